@@ -1,0 +1,51 @@
+/**
+ * What a host (Electron or the plain-Node browser host) hands the core. The core never imports
+ * electron; everything platform-specific arrives through these interfaces.
+ */
+import type { EventName, EventPayload, RequestHandlers } from '../ipc/contract.js';
+
+/** Where the app keeps its files; the host decides (XDG / Application Support / AppData). */
+export interface AppPaths {
+  readonly configDir: string;
+  readonly cacheDir: string;
+  readonly homeDir: string;
+}
+
+/**
+ * Holds passphrases for the app's lifetime. Implementations must never write one in plain text;
+ * a later issue adds safeStorage-backed persistence in the Electron host.
+ */
+export interface SecretStore {
+  get(repoId: string): string | undefined;
+  set(repoId: string, passphrase: string): void;
+  delete(repoId: string): void;
+}
+
+/** Native folder chooser; only the Electron host has one. */
+export interface FolderDialog {
+  chooseFolders(title: string, multiple: boolean): Promise<readonly string[]>;
+}
+
+/** Injected so job timing and (later) schedules can be tested without waiting. */
+export interface Clock {
+  now(): number;
+}
+
+export interface Services {
+  readonly host: 'electron' | 'browser';
+  readonly paths: AppPaths;
+  readonly secrets: SecretStore;
+  readonly folderDialog?: FolderDialog;
+  readonly clock: Clock;
+}
+
+export type CoreEventListener = <N extends EventName>(event: N, payload: EventPayload<N>) => void;
+
+/** The composed core: request handlers plus a push channel, used identically by both hosts. */
+export interface Core {
+  readonly handlers: RequestHandlers;
+  /** Subscribe to pushed events; returns the unsubscribe function. */
+  subscribe(listener: CoreEventListener): () => void;
+  /** Cancel running jobs and release resources (on quit). */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,313 @@
+/**
+ * The one contract between the core and every UI host: each request (name, params, result) and each
+ * event the core pushes. Both transports (Electron IPC and the browser host's WebSocket) and the
+ * renderer's client are derived from this file, so a change here is a change everywhere.
+ *
+ * This module must stay free of Node and Electron imports: the renderer imports it too.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Shared shapes
+// ---------------------------------------------------------------------------------------------
+
+/** Encryption modes offered when creating a repository (borg 1.2/1.4 `borg init --encryption`). */
+export const encryptionModeSchema = z.enum([
+  'repokey-blake2',
+  'repokey',
+  'keyfile-blake2',
+  'keyfile',
+  'authenticated-blake2',
+  'authenticated',
+  'none',
+]);
+export type EncryptionMode = z.infer<typeof encryptionModeSchema>;
+
+/** Compression choices shown in the backup dialog; passed to `borg create --compression`. */
+export const compressionSchema = z.enum(['lz4', 'zstd,3', 'zstd,10', 'zlib,6', 'lzma,6', 'none']);
+export type Compression = z.infer<typeof compressionSchema>;
+
+/** A repository as the UI lists it. Never carries a passphrase. */
+export const repositorySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  location: z.string(),
+  /** Encryption mode once known (from init or from `borg info`). */
+  encryption: z.string().optional(),
+  /** True when borg needs a passphrase for this repository. */
+  needsPassphrase: z.boolean(),
+  /** True when a passphrase is held in memory (or a passcommand is set), so jobs can run unattended. */
+  unlocked: z.boolean(),
+  lastBackupAt: z.string().optional(),
+});
+export type RepositorySummary = z.infer<typeof repositorySummarySchema>;
+
+/** One archive row: `borg info --json` fields, all optional except identity and start. */
+export const archiveSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  start: z.string(),
+  end: z.string().optional(),
+  durationSeconds: z.number().optional(),
+  originalSize: z.number().optional(),
+  compressedSize: z.number().optional(),
+  deduplicatedSize: z.number().optional(),
+  fileCount: z.number().optional(),
+  hostname: z.string().optional(),
+  username: z.string().optional(),
+});
+export type ArchiveSummary = z.infer<typeof archiveSummarySchema>;
+
+/** Repository totals from the cache stats of `borg info --json`. */
+export const repositoryStatsSchema = z.object({
+  totalSize: z.number(),
+  totalCompressedSize: z.number(),
+  uniqueSize: z.number(),
+  uniqueCompressedSize: z.number(),
+  /** totalSize / uniqueCompressedSize: how many bytes of source each stored byte stands for. */
+  dedupRatio: z.number(),
+});
+export type RepositoryStats = z.infer<typeof repositoryStatsSchema>;
+
+export const repositoryDetailsSchema = z.object({
+  repository: repositorySummarySchema,
+  stats: repositoryStatsSchema.optional(),
+  archives: z.array(archiveSummarySchema),
+});
+export type RepositoryDetails = z.infer<typeof repositoryDetailsSchema>;
+
+/** What the app knows about the borg binary it found (or did not find). */
+export const borgStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok'), version: z.string(), path: z.string() }),
+  z.object({ state: z.literal('missing'), searched: z.array(z.string()) }),
+  z.object({ state: z.literal('too-old'), version: z.string(), path: z.string(), minimum: z.string() }),
+  z.object({ state: z.literal('broken'), path: z.string(), detail: z.string() }),
+]);
+export type BorgStatus = z.infer<typeof borgStatusSchema>;
+
+export const installHintSchema = z.object({ platform: z.string(), command: z.string() });
+export type InstallHint = z.infer<typeof installHintSchema>;
+
+export const appStatusSchema = z.object({
+  host: z.enum(['electron', 'browser']),
+  hostname: z.string(),
+  platform: z.string(),
+  homeDir: z.string(),
+  borg: borgStatusSchema,
+  installHints: z.array(installHintSchema),
+  /** True until the first repository has been added. */
+  firstRun: z.boolean(),
+  /** Suggestions for the welcome screen. */
+  defaults: z.object({
+    repositoryPath: z.string(),
+    sourcePaths: z.array(z.string()),
+    archiveNameTemplate: z.string(),
+  }),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+export const settingsSchema = z.object({
+  /** Explicit path to borg; empty means search PATH. */
+  borgPath: z.string(),
+  defaultCompression: compressionSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const folderEntrySchema = z.object({ name: z.string(), path: z.string(), isDirectory: z.boolean() });
+export const folderListingSchema = z.object({
+  path: z.string(),
+  parent: z.string().optional(),
+  entries: z.array(folderEntrySchema),
+  /** Handy starting points: home, root, mounted drives. */
+  places: z.array(z.object({ label: z.string(), path: z.string() })),
+});
+export type FolderListing = z.infer<typeof folderListingSchema>;
+
+export const jobKindSchema = z.enum(['backup', 'init', 'info', 'list']);
+export type JobKind = z.infer<typeof jobKindSchema>;
+
+export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'warning', 'failed', 'cancelled']);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+/** The one error shape that crosses the boundary, so the UI can say what happened and what to do. */
+export const serializedErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  remedy: z.string().optional(),
+  msgid: z.string().optional(),
+  rc: z.number().optional(),
+});
+export type SerializedError = z.infer<typeof serializedErrorSchema>;
+
+/** Live counters of a running backup; every field cumulative since the job began. */
+export const backupProgressSchema = z.object({
+  kind: z.literal('backup'),
+  fileCount: z.number(),
+  originalSize: z.number(),
+  compressedSize: z.number(),
+  deduplicatedSize: z.number(),
+  currentPath: z.string(),
+  elapsedMs: z.number(),
+  /** Original bytes per second over the recent window. */
+  bytesPerSecond: z.number(),
+  /** One point for the transfer graph: rates since the previous delivered sample. */
+  sample: z.object({
+    elapsedMs: z.number(),
+    originalBytesPerSecond: z.number(),
+    deduplicatedBytesPerSecond: z.number(),
+  }),
+});
+/** Progress of commands that report a message or a percentage (cache sync, extract, check). */
+export const stepProgressSchema = z.object({
+  kind: z.literal('step'),
+  message: z.string(),
+  percent: z.number().optional(),
+  elapsedMs: z.number(),
+});
+export const jobProgressSchema = z.discriminatedUnion('kind', [backupProgressSchema, stepProgressSchema]);
+export type BackupProgress = z.infer<typeof backupProgressSchema>;
+export type JobProgress = z.infer<typeof jobProgressSchema>;
+
+export const logLevelSchema = z.enum(['debug', 'info', 'warning', 'error']);
+export const logEntrySchema = z.object({
+  time: z.string(),
+  level: logLevelSchema,
+  message: z.string(),
+  msgid: z.string().optional(),
+});
+export type LogEntry = z.infer<typeof logEntrySchema>;
+
+/** Summary of a finished `borg create --json`. */
+export const backupResultSchema = z.object({
+  archive: archiveSummarySchema,
+  warnings: z.array(z.string()),
+});
+export type BackupResult = z.infer<typeof backupResultSchema>;
+
+export const jobSnapshotSchema = z.object({
+  id: z.string(),
+  kind: jobKindSchema,
+  repoId: z.string(),
+  title: z.string(),
+  status: jobStatusSchema,
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  progress: jobProgressSchema.optional(),
+  result: backupResultSchema.optional(),
+  error: serializedErrorSchema.optional(),
+});
+export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;
+
+export const backupRequestSchema = z.object({
+  repoId: z.string(),
+  sourcePaths: z.array(z.string().min(1)).min(1),
+  /** May hold borg placeholders such as {hostname} and {now}; borg expands them. */
+  archiveName: z.string().min(1),
+  compression: compressionSchema,
+  excludeCaches: z.boolean(),
+  excludePatterns: z.array(z.string()),
+});
+export type BackupRequest = z.infer<typeof backupRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Requests: name → params and result
+// ---------------------------------------------------------------------------------------------
+
+const empty = z.object({}).strict();
+const repoRef = z.object({ repoId: z.string() });
+
+/** Every request the renderer may make. Names are `domain:verb`. */
+export const requests = {
+  'app:status': { params: empty, result: appStatusSchema },
+  'settings:get': { params: empty, result: settingsSchema },
+  'settings:update': { params: settingsSchema.partial(), result: settingsSchema },
+
+  'repos:list': { params: empty, result: z.array(repositorySummarySchema) },
+  'repos:create': {
+    params: z.object({
+      name: z.string().min(1),
+      location: z.string().min(1),
+      encryption: encryptionModeSchema,
+      passphrase: z.string().optional(),
+    }),
+    result: repositorySummarySchema,
+  },
+  'repos:add-existing': {
+    params: z.object({
+      name: z.string().min(1),
+      location: z.string().min(1),
+      passphrase: z.string().optional(),
+    }),
+    result: repositorySummarySchema,
+  },
+  'repos:unlock': {
+    params: z.object({ repoId: z.string(), passphrase: z.string() }),
+    result: repositorySummarySchema,
+  },
+  'repos:remove': { params: repoRef, result: z.object({ removed: z.boolean() }) },
+  'repos:details': { params: repoRef, result: repositoryDetailsSchema },
+
+  'jobs:start-backup': { params: backupRequestSchema, result: z.object({ jobId: z.string() }) },
+  'jobs:cancel': { params: z.object({ jobId: z.string() }), result: z.object({ cancelled: z.boolean() }) },
+  'jobs:list': { params: empty, result: z.array(jobSnapshotSchema) },
+  'jobs:log': { params: z.object({ jobId: z.string() }), result: z.array(logEntrySchema) },
+
+  /** Browser host's in-app folder picker (the Electron host uses a native dialog instead). */
+  'fs:list-folder': {
+    params: z.object({ path: z.string().optional(), showHidden: z.boolean().optional() }),
+    result: folderListingSchema,
+  },
+  /** Native folder chooser; the browser host answers `{ supported: false }`. */
+  'dialog:choose-folders': {
+    params: z.object({ title: z.string(), multiple: z.boolean() }),
+    result: z.object({ supported: z.boolean(), paths: z.array(z.string()) }),
+  },
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type RequestParams<N extends RequestName> = z.input<(typeof requests)[N]['params']>;
+export type RequestResult<N extends RequestName> = z.infer<(typeof requests)[N]['result']>;
+
+// ---------------------------------------------------------------------------------------------
+// Events: pushed from the core to every connected UI
+// ---------------------------------------------------------------------------------------------
+
+export const events = {
+  /** A job was queued, started, or changed status. */
+  'job:updated': jobSnapshotSchema,
+  /** Coalesced progress: at most ~10 per second per job; the last one before finishing always arrives. */
+  'job:progress': z.object({ jobId: z.string(), progress: jobProgressSchema }),
+  /** New log lines for a job, batched. */
+  'job:log': z.object({ jobId: z.string(), entries: z.array(logEntrySchema) }),
+  /** A job reached a final status; carries the final snapshot. */
+  'job:finished': jobSnapshotSchema,
+  /** The repository list changed (added, removed, unlocked, new backup). */
+  'repos:changed': z.array(repositorySummarySchema),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
+
+// ---------------------------------------------------------------------------------------------
+// Envelope, identical on both transports
+// ---------------------------------------------------------------------------------------------
+
+export type RequestEnvelope = { readonly id: number; readonly method: string; readonly params: unknown };
+export type ReplyEnvelope =
+  | { readonly id: number; readonly ok: true; readonly result: unknown }
+  | { readonly id: number; readonly ok: false; readonly error: SerializedError };
+export type EventEnvelope = { readonly event: EventName; readonly payload: unknown };
+
+/** The typed API the renderer talks to, whatever the host. */
+export interface BorgdeskApi {
+  invoke<N extends RequestName>(name: N, params: RequestParams<N>): Promise<RequestResult<N>>;
+  on<N extends EventName>(event: N, listener: (payload: EventPayload<N>) => void): () => void;
+}
+
+/** Handlers the core implements: one per request, params already validated. */
+export type RequestHandlers = {
+  readonly [N in RequestName]: (params: z.infer<(typeof requests)[N]['params']>) => Promise<RequestResult<N>>;
+};
+
+export const isRequestName = (name: string): name is RequestName => Object.hasOwn(requests, name);
+export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
