@@ -1,0 +1,48 @@
+/**
+ * `borg create`: makes one archive. `--json` prints the archive's stats when done (it implies
+ * `--stats`); `--progress` with `--log-json` streams archive_progress events to ctx.onEvent.
+ * Exit code 1 means the archive was made but borg warned (e.g. an unreadable file).
+ */
+import type { ArchiveSummary, Compression } from '../../ipc/contract.js';
+import { runBorg, type BorgContext } from '../exec.js';
+import { parseCreateOutput } from '../json-output.js';
+
+/** What to back up, and how. */
+export interface CreateOptions {
+  location: string;
+  /** May hold borg placeholders such as {hostname} and {now}; borg expands them. */
+  archiveName: string;
+  sourcePaths: readonly string[];
+  compression: Compression;
+  excludeCaches: boolean;
+  excludePatterns: readonly string[];
+}
+
+/** The new archive; exitCode 1 = created with warnings. */
+export interface CreateOutcome {
+  archive: ArchiveSummary;
+  exitCode: 0 | 1;
+  warnings: readonly string[];
+}
+
+/** The argv after `borg --log-json`. Values use `--opt=value` and `--` ends the options, so no pattern or path is read as an option. */
+export function buildCreateArgs(o: CreateOptions): string[] {
+  return [
+    'create',
+    '--progress',
+    '--json',
+    `--compression=${o.compression}`,
+    ...(o.excludeCaches ? ['--exclude-caches'] : []),
+    ...o.excludePatterns.map((pattern) => `--exclude=${pattern}`),
+    '--',
+    `${o.location}::${o.archiveName}`,
+    ...o.sourcePaths,
+  ];
+}
+
+/** Runs the backup; ctx.onEvent receives archive_progress and the other events while it runs. */
+export async function runCreate(o: CreateOptions, ctx: BorgContext): Promise<CreateOutcome> {
+  const run = await runBorg(buildCreateArgs(o), ctx, { okExitCodes: [0, 1] });
+  const { archive } = parseCreateOutput(run.stdout);
+  return { archive, exitCode: run.exitCode === 1 ? 1 : 0, warnings: run.warnings };
+}

@@ -1,0 +1,37 @@
+/**
+ * Is an unknown repository encrypted? Borg's documented method ("JSON output / frontends"): run
+ * `borg list` with a passphrase that cannot be right; PassphraseWrong means encrypted, success means
+ * not. Borg asks about an unknown *unencrypted* repository before listing it, and that question only
+ * comes up for unencrypted repositories, so its refusal also answers "unencrypted".
+ */
+import { randomUUID } from 'node:crypto';
+import { isBorgError } from '../errors.js';
+import { runBorg, type BorgContext } from '../exec.js';
+
+const UNENCRYPTED_PROMPT = 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK';
+
+/** `list --json --last=1 -- LOCATION`: the smallest listing that still needs the key. */
+export function buildDetectEncryptionArgs(o: { location: string }): string[] {
+  return ['list', '--json', '--last=1', '--', o.location];
+}
+
+/** Borg's documented method: gibberish passphrase + `borg list`; PassphraseWrong => encrypted. */
+export async function detectEncryption(
+  o: { location: string },
+  ctx: BorgContext,
+): Promise<'encrypted' | 'unencrypted'> {
+  // A fresh UUID cannot be anyone's passphrase; the user's passcommand must not run for a probe.
+  const { passcommand: _unused, ...rest } = ctx;
+  try {
+    await runBorg(
+      buildDetectEncryptionArgs(o),
+      { ...rest, passphrase: randomUUID() },
+      { okExitCodes: [0, 1] },
+    );
+    return 'unencrypted';
+  } catch (e) {
+    if (isBorgError(e) && e.code === 'PassphraseWrong') return 'encrypted';
+    if (isBorgError(e) && e.code === 'PromptRefused' && e.prompt === UNENCRYPTED_PROMPT) return 'unencrypted';
+    throw e;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * `borg init`: creates a repository. The new passphrase travels like every passphrase, on the fd 3
+ * pipe: borg 1.2.4's Passphrase.new() falls back to BORG_PASSPHRASE_FD when BORG_NEW_PASSPHRASE is
+ * unset (verified in commands.integration.test.ts), so BORG_NEW_PASSPHRASE is never needed.
+ */
+import type { EncryptionMode } from '../../ipc/contract.js';
+import { BorgError } from '../errors.js';
+import { runBorg, type BorgContext } from '../exec.js';
+
+/** What to create. */
+export interface InitOptions {
+  location: string;
+  encryption: EncryptionMode;
+  /** Required for every mode but "none"; overrides ctx.passphrase. */
+  newPassphrase?: string;
+}
+
+/** `init --encryption=MODE -- LOCATION`; `--` keeps a location starting with "-" from being an option. */
+export function buildInitArgs(o: InitOptions): string[] {
+  return ['init', `--encryption=${o.encryption}`, '--', o.location];
+}
+
+/** Creates the repository; rejects with a BorgError (e.g. RepositoryAlreadyExists). */
+export async function runInit(o: InitOptions, ctx: BorgContext): Promise<void> {
+  const passphrase = o.encryption === 'none' ? undefined : (o.newPassphrase ?? ctx.passphrase);
+  // Borg 1.2.4 accepts an empty passphrase from the fd for repokey modes; never create such a repository.
+  if (o.encryption !== 'none' && passphrase === '' && !ctx.passcommand) {
+    throw new BorgError({
+      code: 'PassphraseRequired',
+      message: 'An encrypted repository needs a passphrase that is not empty.',
+      remedy: 'Choose a passphrase, or pick "none" as encryption.',
+    });
+  }
+  const { passphrase: _ignored, ...rest } = ctx;
+  await runBorg(buildInitArgs(o), passphrase === undefined ? rest : { ...rest, passphrase });
+}

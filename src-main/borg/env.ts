@@ -1,0 +1,55 @@
+/**
+ * The environment every borg child gets. Pure, so tests can prove what a child sees: no passphrase
+ * in any variable, a UTF-8 locale (borg's JSON depends on it, see borg docs "JSON output"), and an
+ * explicit answer to every known prompt so borg never waits for stdin.
+ */
+
+/** The fd that carries the passphrase pipe (stdio index 3 of the child). */
+export const PASSPHRASE_FD = 3;
+
+/**
+ * Borg 1.2/1.4 prompts answered through these env vars (borg docs, "Environment Variables"), with
+ * the answer borg takes as "yes". Without the user's consent we answer "no".
+ */
+export const KNOWN_PROMPTS: Readonly<Record<string, string>> = {
+  BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes',
+  BORG_RELOCATED_REPO_ACCESS_IS_OK: 'yes',
+  BORG_CHECK_I_KNOW_WHAT_I_AM_DOING: 'YES',
+  // `borg delete` of a whole repository only accepts exactly "YES".
+  BORG_DELETE_I_KNOW_WHAT_I_AM_DOING: 'YES',
+};
+
+// Secrets a parent may hold for its own use; a child only ever gets the one we hand it.
+const SECRET_VARS = ['BORG_PASSPHRASE', 'BORG_NEW_PASSPHRASE', 'BORG_PASSCOMMAND', 'BORG_PASSPHRASE_FD'];
+const PROMPT_VAR = /^BORG_\w+(?:_IS_OK|_I_KNOW_WHAT_I_AM_DOING)$/;
+
+/** How the child gets its passphrase, if at all. */
+export interface BorgEnvOptions {
+  /** True when the passphrase is written to the pipe on fd 3. */
+  readonly passphraseOnFd?: boolean;
+  /** The user's own passphrase command (BORG_PASSCOMMAND); ignored when passphraseOnFd is true. */
+  readonly passcommand?: string;
+  /** Prompt env vars the user agreed to in the UI. */
+  readonly consentedPrompts?: readonly string[];
+}
+
+/** Builds the child's complete environment from the parent's (nothing is inherited beyond this). */
+export function buildBorgEnv(parentEnv: NodeJS.ProcessEnv, options: BorgEnvOptions): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parentEnv)) {
+    if (value === undefined || SECRET_VARS.includes(key) || PROMPT_VAR.test(key)) continue;
+    env[key] = value;
+  }
+  env.LANG = 'C.UTF-8';
+  env.LC_ALL = 'C.UTF-8';
+  env.BORG_DISPLAY_PASSPHRASE = 'no';
+  // Borg 1.2 ignores this variable; 1.4 would otherwise switch to its new exit codes if the user set "modern".
+  env.BORG_EXIT_CODES = 'legacy';
+  const consented = new Set(options.consentedPrompts ?? []);
+  for (const [name, yes] of Object.entries(KNOWN_PROMPTS)) env[name] = consented.has(name) ? yes : 'no';
+  for (const name of consented) if (!(name in KNOWN_PROMPTS) && PROMPT_VAR.test(name)) env[name] = 'YES';
+  if (options.passphraseOnFd) env.BORG_PASSPHRASE_FD = String(PASSPHRASE_FD);
+  else if (options.passcommand !== undefined && options.passcommand !== '')
+    env.BORG_PASSCOMMAND = options.passcommand;
+  return env;
+}

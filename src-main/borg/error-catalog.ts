@@ -1,0 +1,223 @@
+/**
+ * Borg's error msgids (the exception class names listed under "Message IDs" in borg's frontend docs,
+ * and the classes in borg 1.2.4's source) mapped to our codes, plain-language messages and remedies.
+ * Errors are identified by msgid only: borg's message texts change between releases.
+ */
+
+/** Every error code the borg layer reports. */
+export type BorgErrorCode =
+  | 'PassphraseWrong'
+  | 'PassphraseRequired'
+  | 'PasscommandFailed'
+  | 'RepositoryDoesNotExist'
+  | 'InvalidRepository'
+  | 'ParentPathDoesNotExist'
+  | 'PathAlreadyExists'
+  | 'LockTimeout'
+  | 'LockFailed'
+  | 'RepositoryAlreadyExists'
+  | 'ArchiveAlreadyExists'
+  | 'ArchiveDoesNotExist'
+  | 'InsufficientFreeSpace'
+  | 'ConnectionClosed'
+  | 'PathNotAllowed'
+  | 'KeyNotFound'
+  | 'KeyInvalid'
+  | 'RepositoryDamaged'
+  | 'SecurityCheckFailed'
+  | 'UnsupportedRepository'
+  | 'InvalidArchiveName'
+  | 'InvalidArguments'
+  | 'UnexpectedOutput'
+  | 'Interrupted'
+  | 'BorgNotFound'
+  | 'Cancelled'
+  | 'PromptRefused'
+  | 'BorgFailed';
+
+/** A code with the words the UI shows. */
+export interface CatalogEntry {
+  readonly code: BorgErrorCode;
+  readonly message: string;
+  readonly remedy?: string;
+}
+
+const passphraseWrong: CatalogEntry = {
+  code: 'PassphraseWrong',
+  message: 'The passphrase is not correct for this repository.',
+  remedy: 'Enter the passphrase again. Passphrases are case-sensitive.',
+};
+const lockFailed: CatalogEntry = {
+  code: 'LockFailed',
+  message: 'Borg could not lock the repository.',
+  remedy:
+    'Check that you may write to the repository folder. If no borg is running, a stale lock can be removed with "borg break-lock".',
+};
+const connectionClosed: CatalogEntry = {
+  code: 'ConnectionClosed',
+  message: 'The connection to the backup server was closed.',
+  remedy: 'Check the network and that borg is installed on the server, then try again.',
+};
+const keyNotFound: CatalogEntry = {
+  code: 'KeyNotFound',
+  message: 'The encryption key for this repository was not found.',
+  remedy: 'Import the key with "borg key import", or use the computer that created the repository.',
+};
+const keyInvalid: CatalogEntry = {
+  code: 'KeyInvalid',
+  message: 'The key file does not belong to this repository or is damaged.',
+  remedy: 'Import the right key with "borg key import".',
+};
+const damaged: CatalogEntry = {
+  code: 'RepositoryDamaged',
+  message: 'Borg found damaged or inconsistent data in the repository.',
+  remedy: 'Run "borg check" on the repository before making more backups.',
+};
+const security: CatalogEntry = {
+  code: 'SecurityCheckFailed',
+  message: 'Borg refused to continue: the repository does not match what this computer knew about it.',
+  remedy: 'Make sure this is the repository you meant. Borg explains the details in the job log.',
+};
+const unsupported: CatalogEntry = {
+  code: 'UnsupportedRepository',
+  message: 'This repository needs a newer version of borg.',
+  remedy: 'Update borg to the version that created the repository.',
+};
+const promptRefused: CatalogEntry = {
+  code: 'PromptRefused',
+  message: 'Borg asked for a confirmation that was not given, so it stopped.',
+  remedy: 'Confirm the question in Borgdesk if you trust this repository, then try again.',
+};
+
+/** msgid → entry; each msgid is the exception class name borg 1.2 prints with `--log-json`. */
+export const MSGID_CATALOG: Readonly<Record<string, CatalogEntry>> = {
+  PassphraseWrong: passphraseWrong,
+  PasswordRetriesExceeded: passphraseWrong,
+  NoPassphraseFailure: {
+    code: 'PassphraseRequired',
+    message: 'This repository is encrypted and needs its passphrase.',
+    remedy: 'Unlock the repository by entering its passphrase.',
+  },
+  PasscommandFailure: {
+    code: 'PasscommandFailed',
+    message: 'The command that should print the passphrase (BORG_PASSCOMMAND) failed.',
+    remedy: 'Check the passphrase command in the repository settings.',
+  },
+  'Repository.DoesNotExist': {
+    code: 'RepositoryDoesNotExist',
+    message: 'There is no repository at this location.',
+    remedy: 'Check the path (and that the drive is mounted), or create a new repository there.',
+  },
+  'Repository.InvalidRepository': {
+    code: 'InvalidRepository',
+    message: 'This location is not a borg repository.',
+    remedy: 'Choose the folder that contains the repository (it holds a "config" file and a "data" folder).',
+  },
+  'Repository.InvalidRepositoryConfig': {
+    code: 'InvalidRepository',
+    message: "The repository's config file is not valid.",
+    remedy: 'Check the config file in the repository folder, or restore it from a copy.',
+  },
+  'Repository.AtticRepository': {
+    code: 'UnsupportedRepository',
+    message: 'This is an old Attic repository.',
+    remedy: 'Convert it with "borg upgrade" first.',
+  },
+  NoManifestError: {
+    code: 'InvalidRepository',
+    message: 'The repository has no manifest, so borg cannot read it.',
+    remedy: 'Run "borg check --repair" on the repository.',
+  },
+  'Repository.ParentPathDoesNotExist': {
+    code: 'ParentPathDoesNotExist',
+    message: 'The folder that should contain the new repository does not exist.',
+    remedy: 'Create the parent folder first, or choose another location.',
+  },
+  'Repository.PathAlreadyExists': {
+    code: 'PathAlreadyExists',
+    message: 'Something else already exists at this location.',
+    remedy: 'Choose an empty or new folder for the repository.',
+  },
+  'Repository.AlreadyExists': {
+    code: 'RepositoryAlreadyExists',
+    message: 'A repository already exists at this location.',
+    remedy: 'Add it as an existing repository instead, or choose another location.',
+  },
+  'Archive.AlreadyExists': {
+    code: 'ArchiveAlreadyExists',
+    message: 'An archive with this name already exists in the repository.',
+    remedy: 'Use a different archive name, for example one that includes {now}.',
+  },
+  'Archive.DoesNotExist': {
+    code: 'ArchiveDoesNotExist',
+    message: 'The archive does not exist in this repository.',
+    remedy: 'Refresh the archive list; it may have been deleted or pruned.',
+  },
+  'Repository.InsufficientFreeSpaceError': {
+    code: 'InsufficientFreeSpace',
+    message: 'There is not enough free space where the repository is stored.',
+    remedy: 'Free some space (or prune old archives and compact), then try again.',
+  },
+  'Repository.StorageQuotaExceeded': {
+    code: 'InsufficientFreeSpace',
+    message: "The repository's storage quota is used up.",
+    remedy: 'Prune old archives and compact, or raise the quota.',
+  },
+  LockTimeout: {
+    code: 'LockTimeout',
+    message: 'The repository is in use by another borg process.',
+    remedy: 'Wait for the other backup or task to finish, then try again.',
+  },
+  LockError: lockFailed,
+  LockErrorT: lockFailed,
+  LockFailed: lockFailed,
+  NotLocked: lockFailed,
+  NotMyLock: lockFailed,
+  ConnectionClosed: connectionClosed,
+  ConnectionClosedWithHint: connectionClosed,
+  PathNotAllowed: {
+    code: 'PathNotAllowed',
+    message: 'The backup server does not allow access to this repository path.',
+    remedy: "Check the path against the server's borg serve --restrict-to-path settings.",
+  },
+  'RemoteRepository.RPCServerOutdated': unsupported,
+  KeyfileNotFoundError: keyNotFound,
+  RepoKeyNotFoundError: keyNotFound,
+  KeyfileInvalidError: keyInvalid,
+  KeyfileMismatchError: keyInvalid,
+  UnsupportedPayloadError: unsupported,
+  UnsupportedManifestError: unsupported,
+  MandatoryFeatureUnsupported: unsupported,
+  IntegrityError: damaged,
+  'Repository.CheckNeeded': damaged,
+  'Repository.ObjectNotFound': damaged,
+  'Cache.EncryptionMethodMismatch': security,
+  'Cache.RepositoryReplay': security,
+  'Cache.RepositoryIDNotUnique': security,
+  'Cache.CacheInitAbortedError': promptRefused,
+  'Cache.RepositoryAccessAborted': promptRefused,
+  PlaceholderError: {
+    code: 'InvalidArchiveName',
+    message: 'The archive name contains a placeholder borg does not know.',
+    remedy: 'Use placeholders such as {hostname}, {now} or {user}, or write braces as {{ and }}.',
+  },
+  'Signal.SIGTERM': {
+    code: 'Interrupted',
+    message: 'Borg was stopped by a termination signal.',
+    remedy: 'Run the task again.',
+  },
+  'Signal.SIGHUP': {
+    code: 'Interrupted',
+    message: 'Borg was stopped because its session ended.',
+    remedy: 'Run the task again.',
+  },
+};
+
+/** Plain words for the prompts borg 1.2/1.4 may ask (keyed by the prompt's env var / msgid). */
+export const PROMPT_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK:
+    'This repository is not encrypted and this computer has not used it before.',
+  BORG_RELOCATED_REPO_ACCESS_IS_OK: 'This repository was previously known at a different location.',
+  BORG_CHECK_I_KNOW_WHAT_I_AM_DOING: 'Repairing a repository is potentially dangerous.',
+  BORG_DELETE_I_KNOW_WHAT_I_AM_DOING: 'This deletes the whole repository and every archive in it.',
+};

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { BorgError, borgErrorFromRun, errorForMsgid, isBorgError, type BorgErrorCode } from './errors.js';
+import { parseLogLine } from './log-json.js';
+import { RunObserver } from './run-observer.js';
+import { fixtureLines, recordedExitCode } from './test-fixtures.js';
+
+// Replays a recorded stderr through the same path exec.ts uses.
+function errorFromRecording(name: string, file: string, cancelled = false): BorgError {
+  const observer = new RunObserver();
+  for (const line of fixtureLines(file)) observer.observe(parseLogLine(line));
+  return borgErrorFromRun(observer.failure(recordedExitCode(name), cancelled));
+}
+
+describe('borgErrorFromRun on recorded borg 1.2.4 failures', () => {
+  it.each<[string, string, BorgErrorCode, string | undefined]>([
+    ['error-passphrase-wrong', 'error-passphrase-wrong.stderr.jsonl', 'PassphraseWrong', 'PassphraseWrong'],
+    [
+      'error-passphrase-required',
+      'error-passphrase-required.stderr.txt',
+      'PassphraseRequired',
+      'NoPassphraseFailure',
+    ],
+    [
+      'error-repository-missing',
+      'error-repository-missing.stderr.jsonl',
+      'RepositoryDoesNotExist',
+      'Repository.DoesNotExist',
+    ],
+    [
+      'error-invalid-repository',
+      'error-invalid-repository.stderr.jsonl',
+      'InvalidRepository',
+      'Repository.InvalidRepository',
+    ],
+    [
+      'error-repository-exists',
+      'error-repository-exists.stderr.jsonl',
+      'RepositoryAlreadyExists',
+      'Repository.AlreadyExists',
+    ],
+    [
+      'error-archive-exists',
+      'error-archive-exists.stderr.jsonl',
+      'ArchiveAlreadyExists',
+      'Archive.AlreadyExists',
+    ],
+    [
+      'error-archive-missing',
+      'error-archive-missing.stderr.jsonl',
+      'ArchiveDoesNotExist',
+      'Archive.DoesNotExist',
+    ],
+    ['error-lock-timeout', 'error-lock-timeout.stderr.jsonl', 'LockTimeout', 'LockTimeout'],
+    ['error-arguments', 'error-arguments.stderr.txt', 'InvalidArguments', undefined],
+  ])('%s → %s', (name, file, code, msgid) => {
+    const error = errorFromRecording(name, file);
+    expect(error.code).toBe(code);
+    expect(error.msgid).toBe(msgid);
+    expect(error.rc).toBe(2);
+    expect(error.message.length).toBeGreaterThan(10);
+  });
+
+  it('says which argument borg rejected', () => {
+    const error = errorFromRecording('error-arguments', 'error-arguments.stderr.txt');
+    expect(error.message).toBe('Borg did not accept the command: unrecognized arguments: --bogus-option');
+  });
+
+  it.each([
+    ['prompt-unencrypted-eof', 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK'],
+    ['prompt-unencrypted-refused', 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK'],
+    ['prompt-relocated-refused', 'BORG_RELOCATED_REPO_ACCESS_IS_OK'],
+  ])('a refused prompt (%s) becomes PromptRefused naming %s', (name, prompt) => {
+    const error = errorFromRecording(name, `${name}.stderr.jsonl`);
+    expect(error.code).toBe('PromptRefused');
+    expect(error.prompt).toBe(prompt);
+    expect(error.msgid).toBe(prompt);
+    expect(error.remedy).toMatch(/Confirm/);
+  });
+
+  it('an interrupted create is Cancelled when we asked for it', () => {
+    const error = errorFromRecording('create-sigint', 'create-sigint.stderr.jsonl', true);
+    expect(error.code).toBe('Cancelled');
+  });
+
+  it("an interrupted create nobody cancelled reports borg's own words", () => {
+    const error = errorFromRecording('create-sigint', 'create-sigint.stderr.jsonl');
+    expect(error).toMatchObject({ code: 'BorgFailed', message: 'Got Ctrl-C / SIGINT.', rc: 2 });
+  });
+});
+
+describe('borgErrorFromRun rules', () => {
+  const base = { rc: 2, cancelled: false, errors: [], rawLines: [] };
+
+  it('uses the last ERROR text with code BorgFailed when the msgid is unknown', () => {
+    const errors = [
+      { message: 'first problem' },
+      { message: 'Something new went wrong', msgid: 'Brand.NewError' },
+    ];
+    expect(borgErrorFromRun({ ...base, errors })).toMatchObject({
+      code: 'BorgFailed',
+      message: 'Something new went wrong',
+      msgid: 'Brand.NewError',
+    });
+  });
+
+  it('prefers the message that carries a known msgid over a traceback logged after it', () => {
+    const errors = [
+      { message: 'Failed to create/acquire the lock', msgid: 'LockFailed' },
+      { message: 'Traceback ...' },
+    ];
+    expect(borgErrorFromRun({ ...base, errors }).code).toBe('LockFailed');
+  });
+
+  it("maps borg's internal exception without showing the traceback", () => {
+    const errors = [
+      { message: 'Local Exception', msgid: 'Exception' },
+      { message: 'Traceback (most recent call last): ...' },
+    ];
+    const error = borgErrorFromRun({ ...base, errors });
+    expect(error).toMatchObject({
+      code: 'BorgFailed',
+      message: 'Borg hit an unexpected error.',
+      msgid: 'Exception',
+    });
+  });
+
+  it('reports a signal death when nothing else is known', () => {
+    expect(borgErrorFromRun({ ...base, rc: 137 })).toMatchObject({
+      code: 'Interrupted',
+      message: 'Borg was stopped by signal 9.',
+    });
+  });
+
+  it('cuts a very long message', () => {
+    const error = borgErrorFromRun({ ...base, errors: [{ message: 'x'.repeat(5000) }] });
+    expect(error.message).toHaveLength(500);
+    expect(error.message.endsWith('…')).toBe(true);
+  });
+
+  it('falls back to the last text line, then to the exit code', () => {
+    expect(borgErrorFromRun({ ...base, rawLines: ['something odd', ''] }).message).toBe('something odd');
+    expect(borgErrorFromRun(base).message).toBe('Borg failed with exit code 2.');
+  });
+
+  it('knows every msgid the brief names', () => {
+    const expected: Record<string, BorgErrorCode> = {
+      PassphraseWrong: 'PassphraseWrong',
+      'Repository.DoesNotExist': 'RepositoryDoesNotExist',
+      'Repository.InvalidRepository': 'InvalidRepository',
+      LockTimeout: 'LockTimeout',
+      LockFailed: 'LockFailed',
+      'Repository.AlreadyExists': 'RepositoryAlreadyExists',
+      'Archive.AlreadyExists': 'ArchiveAlreadyExists',
+      'Repository.InsufficientFreeSpaceError': 'InsufficientFreeSpace',
+      ConnectionClosed: 'ConnectionClosed',
+      'Archive.DoesNotExist': 'ArchiveDoesNotExist',
+    };
+    for (const [msgid, code] of Object.entries(expected)) {
+      const error = errorForMsgid(msgid, 2);
+      expect(error?.code, msgid).toBe(code);
+      expect(error?.remedy, msgid).toBeTruthy();
+    }
+    expect(errorForMsgid('toString')).toBeUndefined();
+    expect(errorForMsgid('No.Such.Msgid')).toBeUndefined();
+  });
+});
+
+describe('BorgError', () => {
+  it('serializes to the contract shape without a stack', () => {
+    const error = new BorgError({
+      code: 'LockTimeout',
+      message: 'busy',
+      remedy: 'wait',
+      msgid: 'LockTimeout',
+      rc: 2,
+    });
+    expect(error.toSerialized()).toEqual({
+      code: 'LockTimeout',
+      message: 'busy',
+      remedy: 'wait',
+      msgid: 'LockTimeout',
+      rc: 2,
+    });
+    expect(new BorgError({ code: 'Cancelled', message: 'x' }).toSerialized()).toEqual({
+      code: 'Cancelled',
+      message: 'x',
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(isBorgError(error)).toBe(true);
+    expect(isBorgError(new Error('x'))).toBe(false);
+    expect(isBorgError({ code: 'LockTimeout' })).toBe(false);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * BorgError and the rules that turn a failed borg run into one. Exit codes (borg docs, "Return
+ * codes"): 0 success, 1 warning, 2 error, 128+N killed by signal N. The cause comes from the msgid of
+ * borg's final ERROR log line; argument errors are plain text because borg parses arguments before
+ * it sets up JSON logging.
+ */
+import type { SerializedError } from '../ipc/contract.js';
+import { MSGID_CATALOG, PROMPT_DESCRIPTIONS, type BorgErrorCode } from './error-catalog.js';
+
+export type { BorgErrorCode } from './error-catalog.js';
+
+/** Fields of a BorgError. */
+export interface BorgErrorInit {
+  readonly code: BorgErrorCode;
+  readonly message: string;
+  readonly remedy?: string;
+  readonly msgid?: string;
+  readonly rc?: number;
+  /** For PromptRefused: the prompt's env var, e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK. */
+  readonly prompt?: string;
+}
+
+/** A failed borg run: code + plain-language message + what to do; carries msgid and exit code. */
+export class BorgError extends Error {
+  readonly code: BorgErrorCode;
+  readonly remedy?: string;
+  readonly msgid?: string;
+  readonly rc?: number;
+  readonly prompt?: string;
+
+  constructor(init: BorgErrorInit) {
+    super(init.message);
+    this.name = 'BorgError';
+    this.code = init.code;
+    if (init.remedy !== undefined) this.remedy = init.remedy;
+    if (init.msgid !== undefined) this.msgid = init.msgid;
+    if (init.rc !== undefined) this.rc = init.rc;
+    if (init.prompt !== undefined) this.prompt = init.prompt;
+  }
+
+  /** The shape that crosses IPC; never includes a stack trace. */
+  toSerialized(): SerializedError {
+    const out: SerializedError = { code: this.code, message: this.message };
+    if (this.remedy !== undefined) out.remedy = this.remedy;
+    if (this.msgid !== undefined) out.msgid = this.msgid;
+    if (this.rc !== undefined) out.rc = this.rc;
+    return out;
+  }
+}
+
+/** True for errors raised by the borg layer. */
+export function isBorgError(e: unknown): e is BorgError {
+  return e instanceof BorgError;
+}
+
+/** The error for a known msgid, or undefined when the catalog does not know it. */
+export function errorForMsgid(msgid: string, rc?: number): BorgError | undefined {
+  const entry = Object.hasOwn(MSGID_CATALOG, msgid) ? MSGID_CATALOG[msgid] : undefined;
+  return entry ? new BorgError({ ...entry, msgid, rc }) : undefined;
+}
+
+/** What a run left behind that explains its failure. */
+export interface FailedRun {
+  /** Borg's exit code; for a child killed by a signal, 128 + the signal number. */
+  readonly rc: number;
+  readonly cancelled: boolean;
+  /** ERROR and CRITICAL log messages, in order. */
+  readonly errors: readonly { readonly message: string; readonly msgid?: string }[];
+  /** The last lines that were not JSON (argument errors, Python warnings). */
+  readonly rawLines: readonly string[];
+  /** The prompt borg answered "no" to (stdin at EOF or our BORG_*=no), if any. */
+  readonly refusedPrompt?: { readonly msgid?: string; readonly message: string };
+}
+
+/** Chooses the error a failed run reports (see the module comment for the rules). */
+export function borgErrorFromRun(run: FailedRun): BorgError {
+  const { rc } = run;
+  if (run.cancelled) return new BorgError({ code: 'Cancelled', message: 'The task was cancelled.', rc });
+  if (run.refusedPrompt) return promptRefusedError(run.refusedPrompt, rc);
+
+  const withMsgid = [...run.errors].reverse().find((e) => e.msgid !== undefined);
+  const known = withMsgid?.msgid === undefined ? undefined : errorForMsgid(withMsgid.msgid, rc);
+  if (known) return known;
+  if (withMsgid?.msgid === 'Exception') {
+    const remedy = "Borg's details are in the job log. Please report this if it keeps happening.";
+    return new BorgError({
+      code: 'BorgFailed',
+      message: 'Borg hit an unexpected error.',
+      remedy,
+      msgid: 'Exception',
+      rc,
+    });
+  }
+
+  const argumentError = findArgumentError(run.rawLines);
+  if (argumentError !== undefined) {
+    const message = `Borg did not accept the command: ${argumentError}`;
+    return new BorgError({ code: 'InvalidArguments', message, rc });
+  }
+  const last = withMsgid ?? run.errors[run.errors.length - 1];
+  if (last) {
+    return new BorgError({ code: 'BorgFailed', message: shorten(last.message), msgid: last.msgid, rc });
+  }
+  if (rc >= 128) {
+    const message = `Borg was stopped by signal ${rc - 128}.`;
+    return new BorgError({ code: 'Interrupted', message, remedy: 'Run the task again.', rc });
+  }
+  const lastRaw = [...run.rawLines].reverse().find((line) => line.trim() !== '');
+  const message = lastRaw === undefined ? `Borg failed with exit code ${rc}.` : shorten(lastRaw);
+  return new BorgError({ code: 'BorgFailed', message, rc });
+}
+
+function promptRefusedError(prompt: { msgid?: string; message: string }, rc: number): BorgError {
+  const msgid = prompt.msgid;
+  const described = msgid !== undefined && Object.hasOwn(PROMPT_DESCRIPTIONS, msgid);
+  const question = described ? PROMPT_DESCRIPTIONS[msgid] : prompt.message.trim();
+  return new BorgError({
+    code: 'PromptRefused',
+    message: `Borg asked for confirmation and stopped because it was not given. ${question ?? ''}`.trim(),
+    remedy: 'Confirm the question in Borgdesk if you trust this repository, then try again.',
+    msgid,
+    rc,
+    prompt: msgid,
+  });
+}
+
+// argparse prints "borg: error: <what>" (after a usage block) and exits with 2.
+function findArgumentError(lines: readonly string[]): string | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const match = /^borg(?:\.exe)?: error: (.+)$/.exec(lines[i] ?? '');
+    if (match?.[1] !== undefined) return match[1].trim();
+  }
+  return undefined;
+}
+
+// A message is for people: a traceback that slipped through is cut, the job log keeps all of it.
+function shorten(text: string, max = 500): string {
+  const trimmed = text.trim();
+  return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,123 @@
+// runBorg's process handling, checked with small stand-in programs (shell scripts) where real borg
+// cannot produce the situation on demand: split writes, stubborn processes, odd output.
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isBorgError } from './errors.js';
+import { runBorg } from './exec.js';
+import type { BorgLogEvent } from './log-json.js';
+
+let dir = '';
+
+async function program(name: string, body: string): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(file, `#!/bin/sh\n${body}\n`);
+  await chmod(file, 0o755);
+  return file;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'borgdesk-exec-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('runBorg', () => {
+  it('passes --log-json first and streams events whose lines arrive in pieces', async () => {
+    const borgPath = await program(
+      'split-writer',
+      `[ "$1" = "--log-json" ] || exit 9
+printf '{"type": "file_status", "sta' >&2; sleep 0.2
+printf 'tus": "A", "path": "caf\\303' >&2; sleep 0.2
+printf '\\251"}\\r\\n{"type": "log_message", "levelname": "WARNING", "message": "careful"}' >&2`,
+    );
+    const events: BorgLogEvent[] = [];
+    const result = await runBorg(['create'], { borgPath, onEvent: (e) => events.push(e) });
+    expect(events).toEqual([
+      { type: 'file_status', status: 'A', path: 'café' },
+      { type: 'log_message', level: 'WARNING', message: 'careful' },
+    ]);
+    expect(result).toEqual({ exitCode: 0, stdout: '', warnings: ['careful'] });
+  });
+
+  it('hands stdout lines to onStdoutLine as they come, including a last line without newline', async () => {
+    const borgPath = await program('lines', `printf '{"a":1}\\n\\n{"b":'; sleep 0.1; printf '2}'`);
+    const lines: string[] = [];
+    const result = await runBorg([], { borgPath }, { onStdoutLine: (line) => lines.push(line) });
+    expect(lines).toEqual(['{"a":1}', '{"b":2}']);
+    expect(result.stdout).toBe('');
+  });
+
+  it('writes the passphrase to fd 3 only and keeps it out of argv and the environment', async () => {
+    const borgPath = await program(
+      'show-secret-sources',
+      `echo "fd=$BORG_PASSPHRASE_FD args=$*"; env | grep -c 'pass-on-pipe' ; cat <&3`,
+    );
+    const result = await runBorg(['list'], { borgPath, passphrase: 'pass-on-pipe' });
+    expect(result.stdout).toBe('fd=3 args=--log-json list\n0\npass-on-pipe');
+  });
+
+  it('rejects with BorgFailed and the last error message for an unaccepted exit code', async () => {
+    const borgPath = await program(
+      'fails',
+      `echo '{"type": "log_message", "levelname": "ERROR", "message": "Disk on fire", "msgid": "New.Error"}' >&2; exit 2`,
+    );
+    const error = await runBorg([], { borgPath }).catch((e: unknown) => e);
+    expect(isBorgError(error) && error.toSerialized()).toEqual({
+      code: 'BorgFailed',
+      message: 'Disk on fire',
+      msgid: 'New.Error',
+      rc: 2,
+    });
+  });
+
+  it('accepts exit code 1 only when the command says so', async () => {
+    const borgPath = await program(
+      'warns',
+      `echo '{"type": "log_message", "levelname": "WARNING", "message": "odd file"}' >&2; exit 1`,
+    );
+    expect((await runBorg([], { borgPath }, { okExitCodes: [0, 1] })).exitCode).toBe(1);
+    const error = await runBorg([], { borgPath }).catch((e: unknown) => e);
+    expect(isBorgError(error) && error.message).toBe('odd file');
+  });
+
+  it('escalates to SIGKILL when borg ignores SIGINT and SIGTERM', async () => {
+    const borgPath = await program(
+      'stubborn',
+      `trap '' INT TERM; echo '{"type": "archive_progress"}' >&2; while :; do sleep 0.05; done`,
+    );
+    const controller = new AbortController();
+    const started = performance.now();
+    const onEvent = (): void => controller.abort();
+    const error = await runBorg(
+      [],
+      { borgPath, signal: controller.signal, onEvent },
+      { killGraceMs: 300 },
+    ).catch((e: unknown) => e);
+    expect(isBorgError(error) && error.code).toBe('Cancelled');
+    // SIGTERM after 0.3 s is ignored too; SIGKILL follows 5 s later.
+    expect(performance.now() - started).toBeGreaterThan(5000);
+    expect(performance.now() - started).toBeLessThan(9000);
+  }, 15_000);
+
+  it('reports a throwing listener after the run instead of losing it', async () => {
+    const borgPath = await program(
+      'one-event',
+      `echo '{"type": "file_status", "status": "A", "path": "x"}' >&2`,
+    );
+    const onEvent = (): void => {
+      throw new Error('listener broke');
+    };
+    await expect(runBorg([], { borgPath, onEvent })).rejects.toThrow('listener broke');
+  });
+
+  it('reports a file that cannot be executed', async () => {
+    const file = path.join(dir, 'not-executable');
+    await writeFile(file, 'plain text');
+    const error = await runBorg([], { borgPath: file }).catch((e: unknown) => e);
+    expect(isBorgError(error) && error.code).toBe('BorgFailed');
+    expect(isBorgError(error) && error.message).toContain('EACCES');
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * Schemas for borg's stdout in `--json` mode (info, list, create) and `--json-lines` mode (list of
+ * an archive's contents), from borg's docs "JSON output / frontends" and borg 1.2.4 recordings.
+ * Objects are loose: unknown keys pass, and every field the docs call optional may be missing.
+ * The parse helpers map borg's snake_case to the contract's shapes and never leak zod errors.
+ */
+import { z } from 'zod';
+import type { ArchiveSummary, RepositoryStats } from '../ipc/contract.js';
+import { BorgError } from './errors.js';
+
+const repositorySchema = z.looseObject({
+  id: z.string(),
+  location: z.string().optional(),
+  last_modified: z.string().optional(),
+});
+const encryptionSchema = z.looseObject({ mode: z.string(), keyfile: z.string().optional() });
+const cacheSchema = z.looseObject({
+  path: z.string().optional(),
+  stats: z
+    .looseObject({
+      total_chunks: z.number().optional(),
+      total_unique_chunks: z.number().optional(),
+      total_size: z.number(),
+      total_csize: z.number(),
+      unique_size: z.number(),
+      unique_csize: z.number(),
+    })
+    .optional(),
+});
+const archiveStatsSchema = z.looseObject({
+  original_size: z.number().optional(),
+  compressed_size: z.number().optional(),
+  deduplicated_size: z.number().optional(),
+  nfiles: z.number().optional(),
+});
+/** One archive as `borg info --json` / `borg create --json` describe it. */
+export const archiveSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  start: z.string(),
+  end: z.string().optional(),
+  duration: z.number().optional(),
+  stats: archiveStatsSchema.optional(),
+  hostname: z.string().optional(),
+  username: z.string().optional(),
+  comment: z.string().optional(),
+  command_line: z.array(z.string()).optional(),
+});
+/** `borg create --json`. */
+export const createOutputSchema = z.looseObject({
+  archive: archiveSchema,
+  repository: repositorySchema,
+  encryption: encryptionSchema.optional(),
+  cache: cacheSchema.optional(),
+});
+/** `borg info --json REPO` (archives only with an archive selection such as --glob-archives). */
+export const infoOutputSchema = z.looseObject({
+  repository: repositorySchema,
+  encryption: encryptionSchema.optional(),
+  cache: cacheSchema.optional(),
+  archives: z.array(archiveSchema).optional(),
+});
+/** `borg list --json REPO`: the cheap archive listing. */
+export const listOutputSchema = z.looseObject({
+  repository: repositorySchema,
+  encryption: encryptionSchema.optional(),
+  archives: z.array(z.looseObject({ id: z.string(), name: z.string(), start: z.string() })),
+});
+/** One line of `borg list --json-lines REPO::ARCHIVE`. */
+export const archiveItemSchema = z.looseObject({
+  type: z.string(),
+  mode: z.string().optional(),
+  user: z.string().nullish(),
+  group: z.string().nullish(),
+  uid: z.number().optional(),
+  gid: z.number().optional(),
+  path: z.string(),
+  healthy: z.boolean().optional(),
+  source: z.string().optional(),
+  linktarget: z.string().optional(),
+  mtime: z.string().optional(),
+  size: z.number().optional(),
+});
+
+/** The archives of a repository, as `borg list --json` gives them. */
+export interface ArchiveListing {
+  repositoryId: string;
+  encryption?: string;
+  archives: { id: string; name: string; start: string }[];
+}
+
+/** Repository facts from `borg info --json`. */
+export interface RepositoryInfo {
+  repositoryId: string;
+  location: string;
+  encryption?: string;
+  stats?: RepositoryStats;
+  /** With stats; empty unless archives were requested. */
+  archives: ArchiveSummary[];
+}
+
+/** A file, directory or link inside an archive (for the archive browser). */
+export type ArchiveItem = z.infer<typeof archiveItemSchema>;
+
+/** Parses `borg create --json` stdout into the new archive's summary. */
+export function parseCreateOutput(stdout: string): { archive: ArchiveSummary; repositoryId: string } {
+  const out = parseJson(stdout, createOutputSchema, 'borg create');
+  return { archive: toArchiveSummary(out.archive), repositoryId: out.repository.id };
+}
+
+/** Parses `borg info --json` stdout. */
+export function parseInfoOutput(stdout: string): RepositoryInfo {
+  const out = parseJson(stdout, infoOutputSchema, 'borg info');
+  const cacheStats = out.cache?.stats;
+  return {
+    repositoryId: out.repository.id,
+    location: out.repository.location ?? '',
+    ...(out.encryption ? { encryption: out.encryption.mode } : {}),
+    ...(cacheStats ? { stats: toRepositoryStats(cacheStats) } : {}),
+    archives: (out.archives ?? []).map(toArchiveSummary),
+  };
+}
+
+/** Parses `borg list --json` stdout. */
+export function parseListOutput(stdout: string): ArchiveListing {
+  const out = parseJson(stdout, listOutputSchema, 'borg list');
+  return {
+    repositoryId: out.repository.id,
+    ...(out.encryption ? { encryption: out.encryption.mode } : {}),
+    archives: out.archives.map((a) => ({ id: a.id, name: a.name, start: a.start })),
+  };
+}
+
+/** Parses one `--json-lines` line of an archive listing; undefined for a line that is not an item. */
+export function parseArchiveItemLine(line: string): ArchiveItem | undefined {
+  try {
+    const r = archiveItemSchema.safeParse(JSON.parse(line));
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Maps one archive object to the contract's ArchiveSummary. */
+export function toArchiveSummary(a: z.infer<typeof archiveSchema>): ArchiveSummary {
+  const summary: ArchiveSummary = { id: a.id, name: a.name, start: a.start };
+  const optional: Partial<ArchiveSummary> = {
+    end: a.end,
+    durationSeconds: a.duration,
+    originalSize: a.stats?.original_size,
+    compressedSize: a.stats?.compressed_size,
+    deduplicatedSize: a.stats?.deduplicated_size,
+    fileCount: a.stats?.nfiles,
+    hostname: a.hostname,
+    username: a.username,
+  };
+  for (const [key, value] of Object.entries(optional))
+    if (value !== undefined) Object.assign(summary, { [key]: value });
+  return summary;
+}
+
+/** Cache stats → RepositoryStats; dedupRatio = total_size / unique_csize (0 for an empty repository). */
+export function toRepositoryStats(s: {
+  total_size: number;
+  total_csize: number;
+  unique_size: number;
+  unique_csize: number;
+}): RepositoryStats {
+  return {
+    totalSize: s.total_size,
+    totalCompressedSize: s.total_csize,
+    uniqueSize: s.unique_size,
+    uniqueCompressedSize: s.unique_csize,
+    dedupRatio: s.unique_csize > 0 ? s.total_size / s.unique_csize : 0,
+  };
+}
+
+function parseJson<T>(stdout: string, schema: z.ZodType<T>, what: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(stdout);
+  } catch {
+    throw unexpected(`${what} did not print valid JSON.`);
+  }
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const where = r.error.issues[0]?.path.join('.') ?? '';
+    throw unexpected(`${what} printed JSON in an unexpected shape${where ? ` (at "${where}")` : ''}.`);
+  }
+  return r.data;
+}
+
+function unexpected(message: string): BorgError {
+  const remedy = 'This borg version may not be supported. Check the borg version in Settings.';
+  return new BorgError({ code: 'UnexpectedOutput', message, remedy });
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseLogLine } from './log-json.js';
+import { RunObserver } from './run-observer.js';
+import { fixtureLines } from './test-fixtures.js';
+
+const warning = (message: string) => ({ type: 'log_message', level: 'WARNING', message }) as const;
+
+describe('RunObserver', () => {
+  it('collects the warning of a create that ended with exit code 1', () => {
+    const observer = new RunObserver();
+    for (const line of fixtureLines('create-warning.stderr.jsonl')) observer.observe(parseLogLine(line));
+    expect(observer.warnings).toEqual([
+      expect.stringContaining('/nonexistent-source: [Errno 2] No such file'),
+    ]);
+  });
+
+  it('caps warnings and says how many were left out', () => {
+    const observer = new RunObserver();
+    for (let i = 0; i < 1005; i++) observer.observe(warning(`w${i}`));
+    expect(observer.warnings).toHaveLength(1001);
+    expect(observer.warnings.at(-1)).toBe('… and 5 more warnings (see the job log).');
+  });
+
+  it('explains a warnings-only failure with the last warning', () => {
+    const observer = new RunObserver();
+    observer.observe(warning('first'));
+    observer.observe(warning('second'));
+    expect(observer.failure(1, false).errors).toEqual([{ message: 'second' }]);
+  });
+
+  it('does not report a prompt the user consented to', () => {
+    const observer = new RunObserver();
+    observer.observe({ type: 'question', kind: 'prompt', msgid: 'BORG_X_IS_OK', message: 'Continue?' });
+    observer.observe({
+      type: 'question',
+      kind: 'env_answer',
+      msgid: 'BORG_X_IS_OK',
+      message: 'yes (from BORG_X_IS_OK)',
+    });
+    observer.observe({ type: 'log_message', level: 'ERROR', message: 'later failure', msgid: 'LockTimeout' });
+    expect(observer.failure(2, false).refusedPrompt).toBeUndefined();
+  });
+
+  it('keeps only the last text lines', () => {
+    const observer = new RunObserver();
+    for (let i = 0; i < 100; i++) observer.observe({ type: 'raw', line: `line ${i}` });
+    const { rawLines } = observer.failure(2, false);
+    expect(rawLines).toHaveLength(40);
+    expect(rawLines.at(-1)).toBe('line 99');
+  });
+});

@@ -1,0 +1,125 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { borgCandidates, capabilitiesFor, installHints, locateBorg, parseBorgVersion } from './version.js';
+
+describe('parseBorgVersion', () => {
+  it.each([
+    ['borg 1.2.4\n', { major: 1, minor: 2, patch: 4, pre: '', text: '1.2.4' }],
+    ['borg 1.4.0', { major: 1, minor: 4, patch: 0, pre: '', text: '1.4.0' }],
+    ['borg 2.0.0b14', { major: 2, minor: 0, patch: 0, pre: 'b14', text: '2.0.0b14' }],
+    ['borg.exe 1.2.8', { major: 1, minor: 2, patch: 8, pre: '', text: '1.2.8' }],
+    ['borg 1.1.18', { major: 1, minor: 1, patch: 18, pre: '', text: '1.1.18' }],
+  ])('reads %j', (output, expected) => {
+    expect(parseBorgVersion(output)).toEqual(expected);
+  });
+
+  it.each(['', 'borg', 'python 3.11.2', 'version 1.2.4'])('rejects %j', (output) => {
+    expect(parseBorgVersion(output)).toBeUndefined();
+  });
+});
+
+describe('capabilitiesFor', () => {
+  const caps = (text: string) => capabilitiesFor(parseBorgVersion(`borg ${text}`) ?? expect.unreachable());
+
+  it('knows 1.2, 1.4 and 2.0 apart', () => {
+    expect(caps('1.2.4')).toEqual({
+      hasCompact: true,
+      usesRepoCreate: false,
+      archiveMatchFlag: '--glob-archives',
+      hasModernExitCodes: false,
+    });
+    expect(caps('1.4.0')).toMatchObject({ usesRepoCreate: false, hasModernExitCodes: true });
+    expect(caps('2.0.0b14')).toMatchObject({ usesRepoCreate: true, archiveMatchFlag: '--match-archives' });
+    expect(caps('1.1.18').hasCompact).toBe(false);
+  });
+});
+
+describe('borgCandidates', () => {
+  it('tries the configured path, then borg and borg.exe in each PATH entry', () => {
+    const pathEnv = ['/opt/a', '', '/usr/bin'].join(path.delimiter);
+    expect(borgCandidates(' /custom/borg ', pathEnv)).toEqual([
+      '/custom/borg',
+      path.join('/opt/a', 'borg'),
+      path.join('/opt/a', 'borg.exe'),
+      path.join('/usr/bin', 'borg'),
+      path.join('/usr/bin', 'borg.exe'),
+    ]);
+    expect(borgCandidates('', undefined)).toEqual([]);
+  });
+});
+
+describe('locateBorg with stand-in programs', () => {
+  let dir = '';
+  const script = async (name: string, body: string): Promise<string> => {
+    const sub = await mkdtemp(path.join(dir, 'bin-'));
+    const file = path.join(sub, name);
+    await writeFile(file, `#!/bin/sh\n${body}\n`);
+    await chmod(file, 0o755);
+    return file;
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'borgdesk-version-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports missing with every place it looked', async () => {
+    const status = await locateBorg('/nowhere/borg', path.join(dir, 'empty'));
+    expect(status).toEqual({
+      state: 'missing',
+      searched: ['/nowhere/borg', path.join(dir, 'empty', 'borg'), path.join(dir, 'empty', 'borg.exe')],
+    });
+  });
+
+  it('reports a borg older than 1.2 as too old', async () => {
+    const old = await script('borg', 'echo "borg 1.1.18"');
+    expect(await locateBorg(old, undefined)).toEqual({
+      state: 'too-old',
+      version: '1.1.18',
+      path: old,
+      minimum: '1.2.0',
+    });
+  });
+
+  it('reports a borg that fails to run as broken', async () => {
+    const broken = await script('borg', 'echo "ImportError: no module named borg" >&2; exit 1');
+    const status = await locateBorg(broken, undefined);
+    expect(status).toEqual({
+      state: 'broken',
+      path: broken,
+      detail: 'exit code 1: ImportError: no module named borg',
+    });
+  });
+
+  it('falls back to PATH when the configured path does not exist', async () => {
+    const good = await script('borg', 'echo "borg 1.4.0"');
+    expect(await locateBorg('/nowhere/borg', path.dirname(good))).toEqual({
+      state: 'ok',
+      version: '1.4.0',
+      path: good,
+    });
+  });
+
+  it('finds the real borg on PATH', async () => {
+    expect(await locateBorg('', '/usr/bin')).toEqual({
+      state: 'ok',
+      version: '1.2.4',
+      path: '/usr/bin/borg',
+    });
+  });
+});
+
+describe('installHints', () => {
+  it('covers apt, dnf, brew and pip', () => {
+    const commands = installHints().map((h) => h.command);
+    expect(commands).toEqual(
+      expect.arrayContaining(['sudo apt install borgbackup', 'sudo dnf install borgbackup']),
+    );
+    expect(commands.some((c) => c.startsWith('brew install borgbackup'))).toBe(true);
+    expect(commands).toContain('pip install borgbackup');
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Finding borg and knowing what it can do. Borg 1.2 is the oldest supported release (it added
+ * `borg compact` and `--glob-archives`); borg 2 renames repository commands (`repo-create`, `-r REPO`),
+ * so command builders ask the capability table instead of comparing versions themselves.
+ */
+import { access, constants as fsConstants, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { BorgStatus, InstallHint } from '../ipc/contract.js';
+import { runBorgVersion } from './exec.js';
+
+/** The oldest borg release Borgdesk drives. */
+export const MINIMUM_BORG_VERSION = '1.2.0';
+
+/** A parsed `borg --version`. */
+export interface BorgVersion {
+  readonly major: number;
+  readonly minor: number;
+  readonly patch: number;
+  /** Pre-release tag such as "b14" or "rc1"; empty for releases. */
+  readonly pre: string;
+  /** As borg printed it, e.g. "2.0.0b14". */
+  readonly text: string;
+}
+
+/** What a borg version supports; extend when a command needs a new distinction. */
+export interface BorgCapabilities {
+  /** `borg compact` exists (1.2+); before that, compaction happened on every commit. */
+  readonly hasCompact: boolean;
+  /** `borg repo-create`, `repo-list`, `repo-info` and `-r REPO` replace init/list/info REPO (2.x). */
+  readonly usesRepoCreate: boolean;
+  /** Archive selection flag: `--glob-archives` (1.2/1.4) or `--match-archives` (2.x). */
+  readonly archiveMatchFlag: '--glob-archives' | '--match-archives';
+  /** BORG_EXIT_CODES=modern is available (1.4+); we always ask for legacy codes. */
+  readonly hasModernExitCodes: boolean;
+}
+
+/** Reads "borg 1.2.4", "borg.exe 1.4.0" or "borg 2.0.0b14"; undefined if there is no version. */
+export function parseBorgVersion(output: string): BorgVersion | undefined {
+  const match = /\bborg(?:\.exe)?\s+v?(\d+)\.(\d+)\.(\d+)([0-9A-Za-z.+-]*)/.exec(output);
+  if (!match) return undefined;
+  const [, major = '0', minor = '0', patch = '0', pre = ''] = match;
+  return {
+    major: Number(major),
+    minor: Number(minor),
+    patch: Number(patch),
+    pre,
+    text: `${major}.${minor}.${patch}${pre}`,
+  };
+}
+
+/** True when the version is at least major.minor. */
+export function isAtLeast(v: BorgVersion, major: number, minor: number): boolean {
+  return v.major > major || (v.major === major && v.minor >= minor);
+}
+
+/** The capability table, keyed by version. */
+export function capabilitiesFor(v: BorgVersion): BorgCapabilities {
+  const v2 = v.major >= 2;
+  return {
+    hasCompact: isAtLeast(v, 1, 2),
+    usesRepoCreate: v2,
+    archiveMatchFlag: v2 ? '--match-archives' : '--glob-archives',
+    hasModernExitCodes: isAtLeast(v, 1, 4),
+  };
+}
+
+const EXECUTABLE_NAMES = ['borg', 'borg.exe'];
+
+/** The files locateBorg tries, in order: the configured path, then borg/borg.exe in each PATH entry. */
+export function borgCandidates(configuredPath: string, pathEnv: string | undefined): string[] {
+  const candidates: string[] = [];
+  if (configuredPath.trim() !== '') candidates.push(configuredPath.trim());
+  for (const dir of (pathEnv ?? '').split(path.delimiter)) {
+    if (dir.trim() === '') continue;
+    for (const name of EXECUTABLE_NAMES) candidates.push(path.join(dir, name));
+  }
+  return [...new Set(candidates)];
+}
+
+/** Locate borg: the configured path first, then PATH; run `borg --version`; 1.2.0+ is supported. */
+export async function locateBorg(configuredPath: string, pathEnv: string | undefined): Promise<BorgStatus> {
+  const searched = borgCandidates(configuredPath, pathEnv);
+  for (const candidate of searched) {
+    if (await isExecutableFile(candidate)) return probe(candidate);
+  }
+  return { state: 'missing', searched };
+}
+
+async function probe(borgPath: string): Promise<BorgStatus> {
+  const run = await runBorgVersion(borgPath);
+  if (!run.ok) return { state: 'broken', path: borgPath, detail: run.detail };
+  const version = parseBorgVersion(run.output);
+  if (!version)
+    return {
+      state: 'broken',
+      path: borgPath,
+      detail: `Unexpected version output: ${run.output.slice(0, 200)}`,
+    };
+  if (!isAtLeast(version, 1, 2)) {
+    return { state: 'too-old', version: version.text, path: borgPath, minimum: MINIMUM_BORG_VERSION };
+  }
+  return { state: 'ok', version: version.text, path: borgPath };
+}
+
+async function isExecutableFile(file: string): Promise<boolean> {
+  try {
+    if (!(await stat(file)).isFile()) return false;
+    // Windows has no execute bit; existence is the test there.
+    if (process.platform !== 'win32') await access(file, fsConstants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How to install borg on common systems (borg docs, "Installation"). */
+export function installHints(): InstallHint[] {
+  return [
+    { platform: 'Debian / Ubuntu', command: 'sudo apt install borgbackup' },
+    { platform: 'Fedora', command: 'sudo dnf install borgbackup' },
+    { platform: 'macOS (Homebrew)', command: 'brew install borgbackup' },
+    { platform: 'Any system with Python (pip)', command: 'pip install borgbackup' },
+  ];
+}
