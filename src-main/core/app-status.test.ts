@@ -1,0 +1,104 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locateBorg } from '../borg/version.js';
+import { AppStatusService } from './app-status.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'borgdesk-status-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** The real locateBorg, counting how often it runs. */
+function countingLocate() {
+  const calls: string[] = [];
+  const locate: typeof locateBorg = (configured, pathEnv) => {
+    calls.push(configured);
+    return locateBorg(configured, pathEnv);
+  };
+  return { calls, locate };
+}
+
+describe('AppStatusService', () => {
+  it('reports the real borg, the host details and first-run defaults', async () => {
+    const { locate } = countingLocate();
+    const service = new AppStatusService({
+      host: 'browser',
+      homeDir: '/home/ann',
+      borgPathSetting: () => '',
+      hasRepositories: () => false,
+      pathEnv: () => '/usr/bin',
+      locate,
+    });
+    const status = await service.status();
+    expect(status.borg).toMatchObject({ state: 'ok', path: '/usr/bin/borg' });
+    expect(status).toMatchObject({
+      host: 'browser',
+      homeDir: '/home/ann',
+      firstRun: true,
+      defaults: {
+        repositoryPath: '/home/ann/Backups/borgdesk-repo',
+        sourcePaths: ['/home/ann'],
+        archiveNameTemplate: '{hostname}-{now}',
+      },
+    });
+    expect(status.installHints.length).toBeGreaterThan(0);
+    expect(status.hostname).toBe(os.hostname());
+  });
+
+  it('caches a working borg until the configured path changes', async () => {
+    const { calls, locate } = countingLocate();
+    let setting = '';
+    const service = new AppStatusService({
+      host: 'electron',
+      homeDir: dir,
+      borgPathSetting: () => setting,
+      hasRepositories: () => true,
+      pathEnv: () => '/usr/bin',
+      locate,
+    });
+    expect(await service.requireBorgPath()).toBe('/usr/bin/borg');
+    await service.status();
+    expect(calls).toEqual(['']);
+    setting = '/usr/bin/borg';
+    service.invalidateBorg();
+    await service.status();
+    expect(calls).toEqual(['', '/usr/bin/borg']);
+  });
+
+  it('re-checks a missing borg every time and explains how to install it', async () => {
+    const { calls, locate } = countingLocate();
+    const service = new AppStatusService({
+      host: 'browser',
+      homeDir: dir,
+      borgPathSetting: () => path.join(dir, 'no-borg'),
+      hasRepositories: () => false,
+      pathEnv: () => dir,
+      locate,
+    });
+    const error = await service.requireBorgPath().catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'BorgNotFound',
+      remedy: expect.stringContaining('Install BorgBackup'),
+    });
+    expect((await service.status()).borg.state).toBe('missing');
+    expect(calls.length).toBe(2);
+  });
+
+  it('explains a borg that does not run', async () => {
+    const fake = path.join(dir, 'borg');
+    await fs.writeFile(fake, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    const service = new AppStatusService({
+      host: 'browser',
+      homeDir: dir,
+      borgPathSetting: () => fake,
+      hasRepositories: () => false,
+      pathEnv: () => undefined,
+    });
+    await expect(service.requireBorgPath()).rejects.toMatchObject({ code: 'BorgNotFound' });
+  });
+});

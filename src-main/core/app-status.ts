@@ -1,0 +1,107 @@
+/**
+ * `app:status`: what the welcome and settings screens need to know about this machine and borg.
+ * Finding borg runs `borg --version`, so a good result is cached until the configured path changes.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import type { BorgStatus } from '../ipc/contract.js';
+import { installHints, locateBorg } from '../borg/version.js';
+import type { AppStatus } from '../ipc/contract.js';
+import { AppError } from './app-error.js';
+
+/** What AppStatusService reads; injected so the composition root decides where it comes from. */
+export interface AppStatusDeps {
+  readonly host: AppStatus['host'];
+  readonly homeDir: string;
+  readonly borgPathSetting: () => string;
+  readonly hasRepositories: () => boolean;
+  readonly pathEnv: () => string | undefined;
+  readonly locate?: typeof locateBorg;
+}
+
+/** Answers `app:status` and hands out the borg binary path for every borg run. */
+export class AppStatusService {
+  private cached: { forSetting: string; status: Promise<BorgStatus> } | undefined;
+
+  constructor(private readonly deps: AppStatusDeps) {}
+
+  /** Forget the cached borg lookup (after `settings:update` changed borgPath). */
+  invalidateBorg(): void {
+    this.cached = undefined;
+  }
+
+  /** The borg status, cached while it is 'ok' and the setting is unchanged. */
+  borgStatus(): Promise<BorgStatus> {
+    const setting = this.deps.borgPathSetting();
+    if (this.cached !== undefined && this.cached.forSetting === setting) return this.cached.status;
+    const locate = this.deps.locate ?? locateBorg;
+    const status = locate(setting, this.deps.pathEnv());
+    this.cached = { forSetting: setting, status };
+    // Only a working borg is worth remembering: after an install the next check should find it.
+    status.then(
+      (s) => {
+        if (s.state !== 'ok' && this.cached?.status === status) this.cached = undefined;
+      },
+      () => {
+        if (this.cached?.status === status) this.cached = undefined;
+      },
+    );
+    return status;
+  }
+
+  /** The path of a usable borg, or an AppError saying why there is none. */
+  async requireBorgPath(): Promise<string> {
+    const status = await this.borgStatus();
+    switch (status.state) {
+      case 'ok':
+        return status.path;
+      case 'missing':
+        throw new AppError(
+          'BorgNotFound',
+          'BorgBackup is not installed (or Borgdesk cannot find it).',
+          installRemedy(),
+        );
+      case 'too-old':
+        throw new AppError(
+          'BorgNotFound',
+          `BorgBackup ${status.version} is too old; Borgdesk needs ${status.minimum} or newer.`,
+          installRemedy(),
+        );
+      case 'broken':
+        throw new AppError(
+          'BorgNotFound',
+          `BorgBackup at ${status.path} does not work: ${status.detail}`,
+          'Reinstall BorgBackup, or set the path to a working borg in Settings.',
+        );
+    }
+  }
+
+  /** The full `app:status` answer. */
+  async status(): Promise<AppStatus> {
+    const home = this.deps.homeDir;
+    return {
+      host: this.deps.host,
+      hostname: os.hostname(),
+      platform: process.platform,
+      homeDir: home,
+      borg: await this.borgStatus(),
+      installHints: installHints(),
+      firstRun: !this.deps.hasRepositories(),
+      defaults: {
+        repositoryPath: path.join(home, 'Backups', 'borgdesk-repo'),
+        sourcePaths: [home],
+        archiveNameTemplate: '{hostname}-{now}',
+      },
+    };
+  }
+}
+
+function installRemedy(): string {
+  const hints = installHints();
+  // The hints are labelled for people ("macOS (Homebrew)"), so match the label loosely.
+  const hint =
+    (process.platform === 'darwin' ? hints.find((h) => h.platform.includes('macOS')) : undefined) ?? hints[0];
+  const install =
+    hint === undefined ? 'Install BorgBackup' : `Install BorgBackup (for example: ${hint.command})`;
+  return `${install}, or set the path to borg in Settings.`;
+}

@@ -1,0 +1,121 @@
+/**
+ * The composition root of the host-neutral core: loads settings and the repository list, wires the
+ * services together and exposes one handler per contract request plus the event stream. Both hosts
+ * (Electron and the browser host) call this with their own Services.
+ */
+import os from 'node:os';
+import type { RequestHandlers, RequestName } from '../ipc/contract.js';
+import { AppError } from './app-error.js';
+import { AppStatusService } from './app-status.js';
+import { EventBus } from './event-bus.js';
+import { listFolder } from './fs/folder-listing.js';
+import { prepareBackupJob } from './jobs/backup-job.js';
+import { JobManager } from './jobs/job-manager.js';
+import { SerialLanes } from './jobs/serial-lanes.js';
+import { RepositoryRegistry } from './repositories/repository-registry.js';
+import { RepositoryService } from './repositories/repository-service.js';
+import { isKnownError, INTERNAL_ERROR } from './serialize-error.js';
+import type { Core, Services } from './services.js';
+import { openSettingsStore } from './settings/settings-store.js';
+
+/** Build the core for one app run. Resolves once settings and repositories are loaded. */
+export async function createCore(services: Services): Promise<Core> {
+  const { configDir, homeDir } = services.paths;
+  const settings = await openSettingsStore(configDir);
+  const registry = await RepositoryRegistry.open(configDir);
+  const bus = new EventBus();
+  const lanes = new SerialLanes();
+  const status = new AppStatusService({
+    host: services.host,
+    homeDir,
+    borgPathSetting: () => settings.get().borgPath,
+    hasRepositories: () => registry.list().length > 0,
+    pathEnv: () => process.env['PATH'],
+  });
+  const repos = new RepositoryService({
+    registry,
+    secrets: services.secrets,
+    lanes,
+    homeDir,
+    borgPath: () => status.requireBorgPath(),
+    onChanged: (list) => bus.emit('repos:changed', list),
+  });
+  const jobs = new JobManager({
+    clock: services.clock,
+    lanes,
+    emit: (event, payload) => bus.emit(event, payload),
+  });
+  const username = safeUsername();
+  let disposed = false;
+
+  const handlers: RequestHandlers = guardAll(() => disposed, {
+    'app:status': () => status.status(),
+    'settings:get': async () => settings.get(),
+    'settings:update': async (patch) => {
+      const before = settings.get().borgPath;
+      const next = await settings.update(patch);
+      if (next.borgPath !== before) status.invalidateBorg();
+      return next;
+    },
+    'repos:list': async () => repos.list(),
+    'repos:create': (params) => repos.create(params),
+    'repos:add-existing': (params) => repos.addExisting(params),
+    'repos:unlock': (params) => repos.unlock(params),
+    'repos:remove': (params) => repos.remove(params),
+    'repos:details': (params) => repos.details(params),
+    'jobs:start-backup': async (request) => {
+      const spec = await prepareBackupJob(request, { repos, homeDir, now: () => services.clock.now() });
+      return { jobId: jobs.submit(spec).id };
+    },
+    'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'jobs:list': async () => jobs.list(),
+    'jobs:log': async ({ jobId }) => jobs.log(jobId),
+    'fs:list-folder': (params) => listFolder(params, { homeDir, platform: process.platform, username }),
+    'dialog:choose-folders': async ({ title, multiple }) => {
+      if (services.folderDialog === undefined) return { supported: false, paths: [] };
+      return { supported: true, paths: [...(await services.folderDialog.chooseFolders(title, multiple))] };
+    },
+  });
+
+  return {
+    handlers,
+    subscribe: (listener) => bus.subscribe(listener),
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await jobs.dispose();
+      bus.clear();
+    },
+  };
+}
+
+/**
+ * Wrap every handler so that only BorgErrors and AppErrors leave the core: anything unexpected is
+ * logged here with its stack and replaced by a generic error.
+ */
+function guardAll(isDisposed: () => boolean, handlers: RequestHandlers): RequestHandlers {
+  const guarded: Partial<Record<RequestName, unknown>> = {};
+  for (const name of Object.keys(handlers) as RequestName[]) {
+    const handler = handlers[name] as (params: unknown) => Promise<unknown>;
+    guarded[name] = async (params: unknown) => {
+      if (isDisposed()) throw new AppError('Disposed', 'Borgdesk is shutting down.');
+      try {
+        return await handler(params);
+      } catch (e) {
+        if (isKnownError(e)) throw e;
+        console.error(`[borgdesk] ${name} failed unexpectedly`, e);
+        throw new AppError('Internal', INTERNAL_ERROR.message, INTERNAL_ERROR.remedy);
+      }
+    };
+  }
+  return guarded as RequestHandlers;
+}
+
+function safeUsername(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    // userInfo throws when the uid has no passwd entry (some containers); mounted media lookup just finds nothing.
+    return process.env['USER'] ?? '';
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The browser host's in-app folder picker: the entries of one folder plus handy starting places.
+ * Errors are plain AppErrors (no stack, no raw errno text) so the picker can show them as they are.
+ */
+import { promises as fs, type Dirent } from 'node:fs';
+import path from 'node:path';
+import type { FolderListing } from '../../ipc/contract.js';
+import { AppError } from '../app-error.js';
+
+/** What folder listing needs to know about the machine; injected so tests can use a temp tree. */
+export interface FolderListingContext {
+  readonly homeDir: string;
+  readonly platform: NodeJS.Platform;
+  readonly username: string;
+  /** Folders whose sub-folders are mounted drives; defaults per platform (see defaultMountRoots). */
+  readonly mountRoots?: readonly string[];
+}
+
+/** Options for one listing request (the contract's `fs:list-folder` params). */
+export interface ListFolderOptions {
+  readonly path?: string | undefined;
+  readonly showHidden?: boolean | undefined;
+}
+
+/** List `options.path` (default: home): folders first, then files, each group sorted by name. */
+export async function listFolder(
+  options: ListFolderOptions,
+  ctx: FolderListingContext,
+): Promise<FolderListing> {
+  const target = resolveTarget(options.path, ctx.homeDir);
+  let dirents: Dirent[];
+  try {
+    dirents = await fs.readdir(target, { withFileTypes: true });
+  } catch (e) {
+    throw folderError(target, e);
+  }
+  const showHidden = options.showHidden === true;
+  const entries = await Promise.all(
+    dirents
+      .filter((d) => showHidden || !d.name.startsWith('.'))
+      .map(async (d) => ({
+        name: d.name,
+        path: path.join(target, d.name),
+        isDirectory: await isDirectory(target, d),
+      })),
+  );
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  entries.sort((a, b) => Number(b.isDirectory) - Number(a.isDirectory) || collator.compare(a.name, b.name));
+  const parent = path.dirname(target);
+  const listing: FolderListing = { path: target, entries, places: await listPlaces(ctx) };
+  return parent === target ? listing : { ...listing, parent };
+}
+
+function resolveTarget(requested: string | undefined, homeDir: string): string {
+  const raw = requested?.trim() ?? '';
+  if (raw === '' || raw === '~') return homeDir;
+  if (raw.startsWith('~/')) return path.join(homeDir, raw.slice(2));
+  if (!path.isAbsolute(raw)) {
+    throw new AppError(
+      'InvalidInput',
+      `“${raw}” is not a full folder path.`,
+      'Start the path with / (or ~ for your home folder).',
+    );
+  }
+  return path.resolve(raw);
+}
+
+// A symlink to a folder counts as a folder, since picking it works for borg (it follows the root path).
+async function isDirectory(dir: string, d: Dirent): Promise<boolean> {
+  if (d.isDirectory()) return true;
+  if (!d.isSymbolicLink()) return false;
+  try {
+    return (await fs.stat(path.join(dir, d.name))).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function folderError(target: string, e: unknown): AppError {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  switch (code) {
+    case 'ENOENT':
+      return new AppError('NotFound', `The folder ${target} does not exist.`, 'Pick another folder.');
+    case 'ENOTDIR':
+      return new AppError('InvalidInput', `${target} is a file, not a folder.`, 'Pick a folder.');
+    case 'EACCES':
+    case 'EPERM':
+      return new AppError(
+        'FolderUnreadable',
+        `Borgdesk is not allowed to read ${target}.`,
+        'Pick another folder, or change its permissions.',
+      );
+    default:
+      return new AppError(
+        'FolderUnreadable',
+        `The folder ${target} could not be read.`,
+        'Pick another folder.',
+      );
+  }
+}
+
+/** Where removable and network drives appear: /Volumes on macOS, /media/$USER and /run/media/$USER on Linux. */
+export function defaultMountRoots(platform: NodeJS.Platform, username: string): string[] {
+  if (platform === 'darwin') return ['/Volumes'];
+  if (platform === 'linux') return [path.join('/media', username), path.join('/run/media', username)];
+  return [];
+}
+
+/** Home, the filesystem root, and the mounted drives found under the mount roots. */
+export async function listPlaces(ctx: FolderListingContext): Promise<{ label: string; path: string }[]> {
+  const root = path.parse(ctx.homeDir).root || '/';
+  const places = [
+    { label: 'Home', path: ctx.homeDir },
+    { label: ctx.platform === 'win32' ? root : 'Computer', path: root },
+  ];
+  for (const mountRoot of ctx.mountRoots ?? defaultMountRoots(ctx.platform, ctx.username)) {
+    let dirents: Dirent[];
+    try {
+      dirents = await fs.readdir(mountRoot, { withFileTypes: true });
+    } catch {
+      continue; // Most machines have no such folder; that is not an error.
+    }
+    for (const d of dirents) {
+      if (d.name.startsWith('.') || !(await isDirectory(mountRoot, d))) continue;
+      places.push({ label: d.name, path: path.join(mountRoot, d.name) });
+    }
+  }
+  return places;
+}

@@ -1,0 +1,76 @@
+/**
+ * `jobs:start-backup`: checks the request, then queues a job that runs `borg create` in the
+ * repository's lane and records the new archive's time on success.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { runCreate, type CreateOptions } from '../../borg/commands/create.js';
+import type { BackupRequest } from '../../ipc/contract.js';
+import { AppError } from '../app-error.js';
+import { borgTimeToIso } from '../borg-time.js';
+import type { RepositoryService } from '../repositories/repository-service.js';
+import type { JobSpec } from './job-manager.js';
+
+/** The `borg create` options for a request against the repository at `location`. */
+export function buildCreateOptions(request: BackupRequest, location: string, homeDir: string): CreateOptions {
+  return {
+    location,
+    archiveName: request.archiveName.trim(),
+    sourcePaths: request.sourcePaths.map((p) => expandHome(p.trim(), homeDir)),
+    compression: request.compression,
+    excludeCaches: request.excludeCaches,
+    excludePatterns: request.excludePatterns.map((p) => p.trim()).filter((p) => p !== ''),
+  };
+}
+
+function expandHome(p: string, homeDir: string): string {
+  if (p === '~') return homeDir;
+  if (p.startsWith('~/')) return path.join(homeDir, p.slice(2));
+  return path.resolve(homeDir, p);
+}
+
+/** Validate `request` (repository known and unlocked, sources exist) and build its job. */
+export async function prepareBackupJob(
+  request: BackupRequest,
+  deps: { repos: RepositoryService; homeDir: string; now: () => number },
+): Promise<JobSpec> {
+  const repo = deps.repos.require(request.repoId);
+  // Fail now, with a clear message, rather than after the job waited in the queue.
+  await deps.repos.contextFor(repo);
+  if (request.archiveName.trim() === '') {
+    throw new AppError('InvalidInput', 'Give the archive a name.', 'For example {hostname}-{now}.');
+  }
+  const options = buildCreateOptions(request, repo.location, deps.homeDir);
+  await Promise.all(options.sourcePaths.map(requireExisting));
+  return {
+    kind: 'backup',
+    repoId: repo.id,
+    lane: deps.repos.laneOf(repo),
+    title: `Back up to ${repo.name}`,
+    async run({ signal, onEvent }) {
+      // Look again: the repository may have been removed or locked while the job waited.
+      const current = deps.repos.require(repo.id);
+      const ctx = await deps.repos.contextFor(current, { signal, onEvent });
+      const outcome = await runCreate({ ...options, location: current.location }, ctx);
+      const finishedAt =
+        borgTimeToIso(outcome.archive.end ?? outcome.archive.start) ?? new Date(deps.now()).toISOString();
+      await deps.repos.recordBackup(repo.id, finishedAt);
+      return {
+        status: outcome.exitCode === 1 ? 'warning' : 'succeeded',
+        result: { archive: outcome.archive, warnings: [...outcome.warnings] },
+      };
+    },
+  };
+}
+
+async function requireExisting(source: string): Promise<void> {
+  try {
+    await fs.stat(source);
+  } catch {
+    throw new AppError(
+      'InvalidInput',
+      `${source} does not exist or cannot be read.`,
+      'Remove it from the folders to back up.',
+    );
+  }
+}

@@ -1,0 +1,191 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BorgError } from '../../borg/errors.js';
+import type { EventName, EventPayload, JobSnapshot } from '../../ipc/contract.js';
+import { JobManager, type JobRunContext, type JobSpec } from './job-manager.js';
+import { SerialLanes } from './serial-lanes.js';
+
+type Emitted = { event: EventName; payload: unknown };
+
+/** A job whose work the test drives step by step. */
+function controllableJob(lane: string) {
+  let ctx: JobRunContext | undefined;
+  let finish: (status: 'succeeded' | 'warning') => void = () => undefined;
+  let fail: (e: unknown) => void = () => undefined;
+  let markStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => {
+    markStarted = resolve;
+  });
+  const spec: JobSpec = {
+    kind: 'backup',
+    repoId: lane,
+    lane,
+    title: `job on ${lane}`,
+    run: (runCtx) =>
+      new Promise((resolve, reject) => {
+        ctx = runCtx;
+        finish = (status) => resolve({ status });
+        fail = reject;
+        runCtx.signal.addEventListener('abort', () =>
+          reject(new BorgError({ code: 'Cancelled', message: 'The task was cancelled.' })),
+        );
+        markStarted();
+      }),
+  };
+  return {
+    spec,
+    started,
+    ctx: (): JobRunContext => {
+      if (ctx === undefined) throw new Error('job has not started');
+      return ctx;
+    },
+    finish: (s: 'succeeded' | 'warning') => finish(s),
+    fail: (e: unknown) => fail(e),
+  };
+}
+
+function setup(options: { maxFinishedJobs?: number } = {}) {
+  const emitted: Emitted[] = [];
+  const manager = new JobManager({
+    clock: { now: () => Date.now() },
+    lanes: new SerialLanes(),
+    emit: <N extends EventName>(event: N, payload: EventPayload<N>) => void emitted.push({ event, payload }),
+    progressIntervalMs: 100,
+    logIntervalMs: 250,
+    ...options,
+  });
+  const finished = (id: string) =>
+    vi.waitFor(() => {
+      const e = emitted.find((x) => x.event === 'job:finished' && (x.payload as JobSnapshot).id === id);
+      if (e === undefined) throw new Error('not finished yet');
+      return e.payload as JobSnapshot;
+    });
+  return { emitted, manager, finished };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('JobManager', () => {
+  it('runs jobs of one lane in order and reports each status change', async () => {
+    const { manager, finished } = setup();
+    const a = controllableJob('repo');
+    const b = controllableJob('repo');
+    const snapA = manager.submit(a.spec);
+    const snapB = manager.submit(b.spec);
+    expect(snapA.status).toBe('queued');
+    await a.started;
+    expect(manager.list().map((j) => j.status)).toEqual(['running', 'queued']);
+    a.finish('warning');
+    expect((await finished(snapA.id)).status).toBe('warning');
+    await b.started;
+    expect(manager.list().map((j) => j.status)).toEqual(['warning', 'running']);
+    b.finish('succeeded');
+    expect((await finished(snapB.id)).status).toBe('succeeded');
+  });
+
+  it('runs jobs of different lanes at the same time', async () => {
+    const { manager } = setup();
+    const a = controllableJob('one');
+    const b = controllableJob('two');
+    manager.submit(a.spec);
+    manager.submit(b.spec);
+    await Promise.all([a.started, b.started]);
+    expect(manager.list().map((j) => j.status)).toEqual(['running', 'running']);
+    a.finish('succeeded');
+    b.finish('succeeded');
+  });
+
+  it('cancels queued and running jobs', async () => {
+    const { manager, finished } = setup();
+    const a = controllableJob('repo');
+    const b = controllableJob('repo');
+    const snapA = manager.submit(a.spec);
+    const snapB = manager.submit(b.spec);
+    await a.started;
+    expect(manager.cancel(snapB.id)).toBe(true);
+    expect((await finished(snapB.id)).status).toBe('cancelled');
+    expect(manager.cancel(snapA.id)).toBe(true);
+    const final = await finished(snapA.id);
+    expect(final.status).toBe('cancelled');
+    expect(final.error).toBeUndefined();
+    expect(manager.cancel(snapA.id)).toBe(false);
+    expect(manager.cancel('unknown')).toBe(false);
+    expect(manager.log(snapA.id).at(-1)?.message).toBe('Cancelled.');
+  });
+
+  it('serializes failures: borg errors keep their code, others become Internal without a stack', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { manager, finished } = setup();
+    const a = controllableJob('x');
+    const b = controllableJob('y');
+    const snapA = manager.submit(a.spec);
+    const snapB = manager.submit(b.spec);
+    await Promise.all([a.started, b.started]);
+    a.fail(new BorgError({ code: 'LockTimeout', message: 'Locked.', remedy: 'Wait.', rc: 2 }));
+    b.fail(new TypeError('x is undefined'));
+    expect((await finished(snapA.id)).error).toEqual({
+      code: 'LockTimeout',
+      message: 'Locked.',
+      remedy: 'Wait.',
+      rc: 2,
+    });
+    const errorB = (await finished(snapB.id)).error;
+    expect(errorB?.code).toBe('Internal');
+    expect(JSON.stringify(errorB)).not.toContain('undefined');
+    expect(manager.log(snapA.id).at(-1)).toMatchObject({ level: 'error', message: 'Locked. Wait.' });
+  });
+
+  it('throttles progress, logs borg messages, and flushes both before the finished event', async () => {
+    const { manager, emitted, finished } = setup();
+    const a = controllableJob('repo');
+    const snap = manager.submit(a.spec);
+    await a.started;
+    for (let i = 1; i <= 1000; i++)
+      a.ctx().onEvent({ type: 'archive_progress', originalSize: i * 10, nfiles: i });
+    a.ctx().onEvent({ type: 'log_message', level: 'WARNING', message: 'file changed while we backed it up' });
+    a.ctx().onEvent({ type: 'file_status', status: 'A', path: 'f' });
+    a.finish('succeeded');
+    const final = await finished(snap.id);
+    const names = emitted.map((e) => e.event);
+    const progress = emitted
+      .filter((e) => e.event === 'job:progress')
+      .map((e) => e.payload as EventPayload<'job:progress'>);
+    expect(progress.length).toBeLessThanOrEqual(3);
+    expect(progress.at(-1)?.progress).toMatchObject({
+      kind: 'backup',
+      originalSize: 10_000,
+      fileCount: 1000,
+    });
+    expect(final.progress).toMatchObject({ originalSize: 10_000 });
+    expect(names.lastIndexOf('job:progress')).toBeLessThan(names.indexOf('job:finished'));
+    expect(names.lastIndexOf('job:log')).toBeLessThan(names.indexOf('job:finished'));
+    expect(manager.log(snap.id).map((e) => e.message)).toEqual(['file changed while we backed it up']);
+  });
+
+  it('keeps only the most recent finished jobs', async () => {
+    const { manager, finished } = setup({ maxFinishedJobs: 3 });
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const job = controllableJob('repo');
+      ids.push(manager.submit(job.spec).id);
+      await job.started;
+      job.finish('succeeded');
+      await finished(ids[i] ?? '');
+    }
+    expect(manager.list().map((j) => j.id)).toEqual(ids.slice(3));
+    expect(() => manager.log(ids[0] ?? '')).toThrow(/no longer kept/);
+  });
+
+  it('dispose cancels everything and refuses new jobs', async () => {
+    const { manager } = setup();
+    const a = controllableJob('repo');
+    const b = controllableJob('repo');
+    manager.submit(a.spec);
+    manager.submit(b.spec);
+    await a.started;
+    await manager.dispose();
+    expect(manager.list().map((j) => j.status)).toEqual(['cancelled', 'cancelled']);
+    expect(() => manager.submit(controllableJob('repo').spec)).toThrow(/shutting down/);
+  });
+});

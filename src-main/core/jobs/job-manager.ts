@@ -1,0 +1,210 @@
+/**
+ * Jobs: long borg runs the UI follows live. Each job moves queued → running → succeeded | warning |
+ * failed | cancelled, runs in its repository's lane (one borg per repository), and reports
+ * throttled progress, batched log lines and its final snapshot as core events.
+ */
+import { randomUUID } from 'node:crypto';
+import type { BorgLogEvent } from '../../borg/log-json.js';
+import type {
+  BackupResult,
+  EventName,
+  EventPayload,
+  JobKind,
+  JobProgress,
+  JobSnapshot,
+  LogEntry,
+} from '../../ipc/contract.js';
+import { AppError } from '../app-error.js';
+import { serializeError } from '../serialize-error.js';
+import type { Clock } from '../services.js';
+import { LogBatcher, LogRing, toLogEntry } from './job-log.js';
+import { ProgressThrottle } from './progress-throttle.js';
+import type { SerialLanes } from './serial-lanes.js';
+import { JobProgressTracker, type ProgressUpdate } from './job-progress.js';
+
+/** What a job's work function receives: cancellation and the sink for borg's events. */
+export interface JobRunContext {
+  readonly signal: AbortSignal;
+  readonly onEvent: (event: BorgLogEvent) => void;
+}
+
+/** How a job's work ended when it did not throw. */
+export interface JobRunOutcome {
+  readonly status: 'succeeded' | 'warning';
+  readonly result?: BackupResult;
+}
+
+/** A job to run: what it is, where it queues, and the work itself. */
+export interface JobSpec {
+  readonly kind: JobKind;
+  readonly repoId: string;
+  /** Jobs with the same lane run one at a time (the repository location). */
+  readonly lane: string;
+  readonly title: string;
+  run(ctx: JobRunContext): Promise<JobRunOutcome>;
+}
+
+/** Tuning knobs, mostly for tests. */
+export interface JobManagerOptions {
+  readonly clock: Clock;
+  readonly lanes: SerialLanes;
+  readonly emit: <N extends EventName>(event: N, payload: EventPayload<N>) => void;
+  readonly progressIntervalMs?: number;
+  readonly logIntervalMs?: number;
+  readonly maxFinishedJobs?: number;
+  readonly maxLogLines?: number;
+}
+
+interface JobRecord {
+  snapshot: JobSnapshot;
+  readonly controller: AbortController;
+  readonly log: LogRing;
+  readonly tracker: JobProgressTracker;
+  done: Promise<void>;
+}
+
+const FINAL = new Set<JobSnapshot['status']>(['succeeded', 'warning', 'failed', 'cancelled']);
+
+/** Owns every job of this app run. */
+export class JobManager {
+  private readonly jobs = new Map<string, JobRecord>();
+  private readonly throttle: ProgressThrottle<ProgressUpdate>;
+  private readonly batcher: LogBatcher;
+  private disposed = false;
+
+  constructor(private readonly options: JobManagerOptions) {
+    this.throttle = new ProgressThrottle((id, update) => this.deliverProgress(id, update), {
+      clock: options.clock,
+      intervalMs: options.progressIntervalMs ?? 100,
+    });
+    this.batcher = new LogBatcher(
+      (id, entries) => options.emit('job:log', { jobId: id, entries }),
+      options.logIntervalMs ?? 250,
+    );
+  }
+
+  /** Queue `spec` in its lane; returns the job's first (queued) snapshot. */
+  submit(spec: JobSpec): JobSnapshot {
+    if (this.disposed) throw new AppError('Disposed', 'Borgdesk is shutting down.');
+    const id = randomUUID();
+    const record: JobRecord = {
+      snapshot: { id, kind: spec.kind, repoId: spec.repoId, title: spec.title, status: 'queued' },
+      controller: new AbortController(),
+      log: new LogRing(this.options.maxLogLines ?? 2000),
+      tracker: new JobProgressTracker(),
+      done: Promise.resolve(),
+    };
+    this.jobs.set(id, record);
+    this.options.emit('job:updated', record.snapshot);
+    record.done = this.options.lanes
+      .run(spec.lane, () => this.execute(record, spec), record.controller.signal)
+      .then(
+        (outcome) => this.finish(record, outcome.status, outcome.result),
+        (error: unknown) => this.fail(record, error),
+      );
+    return record.snapshot;
+  }
+
+  /** Cancel a queued or running job; false when it is unknown or already finished. */
+  cancel(jobId: string): boolean {
+    const record = this.jobs.get(jobId);
+    if (record === undefined || FINAL.has(record.snapshot.status) || record.controller.signal.aborted)
+      return false;
+    record.controller.abort();
+    return true;
+  }
+
+  /** Snapshots of active and recently finished jobs, oldest first. */
+  list(): JobSnapshot[] {
+    return [...this.jobs.values()].map((r) => r.snapshot);
+  }
+
+  /** The kept log lines of a job. */
+  log(jobId: string): LogEntry[] {
+    const record = this.jobs.get(jobId);
+    if (record === undefined)
+      throw new AppError('NotFound', 'That job is no longer kept.', 'Reload the job list.');
+    return record.log.list();
+  }
+
+  /** Cancel every job and wait until all have settled. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const record of this.jobs.values())
+      if (!FINAL.has(record.snapshot.status)) record.controller.abort();
+    await Promise.all([...this.jobs.values()].map((r) => r.done));
+    this.throttle.dispose();
+    this.batcher.dispose();
+  }
+
+  private async execute(record: JobRecord, spec: JobSpec): Promise<JobRunOutcome> {
+    const startedAt = this.options.clock.now();
+    this.update(record, { status: 'running', startedAt: new Date(startedAt).toISOString() });
+    const id = record.snapshot.id;
+    const onEvent = (event: BorgLogEvent): void => {
+      const elapsedMs = this.options.clock.now() - startedAt;
+      const update = record.tracker.accept(event, elapsedMs);
+      if (update !== undefined) this.throttle.push(id, update);
+      const entry = toLogEntry(event, new Date(this.options.clock.now()).toISOString());
+      if (entry !== undefined) this.addLog(id, record, entry);
+    };
+    return spec.run({ signal: record.controller.signal, onEvent });
+  }
+
+  private deliverProgress(jobId: string, update: ProgressUpdate): void {
+    const record = this.jobs.get(jobId);
+    if (record === undefined) return;
+    const progress: JobProgress = record.tracker.render(update);
+    record.snapshot = { ...record.snapshot, progress };
+    this.options.emit('job:progress', { jobId, progress });
+  }
+
+  private finish(record: JobRecord, status: JobRunOutcome['status'], result: BackupResult | undefined): void {
+    this.settle(record, result === undefined ? { status } : { status, result });
+  }
+
+  private fail(record: JobRecord, error: unknown): void {
+    if (record.controller.signal.aborted) {
+      this.addLog(record.snapshot.id, record, this.entry('warning', 'Cancelled.'));
+      this.settle(record, { status: 'cancelled' });
+      return;
+    }
+    const serialized = serializeError(error);
+    const message =
+      serialized.remedy === undefined ? serialized.message : `${serialized.message} ${serialized.remedy}`;
+    this.addLog(record.snapshot.id, record, this.entry('error', message));
+    this.settle(record, { status: 'failed', error: serialized });
+  }
+
+  private settle(record: JobRecord, patch: Partial<JobSnapshot>): void {
+    const id = record.snapshot.id;
+    // Progress and log lines that are still held back belong before the final status.
+    this.throttle.flush(id);
+    this.batcher.flush(id);
+    this.update(record, { ...patch, finishedAt: new Date(this.options.clock.now()).toISOString() });
+    this.options.emit('job:finished', record.snapshot);
+    this.prune();
+  }
+
+  private update(record: JobRecord, patch: Partial<JobSnapshot>): void {
+    record.snapshot = { ...record.snapshot, ...patch };
+    this.options.emit('job:updated', record.snapshot);
+  }
+
+  private addLog(jobId: string, record: JobRecord, entry: LogEntry): void {
+    record.log.add(entry);
+    this.batcher.add(jobId, entry);
+  }
+
+  private entry(level: LogEntry['level'], message: string): LogEntry {
+    return { time: new Date(this.options.clock.now()).toISOString(), level, message };
+  }
+
+  // Keep only the most recent finished jobs (and all active ones) so memory stays bounded.
+  private prune(): void {
+    const max = this.options.maxFinishedJobs ?? 50;
+    const finished = [...this.jobs.values()].filter((r) => FINAL.has(r.snapshot.status));
+    for (const record of finished.slice(0, Math.max(0, finished.length - max)))
+      this.jobs.delete(record.snapshot.id);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Runs async work in lanes: one task per lane at a time, first in first out; different lanes run
+ * in parallel. Borgdesk keeps one lane per repository location, because borg locks a repository
+ * and a second borg process on it would wait for the lock and then fail.
+ */
+import { AppError } from '../app-error.js';
+
+interface Waiting {
+  readonly start: () => void;
+  readonly signal: AbortSignal | undefined;
+}
+
+interface Lane {
+  running: boolean;
+  readonly waiting: Waiting[];
+}
+
+/** Per-key FIFO execution with at most one running task per key. */
+export class SerialLanes {
+  private readonly lanes = new Map<string, Lane>();
+
+  /**
+   * Run `task` once every earlier task in lane `key` has settled. If `signal` aborts while the task
+   * is still waiting, it is taken out of the lane and the promise rejects with code 'Cancelled'.
+   */
+  run<T>(key: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (signal?.aborted === true) {
+        reject(cancelledWhileQueued());
+        return;
+      }
+      const lane = this.laneFor(key);
+      const entry: Waiting = {
+        signal,
+        start: () => {
+          signal?.removeEventListener('abort', onAbort);
+          // Via then() so a task that throws synchronously still settles and frees the lane.
+          Promise.resolve()
+            .then(task)
+            .then(resolve, reject)
+            .finally(() => this.next(key));
+        },
+      };
+      const onAbort = (): void => {
+        const index = lane.waiting.indexOf(entry);
+        if (index >= 0) {
+          lane.waiting.splice(index, 1);
+          reject(cancelledWhileQueued());
+        }
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      lane.waiting.push(entry);
+      if (!lane.running) this.next(key);
+    });
+  }
+
+  /** True while a task of lane `key` is running. */
+  isBusy(key: string): boolean {
+    return this.lanes.get(key)?.running ?? false;
+  }
+
+  /** How many tasks wait in lane `key` (not counting the running one). */
+  waitingCount(key: string): number {
+    return this.lanes.get(key)?.waiting.length ?? 0;
+  }
+
+  private laneFor(key: string): Lane {
+    let lane = this.lanes.get(key);
+    if (lane === undefined) {
+      lane = { running: false, waiting: [] };
+      this.lanes.set(key, lane);
+    }
+    return lane;
+  }
+
+  private next(key: string): void {
+    const lane = this.lanes.get(key);
+    if (lane === undefined) return;
+    const entry = lane.waiting.shift();
+    if (entry === undefined) {
+      lane.running = false;
+      this.lanes.delete(key);
+      return;
+    }
+    lane.running = true;
+    entry.start();
+  }
+}
+
+function cancelledWhileQueued(): AppError {
+  return new AppError('Cancelled', 'Cancelled before it started.');
+}

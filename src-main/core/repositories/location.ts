@@ -1,0 +1,33 @@
+/**
+ * Repository locations as borg accepts them: a local path, or a remote URL such as
+ * `ssh://user@host:port/path` (kept exactly as typed; borg parses it).
+ */
+import path from 'node:path';
+import { AppError } from '../app-error.js';
+
+// `scheme://...` (ssh, file) or scp style `user@host:path`; a Windows drive letter is not a host.
+const URL_LOCATION = /^[a-z][a-z0-9+.-]*:\/\//i;
+const SCP_LOCATION = /^[^/\\:]{2,}:/;
+
+/** True when `location` names a remote (or URL-form) repository rather than a local path. */
+export function isRemoteLocation(location: string): boolean {
+  return URL_LOCATION.test(location) || SCP_LOCATION.test(location);
+}
+
+/** Trim, expand `~`, make a local path absolute (relative to home) and drop trailing slashes. */
+export function normalizeLocation(location: string, homeDir: string): string {
+  const trimmed = location.trim();
+  if (trimmed === '')
+    throw new AppError(
+      'InvalidInput',
+      'Enter where the repository is.',
+      'Type a folder path or an ssh:// address.',
+    );
+  if (isRemoteLocation(trimmed)) return trimmed;
+  let local = trimmed;
+  if (local === '~') local = homeDir;
+  else if (local.startsWith('~/')) local = path.join(homeDir, local.slice(2));
+  const absolute = path.resolve(homeDir, local);
+  // path.resolve already strips trailing separators except for the root itself.
+  return absolute;
+}

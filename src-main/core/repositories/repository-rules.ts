@@ -1,0 +1,44 @@
+/** Small rules of the repository service: input checks, its error messages, archive ordering. */
+import type { ArchiveSummary } from '../../ipc/contract.js';
+import { AppError } from '../app-error.js';
+
+/** The trimmed name, or an InvalidInput error when it is blank. */
+export function requireName(raw: string): string {
+  const name = raw.trim();
+  if (name === '')
+    throw new AppError('InvalidInput', 'Give the repository a name.', 'For example “Laptop backups”.');
+  return name;
+}
+
+/** The error for a repository that needs a passphrase nobody gave. */
+export function passphraseRequired(name: string): AppError {
+  return new AppError(
+    'PassphraseRequired',
+    `The repository “${name}” is encrypted and needs its passphrase.`,
+    'Enter the passphrase that was chosen when the repository was created.',
+  );
+}
+
+/** The error for a location that is already registered. */
+export function duplicateLocation(location: string, name: string): AppError {
+  return new AppError(
+    'DuplicateRepository',
+    `${location} is already in Borgdesk as “${name}”.`,
+    'Pick that repository from the list instead of adding it again.',
+  );
+}
+
+/**
+ * Archives newest first. Borg lists them oldest first and `borg info` rounds times to the second,
+ * so ties keep borg's order reversed: reverse first, then a stable sort by time.
+ */
+export function sortNewestFirst(archives: readonly ArchiveSummary[]): ArchiveSummary[] {
+  const key = (a: ArchiveSummary): number => Date.parse(a.start) || 0;
+  return [...archives].reverse().sort((a, b) => key(b) - key(a));
+}
+
+/** True when two ISO times fall in the same second (`borg info` rounds, `borg create --json` does not). */
+export function sameSecond(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000);
+}

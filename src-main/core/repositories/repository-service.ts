@@ -1,0 +1,244 @@
+/**
+ * Adding, creating, unlocking, removing and inspecting repositories. Every borg run for a
+ * repository goes through its lane (see SerialLanes), so it never races a backup for borg's lock.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { BorgContext } from '../../borg/exec.js';
+import { detectEncryption } from '../../borg/commands/detect-encryption.js';
+import { runInfo } from '../../borg/commands/info.js';
+import { runInit } from '../../borg/commands/init.js';
+import { runListArchives } from '../../borg/commands/list-archives.js';
+import type { EncryptionMode, RepositoryDetails, RepositorySummary } from '../../ipc/contract.js';
+import { AppError } from '../app-error.js';
+import { borgTimeToIso } from '../borg-time.js';
+import type { SecretStore } from '../services.js';
+import type { SerialLanes } from '../jobs/serial-lanes.js';
+import { isRemoteLocation, normalizeLocation } from './location.js';
+import {
+  duplicateLocation,
+  passphraseRequired,
+  requireName,
+  sameSecond,
+  sortNewestFirst,
+} from './repository-rules.js';
+import type { RepositoryRegistry, StoredRepository } from './repository-registry.js';
+
+/** Borg's prompt for a repository without encryption it has not seen before (borg docs, Environment Variables). */
+export const UNENCRYPTED_ACCESS_PROMPT = 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK';
+
+/** What the service needs from the rest of the core. */
+export interface RepositoryServiceDeps {
+  readonly registry: RepositoryRegistry;
+  readonly secrets: SecretStore;
+  readonly lanes: SerialLanes;
+  readonly homeDir: string;
+  readonly borgPath: () => Promise<string>;
+  /** Called after every change to the list, with the new list (becomes `repos:changed`). */
+  readonly onChanged: (repositories: RepositorySummary[]) => void;
+}
+
+/** Extra BorgContext fields a caller may add (a job's signal and event sink). */
+export type ContextExtras = Pick<BorgContext, 'signal' | 'onEvent'>;
+
+/** Implements the `repos:*` requests. */
+export class RepositoryService {
+  constructor(private readonly deps: RepositoryServiceDeps) {}
+
+  /** Every repository as the UI shows it. */
+  list(): RepositorySummary[] {
+    return this.deps.registry.list().map((r) => this.summarize(r));
+  }
+
+  /** The UI shape of one stored repository; `unlocked` reflects the secret store right now. */
+  summarize(repo: StoredRepository): RepositorySummary {
+    const summary: RepositorySummary = {
+      id: repo.id,
+      name: repo.name,
+      location: repo.location,
+      needsPassphrase: repo.needsPassphrase,
+      unlocked: !repo.needsPassphrase || this.deps.secrets.get(repo.id) !== undefined,
+    };
+    if (repo.encryption !== undefined) summary.encryption = repo.encryption;
+    if (repo.lastBackupAt !== undefined) summary.lastBackupAt = repo.lastBackupAt;
+    return summary;
+  }
+
+  /** The stored repository `repoId`, or a NotFound error. */
+  require(repoId: string): StoredRepository {
+    const repo = this.deps.registry.get(repoId);
+    if (repo === undefined) {
+      throw new AppError(
+        'NotFound',
+        'That repository is no longer in Borgdesk.',
+        'Reload the repository list.',
+      );
+    }
+    return repo;
+  }
+
+  /** The lane key for a repository: its location, since borg locks per location. */
+  laneOf(repo: StoredRepository): string {
+    return repo.location;
+  }
+
+  /** A BorgContext for `repo`: borg path, passphrase (if it needs one) and the prompts the user agreed to. */
+  async contextFor(repo: StoredRepository, extras: ContextExtras = {}): Promise<BorgContext> {
+    const borgPath = await this.deps.borgPath();
+    let passphrase: string | undefined;
+    if (repo.needsPassphrase) {
+      passphrase = this.deps.secrets.get(repo.id);
+      if (passphrase === undefined) throw passphraseRequired(repo.name);
+    }
+    return { ...extras, borgPath, passphrase, consentedPrompts: repo.consentedPrompts };
+  }
+
+  /** `repos:create`: `borg init` a new repository, then register it and remember its passphrase. */
+  async create(params: {
+    name: string;
+    location: string;
+    encryption: EncryptionMode;
+    passphrase?: string | undefined;
+  }): Promise<RepositorySummary> {
+    const name = requireName(params.name);
+    const location = this.newLocation(params.location);
+    const needsPassphrase = params.encryption !== 'none';
+    const passphrase = needsPassphrase ? params.passphrase : undefined;
+    if (needsPassphrase && (passphrase === undefined || passphrase === '')) {
+      throw new AppError(
+        'PassphraseRequired',
+        'An encrypted repository needs a passphrase.',
+        'Choose a passphrase and keep it safe: without it the backups cannot be read.',
+      );
+    }
+    const borgPath = await this.deps.borgPath();
+    // `borg init` creates the repository folder but not missing parents (e.g. ~/Backups).
+    if (!isRemoteLocation(location)) await fs.mkdir(path.dirname(location), { recursive: true });
+    await this.deps.lanes.run(location, () =>
+      runInit({ location, encryption: params.encryption, newPassphrase: passphrase }, { borgPath }),
+    );
+    return this.register({
+      name,
+      location,
+      encryption: params.encryption,
+      needsPassphrase,
+      passphrase,
+      consentedPrompts: needsPassphrase ? [] : [UNENCRYPTED_ACCESS_PROMPT],
+    });
+  }
+
+  /** `repos:add-existing`: detect encryption, verify the passphrase if any, then register. */
+  async addExisting(params: {
+    name: string;
+    location: string;
+    passphrase?: string | undefined;
+  }): Promise<RepositorySummary> {
+    const name = requireName(params.name);
+    const location = this.newLocation(params.location);
+    const borgPath = await this.deps.borgPath();
+    // Adding a repository is the user's consent to open it even if borg has never seen it unencrypted.
+    const consentedPrompts = [UNENCRYPTED_ACCESS_PROMPT];
+    const passphrase = params.passphrase === '' ? undefined : params.passphrase;
+    const encryption = await this.deps.lanes.run(location, async () => {
+      const kind = await detectEncryption({ location }, { borgPath, consentedPrompts });
+      if (kind === 'unencrypted') return 'none';
+      if (passphrase === undefined) throw passphraseRequired(name);
+      const listing = await runListArchives({ location }, { borgPath, passphrase, consentedPrompts });
+      return listing.encryption;
+    });
+    const needsPassphrase = encryption !== 'none';
+    return this.register({
+      name,
+      location,
+      encryption,
+      needsPassphrase,
+      passphrase: needsPassphrase ? passphrase : undefined,
+      consentedPrompts: needsPassphrase ? [] : consentedPrompts,
+    });
+  }
+
+  /** `repos:unlock`: check the passphrase with borg, then hold it in the secret store. */
+  async unlock(params: { repoId: string; passphrase: string }): Promise<RepositorySummary> {
+    const repo = this.require(params.repoId);
+    if (!repo.needsPassphrase) return this.summarize(repo);
+    if (params.passphrase === '') throw passphraseRequired(repo.name);
+    const borgPath = await this.deps.borgPath();
+    await this.deps.lanes.run(this.laneOf(repo), () =>
+      runListArchives(
+        { location: repo.location },
+        { borgPath, passphrase: params.passphrase, consentedPrompts: repo.consentedPrompts },
+      ),
+    );
+    this.deps.secrets.set(repo.id, params.passphrase);
+    this.changed();
+    return this.summarize(repo);
+  }
+
+  /** `repos:remove`: forget the repository and its passphrase; its data is left untouched. */
+  async remove(params: { repoId: string }): Promise<{ removed: boolean }> {
+    const removed = await this.deps.registry.remove(params.repoId);
+    this.deps.secrets.delete(params.repoId);
+    if (removed) this.changed();
+    return { removed };
+  }
+
+  /** `repos:details`: `borg info` with archives, newest first; refreshes lastBackupAt and encryption. */
+  async details(params: { repoId: string }): Promise<RepositoryDetails> {
+    let repo = this.require(params.repoId);
+    const ctx = await this.contextFor(repo);
+    const info = await this.deps.lanes.run(this.laneOf(repo), () =>
+      runInfo({ location: repo.location, includeArchives: true }, ctx),
+    );
+    const archives = sortNewestFirst(info.archives);
+    const newest = archives[0];
+    const lastBackupAt = newest === undefined ? undefined : borgTimeToIso(newest.end ?? newest.start);
+    const encryption = info.encryption ?? repo.encryption;
+    if (!sameSecond(lastBackupAt, repo.lastBackupAt) || encryption !== repo.encryption) {
+      repo = (await this.deps.registry.update(repo.id, { lastBackupAt, encryption })) ?? repo;
+      this.changed();
+    }
+    const details: RepositoryDetails = { repository: this.summarize(repo), archives };
+    if (info.stats !== undefined) details.stats = info.stats;
+    return details;
+  }
+
+  /** Record a finished backup's time (ISO) and announce the change. */
+  async recordBackup(repoId: string, at: string): Promise<void> {
+    const updated = await this.deps.registry.update(repoId, { lastBackupAt: at });
+    if (updated !== undefined) this.changed();
+  }
+
+  private newLocation(raw: string): string {
+    const location = normalizeLocation(raw, this.deps.homeDir);
+    const existing = this.deps.registry.findByLocation(location);
+    if (existing !== undefined) throw duplicateLocation(location, existing.name);
+    return location;
+  }
+
+  private async register(r: {
+    name: string;
+    location: string;
+    encryption: string | undefined;
+    needsPassphrase: boolean;
+    passphrase: string | undefined;
+    consentedPrompts: string[];
+  }): Promise<RepositorySummary> {
+    // A concurrent request may have registered the same location while borg was running.
+    const existing = this.deps.registry.findByLocation(r.location);
+    if (existing !== undefined) throw duplicateLocation(r.location, existing.name);
+    const stored = await this.deps.registry.add({
+      name: r.name,
+      location: r.location,
+      encryption: r.encryption,
+      needsPassphrase: r.needsPassphrase,
+      consentedPrompts: r.consentedPrompts,
+    });
+    if (r.needsPassphrase && r.passphrase !== undefined) this.deps.secrets.set(stored.id, r.passphrase);
+    this.changed();
+    return this.summarize(stored);
+  }
+
+  private changed(): void {
+    this.deps.onChanged(this.list());
+  }
+}

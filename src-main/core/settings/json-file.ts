@@ -1,0 +1,117 @@
+/**
+ * Small JSON files that survive crashes: writes go to a temp file in the same directory, are fsynced
+ * and then renamed over the target (atomic on POSIX and NTFS). Reads are validated with zod; a file
+ * that does not parse or validate is moved aside and the defaults are used, so a bad file never
+ * stops the app from starting.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+
+/** Write `data` as pretty JSON to `file` atomically (temp file + fsync + rename). */
+export async function writeJsonAtomic(file: string, data: unknown): Promise<void> {
+  const dir = path.dirname(file);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+    await handle.sync();
+  } catch (e) {
+    await handle.close();
+    await fs.rm(temp, { force: true });
+    throw e;
+  }
+  await handle.close();
+  try {
+    await fs.rename(temp, file);
+  } catch (e) {
+    await fs.rm(temp, { force: true });
+    throw e;
+  }
+  await syncDirectory(dir);
+}
+
+// Persist the rename itself; directories cannot be opened for fsync on Windows, so that is skipped.
+async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    const handle = await fs.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Best effort: some filesystems refuse fsync on directories.
+  }
+}
+
+/** What happened when reading a JSON file, so callers can log a recovered corruption. */
+export type JsonReadOutcome<T> =
+  | { readonly kind: 'loaded'; readonly value: T }
+  | { readonly kind: 'missing'; readonly value: T }
+  | { readonly kind: 'corrupt'; readonly value: T; readonly movedTo: string; readonly reason: string };
+
+/**
+ * Read and validate `file`. Missing → defaults. Unparsable or invalid → the file is renamed to
+ * `<file>.corrupt-<time>` and defaults are returned.
+ */
+export async function readJsonFile<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  defaults: () => T,
+  now: () => number = Date.now,
+): Promise<JsonReadOutcome<T>> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if (isErrnoCode(e, 'ENOENT')) return { kind: 'missing', value: defaults() };
+    throw e;
+  }
+  let reason: string;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (parsed.success) return { kind: 'loaded', value: parsed.data };
+    reason = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  } catch (e) {
+    reason = e instanceof Error ? e.message : 'unparsable JSON';
+  }
+  const movedTo = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+  await fs.rename(file, movedTo);
+  return { kind: 'corrupt', value: defaults(), movedTo, reason };
+}
+
+function isErrnoCode(e: unknown, code: string): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
+}
+
+/** A JSON file whose writes are applied in call order (a later write never loses to an earlier one). */
+export class JsonFile<T> {
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly file: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly defaults: () => T,
+  ) {}
+
+  /** Load the file, recovering from corruption (see readJsonFile); logs a recovered corruption. */
+  async read(): Promise<T> {
+    const outcome = await readJsonFile(this.file, this.schema, this.defaults);
+    if (outcome.kind === 'corrupt') {
+      console.warn(`[borgdesk] ${this.file} was unreadable (${outcome.reason}); moved to ${outcome.movedTo}`);
+    }
+    return outcome.value;
+  }
+
+  /** Queue an atomic write of `value`; resolves once it is on disk. */
+  write(value: T): Promise<void> {
+    const next = this.chain.then(() => writeJsonAtomic(this.file, value));
+    // Keep the chain alive after a failed write; the caller still sees the rejection.
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+}

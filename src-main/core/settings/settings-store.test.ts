@@ -1,0 +1,44 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultSettings, openSettingsStore } from './settings-store.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'borgdesk-settings-'));
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('settings store', () => {
+  it('starts with defaults and persists updates with a version', async () => {
+    const store = await openSettingsStore(dir);
+    expect(store.get()).toEqual(defaultSettings);
+    expect(await store.update({ borgPath: '/opt/borg' })).toEqual({
+      borgPath: '/opt/borg',
+      defaultCompression: 'lz4',
+    });
+    const file = JSON.parse(await fs.readFile(path.join(dir, 'settings.json'), 'utf8'));
+    expect(file).toEqual({ version: 1, borgPath: '/opt/borg', defaultCompression: 'lz4' });
+    expect((await openSettingsStore(dir)).get().borgPath).toBe('/opt/borg');
+  });
+
+  it('migrates a file without a version and fills in missing fields', async () => {
+    await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ defaultCompression: 'zstd,3' }));
+    expect((await openSettingsStore(dir)).get()).toEqual({ borgPath: '', defaultCompression: 'zstd,3' });
+  });
+
+  it('falls back to defaults when the file is corrupt, keeping the bad file aside', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fs.writeFile(
+      path.join(dir, 'settings.json'),
+      JSON.stringify({ version: 1, defaultCompression: 'gzip' }),
+    );
+    expect((await openSettingsStore(dir)).get()).toEqual(defaultSettings);
+    const names = await fs.readdir(dir);
+    expect(names.some((n) => n.startsWith('settings.json.corrupt-'))).toBe(true);
+  });
+});
