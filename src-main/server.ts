@@ -1,0 +1,78 @@
+/**
+ * Browser host entry (`dist/main/server.js`): builds the core with plain-Node services, serves the
+ * renderer and the WebSocket transport on loopback, and prints the one URL to open.
+ */
+import { existsSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from './core/create-core.js';
+import { createMemorySecretStore } from './core/secrets/memory-secret-store.js';
+import { resolveAppPaths } from './core/settings/app-paths.js';
+import { startBrowserHost } from './node/browser-host.js';
+import { HostOptionsError, parseHostOptions } from './node/host-options.js';
+
+// The bundle lives in dist/main, the built renderer in dist/renderer; tests may point elsewhere.
+const staticDir =
+  process.env['BORGDESK_STATIC_DIR'] ?? fileURLToPath(new URL('../renderer/', import.meta.url));
+
+async function writeUrlFile(file: string, url: string): Promise<void> {
+  // Write then rename, so a test polling the file never reads half a URL.
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${url}\n`, { mode: 0o600 });
+  await rename(temporary, file);
+}
+
+const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host.startsWith('127.');
+
+async function main(): Promise<void> {
+  const options = parseHostOptions(process.argv.slice(2), process.env);
+  if (!existsSync(path.join(staticDir, 'index.html'))) {
+    throw new Error(
+      `The user interface is not built (no ${path.join(staticDir, 'index.html')}). Run "npm run build" first.`,
+    );
+  }
+  const core = await createCore({
+    host: 'browser',
+    paths: resolveAppPaths(process.platform, process.env, os.homedir()),
+    secrets: createMemorySecretStore(),
+    clock: { now: () => Date.now() },
+  });
+  const host = await startBrowserHost({
+    core,
+    staticDir,
+    host: options.host,
+    port: options.port,
+    portFallback: !options.portExplicit,
+    validateResults: process.env['NODE_ENV'] !== 'production',
+  }).catch(async (error: unknown) => {
+    await core.dispose();
+    throw error;
+  });
+
+  if (!isLoopback(options.host)) {
+    // stderr, so the one stdout line stays the URL.
+    console.warn(`Warning: listening on ${options.host}, not only on this computer; keep the link private.`);
+  }
+  if (options.urlFile !== undefined) await writeUrlFile(options.urlFile, host.url);
+  if (options.printJson) console.log(JSON.stringify({ url: host.url, port: host.port, token: host.token }));
+  else console.log(`Borgdesk is running at ${host.url}`);
+
+  let stopping = false;
+  const stop = (): void => {
+    // A second Ctrl-C while shutting down means "now".
+    if (stopping) process.exit(130);
+    stopping = true;
+    void Promise.allSettled([host.close(), core.dispose()]).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof HostOptionsError || error instanceof Error ? error.message : String(error);
+  console.error(`Borgdesk could not start: ${message}`);
+  process.exit(error instanceof HostOptionsError ? 2 : 1);
+});
