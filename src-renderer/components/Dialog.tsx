@@ -1,0 +1,149 @@
+/**
+ * An accessible modal dialog: labelled by its title, Escape closes it, Tab stays inside, the first
+ * field gets focus on open and focus returns to where it was on close. The rest of the page becomes
+ * inert while it is open.
+ */
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { createPortal } from 'react-dom';
+import { Icon } from './Icon.js';
+import { focusableIn, initialFocusIn, isolateLayer } from './modal-layer.js';
+
+/** Props of {@link Dialog}. */
+export interface DialogProps {
+  readonly title: string;
+  readonly description?: ReactNode;
+  readonly onClose: () => void;
+  readonly children: ReactNode;
+  /** Action buttons, right-aligned at the bottom. */
+  readonly footer?: ReactNode;
+  readonly size?: 'small' | 'medium' | 'large';
+  /** Stops Escape and the close button while something must not be interrupted. */
+  readonly busy?: boolean;
+  /** Makes body and footer one form: Enter in a field submits, and footer buttons can be `type="submit"`. */
+  readonly onSubmit?: () => void;
+}
+
+/** A modal dialog rendered above the app. */
+export function Dialog(props: DialogProps) {
+  const { title, description, onClose, children, footer, size = 'medium', busy, onSubmit } = props;
+  const titleId = useId();
+  const descriptionId = useId();
+  const panelRef = useRef<HTMLDivElement>(null);
+  const [layer] = useState(() => {
+    const element = document.createElement('div');
+    element.className = 'dialog-layer';
+    return element;
+  });
+  const closeRef = useRef(onClose);
+  const busyRef = useRef(busy);
+  useEffect(() => {
+    closeRef.current = onClose;
+    busyRef.current = busy;
+  });
+
+  useLayoutEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    document.body.appendChild(layer);
+    const restore = isolateLayer(layer);
+    return () => {
+      restore();
+      layer.remove();
+      if (previous?.isConnected) previous.focus();
+    };
+  }, [layer]);
+
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (panel) (initialFocusIn(panel) ?? panel).focus();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      if (!busyRef.current) closeRef.current();
+      return;
+    }
+    if (event.key !== 'Tab' || !panelRef.current) return;
+    // React bubbles through portals: an outer dialog must not handle a nested dialog's Tab.
+    event.stopPropagation();
+    const items = focusableIn(panelRef.current);
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  const content = (
+    <>
+      <div className="dialog-body">{children}</div>
+      {footer ? <footer className="dialog-footer">{footer}</footer> : null}
+    </>
+  );
+
+  return createPortal(
+    <div className="dialog-backdrop">
+      <div
+        ref={panelRef}
+        className={`dialog dialog-${size}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={description ? descriptionId : undefined}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        <header className="dialog-header">
+          <div>
+            <h2 id={titleId} className="dialog-title">
+              {title}
+            </h2>
+            {description ? (
+              <p id={descriptionId} className="dialog-description">
+                {description}
+              </p>
+            ) : null}
+          </div>
+          <button
+            type="button"
+            className="dialog-close icon-button"
+            aria-label="Close dialog"
+            onClick={onClose}
+            disabled={busy}
+          >
+            <Icon name="x" />
+          </button>
+        </header>
+        {onSubmit ? (
+          <form className="dialog-form" onSubmit={(event: FormEvent) => submit(event, onSubmit)} noValidate>
+            {content}
+          </form>
+        ) : (
+          content
+        )}
+      </div>
+    </div>,
+    layer,
+  );
+}
+
+function submit(event: FormEvent, onSubmit: () => void): void {
+  event.preventDefault();
+  // Submit bubbles through portals in React: a nested dialog's form must not submit its parent's.
+  event.stopPropagation();
+  onSubmit();
+}

@@ -1,0 +1,32 @@
+/**
+ * An error as the user should see it: what happened and, when known, what to do about it.
+ * Never a stack trace: it only ever renders `message` and `remedy`.
+ */
+import { useEffect, useRef } from 'react';
+import type { ErrorInfo } from '../lib/error-info.js';
+import { Icon } from './Icon.js';
+
+/** Props of {@link ErrorMessage}. */
+export interface ErrorMessageProps {
+  readonly error: ErrorInfo;
+  readonly title?: string;
+}
+
+/** An alert box with message and remedy. */
+export function ErrorMessage({ error, title }: ErrorMessageProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Errors often appear above a long form the user has scrolled down; bring them into view.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [error]);
+  return (
+    <div className="error-message" role="alert" ref={ref}>
+      <Icon name="alert" size={18} className="error-message-icon" />
+      <div>
+        {title ? <p className="error-message-title">{title}</p> : null}
+        <p className="error-message-text">{error.message}</p>
+        {error.remedy ? <p className="error-message-remedy">{error.remedy}</p> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * A passphrase strength bar with a one-line hint, driven by lib/passphrase-strength.
+ */
+import { estimatePassphraseStrength } from '../lib/passphrase-strength.js';
+
+/** Props of {@link StrengthMeter}. */
+export interface StrengthMeterProps {
+  readonly passphrase: string;
+}
+
+/** Shows how strong a passphrase looks; nothing while the field is empty. */
+export function StrengthMeter({ passphrase }: StrengthMeterProps) {
+  if (passphrase.length === 0) return null;
+  const strength = estimatePassphraseStrength(passphrase);
+  return (
+    <div className={`strength strength-${strength.score}`} aria-live="polite">
+      <div className="strength-bar" aria-hidden="true">
+        {[1, 2, 3, 4].map((step) => (
+          <span key={step} className={step <= strength.score ? 'on' : undefined} />
+        ))}
+      </div>
+      <p className="strength-text">
+        <strong>{strength.label}.</strong> {strength.hint}
+      </p>
+    </div>
+  );
+}

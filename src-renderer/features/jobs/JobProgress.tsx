@@ -1,0 +1,117 @@
+/**
+ * The card for a repository's current backup: live counters, current file, rate, elapsed time, the
+ * transfer graph and a Cancel button while it runs; the result summary once it has finished.
+ */
+import { useState, type ReactNode } from 'react';
+import type { JobSnapshot } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { ByteSize } from '../../components/ByteSize.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { formatClock, formatCount, formatRate, truncateMiddle } from '../../lib/format.js';
+import { isFinal } from '../../stores/job-events.js';
+import { useJobsStore } from '../../stores/jobs-store.js';
+import { JobResult } from './JobResult.js';
+import { TransferChart } from './TransferChart.js';
+
+/** Props of {@link JobProgress}. */
+export interface JobProgressProps {
+  readonly job: JobSnapshot;
+}
+
+/** Live progress of a job, or its result when it is over. */
+export function JobProgress({ job }: JobProgressProps) {
+  const cancelJob = useJobsStore((s) => s.cancelJob);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelError, setCancelError] = useState<ErrorInfo>();
+
+  if (isFinal(job.status)) return <JobResult job={job} />;
+
+  const cancel = (): void => {
+    setCancelling(true);
+    setCancelError(undefined);
+    cancelJob(job.id).catch((e: unknown) => {
+      setCancelling(false);
+      setCancelError(toErrorInfo(e, 'The job could not be cancelled.'));
+    });
+  };
+
+  const progress = job.progress;
+  return (
+    <section className="card job-card" aria-labelledby={`job-${job.id}-title`}>
+      <header className="job-card-header">
+        <div>
+          <h3 id={`job-${job.id}-title`} className="card-title">
+            {job.title}
+          </h3>
+          <p className="card-subtitle">
+            {job.status === 'queued'
+              ? 'Waiting for the repository to be free…'
+              : progress?.kind === 'step'
+                ? progress.message
+                : 'Reading files and storing new data'}
+          </p>
+        </div>
+        <div className="job-card-actions">
+          <StatusBadge status={job.status} />
+          <Button variant="danger" icon="stop" onClick={cancel} busy={cancelling}>
+            Cancel
+          </Button>
+        </div>
+      </header>
+      {cancelError ? <ErrorMessage error={cancelError} /> : null}
+      {progress?.kind === 'backup' ? (
+        <>
+          <dl className="counters" role="status" aria-live="polite" aria-label="Backup progress">
+            <Counter label="Files">{formatCount(progress.fileCount)}</Counter>
+            <Counter label="Original">
+              <ByteSize bytes={progress.originalSize} />
+            </Counter>
+            <Counter label="Compressed">
+              <ByteSize bytes={progress.compressedSize} />
+            </Counter>
+            <Counter label="Deduplicated">
+              <ByteSize bytes={progress.deduplicatedSize} />
+            </Counter>
+            <Counter label="Rate">{formatRate(progress.bytesPerSecond)}</Counter>
+            <Counter label="Elapsed">{formatClock(progress.elapsedMs)}</Counter>
+          </dl>
+          <p className="current-path" title={progress.currentPath}>
+            <span className="current-path-label">Current file</span>
+            <code>{progress.currentPath ? truncateMiddle(progress.currentPath, 90) : '—'}</code>
+          </p>
+        </>
+      ) : (
+        <div className="step-progress" role="status" aria-live="polite">
+          {progress?.kind === 'step' && progress.percent !== undefined ? (
+            <div className="progress-bar" aria-hidden="true">
+              <span style={{ width: `${Math.min(100, Math.max(0, progress.percent))}%` }} />
+            </div>
+          ) : (
+            <div className="progress-bar indeterminate" aria-hidden="true">
+              <span />
+            </div>
+          )}
+          <span className="muted">
+            {progress
+              ? `Elapsed ${formatClock(progress.elapsedMs)}`
+              : job.status === 'queued'
+                ? 'Queued'
+                : 'Starting…'}
+          </span>
+        </div>
+      )}
+      {job.kind === 'backup' ? <TransferChart jobId={job.id} /> : null}
+    </section>
+  );
+}
+
+function Counter({ label, children }: { readonly label: string; readonly children: ReactNode }) {
+  return (
+    <div className="counter">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

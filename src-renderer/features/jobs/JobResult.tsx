@@ -1,0 +1,129 @@
+/**
+ * The summary of a finished job: a clear verdict (succeeded, warnings, failed, cancelled), the new
+ * archive's figures, warnings, and for a failure the message with what to do. Never a stack trace.
+ */
+import type { JobSnapshot } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { ByteSize } from '../../components/ByteSize.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Icon, type IconName } from '../../components/Icon.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { formatCount, formatDuration, parseDate } from '../../lib/format.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { useJobsStore } from '../../stores/jobs-store.js';
+import { TransferChart } from './TransferChart.js';
+
+/** Props of {@link JobResult}. */
+export interface JobResultProps {
+  readonly job: JobSnapshot;
+}
+
+const verdicts: Record<string, { icon: IconName; title: string }> = {
+  succeeded: { icon: 'check', title: 'Backup complete' },
+  warning: { icon: 'alert', title: 'Backup complete, with warnings' },
+  failed: { icon: 'alert', title: 'Backup failed' },
+  cancelled: { icon: 'stop', title: 'Backup cancelled' },
+};
+
+function elapsedSeconds(job: JobSnapshot): number | undefined {
+  const fromResult = job.result?.archive.durationSeconds;
+  if (fromResult !== undefined) return fromResult;
+  const start = job.startedAt ? parseDate(job.startedAt) : undefined;
+  const end = job.finishedAt ? parseDate(job.finishedAt) : undefined;
+  return start && end ? (end.getTime() - start.getTime()) / 1000 : undefined;
+}
+
+/** The result card of a finished job. */
+export function JobResult({ job }: JobResultProps) {
+  const dismissJob = useJobsStore((s) => s.dismissJob);
+  const hasSamples = useJobsStore((s) => (s.samples[job.id]?.size ?? 0) > 1);
+  const openLog = useAppStore((s) => s.setLogPanelOpen);
+  const verdict = verdicts[job.status] ?? { icon: 'info', title: job.title };
+  const archive = job.result?.archive;
+  const warnings = job.result?.warnings ?? [];
+  const duration = elapsedSeconds(job);
+
+  return (
+    <section className={`card job-card job-result result-${job.status}`} aria-labelledby={`result-${job.id}`}>
+      <header className="job-card-header">
+        <div className="result-heading">
+          <span className="result-icon">
+            <Icon name={verdict.icon} size={20} />
+          </span>
+          <div>
+            <h3 id={`result-${job.id}`} className="card-title">
+              {job.kind === 'backup' ? verdict.title : job.title}
+            </h3>
+            <p className="card-subtitle">
+              {archive ? <code>{archive.name}</code> : job.title}
+              {duration !== undefined ? ` · ${formatDuration(duration)}` : ''}
+            </p>
+          </div>
+        </div>
+        <div className="job-card-actions">
+          <StatusBadge status={job.status} />
+          <Button variant="ghost" onClick={() => openLog(true)} icon="terminal">
+            Show log
+          </Button>
+          <Button variant="ghost" onClick={() => dismissJob(job.id)}>
+            Dismiss
+          </Button>
+        </div>
+      </header>
+
+      {archive ? (
+        <dl className="counters" aria-label="Backup result">
+          <div className="counter">
+            <dt>Files</dt>
+            <dd>{archive.fileCount !== undefined ? formatCount(archive.fileCount) : '—'}</dd>
+          </div>
+          <div className="counter">
+            <dt>Original</dt>
+            <dd>
+              <ByteSize bytes={archive.originalSize} />
+            </dd>
+          </div>
+          <div className="counter">
+            <dt>Compressed</dt>
+            <dd>
+              <ByteSize bytes={archive.compressedSize} />
+            </dd>
+          </div>
+          <div className="counter">
+            <dt>Deduplicated</dt>
+            <dd>
+              <ByteSize bytes={archive.deduplicatedSize} />
+            </dd>
+          </div>
+          <div className="counter">
+            <dt>Warnings</dt>
+            <dd>{formatCount(warnings.length)}</dd>
+          </div>
+        </dl>
+      ) : null}
+
+      {job.status === 'cancelled' ? (
+        <p className="result-note">
+          The backup was stopped before it finished. Borg may keep what it saved as a partial “.checkpoint”
+          archive; the next backup reuses that data.
+        </p>
+      ) : null}
+      {job.error && job.status !== 'cancelled' ? <ErrorMessage error={job.error} /> : null}
+      {warnings.length > 0 ? (
+        <details className="warnings">
+          <summary>
+            {warnings.length === 1 ? '1 warning' : `${formatCount(warnings.length)} warnings`} — files borg
+            could not read completely
+          </summary>
+          <ul>
+            {warnings.slice(0, 50).map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+          {warnings.length > 50 ? <p className="muted">The log has all of them.</p> : null}
+        </details>
+      ) : null}
+      {job.kind === 'backup' && hasSamples ? <TransferChart jobId={job.id} /> : null}
+    </section>
+  );
+}

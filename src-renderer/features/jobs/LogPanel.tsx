@@ -1,0 +1,126 @@
+/**
+ * The collapsible bottom panel with a job's log: level colours, warnings highlighted, a level filter
+ * and auto-scroll that pauses while the user scrolls up to read.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { JobSnapshot, LogEntry } from '../../../src-main/ipc/contract.js';
+import { Icon } from '../../components/Icon.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { useJobsStore } from '../../stores/jobs-store.js';
+
+/** Props of {@link LogPanel}. */
+export interface LogPanelProps {
+  /** The job whose log is shown; the panel says so when there is none. */
+  readonly job: JobSnapshot | undefined;
+}
+
+type Filter = 'all' | 'info' | 'warning' | 'error';
+const rank: Record<LogEntry['level'], number> = { debug: 0, info: 1, warning: 2, error: 3 };
+const minimum: Record<Filter, number> = { all: 0, info: 1, warning: 2, error: 3 };
+const noLines: readonly LogEntry[] = [];
+// Thousands of DOM rows slow every frame; the newest ones are what a user reads while a job runs.
+const RENDER_LIMIT = 1000;
+
+function timeOf(entry: LogEntry): string {
+  const date = new Date(entry.time);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString(undefined, { hour12: false });
+}
+
+function emptyText(job: JobSnapshot | undefined, total: number): string {
+  if (!job) return 'Logs of backups appear here.';
+  if (total > 0) return 'No lines at this level.';
+  return job.status === 'running' || job.status === 'queued'
+    ? 'No messages from borg yet.'
+    : 'Borg reported no messages for this job.';
+}
+
+/** The bottom log panel. */
+export function LogPanel({ job }: LogPanelProps) {
+  const open = useAppStore((s) => s.logPanelOpen);
+  const setOpen = useAppStore((s) => s.setLogPanelOpen);
+  const lines = useJobsStore((s) => (job ? (s.logs[job.id] ?? noLines) : noLines));
+  const ensureLog = useJobsStore((s) => s.ensureLog);
+  const [filter, setFilter] = useState<Filter>('all');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const stickRef = useRef(true);
+
+  const jobId = job?.id;
+  useEffect(() => {
+    if (jobId) void ensureLog(jobId);
+  }, [jobId, ensureLog]);
+
+  const visible = useMemo(() => lines.filter((line) => rank[line.level] >= minimum[filter]), [lines, filter]);
+  const problems = useMemo(() => lines.filter((line) => rank[line.level] >= 2).length, [lines]);
+
+  useLayoutEffect(() => {
+    const box = scrollRef.current;
+    if (box && stickRef.current) box.scrollTop = box.scrollHeight;
+  }, [visible, open]);
+
+  const onScroll = (): void => {
+    const box = scrollRef.current;
+    if (box) stickRef.current = box.scrollHeight - box.scrollTop - box.clientHeight < 24;
+  };
+
+  return (
+    <section className={open ? 'log-panel open' : 'log-panel'} aria-label="Log">
+      <div className="log-bar">
+        <button type="button" className="log-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+          <Icon name={open ? 'chevronDown' : 'chevronUp'} />
+          <span>{open ? 'Hide log' : 'Show log'}</span>
+        </button>
+        <span className="log-title">
+          {job ? job.title : 'No job yet'}
+          {job ? <StatusBadge status={job.status} /> : null}
+        </span>
+        <span className="log-counts">
+          {lines.length} {lines.length === 1 ? 'line' : 'lines'}
+          {problems > 0 ? (
+            <span className="log-problems">
+              {problems} {problems === 1 ? 'warning or error' : 'warnings or errors'}
+            </span>
+          ) : null}
+        </span>
+        {open ? (
+          <label className="log-filter">
+            <span>Log level</span>
+            <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+              <option value="all">All</option>
+              <option value="info">Info and above</option>
+              <option value="warning">Warnings and errors</option>
+              <option value="error">Errors only</option>
+            </select>
+          </label>
+        ) : null}
+      </div>
+      {open ? (
+        <div
+          className="log-lines"
+          ref={scrollRef}
+          onScroll={onScroll}
+          role="log"
+          aria-live="off"
+          tabIndex={0}
+        >
+          {visible.length > RENDER_LIMIT ? (
+            <p className="log-empty">
+              Showing the newest {RENDER_LIMIT} of {visible.length} lines.
+            </p>
+          ) : null}
+          {visible.length === 0 ? (
+            <p className="log-empty">{emptyText(job, lines.length)}</p>
+          ) : (
+            visible.slice(-RENDER_LIMIT).map((line, index) => (
+              <div key={index} className={`log-line log-${line.level}`}>
+                <span className="log-time">{timeOf(line)}</span>
+                <span className="log-level">{line.level}</span>
+                <span className="log-message">{line.message}</span>
+              </div>
+            ))
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * Add a repository: create a new one (borg init) or open an existing one. A location is a folder
+ * (chosen with Browse… or typed) or an ssh:// address. Errors show borg's meaning and a remedy.
+ */
+import { useState } from 'react';
+import type { EncryptionMode } from '../../../src-main/ipc/contract.js';
+import { getApi } from '../../api/select-client.js';
+import { Button } from '../../components/Button.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Field } from '../../components/Field.js';
+import { PassphraseFields, passphraseProblem } from '../../components/PassphraseFields.js';
+import { encryptionChoices, hintFor, needsPassphrase } from '../../lib/choices.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { baseName, joinPath } from '../../lib/paths.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { useReposStore } from '../../stores/repos-store.js';
+import { FolderPicker } from '../folders/FolderPicker.js';
+
+type Mode = 'create' | 'existing';
+
+/** Props of {@link AddRepositoryDialog}. */
+export interface AddRepositoryDialogProps {
+  readonly initialMode: Mode;
+}
+
+/** The dialog behind "Add repository". */
+export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
+  const closeDialog = useAppStore((s) => s.closeDialog);
+  const selectRepository = useAppStore((s) => s.selectRepository);
+  const dismissWelcome = useAppStore((s) => s.dismissWelcome);
+  const homeDir = useAppStore((s) => s.status?.homeDir);
+  const upsertRepo = useReposStore((s) => s.upsertRepo);
+
+  const [mode, setMode] = useState<Mode>(initialMode);
+  const [name, setName] = useState('');
+  const [location, setLocation] = useState('');
+  const [encryption, setEncryption] = useState<EncryptionMode>('repokey-blake2');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [picking, setPicking] = useState(false);
+  const [attempted, setAttempted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo>();
+
+  const creating = mode === 'create';
+  const wantsPassphrase = creating && needsPassphrase(encryption);
+  const nameError = name.trim() === '' ? 'Give the repository a name.' : undefined;
+  const locationError = location.trim() === '' ? 'Choose a folder or enter an ssh:// address.' : undefined;
+  const invalid = Boolean(
+    nameError || locationError || (wantsPassphrase && passphraseProblem(passphrase, confirm)),
+  );
+
+  const onPicked = (paths: string[]): void => {
+    const picked = paths[0];
+    if (!picked) return;
+    // A new repository gets its own folder inside the chosen one; an existing one is the folder itself.
+    setLocation(creating ? joinPath(picked, 'borg-repo') : picked);
+    if (name.trim() === '') setName(baseName(picked));
+  };
+
+  const submit = (): void => {
+    setAttempted(true);
+    if (invalid || busy) return;
+    setBusy(true);
+    setError(undefined);
+    const api = getApi();
+    const request = creating
+      ? api.invoke('repos:create', {
+          name: name.trim(),
+          location: location.trim(),
+          encryption,
+          ...(wantsPassphrase ? { passphrase } : {}),
+        })
+      : api.invoke('repos:add-existing', {
+          name: name.trim(),
+          location: location.trim(),
+          ...(passphrase ? { passphrase } : {}),
+        });
+    request.then(
+      (repo) => {
+        upsertRepo(repo);
+        selectRepository(repo.id);
+        dismissWelcome();
+        closeDialog();
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(
+          toErrorInfo(
+            e,
+            creating ? 'The repository could not be created.' : 'The repository could not be opened.',
+          ),
+        );
+      },
+    );
+  };
+
+  return (
+    <Dialog
+      title="Add repository"
+      description="A repository is where borg stores your backups: a folder on a drive, or a server over SSH."
+      onClose={closeDialog}
+      onSubmit={submit}
+      busy={busy}
+      footer={
+        <>
+          <Button onClick={closeDialog} disabled={busy}>
+            Close
+          </Button>
+          <Button type="submit" variant="primary" busy={busy}>
+            {creating ? 'Create repository' : 'Open repository'}
+          </Button>
+        </>
+      }
+    >
+      <div className="segmented" role="tablist" aria-label="Repository source">
+        {(['create', 'existing'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            aria-selected={mode === m}
+            className={mode === m ? 'segment active' : 'segment'}
+            onClick={() => {
+              setMode(m);
+              setError(undefined);
+            }}
+            disabled={busy}
+          >
+            {m === 'create' ? 'Create new' : 'Open existing'}
+          </button>
+        ))}
+      </div>
+      {error ? <ErrorMessage error={error} /> : null}
+      <Field
+        label="Repository name"
+        error={attempted ? nameError : undefined}
+        hint="Shown in the sidebar, e.g. “USB drive” or “NAS”."
+      >
+        <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+      </Field>
+      <Field
+        label="Location"
+        error={attempted ? locationError : undefined}
+        hint={
+          creating
+            ? 'A new folder for the repository, or ssh://user@host/path. The folder must not exist yet, or be empty.'
+            : 'The folder of an existing borg repository, or ssh://user@host/path.'
+        }
+        addon={
+          <Button onClick={() => setPicking(true)} icon="folder" disabled={busy}>
+            Browse…
+          </Button>
+        }
+      >
+        <input
+          value={location}
+          onChange={(e) => setLocation(e.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder={creating ? '/media/usb/backups or ssh://user@host/~/backups' : '/media/usb/backups'}
+        />
+      </Field>
+      {creating ? (
+        <Field label="Encryption" hint={hintFor(encryptionChoices, encryption)}>
+          <select value={encryption} onChange={(e) => setEncryption(e.target.value as EncryptionMode)}>
+            {encryptionChoices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
+      {wantsPassphrase ? (
+        <PassphraseFields
+          passphrase={passphrase}
+          confirm={confirm}
+          onPassphrase={setPassphrase}
+          onConfirm={setConfirm}
+          showErrors={attempted}
+        />
+      ) : null}
+      {!creating ? (
+        <Field label="Passphrase" hint="Leave empty if the repository is not encrypted.">
+          <input
+            type="password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            autoComplete="current-password"
+          />
+        </Field>
+      ) : null}
+      {picking ? (
+        <FolderPicker
+          title={creating ? 'Choose where to create the repository' : 'Choose the repository folder'}
+          multiple={false}
+          startPath={homeDir}
+          onPick={onPicked}
+          onClose={() => setPicking(false)}
+        />
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The archives of a repository, newest first: name, date, duration, sizes and file count.
+ */
+import type { ArchiveSummary } from '../../../src-main/ipc/contract.js';
+import { ByteSize } from '../../components/ByteSize.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { formatCount, formatDateTime, formatDuration, formatRelative, parseDate } from '../../lib/format.js';
+
+/** Props of {@link ArchivesTable}. */
+export interface ArchivesTableProps {
+  readonly archives: readonly ArchiveSummary[];
+}
+
+const time = (archive: ArchiveSummary): number => parseDate(archive.start)?.getTime() ?? 0;
+
+/** The archives table (`aria-label="Archives"`). */
+export function ArchivesTable({ archives }: ArchivesTableProps) {
+  if (archives.length === 0) {
+    return (
+      <EmptyState icon="archive" title="No archives yet" compact>
+        Each backup adds an archive: a complete snapshot of your folders. Use Back up now to make the first
+        one.
+      </EmptyState>
+    );
+  }
+  const sorted = [...archives].sort((a, b) => time(b) - time(a));
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-label="Archives">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Date</th>
+            <th scope="col" className="right">
+              Duration
+            </th>
+            <th scope="col" className="right">
+              Original
+            </th>
+            <th scope="col" className="right">
+              Compressed
+            </th>
+            <th scope="col" className="right">
+              Deduplicated
+            </th>
+            <th scope="col" className="right">
+              Files
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((archive) => (
+            <tr key={archive.id || archive.name}>
+              <th scope="row" className="archive-name">
+                {archive.name}
+              </th>
+              <td title={formatDateTime(archive.start)}>
+                <span className="date-main">{formatDateTime(archive.start)}</span>
+                <span className="date-sub">{formatRelative(archive.start)}</span>
+              </td>
+              <td className="right num">
+                {archive.durationSeconds !== undefined ? formatDuration(archive.durationSeconds) : '—'}
+              </td>
+              <td className="right">
+                <ByteSize bytes={archive.originalSize} />
+              </td>
+              <td className="right">
+                <ByteSize bytes={archive.compressedSize} />
+              </td>
+              <td className="right">
+                <ByteSize bytes={archive.deduplicatedSize} />
+              </td>
+              <td className="right num">
+                {archive.fileCount !== undefined ? formatCount(archive.fileCount) : '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

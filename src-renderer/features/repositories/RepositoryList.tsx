@@ -1,0 +1,98 @@
+/**
+ * The sidebar's repository list: name, location, lock state and last backup, with the selected one
+ * highlighted. A running backup shows a small activity dot.
+ */
+import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
+import { Icon } from '../../components/Icon.js';
+import { formatRelative, truncateMiddle } from '../../lib/format.js';
+import { isRemoteLocation, tildify } from '../../lib/paths.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { useJobsStore } from '../../stores/jobs-store.js';
+import { isLocked, useReposStore } from '../../stores/repos-store.js';
+
+function useRunningRepoIds(): ReadonlySet<string> {
+  const jobs = useJobsStore((s) => s.jobs);
+  const ids = new Set<string>();
+  for (const job of Object.values(jobs))
+    if (job.status === 'running' || job.status === 'queued') ids.add(job.repoId);
+  return ids;
+}
+
+/** The list of repositories in the sidebar. */
+export function RepositoryList() {
+  const repos = useReposStore((s) => s.repos);
+  const loaded = useReposStore((s) => s.loaded);
+  const selected = useAppStore((s) => s.selectedRepoId);
+  const select = useAppStore((s) => s.selectRepository);
+  const homeDir = useAppStore((s) => s.status?.homeDir);
+  const running = useRunningRepoIds();
+
+  if (loaded && repos.length === 0) {
+    return <p className="sidebar-empty">No repositories yet.</p>;
+  }
+  return (
+    <ul className="repo-list" aria-label="Repositories">
+      {repos.map((repo) => (
+        <li key={repo.id}>
+          <RepositoryItem
+            repo={repo}
+            active={repo.id === selected}
+            running={running.has(repo.id)}
+            homeDir={homeDir}
+            onSelect={() => select(repo.id)}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface RepositoryItemProps {
+  readonly repo: RepositorySummary;
+  readonly active: boolean;
+  readonly running: boolean;
+  readonly homeDir: string | undefined;
+  readonly onSelect: () => void;
+}
+
+function RepositoryItem({ repo, active, running, homeDir, onSelect }: RepositoryItemProps) {
+  const locked = isLocked(repo);
+  const detailsId = `repo-item-${repo.id}`;
+  return (
+    // The name alone is the accessible name; the details become the description, so words like
+    // "Locked" never leak into a button's name.
+    <button
+      type="button"
+      className={active ? 'repo-item active' : 'repo-item'}
+      aria-current={active ? 'page' : undefined}
+      aria-label={repo.name}
+      aria-describedby={detailsId}
+      onClick={onSelect}
+    >
+      <span className="repo-item-icon">
+        <Icon name={isRemoteLocation(repo.location) ? 'server' : 'archive'} />
+      </span>
+      <span className="repo-item-text">
+        <span className="repo-item-name">
+          {repo.name}
+          {running ? <span className="activity-dot" title="Backup running" /> : null}
+        </span>
+        <span id={detailsId} className="repo-item-meta">
+          <span className="repo-item-location" title={repo.location}>
+            {truncateMiddle(tildify(repo.location, homeDir), 32)}
+          </span>
+          <span className="repo-item-status">
+            {locked ? (
+              <span className="lock-state locked">
+                <Icon name="lock" size={12} /> Locked
+              </span>
+            ) : null}
+            <span>
+              {repo.lastBackupAt ? `Backed up ${formatRelative(repo.lastBackupAt)}` : 'Never backed up'}
+            </span>
+          </span>
+        </span>
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * One repository: its identity, totals and archives, the current backup's progress or result, and
+ * the prominent "Back up now".
+ */
+import { useEffect } from 'react';
+import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Icon } from '../../components/Icon.js';
+import { formatRelative } from '../../lib/format.js';
+import { isRemoteLocation } from '../../lib/paths.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { isFinal, latestJobFor } from '../../stores/job-events.js';
+import { useJobsStore } from '../../stores/jobs-store.js';
+import { isLocked, useReposStore, type DetailsEntry } from '../../stores/repos-store.js';
+import { JobProgress } from '../jobs/JobProgress.js';
+import { ArchivesTable } from './ArchivesTable.js';
+import { RepositoryStats } from './RepositoryStats.js';
+
+/** Props of {@link RepositoryView}. */
+export interface RepositoryViewProps {
+  readonly repo: RepositorySummary;
+}
+
+/** The main screen for a selected repository. */
+export function RepositoryView({ repo }: RepositoryViewProps) {
+  const entry = useReposStore((s) => s.details[repo.id]);
+  const loadDetails = useReposStore((s) => s.loadDetails);
+  const openDialog = useAppStore((s) => s.openDialog);
+  const job = useJobsStore((s) => latestJobFor(s, repo.id));
+  const dismissed = useJobsStore((s) => (job ? s.dismissed[job.id] === true : false));
+  const locked = isLocked(repo);
+  const busy = job !== undefined && !isFinal(job.status);
+
+  const hasData = entry?.data !== undefined;
+  useEffect(() => {
+    if (!locked && !hasData) void loadDetails(repo.id);
+  }, [repo.id, locked, hasData, loadDetails]);
+
+  const backUp = (): void =>
+    openDialog(
+      locked ? { kind: 'unlock', repoId: repo.id, thenBackup: true } : { kind: 'backup', repoId: repo.id },
+    );
+
+  return (
+    <div className="repo-view">
+      <header className="repo-header">
+        <div className="repo-header-icon">
+          <Icon name={isRemoteLocation(repo.location) ? 'server' : 'archive'} size={22} />
+        </div>
+        <div className="repo-header-text">
+          <h1 className="repo-title">{repo.name}</h1>
+          <p className="repo-location">
+            <code>{repo.location}</code>
+          </p>
+          <div className="chips">
+            <span className="chip">
+              <Icon name="shield" size={12} />
+              {repo.encryption ?? (repo.needsPassphrase ? 'encrypted' : 'encryption unknown')}
+            </span>
+            {repo.needsPassphrase ? (
+              <span className={locked ? 'chip chip-warn' : 'chip chip-ok'}>
+                <Icon name={locked ? 'lock' : 'unlock'} size={12} />
+                {locked ? 'Locked' : 'Unlocked for this session'}
+              </span>
+            ) : null}
+            <span className="chip">
+              <Icon name="clock" size={12} />
+              {repo.lastBackupAt ? `Last backup ${formatRelative(repo.lastBackupAt)}` : 'Never backed up'}
+            </span>
+          </div>
+        </div>
+        <div className="repo-actions">
+          <Button
+            variant="ghost"
+            icon="refresh"
+            onClick={() => void loadDetails(repo.id)}
+            busy={entry?.loading}
+            disabled={locked}
+          >
+            Refresh
+          </Button>
+          {locked ? (
+            <Button icon="unlock" onClick={() => openDialog({ kind: 'unlock', repoId: repo.id })}>
+              Unlock
+            </Button>
+          ) : null}
+          <Button variant="primary" size="large" icon="upload" onClick={backUp} disabled={busy}>
+            Back up now
+          </Button>
+        </div>
+      </header>
+
+      {job && !dismissed ? <JobProgress job={job} /> : null}
+
+      {locked ? (
+        <div className="callout">
+          <Icon name="lock" size={18} />
+          <div>
+            <p className="callout-title">This repository is locked</p>
+            <p>Enter its passphrase to see its archives and to back up. Borgdesk keeps it in memory only.</p>
+          </div>
+        </div>
+      ) : (
+        <RepositoryContents entry={entry} waitingForJob={busy} />
+      )}
+    </div>
+  );
+}
+
+// Totals and archives, or why they cannot be shown. Without any data an error replaces both.
+function RepositoryContents(props: {
+  readonly entry: DetailsEntry | undefined;
+  readonly waitingForJob: boolean;
+}) {
+  const { entry, waitingForJob } = props;
+  const failed = entry?.error !== undefined && entry.data === undefined;
+  return (
+    <>
+      {entry?.error ? <ErrorMessage error={entry.error} title="Could not read the repository" /> : null}
+      {failed ? null : (
+        <>
+          <RepositoryStats stats={entry?.data?.stats} />
+          <section className="card archives-card" aria-labelledby="archives-title">
+            <header className="card-header">
+              <h2 id="archives-title" className="card-title">
+                Archives
+              </h2>
+              <span className="muted">
+                {entry?.data
+                  ? `${entry.data.archives.length} total`
+                  : entry?.loading
+                    ? waitingForJob
+                      ? 'Waiting for the backup to finish…'
+                      : 'Loading…'
+                    : ''}
+              </span>
+            </header>
+            {entry?.data ? (
+              <ArchivesTable archives={entry.data.archives} />
+            ) : (
+              <div className="skeleton-table" aria-hidden="true">
+                <span />
+                <span />
+                <span />
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * Shown instead of the app when borg cannot be used: what is wrong (missing, too old, broken), what
+ * was found or searched, how to install it on each platform, and a way to point at a custom borg.
+ */
+import { useState } from 'react';
+import type { AppStatus, BorgStatus } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { CopyButton } from '../../components/CopyButton.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Field } from '../../components/Field.js';
+import { Icon } from '../../components/Icon.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { useAppStore } from '../../stores/app-store.js';
+
+/** Props of {@link BorgMissing}. */
+export interface BorgMissingProps {
+  readonly status: AppStatus;
+}
+
+function headline(borg: BorgStatus): { title: string; detail: string } {
+  switch (borg.state) {
+    case 'missing':
+      return {
+        title: 'BorgBackup is not installed',
+        detail: 'Borgdesk drives the borg program, and could not find it.',
+      };
+    case 'too-old':
+      return {
+        title: 'BorgBackup is too old',
+        detail: `Found borg ${borg.version} at ${borg.path}; Borgdesk needs ${borg.minimum} or newer.`,
+      };
+    case 'broken':
+      return { title: 'BorgBackup does not work', detail: `${borg.path} did not run: ${borg.detail}` };
+    case 'ok':
+      return { title: 'BorgBackup is ready', detail: `borg ${borg.version} at ${borg.path}` };
+  }
+}
+
+// Put the hint for this platform first, so the right command is the first one people see.
+function sortHints(status: AppStatus): AppStatus['installHints'] {
+  const mac = status.platform === 'darwin';
+  const score = (platform: string): number => (mac === /mac/i.test(platform) ? 0 : 1);
+  return [...status.installHints].sort((a, b) => score(a.platform) - score(b.platform));
+}
+
+/** The "borg is missing" setup screen. */
+export function BorgMissing({ status }: BorgMissingProps) {
+  const settings = useAppStore((s) => s.settings);
+  const updateSettings = useAppStore((s) => s.updateSettings);
+  const loadStatus = useAppStore((s) => s.loadStatus);
+  const [borgPath, setBorgPath] = useState(settings?.borgPath ?? '');
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<ErrorInfo>();
+  const { title, detail } = headline(status.borg);
+
+  const checkAgain = async (): Promise<void> => {
+    setChecking(true);
+    setError(undefined);
+    try {
+      if (borgPath.trim() !== (settings?.borgPath ?? '')) await updateSettings({ borgPath: borgPath.trim() });
+      await loadStatus();
+    } catch (e) {
+      setError(toErrorInfo(e, 'The path could not be saved.'));
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <div className="setup">
+      <div className="card setup-card">
+        <div className="setup-icon" aria-hidden="true">
+          <Icon name="alert" size={26} />
+        </div>
+        <h1>{title}</h1>
+        <p className="lead">{detail}</p>
+        {status.borg.state === 'missing' && status.borg.searched.length > 0 ? (
+          <details className="searched">
+            <summary>Where Borgdesk looked ({status.borg.searched.length} places)</summary>
+            <ul>
+              {status.borg.searched.map((place) => (
+                <li key={place}>
+                  <code>{place}</code>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+
+        <h2>Install BorgBackup</h2>
+        <ul className="install-hints">
+          {sortHints(status).map((hint) => (
+            <li key={hint.platform}>
+              <span className="install-platform">{hint.platform}</span>
+              <code className="install-command">{hint.command}</code>
+              <CopyButton text={hint.command} label={`Copy the ${hint.platform} command`} />
+            </li>
+          ))}
+        </ul>
+
+        <h2>Or use a borg installed elsewhere</h2>
+        {error ? <ErrorMessage error={error} /> : null}
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void checkAgain();
+          }}
+        >
+          <Field label="Path to borg" hint="Leave empty to search your PATH.">
+            <input
+              value={borgPath}
+              onChange={(e) => setBorgPath(e.target.value)}
+              placeholder="/usr/local/bin/borg"
+              spellCheck={false}
+            />
+          </Field>
+          <div className="setup-actions">
+            <Button type="submit" variant="primary" icon="refresh" busy={checking}>
+              Check again
+            </Button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * Renders whichever dialog the app store says is open. One place decides, so two dialogs never fight.
+ */
+import { useAppStore } from '../../stores/app-store.js';
+import { BackupDialog } from '../jobs/BackupDialog.js';
+import { AddRepositoryDialog } from '../repositories/AddRepositoryDialog.js';
+import { UnlockDialog } from '../repositories/UnlockDialog.js';
+import { SettingsDialog } from '../settings/SettingsDialog.js';
+
+/** The open dialog, if any. */
+export function DialogHost() {
+  const dialog = useAppStore((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'add-repository':
+      return <AddRepositoryDialog key={dialog.mode} initialMode={dialog.mode} />;
+    case 'unlock':
+      return <UnlockDialog key={dialog.repoId} repoId={dialog.repoId} thenBackup={dialog.thenBackup} />;
+    case 'backup':
+      return <BackupDialog key={dialog.repoId} repoId={dialog.repoId} />;
+    case 'settings':
+      return <SettingsDialog />;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The left sidebar: the Borgdesk logo, the repositories, "Add repository" and Settings.
+ */
+import { BrandMark } from '../../components/BrandMark.js';
+import { Button } from '../../components/Button.js';
+import { Icon } from '../../components/Icon.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { RepositoryList } from '../repositories/RepositoryList.js';
+
+/** The app's sidebar. */
+export function Sidebar() {
+  const openDialog = useAppStore((s) => s.openDialog);
+  const borg = useAppStore((s) => s.status?.borg);
+  return (
+    <aside className="sidebar" aria-label="Sidebar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          <BrandMark />
+        </span>
+        <span className="brand-name">Borgdesk</span>
+      </div>
+      <div className="sidebar-section">
+        <h2 className="sidebar-heading">Repositories</h2>
+        <RepositoryList />
+        <Button
+          className="add-repo"
+          variant="ghost"
+          icon="plus"
+          onClick={() => openDialog({ kind: 'add-repository', mode: 'create' })}
+        >
+          Add repository
+        </Button>
+      </div>
+      <div className="sidebar-footer">
+        <button type="button" className="sidebar-link" onClick={() => openDialog({ kind: 'settings' })}>
+          <Icon name="settings" />
+          <span>Settings</span>
+        </button>
+        {borg?.state === 'ok' ? <span className="borg-version">borg {borg.version}</span> : null}
+      </div>
+    </aside>
+  );
+}

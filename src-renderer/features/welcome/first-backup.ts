@@ -1,0 +1,60 @@
+/**
+ * The welcome screen's one action: create the repository, then start its first backup with the
+ * proposed options, then show the repository with the backup running.
+ */
+import type { AppStatus } from '../../../src-main/ipc/contract.js';
+import { getApi } from '../../api/select-client.js';
+import { savePreset } from '../../lib/backup-presets.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { useJobsStore } from '../../stores/jobs-store.js';
+import { useReposStore } from '../../stores/repos-store.js';
+
+/** What the welcome screen collected. */
+export interface FirstBackupInput {
+  readonly location: string;
+  readonly passphrase: string;
+  readonly sources: readonly string[];
+  readonly excludePatterns: readonly string[];
+  readonly status: AppStatus;
+}
+
+/**
+ * Creates the repository and starts the first backup. Rejects only if the repository could not be
+ * created; if the backup cannot start, the backup dialog opens so the user sees why and can retry.
+ */
+export async function createAndBackUp(
+  input: FirstBackupInput,
+  onStep: (step: string) => void,
+): Promise<void> {
+  onStep('Creating the repository…');
+  const repo = await getApi().invoke('repos:create', {
+    name: `Backups of ${input.status.hostname}`,
+    location: input.location,
+    encryption: 'repokey-blake2',
+    passphrase: input.passphrase,
+  });
+  const app = useAppStore.getState();
+  useReposStore.getState().upsertRepo(repo);
+  const preset = {
+    sourcePaths: input.sources,
+    compression: app.settings?.defaultCompression ?? 'lz4',
+    excludeCaches: true,
+    excludePatterns: input.excludePatterns,
+  } as const;
+  savePreset(repo.id, preset);
+  onStep('Starting the first backup…');
+  try {
+    await useJobsStore.getState().startBackup({
+      repoId: repo.id,
+      sourcePaths: [...preset.sourcePaths],
+      archiveName: input.status.defaults.archiveNameTemplate,
+      compression: preset.compression,
+      excludeCaches: true,
+      excludePatterns: [...preset.excludePatterns],
+    });
+  } catch {
+    app.openDialog({ kind: 'backup', repoId: repo.id });
+  }
+  app.selectRepository(repo.id);
+  app.dismissWelcome();
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { toErrorInfo } from './error-info.js';
+
+describe('toErrorInfo', () => {
+  it('keeps message, remedy and code of an API error', () => {
+    const error = Object.assign(new Error('Repository does not exist.'), {
+      code: 'repo-missing',
+      remedy: 'Check the location.',
+    });
+    expect(toErrorInfo(error)).toEqual({
+      message: 'Repository does not exist.',
+      remedy: 'Check the location.',
+      code: 'repo-missing',
+    });
+  });
+
+  it('never shows a stack trace', () => {
+    const info = toErrorInfo({ message: 'TypeError: x is undefined\n    at foo (bar.js:1:1)' });
+    expect(info.message).toBe('TypeError: x is undefined');
+  });
+
+  it('falls back for values that are not errors', () => {
+    expect(toErrorInfo(undefined).message).toBe('Something went wrong.');
+    expect(toErrorInfo('Plain text').message).toBe('Plain text');
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * Turns whatever a failed call threw into the two things the UI shows: what happened and what to
+ * do. Only `message` and `remedy` are read, so a stack trace can never reach the screen.
+ */
+
+/** What the UI displays for a failure. */
+export interface ErrorInfo {
+  readonly message: string;
+  readonly remedy?: string;
+  readonly code?: string;
+}
+
+function stringField(value: object, key: string): string | undefined {
+  const field: unknown = (value as Record<string, unknown>)[key];
+  return typeof field === 'string' && field.length > 0 ? field : undefined;
+}
+
+/** Normalises an `ApiError`, a serialized error, an `Error` or anything else into an `ErrorInfo`. */
+export function toErrorInfo(error: unknown, fallback = 'Something went wrong.'): ErrorInfo {
+  if (typeof error === 'string' && error.length > 0) return { message: error };
+  if (typeof error !== 'object' || error === null) return { message: fallback };
+  const message = stringField(error, 'message') ?? fallback;
+  const remedy = stringField(error, 'remedy');
+  const code = stringField(error, 'code');
+  return {
+    // A multi-line message is most likely a raw trace from a bug; keep only its first line.
+    message: message.split('\n')[0] ?? fallback,
+    ...(remedy ? { remedy } : {}),
+    ...(code ? { code } : {}),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * App-wide state: what the host told us (app:status, settings), the connection to the core, which
+ * repository is selected, and which dialog is open. One dialog at a time keeps focus handling simple.
+ */
+import { create } from 'zustand';
+import type { AppStatus, Settings } from '../../src-main/ipc/contract.js';
+import { getApi, type ConnectionState } from '../api/select-client.js';
+import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
+
+/** The dialog on top of the app, if any. */
+export type DialogState =
+  | { readonly kind: 'add-repository'; readonly mode: 'create' | 'existing' }
+  | { readonly kind: 'unlock'; readonly repoId: string; readonly thenBackup?: boolean }
+  | { readonly kind: 'backup'; readonly repoId: string }
+  | { readonly kind: 'settings' };
+
+/** App-level state and its actions. */
+export interface AppState {
+  readonly status?: AppStatus;
+  readonly statusError?: ErrorInfo;
+  readonly settings?: Settings;
+  readonly connection: ConnectionState;
+  readonly selectedRepoId?: string;
+  /** Set once the user leaves the welcome screen ("Skip" or after creating a repository). */
+  readonly welcomeDismissed: boolean;
+  readonly dialog?: DialogState;
+  readonly logPanelOpen: boolean;
+
+  loadStatus(): Promise<void>;
+  loadSettings(): Promise<void>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  setConnection(state: ConnectionState): void;
+  selectRepository(repoId: string | undefined): void;
+  dismissWelcome(): void;
+  openDialog(dialog: DialogState): void;
+  closeDialog(): void;
+  setLogPanelOpen(open: boolean): void;
+}
+
+/** The app store. */
+export const useAppStore = create<AppState>()((set) => ({
+  connection: 'connecting',
+  welcomeDismissed: false,
+  logPanelOpen: false,
+
+  async loadStatus() {
+    try {
+      const status = await getApi().invoke('app:status', {});
+      set({ status, statusError: undefined });
+    } catch (error) {
+      set({ statusError: toErrorInfo(error, 'Borgdesk could not read its status.') });
+    }
+  },
+
+  async loadSettings() {
+    try {
+      const settings = await getApi().invoke('settings:get', {});
+      set({ settings });
+    } catch {
+      // Settings only supply defaults (compression); the dialogs fall back to their own.
+    }
+  },
+
+  async updateSettings(patch) {
+    const settings = await getApi().invoke('settings:update', patch);
+    set({ settings });
+    return settings;
+  },
+
+  setConnection(connection) {
+    set({ connection });
+  },
+
+  selectRepository(selectedRepoId) {
+    set({ selectedRepoId });
+  },
+
+  dismissWelcome() {
+    set({ welcomeDismissed: true });
+  },
+
+  openDialog(dialog) {
+    set({ dialog });
+  },
+
+  closeDialog() {
+    set({ dialog: undefined });
+  },
+
+  setLogPanelOpen(logPanelOpen) {
+    set({ logPanelOpen });
+  },
+}));

@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BorgdeskApi, EventName, EventPayload, JobSnapshot } from '../../src-main/ipc/contract.js';
+import { bindEvents } from './bind-events.js';
+import { emptyJobsData } from './job-events.js';
+import { useJobsStore } from './jobs-store.js';
+import { useReposStore } from './repos-store.js';
+
+type Listener = (payload: unknown) => void;
+
+// A stand-in for the transport: records subscriptions and lets the test push events.
+function fakeApi() {
+  const listeners = new Map<string, Set<Listener>>();
+  const api: BorgdeskApi = {
+    invoke: () => Promise.reject(new Error('not used')),
+    on: <N extends EventName>(event: N, listener: (payload: EventPayload<N>) => void) => {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      set.add(listener as Listener);
+      listeners.set(event, set);
+      return () => set.delete(listener as Listener);
+    },
+  };
+  const emit = <N extends EventName>(event: N, payload: EventPayload<N>): void => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+  const count = (): number => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
+  return { api, emit, count };
+}
+
+const job: JobSnapshot = { id: 'j1', kind: 'backup', repoId: 'r1', title: 'Backup', status: 'running' };
+
+describe('bindEvents', () => {
+  let frames: FrameRequestCallback[] = [];
+
+  beforeEach(() => {
+    frames = [];
+    globalThis.requestAnimationFrame = (callback: FrameRequestCallback): number => frames.push(callback);
+    globalThis.cancelAnimationFrame = (): void => {};
+    useJobsStore.setState({ ...emptyJobsData(), dismissed: {} });
+    useReposStore.setState({ repos: [], loaded: false, details: {} });
+  });
+
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, 'requestAnimationFrame');
+    Reflect.deleteProperty(globalThis, 'cancelAnimationFrame');
+  });
+
+  it('applies a flood of events in one store update per animation frame', () => {
+    const { api, emit } = fakeApi();
+    const unbind = bindEvents(api);
+    let updates = 0;
+    const unsubscribe = useJobsStore.subscribe(() => (updates += 1));
+
+    emit('job:updated', job);
+    for (let i = 1; i <= 500; i += 1) {
+      emit('job:log', {
+        jobId: 'j1',
+        entries: [{ time: '2024-01-01T00:00:00Z', level: 'info', message: `line ${i}` }],
+      });
+    }
+    expect(updates).toBe(0);
+    expect(frames).toHaveLength(1);
+
+    frames.shift()?.(0);
+    expect(updates).toBe(1);
+    expect(useJobsStore.getState().logs.j1).toHaveLength(500);
+    expect(useJobsStore.getState().jobs.j1?.status).toBe('running');
+
+    unsubscribe();
+    unbind();
+  });
+
+  it('keeps the newest repository list of a batch', () => {
+    const { api, emit } = fakeApi();
+    const unbind = bindEvents(api);
+    const repo = { id: 'r1', name: 'One', location: '/tmp/one', needsPassphrase: false, unlocked: true };
+    emit('repos:changed', [repo]);
+    emit('repos:changed', [repo, { ...repo, id: 'r2', name: 'Two' }]);
+    frames.shift()?.(0);
+    expect(useReposStore.getState().repos.map((r) => r.name)).toEqual(['One', 'Two']);
+    unbind();
+  });
+
+  it('unsubscribes from every event and drops what was queued', () => {
+    const { api, emit, count } = fakeApi();
+    const unbind = bindEvents(api);
+    expect(count()).toBe(5);
+    emit('job:updated', job);
+    unbind();
+    expect(count()).toBe(0);
+    frames.shift()?.(0);
+    expect(useJobsStore.getState().jobs.j1).toBeUndefined();
+  });
+});

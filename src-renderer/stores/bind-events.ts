@@ -1,0 +1,71 @@
+/**
+ * The single subscriber to the core's pushed events. Events are queued and applied to the stores
+ * once per animation frame, so a flood of progress or log lines costs one render per frame.
+ */
+import type { BorgdeskApi, EventName, EventPayload, RepositorySummary } from '../../src-main/ipc/contract.js';
+import type { QueuedEvent } from './job-events.js';
+import { isFinal } from './job-events.js';
+import { useJobsStore } from './jobs-store.js';
+import { useReposStore } from './repos-store.js';
+
+const eventNames: readonly EventName[] = [
+  'job:updated',
+  'job:progress',
+  'job:log',
+  'job:finished',
+  'repos:changed',
+];
+
+// A hidden tab gets no animation frames; a timer keeps the queue from growing without bound.
+const HIDDEN_FLUSH_MS = 250;
+
+/** Subscribes to every event; returns a function that unsubscribes and drops anything queued. */
+export function bindEvents(api: BorgdeskApi): () => void {
+  let queue: QueuedEvent[] = [];
+  let frame: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = (): void => {
+    frame = undefined;
+    timer = undefined;
+    const batch = queue;
+    queue = [];
+    if (batch.length > 0) applyBatch(batch);
+  };
+
+  const schedule = (): void => {
+    if (frame !== undefined || timer !== undefined) return;
+    if (typeof document !== 'undefined' && document.hidden) timer = setTimeout(flush, HIDDEN_FLUSH_MS);
+    else frame = requestAnimationFrame(flush);
+  };
+
+  const subscribe = <N extends EventName>(event: N): (() => void) =>
+    api.on(event, (payload: EventPayload<N>) => {
+      queue.push({ event, payload } as QueuedEvent);
+      schedule();
+    });
+
+  const unsubscribers = eventNames.map((name) => subscribe(name));
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+    queue = [];
+  };
+}
+
+function applyBatch(batch: readonly QueuedEvent[]): void {
+  let repos: readonly RepositorySummary[] | undefined;
+  const refresh = new Set<string>();
+  for (const item of batch) {
+    if (item.event === 'repos:changed') repos = item.payload;
+    // A finished backup adds an archive: reload that repository so the table shows it.
+    if (item.event === 'job:finished' && item.payload.kind === 'backup' && isFinal(item.payload.status)) {
+      refresh.add(item.payload.repoId);
+    }
+  }
+  useJobsStore.getState().applyEvents(batch);
+  const reposStore = useReposStore.getState();
+  if (repos) reposStore.setRepos(repos);
+  for (const repoId of refresh) void reposStore.loadDetails(repoId);
+}

@@ -1,0 +1,89 @@
+/**
+ * Repositories: the list (kept current by `repos:changed`) and the details of each repository
+ * (`repos:details`: totals and archives), loaded on demand and refreshed after every backup.
+ */
+import { create } from 'zustand';
+import type { RepositoryDetails, RepositorySummary } from '../../src-main/ipc/contract.js';
+import { getApi } from '../api/select-client.js';
+import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
+
+/** What is known about one repository's details. */
+export interface DetailsEntry {
+  readonly data?: RepositoryDetails;
+  readonly loading: boolean;
+  readonly error?: ErrorInfo;
+  /** When `data` was last loaded (ms since epoch). */
+  readonly loadedAt?: number;
+}
+
+/** Repository state and its actions. */
+export interface ReposState {
+  readonly repos: readonly RepositorySummary[];
+  readonly loaded: boolean;
+  readonly listError?: ErrorInfo;
+  readonly details: Readonly<Record<string, DetailsEntry>>;
+
+  loadRepos(): Promise<void>;
+  setRepos(repos: readonly RepositorySummary[]): void;
+  /** Replaces one repository in the list (after create, add or unlock). */
+  upsertRepo(repo: RepositorySummary): void;
+  loadDetails(repoId: string): Promise<void>;
+}
+
+const inFlight = new Map<string, Promise<void>>();
+
+/** The repositories store. */
+export const useReposStore = create<ReposState>()((set, get) => ({
+  repos: [],
+  loaded: false,
+  details: {},
+
+  async loadRepos() {
+    try {
+      const repos = await getApi().invoke('repos:list', {});
+      set({ repos, loaded: true, listError: undefined });
+    } catch (error) {
+      set({ loaded: true, listError: toErrorInfo(error, 'The repository list could not be loaded.') });
+    }
+  },
+
+  setRepos(repos) {
+    set({ repos, loaded: true });
+  },
+
+  upsertRepo(repo) {
+    const repos = get().repos;
+    const index = repos.findIndex((r) => r.id === repo.id);
+    set({ repos: index < 0 ? [...repos, repo] : repos.map((r) => (r.id === repo.id ? repo : r)) });
+  },
+
+  loadDetails(repoId) {
+    // Several triggers (selection, job end, refresh) can fire together; one request serves them all.
+    const pending = inFlight.get(repoId);
+    if (pending) return pending;
+    const patch = (entry: Partial<DetailsEntry>): void => {
+      const previous = get().details[repoId] ?? { loading: false };
+      set({ details: { ...get().details, [repoId]: { ...previous, ...entry } } });
+    };
+    patch({ loading: true });
+    const request = getApi()
+      .invoke('repos:details', { repoId })
+      .then(
+        (data) => {
+          patch({ data, loading: false, error: undefined, loadedAt: Date.now() });
+          get().upsertRepo(data.repository);
+        },
+        (error: unknown) => {
+          patch({ loading: false, error: toErrorInfo(error, 'The repository could not be read.') });
+        },
+      )
+      .finally(() => inFlight.delete(repoId));
+    inFlight.set(repoId, request);
+    return request;
+  },
+}));
+
+/** True when borg needs a passphrase that Borgdesk does not hold yet. */
+export function isLocked(repo: RepositorySummary): boolean {
+  return repo.needsPassphrase && !repo.unlocked;
+}
