@@ -25,6 +25,7 @@ export async function createCore(services: Services): Promise<Core> {
   const registry = await RepositoryRegistry.open(configDir);
   const bus = new EventBus();
   const lanes = new SerialLanes();
+  const shutdown = new AbortController();
   const status = new AppStatusService({
     host: services.host,
     homeDir,
@@ -38,6 +39,7 @@ export async function createCore(services: Services): Promise<Core> {
     lanes,
     homeDir,
     borgPath: () => status.requireBorgPath(),
+    shutdown: shutdown.signal,
     onChanged: (list) => bus.emit('repos:changed', list),
   });
   const jobs = new JobManager({
@@ -83,7 +85,10 @@ export async function createCore(services: Services): Promise<Core> {
     async dispose() {
       if (disposed) return;
       disposed = true;
+      shutdown.abort();
       await jobs.dispose();
+      // Repository calls (info, unlock...) are not jobs; wait for their borg to exit too.
+      await lanes.idle();
       bus.clear();
     },
   };

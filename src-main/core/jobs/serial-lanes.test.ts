@@ -98,4 +98,18 @@ describe('SerialLanes', () => {
       code: 'Cancelled',
     });
   });
+
+  it('resolves idle() only once every lane has drained', async () => {
+    const lanes = new SerialLanes();
+    await lanes.idle();
+    const g = gate();
+    const work = lanes.run('repo', () => g.promise);
+    let idle = false;
+    const waiting = lanes.idle().then(() => (idle = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(idle).toBe(false);
+    g.open();
+    await Promise.all([work, waiting]);
+    expect(idle).toBe(true);
+  });
 });

@@ -18,6 +18,7 @@ interface Lane {
 /** Per-key FIFO execution with at most one running task per key. */
 export class SerialLanes {
   private readonly lanes = new Map<string, Lane>();
+  private idleWaiters: (() => void)[] = [];
 
   /**
    * Run `task` once every earlier task in lane `key` has settled. If `signal` aborts while the task
@@ -54,6 +55,12 @@ export class SerialLanes {
     });
   }
 
+  /** Resolves once every lane is empty: nothing running, nothing waiting. */
+  idle(): Promise<void> {
+    if (this.lanes.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   /** True while a task of lane `key` is running. */
   isBusy(key: string): boolean {
     return this.lanes.get(key)?.running ?? false;
@@ -62,6 +69,12 @@ export class SerialLanes {
   /** How many tasks wait in lane `key` (not counting the running one). */
   waitingCount(key: string): number {
     return this.lanes.get(key)?.waiting.length ?? 0;
+  }
+
+  private notifyIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private laneFor(key: string): Lane {
@@ -80,6 +93,7 @@ export class SerialLanes {
     if (entry === undefined) {
       lane.running = false;
       this.lanes.delete(key);
+      if (this.lanes.size === 0) this.notifyIdle();
       return;
     }
     lane.running = true;

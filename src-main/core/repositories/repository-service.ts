@@ -34,6 +34,8 @@ export interface RepositoryServiceDeps {
   readonly lanes: SerialLanes;
   readonly homeDir: string;
   readonly borgPath: () => Promise<string>;
+  /** Aborted when the app shuts down, so no borg started here outlives it. */
+  readonly shutdown: AbortSignal;
   /** Called after every change to the list, with the new list (becomes `repos:changed`). */
   readonly onChanged: (repositories: RepositorySummary[]) => void;
 }
@@ -82,6 +84,11 @@ export class RepositoryService {
     return repo.location;
   }
 
+  /** The part of every BorgContext that does not depend on a repository: borg's path and the shutdown signal. */
+  private async baseContext(): Promise<Pick<BorgContext, 'borgPath' | 'signal'>> {
+    return { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown };
+  }
+
   /** A BorgContext for `repo`: borg path, passphrase (if it needs one) and the prompts the user agreed to. */
   async contextFor(repo: StoredRepository, extras: ContextExtras = {}): Promise<BorgContext> {
     const borgPath = await this.deps.borgPath();
@@ -90,7 +97,13 @@ export class RepositoryService {
       passphrase = this.deps.secrets.get(repo.id);
       if (passphrase === undefined) throw passphraseRequired(repo.name);
     }
-    return { ...extras, borgPath, passphrase, consentedPrompts: repo.consentedPrompts };
+    return {
+      signal: this.deps.shutdown,
+      ...extras,
+      borgPath,
+      passphrase,
+      consentedPrompts: repo.consentedPrompts,
+    };
   }
 
   /** `repos:create`: `borg init` a new repository, then register it and remember its passphrase. */
@@ -111,11 +124,11 @@ export class RepositoryService {
         'Choose a passphrase and keep it safe: without it the backups cannot be read.',
       );
     }
-    const borgPath = await this.deps.borgPath();
+    const base = await this.baseContext();
     // `borg init` creates the repository folder but not missing parents (e.g. ~/Backups).
     if (!isRemoteLocation(location)) await fs.mkdir(path.dirname(location), { recursive: true });
     await this.deps.lanes.run(location, () =>
-      runInit({ location, encryption: params.encryption, newPassphrase: passphrase }, { borgPath }),
+      runInit({ location, encryption: params.encryption, newPassphrase: passphrase }, base),
     );
     return this.register({
       name,
@@ -135,15 +148,15 @@ export class RepositoryService {
   }): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
-    const borgPath = await this.deps.borgPath();
+    const base = await this.baseContext();
     // Adding a repository is the user's consent to open it even if borg has never seen it unencrypted.
     const consentedPrompts = [UNENCRYPTED_ACCESS_PROMPT];
     const passphrase = params.passphrase === '' ? undefined : params.passphrase;
     const encryption = await this.deps.lanes.run(location, async () => {
-      const kind = await detectEncryption({ location }, { borgPath, consentedPrompts });
+      const kind = await detectEncryption({ location }, { ...base, consentedPrompts });
       if (kind === 'unencrypted') return 'none';
       if (passphrase === undefined) throw passphraseRequired(name);
-      const listing = await runListArchives({ location }, { borgPath, passphrase, consentedPrompts });
+      const listing = await runListArchives({ location }, { ...base, passphrase, consentedPrompts });
       return listing.encryption;
     });
     const needsPassphrase = encryption !== 'none';
@@ -162,11 +175,11 @@ export class RepositoryService {
     const repo = this.require(params.repoId);
     if (!repo.needsPassphrase) return this.summarize(repo);
     if (params.passphrase === '') throw passphraseRequired(repo.name);
-    const borgPath = await this.deps.borgPath();
+    const base = await this.baseContext();
     await this.deps.lanes.run(this.laneOf(repo), () =>
       runListArchives(
         { location: repo.location },
-        { borgPath, passphrase: params.passphrase, consentedPrompts: repo.consentedPrompts },
+        { ...base, passphrase: params.passphrase, consentedPrompts: repo.consentedPrompts },
       ),
     );
     this.deps.secrets.set(repo.id, params.passphrase);

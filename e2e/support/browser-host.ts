@@ -1,0 +1,68 @@
+/**
+ * Starts the real browser host (`dist/main/server.js`, built by `npm run build`) as a child process,
+ * the way a user on a headless machine would, in a sandbox of temporary folders.
+ */
+import { execa, type ResultPromise } from 'execa';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A running browser host and the temporary folders it lives in. */
+export interface RunningHost {
+  readonly url: string;
+  /** Stands in for the user's home folder. */
+  readonly homeDir: string;
+  readonly borgBaseDir: string;
+  readonly root: string;
+  stop(): Promise<void>;
+}
+
+const serverScript = path.resolve('dist/main/server.js');
+
+/** Start the browser host; `env` adds to (or overrides) the sandbox environment. */
+export async function startBrowserHost(env: Record<string, string> = {}): Promise<RunningHost> {
+  if (!existsSync(serverScript)) throw new Error('dist/main/server.js is missing: run "npm run build" first');
+  const root = await mkdtemp(path.join(os.tmpdir(), 'borgdesk-e2e-'));
+  const homeDir = path.join(root, 'home');
+  const borgBaseDir = path.join(root, 'borg');
+  const urlFile = path.join(root, 'url.txt');
+  await mkdir(homeDir, { recursive: true });
+  const child: ResultPromise = execa(process.execPath, [serverScript, '--port', '0'], {
+    env: {
+      HOME: homeDir,
+      BORGDESK_CONFIG_DIR: path.join(root, 'config'),
+      XDG_CACHE_HOME: path.join(root, 'cache'),
+      BORG_BASE_DIR: borgBaseDir,
+      BORGDESK_URL_FILE: urlFile,
+      ...env,
+    },
+    reject: false,
+    all: true,
+    buffer: { all: true },
+  });
+  const url = await waitForUrl(urlFile, child);
+  return {
+    url,
+    homeDir,
+    borgBaseDir,
+    root,
+    async stop() {
+      child.kill('SIGTERM');
+      await child;
+      await rm(root, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+async function waitForUrl(urlFile: string, child: ResultPromise): Promise<string> {
+  let exited = false;
+  void child.then(() => (exited = true));
+  for (let waited = 0; waited < 20_000; waited += 100) {
+    if (exited) throw new Error(`the browser host exited early:\n${String((await child).all)}`);
+    const text = await readFile(urlFile, 'utf8').catch(() => '');
+    if (text.trim().startsWith('http')) return text.trim();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the browser host did not print its URL within 20 s');
+}
