@@ -4,7 +4,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // Folder boundaries are enforced here, so the core stays host-neutral and only one module spawns processes.
-const noElectron = { name: 'electron', message: 'Only src-main/electron, src-main/index.ts and src-main/preload may import electron.' };
+const noElectron = {
+  name: 'electron',
+  message: 'Only src-main/electron, src-main/index.ts and src-main/preload may import electron.',
+};
 const noSpawn = [
   { name: 'execa', message: 'Only src-main/borg/exec.ts spawns processes.' },
   { name: 'child_process', message: 'Only src-main/borg/exec.ts spawns processes.' },
@@ -40,7 +43,10 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
       'no-restricted-imports': [
         'error',
-        { paths: [noElectron, ...noSpawn], patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }] },
+        {
+          paths: [noElectron, ...noSpawn],
+          patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }],
+        },
       ],
     },
   },
