@@ -26,6 +26,11 @@ export interface FolderDialog {
   chooseFolders(title: string, multiple: boolean): Promise<readonly string[]>;
 }
 
+/** Opens a folder in the system file manager; only the Electron host has one. */
+export interface FileManager {
+  openPath(path: string): Promise<boolean>;
+}
+
 /** Injected so job timing and (later) schedules can be tested without waiting. */
 export interface Clock {
   now(): number;
@@ -36,6 +41,7 @@ export interface Services {
   readonly paths: AppPaths;
   readonly secrets: SecretStore;
   readonly folderDialog?: FolderDialog;
+  readonly fileManager?: FileManager;
   readonly clock: Clock;
 }
 

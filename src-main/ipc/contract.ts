@@ -123,7 +123,7 @@ export const folderListingSchema = z.object({
 });
 export type FolderListing = z.infer<typeof folderListingSchema>;
 
-export const jobKindSchema = z.enum(['backup', 'init', 'info', 'list']);
+export const jobKindSchema = z.enum(['backup', 'init', 'info', 'list', 'restore']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'warning', 'failed', 'cancelled']);
@@ -163,6 +163,11 @@ export const stepProgressSchema = z.object({
   message: z.string(),
   percent: z.number().optional(),
   elapsedMs: z.number(),
+  /** For extract: the file being written, bytes done of total, and an estimate of the time left. */
+  currentPath: z.string().optional(),
+  bytesDone: z.number().optional(),
+  bytesTotal: z.number().optional(),
+  etaSeconds: z.number().optional(),
 });
 export const jobProgressSchema = z.discriminatedUnion('kind', [backupProgressSchema, stepProgressSchema]);
 export type BackupProgress = z.infer<typeof backupProgressSchema>;
@@ -194,6 +199,7 @@ export const jobSnapshotSchema = z.object({
   finishedAt: z.string().optional(),
   progress: jobProgressSchema.optional(),
   result: backupResultSchema.optional(),
+  restoreResult: z.lazy(() => restoreResultSchema).optional(),
   error: serializedErrorSchema.optional(),
 });
 export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;
@@ -208,6 +214,162 @@ export const backupRequestSchema = z.object({
   excludePatterns: z.array(z.string()),
 });
 export type BackupRequest = z.infer<typeof backupRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Archive contents, restore, mount, compare (issue: point-and-click restore)
+// ---------------------------------------------------------------------------------------------
+
+/** One item of an archive as the browser shows it. `path` is the archive path (no leading slash). */
+export const archiveEntrySchema = z.object({
+  name: z.string(),
+  path: z.string(),
+  type: z.enum(['file', 'directory', 'symlink', 'other']),
+  size: z.number(),
+  /** ISO 8601 local time as borg reports it. */
+  mtime: z.string(),
+  mode: z.string(),
+  user: z.string(),
+  group: z.string(),
+  linkTarget: z.string().optional(),
+  /** Directories: how many direct children. */
+  childCount: z.number().optional(),
+});
+export type ArchiveEntry = z.infer<typeof archiveEntrySchema>;
+
+export const archiveRefSchema = z.object({ repoId: z.string(), archiveName: z.string().min(1) });
+export type ArchiveRef = z.infer<typeof archiveRefSchema>;
+
+/** State of the contents index of one archive (built by streaming `borg list --json-lines`). */
+export const archiveIndexStateSchema = z.object({
+  repoId: z.string(),
+  archiveName: z.string(),
+  status: z.enum(['loading', 'ready', 'failed']),
+  entryCount: z.number(),
+  /** True when the index came from the on-disk cache (no borg run needed). */
+  fromCache: z.boolean(),
+  error: serializedErrorSchema.optional(),
+});
+export type ArchiveIndexState = z.infer<typeof archiveIndexStateSchema>;
+
+export const entrySortSchema = z.object({
+  key: z.enum(['name', 'size', 'mtime', 'type']),
+  direction: z.enum(['asc', 'desc']),
+});
+export type EntrySort = z.infer<typeof entrySortSchema>;
+
+export const folderPageSchema = z.object({
+  path: z.string(),
+  entries: z.array(archiveEntrySchema),
+  /** How many children the folder has in all; entries is the window [offset, offset+limit). */
+  total: z.number(),
+  offset: z.number(),
+  /** False while the index is still loading: more children may appear. */
+  complete: z.boolean(),
+});
+export type FolderPage = z.infer<typeof folderPageSchema>;
+
+export const searchModeSchema = z.enum(['substring', 'glob']);
+export const searchResultSchema = z.object({ matches: z.array(archiveEntrySchema), truncated: z.boolean() });
+export type SearchResult = z.infer<typeof searchResultSchema>;
+
+/** One archive's copy of a path, for the "Versions" view. */
+export const fileVersionSchema = z.object({
+  archiveName: z.string(),
+  archiveStart: z.string(),
+  size: z.number(),
+  mtime: z.string(),
+  type: archiveEntrySchema.shape.type,
+  /** True when size or mtime differ from the next-older version (or it is the oldest). */
+  changed: z.boolean(),
+});
+export type FileVersion = z.infer<typeof fileVersionSchema>;
+
+export const crossArchiveHitSchema = z.object({
+  path: z.string(),
+  type: archiveEntrySchema.shape.type,
+  archives: z.array(z.object({ archiveName: z.string(), size: z.number(), mtime: z.string() })),
+});
+export type CrossArchiveHit = z.infer<typeof crossArchiveHitSchema>;
+
+/** Where a restore writes. A new folder inside `parent` is the default; the original place is explicit. */
+export const restoreDestinationSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('new-folder'), parent: z.string().min(1) }),
+  z.object({ mode: z.literal('original') }),
+]);
+export type RestoreDestination = z.infer<typeof restoreDestinationSchema>;
+
+export const restoreRequestSchema = z.object({
+  repoId: z.string(),
+  archiveName: z.string().min(1),
+  /** Archive paths to restore; empty means the whole archive. */
+  paths: z.array(z.string().min(1)),
+  destination: restoreDestinationSchema,
+  /** `--strip-components`: leading folders removed from every restored path. */
+  stripComponents: z.number().int().min(0),
+});
+export type RestoreRequest = z.infer<typeof restoreRequestSchema>;
+
+export const restorePreviewSchema = z.object({
+  /** The folder borg will write into (created on start for a new folder). */
+  targetDir: z.string(),
+  fileCount: z.number(),
+  totalBytes: z.number(),
+  /** Files that already exist where the restore would write them. */
+  conflictCount: z.number(),
+  conflictExamples: z.array(z.string()),
+  /** A sample of where items land: archive path → path on disk (first 200). */
+  items: z.array(z.object({ archivePath: z.string(), targetPath: z.string() })),
+});
+export type RestorePreview = z.infer<typeof restorePreviewSchema>;
+
+export const restoreResultSchema = z.object({
+  targetDir: z.string(),
+  fileCount: z.number(),
+  totalBytes: z.number(),
+  skippedCount: z.number(),
+  warnings: z.array(z.string()),
+});
+export type RestoreResult = z.infer<typeof restoreResultSchema>;
+
+export const mountSchema = z.object({
+  repoId: z.string(),
+  archiveName: z.string().optional(),
+  mountPoint: z.string(),
+});
+export type Mount = z.infer<typeof mountSchema>;
+export const mountStatusSchema = z.object({
+  available: z.boolean(),
+  /** Why mounting is unavailable here (shown as the disabled button's tooltip). */
+  reason: z.string().optional(),
+  mounts: z.array(mountSchema),
+});
+export type MountStatus = z.infer<typeof mountStatusSchema>;
+
+export const diffChangeSchema = z.object({
+  type: z.string(),
+  added: z.number().optional(),
+  removed: z.number().optional(),
+  size: z.number().optional(),
+  oldMode: z.string().optional(),
+  newMode: z.string().optional(),
+  oldUser: z.string().optional(),
+  newUser: z.string().optional(),
+  oldGroup: z.string().optional(),
+  newGroup: z.string().optional(),
+});
+export const diffItemSchema = z.object({
+  path: z.string(),
+  /** Summary category used for filters and counts. */
+  category: z.enum(['added', 'removed', 'modified', 'mode', 'owner', 'link']),
+  changes: z.array(diffChangeSchema),
+});
+export type DiffItem = z.infer<typeof diffItemSchema>;
+export const diffResultSchema = z.object({
+  items: z.array(diffItemSchema),
+  counts: z.record(z.string(), z.number()),
+  truncated: z.boolean(),
+});
+export type DiffResult = z.infer<typeof diffResultSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Requests: name → params and result
@@ -252,6 +414,77 @@ export const requests = {
   'jobs:list': { params: empty, result: z.array(jobSnapshotSchema) },
   'jobs:log': { params: z.object({ jobId: z.string() }), result: z.array(logEntrySchema) },
 
+  /** Start (or reuse) the contents index of an archive; progress arrives as `archive-index:updated`. */
+  'archives:open': { params: archiveRefSchema, result: archiveIndexStateSchema },
+  /** One folder of an opened archive ('' is the root), sorted and windowed for a virtualized list. */
+  'archives:folder': {
+    params: archiveRefSchema.extend({
+      path: z.string(),
+      sort: entrySortSchema,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(5000),
+    }),
+    result: folderPageSchema,
+  },
+  'archives:search': {
+    params: archiveRefSchema.extend({
+      query: z.string().min(1),
+      mode: searchModeSchema,
+      limit: z.number().int().min(1).max(5000),
+    }),
+    result: searchResultSchema,
+  },
+  /** Every archive of the repository that holds `path`, newest first (indexes archives as needed). */
+  'archives:versions': {
+    params: z.object({ repoId: z.string(), path: z.string().min(1) }),
+    result: z.object({ versions: z.array(fileVersionSchema), archivesSearched: z.number() }),
+  },
+  /** Search every archive of a repository; results grouped by path. */
+  'archives:search-all': {
+    params: z.object({
+      repoId: z.string(),
+      query: z.string().min(1),
+      mode: searchModeSchema,
+      limit: z.number().int().min(1).max(5000),
+    }),
+    result: z.object({
+      hits: z.array(crossArchiveHitSchema),
+      archivesSearched: z.number(),
+      truncated: z.boolean(),
+    }),
+  },
+  'archives:diff': {
+    params: z.object({ repoId: z.string(), archiveA: z.string().min(1), archiveB: z.string().min(1) }),
+    result: diffResultSchema,
+  },
+
+  /** Where a restore would write, how much, and what already exists there (a dry run). */
+  'restore:preview': { params: restoreRequestSchema, result: restorePreviewSchema },
+  /** Start a restore job; conflicts found by the preview are skipped or overwritten as chosen. */
+  'jobs:start-restore': {
+    params: restoreRequestSchema.extend({ onConflict: z.enum(['skip', 'overwrite']) }),
+    result: z.object({ jobId: z.string() }),
+  },
+  /** "Save a copy as…": restore one file to an exact path; refuses to overwrite an existing file. */
+  'jobs:save-copy': {
+    params: archiveRefSchema.extend({ path: z.string().min(1), targetPath: z.string().min(1) }),
+    result: z.object({ jobId: z.string() }),
+  },
+
+  'mount:status': { params: empty, result: mountStatusSchema },
+  /** Mount an archive (or with no archiveName the whole repository) read-only in a temporary folder. */
+  'mount:mount': {
+    params: z.object({ repoId: z.string(), archiveName: z.string().optional() }),
+    result: mountSchema,
+  },
+  'mount:unmount': { params: z.object({ mountPoint: z.string() }), result: mountStatusSchema },
+
+  /** Open a folder in the system file manager; the browser host answers `{ opened: false }`. */
+  'shell:open-path': {
+    params: z.object({ path: z.string().min(1) }),
+    result: z.object({ opened: z.boolean() }),
+  },
+
   /** Browser host's in-app folder picker (the Electron host uses a native dialog instead). */
   'fs:list-folder': {
     params: z.object({ path: z.string().optional(), showHidden: z.boolean().optional() }),
@@ -283,6 +516,10 @@ export const events = {
   'job:finished': jobSnapshotSchema,
   /** The repository list changed (added, removed, unlocked, new backup). */
   'repos:changed': z.array(repositorySummarySchema),
+  /** An archive's contents index progressed, finished or failed. */
+  'archive-index:updated': archiveIndexStateSchema,
+  /** Mounts changed (mounted, unmounted, or gone because the app unmounted on quit). */
+  'mount:changed': mountStatusSchema,
 } as const;
 
 export type EventName = keyof typeof events;
