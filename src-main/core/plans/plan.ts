@@ -1,0 +1,152 @@
+/**
+ * A backup plan (what users call a profile): what to back up, what to leave out, where to (one or
+ * more repositories, each with its own schedule: the 3-2-1 rule), how to name archives, what to
+ * run before and after, and how long to keep archives.
+ */
+import { z } from 'zod';
+import { compressionSchema } from '../../ipc/contract.js';
+import { scheduleSchema } from '../schedule/schedule.js';
+import {
+  archivePrefixSchema,
+  checkArchiveNameTemplate,
+  DEFAULT_ARCHIVE_NAME_TEMPLATE,
+  uniqueArchivePrefix,
+} from './archive-name.js';
+import { excludePresetIdSchema, expandPresets, type PresetContext } from './exclude-presets.js';
+import { checkPatternRules, type PatternRules } from './patterns.js';
+import { retentionPolicySchema } from './retention.js';
+
+/** A command run before or after the backup (e.g. a database dump), killed after `timeoutSeconds`. */
+export const hookCommandSchema = z.object({
+  command: z.string().trim().min(1, 'Enter a command or remove it.'),
+  timeoutSeconds: z.number().int().min(1).max(86_400).default(600),
+});
+export type HookCommand = z.infer<typeof hookCommandSchema>;
+
+/** One repository a plan backs up to, with that repository's own schedule. */
+export const planTargetSchema = z.object({
+  repoId: z.string().min(1),
+  schedule: scheduleSchema.default({ kind: 'off' }),
+});
+export type PlanTarget = z.infer<typeof planTargetSchema>;
+
+const planFields = {
+  name: z.string().trim().min(1, 'Give the plan a name.').max(80),
+  targets: z.array(planTargetSchema).min(1, 'Choose at least one repository.'),
+  sourcePaths: z
+    .array(
+      z
+        .string()
+        .trim()
+        .refine((p) => p.startsWith('/') || p === '~' || p.startsWith('~/'), {
+          message: 'Use a full path such as /home/you/Documents (or ~/Documents).',
+        }),
+    )
+    .min(1, 'Choose at least one folder to back up.'),
+  /** `--exclude` patterns (fm: by default). */
+  excludes: z.array(z.string()).default([]),
+  /** `--pattern` lines (+ - ! R P; sh: by default). */
+  patterns: z.array(z.string()).default([]),
+  presets: z.array(excludePresetIdSchema).default([]),
+  excludeCaches: z.boolean().default(true),
+  excludeIfPresent: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .refine((n) => !n.includes('/'), 'A file name, without "/".'),
+    )
+    .default(['.nobackup']),
+  oneFileSystem: z.boolean().default(false),
+  compression: compressionSchema.default('lz4'),
+  /** Placeholders as borg expands them; the archive name is `<archivePrefix>-<template>`. */
+  archiveNameTemplate: z.string().default(DEFAULT_ARCHIVE_NAME_TEMPLATE),
+  beforeCommand: hookCommandSchema.optional(),
+  afterCommand: hookCommandSchema.optional(),
+  /** Absent: never prune. */
+  retention: retentionPolicySchema.optional(),
+};
+
+function checkPlan(
+  plan: {
+    targets: readonly PlanTarget[];
+    archiveNameTemplate: string;
+    excludes: string[];
+    patterns: string[];
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  plan.targets.forEach((t, i) => {
+    if (seen.has(t.repoId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['targets', i, 'repoId'],
+        message: 'This repository is already a target.',
+      });
+    }
+    seen.add(t.repoId);
+  });
+  const templateProblem = checkArchiveNameTemplate(plan.archiveNameTemplate);
+  if (templateProblem !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['archiveNameTemplate'], message: templateProblem });
+  }
+  for (const p of checkPatternRules({ excludes: plan.excludes, patterns: plan.patterns })) {
+    if (p.severity === 'error') ctx.addIssue({ code: 'custom', path: [p.list, p.index], message: p.message });
+  }
+}
+
+/** A stored plan: `id` and `archivePrefix` are fixed when it is created. */
+export const planSchema = z
+  .object({ id: z.string().min(1), archivePrefix: archivePrefixSchema, ...planFields })
+  .superRefine(checkPlan);
+export type Plan = z.infer<typeof planSchema>;
+/** What a caller may pass before defaults are applied. */
+export type PlanInput = z.input<typeof planSchema>;
+
+/** A plan as the editor submits it for creation (no id, no prefix yet). */
+export const planDraftSchema = z.object(planFields).superRefine(checkPlan);
+export type PlanDraft = z.input<typeof planDraftSchema>;
+
+/**
+ * A new plan from a draft: validates it, applies defaults, and picks an archive prefix no plan in
+ * `takenPrefixes` uses (pass the prefixes of every plan that shares a repository with this one).
+ */
+export function createPlan(draft: PlanDraft, id: string, takenPrefixes: Iterable<string>): Plan {
+  const valid = planDraftSchema.parse(draft);
+  return planSchema.parse({ ...valid, id, archivePrefix: uniqueArchivePrefix(valid.name, takenPrefixes) });
+}
+
+/** The repositories a plan backs up to. */
+export function planRepoIds(plan: Plan): string[] {
+  return plan.targets.map((t) => t.repoId);
+}
+
+/** Plans that share a repository and an archive prefix (prune of one would delete the other's archives). */
+export function findPrefixClashes(plans: readonly Plan[]): [string, string][] {
+  const clashes: [string, string][] = [];
+  plans.forEach((a, i) => {
+    for (const b of plans.slice(i + 1)) {
+      const shared = a.targets.some((t) => b.targets.some((u) => u.repoId === t.repoId));
+      if (shared && a.archivePrefix === b.archivePrefix) clashes.push([a.id, b.id]);
+    }
+  });
+  return clashes;
+}
+
+/** The plan's rules for the pattern tester and `borg create`: presets, then the user's excludes. */
+export function planPatternRules(plan: Plan, ctx: PresetContext): PatternRules {
+  return {
+    excludes: [...expandPresets(plan.presets, ctx), ...plan.excludes],
+    patterns: plan.patterns,
+    roots: plan.sourcePaths.map((p) => expandHome(p, ctx.homeDir)),
+  };
+}
+
+/** `~` and `~/x` in the user's home folder; other paths unchanged. */
+export function expandHome(p: string, homeDir: string): string {
+  const home = homeDir.replace(/\/+$/, '');
+  if (p === '~') return home;
+  return p.startsWith('~/') ? `${home}/${p.slice(2)}` : p;
+}
