@@ -113,6 +113,22 @@ printf '\\251"}\\r\\n{"type": "log_message", "levelname": "WARNING", "message": 
     await expect(runBorg([], { borgPath, onEvent })).rejects.toThrow('listener broke');
   });
 
+  it('runs borg in the given working directory', async () => {
+    const borgPath = await program('where', 'pwd');
+    const workDir = await mkdtemp(path.join(dir, 'cwd-'));
+    expect((await runBorg([], { borgPath }, { cwd: workDir })).stdout.trim()).toBe(workDir);
+  });
+
+  it('says which folder is missing when the working directory does not exist', async () => {
+    const borgPath = await program('never-runs', 'exit 0');
+    const missing = path.join(dir, 'no-such-folder');
+    const error = await runBorg([], { borgPath }, { cwd: missing }).catch((e: unknown) => e);
+    expect(isBorgError(error) && error.toSerialized()).toMatchObject({
+      code: 'BorgFailed',
+      message: `The folder ${missing} does not exist.`,
+    });
+  });
+
   it('reports a file that cannot be executed', async () => {
     const file = path.join(dir, 'not-executable');
     await writeFile(file, 'plain text');

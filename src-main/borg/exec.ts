@@ -4,6 +4,7 @@
  * on a pipe at fd 3 (BORG_PASSPHRASE_FD), its own session (no controlling terminal: Python's getpass
  * would otherwise read the passphrase from /dev/tty and hang), and a streamed stderr event feed.
  */
+import { statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { execa } from 'execa';
 import { buildBorgEnv } from './env.js';
@@ -46,9 +47,18 @@ export interface RunBorgOptions {
   readonly onStdoutLine?: (line: string) => void;
   /** How long borg may take to stop after SIGINT before SIGTERM; SIGKILL follows 5 s later. */
   readonly killGraceMs?: number;
+  /** Borg's working directory (`borg extract` writes into it); default: this process's. */
+  readonly cwd?: string;
 }
 
 const DEFAULT_KILL_GRACE_MS = 10_000;
+
+/**
+ * killGraceMs for every command but create: borg 1.2 takes a first SIGINT only as "write a
+ * checkpoint" (helpers.process.SigIntManager), which nothing but create acts on, so extract, list or
+ * diff would run on until SIGTERM. SIGTERM ends them at once and cleanly (the lock is released).
+ */
+export const STOP_AT_ONCE_MS = 0;
 // setsid() on POSIX: no controlling terminal, and borg leads a process group we can signal as a whole.
 const OWN_SESSION = process.platform !== 'win32';
 const TERM_TO_KILL_MS = 5_000;
@@ -71,6 +81,7 @@ export async function runBorg(
     stdio: ['ignore', 'pipe', 'pipe', ...pipe],
     env,
     extendEnv: false,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     buffer: false,
     reject: false,
     detached: OWN_SESSION,
@@ -115,7 +126,7 @@ export async function runBorg(
   if (listenerError !== undefined) throw listenerError;
 
   if (result.exitCode === undefined && result.signal === undefined) {
-    throw startError(ctx.borgPath, result.code, stopper.cancelled);
+    throw startError(ctx.borgPath, result.code, stopper.cancelled, options.cwd);
   }
   const rc = result.exitCode ?? 128 + (osConstants.signals[result.signal ?? 'SIGKILL'] ?? 9);
   const okCodes = options.okExitCodes ?? [0];
@@ -144,8 +155,21 @@ function signalGroup(
   child.kill(signal);
 }
 
-function startError(borgPath: string, code: string | undefined, cancelled: boolean): BorgError {
+function startError(
+  borgPath: string,
+  code: string | undefined,
+  cancelled: boolean,
+  cwd: string | undefined,
+): BorgError {
   if (cancelled) return new BorgError({ code: 'Cancelled', message: 'The task was cancelled.' });
+  // spawn() says ENOENT for a missing working directory too; that is not a missing borg.
+  if (code === 'ENOENT' && cwd !== undefined && !isDirectory(cwd)) {
+    return new BorgError({
+      code: 'BorgFailed',
+      message: `The folder ${cwd} does not exist.`,
+      remedy: 'Choose a folder that exists, then try again.',
+    });
+  }
   if (code === 'ENOENT') {
     return new BorgError({
       code: 'BorgNotFound',
@@ -158,6 +182,14 @@ function startError(borgPath: string, code: string | undefined, cancelled: boole
     message: `Borg could not be started (${code ?? 'unknown error'}).`,
     remedy: 'Check that the borg file is executable, or set another path in Settings.',
   });
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 interface AbortWatch {

@@ -105,6 +105,20 @@ describe('parseArchiveItemLine', () => {
     expect(items.find((i) => i?.path === 'src/sub/random.bin')).toMatchObject({ type: '-', size: 300000 });
   });
 
+  it('keeps items whose owner has no name (borg prints the numeric id) as text', () => {
+    // Recorded from borg 1.2.4: a file owned by uid 12345 / gid 23456 with no passwd entry.
+    const line =
+      '{"type": "-", "mode": "-rw-r--r--", "user": 12345, "group": 23456, "uid": 12345, "gid": 23456, "path": "s3/u", "healthy": true, "source": "", "linktarget": "", "flags": 0, "mtime": "2026-11-21T23:57:25.892637", "size": 2}';
+    expect(parseArchiveItemLine(line)).toMatchObject({ path: 's3/u', user: '12345', group: '23456' });
+  });
+
+  it('reads the mtime from isomtime (the cheaper key list-contents asks for)', () => {
+    const line = '{"type": "-", "path": "a", "isomtime": "2026-11-21T23:58:42.178707", "size": 3}';
+    const item = parseArchiveItemLine(line);
+    // isomtime stays on the object: deleting a key per line would slow every later read of it.
+    expect(item).toMatchObject({ type: '-', path: 'a', mtime: '2026-11-21T23:58:42.178707', size: 3 });
+  });
+
   it('returns undefined for lines that are not items', () => {
     expect(parseArchiveItemLine('not json')).toBeUndefined();
     expect(parseArchiveItemLine('{"path": 1}')).toBeUndefined();

@@ -101,4 +101,5 @@ wait "$create_pid"
 note create-sigint $?
 
 printf '\n  ]\n}\n' >>"$MANIFEST"
+bash "$OUT/record-diff-fixture.sh" "$BORG"
 echo "recorded into $OUT"

@@ -1,0 +1,82 @@
+/**
+ * `borg diff --json-lines REPO::A B`: one JSON object per changed path, streamed. Borg 1.2.4 prints
+ * `{"path": ..., "changes": [{"type": ...}, ...]}` with change types added, removed, modified,
+ * "added directory", "removed directory", "added link", "removed link", "changed link", mode, owner,
+ * and (not in the docs) ctime and mtime; keys are borg's snake_case (old_mode, new_user, ...). A
+ * user with no name is null. A metadata-only change can come with a {"type": "modified", "added": 0,
+ * "removed": 0} entry (see __fixtures__/diff.stdout.jsonl). The docs' example nests a whole item
+ * inside `changes`; such entries are flattened.
+ */
+import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
+
+/** One changed path: borg's change objects as printed (each has a string `type`). */
+export interface DiffLine {
+  path: string;
+  changes: readonly Record<string, unknown>[];
+}
+
+/** Which archives to compare (B is in the same repository as A). */
+export interface DiffOptions {
+  location: string;
+  archiveA: string;
+  archiveB: string;
+}
+
+/** `diff --json-lines -- LOCATION::A B`. */
+export function buildDiffArgs(o: DiffOptions): string[] {
+  return ['diff', '--json-lines', '--', `${o.location}::${o.archiveA}`, o.archiveB];
+}
+
+/** Parses one diff line; undefined for a line that is not a changed path with at least one change. */
+export function parseDiffLine(line: string): DiffLine | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(value) || typeof value.path !== 'string' || !Array.isArray(value.changes)) return undefined;
+  const changes = flattenChanges(value.changes);
+  return changes.length > 0 ? { path: value.path, changes } : undefined;
+}
+
+/**
+ * Streams the differences to onItem while borg runs. Unreadable lines are skipped and counted; the
+ * count reaches ctx.onEvent as one WARNING log message at the end.
+ */
+export async function runDiff(
+  o: DiffOptions,
+  ctx: BorgContext,
+  onItem: (item: DiffLine) => void,
+): Promise<void> {
+  let skipped = 0;
+  const onStdoutLine = (line: string): void => {
+    const item = parseDiffLine(line);
+    if (item) onItem(item);
+    else skipped++;
+  };
+  await runBorg(buildDiffArgs(o), ctx, { okExitCodes: [0, 1], onStdoutLine, killGraceMs: STOP_AT_ONCE_MS });
+  if (skipped > 0) {
+    const lines = skipped === 1 ? '1 line' : `${skipped} lines`;
+    ctx.onEvent?.({
+      type: 'log_message',
+      level: 'WARNING',
+      name: 'borgdesk.diff',
+      message: `Left out ${lines} of borg's comparison that could not be read.`,
+    });
+  }
+}
+
+function flattenChanges(changes: readonly unknown[]): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const change of changes) {
+    if (!isRecord(change)) continue;
+    if (typeof change.type === 'string') out.push(change);
+    else if (Array.isArray(change.changes)) out.push(...flattenChanges(change.changes));
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
