@@ -1,0 +1,166 @@
+/**
+ * `npm run bench`: figures (no assertions) for the archive contents index and the progress pipeline.
+ *
+ *  1. Synthetic listings (100k and 1M items, shaped like Borgdesk's `borg list --json-lines` output)
+ *     streamed from `cat` through LineSplitter + parseArchiveItemLine + ArchiveTree, each N in a fresh
+ *     process: time to the first folder, time to the whole tree, the cat-only baseline, peak RSS,
+ *     index file size, and reopening from the index file.
+ *  2. Real borg at 100k files (1M with BENCH_REAL_1M=1): `borg list --json-lines` alone vs the full
+ *     index build (runListContents + ArchiveTree), against the 1.5x goal.
+ *  3. The progress event pipeline (issue 2): 100k recorded archive_progress lines in random chunks
+ *     through LineSplitter + parseLogLine.
+ *
+ * The TypeScript code is bundled on the fly with esbuild into a temp folder. BENCH_SIZES=100000 picks
+ * other synthetic sizes; BENCH_SKIP_REAL=1 skips the borg part.
+ */
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeListing, writeTree } from './bench/gen-listing.mjs';
+import { fmt, run, sh, table, timeShell, worker } from './bench/util.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BORG = '/usr/bin/borg';
+const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const realSizes = process.env.BENCH_REAL_1M === '1' ? [100_000, 1_000_000] : [100_000];
+const RUNS = 3;
+const scratchParent = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+
+const scratch = await mkdtemp(path.join(scratchParent, 'borgdesk-bench-'));
+const bundleDir = await mkdtemp(path.join(os.tmpdir(), 'borgdesk-bench-build-'));
+const bundle = path.join(bundleDir, 'bench-worker.mjs');
+
+try {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['scripts/bench/bench-worker.ts'],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
+    banner: {
+      js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
+    },
+  });
+  const [l1, l5] = os.loadavg();
+  console.log(
+    `Borgdesk bench — Node ${process.version}, ${os.cpus().length} CPUs, load average ${l1.toFixed(1)} / ${l5.toFixed(1)} (1 / 5 min)`,
+  );
+  console.log(`scratch: ${scratch}`);
+  await synthetic();
+  if (process.env.BENCH_SKIP_REAL !== '1') await realBorg();
+  await progressPipeline();
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+  await rm(bundleDir, { recursive: true, force: true });
+}
+
+async function synthetic() {
+  const rows = [['figure', ...sizes.map((n) => `${fmt.n(n)} items`)]];
+  const cols = [];
+  for (const n of sizes) {
+    const file = path.join(scratch, `listing-${n}.jsonl`);
+    const index = path.join(scratch, `index-${n}.bin`);
+    const bytes = await writeListing(file, n);
+    const catNull = await timeShell(`cat ${sh(file)}`);
+    const base = await worker(bundle, 'baseline', [file]);
+    const s = await worker(bundle, 'synthetic', [file, index]);
+    const r = await worker(bundle, 'reload', [index]);
+    cols.push({ bytes, catNull, base, s, r });
+    await rm(file, { force: true });
+  }
+  const row = (label, pick) => rows.push([label, ...cols.map(pick)]);
+  row('listing size', (c) => fmt.mb(c.bytes));
+  row('cat > /dev/null', (c) => fmt.ms(c.catNull.wallMs));
+  row('baseline: cat → Node pipe + LineSplitter', (c) => fmt.ms(c.base.catMs));
+  row('first folder available', (c) => fmt.ms(c.s.firstFolderMs));
+  row('whole tree ready (cat → split → parse → tree)', (c) => fmt.ms(c.s.readyMs));
+  row('  of which CPU in the process', (c) => fmt.ms(c.s.cpuMs));
+  row('ready / baseline', (c) => fmt.x(c.s.readyMs / c.base.catMs));
+  row('peak RSS while building', (c) => fmt.mb(c.s.peakRssBytes));
+  row('tree memory (estimate)', (c) => fmt.mb(c.s.treeBytes));
+  row(
+    'largest folder: sort by size',
+    (c) => `${fmt.ms(c.s.sortLargestFolderMs)} (${fmt.n(c.s.largestFolderSize)} entries)`,
+  );
+  row('  next page (cached order)', (c) => fmt.ms(c.s.scrollMs));
+  row('name search, first (decodes names)', (c) => fmt.ms(c.s.firstSearchMs));
+  row('name search, next', (c) => fmt.ms(c.s.searchMs));
+  row('path glob home/*/Doc*/**/*.pdf', (c) => fmt.ms(c.s.pathGlobMs));
+  row('index file size', (c) => fmt.mb(c.s.indexBytes));
+  row('serialize + write index', (c) => fmt.ms(c.s.serializeWriteMs));
+  row('reopen: read + decode index', (c) => fmt.ms(c.r.reloadMs));
+  row('reopen: + first root folder page', (c) => fmt.ms(c.r.reloadAndFirstFolderMs));
+  row('peak RSS of the reopening process', (c) => fmt.mb(c.r.peakRssBytes));
+  table('1. Synthetic listing through the real streaming path (fresh process per measurement)', rows);
+}
+
+async function realBorg() {
+  const rows = [['figure', ...realSizes.map((n) => `${fmt.n(n)} files`)]];
+  const cols = [];
+  for (const n of realSizes) {
+    const dir = path.join(scratch, `real-${n}`);
+    const env = { ...process.env, BORG_BASE_DIR: path.join(dir, 'base'), LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+    const repo = path.join(dir, 'repo');
+    const src = path.join(dir, 'src');
+    await writeTree(src, n);
+    await run(BORG, ['init', '--encryption=none', repo], { env });
+    const created = await timeShell(`cd ${sh(src)} && ${BORG} create ${sh(`${repo}::bench`)} home`, env);
+    await rm(src, { recursive: true, force: true });
+    // The exact command runListContents runs, alone, with its output thrown away.
+    const listArgs = [
+      '--log-json',
+      'list',
+      '--json-lines',
+      '--format={isomtime}{size}',
+      '--',
+      `${repo}::bench`,
+    ];
+    const alone = [];
+    const full = [];
+    // Alternate the runs and keep the best of each: on a busy machine the best run is the least disturbed.
+    for (let i = 0; i < RUNS; i++) {
+      alone.push(await timeShell(`${BORG} ${listArgs.map(sh).join(' ')}`, env));
+      full.push(await worker(bundle, 'real', [repo, 'bench'], env));
+    }
+    const best = (list, key) => Math.min(...list.map((x) => x[key]));
+    cols.push({
+      created,
+      aloneMs: best(alone, 'wallMs'),
+      aloneCpuMs: best(alone, 'cpuMs'),
+      fullMs: best(full, 'buildMs'),
+      fullCpuMs: best(full, 'cpuMs'),
+      entries: full[0].entries,
+      rss: Math.max(...full.map((x) => x.peakRssBytes)),
+    });
+  }
+  const row = (label, pick) => rows.push([label, ...cols.map(pick)]);
+  row('borg create (setup)', (c) => fmt.ms(c.created.wallMs));
+  row('entries indexed', (c) => fmt.n(c.entries));
+  row(
+    'borg list --json-lines alone (best of 3)',
+    (c) => `${fmt.ms(c.aloneMs)} (borg CPU ${fmt.ms(c.aloneCpuMs)})`,
+  );
+  row('full index build (best of 3)', (c) => `${fmt.ms(c.fullMs)} (Node CPU ${fmt.ms(c.fullCpuMs)})`);
+  row('ratio (goal ≤ 1.5x)', (c) => fmt.x(c.fullMs / c.aloneMs));
+  row('peak RSS of the Node process', (c) => fmt.mb(c.rss));
+  table('2. Real borg 1.2: listing alone vs the whole index build', rows);
+}
+
+async function progressPipeline() {
+  const fixtures = path.join(root, 'src-main', 'borg', '__fixtures__');
+  const p = await worker(bundle, 'progress', [fixtures, '100000']);
+  table('3. Progress events: recorded archive_progress lines, random chunks → LineSplitter → parseLogLine', [
+    ['figure', 'value'],
+    ['lines', fmt.n(p.lines)],
+    ['chunks', fmt.n(p.chunks)],
+    ['time', fmt.ms(p.ms)],
+    ['lines per second', fmt.n(p.linesPerSecond)],
+  ]);
+}

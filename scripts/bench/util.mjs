@@ -1,0 +1,62 @@
+/** Small helpers for scripts/bench.mjs: running child processes, timing them, printing tables. */
+import { spawn } from 'node:child_process';
+
+/** Runs a command; resolves with its stdout (rejects on a non-zero exit, with stderr). */
+export function run(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err.trim()}`)),
+    );
+  });
+}
+
+/** Runs a worker task in a fresh Node process; resolves with the JSON figures it printed. */
+export async function worker(bundle, task, args = [], env = process.env) {
+  const out = await run(process.execPath, [bundle, task, ...args], { env });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+/** Times a shell command with bash's `time`: wall, user and system seconds (its stdout is discarded). */
+export async function timeShell(command, env) {
+  const out = await run(
+    'bash',
+    ['-c', `TIMEFORMAT='%R %U %S'; { time ( ${command} > /dev/null 2>/dev/null ) ; } 2>&1`],
+    {
+      env,
+    },
+  );
+  const [real, user, sys] = out.trim().split('\n').pop().split(' ').map(Number);
+  return { wallMs: real * 1000, cpuMs: (user + sys) * 1000 };
+}
+
+/** Quotes a word for bash. */
+export function sh(word) {
+  return `'${String(word).replace(/'/g, `'\\''`)}'`;
+}
+
+/** Formats milliseconds, bytes and counts for the tables. */
+export const fmt = {
+  ms: (v) =>
+    v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`,
+  mb: (v) => `${(v / 1024 / 1024).toFixed(1)} MB`,
+  n: (v) => v.toLocaleString('en-US'),
+  x: (v) => `${v.toFixed(2)}x`,
+};
+
+/** Prints rows as an aligned two-or-more-column table under a title. */
+export function table(title, rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  console.log(`\n${title}`);
+  for (const [i, row] of rows.entries()) {
+    console.log(`  ${row.map((cell, c) => String(cell).padEnd(widths[c])).join('  ')}`.trimEnd());
+    if (i === 0) console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  }
+}

@@ -1,0 +1,300 @@
+/**
+ * Archive contents indexes for the restore browser. Opening an archive streams `borg list
+ * --json-lines` into an ArchiveTree (browsable while borg still lists), saves it to disk once
+ * complete, and serves later opens from that file without running borg. A few complete trees stay
+ * in memory (LRU by bytes); evicted ones reload from disk. All borg work runs in the repository's lane.
+ *
+ * Never await tree(), versions() or searchAll() from inside the same repository's lane: they queue
+ * borg work in it themselves.
+ */
+import path from 'node:path';
+import type { BorgContext } from '../../borg/exec.js';
+import { runListArchives, type ArchiveListing } from '../../borg/commands/list-archives.js';
+import { runListContents } from '../../borg/commands/list-contents.js';
+import type {
+  ArchiveIndexState,
+  ArchiveRef,
+  CrossArchiveHit,
+  EntrySort,
+  FileVersion,
+  FolderPage,
+  SearchResult,
+} from '../../ipc/contract.js';
+import { AppError } from '../app-error.js';
+import { ArchiveCatalog, type CatalogEntry } from './archive-catalog.js';
+import { ArchiveTree } from './archive-tree.js';
+import { searchAcross, versionsOf, type IndexedArchive } from './cross-archive.js';
+import { IndexSlot, slotKey, type ArchiveIds } from './index-slot.js';
+import { IndexStore } from './index-store.js';
+import { idsOf, newestFirst, withPatternErrors } from './service-support.js';
+
+/** What the service needs from the core. */
+export interface ArchiveIndexDeps {
+  /** Index files live in cacheDir/archive-index/<repositoryId>/<archiveId>.bin. */
+  readonly cacheDir: string;
+  /** Location + BorgContext (passphrase, shutdown signal) for a repository; throws AppError/BorgError. */
+  resolve(repoId: string): Promise<{ location: string; ctx: BorgContext }>;
+  /** Run borg for repoId in its lane (one borg per repository). */
+  runInLane<T>(repoId: string, task: () => Promise<T>): Promise<T>;
+  /** The core forwards it as 'archive-index:updated'. */
+  emit(state: ArchiveIndexState): void;
+  /** Memory for complete trees kept in memory (default 256 MiB); loading trees always stay. */
+  readonly memoryBudgetBytes?: number;
+}
+
+const DEFAULT_BUDGET = 256 * 1024 * 1024;
+const MAX_TREES = 8;
+
+/** Opens, caches and queries archive contents indexes. */
+export class ArchiveIndexService {
+  private readonly slots = new Map<string, IndexSlot>();
+  private readonly store: IndexStore;
+  private readonly catalog: ArchiveCatalog;
+  /** Builds that reached their turn in the lane (their borg runs end promptly once aborted). */
+  private readonly active = new Set<Promise<unknown>>();
+  private readonly writes = new Map<string, Promise<void>>();
+  private disposed = false;
+
+  constructor(private readonly deps: ArchiveIndexDeps) {
+    const root = path.join(deps.cacheDir, 'archive-index');
+    this.store = new IndexStore(root);
+    this.catalog = new ArchiveCatalog(root);
+  }
+
+  /** Starts (or joins) indexing; resolves at once with 'loading', or 'ready' when the disk cache had it. */
+  async open(ref: ArchiveRef): Promise<ArchiveIndexState> {
+    const slot = this.slotFor(ref);
+    await slot.probed;
+    return slot.state();
+  }
+
+  /** A window of one folder; `complete` is false while borg is still listing. */
+  async folder(
+    ref: ArchiveRef,
+    path: string,
+    sort: EntrySort,
+    offset: number,
+    limit: number,
+  ): Promise<FolderPage> {
+    const slot = this.slotFor(ref);
+    await slot.probed;
+    if (slot.status === 'failed') throw slot.failure;
+    const complete = slot.status === 'ready';
+    const page = slot.tree?.folder(path, sort, offset, limit);
+    if (page !== undefined) return { path, entries: page.entries, total: page.total, offset, complete };
+    if (complete) throw new AppError('NotFound', `There is no folder "${path}" in this archive.`);
+    return { path, entries: [], total: 0, offset, complete: false };
+  }
+
+  /** Searches a whole archive (waits until it is fully indexed). */
+  async search(
+    ref: ArchiveRef,
+    query: string,
+    mode: 'substring' | 'glob',
+    limit: number,
+  ): Promise<SearchResult> {
+    const tree = await this.tree(ref);
+    return withPatternErrors(async () => tree.search(query, mode, limit));
+  }
+
+  /** Resolves with the whole tree once the archive is fully indexed (opens it if needed). */
+  async tree(ref: ArchiveRef): Promise<ArchiveTree> {
+    return this.slotFor(ref).done;
+  }
+
+  /** Every archive holding `path`, newest first, with whether it changed against the next-older one. */
+  async versions(
+    repoId: string,
+    path: string,
+  ): Promise<{ versions: FileVersion[]; archivesSearched: number }> {
+    const archives = await this.indexedArchives(repoId);
+    return { versions: await versionsOf(archives, path), archivesSearched: archives.length };
+  }
+
+  /** Searches every archive of a repository; hits grouped by path. */
+  async searchAll(
+    repoId: string,
+    query: string,
+    mode: 'substring' | 'glob',
+    limit: number,
+  ): Promise<{ hits: CrossArchiveHit[]; archivesSearched: number; truncated: boolean }> {
+    const archives = await this.indexedArchives(repoId);
+    const found = await withPatternErrors(() => searchAcross(archives, query, mode, limit));
+    return { ...found, archivesSearched: archives.length };
+  }
+
+  /** Records a listing made elsewhere (e.g. repos:details), so opens find cached indexes without borg. */
+  async noteArchives(repoId: string, listing: CatalogEntry): Promise<void> {
+    await this.catalog.set(repoId, listing);
+    const ids = new Map(listing.archives.map((a) => [a.name, a.id]));
+    for (const slot of [...this.slots.values()]) {
+      const stale =
+        slot.ref.repoId === repoId && slot.ids && ids.get(slot.ref.archiveName) !== slot.ids.archiveId;
+      if (stale && slot.status !== 'loading') this.slots.delete(slot.key);
+    }
+  }
+
+  /** Drops cached indexes of archives that no longer exist. */
+  async prune(repoId: string, liveArchiveIds: readonly string[]): Promise<void> {
+    const entry = await this.catalog.get(repoId);
+    // Without a catalog this service never indexed anything of the repository.
+    if (entry === undefined) return;
+    const live = new Set(liveArchiveIds);
+    await Promise.all([...this.writes.values()]);
+    await this.store.prune(entry.repositoryId, liveArchiveIds);
+    await this.catalog.retain(repoId, live);
+    for (const slot of [...this.slots.values()])
+      if (
+        slot.ref.repoId === repoId &&
+        slot.ids &&
+        !live.has(slot.ids.archiveId) &&
+        slot.status !== 'loading'
+      )
+        this.slots.delete(slot.key);
+  }
+
+  /** Cancels loads, waits for index files being written, and forgets every tree. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const slot of this.slots.values()) {
+      slot.stopTicker();
+      slot.abort.abort();
+    }
+    // Loads still queued behind other work end by themselves (their slot is aborted), so they are not awaited.
+    await Promise.allSettled([...this.active]);
+    await Promise.allSettled([...this.writes.values()]);
+    this.slots.clear();
+  }
+
+  private slotFor(ref: ArchiveRef, known?: ArchiveIds): IndexSlot {
+    if (this.disposed) throw new AppError('Disposed', 'Borgdesk is shutting down.');
+    const existing = this.slots.get(slotKey(ref));
+    const stale =
+      known !== undefined && existing?.ids !== undefined && existing.ids.archiveId !== known.archiveId;
+    if (existing !== undefined && existing.status !== 'failed' && !stale) {
+      this.touch(existing);
+      return existing;
+    }
+    const slot = new IndexSlot(ref);
+    this.slots.set(slot.key, slot);
+    void this.load(slot, known);
+    return slot;
+  }
+
+  private async load(slot: IndexSlot, known: ArchiveIds | undefined): Promise<void> {
+    const { repoId, archiveName } = slot.ref;
+    try {
+      const ids = known ?? (await this.catalog.archiveId(repoId, archiveName));
+      const cached = ids && (await this.readIndex(ids));
+      if (ids && cached) return this.finish(slot, cached, true, ids);
+      slot.startLoading((state) => this.emit(state));
+      const built = await this.deps.runInLane(repoId, () => this.track(this.build(slot, known)));
+      this.finish(slot, built.tree, built.fromCache, built.ids);
+      if (!built.fromCache && !this.disposed) this.persist(built.ids, built.tree);
+    } catch (e) {
+      slot.fail(e);
+      if (this.slots.get(slot.key) === slot) this.emit(slot.state());
+    }
+  }
+
+  private async build(
+    slot: IndexSlot,
+    known: ArchiveIds | undefined,
+  ): Promise<{ tree: ArchiveTree; fromCache: boolean; ids: ArchiveIds }> {
+    const { repoId, archiveName } = slot.ref;
+    if (slot.abort.signal.aborted) throw new AppError('Cancelled', 'Loading the archive was cancelled.');
+    const { location, ctx } = await this.deps.resolve(repoId);
+    const signals = ctx.signal === undefined ? [slot.abort.signal] : [ctx.signal, slot.abort.signal];
+    const runCtx: BorgContext = { ...ctx, signal: AbortSignal.any(signals) };
+    // Listing afresh gives the id of the archive that has this name now (names can be reused).
+    const ids = known ?? idsOf(await this.listArchives(repoId, location, runCtx), archiveName);
+    const cached = await this.readIndex(ids);
+    if (cached) return { tree: cached, fromCache: true, ids };
+    const tree = new ArchiveTree();
+    slot.tree = tree;
+    await runListContents({ location, archiveName }, runCtx, (item) => tree.add(item));
+    return { tree, fromCache: false, ids };
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.active.add(work);
+    const forget = (): void => void this.active.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  private finish(slot: IndexSlot, tree: ArchiveTree, fromCache: boolean, ids: ArchiveIds): void {
+    slot.succeed(tree, fromCache, ids);
+    if (this.slots.get(slot.key) !== slot) return;
+    this.emit(slot.state());
+    this.evict(slot);
+  }
+
+  private async listArchives(repoId: string, location: string, ctx: BorgContext): Promise<ArchiveListing> {
+    const listing = await runListArchives({ location }, ctx);
+    await this.catalog.set(repoId, listing);
+    return listing;
+  }
+
+  // Lists the repository's archives (newest first) with a way to get each one's complete tree.
+  private async indexedArchives(repoId: string): Promise<IndexedArchive[]> {
+    const listing = await this.deps.runInLane(repoId, async () => {
+      const { location, ctx } = await this.deps.resolve(repoId);
+      return this.listArchives(repoId, location, ctx);
+    });
+    return newestFirst(listing.archives).map((a) => ({
+      name: a.name,
+      start: a.start,
+      tree: () =>
+        this.slotFor({ repoId, archiveName: a.name }, { repositoryId: listing.repositoryId, archiveId: a.id })
+          .done,
+    }));
+  }
+
+  private async readIndex(ids: ArchiveIds): Promise<ArchiveTree | undefined> {
+    // An index still being written is read once it is complete.
+    await this.writes.get(this.store.fileOf(ids.repositoryId, ids.archiveId));
+    try {
+      return await this.store.read(ids.repositoryId, ids.archiveId);
+    } catch (e) {
+      // An unreadable cache (permissions, I/O error) only costs a rebuild.
+      console.warn('[borgdesk] could not read an archive index; rebuilding it:', e);
+      return undefined;
+    }
+  }
+
+  private persist(ids: ArchiveIds, tree: ArchiveTree): void {
+    const file = this.store.fileOf(ids.repositoryId, ids.archiveId);
+    const write = this.store
+      .write(ids.repositoryId, ids.archiveId, tree.serialize())
+      .catch((e: unknown) => console.warn(`[borgdesk] could not save the archive index ${file}:`, e))
+      .finally(() => {
+        if (this.writes.get(file) === write) this.writes.delete(file);
+      });
+    this.writes.set(file, write);
+  }
+
+  private touch(slot: IndexSlot): void {
+    this.slots.delete(slot.key);
+    this.slots.set(slot.key, slot);
+  }
+
+  // Least recently used complete trees go first; they reload from disk when needed again.
+  private evict(keep: IndexSlot): void {
+    const budget = this.deps.memoryBudgetBytes ?? DEFAULT_BUDGET;
+    const ready = [...this.slots.values()].filter((s) => s.status === 'ready' && s.tree !== undefined);
+    let bytes = ready.reduce((sum, s) => sum + (s.tree?.byteSize ?? 0), 0);
+    let count = ready.length;
+    for (const slot of ready) {
+      if (bytes <= budget && count <= MAX_TREES) break;
+      if (slot === keep) continue;
+      bytes -= slot.tree?.byteSize ?? 0;
+      count--;
+      this.slots.delete(slot.key);
+    }
+  }
+
+  private emit(state: ArchiveIndexState): void {
+    if (!this.disposed) this.deps.emit(state);
+  }
+}

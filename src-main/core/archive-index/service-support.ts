@@ -1,0 +1,44 @@
+/** Small pieces of ArchiveIndexService: archive lookup in a listing, ordering, and error mapping. */
+import type { ArchiveListing } from '../../borg/commands/list-archives.js';
+import { AppError } from '../app-error.js';
+import { GlobSyntaxError } from './glob.js';
+import type { ArchiveIds } from './index-slot.js';
+
+/** Borg's ids of the archive named `archiveName`; NotFound when the listing has no such archive. */
+export function idsOf(listing: ArchiveListing, archiveName: string): ArchiveIds {
+  const archive = listing.archives.find((a) => a.name === archiveName);
+  if (archive === undefined)
+    throw new AppError(
+      'NotFound',
+      `The archive "${archiveName}" is not in this repository.`,
+      'Refresh the archive list.',
+    );
+  return { repositoryId: listing.repositoryId, archiveId: archive.id };
+}
+
+/**
+ * Archives newest first. `borg list --json` gives start times to the second only and lists archives
+ * oldest first, so archives of the same second keep borg's order, reversed.
+ */
+export function newestFirst<T extends { readonly start: string }>(archives: readonly T[]): T[] {
+  return archives
+    .map((archive, index) => ({ archive, index }))
+    .sort((a, b) =>
+      a.archive.start < b.archive.start ? 1 : a.archive.start > b.archive.start ? -1 : b.index - a.index,
+    )
+    .map((x) => x.archive);
+}
+
+/** Runs a search; a pattern that does not compile becomes an InvalidInput error the UI can show. */
+export async function withPatternErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof GlobSyntaxError)) throw e;
+    throw new AppError(
+      'InvalidInput',
+      e.message,
+      'Check the brackets in the pattern, or search for plain text.',
+    );
+  }
+}
