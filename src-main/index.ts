@@ -10,6 +10,7 @@ import type { Core } from './core/services.js';
 import { resolveAppPaths } from './core/settings/app-paths.js';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol.js';
 import { attachElectronTransport } from './electron/electron-transport.js';
+import { createFileManager } from './electron/file-manager.js';
 import { createFolderDialog } from './electron/folder-dialog.js';
 import { denyAllPermissions, hardenWebContents } from './electron/security.js';
 import { createMainWindow } from './electron/window.js';
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
     paths: resolveAppPaths(process.platform, process.env, app.getPath('home')),
     secrets: createMemorySecretStore(),
     folderDialog: createFolderDialog(() => mainWindow),
+    fileManager: createFileManager(),
     clock: { now: () => Date.now() },
   });
   const detachTransport = attachElectronTransport(core, { validateResults: !app.isPackaged });

@@ -14,6 +14,10 @@ export type AppErrorCode =
   | 'BorgNotFound'
   | 'Disposed'
   | 'Cancelled'
+  | 'AlreadyExists'
+  | 'RepositoryMounted'
+  | 'Busy'
+  | 'MountUnavailable'
   | 'Internal';
 
 /** A failure the core detected: a stable code, a plain-language message and what to do next. */

@@ -7,6 +7,7 @@ import os from 'node:os';
 import type { RequestHandlers, RequestName } from '../ipc/contract.js';
 import { AppError } from './app-error.js';
 import { AppStatusService } from './app-status.js';
+import { ArchiveIndexService } from './archive-index/archive-index-service.js';
 import { EventBus } from './event-bus.js';
 import { listFolder } from './fs/folder-listing.js';
 import { prepareBackupJob } from './jobs/backup-job.js';
@@ -14,6 +15,8 @@ import { JobManager } from './jobs/job-manager.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
 import { RepositoryRegistry } from './repositories/repository-registry.js';
 import { RepositoryService } from './repositories/repository-service.js';
+import { MountManager } from './restore/mount-manager.js';
+import { restoreHandlers } from './restore/restore-handlers.js';
 import { isKnownError, INTERNAL_ERROR } from './serialize-error.js';
 import type { Core, Services } from './services.js';
 import { openSettingsStore } from './settings/settings-store.js';
@@ -41,11 +44,42 @@ export async function createCore(services: Services): Promise<Core> {
     borgPath: () => status.requireBorgPath(),
     shutdown: shutdown.signal,
     onChanged: (list) => bus.emit('repos:changed', list),
+    // The listing names every live archive: opens can use cached indexes, deleted archives' go.
+    onArchivesListed: async (repoId, listing) => {
+      await index.noteArchives(repoId, {
+        repositoryId: listing.repositoryId,
+        archives: [...listing.archives],
+      });
+      await index.prune(
+        repoId,
+        listing.archives.map((a) => a.id),
+      );
+    },
   });
   const jobs = new JobManager({
     clock: services.clock,
     lanes,
     emit: (event, payload) => bus.emit(event, payload),
+  });
+  // Every borg run for a repository, jobs or not, shares its lane: borg locks per repository.
+  const inLane = async <T>(repoId: string, task: () => Promise<T>): Promise<T> =>
+    lanes.run(repos.laneOf(repos.require(repoId)), task, shutdown.signal);
+  const resolve = async (repoId: string) => {
+    const repo = repos.require(repoId);
+    return { location: repo.location, name: repo.name, ctx: await repos.contextFor(repo) };
+  };
+  const index = new ArchiveIndexService({
+    cacheDir: services.paths.cacheDir,
+    resolve,
+    runInLane: inLane,
+    emit: (state) => bus.emit('archive-index:updated', state),
+  });
+  const mounts = new MountManager({
+    resolve,
+    runInLane: inLane,
+    borgPath: () => status.requireBorgPath(),
+    hasActiveJob: (repoId) => jobs.hasActive(repoId),
+    emit: (mountStatus) => bus.emit('mount:changed', mountStatus),
   });
   const username = safeUsername();
   let disposed = false;
@@ -66,7 +100,12 @@ export async function createCore(services: Services): Promise<Core> {
     'repos:remove': (params) => repos.remove(params),
     'repos:details': (params) => repos.details(params),
     'jobs:start-backup': async (request) => {
-      const spec = await prepareBackupJob(request, { repos, homeDir, now: () => services.clock.now() });
+      const spec = await prepareBackupJob(request, {
+        repos,
+        homeDir,
+        now: () => services.clock.now(),
+        assertWritable: (repoId) => mounts.assertUnmounted(repoId),
+      });
       return { jobId: jobs.submit(spec).id };
     },
     'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
@@ -77,6 +116,15 @@ export async function createCore(services: Services): Promise<Core> {
       if (services.folderDialog === undefined) return { supported: false, paths: [] };
       return { supported: true, paths: [...(await services.folderDialog.chooseFolders(title, multiple))] };
     },
+    ...restoreHandlers({
+      repos,
+      jobs,
+      index,
+      mounts,
+      lane: { resolve, runInLane: inLane },
+      fileManager: services.fileManager,
+      now: () => services.clock.now(),
+    }),
   });
 
   return {
@@ -87,6 +135,9 @@ export async function createCore(services: Services): Promise<Core> {
       disposed = true;
       shutdown.abort();
       await jobs.dispose();
+      // Mounts hold a repository lock and a folder in /tmp: never leave them behind on quit.
+      await mounts.dispose();
+      await index.dispose();
       // Repository calls (info, unlock...) are not jobs; wait for their borg to exit too.
       await lanes.idle();
       bus.clear();

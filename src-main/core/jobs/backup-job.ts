@@ -4,12 +4,23 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { runCreate, type CreateOptions } from '../../borg/commands/create.js';
+import { buildCreateArgs, runCreate, type CreateOptions } from '../../borg/commands/create.js';
 import type { BackupRequest } from '../../ipc/contract.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
+import { formatCommandLine } from './command-line.js';
 import type { JobSpec } from './job-manager.js';
+import { backupSummary, warningSummary } from './job-summary.js';
+
+/** What a backup job needs from the rest of the core. */
+export interface BackupJobDeps {
+  readonly repos: RepositoryService;
+  readonly homeDir: string;
+  readonly now: () => number;
+  /** Throws when borg could not take the repository's exclusive lock now (e.g. it is mounted). */
+  readonly assertWritable?: (repoId: string) => void;
+}
 
 /** The `borg create` options for a request against the repository at `location`. */
 export function buildCreateOptions(request: BackupRequest, location: string, homeDir: string): CreateOptions {
@@ -30,11 +41,9 @@ function expandHome(p: string, homeDir: string): string {
 }
 
 /** Validate `request` (repository known and unlocked, sources exist) and build its job. */
-export async function prepareBackupJob(
-  request: BackupRequest,
-  deps: { repos: RepositoryService; homeDir: string; now: () => number },
-): Promise<JobSpec> {
+export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDeps): Promise<JobSpec> {
   const repo = deps.repos.require(request.repoId);
+  deps.assertWritable?.(repo.id);
   // Fail now, with a clear message, rather than after the job waited in the queue.
   await deps.repos.contextFor(repo);
   if (request.archiveName.trim() === '') {
@@ -47,11 +56,17 @@ export async function prepareBackupJob(
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
     title: `Back up to ${repo.name}`,
-    async run({ signal, onEvent }) {
-      // Look again: the repository may have been removed or locked while the job waited.
+    async run({ signal, onEvent, log }) {
+      // Look again: the repository may have been removed, locked or mounted while the job waited.
       const current = deps.repos.require(repo.id);
+      deps.assertWritable?.(repo.id);
       const ctx = await deps.repos.contextFor(current, { signal, onEvent });
-      const outcome = await runCreate({ ...options, location: current.location }, ctx);
+      const createOptions = { ...options, location: current.location };
+      log('info', `Running: ${formatCommandLine(buildCreateArgs(createOptions))}`);
+      const outcome = await runCreate(createOptions, ctx);
+      log('info', backupSummary(outcome.archive));
+      const warned = warningSummary(outcome.warnings);
+      if (warned !== undefined) log('warning', warned);
       const finishedAt =
         borgTimeToIso(outcome.archive.end ?? outcome.archive.start) ?? new Date(deps.now()).toISOString();
       await deps.repos.recordBackup(repo.id, finishedAt);

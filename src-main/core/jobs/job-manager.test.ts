@@ -163,6 +163,51 @@ describe('JobManager', () => {
     expect(manager.log(snap.id).map((e) => e.message)).toEqual(['file changed while we backed it up']);
   });
 
+  it('runs other kinds with their own progress tracker, log lines and result', async () => {
+    const { manager, emitted, finished } = setup();
+    const restoreResult = { targetDir: '/t', fileCount: 2, totalBytes: 9, skippedCount: 0, warnings: ['w'] };
+    const snap = manager.submit({
+      kind: 'restore',
+      repoId: 'r',
+      lane: 'r',
+      title: 'Restore',
+      progress: () => ({
+        accept: (event, elapsedMs) =>
+          event.type === 'progress_percent'
+            ? { kind: 'step', message: 'own', elapsedMs, bytesDone: event.current ?? 0 }
+            : undefined,
+        render: (update) => {
+          if (update.kind !== 'step') throw new Error('only step progress here');
+          return { ...update, message: 'rendered' };
+        },
+      }),
+      async run({ onEvent, log }) {
+        log('info', 'Running: borg extract');
+        onEvent({ type: 'progress_percent', msgid: 'extract', current: 7, total: 9, finished: false });
+        return { status: 'warning', restoreResult };
+      },
+    });
+    const final = await finished(snap.id);
+    expect(final).toMatchObject({ kind: 'restore', status: 'warning', restoreResult });
+    expect(final.result).toBeUndefined();
+    const progress = emitted.filter((e) => e.event === 'job:progress');
+    expect(progress.at(-1)?.payload).toMatchObject({ progress: { message: 'rendered', bytesDone: 7 } });
+    expect(manager.log(snap.id)).toMatchObject([{ level: 'info', message: 'Running: borg extract' }]);
+    expect(manager.hasActive('r')).toBe(false);
+  });
+
+  it('knows which repositories have queued or running jobs', async () => {
+    const { manager, finished } = setup();
+    const a = controllableJob('repo');
+    const snap = manager.submit(a.spec);
+    expect(manager.hasActive('repo')).toBe(true);
+    expect(manager.hasActive('other')).toBe(false);
+    await a.started;
+    a.finish('succeeded');
+    await finished(snap.id);
+    expect(manager.hasActive('repo')).toBe(false);
+  });
+
   it('keeps only the most recent finished jobs', async () => {
     const { manager, finished } = setup({ maxFinishedJobs: 3 });
     const ids: string[] = [];

@@ -13,6 +13,7 @@ import type {
   JobProgress,
   JobSnapshot,
   LogEntry,
+  RestoreResult,
 } from '../../ipc/contract.js';
 import { AppError } from '../app-error.js';
 import { serializeError } from '../serialize-error.js';
@@ -20,18 +21,21 @@ import type { Clock } from '../services.js';
 import { LogBatcher, LogRing, toLogEntry } from './job-log.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import type { SerialLanes } from './serial-lanes.js';
-import { JobProgressTracker, type ProgressUpdate } from './job-progress.js';
+import { JobProgressTracker, type ProgressTracker, type ProgressUpdate } from './job-progress.js';
 
-/** What a job's work function receives: cancellation and the sink for borg's events. */
+/** What a job's work function receives: cancellation, the sink for borg's events, and the job log. */
 export interface JobRunContext {
   readonly signal: AbortSignal;
   readonly onEvent: (event: BorgLogEvent) => void;
+  /** Adds a line of Borgdesk's own to the job log (the command line, a closing summary). */
+  readonly log: (level: LogEntry['level'], message: string) => void;
 }
 
-/** How a job's work ended when it did not throw. */
+/** How a job's work ended when it did not throw; each kind fills in its own result. */
 export interface JobRunOutcome {
   readonly status: 'succeeded' | 'warning';
   readonly result?: BackupResult;
+  readonly restoreResult?: RestoreResult;
 }
 
 /** A job to run: what it is, where it queues, and the work itself. */
@@ -41,6 +45,8 @@ export interface JobSpec {
   /** Jobs with the same lane run one at a time (the repository location). */
   readonly lane: string;
   readonly title: string;
+  /** Turns this kind's borg events into progress; the default knows backup and step progress. */
+  readonly progress?: () => ProgressTracker;
   run(ctx: JobRunContext): Promise<JobRunOutcome>;
 }
 
@@ -59,7 +65,7 @@ interface JobRecord {
   snapshot: JobSnapshot;
   readonly controller: AbortController;
   readonly log: LogRing;
-  readonly tracker: JobProgressTracker;
+  readonly tracker: ProgressTracker;
   done: Promise<void>;
 }
 
@@ -91,7 +97,7 @@ export class JobManager {
       snapshot: { id, kind: spec.kind, repoId: spec.repoId, title: spec.title, status: 'queued' },
       controller: new AbortController(),
       log: new LogRing(this.options.maxLogLines ?? 2000),
-      tracker: new JobProgressTracker(),
+      tracker: spec.progress?.() ?? new JobProgressTracker(),
       done: Promise.resolve(),
     };
     this.jobs.set(id, record);
@@ -99,7 +105,7 @@ export class JobManager {
     record.done = this.options.lanes
       .run(spec.lane, () => this.execute(record, spec), record.controller.signal)
       .then(
-        (outcome) => this.finish(record, outcome.status, outcome.result),
+        (outcome) => this.finish(record, outcome),
         (error: unknown) => this.fail(record, error),
       );
     return record.snapshot;
@@ -127,6 +133,13 @@ export class JobManager {
     return record.log.list();
   }
 
+  /** True while a job of `repoId` is queued or running. */
+  hasActive(repoId: string): boolean {
+    for (const record of this.jobs.values())
+      if (record.snapshot.repoId === repoId && !FINAL.has(record.snapshot.status)) return true;
+    return false;
+  }
+
   /** Cancel every job and wait until all have settled. */
   async dispose(): Promise<void> {
     this.disposed = true;
@@ -148,7 +161,9 @@ export class JobManager {
       const entry = toLogEntry(event, new Date(this.options.clock.now()).toISOString());
       if (entry !== undefined) this.addLog(id, record, entry);
     };
-    return spec.run({ signal: record.controller.signal, onEvent });
+    const log = (level: LogEntry['level'], message: string): void =>
+      this.addLog(id, record, this.entry(level, message));
+    return spec.run({ signal: record.controller.signal, onEvent, log });
   }
 
   private deliverProgress(jobId: string, update: ProgressUpdate): void {
@@ -159,8 +174,11 @@ export class JobManager {
     this.options.emit('job:progress', { jobId, progress });
   }
 
-  private finish(record: JobRecord, status: JobRunOutcome['status'], result: BackupResult | undefined): void {
-    this.settle(record, result === undefined ? { status } : { status, result });
+  private finish(record: JobRecord, outcome: JobRunOutcome): void {
+    const patch: Partial<JobSnapshot> = { status: outcome.status };
+    if (outcome.result !== undefined) patch.result = outcome.result;
+    if (outcome.restoreResult !== undefined) patch.restoreResult = outcome.restoreResult;
+    this.settle(record, patch);
   }
 
   private fail(record: JobRecord, error: unknown): void {

@@ -14,8 +14,16 @@ type StepProgress = Extract<JobProgress, { kind: 'step' }>;
  */
 export type ProgressUpdate = { readonly kind: 'backup' } | StepProgress;
 
-/** Per-job progress state. */
-export class JobProgressTracker {
+/** Reduces one job's borg events to progress; each job kind may bring its own (see JobSpec.progress). */
+export interface ProgressTracker {
+  /** Take in one event; returns an update to offer the throttle, or undefined if it changes nothing. */
+  accept(event: BorgLogEvent, elapsedMs: number): ProgressUpdate | undefined;
+  /** The progress value to publish for a delivered update. */
+  render(update: ProgressUpdate): JobProgress;
+}
+
+/** Per-job progress state for backups and other commands that report steps. */
+export class JobProgressTracker implements ProgressTracker {
   private readonly sampler = new TransferSampler();
   private backupStarted = false;
 

@@ -38,6 +38,14 @@ export interface RepositoryServiceDeps {
   readonly shutdown: AbortSignal;
   /** Called after every change to the list, with the new list (becomes `repos:changed`). */
   readonly onChanged: (repositories: RepositorySummary[]) => void;
+  /** Hears every archive listing `details` obtains (the archive index keeps its cache in step). */
+  readonly onArchivesListed?: (repoId: string, listing: ArchivesListed) => Promise<void>;
+}
+
+/** The archives borg listed for a repository, with borg's own repository id. */
+export interface ArchivesListed {
+  readonly repositoryId: string;
+  readonly archives: readonly { readonly id: string; readonly name: string; readonly start: string }[];
 }
 
 /** Extra BorgContext fields a caller may add (a job's signal and event sink). */
@@ -212,6 +220,11 @@ export class RepositoryService {
     }
     const details: RepositoryDetails = { repository: this.summarize(repo), archives };
     if (info.stats !== undefined) details.stats = info.stats;
+    const listed = archives.map((a) => ({ id: a.id, name: a.name, start: a.start }));
+    // A listener's failure must not cost the user the details borg already delivered.
+    await this.deps
+      .onArchivesListed?.(repo.id, { repositoryId: info.repositoryId, archives: listed })
+      .catch((e: unknown) => console.error('[borgdesk] handling the archive listing failed', e));
     return details;
   }
 

@@ -1,0 +1,43 @@
+/**
+ * `archives:diff`: streams `borg diff --json-lines` between two archives of one repository (in its
+ * lane) into categorised items. Counts cover every changed item; the list stops at a cap so a huge
+ * diff cannot exhaust memory or the transport.
+ */
+import { runDiff } from '../../borg/commands/diff.js';
+import type { BorgContext } from '../../borg/exec.js';
+import type { DiffItem, DiffResult } from '../../ipc/contract.js';
+import { AppError } from '../app-error.js';
+import { DIFF_CATEGORIES, toDiffItem } from './diff-categories.js';
+
+/** How many items a diff result lists at most. */
+export const DIFF_ITEM_LIMIT = 100_000;
+
+/** What the diff needs: a repository's location and context, and its lane. */
+export interface DiffDeps {
+  resolve(repoId: string): Promise<{ location: string; ctx: BorgContext }>;
+  runInLane<T>(repoId: string, task: () => Promise<T>): Promise<T>;
+}
+
+/** Compares archive A (older) with archive B (newer); `limit` is for tests. */
+export async function diffArchives(
+  params: { repoId: string; archiveA: string; archiveB: string },
+  deps: DiffDeps,
+  limit = DIFF_ITEM_LIMIT,
+): Promise<DiffResult> {
+  if (params.archiveA === params.archiveB) {
+    throw new AppError('InvalidInput', 'Choose two different archives to compare.');
+  }
+  const { location, ctx } = await deps.resolve(params.repoId);
+  const items: DiffItem[] = [];
+  const counts: Record<string, number> = Object.fromEntries(DIFF_CATEGORIES.map((c) => [c, 0]));
+  let truncated = false;
+  await deps.runInLane(params.repoId, () =>
+    runDiff({ location, archiveA: params.archiveA, archiveB: params.archiveB }, ctx, (line) => {
+      const item = toDiffItem(line);
+      counts[item.category] = (counts[item.category] ?? 0) + 1;
+      if (items.length < limit) items.push(item);
+      else truncated = true;
+    }),
+  );
+  return { items, counts, truncated };
+}

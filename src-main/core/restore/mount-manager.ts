@@ -1,0 +1,209 @@
+/**
+ * `mount:*`: read-only FUSE mounts of an archive (or a whole repository) in fresh temporary
+ * folders, unmounted again on request and when the app quits.
+ *
+ * Locking (borg 1.2.4, checked with two borg processes): a mounted repository keeps borg's SHARED
+ * lock until it is unmounted. Other readers (list, info, extract, diff) still work, but commands
+ * that need the EXCLUSIVE lock (create, prune, delete, compact, check) would wait `--lock-wait`
+ * seconds and fail with LockTimeout. So writing jobs ask `assertUnmounted` first and get a clear
+ * "unmount first" error, and a mount is refused while a job of its repository is queued or running.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fuseAvailability, runMount, runUmount } from '../../borg/commands/mount.js';
+import type { BorgContext } from '../../borg/exec.js';
+import type { Mount, MountStatus } from '../../ipc/contract.js';
+import { AppError } from '../app-error.js';
+
+/** What the mount manager needs from the rest of the core. */
+export interface MountManagerDeps {
+  resolve(repoId: string): Promise<{ location: string; name: string; ctx: BorgContext }>;
+  runInLane<T>(repoId: string, task: () => Promise<T>): Promise<T>;
+  borgPath(): Promise<string>;
+  /** True while a job of the repository is queued or running. */
+  hasActiveJob(repoId: string): boolean;
+  emit(status: MountStatus): void;
+  /** Where mount folders are made; os.tmpdir() unless a test says otherwise. */
+  readonly tmpDir?: string;
+  /** How long an unmount may take while the app quits. */
+  readonly disposeTimeoutMs?: number;
+}
+
+interface MountRecord extends Mount {
+  readonly repoName: string;
+}
+
+type Availability = { available: boolean; reason?: string };
+
+/** Owns every mount this app run made. */
+export class MountManager {
+  private readonly mounts = new Map<string, MountRecord>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private disposed = false;
+
+  constructor(private readonly deps: MountManagerDeps) {}
+
+  /** `mount:status`: whether FUSE works here, and the current mounts (forgetting ones unmounted elsewhere). */
+  async status(): Promise<MountStatus> {
+    const availability = await this.available();
+    if (await this.forgetVanished()) this.deps.emit(this.snapshot(availability));
+    return this.snapshot(availability);
+  }
+
+  /** `mount:mount`: mount an archive, or with no archive name the whole repository. */
+  async mount(repoId: string, archiveName?: string): Promise<Mount> {
+    if (this.disposed) throw new AppError('Disposed', 'Borgdesk is shutting down.');
+    const availability = await this.available();
+    if (!availability.available) {
+      throw new AppError(
+        'MountUnavailable',
+        availability.reason ?? 'Mounting is not available on this computer.',
+        'Restore the files instead.',
+      );
+    }
+    const existing = [...this.mounts.values()].find(
+      (m) => m.repoId === repoId && m.archiveName === archiveName,
+    );
+    if (existing !== undefined) return toMount(existing);
+    if (this.deps.hasActiveJob(repoId)) {
+      throw new AppError(
+        'Busy',
+        'A backup or restore of this repository is running.',
+        'Mount it when the job has finished.',
+      );
+    }
+    const { location, name, ctx } = await this.deps.resolve(repoId);
+    const mountPoint = await fs.mkdtemp(path.join(this.deps.tmpDir ?? os.tmpdir(), 'borgdesk-mount-'));
+    const record: MountRecord = {
+      repoId,
+      mountPoint,
+      repoName: name,
+      ...(archiveName === undefined ? {} : { archiveName }),
+    };
+    const work = this.deps.runInLane(repoId, async () => {
+      await runMount(
+        archiveName === undefined ? { location, mountPoint } : { location, archiveName, mountPoint },
+        ctx,
+      );
+      // Recorded inside the lane, so a backup queued behind the mount already sees it.
+      this.mounts.set(mountPoint, record);
+    });
+    try {
+      await this.track(work);
+    } catch (e) {
+      await fs.rmdir(mountPoint).catch(() => undefined);
+      throw e;
+    }
+    this.deps.emit(this.snapshot(await this.available()));
+    return toMount(record);
+  }
+
+  /** `mount:unmount`: unmount one of our mounts and remove its folder. */
+  async unmount(mountPoint: string): Promise<MountStatus> {
+    const record = this.mounts.get(mountPoint);
+    if (record === undefined) {
+      throw new AppError('NotFound', 'Borgdesk did not mount that folder.', 'Reload the list of mounts.');
+    }
+    await this.track(this.release(record));
+    const status = this.snapshot(await this.available());
+    this.deps.emit(status);
+    return status;
+  }
+
+  /** Throws RepositoryMounted when `repoId` is mounted: borg cannot take its exclusive lock now. */
+  assertUnmounted(repoId: string): void {
+    const mounted = [...this.mounts.values()].find((m) => m.repoId === repoId);
+    if (mounted === undefined) return;
+    throw new AppError(
+      'RepositoryMounted',
+      `${mounted.repoName} is mounted at ${mounted.mountPoint}, and borg cannot change a mounted repository.`,
+      'Unmount it first, then try again.',
+    );
+  }
+
+  /** True when any archive of `repoId` is mounted. */
+  isMounted(repoId: string): boolean {
+    return [...this.mounts.values()].some((m) => m.repoId === repoId);
+  }
+
+  /** Unmount everything (the app is quitting); failures are logged, never thrown. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    // A mount still starting would otherwise be left behind once it finishes.
+    await Promise.allSettled([...this.inFlight]);
+    const records = [...this.mounts.values()];
+    const signal = AbortSignal.timeout(this.deps.disposeTimeoutMs ?? 15_000);
+    const results = await Promise.allSettled(records.map((r) => this.release(r, signal)));
+    results.forEach((r, i) => {
+      if (r.status === 'rejected')
+        console.error(`[borgdesk] could not unmount ${records[i]?.mountPoint}`, r.reason);
+    });
+    if (records.length > 0) this.deps.emit(this.snapshot(await this.available()));
+  }
+
+  private async release(record: MountRecord, signal?: AbortSignal): Promise<void> {
+    const borgPath = await this.deps.borgPath();
+    try {
+      await runUmount(
+        { mountPoint: record.mountPoint },
+        signal === undefined ? { borgPath } : { borgPath, signal },
+      );
+    } catch (e) {
+      // Unmounted behind our back (fusermount -u in a terminal): nothing left to do but forget it.
+      // Otherwise borg's error says why (usually "busy") and what to do.
+      if ((await isMountPoint(record.mountPoint)) !== false) throw e;
+    }
+    this.mounts.delete(record.mountPoint);
+    await fs.rmdir(record.mountPoint).catch(() => undefined);
+  }
+
+  private async forgetVanished(): Promise<boolean> {
+    let changed = false;
+    for (const record of [...this.mounts.values()]) {
+      if ((await isMountPoint(record.mountPoint)) !== false) continue;
+      this.mounts.delete(record.mountPoint);
+      await fs.rmdir(record.mountPoint).catch(() => undefined);
+      changed = true;
+    }
+    return changed;
+  }
+
+  private async available(): Promise<Availability> {
+    const borgPath = await this.deps.borgPath().catch(() => '');
+    if (borgPath === '') return { available: false, reason: 'Borg was not found.' };
+    // Cached per borg path by fuseAvailability itself.
+    return fuseAvailability(borgPath);
+  }
+
+  private snapshot(availability: Availability): MountStatus {
+    const status: MountStatus = {
+      available: availability.available,
+      mounts: [...this.mounts.values()].map(toMount),
+    };
+    if (availability.reason !== undefined) status.reason = availability.reason;
+    return status;
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    return work.finally(() => this.inFlight.delete(work));
+  }
+}
+
+function toMount(record: MountRecord): Mount {
+  const mount: Mount = { repoId: record.repoId, mountPoint: record.mountPoint };
+  if (record.archiveName !== undefined) mount.archiveName = record.archiveName;
+  return mount;
+}
+
+// A mount point sits on another device than its parent; undefined when it cannot be read at all
+// (a FUSE mount whose borg died answers ENOTCONN: still mounted, still needs unmounting).
+async function isMountPoint(dir: string): Promise<boolean | undefined> {
+  try {
+    const [inner, outer] = await Promise.all([fs.stat(dir), fs.stat(path.dirname(dir))]);
+    return inner.dev !== outer.dev;
+  } catch (e) {
+    return typeof e === 'object' && e !== null && 'code' in e && e.code === 'ENOENT' ? false : undefined;
+  }
+}
