@@ -76,10 +76,29 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
           ? plan.targetDir
           : await createUniqueDir(plan.newFolder.parent, plan.newFolder.baseName);
       const skip = request.onConflict === 'skip' && plan.conflicts.length > 0;
+      // A selected file that is itself skipped must not be named to borg too: borg would warn that its
+      // include pattern never matched, and a clean restore would end "with warnings".
+      const skipped = new Set(skip ? plan.conflicts : []);
+      const paths = plan.paths.filter((p) => !skipped.has(p));
+      const restoreResult: RestoreResult = {
+        targetDir,
+        fileCount: plan.fileCount - (skip ? plan.conflictFileCount : 0),
+        totalBytes: plan.totalBytes - (skip ? plan.conflictBytes : 0),
+        skippedCount: skip ? plan.conflicts.length : 0,
+        warnings: [],
+      };
+      // An empty path list means "the whole archive" to borg, so never run it when all was skipped.
+      if (plan.paths.length > 0 && paths.length === 0) {
+        log(
+          'info',
+          `Every selected item already exists and was left unchanged. ${restoreSummary(restoreResult)}`,
+        );
+        return { status: 'succeeded', restoreResult };
+      }
       const options: ExtractOptions = {
         location: current.location,
         archiveName: request.archiveName,
-        paths: plan.paths,
+        paths,
         cwd: targetDir,
         stripComponents: request.stripComponents,
         ...(skip ? { excludePaths: plan.conflicts } : {}),
@@ -102,17 +121,11 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
           log('warning', `Stopped early: what was restored so far is in ${targetDir}.`);
         throw e;
       }
-      const restoreResult: RestoreResult = {
-        targetDir,
-        fileCount: plan.fileCount - (skip ? plan.conflictFileCount : 0),
-        totalBytes: plan.totalBytes - (skip ? plan.conflictBytes : 0),
-        skippedCount: skip ? plan.conflicts.length : 0,
-        warnings: [...outcome.warnings],
-      };
-      log('info', restoreSummary(restoreResult));
+      const finalResult: RestoreResult = { ...restoreResult, warnings: [...outcome.warnings] };
+      log('info', restoreSummary(finalResult));
       const warned = warningSummary(outcome.warnings);
       if (warned !== undefined) log('warning', warned);
-      return { status: outcome.exitCode === 1 ? 'warning' : 'succeeded', restoreResult };
+      return { status: outcome.exitCode === 1 ? 'warning' : 'succeeded', restoreResult: finalResult };
     },
   };
 }
