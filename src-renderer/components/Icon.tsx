@@ -30,6 +30,14 @@ const paths = {
   trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13',
   stop: 'M7 7h10v10H7z',
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM16 16l4 4',
+  file: 'M6 3h8l4 4v14H6zM14 3v4h4',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  arrowLeft: 'M19 12H5M11 6l-6 6 6 6',
+  download: 'M12 4v12M7 11l5 5 5-5M5 20h14',
+  save: 'M5 4h11l3 3v13H5zM8 4v5h7V4M8 20v-6h8v6',
+  compare: 'M4 7h14M15 4l3 3-3 3M20 17H6M9 14l-3 3 3 3',
+  external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
+  history: 'M3 12a9 9 0 1 0 3-6.7M3 4v5h5M12 8v4l3 2',
 } as const;
 
 /** Names of the available icons. */

@@ -12,7 +12,21 @@ export type DialogState =
   | { readonly kind: 'add-repository'; readonly mode: 'create' | 'existing' }
   | { readonly kind: 'unlock'; readonly repoId: string; readonly thenBackup?: boolean }
   | { readonly kind: 'backup'; readonly repoId: string }
-  | { readonly kind: 'settings' };
+  | { readonly kind: 'settings' }
+  | {
+      readonly kind: 'restore';
+      readonly repoId: string;
+      readonly archiveName: string;
+      /** Archive paths to restore; empty means the whole archive. */
+      readonly paths: readonly string[];
+    }
+  | {
+      readonly kind: 'save-copy';
+      readonly repoId: string;
+      readonly archiveName: string;
+      readonly path: string;
+    }
+  | { readonly kind: 'versions'; readonly repoId: string; readonly path: string };
 
 /** App-level state and its actions. */
 export interface AppState {

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BorgdeskApi, EventName, EventPayload, JobSnapshot } from '../../src-main/ipc/contract.js';
+import { useArchiveIndexStore } from './archive-index-store.js';
 import { bindEvents } from './bind-events.js';
 import { emptyJobsData } from './job-events.js';
 import { useJobsStore } from './jobs-store.js';
+import { useMountStore } from './mount-store.js';
 import { useReposStore } from './repos-store.js';
 
 type Listener = (payload: unknown) => void;
@@ -80,10 +82,29 @@ describe('bindEvents', () => {
     unbind();
   });
 
+  it('keeps the furthest index state of each archive and the newest mounts', () => {
+    const { api, emit } = fakeApi();
+    const unbind = bindEvents(api);
+    useArchiveIndexStore.setState({ states: {} });
+    const state = { repoId: 'r1', archiveName: 'a1', fromCache: false };
+    emit('archive-index:updated', { ...state, status: 'loading', entryCount: 500 });
+    emit('archive-index:updated', { ...state, status: 'ready', entryCount: 900 });
+    // A late progress event overtaken by "ready" must not bring the spinner back.
+    emit('archive-index:updated', { ...state, status: 'loading', entryCount: 700 });
+    emit('mount:changed', { available: true, mounts: [{ repoId: 'r1', mountPoint: '/tmp/m1' }] });
+    emit('mount:changed', { available: true, mounts: [] });
+    frames.shift()?.(0);
+    const [only] = Object.values(useArchiveIndexStore.getState().states);
+    expect(only?.status).toBe('ready');
+    expect(only?.entryCount).toBe(900);
+    expect(useMountStore.getState().status?.mounts).toEqual([]);
+    unbind();
+  });
+
   it('unsubscribes from every event and drops what was queued', () => {
     const { api, emit, count } = fakeApi();
     const unbind = bindEvents(api);
-    expect(count()).toBe(5);
+    expect(count()).toBe(7);
     emit('job:updated', job);
     unbind();
     expect(count()).toBe(0);

@@ -2,10 +2,19 @@
  * The single subscriber to the core's pushed events. Events are queued and applied to the stores
  * once per animation frame, so a flood of progress or log lines costs one render per frame.
  */
-import type { BorgdeskApi, EventName, EventPayload, RepositorySummary } from '../../src-main/ipc/contract.js';
+import type {
+  ArchiveIndexState,
+  BorgdeskApi,
+  EventName,
+  EventPayload,
+  MountStatus,
+  RepositorySummary,
+} from '../../src-main/ipc/contract.js';
+import { useArchiveIndexStore } from './archive-index-store.js';
 import type { QueuedEvent } from './job-events.js';
 import { isFinal } from './job-events.js';
 import { useJobsStore } from './jobs-store.js';
+import { useMountStore } from './mount-store.js';
 import { useReposStore } from './repos-store.js';
 
 const eventNames: readonly EventName[] = [
@@ -14,6 +23,8 @@ const eventNames: readonly EventName[] = [
   'job:log',
   'job:finished',
   'repos:changed',
+  'archive-index:updated',
+  'mount:changed',
 ];
 
 // A hidden tab gets no animation frames; a timer keeps the queue from growing without bound.
@@ -56,9 +67,13 @@ export function bindEvents(api: BorgdeskApi): () => void {
 
 function applyBatch(batch: readonly QueuedEvent[]): void {
   let repos: readonly RepositorySummary[] | undefined;
+  let mounts: MountStatus | undefined;
+  const indexStates: ArchiveIndexState[] = [];
   const refresh = new Set<string>();
   for (const item of batch) {
     if (item.event === 'repos:changed') repos = item.payload;
+    if (item.event === 'mount:changed') mounts = item.payload;
+    if (item.event === 'archive-index:updated') indexStates.push(item.payload);
     // A finished backup adds an archive: reload that repository so the table shows it.
     if (item.event === 'job:finished' && item.payload.kind === 'backup' && isFinal(item.payload.status)) {
       refresh.add(item.payload.repoId);
@@ -68,4 +83,6 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   const reposStore = useReposStore.getState();
   if (repos) reposStore.setRepos(repos);
   for (const repoId of refresh) void reposStore.loadDetails(repoId);
+  if (indexStates.length > 0) useArchiveIndexStore.getState().applyStates(indexStates);
+  if (mounts) useMountStore.getState().setStatus(mounts);
 }

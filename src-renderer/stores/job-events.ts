@@ -105,6 +105,8 @@ export function applyJobEvents(data: JobsData, batch: readonly QueuedEvent[]): J
         break;
       }
       case 'repos:changed':
+      case 'archive-index:updated':
+      case 'mount:changed':
         break;
     }
   }

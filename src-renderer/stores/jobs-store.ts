@@ -3,7 +3,7 @@
  * reach this store only through bind-events, batched per animation frame.
  */
 import { create } from 'zustand';
-import type { BackupRequest, JobSnapshot } from '../../src-main/ipc/contract.js';
+import type { BackupRequest, JobSnapshot, RequestParams } from '../../src-main/ipc/contract.js';
 import { getApi } from '../api/select-client.js';
 import {
   applyJobEvents,
@@ -24,6 +24,10 @@ export interface JobsState extends JobsData {
   /** Fetches a job's log once, for jobs that began before this page subscribed. */
   ensureLog(jobId: string): Promise<void>;
   startBackup(request: BackupRequest): Promise<string>;
+  /** Starts a restore job (`jobs:start-restore`); resolves with its id. */
+  startRestore(request: RequestParams<'jobs:start-restore'>): Promise<string>;
+  /** Starts a "Save a copy as…" job (`jobs:save-copy`); resolves with its id. */
+  saveCopy(request: RequestParams<'jobs:save-copy'>): Promise<string>;
   cancelJob(jobId: string): Promise<void>;
   dismissJob(jobId: string): void;
 }
@@ -70,6 +74,16 @@ export const useJobsStore = create<JobsState>()((set, get) => ({
     return jobId;
   },
 
+  async startRestore(request) {
+    const { jobId } = await getApi().invoke('jobs:start-restore', request);
+    logRequested.add(jobId);
+    return jobId;
+  },
+  async saveCopy(request) {
+    const { jobId } = await getApi().invoke('jobs:save-copy', request);
+    logRequested.add(jobId);
+    return jobId;
+  },
   async cancelJob(jobId) {
     await getApi().invoke('jobs:cancel', { jobId });
   },

@@ -15,9 +15,10 @@ export interface TransferChartProps {
 
 const tickStyle = { fontSize: 11, fill: 'var(--text-muted)' };
 
-// Short runs need tenths of a second, or every tick would read "0:01".
+// Short runs need fractions of a second, or neighbouring ticks would read the same.
 function formatElapsedTick(seconds: number): string {
-  return seconds < 60 ? `${Number(seconds.toFixed(1))} s` : formatClock(seconds * 1000);
+  if (seconds < 10) return `${Number(seconds.toFixed(2))} s`;
+  return seconds < 60 ? `${Math.round(seconds)} s` : formatClock(seconds * 1000);
 }
 
 /** An area chart of the job's transfer rates. */
@@ -53,7 +54,7 @@ export function TransferChart({ jobId }: TransferChartProps) {
           <XAxis
             dataKey="elapsedSeconds"
             type="number"
-            domain={['dataMin', 'dataMax']}
+            domain={[0, 'dataMax']}
             tickFormatter={formatElapsedTick}
             tick={tickStyle}
             stroke="var(--border-strong)"

@@ -2,6 +2,7 @@
  * The archives of a repository, newest first: name, date, duration, sizes and file count.
  */
 import type { ArchiveSummary } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { formatCount, formatDateTime, formatDuration, formatRelative, parseDate } from '../../lib/format.js';
@@ -9,12 +10,14 @@ import { formatCount, formatDateTime, formatDuration, formatRelative, parseDate 
 /** Props of {@link ArchivesTable}. */
 export interface ArchivesTableProps {
   readonly archives: readonly ArchiveSummary[];
+  /** Opens the archive browser for one archive. */
+  readonly onBrowse?: (archive: ArchiveSummary) => void;
 }
 
 const time = (archive: ArchiveSummary): number => parseDate(archive.start)?.getTime() ?? 0;
 
 /** The archives table (`aria-label="Archives"`). */
-export function ArchivesTable({ archives }: ArchivesTableProps) {
+export function ArchivesTable({ archives, onBrowse }: ArchivesTableProps) {
   if (archives.length === 0) {
     return (
       <EmptyState icon="archive" title="No archives yet" compact>
@@ -46,11 +49,19 @@ export function ArchivesTable({ archives }: ArchivesTableProps) {
             <th scope="col" className="right">
               Files
             </th>
+            {onBrowse ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {sorted.map((archive) => (
-            <tr key={archive.id || archive.name}>
+            <tr
+              key={archive.id || archive.name}
+              onDoubleClick={onBrowse ? () => onBrowse(archive) : undefined}
+            >
               <th scope="row" className="archive-name">
                 {archive.name}
               </th>
@@ -73,6 +84,13 @@ export function ArchivesTable({ archives }: ArchivesTableProps) {
               <td className="right num">
                 {archive.fileCount !== undefined ? formatCount(archive.fileCount) : '—'}
               </td>
+              {onBrowse ? (
+                <td className="right row-actions">
+                  <Button size="small" icon="folder" onClick={() => onBrowse(archive)}>
+                    Browse
+                  </Button>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -9,6 +9,7 @@ import { isRemoteLocation, tildify } from '../../lib/paths.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { isLocked, useReposStore } from '../../stores/repos-store.js';
+import { useViewStore } from '../../stores/view-store.js';
 
 function useRunningRepoIds(): ReadonlySet<string> {
   const jobs = useJobsStore((s) => s.jobs);
@@ -24,6 +25,7 @@ export function RepositoryList() {
   const loaded = useReposStore((s) => s.loaded);
   const selected = useAppStore((s) => s.selectedRepoId);
   const select = useAppStore((s) => s.selectRepository);
+  const showOverview = useViewStore((s) => s.showOverview);
   const homeDir = useAppStore((s) => s.status?.homeDir);
   const running = useRunningRepoIds();
 
@@ -39,7 +41,11 @@ export function RepositoryList() {
             active={repo.id === selected}
             running={running.has(repo.id)}
             homeDir={homeDir}
-            onSelect={() => select(repo.id)}
+            onSelect={() => {
+              select(repo.id);
+              // Choosing a repository in the sidebar always leads to its overview.
+              showOverview(repo.id);
+            }}
           />
         </li>
       ))}

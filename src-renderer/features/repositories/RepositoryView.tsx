@@ -13,7 +13,11 @@ import { useAppStore } from '../../stores/app-store.js';
 import { isFinal, latestJobFor } from '../../stores/job-events.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { isLocked, useReposStore, type DetailsEntry } from '../../stores/repos-store.js';
+import { useViewStore } from '../../stores/view-store.js';
+import { ArchiveActions } from '../archives/ArchiveActions.js';
+import { MountBanner } from '../archives/MountControls.js';
 import { JobProgress } from '../jobs/JobProgress.js';
+import { RestoreJobCard } from '../restore/RestoreJobCard.js';
 import { ArchivesTable } from './ArchivesTable.js';
 import { RepositoryStats } from './RepositoryStats.js';
 
@@ -92,6 +96,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
       </header>
 
       {job && !dismissed ? <JobProgress job={job} /> : null}
+      {locked ? null : <RestoreJobCard repoId={repo.id} />}
 
       {locked ? (
         <div className="callout">
@@ -102,7 +107,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
           </div>
         </div>
       ) : (
-        <RepositoryContents entry={entry} waitingForJob={busy} />
+        <RepositoryContents repoId={repo.id} entry={entry} waitingForJob={busy} />
       )}
     </div>
   );
@@ -110,10 +115,12 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
 
 // Totals and archives, or why they cannot be shown. Without any data an error replaces both.
 function RepositoryContents(props: {
+  readonly repoId: string;
   readonly entry: DetailsEntry | undefined;
   readonly waitingForJob: boolean;
 }) {
-  const { entry, waitingForJob } = props;
+  const { repoId, entry, waitingForJob } = props;
+  const show = useViewStore((s) => s.show);
   const failed = entry?.error !== undefined && entry.data === undefined;
   return (
     <>
@@ -135,9 +142,16 @@ function RepositoryContents(props: {
                       : 'Loading…'
                     : ''}
               </span>
+              {entry?.data ? (
+                <ArchiveActions repoId={repoId} archiveCount={entry.data.archives.length} />
+              ) : null}
             </header>
+            <MountBanner repoId={repoId} />
             {entry?.data ? (
-              <ArchivesTable archives={entry.data.archives} />
+              <ArchivesTable
+                archives={entry.data.archives}
+                onBrowse={(archive) => show(repoId, { kind: 'archive', archiveName: archive.name })}
+              />
             ) : (
               <div className="skeleton-table" aria-hidden="true">
                 <span />

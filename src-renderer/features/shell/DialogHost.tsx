@@ -2,9 +2,12 @@
  * Renders whichever dialog the app store says is open. One place decides, so two dialogs never fight.
  */
 import { useAppStore } from '../../stores/app-store.js';
+import { VersionsDialog } from '../archives/VersionsDialog.js';
 import { BackupDialog } from '../jobs/BackupDialog.js';
 import { AddRepositoryDialog } from '../repositories/AddRepositoryDialog.js';
 import { UnlockDialog } from '../repositories/UnlockDialog.js';
+import { RestoreDialog } from '../restore/RestoreDialog.js';
+import { SaveCopyDialog } from '../restore/SaveCopyDialog.js';
 import { SettingsDialog } from '../settings/SettingsDialog.js';
 
 /** The open dialog, if any. */
@@ -20,5 +23,25 @@ export function DialogHost() {
       return <BackupDialog key={dialog.repoId} repoId={dialog.repoId} />;
     case 'settings':
       return <SettingsDialog />;
+    case 'restore':
+      return (
+        <RestoreDialog
+          key={`${dialog.repoId}\u0000${dialog.archiveName}\u0000${dialog.paths.join('\u0000')}`}
+          repoId={dialog.repoId}
+          archiveName={dialog.archiveName}
+          paths={dialog.paths}
+        />
+      );
+    case 'save-copy':
+      return (
+        <SaveCopyDialog
+          key={`${dialog.archiveName}\u0000${dialog.path}`}
+          repoId={dialog.repoId}
+          archiveName={dialog.archiveName}
+          path={dialog.path}
+        />
+      );
+    case 'versions':
+      return <VersionsDialog key={dialog.path} repoId={dialog.repoId} path={dialog.path} />;
   }
 }

@@ -9,8 +9,8 @@ import { latestJobFor } from '../../stores/job-events.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
+import { RepositoryScreen } from '../archives/RepositoryScreen.js';
 import { LogPanel } from '../jobs/LogPanel.js';
-import { RepositoryView } from '../repositories/RepositoryView.js';
 import { Welcome } from '../welcome/Welcome.js';
 
 /** Props of {@link MainContent}. */
@@ -26,12 +26,14 @@ export function MainContent({ status }: MainContentProps) {
   const loaded = useReposStore((s) => s.loaded);
   const listError = useReposStore((s) => s.listError);
   const repo = repos.find((r) => r.id === selectedId) ?? repos[0];
-  const job = useJobsStore((s) => (repo ? latestJobFor(s, repo.id, ['backup', 'init']) : undefined));
+  const job = useJobsStore((s) =>
+    repo ? latestJobFor(s, repo.id, ['backup', 'init', 'restore']) : undefined,
+  );
 
   let content;
   if (listError) content = <ErrorMessage error={listError} title="Repositories could not be loaded" />;
   else if (!loaded) content = null;
-  else if (repo) content = <RepositoryView key={repo.id} repo={repo} />;
+  else if (repo) content = <RepositoryScreen key={repo.id} repo={repo} />;
   else if (status.firstRun && !welcomeDismissed) content = <Welcome status={status} />;
   else
     content = (

@@ -1,0 +1,200 @@
+/**
+ * The archive browser: find a file among a million and restore it calmly. Folders are browsed in a
+ * virtualized grid while the archive is still being read; a search box finds items by name or
+ * pattern; ticked items (across folders and results) go to the restore dialog.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArchiveEntry, EntrySort, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { indexKey, useArchiveIndexStore } from '../../stores/archive-index-store.js';
+import { RestoreJobCard } from '../restore/RestoreJobCard.js';
+import { ArchiveBreadcrumbs } from './ArchiveBreadcrumbs.js';
+import { BrowserHeader } from './BrowserHeader.js';
+import { isFolder, parentOf, searchModeFor } from './archive-paths.js';
+import { FolderPane } from './FolderPane.js';
+import { MountBanner } from './MountControls.js';
+import { SearchPane } from './SearchPane.js';
+import { SelectionBar } from './SelectionBar.js';
+import { coveringPath, selectedPaths } from './selection.js';
+import { useArchiveSearch } from './use-archive-search.js';
+import { useIndexStamp } from './use-index-stamp.js';
+import { useSelection } from './use-selection.js';
+
+/** Props of {@link ArchiveBrowser}. */
+export interface ArchiveBrowserProps {
+  readonly repo: RepositorySummary;
+  readonly archiveName: string;
+  /** An archive path to reveal when the browser opens (from the search across archives). */
+  readonly reveal?: string;
+  readonly revealId?: number;
+}
+
+let revealCounter = 0;
+
+/** The archive browser screen. */
+export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveBrowserProps) {
+  const archive = useMemo(() => ({ repoId: repo.id, archiveName }), [repo.id, archiveName]);
+  const openDialog = useAppStore((s) => s.openDialog);
+  const indexState = useArchiveIndexStore((s) => s.states[indexKey(archive)]);
+  const openIndex = useArchiveIndexStore((s) => s.open);
+  const stamp = useIndexStamp(indexState);
+  const loading = indexState?.status !== 'ready';
+  const [openError, setOpenError] = useState<ErrorInfo>();
+
+  const [path, setPath] = useState('');
+  const [sort, setSort] = useState<EntrySort>({ key: 'name', direction: 'asc' });
+  const [query, setQuery] = useState('');
+  const [showResults, setShowResults] = useState(false);
+  const [target, setTarget] = useState<{ path: string; id: number }>();
+  const { selection, problem, toggle, clear } = useSelection(archive, !loading);
+  const search = useArchiveSearch(archive, showResults ? query : '', stamp);
+
+  const reopen = useCallback(() => {
+    setOpenError(undefined);
+    openIndex(archive).catch((e: unknown) =>
+      setOpenError(toErrorInfo(e, 'The archive could not be opened.')),
+    );
+  }, [archive, openIndex]);
+  useEffect(reopen, [reopen]);
+
+  const navigate = useCallback((folder: string) => {
+    setShowResults(false);
+    setTarget(undefined);
+    setPath(folder);
+  }, []);
+  const revealPath = useCallback((item: string) => {
+    setShowResults(false);
+    setPath(parentOf(item));
+    setTarget({ path: item, id: (revealCounter += 1) });
+  }, []);
+  const lastReveal = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (reveal === undefined || revealId === lastReveal.current) return;
+    lastReveal.current = revealId;
+    revealPath(reveal);
+  }, [reveal, revealId, revealPath]);
+
+  const onToggle = useCallback((e: ArchiveEntry, checked: boolean) => toggle(e, checked), [toggle]);
+  const onOpen = useCallback((e: ArchiveEntry) => (isFolder(e) ? navigate(e.path) : undefined), [navigate]);
+  const onUp = useCallback(() => navigate(parentOf(path)), [navigate, path]);
+  const onReveal = useCallback((e: ArchiveEntry) => revealPath(e.path), [revealPath]);
+  const onVersions = useCallback(
+    (e: ArchiveEntry) => openDialog({ kind: 'versions', repoId: repo.id, path: e.path }),
+    [openDialog, repo.id],
+  );
+  const onSaveCopy = useCallback(
+    (e: ArchiveEntry) => openDialog({ kind: 'save-copy', repoId: repo.id, archiveName, path: e.path }),
+    [openDialog, repo.id, archiveName],
+  );
+  const onSort = useCallback((key: EntrySort['key']) => {
+    setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }));
+  }, []);
+
+  const folderCovered = coveringPath(selection, path) !== undefined;
+  const selectAll = (
+    <input
+      type="checkbox"
+      aria-label="Select all in this folder"
+      title="Select all in this folder"
+      checked={folderCovered}
+      onChange={(e) => toggle({ path, type: 'directory' }, e.target.checked)}
+    />
+  );
+  const failed = indexState?.status === 'failed' ? indexState.error : undefined;
+
+  return (
+    <div className="archive-browser">
+      <BrowserHeader
+        repo={repo}
+        archiveName={archiveName}
+        indexState={indexState}
+        query={query}
+        onQuery={(value) => {
+          setQuery(value);
+          setShowResults(value.trim() !== '');
+        }}
+      />
+      <MountBanner repoId={repo.id} archiveName={archiveName} />
+
+      {(openError ?? failed) ? (
+        <div className="browser-error">
+          <ErrorMessage
+            error={openError ?? failed ?? { message: '' }}
+            title="The archive could not be read"
+          />
+          <Button icon="refresh" onClick={reopen}>
+            Try again
+          </Button>
+        </div>
+      ) : null}
+
+      <div className="browser-toolbar">
+        <Button
+          size="small"
+          variant="ghost"
+          icon="chevronUp"
+          onClick={onUp}
+          disabled={path === '' || showResults}
+        >
+          Up
+        </Button>
+        {showResults ? (
+          <p className="browser-where">Search results</p>
+        ) : (
+          <ArchiveBreadcrumbs path={path} onNavigate={navigate} />
+        )}
+        {!showResults && query.trim() !== '' ? (
+          <Button size="small" variant="ghost" icon="search" onClick={() => setShowResults(true)}>
+            Back to results
+          </Button>
+        ) : null}
+      </div>
+
+      {problem ? <ErrorMessage error={problem} /> : null}
+
+      <div className="browser-list">
+        {showResults ? (
+          <SearchPane
+            search={search}
+            glob={searchModeFor(query.trim()) === 'glob'}
+            loading={loading}
+            selection={selection}
+            onToggle={onToggle}
+            onReveal={onReveal}
+            onVersions={onVersions}
+            onSaveCopy={onSaveCopy}
+          />
+        ) : (
+          <FolderPane
+            archive={archive}
+            path={path}
+            sort={sort}
+            onSort={onSort}
+            stamp={stamp}
+            loading={loading}
+            selection={selection}
+            onToggle={onToggle}
+            onOpen={onOpen}
+            onUp={onUp}
+            onVersions={onVersions}
+            onSaveCopy={onSaveCopy}
+            reveal={target}
+            selectAll={selectAll}
+          />
+        )}
+      </div>
+
+      <SelectionBar
+        selection={selection}
+        onClear={clear}
+        onRestore={() =>
+          openDialog({ kind: 'restore', repoId: repo.id, archiveName, paths: selectedPaths(selection) })
+        }
+      />
+      <RestoreJobCard repoId={repo.id} />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The archive browser's header: the way back to the repository, the archive's name and date, how
+ * far its contents have been read, the "Search in archive" field and Mount.
+ */
+import type { ArchiveIndexState, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { Icon } from '../../components/Icon.js';
+import { formatDateTime, formatRelative } from '../../lib/format.js';
+import { useReposStore } from '../../stores/repos-store.js';
+import { useViewStore } from '../../stores/view-store.js';
+import { IndexStatus } from './IndexStatus.js';
+import { MountControls } from './MountControls.js';
+import { SearchBox } from './SearchBox.js';
+
+/** Props of {@link BrowserHeader}. */
+export interface BrowserHeaderProps {
+  readonly repo: RepositorySummary;
+  readonly archiveName: string;
+  readonly indexState: ArchiveIndexState | undefined;
+  readonly query: string;
+  readonly onQuery: (query: string) => void;
+}
+
+/** The header of the archive browser. */
+export function BrowserHeader({ repo, archiveName, indexState, query, onQuery }: BrowserHeaderProps) {
+  const showOverview = useViewStore((s) => s.showOverview);
+  const summary = useReposStore((s) =>
+    s.details[repo.id]?.data?.archives.find((a) => a.name === archiveName),
+  );
+  return (
+    <header className="browser-header">
+      <Button variant="ghost" size="small" icon="arrowLeft" onClick={() => showOverview(repo.id)}>
+        {repo.name}
+      </Button>
+      <div className="browser-title-row">
+        <div className="browser-title">
+          <h1 className="repo-title">
+            <Icon name="archive" size={20} /> <span className="archive-title-name">{archiveName}</span>
+          </h1>
+          <p className="browser-meta">
+            {summary ? (
+              <span>
+                {formatDateTime(summary.start)} · {formatRelative(summary.start)}
+              </span>
+            ) : null}
+            <IndexStatus state={indexState} />
+          </p>
+        </div>
+        <div className="browser-header-actions">
+          <SearchBox value={query} onChange={onQuery} />
+          <MountControls repoId={repo.id} archiveName={archiveName} label="Mount" />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * One row of the archive grid: tick box, name with a type icon, (for search results) the folder,
+ * size, modification time, mode and owner, and for files the Versions and "Save a copy as…" actions.
+ */
+import { memo } from 'react';
+import type { ArchiveEntry } from '../../../src-main/ipc/contract.js';
+import { ByteSize } from '../../components/ByteSize.js';
+import { Icon, type IconName } from '../../components/Icon.js';
+import { formatCount, formatDateTime } from '../../lib/format.js';
+import { nameOf, ownerOf, parentOf } from './archive-paths.js';
+
+/** Which columns a grid shows. */
+export type GridVariant = 'folder' | 'search';
+
+/** Props of {@link EntryRow}. */
+export interface EntryRowProps {
+  readonly id: string;
+  readonly index: number;
+  readonly top: number;
+  readonly variant: GridVariant;
+  readonly entry: ArchiveEntry;
+  /** The ticked path that includes this entry (itself or a folder above it). */
+  readonly coveredBy: string | undefined;
+  readonly active: boolean;
+  readonly highlighted: boolean;
+  readonly onActivate: (index: number) => void;
+  readonly onOpen: (entry: ArchiveEntry) => void;
+  readonly onToggle: (entry: ArchiveEntry, checked: boolean) => void;
+  readonly onVersions: (entry: ArchiveEntry) => void;
+  readonly onSaveCopy: (entry: ArchiveEntry) => void;
+}
+
+const icons: Record<ArchiveEntry['type'], IconName> = {
+  directory: 'folder',
+  file: 'file',
+  symlink: 'link',
+  other: 'file',
+};
+
+function sizeCell(entry: ArchiveEntry) {
+  if (entry.type === 'directory') {
+    if (entry.childCount === undefined) return <span className="muted">—</span>;
+    return (
+      <span className="muted num">
+        {formatCount(entry.childCount)} {entry.childCount === 1 ? 'item' : 'items'}
+      </span>
+    );
+  }
+  return <ByteSize bytes={entry.size} />;
+}
+
+/** A row of the archive grid (memoised: scrolling re-renders only rows whose props changed). */
+export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
+  const { id, index, top, variant, entry, coveredBy, active, highlighted } = props;
+  const inherited = coveredBy !== undefined && coveredBy !== entry.path;
+  const classes = [
+    'entry-row',
+    active ? 'active' : '',
+    highlighted ? 'revealed' : '',
+    coveredBy ? 'checked' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const folder = parentOf(entry.path);
+  return (
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={coveredBy !== undefined}
+      className={classes}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => props.onActivate(index)}
+      onDoubleClick={() => props.onOpen(entry)}
+    >
+      <div role="gridcell" className="cell cell-check">
+        <input
+          type="checkbox"
+          aria-label={`Select ${entry.name}`}
+          checked={coveredBy !== undefined}
+          title={
+            inherited
+              ? `Included because “${nameOf(coveredBy) || 'the whole archive'}” is selected`
+              : undefined
+          }
+          onChange={(e) => props.onToggle(entry, e.target.checked)}
+          onClick={(e) => e.stopPropagation()}
+          tabIndex={active ? 0 : -1}
+        />
+      </div>
+      <div role="gridcell" className="cell cell-name" title={entry.path}>
+        <Icon name={icons[entry.type]} className={`type-icon type-${entry.type}`} />
+        <span className="entry-name">{entry.name}</span>
+        {entry.linkTarget ? <span className="link-target">→ {entry.linkTarget}</span> : null}
+      </div>
+      {variant === 'search' ? (
+        <div role="gridcell" className="cell cell-folder" title={folder || '/'}>
+          {folder === '' ? <span className="muted">/</span> : folder}
+        </div>
+      ) : null}
+      <div role="gridcell" className="cell cell-size">
+        {sizeCell(entry)}
+      </div>
+      <div role="gridcell" className="cell cell-mtime">
+        {formatDateTime(entry.mtime)}
+      </div>
+      {variant === 'folder' ? (
+        <>
+          <div role="gridcell" className="cell cell-mode">
+            <code>{entry.mode}</code>
+          </div>
+          <div role="gridcell" className="cell cell-owner" title={`${entry.user}:${entry.group}`}>
+            {ownerOf(entry)}
+          </div>
+        </>
+      ) : null}
+      <div role="gridcell" className="cell cell-actions">
+        {entry.type === 'file' ? (
+          <>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Versions"
+              title="Versions: this file in every archive"
+              tabIndex={active ? 0 : -1}
+              onClick={(e) => {
+                e.stopPropagation();
+                props.onVersions(entry);
+              }}
+            >
+              <Icon name="history" />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Save a copy as…"
+              title="Save a copy as…"
+              tabIndex={active ? 0 : -1}
+              onClick={(e) => {
+                e.stopPropagation();
+                props.onSaveCopy(entry);
+              }}
+            >
+              <Icon name="save" />
+            </button>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+});
+
+/** A placeholder row while its page is on the way. */
+export function LoadingRow({ index, top }: { readonly index: number; readonly top: number }) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy="true"
+      className="entry-row loading"
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <div role="gridcell" className="cell cell-skeleton">
+        <span />
+      </div>
+    </div>
+  );
+}

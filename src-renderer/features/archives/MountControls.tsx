@@ -1,0 +1,104 @@
+/**
+ * "Mount" for an archive (or the whole repository): borg mounts it read-only in a temporary folder,
+ * to browse with any program. Disabled, with the reason as tooltip, where FUSE is not available.
+ * Once mounted the button becomes "Unmount" and {@link MountBanner} shows where the files are.
+ */
+import { useEffect, useState } from 'react';
+import { Button } from '../../components/Button.js';
+import { CopyButton } from '../../components/CopyButton.js';
+import { Icon } from '../../components/Icon.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { findMount, useMountStore } from '../../stores/mount-store.js';
+import { OpenFolderButton } from '../restore/OpenFolderButton.js';
+
+/** Props of {@link MountControls} and {@link MountBanner}. */
+export interface MountControlsProps {
+  readonly repoId: string;
+  /** Omitted: mount the whole repository. */
+  readonly archiveName?: string;
+  /** The button's name: "Mount" or "Mount repository". */
+  readonly label: string;
+  /** Quieter look for toolbars. */
+  readonly compact?: boolean;
+}
+
+/** The Mount / Unmount button. */
+export function MountControls({ repoId, archiveName, label, compact }: MountControlsProps) {
+  const status = useMountStore((s) => s.status);
+  const ensureLoaded = useMountStore((s) => s.ensureLoaded);
+  const mountNow = useMountStore((s) => s.mount);
+  const unmountNow = useMountStore((s) => s.unmount);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo>();
+  useEffect(() => {
+    void ensureLoaded();
+  }, [ensureLoaded]);
+
+  const mount = findMount(status, repoId, archiveName);
+  const run = (action: () => Promise<unknown>, fallback: string): void => {
+    setBusy(true);
+    setError(undefined);
+    action()
+      .catch((e: unknown) => setError(toErrorInfo(e, fallback)))
+      .finally(() => setBusy(false));
+  };
+
+  const reason = !status
+    ? 'Checking whether mounting works on this computer…'
+    : status.available
+      ? archiveName
+        ? 'Open this archive as a read-only folder'
+        : 'Open every archive of this repository as read-only folders'
+      : (status.reason ?? 'Mounting is not available on this computer.');
+  return (
+    <span className="mount-controls" title={mount ? undefined : reason}>
+      {mount ? (
+        <Button
+          icon="x"
+          size={compact ? 'small' : 'medium'}
+          variant={compact ? 'ghost' : 'secondary'}
+          busy={busy}
+          onClick={() => run(() => unmountNow(mount.mountPoint), 'The archive could not be unmounted.')}
+        >
+          Unmount
+        </Button>
+      ) : (
+        <Button
+          icon="drive"
+          size={compact ? 'small' : 'medium'}
+          variant={compact ? 'ghost' : 'secondary'}
+          disabled={!status?.available}
+          title={reason}
+          busy={busy}
+          onClick={() => run(() => mountNow(repoId, archiveName), 'The archive could not be mounted.')}
+        >
+          {label}
+        </Button>
+      )}
+      {error ? (
+        <span className="inline-error" role="alert">
+          {error.message}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** Where a mounted archive or repository is, with Copy (and Open folder where the host can). */
+export function MountBanner({ repoId, archiveName }: Pick<MountControlsProps, 'repoId' | 'archiveName'>) {
+  const mount = useMountStore((s) => findMount(s.status, repoId, archiveName));
+  const host = useAppStore((s) => s.status?.host);
+  if (!mount) return null;
+  return (
+    <div className="mount-info" role="group" aria-label="Mounted">
+      <Icon name="drive" />
+      <span className="mount-text">
+        {archiveName ? 'This archive is' : 'The repository is'} mounted read-only at{' '}
+        <code title={mount.mountPoint}>{mount.mountPoint}</code>
+      </span>
+      <CopyButton text={mount.mountPoint} label="Copy mount path" />
+      {host === 'electron' ? <OpenFolderButton path={mount.mountPoint} size="small" variant="ghost" /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The "Search in archive" field: a name fragment, or a pattern when it holds * ? or [. Escape clears.
+ */
+import { Icon } from '../../components/Icon.js';
+
+/** Props of {@link SearchBox}. */
+export interface SearchBoxProps {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly label?: string;
+  readonly placeholder?: string;
+}
+
+/** A search input with a clear button. */
+export function SearchBox({
+  value,
+  onChange,
+  label = 'Search in archive',
+  placeholder = 'Search by name or *.pdf',
+}: SearchBoxProps) {
+  return (
+    <div className="search-box">
+      <Icon name="search" className="search-box-icon" />
+      <input
+        type="search"
+        aria-label={label}
+        placeholder={placeholder}
+        value={value}
+        spellCheck={false}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && value !== '') {
+            e.preventDefault();
+            onChange('');
+          }
+        }}
+      />
+      {value !== '' ? (
+        <button
+          type="button"
+          className="icon-button search-box-clear"
+          aria-label="Clear search"
+          onClick={() => onChange('')}
+        >
+          <Icon name="x" size={14} />
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Search results of one archive as a flat grid with each item's folder. A click reveals the item in
+ * its folder; results can be ticked for the restore like any row.
+ */
+import type { ArchiveEntry } from '../../../src-main/ipc/contract.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { formatCount } from '../../lib/format.js';
+import { EntryGrid } from './EntryGrid.js';
+import type { Selection } from './selection.js';
+import type { ArchiveSearch } from './use-archive-search.js';
+import { SEARCH_LIMIT } from './use-archive-search.js';
+
+/** Props of {@link SearchPane}. */
+export interface SearchPaneProps {
+  readonly search: ArchiveSearch;
+  readonly glob: boolean;
+  readonly loading: boolean;
+  readonly selection: Selection;
+  readonly onToggle: (entry: ArchiveEntry, checked: boolean) => void;
+  readonly onReveal: (entry: ArchiveEntry) => void;
+  readonly onVersions: (entry: ArchiveEntry) => void;
+  readonly onSaveCopy: (entry: ArchiveEntry) => void;
+}
+
+const noop = (): void => {};
+
+/** The results list. */
+export function SearchPane({ search, glob, loading, ...rest }: SearchPaneProps) {
+  const matches = search.result?.matches ?? [];
+  const summary =
+    search.searching && loading
+      ? 'Searching… the archive is still being read; results come once it is complete'
+      : search.result
+        ? `${formatCount(matches.length)} ${matches.length === 1 ? 'match' : 'matches'}${
+            search.result.truncated
+              ? ` — showing the first ${formatCount(SEARCH_LIMIT)}; refine the search to see others`
+              : ''
+          }`
+        : 'Searching…';
+  return (
+    <>
+      <p className="search-summary" role="status">
+        {search.searching ? <span className="spinner" aria-hidden="true" /> : null}
+        <span>{summary}</span>
+        <span className="muted">{glob ? ' · wildcard pattern' : ' · names containing the text'}</span>
+      </p>
+      {search.error ? <ErrorMessage error={search.error} title="Search failed" /> : null}
+      <EntryGrid
+        label="Search results"
+        variant="search"
+        count={matches.length}
+        entryAt={(index) => matches[index]}
+        onRange={noop}
+        selection={rest.selection}
+        onToggle={rest.onToggle}
+        onOpen={rest.onReveal}
+        openOnClick
+        onVersions={rest.onVersions}
+        onSaveCopy={rest.onSaveCopy}
+        empty={search.result ? <span className="muted">Nothing matches.</span> : null}
+      />
+    </>
+  );
+}

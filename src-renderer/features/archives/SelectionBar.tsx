@@ -1,0 +1,43 @@
+/**
+ * The browser's action bar: what is selected (with Clear) and "Restore…", which restores the
+ * selection, or the whole archive when nothing is selected, and says which.
+ */
+import { Button } from '../../components/Button.js';
+import { describeSelection, isEverything, type Selection } from './selection.js';
+
+/** Props of {@link SelectionBar}. */
+export interface SelectionBarProps {
+  readonly selection: Selection;
+  readonly onClear: () => void;
+  readonly onRestore: () => void;
+}
+
+/** The bottom bar of the archive browser. */
+export function SelectionBar({ selection, onClear, onRestore }: SelectionBarProps) {
+  const none = selection.size === 0;
+  return (
+    <div className="selection-bar">
+      <p className="selection-summary" role="status">
+        {none ? (
+          <span className="muted">
+            Nothing selected — <strong>Restore…</strong> restores the whole archive. Tick items to restore
+            only those.
+          </span>
+        ) : (
+          <>
+            <strong>{describeSelection(selection)}</strong>
+            {isEverything(selection) ? <span className="muted"> — the whole archive</span> : null}
+          </>
+        )}
+      </p>
+      {none ? null : (
+        <Button size="small" variant="ghost" onClick={onClear}>
+          Clear
+        </Button>
+      )}
+      <Button variant="primary" icon="download" onClick={onRestore}>
+        Restore…
+      </Button>
+    </div>
+  );
+}

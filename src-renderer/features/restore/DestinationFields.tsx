@@ -1,0 +1,166 @@
+/**
+ * Where a restore writes: a new folder inside a chosen parent (the default, named so it never
+ * collides), or, as a separate explicit choice, the original location with a clear warning. Plus
+ * "Strip leading folders" with a live example of where one selected item lands.
+ */
+import { useId, useState } from 'react';
+import { Button } from '../../components/Button.js';
+import { Icon } from '../../components/Icon.js';
+import { FolderPicker } from '../folders/FolderPicker.js';
+import { commonFolderDepth, landingPath, lostByStrip } from './restore-plan.js';
+
+/** The destination choice. */
+export type DestinationMode = 'new-folder' | 'original';
+
+/** Props of {@link DestinationFields}. */
+export interface DestinationFieldsProps {
+  readonly mode: DestinationMode;
+  readonly onMode: (mode: DestinationMode) => void;
+  readonly parent: string;
+  readonly onParent: (parent: string) => void;
+  /** The folder the restore writes into (predicted, or exact once previewed). */
+  readonly targetDir: string;
+  readonly targetExact: boolean;
+  readonly strip: number;
+  readonly onStrip: (strip: number) => void;
+  /** Selected archive paths (empty: whole archive). */
+  readonly paths: readonly string[];
+  /** An archive path to use for the example when nothing was selected. */
+  readonly examplePath?: string;
+  readonly parentError?: string;
+}
+
+/** The destination part of the restore dialog. */
+export function DestinationFields(props: DestinationFieldsProps) {
+  const { mode, parent, strip, paths } = props;
+  const id = useId();
+  const [picking, setPicking] = useState(false);
+  const example = paths[0] ?? props.examplePath;
+  const landing = example !== undefined ? landingPath(props.targetDir, example, strip) : undefined;
+  const suggested = commonFolderDepth(paths);
+  const lost = lostByStrip(paths, strip);
+
+  return (
+    <fieldset className="field restore-destination">
+      <legend className="field-label">Where to restore</legend>
+      <label className={mode === 'new-folder' ? 'choice active' : 'choice'}>
+        <input
+          type="radio"
+          name={`${id}-mode`}
+          checked={mode === 'new-folder'}
+          onChange={() => props.onMode('new-folder')}
+        />
+        <span>
+          <strong>New folder inside…</strong>
+          <span className="muted"> — safe: nothing that exists is touched</span>
+        </span>
+      </label>
+      {mode === 'new-folder' ? (
+        <div className="choice-body">
+          <div className="field-row">
+            <label className="visually-hidden" htmlFor={`${id}-parent`}>
+              Parent folder
+            </label>
+            <input
+              id={`${id}-parent`}
+              value={parent}
+              spellCheck={false}
+              aria-invalid={props.parentError ? true : undefined}
+              onChange={(e) => props.onParent(e.target.value)}
+            />
+            <Button icon="folder" onClick={() => setPicking(true)}>
+              Choose…
+            </Button>
+          </div>
+          {props.parentError ? <p className="field-error">{props.parentError}</p> : null}
+          <p className="new-folder-name">
+            <Icon name="plus" size={14} />
+            <span>
+              {props.targetExact ? 'Creates exactly' : 'Creates'} <code>{props.targetDir}</code>
+            </span>
+          </p>
+        </div>
+      ) : null}
+      <label className={mode === 'original' ? 'choice active' : 'choice'}>
+        <input
+          type="radio"
+          name={`${id}-mode`}
+          checked={mode === 'original'}
+          onChange={() => props.onMode('original')}
+        />
+        <span>
+          <strong>Restore to original location</strong>
+          <span className="muted"> — puts files back where they were backed up</span>
+        </span>
+      </label>
+      {mode === 'original' ? (
+        <div className="choice-body callout callout-compact" role="note">
+          <Icon name="alert" size={16} />
+          <p>
+            Files are written to their original paths
+            {example ? (
+              <>
+                , e.g. <code>/{example}</code>
+              </>
+            ) : null}
+            . The preview lists files that exist there now; you then choose to skip or overwrite them. Nothing
+            is overwritten without that choice.
+          </p>
+        </div>
+      ) : (
+        <div className="strip-field">
+          <label className="field-label" htmlFor={`${id}-strip`}>
+            Strip leading folders
+          </label>
+          <div className="field-row">
+            <input
+              id={`${id}-strip`}
+              type="number"
+              min={0}
+              max={64}
+              value={strip}
+              onChange={(e) =>
+                props.onStrip(Math.max(0, Math.min(64, Math.floor(Number(e.target.value) || 0))))
+              }
+            />
+            {suggested > 0 && strip !== suggested ? (
+              <Button size="small" onClick={() => props.onStrip(suggested)}>
+                Drop the {suggested} {suggested === 1 ? 'folder' : 'folders'} above the selection
+              </Button>
+            ) : null}
+          </div>
+          {example !== undefined ? (
+            <div className="strip-example" aria-live="polite">
+              <span className="strip-example-label">For example</span>
+              <code>{example}</code>
+              <span className="strip-example-label">lands at</span>
+              {landing !== undefined ? (
+                <code>{landing}</code>
+              ) : (
+                <span className="field-error">nothing (left out)</span>
+              )}
+            </div>
+          ) : null}
+          {lost.length > 0 ? (
+            <p className="field-error">
+              That strips{' '}
+              {lost.length === 1 ? `“${lost[0] ?? ''}” itself` : `${lost.length} selected items themselves`}:
+              a file is then skipped, and a folder’s contents land loose in the target.
+            </p>
+          ) : null}
+        </div>
+      )}
+      {picking ? (
+        <FolderPicker
+          title="Choose where to create the restore folder"
+          multiple={false}
+          startPath={parent || undefined}
+          onPick={(picked) => {
+            if (picked[0]) props.onParent(picked[0]);
+          }}
+          onClose={() => setPicking(false)}
+        />
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * "Open folder": asks the host to show a folder in the system file manager. The browser host cannot,
+ * so then the button says where the folder is instead (the path is shown beside it with Copy).
+ */
+import { useState } from 'react';
+import { getApi } from '../../api/select-client.js';
+import { Button } from '../../components/Button.js';
+
+/** Props of {@link OpenFolderButton}. */
+export interface OpenFolderButtonProps {
+  readonly path: string;
+  readonly size?: 'small' | 'medium';
+  readonly variant?: 'primary' | 'secondary' | 'ghost';
+}
+
+/** Opens `path` in the file manager where the host supports it. */
+export function OpenFolderButton({ path, size = 'medium', variant = 'secondary' }: OpenFolderButtonProps) {
+  const [state, setState] = useState<'idle' | 'opening' | 'unsupported' | 'failed'>('idle');
+  const open = (): void => {
+    setState('opening');
+    getApi()
+      .invoke('shell:open-path', { path })
+      .then(
+        ({ opened }) => setState(opened ? 'idle' : 'unsupported'),
+        () => setState('failed'),
+      );
+  };
+  return (
+    <span className="open-folder">
+      <Button icon="external" size={size} variant={variant} onClick={open} busy={state === 'opening'}>
+        Open folder
+      </Button>
+      {state === 'unsupported' || state === 'failed' ? (
+        <span className="open-folder-note" role="status">
+          {state === 'unsupported'
+            ? 'This window cannot open folders on your computer; copy the path and open it in your file manager.'
+            : 'The folder could not be opened; copy the path instead.'}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * Restore: choose where (a new folder by default, or explicitly the original location), optionally
+ * strip leading folders, preview what lands where and what already exists, then restore. Existing
+ * files are never overwritten silently: with conflicts the user picks Skip or Overwrite. The dialog
+ * then follows the job to its result; closing it lets the restore continue in the background.
+ */
+import { useRef, useState } from 'react';
+import type { RestorePreview, RestoreRequest } from '../../../src-main/ipc/contract.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { getApi } from '../../api/select-client.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { joinPath } from '../../lib/paths.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { isFinal } from '../../stores/job-events.js';
+import { useJobsStore } from '../../stores/jobs-store.js';
+import { DestinationFields, type DestinationMode } from './DestinationFields.js';
+import { PreviewPanel } from './PreviewPanel.js';
+import { RestoreFooter, type RestoreStep } from './RestoreFooter.js';
+import { rememberParent, rememberedParent } from './restore-memory.js';
+import { restoreFolderName } from './restore-plan.js';
+import { RestoreOutcome } from './RestoreOutcome.js';
+import { RestoreProgress } from './RestoreProgress.js';
+import { SelectionSummary } from './SelectionSummary.js';
+
+/** Props of {@link RestoreDialog}. */
+export interface RestoreDialogProps {
+  readonly repoId: string;
+  readonly archiveName: string;
+  /** Archive paths to restore; empty: the whole archive. */
+  readonly paths: readonly string[];
+}
+
+/** The restore dialog. */
+export function RestoreDialog({ repoId, archiveName, paths }: RestoreDialogProps) {
+  const closeDialog = useAppStore((s) => s.closeDialog);
+  const homeDir = useAppStore((s) => s.status?.homeDir);
+  const startRestore = useJobsStore((s) => s.startRestore);
+  const dismissJob = useJobsStore((s) => s.dismissJob);
+  const [mode, setMode] = useState<DestinationMode>('new-folder');
+  const [parent, setParent] = useState(() => rememberedParent() ?? homeDir ?? '');
+  const [strip, setStrip] = useState(0);
+  const [preview, setPreview] = useState<RestorePreview>();
+  const [previewing, setPreviewing] = useState(false);
+  const [starting, setStarting] = useState<'skip' | 'overwrite'>();
+  const [error, setError] = useState<ErrorInfo>();
+  const [jobId, setJobId] = useState<string>();
+  const job = useJobsStore((s) => (jobId ? s.jobs[jobId] : undefined));
+  const requestNumber = useRef(0);
+
+  const parentError = mode === 'new-folder' && parent.trim() === '' ? 'Choose a folder.' : undefined;
+  const request: RestoreRequest = {
+    repoId,
+    archiveName,
+    paths: [...paths],
+    destination: mode === 'original' ? { mode: 'original' } : { mode: 'new-folder', parent: parent.trim() },
+    stripComponents: mode === 'original' ? 0 : strip,
+  };
+  // Any change to the destination makes an earlier preview wrong.
+  const change =
+    <T,>(set: (value: T) => void) =>
+    (value: T): void => {
+      requestNumber.current += 1;
+      set(value);
+      setPreview(undefined);
+      setPreviewing(false);
+      setError(undefined);
+    };
+
+  const runPreview = (): void => {
+    if (parentError) return;
+    const number = (requestNumber.current += 1);
+    setPreviewing(true);
+    setError(undefined);
+    getApi()
+      .invoke('restore:preview', request)
+      .then(
+        (result) => {
+          if (number === requestNumber.current) setPreview(result);
+        },
+        (e: unknown) => {
+          if (number === requestNumber.current)
+            setError(toErrorInfo(e, 'The restore could not be previewed.'));
+        },
+      )
+      .finally(() => {
+        if (number === requestNumber.current) setPreviewing(false);
+      });
+  };
+
+  const start = (onConflict: 'skip' | 'overwrite'): void => {
+    setStarting(onConflict);
+    setError(undefined);
+    if (mode === 'new-folder') rememberParent(parent.trim());
+    startRestore({ ...request, onConflict }).then(setJobId, (e: unknown) => {
+      setStarting(undefined);
+      setError(toErrorInfo(e, 'The restore could not be started.'));
+    });
+  };
+
+  const close = (): void => {
+    // The dialog showed the result; the card under the browser need not repeat it.
+    if (job && isFinal(job.status)) dismissJob(job.id);
+    closeDialog();
+  };
+
+  const targetDir =
+    preview?.targetDir ??
+    (mode === 'original' ? '/' : joinPath(parent.trim() || '…', restoreFolderName(archiveName, new Date())));
+
+  const step: RestoreStep = jobId
+    ? { kind: 'job', running: job !== undefined && !isFinal(job.status) }
+    : preview
+      ? { kind: 'ready', conflicts: preview.conflictCount, starting }
+      : { kind: 'setup', previewing, blocked: parentError !== undefined };
+
+  return (
+    <Dialog
+      title="Restore files"
+      description={<SelectionSummary archiveName={archiveName} paths={paths} />}
+      onClose={close}
+      size="large"
+      footer={<RestoreFooter step={step} onClose={close} onPreview={runPreview} onStart={start} />}
+    >
+      {error ? <ErrorMessage error={error} /> : null}
+      {jobId ? (
+        job && isFinal(job.status) ? (
+          <RestoreOutcome job={job} onShowLog={close} />
+        ) : job ? (
+          <RestoreProgress job={job} />
+        ) : (
+          <p className="muted">Starting the restore…</p>
+        )
+      ) : (
+        <>
+          <DestinationFields
+            mode={mode}
+            onMode={change(setMode)}
+            parent={parent}
+            onParent={change(setParent)}
+            targetDir={targetDir}
+            targetExact={preview !== undefined}
+            strip={strip}
+            onStrip={change(setStrip)}
+            paths={paths}
+            examplePath={preview?.items[0]?.archivePath}
+            parentError={parentError}
+          />
+          {preview ? <PreviewPanel preview={preview} newFolder={mode === 'new-folder'} /> : null}
+        </>
+      )}
+    </Dialog>
+  );
+}

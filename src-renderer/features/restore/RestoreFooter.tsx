@@ -1,0 +1,96 @@
+/**
+ * The restore dialog's buttons for each step: Preview first; then Restore, or — when files already
+ * exist — an explicit Skip or Overwrite; only Close once the job runs. Each button has its own key,
+ * so one never turns into another in place (no colour flash while they swap).
+ */
+import { Button } from '../../components/Button.js';
+
+/** Which step the dialog is at. */
+export type RestoreStep =
+  | { readonly kind: 'setup'; readonly previewing: boolean; readonly blocked: boolean }
+  | { readonly kind: 'ready'; readonly conflicts: number; readonly starting?: 'skip' | 'overwrite' }
+  | { readonly kind: 'job'; readonly running: boolean };
+
+/** Props of {@link RestoreFooter}. */
+export interface RestoreFooterProps {
+  readonly step: RestoreStep;
+  readonly onClose: () => void;
+  readonly onPreview: () => void;
+  readonly onStart: (onConflict: 'skip' | 'overwrite') => void;
+}
+
+/** The footer buttons. */
+export function RestoreFooter({ step, onClose, onPreview, onStart }: RestoreFooterProps) {
+  const close = (
+    <Button key="close" onClick={onClose}>
+      Close
+    </Button>
+  );
+  if (step.kind === 'job') {
+    return (
+      <>
+        {step.running ? (
+          <p className="footer-note">You can close this window; the restore continues.</p>
+        ) : null}
+        {close}
+      </>
+    );
+  }
+  if (step.kind === 'setup') {
+    return (
+      <>
+        {close}
+        <Button
+          key="preview"
+          variant="primary"
+          icon="search"
+          onClick={onPreview}
+          busy={step.previewing}
+          disabled={step.blocked}
+        >
+          Preview
+        </Button>
+      </>
+    );
+  }
+  const starting = step.starting;
+  if (step.conflicts > 0) {
+    return (
+      <>
+        {close}
+        <Button
+          key="overwrite"
+          variant="danger"
+          onClick={() => onStart('overwrite')}
+          busy={starting === 'overwrite'}
+          disabled={starting !== undefined}
+        >
+          Overwrite existing files
+        </Button>
+        <Button
+          key="skip"
+          variant="primary"
+          onClick={() => onStart('skip')}
+          busy={starting === 'skip'}
+          disabled={starting !== undefined}
+        >
+          Skip existing files
+        </Button>
+      </>
+    );
+  }
+  return (
+    <>
+      {close}
+      <Button
+        key="restore"
+        variant="primary"
+        icon="download"
+        onClick={() => onStart('skip')}
+        busy={starting !== undefined}
+      >
+        Restore
+      </Button>
+    </>
+  );
+}

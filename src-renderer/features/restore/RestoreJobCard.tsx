@@ -1,0 +1,131 @@
+/**
+ * A slim strip for the newest restore of a repository while it runs in the background (after its
+ * dialog was closed) and for its result until dismissed: progress with Cancel, then the outcome in
+ * one line with the folder, Open folder, Show log and Dismiss.
+ */
+import { useState } from 'react';
+import type { JobSnapshot } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { CopyButton } from '../../components/CopyButton.js';
+import { Icon } from '../../components/Icon.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { formatBytes, formatCount, formatDuration } from '../../lib/format.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { isFinal, latestJobFor } from '../../stores/job-events.js';
+import { useJobsStore } from '../../stores/jobs-store.js';
+import { OpenFolderButton } from './OpenFolderButton.js';
+
+/** Props of {@link RestoreJobCard}. */
+export interface RestoreJobCardProps {
+  readonly repoId: string;
+}
+
+/** The strip for the newest restore job of `repoId`, if it is worth showing. */
+export function RestoreJobCard({ repoId }: RestoreJobCardProps) {
+  const job = useJobsStore((s) => latestJobFor(s, repoId, ['restore']));
+  const dismissed = useJobsStore((s) => (job ? s.dismissed[job.id] === true : true));
+  const dismissJob = useJobsStore((s) => s.dismissJob);
+  const openLog = useAppStore((s) => s.setLogPanelOpen);
+  if (!job || dismissed) return null;
+  return (
+    <section className={`card restore-strip result-${job.status}`} aria-label={job.title}>
+      {isFinal(job.status) ? <Outcome job={job} /> : <Running job={job} />}
+      <div className="restore-strip-actions">
+        <Button size="small" variant="ghost" icon="terminal" onClick={() => openLog(true)}>
+          Show log
+        </Button>
+        {isFinal(job.status) ? (
+          <Button size="small" variant="ghost" onClick={() => dismissJob(job.id)}>
+            Dismiss
+          </Button>
+        ) : (
+          <CancelButton jobId={job.id} />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function CancelButton({ jobId }: { readonly jobId: string }) {
+  const cancelJob = useJobsStore((s) => s.cancelJob);
+  const [cancelling, setCancelling] = useState(false);
+  return (
+    <Button
+      variant="danger"
+      size="small"
+      icon="stop"
+      busy={cancelling}
+      onClick={() => {
+        setCancelling(true);
+        cancelJob(jobId).catch(() => setCancelling(false));
+      }}
+    >
+      Cancel
+    </Button>
+  );
+}
+
+function Running({ job }: { readonly job: JobSnapshot }) {
+  const progress = job.progress?.kind === 'step' ? job.progress : undefined;
+  const percent = progress?.percent;
+  const figures = [
+    percent !== undefined ? `${Math.floor(percent)} %` : undefined,
+    progress?.bytesDone !== undefined && progress.bytesTotal !== undefined
+      ? `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`
+      : undefined,
+    progress?.etaSeconds !== undefined ? `about ${formatDuration(progress.etaSeconds)} left` : undefined,
+  ].filter(Boolean);
+  return (
+    <div className="restore-strip-main">
+      <div className="restore-strip-line">
+        <StatusBadge status={job.status} />
+        <strong>{job.title}</strong>
+        <span className="muted num">{figures.join(' · ') || (progress?.message ?? 'Starting…')}</span>
+      </div>
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-label="Restored"
+        aria-valuenow={percent ?? undefined}
+      >
+        <span style={{ width: `${Math.min(100, Math.max(0, percent ?? 0))}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function Outcome({ job }: { readonly job: JobSnapshot }) {
+  const result = job.restoreResult;
+  const ok = job.status === 'succeeded' || job.status === 'warning';
+  const verdict = ok
+    ? job.status === 'warning'
+      ? 'Restore complete, with warnings'
+      : 'Restore complete'
+    : job.status === 'cancelled'
+      ? 'Restore cancelled'
+      : 'Restore failed';
+  return (
+    <div className="restore-strip-main">
+      <div className="restore-strip-line">
+        <span className="result-icon">
+          <Icon name={ok ? (job.status === 'warning' ? 'alert' : 'check') : 'alert'} size={16} />
+        </span>
+        <strong>{verdict}</strong>
+        <span className="muted">
+          {result
+            ? `${formatCount(result.fileCount)} ${result.fileCount === 1 ? 'file' : 'files'}, ${formatBytes(result.totalBytes)}${
+                result.skippedCount > 0 ? `, ${formatCount(result.skippedCount)} skipped` : ''
+              }`
+            : (job.error?.message ?? job.title)}
+        </span>
+      </div>
+      {result && result.targetDir !== '/' ? (
+        <div className="restore-target">
+          <code title={result.targetDir}>{result.targetDir}</code>
+          <CopyButton text={result.targetDir} label="Copy folder path" />
+          <OpenFolderButton path={result.targetDir} size="small" variant="ghost" />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * A finished restore: a clear verdict, files and bytes restored, existing files skipped, borg's
+ * warnings (exit code 1) listed, and where the files are, with Open folder and Copy.
+ */
+import type { JobSnapshot } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { ByteSize } from '../../components/ByteSize.js';
+import { CopyButton } from '../../components/CopyButton.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Icon, type IconName } from '../../components/Icon.js';
+import { formatCount } from '../../lib/format.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { OpenFolderButton } from './OpenFolderButton.js';
+
+/** Props of {@link RestoreOutcome}. */
+export interface RestoreOutcomeProps {
+  readonly job: JobSnapshot;
+  /** Called after "Show log" opened the log panel (a dialog closes itself so the panel is visible). */
+  readonly onShowLog?: () => void;
+}
+
+const verdicts: Record<string, { icon: IconName; title: string }> = {
+  succeeded: { icon: 'check', title: 'Restore complete' },
+  warning: { icon: 'alert', title: 'Restore complete, with warnings' },
+  failed: { icon: 'alert', title: 'Restore failed' },
+  cancelled: { icon: 'stop', title: 'Restore cancelled' },
+};
+
+/** The result of a restore job. */
+export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
+  const openLog = useAppStore((s) => s.setLogPanelOpen);
+  const result = job.restoreResult;
+  const verdict = verdicts[job.status] ?? { icon: 'info', title: job.title };
+  const warnings = result?.warnings ?? [];
+  return (
+    <div className={`restore-outcome result-${job.status}`}>
+      <div className="restore-outcome-head">
+        <div className="result-heading">
+          <span className="result-icon">
+            <Icon name={verdict.icon} size={20} />
+          </span>
+          <div>
+            <h3 className="card-title">{verdict.title}</h3>
+            <p className="card-subtitle">{job.title}</p>
+          </div>
+        </div>
+        <Button
+          size="small"
+          variant="ghost"
+          icon="terminal"
+          onClick={() => {
+            openLog(true);
+            onShowLog?.();
+          }}
+        >
+          Show log
+        </Button>
+      </div>
+      {result ? (
+        <dl className="counters" aria-label="Restore result">
+          <div className="counter">
+            <dt>Files restored</dt>
+            <dd>{formatCount(result.fileCount)}</dd>
+          </div>
+          <div className="counter">
+            <dt>Size</dt>
+            <dd>
+              <ByteSize bytes={result.totalBytes} />
+            </dd>
+          </div>
+          <div className="counter">
+            <dt>Skipped</dt>
+            <dd>{formatCount(result.skippedCount)}</dd>
+          </div>
+          <div className="counter">
+            <dt>Warnings</dt>
+            <dd>{formatCount(warnings.length)}</dd>
+          </div>
+        </dl>
+      ) : null}
+      {result && result.skippedCount > 0 ? (
+        <p className="result-note">
+          {result.skippedCount === 1 ? '1 item' : `${formatCount(result.skippedCount)} items`} already existed
+          and
+          {result.skippedCount === 1 ? ' was' : ' were'} left unchanged.
+        </p>
+      ) : null}
+      {job.status === 'cancelled' ? (
+        <p className="result-note">The restore was stopped. Files written before that stay where they are.</p>
+      ) : null}
+      {job.error && job.status !== 'cancelled' ? <ErrorMessage error={job.error} /> : null}
+      {warnings.length > 0 ? (
+        <details className="warnings" open>
+          <summary>
+            {warnings.length === 1 ? '1 warning' : `${formatCount(warnings.length)} warnings`} — items borg
+            could not restore completely
+          </summary>
+          <ul>
+            {warnings.slice(0, 50).map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+          {warnings.length > 50 ? <p className="muted">The log has all of them.</p> : null}
+        </details>
+      ) : null}
+      {result && result.targetDir === '/' ? (
+        <p className="result-note">Files were restored to their original locations.</p>
+      ) : null}
+      {result && result.targetDir !== '/' ? (
+        <div className="restore-target">
+          <span className="restore-target-label">Restored into</span>
+          <code title={result.targetDir}>{result.targetDir}</code>
+          <CopyButton text={result.targetDir} label="Copy folder path" />
+          <OpenFolderButton path={result.targetDir} size="small" />
+        </div>
+      ) : null}
+    </div>
+  );
+}

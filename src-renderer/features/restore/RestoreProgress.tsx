@@ -1,0 +1,101 @@
+/**
+ * A running restore (or "Save a copy as…"): a progress bar with the percentage, bytes written of the
+ * total, time left, the file being written, and the job's Cancel button.
+ */
+import { useState } from 'react';
+import type { JobSnapshot } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { formatBytes, formatClock, formatDuration, truncateMiddle } from '../../lib/format.js';
+import { useJobsStore } from '../../stores/jobs-store.js';
+
+/** Props of {@link RestoreProgress}. */
+export interface RestoreProgressProps {
+  readonly job: JobSnapshot;
+}
+
+/** Live progress of a restore job. */
+export function RestoreProgress({ job }: RestoreProgressProps) {
+  const cancelJob = useJobsStore((s) => s.cancelJob);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelError, setCancelError] = useState<ErrorInfo>();
+  const progress = job.progress?.kind === 'step' ? job.progress : undefined;
+  const percent = progress?.percent;
+
+  const cancel = (): void => {
+    setCancelling(true);
+    setCancelError(undefined);
+    cancelJob(job.id).catch((e: unknown) => {
+      setCancelling(false);
+      setCancelError(toErrorInfo(e, 'The restore could not be cancelled.'));
+    });
+  };
+
+  const message =
+    job.status === 'queued'
+      ? 'Waiting for the repository to be free…'
+      : (progress?.message ?? 'Starting borg…');
+  return (
+    <div className="restore-progress">
+      <div className="restore-progress-head">
+        <div className="restore-progress-title">
+          <StatusBadge status={job.status} />
+          <span>{message}</span>
+        </div>
+        <Button variant="danger" icon="stop" size="small" onClick={cancel} busy={cancelling}>
+          Cancel
+        </Button>
+      </div>
+      {cancelError ? <ErrorMessage error={cancelError} /> : null}
+      <div className="restore-progress-bar" role="status" aria-label="Restore progress" aria-live="polite">
+        {percent !== undefined ? (
+          <>
+            <div
+              className="progress-bar"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(percent)}
+              aria-label="Restored"
+            >
+              <span style={{ width: `${Math.min(100, Math.max(0, percent))}%` }} />
+            </div>
+            <span className="restore-percent num">{Math.floor(percent)} %</span>
+          </>
+        ) : (
+          <div className="progress-bar indeterminate" aria-hidden="true">
+            <span />
+          </div>
+        )}
+      </div>
+      <dl className="restore-figures">
+        <div>
+          <dt>Written</dt>
+          <dd className="num">
+            {progress?.bytesDone !== undefined
+              ? `${formatBytes(progress.bytesDone)}${progress.bytesTotal !== undefined ? ` of ${formatBytes(progress.bytesTotal)}` : ''}`
+              : '—'}
+          </dd>
+        </div>
+        <div>
+          <dt>Time left</dt>
+          <dd className="num">
+            {progress?.etaSeconds !== undefined
+              ? `about ${formatDuration(progress.etaSeconds)}`
+              : 'estimating…'}
+          </dd>
+        </div>
+        <div>
+          <dt>Elapsed</dt>
+          <dd className="num">{progress ? formatClock(progress.elapsedMs) : '0:00'}</dd>
+        </div>
+      </dl>
+      <p className="current-path" title={progress?.currentPath}>
+        <span className="current-path-label">Current file</span>
+        <code>{progress?.currentPath ? truncateMiddle(progress.currentPath, 90) : '—'}</code>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * "Save a copy as…": one file from an archive written to a folder and name of the user's choice.
+ * The core refuses to replace an existing file, so this can never overwrite anything.
+ */
+import { useState } from 'react';
+import { Button } from '../../components/Button.js';
+import { CopyButton } from '../../components/CopyButton.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Field } from '../../components/Field.js';
+import { Icon } from '../../components/Icon.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { joinPath } from '../../lib/paths.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { isFinal } from '../../stores/job-events.js';
+import { useJobsStore } from '../../stores/jobs-store.js';
+import { FolderPicker } from '../folders/FolderPicker.js';
+import { OpenFolderButton } from './OpenFolderButton.js';
+import { rememberParent, rememberedParent } from './restore-memory.js';
+import { RestoreProgress } from './RestoreProgress.js';
+
+/** Props of {@link SaveCopyDialog}. */
+export interface SaveCopyDialogProps {
+  readonly repoId: string;
+  readonly archiveName: string;
+  readonly path: string;
+}
+
+/** The save-a-copy dialog. */
+export function SaveCopyDialog({ repoId, archiveName, path }: SaveCopyDialogProps) {
+  const closeDialog = useAppStore((s) => s.closeDialog);
+  const homeDir = useAppStore((s) => s.status?.homeDir);
+  const saveCopy = useJobsStore((s) => s.saveCopy);
+  const dismissJob = useJobsStore((s) => s.dismissJob);
+  const [folder, setFolder] = useState(() => rememberedParent() ?? homeDir ?? '');
+  const [name, setName] = useState(() => path.slice(path.lastIndexOf('/') + 1));
+  const [picking, setPicking] = useState(false);
+  const [attempted, setAttempted] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<ErrorInfo>();
+  const [jobId, setJobId] = useState<string>();
+  const job = useJobsStore((s) => (jobId ? s.jobs[jobId] : undefined));
+
+  const folderError = folder.trim() === '' ? 'Choose a folder.' : undefined;
+  const nameError =
+    name.trim() === ''
+      ? 'Give the copy a name.'
+      : /[/\\]/.test(name)
+        ? 'A name cannot contain / or \\.'
+        : undefined;
+  const targetPath = joinPath(folder.trim() || '…', name.trim());
+
+  const save = (): void => {
+    setAttempted(true);
+    if (folderError || nameError || starting || jobId) return;
+    setStarting(true);
+    setError(undefined);
+    rememberParent(folder.trim());
+    saveCopy({ repoId, archiveName, path, targetPath }).then(setJobId, (e: unknown) => {
+      setStarting(false);
+      setError(toErrorInfo(e, 'The copy could not be saved.'));
+    });
+  };
+  const close = (): void => {
+    if (job && isFinal(job.status)) dismissJob(job.id);
+    closeDialog();
+  };
+  const done = job !== undefined && isFinal(job.status);
+
+  return (
+    <Dialog
+      title="Save a copy"
+      description={
+        <>
+          <code>{path}</code> from <code>{archiveName}</code>
+        </>
+      }
+      onClose={close}
+      onSubmit={save}
+      footer={
+        <>
+          <Button onClick={close}>Close</Button>
+          {jobId ? null : (
+            <Button type="submit" variant="primary" icon="save" busy={starting}>
+              Save copy
+            </Button>
+          )}
+        </>
+      }
+    >
+      {error ? <ErrorMessage error={error} /> : null}
+      {!jobId ? (
+        <>
+          <Field
+            label="Folder"
+            error={attempted ? folderError : undefined}
+            addon={
+              <Button icon="folder" onClick={() => setPicking(true)}>
+                Choose…
+              </Button>
+            }
+          >
+            <input value={folder} spellCheck={false} onChange={(e) => setFolder(e.target.value)} />
+          </Field>
+          <Field label="File name" error={attempted ? nameError : undefined}>
+            <input value={name} spellCheck={false} onChange={(e) => setName(e.target.value)} data-autofocus />
+          </Field>
+          <p className="new-folder-name">
+            <Icon name="save" size={14} />
+            <span>
+              Saves to <code>{targetPath}</code> — an existing file is never replaced.
+            </span>
+          </p>
+        </>
+      ) : !job ? (
+        <p className="muted">Starting…</p>
+      ) : !done ? (
+        <RestoreProgress job={job} />
+      ) : job.status === 'succeeded' || job.status === 'warning' ? (
+        <div className="save-done" role="status">
+          <p className="preview-ok">
+            <Icon name="check" size={16} /> Saved a copy to <code>{targetPath}</code>
+          </p>
+          <div className="restore-target">
+            <CopyButton text={targetPath} label="Copy file path" />
+            <OpenFolderButton path={folder.trim()} size="small" />
+          </div>
+        </div>
+      ) : (
+        <ErrorMessage
+          error={
+            job.error ?? { message: job.status === 'cancelled' ? 'Saving was cancelled.' : 'Saving failed.' }
+          }
+          title="The copy was not saved"
+        />
+      )}
+      {picking ? (
+        <FolderPicker
+          title="Choose a folder for the copy"
+          multiple={false}
+          startPath={folder || undefined}
+          onPick={(picked) => {
+            if (picked[0]) setFolder(picked[0]);
+          }}
+          onClose={() => setPicking(false)}
+        />
+      ) : null}
+    </Dialog>
+  );
+}

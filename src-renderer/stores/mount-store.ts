@@ -1,0 +1,60 @@
+/**
+ * Mounts: whether `borg mount` works on this computer (and why not), and what is mounted now.
+ * Loaded on first use; `mount:changed` events keep it current.
+ */
+import { create } from 'zustand';
+import type { Mount, MountStatus } from '../../src-main/ipc/contract.js';
+import { getApi } from '../api/select-client.js';
+
+/** Mount state and its actions. */
+export interface MountStoreState {
+  readonly status?: MountStatus;
+  /** Loads `mount:status` once (later changes arrive as events). */
+  ensureLoaded(): Promise<void>;
+  setStatus(status: MountStatus): void;
+  /** Mounts an archive, or the whole repository when `archiveName` is omitted. */
+  mount(repoId: string, archiveName?: string): Promise<Mount>;
+  unmount(mountPoint: string): Promise<void>;
+}
+
+let loading: Promise<void> | undefined;
+
+/** The mount store. */
+export const useMountStore = create<MountStoreState>()((set, get) => ({
+  ensureLoaded() {
+    loading ??= getApi()
+      .invoke('mount:status', {})
+      .then(
+        (status) => set({ status }),
+        () => {
+          // Unknown means "not offered"; a later call may try again.
+          loading = undefined;
+        },
+      );
+    return loading;
+  },
+  setStatus(status) {
+    set({ status });
+  },
+  async mount(repoId, archiveName) {
+    const mount = await getApi().invoke('mount:mount', { repoId, ...(archiveName ? { archiveName } : {}) });
+    const status = get().status;
+    // The event follows; recording the mount now keeps the button from flickering back.
+    if (status && !status.mounts.some((m) => m.mountPoint === mount.mountPoint)) {
+      set({ status: { ...status, mounts: [...status.mounts, mount] } });
+    }
+    return mount;
+  },
+  async unmount(mountPoint) {
+    set({ status: await getApi().invoke('mount:unmount', { mountPoint }) });
+  },
+}));
+
+/** The mount of a repository (`archiveName` undefined) or of one archive, if any. */
+export function findMount(
+  status: MountStatus | undefined,
+  repoId: string,
+  archiveName?: string,
+): Mount | undefined {
+  return status?.mounts.find((m) => m.repoId === repoId && m.archiveName === archiveName);
+}
