@@ -236,10 +236,20 @@ describe('createCore with real borg', () => {
     });
     expect(repos[0]?.lastBackupAt).toBeDefined();
     expect(await again.handlers['settings:get']({})).toEqual({ borgPath: '', defaultCompression: 'zstd,3' });
-    for (const name of await fs.readdir(configDir())) {
-      expect(await fs.readFile(path.join(configDir(), name), 'utf8')).not.toContain(PASSPHRASE);
+    for (const name of await fs.readdir(configDir(), { recursive: true })) {
+      const file = path.join(configDir(), name);
+      if ((await fs.stat(file)).isFile()) expect(await fs.readFile(file, 'utf8')).not.toContain(PASSPHRASE);
     }
-    expect((await fs.readdir(configDir())).sort()).toEqual(['repositories.json', 'settings.json']);
+    expect((await fs.readdir(configDir())).sort()).toEqual(['history', 'repositories.json', 'settings.json']);
+    // Every backup of the first run (three done, two cancelled) is in the history after the restart.
+    const history = await again.handlers['history:list']({ limit: 500 });
+    expect(history.entries.map((e) => e.status).sort()).toEqual([
+      'cancelled',
+      'cancelled',
+      'succeeded',
+      'succeeded',
+      'succeeded',
+    ]);
 
     // Locked after a restart: details and backups ask for the passphrase; unlock checks it.
     await expect(again.handlers['repos:details']({ repoId })).rejects.toMatchObject({

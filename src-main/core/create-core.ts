@@ -10,6 +10,9 @@ import { AppStatusService } from './app-status.js';
 import { ArchiveIndexService } from './archive-index/archive-index-service.js';
 import { EventBus } from './event-bus.js';
 import { listFolder } from './fs/folder-listing.js';
+import { historyDir } from './history/history-files.js';
+import { historyHandlers } from './history/history-handlers.js';
+import { HistoryStore } from './history/history-store.js';
 import { prepareBackupJob } from './jobs/backup-job.js';
 import { JobManager } from './jobs/job-manager.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
@@ -27,6 +30,11 @@ export async function createCore(services: Services): Promise<Core> {
   const settings = await openSettingsStore(configDir);
   const registry = await RepositoryRegistry.open(configDir);
   const bus = new EventBus();
+  const history = await HistoryStore.open({
+    dir: historyDir(configDir),
+    emit: (entry) => bus.emit('history:added', entry),
+    now: () => services.clock.now(),
+  });
   const lanes = new SerialLanes();
   const shutdown = new AbortController();
   const status = new AppStatusService({
@@ -60,6 +68,10 @@ export async function createCore(services: Services): Promise<Core> {
     clock: services.clock,
     lanes,
     emit: (event, payload) => bus.emit(event, payload),
+    // The name as it is now: the entry keeps it even if the repository is renamed or removed later.
+    onFinished: (job) => {
+      void history.record(job, registry.get(job.snapshot.repoId)?.name ?? job.snapshot.repoId);
+    },
   });
   // Every borg run for a repository, jobs or not, shares its lane: borg locks per repository.
   const inLane = async <T>(repoId: string, task: () => Promise<T>): Promise<T> =>
@@ -125,6 +137,7 @@ export async function createCore(services: Services): Promise<Core> {
       fileManager: services.fileManager,
       now: () => services.clock.now(),
     }),
+    ...historyHandlers(history),
   });
 
   return {
@@ -135,6 +148,8 @@ export async function createCore(services: Services): Promise<Core> {
       disposed = true;
       shutdown.abort();
       await jobs.dispose();
+      // Jobs cancelled just now were handed to the history; let their entries reach the disk.
+      await history.idle();
       // Mounts hold a repository lock and a folder in /tmp: never leave them behind on quit.
       await mounts.dispose();
       await index.dispose();

@@ -372,6 +372,50 @@ export const diffResultSchema = z.object({
 export type DiffResult = z.infer<typeof diffResultSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Job history (issue: backups that run themselves)
+// ---------------------------------------------------------------------------------------------
+
+/** Who started a job: the user, or the scheduler. */
+export const jobTriggerSchema = z.enum(['manual', 'schedule']);
+export type JobTrigger = z.infer<typeof jobTriggerSchema>;
+
+/** The statuses a job can end in; only finished jobs reach the history. */
+export const finalJobStatusSchema = z.enum(['succeeded', 'warning', 'failed', 'cancelled']);
+export type FinalJobStatus = z.infer<typeof finalJobStatusSchema>;
+
+/** Numbers a finished job reported (a backup's archive stats, a restore's totals). */
+export const historyStatsSchema = z.object({
+  fileCount: z.number().optional(),
+  originalSize: z.number().optional(),
+  compressedSize: z.number().optional(),
+  deduplicatedSize: z.number().optional(),
+  archiveName: z.string().optional(),
+});
+export type HistoryStats = z.infer<typeof historyStatsSchema>;
+
+/** One finished job as the History screen lists it; its log is fetched with `history:log`. */
+export const historyEntrySchema = z.object({
+  /** The job's id. */
+  id: z.string(),
+  kind: jobKindSchema,
+  repoId: z.string(),
+  /** The repository's name when the job finished (it may since have been renamed or removed). */
+  repoName: z.string(),
+  title: z.string(),
+  trigger: jobTriggerSchema,
+  status: finalJobStatusSchema,
+  /** Equals finishedAt for a job cancelled while it was still queued. */
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number(),
+  stats: historyStatsSchema.optional(),
+  error: serializedErrorSchema.optional(),
+  /** How many log lines were kept with the entry. */
+  logLineCount: z.number(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+// ---------------------------------------------------------------------------------------------
 // Requests: name → params and result
 // ---------------------------------------------------------------------------------------------
 
@@ -485,6 +529,21 @@ export const requests = {
     result: z.object({ opened: z.boolean() }),
   },
 
+  /**
+   * Finished jobs, newest first. `before` is the finishedAt of the last entry of the previous page;
+   * a page never splits jobs that finished at the same instant, so it may hold a few more than limit.
+   */
+  'history:list': {
+    params: z.object({
+      repoId: z.string().optional(),
+      limit: z.number().int().min(1).max(500),
+      before: z.string().optional(),
+    }),
+    result: z.object({ entries: z.array(historyEntrySchema), hasMore: z.boolean() }),
+  },
+  /** The kept log of one history entry. */
+  'history:log': { params: z.object({ id: z.string() }), result: z.array(logEntrySchema) },
+
   /** Browser host's in-app folder picker (the Electron host uses a native dialog instead). */
   'fs:list-folder': {
     params: z.object({ path: z.string().optional(), showHidden: z.boolean().optional() }),
@@ -520,6 +579,8 @@ export const events = {
   'archive-index:updated': archiveIndexStateSchema,
   /** Mounts changed (mounted, unmounted, or gone because the app unmounted on quit). */
   'mount:changed': mountStatusSchema,
+  /** A finished job was written to the history. */
+  'history:added': historyEntrySchema,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -12,6 +12,7 @@ import type {
   JobKind,
   JobProgress,
   JobSnapshot,
+  JobTrigger,
   LogEntry,
   RestoreResult,
 } from '../../ipc/contract.js';
@@ -45,9 +46,18 @@ export interface JobSpec {
   /** Jobs with the same lane run one at a time (the repository location). */
   readonly lane: string;
   readonly title: string;
+  /** Who started the job; 'manual' when absent. */
+  readonly trigger?: JobTrigger;
   /** Turns this kind's borg events into progress; the default knows backup and step progress. */
   readonly progress?: () => ProgressTracker;
   run(ctx: JobRunContext): Promise<JobRunOutcome>;
+}
+
+/** A job that reached a final status, with everything its log kept. */
+export interface FinishedJob {
+  readonly snapshot: JobSnapshot;
+  readonly trigger: JobTrigger;
+  readonly log: readonly LogEntry[];
 }
 
 /** Tuning knobs, mostly for tests. */
@@ -55,6 +65,8 @@ export interface JobManagerOptions {
   readonly clock: Clock;
   readonly lanes: SerialLanes;
   readonly emit: <N extends EventName>(event: N, payload: EventPayload<N>) => void;
+  /** Called once per job when it reaches a final status (the history records it). */
+  readonly onFinished?: (job: FinishedJob) => void;
   readonly progressIntervalMs?: number;
   readonly logIntervalMs?: number;
   readonly maxFinishedJobs?: number;
@@ -63,6 +75,7 @@ export interface JobManagerOptions {
 
 interface JobRecord {
   snapshot: JobSnapshot;
+  readonly trigger: JobTrigger;
   readonly controller: AbortController;
   readonly log: LogRing;
   readonly tracker: ProgressTracker;
@@ -95,6 +108,7 @@ export class JobManager {
     const id = randomUUID();
     const record: JobRecord = {
       snapshot: { id, kind: spec.kind, repoId: spec.repoId, title: spec.title, status: 'queued' },
+      trigger: spec.trigger ?? 'manual',
       controller: new AbortController(),
       log: new LogRing(this.options.maxLogLines ?? 2000),
       tracker: spec.progress?.() ?? new JobProgressTracker(),
@@ -201,7 +215,21 @@ export class JobManager {
     this.batcher.flush(id);
     this.update(record, { ...patch, finishedAt: new Date(this.options.clock.now()).toISOString() });
     this.options.emit('job:finished', record.snapshot);
+    this.handOver(record);
     this.prune();
+  }
+
+  // A failing observer must not leave the job unsettled (dispose waits on every job).
+  private handOver(record: JobRecord): void {
+    try {
+      this.options.onFinished?.({
+        snapshot: record.snapshot,
+        trigger: record.trigger,
+        log: record.log.list(),
+      });
+    } catch (e) {
+      console.error('[borgdesk] recording a finished job failed', e);
+    }
   }
 
   private update(record: JobRecord, patch: Partial<JobSnapshot>): void {

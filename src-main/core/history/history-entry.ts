@@ -1,0 +1,64 @@
+/**
+ * Turns a finished job (its final snapshot and kept log) into the entry the history stores:
+ * only what the snapshot already holds, so nothing secret can reach the history files.
+ */
+import {
+  finalJobStatusSchema,
+  type HistoryEntry,
+  type HistoryStats,
+  type JobSnapshot,
+} from '../../ipc/contract.js';
+import type { FinishedJob } from '../jobs/job-manager.js';
+
+/** A history entry before the store has trimmed its log (the store counts the kept lines). */
+export type NewHistoryEntry = Omit<HistoryEntry, 'logLineCount'>;
+
+/** The entry for `job`, or undefined when its snapshot is not final (never recorded). */
+export function toHistoryEntry(
+  job: FinishedJob,
+  repoName: string,
+  now: () => number,
+): NewHistoryEntry | undefined {
+  const { snapshot } = job;
+  const status = finalJobStatusSchema.safeParse(snapshot.status);
+  if (!status.success) return undefined;
+  const finishedAt = snapshot.finishedAt ?? new Date(now()).toISOString();
+  // A job cancelled while queued never started; it took no time.
+  const startedAt = snapshot.startedAt ?? finishedAt;
+  const entry: NewHistoryEntry = {
+    id: snapshot.id,
+    kind: snapshot.kind,
+    repoId: snapshot.repoId,
+    repoName,
+    title: snapshot.title,
+    trigger: job.trigger,
+    status: status.data,
+    startedAt,
+    finishedAt,
+    durationMs: Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt)) || 0,
+  };
+  const stats = statsOf(snapshot);
+  if (stats !== undefined) entry.stats = stats;
+  if (snapshot.error !== undefined) entry.error = snapshot.error;
+  return entry;
+}
+
+/** The numbers a backup or restore reported; undefined when the job reported none. */
+export function statsOf(snapshot: JobSnapshot): HistoryStats | undefined {
+  const stats: HistoryStats = {};
+  const archive = snapshot.result?.archive;
+  if (archive !== undefined) {
+    stats.archiveName = archive.name;
+    if (archive.fileCount !== undefined) stats.fileCount = archive.fileCount;
+    if (archive.originalSize !== undefined) stats.originalSize = archive.originalSize;
+    if (archive.compressedSize !== undefined) stats.compressedSize = archive.compressedSize;
+    if (archive.deduplicatedSize !== undefined) stats.deduplicatedSize = archive.deduplicatedSize;
+  }
+  const restored = snapshot.restoreResult;
+  if (restored !== undefined) {
+    stats.fileCount = restored.fileCount;
+    // What a restore wrote is original (decompressed) data.
+    stats.originalSize = restored.totalBytes;
+  }
+  return Object.keys(stats).length === 0 ? undefined : stats;
+}
