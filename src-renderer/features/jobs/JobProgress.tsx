@@ -2,7 +2,7 @@
  * The card for a repository's current backup: live counters, current file, rate, elapsed time, the
  * transfer graph and a Cancel button while it runs; the result summary once it has finished.
  */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { JobSnapshot } from '../../../src-main/ipc/contract.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
@@ -14,6 +14,7 @@ import { isFinal } from '../../stores/job-events.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { JobResult } from './JobResult.js';
 import { TransferChart } from './TransferChart.js';
+import { Counter } from '../../components/Counter.js';
 
 /** Props of {@link JobProgress}. */
 export interface JobProgressProps {
@@ -104,14 +105,5 @@ export function JobProgress({ job }: JobProgressProps) {
       )}
       {job.kind === 'backup' ? <TransferChart jobId={job.id} /> : null}
     </section>
-  );
-}
-
-function Counter({ label, children }: { readonly label: string; readonly children: ReactNode }) {
-  return (
-    <div className="counter">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

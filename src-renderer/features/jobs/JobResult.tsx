@@ -12,6 +12,7 @@ import { formatCount, formatDuration, parseDate } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { TransferChart } from './TransferChart.js';
+import { Counter } from '../../components/Counter.js';
 
 /** Props of {@link JobResult}. */
 export interface JobResultProps {
@@ -73,32 +74,19 @@ export function JobResult({ job }: JobResultProps) {
 
       {archive ? (
         <dl className="counters" aria-label="Backup result">
-          <div className="counter">
-            <dt>Files</dt>
-            <dd>{archive.fileCount !== undefined ? formatCount(archive.fileCount) : '—'}</dd>
-          </div>
-          <div className="counter">
-            <dt>Original</dt>
-            <dd>
-              <ByteSize bytes={archive.originalSize} />
-            </dd>
-          </div>
-          <div className="counter">
-            <dt>Compressed</dt>
-            <dd>
-              <ByteSize bytes={archive.compressedSize} />
-            </dd>
-          </div>
-          <div className="counter">
-            <dt>Deduplicated</dt>
-            <dd>
-              <ByteSize bytes={archive.deduplicatedSize} />
-            </dd>
-          </div>
-          <div className="counter">
-            <dt>Warnings</dt>
-            <dd>{formatCount(warnings.length)}</dd>
-          </div>
+          <Counter label="Files">
+            {archive.fileCount !== undefined ? formatCount(archive.fileCount) : '—'}
+          </Counter>
+          <Counter label="Original">
+            <ByteSize bytes={archive.originalSize} />
+          </Counter>
+          <Counter label="Compressed">
+            <ByteSize bytes={archive.compressedSize} />
+          </Counter>
+          <Counter label="Deduplicated">
+            <ByteSize bytes={archive.deduplicatedSize} />
+          </Counter>
+          <Counter label="Warnings">{formatCount(warnings.length)}</Counter>
         </dl>
       ) : null}
 

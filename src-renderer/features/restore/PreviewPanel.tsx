@@ -7,6 +7,7 @@ import { ByteSize } from '../../components/ByteSize.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Icon } from '../../components/Icon.js';
 import { formatCount } from '../../lib/format.js';
+import { Counter } from '../../components/Counter.js';
 
 /** Props of {@link PreviewPanel}. */
 export interface PreviewPanelProps {
@@ -22,16 +23,10 @@ export function PreviewPanel({ preview, newFolder }: PreviewPanelProps) {
   return (
     <section className="restore-preview" aria-label="Restore preview">
       <dl className="counters">
-        <div className="counter">
-          <dt>Files</dt>
-          <dd>{formatCount(preview.fileCount)}</dd>
-        </div>
-        <div className="counter">
-          <dt>Total size</dt>
-          <dd>
-            <ByteSize bytes={preview.totalBytes} />
-          </dd>
-        </div>
+        <Counter label="Files">{formatCount(preview.fileCount)}</Counter>
+        <Counter label="Total size">
+          <ByteSize bytes={preview.totalBytes} />
+        </Counter>
         <div className={conflicts > 0 ? 'counter counter-warn' : 'counter'}>
           <dt>Already exist</dt>
           <dd>{formatCount(conflicts)}</dd>

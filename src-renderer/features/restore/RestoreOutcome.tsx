@@ -11,6 +11,7 @@ import { Icon, type IconName } from '../../components/Icon.js';
 import { formatCount } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { OpenFolderButton } from './OpenFolderButton.js';
+import { Counter } from '../../components/Counter.js';
 
 /** Props of {@link RestoreOutcome}. */
 export interface RestoreOutcomeProps {
@@ -58,24 +59,12 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
       </div>
       {result ? (
         <dl className="counters" aria-label="Restore result">
-          <div className="counter">
-            <dt>Files restored</dt>
-            <dd>{formatCount(result.fileCount)}</dd>
-          </div>
-          <div className="counter">
-            <dt>Size</dt>
-            <dd>
-              <ByteSize bytes={result.totalBytes} />
-            </dd>
-          </div>
-          <div className="counter">
-            <dt>Skipped</dt>
-            <dd>{formatCount(result.skippedCount)}</dd>
-          </div>
-          <div className="counter">
-            <dt>Warnings</dt>
-            <dd>{formatCount(warnings.length)}</dd>
-          </div>
+          <Counter label="Files restored">{formatCount(result.fileCount)}</Counter>
+          <Counter label="Size">
+            <ByteSize bytes={result.totalBytes} />
+          </Counter>
+          <Counter label="Skipped">{formatCount(result.skippedCount)}</Counter>
+          <Counter label="Warnings">{formatCount(warnings.length)}</Counter>
         </dl>
       ) : null}
       {result && result.skippedCount > 0 ? (
