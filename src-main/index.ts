@@ -9,9 +9,11 @@ import { createMemorySecretStore } from './core/secrets/memory-secret-store.js';
 import type { Core } from './core/services.js';
 import { resolveAppPaths } from './core/settings/app-paths.js';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol.js';
+import { startBackground, type Background } from './electron/background.js';
 import { attachElectronTransport } from './electron/electron-transport.js';
 import { createFileManager } from './electron/file-manager.js';
 import { createFolderDialog } from './electron/folder-dialog.js';
+import { wasStartedAtLogin } from './electron/login-item.js';
 import { denyAllPermissions, hardenWebContents } from './electron/security.js';
 import { createMainWindow } from './electron/window.js';
 
@@ -23,16 +25,38 @@ const windowPaths = {
 };
 
 let mainWindow: BrowserWindow | undefined;
+let background: Background | undefined;
+let quitting = false;
+let noTrayNoticeShown = false;
+
+// Closing keeps Borgdesk running so schedules go on: hidden in the tray, or minimised where no tray
+// host exists (never hidden into nothing). macOS keeps the app in the Dock either way.
+function onWindowClose(window: BrowserWindow, event: Electron.Event): void {
+  if (quitting) return;
+  if (background?.hasTray() === true) {
+    event.preventDefault();
+    window.hide();
+  } else if (process.platform !== 'darwin' && background !== undefined) {
+    event.preventDefault();
+    window.minimize();
+    if (!noTrayNoticeShown)
+      console.warn('Borgdesk: no tray icon, so closing the window minimises it; use Quit to exit.');
+    noTrayNoticeShown = true;
+  }
+}
 
 function showMainWindow(): void {
   if (mainWindow === undefined || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow(windowPaths);
-    mainWindow.on('closed', () => {
+    const window = createMainWindow(windowPaths);
+    mainWindow = window;
+    window.on('close', (event) => onWindowClose(window, event));
+    window.on('closed', () => {
       mainWindow = undefined;
     });
     return;
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
+  if (!mainWindow.isVisible()) mainWindow.show();
   mainWindow.focus();
 }
 
@@ -50,7 +74,14 @@ async function start(): Promise<void> {
     clock: { now: () => Date.now() },
   });
   const detachTransport = attachElectronTransport(core, { validateResults: !app.isPackaged });
-  showMainWindow();
+  background = startBackground(core, {
+    assetsDir: path.join(distDir, 'assets'),
+    showWindow: showMainWindow,
+    quit: () => app.quit(),
+    clock: { now: () => Date.now() },
+  });
+  // A login start stays in the tray; without a tray the window must open.
+  if (!(wasStartedAtLogin() && background.hasTray())) showMainWindow();
 
   app.on('second-instance', showMainWindow);
   app.on('activate', showMainWindow);
@@ -59,10 +90,12 @@ async function start(): Promise<void> {
   });
   let disposed = false;
   app.on('before-quit', (event) => {
+    quitting = true;
     if (disposed) return;
     // Let running borg processes be cancelled cleanly before the process goes away.
     event.preventDefault();
     disposed = true;
+    background?.dispose();
     detachTransport();
     void core.dispose().finally(() => app.quit());
   });

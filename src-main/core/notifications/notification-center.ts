@@ -1,0 +1,157 @@
+/**
+ * Host-neutral glue between the core's events and a host's tray and notifier: keeps the latest job
+ * snapshots, feeds the tray reduction and the notification policy, and remembers stale plans.
+ * The Electron host passes its tray and notifier; the browser host may pass a logging notifier.
+ */
+import type { EventName, EventPayload, RepositorySummary, JobSnapshot } from '../../ipc/contract.js';
+import { isRemoteLocation } from '../repositories/location.js';
+import type { Clock, CoreEventListener } from '../services.js';
+import {
+  createNotificationPolicy,
+  type DesktopNotice,
+  type NotificationLevel,
+  type RunReport,
+} from './notification-policy.js';
+import type { StaleItem } from './stale-check.js';
+import { reduceTrayState, type TrayState } from './tray-state.js';
+
+/** Shows a notice; the Electron notifier implements it, tests record. */
+export interface NoticeSink {
+  notify(notice: DesktopNotice): void;
+}
+
+/** What the center needs from its host. */
+export interface NotificationCenterOptions {
+  /** The core's `subscribe`. */
+  readonly subscribe: (listener: CoreEventListener) => () => void;
+  readonly clock: Clock;
+  /** The user's level, read at each decision so a settings change applies at once. */
+  readonly level: () => NotificationLevel;
+  readonly notifier?: NoticeSink;
+  /** Called whenever the tray state changes (not on every progress tick). */
+  readonly onTrayState?: (state: TrayState) => void;
+  /** Repositories known at start; later lists arrive with `repos:changed`. */
+  readonly repositories?: readonly RepositorySummary[];
+  /** Announce finished jobs from `job:finished`. Turn off once plan runs are reported via `reportRun`. */
+  readonly notifyFinishedJobs?: boolean;
+  readonly repeatAfterMs?: number;
+}
+
+/** The running center. */
+export interface NotificationCenter {
+  /** The current tray state. */
+  trayState(): TrayState;
+  /** Report a plan run (from the scheduler), with the plan's own name. */
+  reportRun(report: RunReport): void;
+  /** Replace the stale list (from `findStale`); newly stale plans are announced once. */
+  setStale(items: readonly StaleItem[]): void;
+  setSchedulesPaused(paused: boolean): void;
+  /** Replace the known repositories (as `repos:list` returns them). */
+  setRepositories(list: readonly RepositorySummary[]): void;
+  /** Stop listening. */
+  dispose(): void;
+}
+
+/** Start listening to the core. */
+export function createNotificationCenter(options: NotificationCenterOptions): NotificationCenter {
+  const policy = createNotificationPolicy({
+    clock: options.clock,
+    ...(options.repeatAfterMs !== undefined ? { repeatAfterMs: options.repeatAfterMs } : {}),
+  });
+  const repos = new Map<string, RepositorySummary>();
+  const setRepositories = (list: readonly RepositorySummary[]): void => {
+    repos.clear();
+    for (const repo of list) repos.set(repo.id, repo);
+  };
+  setRepositories(options.repositories ?? []);
+  const active = new Map<string, JobSnapshot>();
+  // Only the newest finished job per repository and kind matters to the tray; this keeps memory bounded.
+  const finished = new Map<string, JobSnapshot>();
+  let stale: readonly StaleItem[] = [];
+  let paused = false;
+  let shown: TrayState | undefined;
+
+  const isLocalRepo = (repoId: string): boolean => {
+    const repo = repos.get(repoId);
+    return repo !== undefined && !isRemoteLocation(repo.location);
+  };
+  const compute = (): TrayState =>
+    reduceTrayState({
+      jobs: [...active.values(), ...finished.values()],
+      stale,
+      isLocalRepo,
+      schedulesPaused: paused,
+    });
+  const refresh = (): void => {
+    const next = compute();
+    if (shown?.kind === next.kind && shown.percent === next.percent && shown.tooltip === next.tooltip) return;
+    shown = next;
+    options.onTrayState?.(next);
+  };
+  const show = (notice: DesktopNotice | undefined): void => {
+    if (notice !== undefined) options.notifier?.notify(notice);
+  };
+
+  const onFinished = (job: JobSnapshot): void => {
+    active.delete(job.id);
+    finished.set(`${job.repoId}\u0000${job.kind}`, job);
+    if (options.notifyFinishedJobs === false || job.kind !== 'backup') return;
+    const repoName = repos.get(job.repoId)?.name ?? job.repoId;
+    show(
+      policy.decideRun(
+        {
+          subjectId: job.repoId,
+          label: job.title,
+          repoName,
+          localRepository: isLocalRepo(job.repoId),
+          outcome: job.status === 'queued' || job.status === 'running' ? 'failed' : job.status,
+          ...(job.error !== undefined ? { error: job.error } : {}),
+        },
+        options.level(),
+      ),
+    );
+  };
+
+  const listener = <N extends EventName>(event: N, payload: EventPayload<N>): void => {
+    if (event === 'job:updated') {
+      const job = payload as EventPayload<'job:updated'>;
+      const known = active.get(job.id);
+      // job:updated may omit progress; keep the last known so the percent does not flicker away.
+      const merged =
+        job.progress === undefined && known?.progress ? { ...job, progress: known.progress } : job;
+      if (job.status === 'queued' || job.status === 'running') active.set(job.id, merged);
+    } else if (event === 'job:progress') {
+      const { jobId, progress } = payload as EventPayload<'job:progress'>;
+      const job = active.get(jobId);
+      if (job !== undefined) active.set(jobId, { ...job, progress });
+    } else if (event === 'job:finished') {
+      onFinished(payload as EventPayload<'job:finished'>);
+    } else if (event === 'repos:changed') {
+      setRepositories(payload as EventPayload<'repos:changed'>);
+    } else return;
+    refresh();
+  };
+  const unsubscribe = options.subscribe(listener);
+  refresh();
+
+  return {
+    trayState: compute,
+    reportRun(report) {
+      show(policy.decideRun(report, options.level()));
+    },
+    setStale(items) {
+      stale = items;
+      for (const notice of policy.decideStale(items, options.level())) show(notice);
+      refresh();
+    },
+    setSchedulesPaused(value) {
+      paused = value;
+      refresh();
+    },
+    setRepositories(list) {
+      setRepositories(list);
+      refresh();
+    },
+    dispose: unsubscribe,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Decides whether a finished run or a stale plan deserves a desktop notification, and with which
+ * words. Pure apart from its own memory of what it already said; time comes from an injected clock,
+ * so rate limiting is tested without waiting.
+ */
+import type { Clock } from '../services.js';
+import { classifyFailure, describeCause, type FailureCause } from './failure-cause.js';
+import type { StaleItem } from './stale-check.js';
+import { describeStale } from './stale-check.js';
+
+/** The user's choice: every result, only warnings and failures, or nothing. */
+export type NotificationLevel = 'all' | 'problems' | 'off';
+
+/** The urgencies Electron's Notification accepts (honoured on Linux). */
+export type NotificationUrgency = 'low' | 'normal' | 'critical';
+
+/** What the host shows. */
+export interface DesktopNotice {
+  readonly title: string;
+  readonly body: string;
+  readonly urgency: NotificationUrgency;
+}
+
+/** How one run of a plan (or a job on a repository) ended. */
+export interface RunReport {
+  /** What the rate limit is keyed on: a plan target id, or the repository id. */
+  readonly subjectId: string;
+  /** What the user calls it: the plan's name, or "Back up to X" for a manual job. */
+  readonly label: string;
+  readonly repoName: string;
+  /** True for a repository on a local path (an absent drive is then a quiet skip). */
+  readonly localRepository: boolean;
+  /** `skipped`: the scheduler did not start the run (drive absent, conditions not met). */
+  readonly outcome: 'succeeded' | 'warning' | 'failed' | 'cancelled' | 'skipped';
+  readonly error?: { readonly code: string; readonly message?: string };
+}
+
+/** Tuning; the defaults follow the issue (6 h between repeats of the same failure). */
+export interface NotificationPolicyOptions {
+  readonly clock: Clock;
+  readonly repeatAfterMs?: number;
+}
+
+/** The stateful decision maker; one per app. */
+export interface NotificationPolicy {
+  /** The notice for a finished run, or undefined when the user should not be disturbed. */
+  decideRun(report: RunReport, level: NotificationLevel): DesktopNotice | undefined;
+  /** Notices for items that just became stale (each once per stale episode). */
+  decideStale(items: readonly StaleItem[], level: NotificationLevel): DesktopNotice[];
+}
+
+/** Six hours: long enough not to nag about an hourly schedule, short enough to be seen the same day. */
+export const DEFAULT_REPEAT_AFTER_MS = 6 * 60 * 60 * 1000;
+
+interface Announced {
+  readonly cause: FailureCause;
+  readonly at: number;
+}
+
+/** Create a policy with an empty memory (nothing announced yet). */
+export function createNotificationPolicy(options: NotificationPolicyOptions): NotificationPolicy {
+  const repeatAfterMs = options.repeatAfterMs ?? DEFAULT_REPEAT_AFTER_MS;
+  const failures = new Map<string, Announced>();
+  const warnings = new Map<string, number>();
+  const staleIds = new Set<string>();
+
+  function withinQuietPeriod(at: number | undefined): boolean {
+    return at !== undefined && options.clock.now() - at < repeatAfterMs;
+  }
+
+  function onSuccess(report: RunReport, level: NotificationLevel): DesktopNotice | undefined {
+    const announced = failures.get(report.subjectId);
+    failures.delete(report.subjectId);
+    // A recovery is only news to someone who was told about the failure.
+    if (announced !== undefined && level !== 'off') {
+      return {
+        title: `Backups to ${report.repoName} work again`,
+        body: `${report.label} finished${report.outcome === 'warning' ? ' with warnings' : ''}.`,
+        urgency: 'low',
+      };
+    }
+    if (report.outcome === 'warning') {
+      if (level === 'off' || withinQuietPeriod(warnings.get(report.subjectId))) return undefined;
+      warnings.set(report.subjectId, options.clock.now());
+      return {
+        title: `Backup finished with warnings: ${report.label}`,
+        body: `Some files of ${report.label} could not be read. Open Borgdesk to see which in the job log.`,
+        urgency: 'normal',
+      };
+    }
+    warnings.delete(report.subjectId);
+    if (level !== 'all') return undefined;
+    return { title: 'Backup finished', body: `${report.label} is backed up.`, urgency: 'low' };
+  }
+
+  function onFailure(report: RunReport, level: NotificationLevel): DesktopNotice | undefined {
+    const cause = classifyFailure(report.error?.code, report.localRepository);
+    // An absent drive is a quiet skip; the stale check speaks up if it stays away too long.
+    if (cause === 'drive-absent' || level === 'off') return undefined;
+    const previous = failures.get(report.subjectId);
+    if (previous !== undefined && previous.cause === cause && withinQuietPeriod(previous.at))
+      return undefined;
+    failures.set(report.subjectId, { cause, at: options.clock.now() });
+    return {
+      title: `Backup failed: ${report.label}`,
+      body: describeCause(cause, report.repoName, report.error?.message),
+      urgency: 'normal',
+    };
+  }
+
+  return {
+    decideRun(report, level) {
+      switch (report.outcome) {
+        case 'succeeded':
+        case 'warning':
+          return onSuccess(report, level);
+        case 'failed':
+          return onFailure(report, level);
+        case 'cancelled':
+        case 'skipped':
+          return undefined;
+      }
+    },
+    decideStale(items, level) {
+      const current = new Set(items.map((item) => item.id));
+      for (const id of staleIds) if (!current.has(id)) staleIds.delete(id);
+      const fresh = items.filter((item) => !staleIds.has(item.id));
+      for (const item of fresh) staleIds.add(item.id);
+      // Stale means no backup at all for days: a problem, so shown at 'all' and 'problems'.
+      if (level === 'off') return [];
+      return fresh.map((item) => ({
+        title: `No recent backup: ${item.label}`,
+        body: describeStale(item),
+        urgency: 'critical',
+      }));
+    },
+  };
+}

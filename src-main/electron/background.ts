@@ -1,0 +1,102 @@
+/**
+ * Keeps Borgdesk useful while its window is closed: the tray icon, desktop notifications, and the
+ * core's events feeding both through the host-neutral notification center.
+ */
+import path from 'node:path';
+import {
+  createNotificationCenter,
+  type NotificationCenter,
+} from '../core/notifications/notification-center.js';
+import type { NotificationLevel } from '../core/notifications/notification-policy.js';
+import type { Core } from '../core/services.js';
+import type { EventPayload } from '../ipc/contract.js';
+import { createElectronNotifier } from './notifier.js';
+import { createAppTray, type AppTray, type TrayPlanItem } from './tray.js';
+
+/** What the background needs from the Electron entry. */
+export interface BackgroundOptions {
+  /** `dist/assets`. */
+  readonly assetsDir: string;
+  readonly showWindow: () => void;
+  readonly quit: () => void;
+  /** The user's notification level; 'problems' until settings carry one. */
+  readonly level?: () => NotificationLevel;
+  readonly clock: { now(): number };
+}
+
+/** The running background: whether a tray exists, the center (for stale checks), and cleanup. */
+export interface Background {
+  /** True while a visible tray icon exists, so closing the window may hide it. */
+  hasTray(): boolean;
+  readonly center: NotificationCenter;
+  dispose(): void;
+}
+
+// A request the core may not implement yet must not take the tray down with it.
+function attempt(what: string, run: () => Promise<unknown>): void {
+  try {
+    run().catch((error: unknown) => console.warn(`Borgdesk: ${what} failed:`, errorText(error)));
+  } catch (error) {
+    console.warn(`Borgdesk: ${what} failed:`, errorText(error));
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const planItems = (plans: EventPayload<'plans:changed'>): TrayPlanItem[] =>
+  plans.map((plan) => ({ id: plan.id, label: plan.name }));
+
+/** Create tray + notifier and subscribe them to the core. */
+export function startBackground(core: Core, options: BackgroundOptions): Background {
+  const tray: AppTray | undefined = createAppTray({
+    assetsDir: options.assetsDir,
+    actions: {
+      backUpNow: (planId) => attempt('Back up now', () => core.handlers['plans:run-now']({ planId })),
+      openWindow: options.showWindow,
+      setSchedulesPaused: (paused) =>
+        attempt('Pausing schedules', () =>
+          core.handlers[paused ? 'schedules:pause' : 'schedules:resume']({}),
+        ),
+      quit: options.quit,
+    },
+  });
+  const notifier = createElectronNotifier({
+    ...(process.platform !== 'darwin' ? { icon: path.join(options.assetsDir, 'icon-256.png') } : {}),
+    onClick: options.showWindow,
+  });
+  const center = createNotificationCenter({
+    subscribe: (listener) => core.subscribe(listener),
+    clock: options.clock,
+    level: options.level ?? (() => 'problems'),
+    notifier,
+    ...(tray !== undefined ? { onTrayState: (state) => tray.update(state) } : {}),
+  });
+  const unsubscribe = core.subscribe((event, payload) => {
+    if (event === 'plans:changed') tray?.setPlans(planItems(payload as EventPayload<'plans:changed'>));
+    if (event === 'schedules:changed') {
+      const { paused } = payload as EventPayload<'schedules:changed'>;
+      tray?.setPaused(paused);
+      center.setSchedulesPaused(paused);
+    }
+  });
+  attempt('Listing plans for the tray', async () =>
+    tray?.setPlans(planItems(await core.handlers['plans:list']({}))),
+  );
+  attempt('Listing repositories', async () => {
+    // The center learns local vs remote repositories from repos:changed; seed it once at start.
+    const repos = await core.handlers['repos:list']({});
+    center.setRepositories(repos);
+  });
+
+  return {
+    hasTray: () => tray?.isAlive() ?? false,
+    center,
+    dispose() {
+      unsubscribe();
+      center.dispose();
+      tray?.destroy();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { trayHostProblem, trayIconPath, trayTitle } from './tray-support.js';
+
+const assets = path.resolve(__dirname, '../../assets');
+
+describe('trayIconPath', () => {
+  it('points at images that exist in assets/ for every platform and state', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      for (const kind of ['idle', 'running', 'error', 'warning'] as const) {
+        const file = trayIconPath(kind, platform, assets);
+        expect(existsSync(file), file).toBe(true);
+        expect(existsSync(file.replace(/\.png$/, '@2x.png')), file).toBe(true);
+      }
+    }
+  });
+
+  it('uses template images on macOS, 16 px on Windows and 32 px on Linux', () => {
+    expect(path.basename(trayIconPath('running', 'darwin', assets))).toBe('tray-runningTemplate.png');
+    expect(path.basename(trayIconPath('idle', 'win32', assets))).toBe('tray-idle.png');
+    expect(path.basename(trayIconPath('warning', 'linux', assets))).toBe('tray-error-32.png');
+  });
+});
+
+describe('trayHostProblem', () => {
+  it('flags stock GNOME (Wayland or X11), unless the user says a tray host is there', () => {
+    const gnome = { XDG_CURRENT_DESKTOP: 'GNOME', XDG_SESSION_TYPE: 'wayland' };
+    expect(trayHostProblem('linux', gnome)).toMatch(/AppIndicator/);
+    expect(trayHostProblem('linux', { ...gnome, XDG_SESSION_TYPE: 'x11' })).toMatch(/AppIndicator/);
+    expect(trayHostProblem('linux', { ...gnome, BORGDESK_TRAY: '1' })).toBeUndefined();
+  });
+
+  it('trusts Ubuntu, other desktops and platforms, and honours BORGDESK_TRAY=0 everywhere', () => {
+    expect(
+      trayHostProblem('linux', { XDG_CURRENT_DESKTOP: 'ubuntu:GNOME', XDG_SESSION_TYPE: 'wayland' }),
+    ).toBe(undefined);
+    expect(
+      trayHostProblem('linux', { XDG_CURRENT_DESKTOP: 'KDE', XDG_SESSION_TYPE: 'wayland' }),
+    ).toBeUndefined();
+    expect(trayHostProblem('darwin', { XDG_CURRENT_DESKTOP: 'GNOME' })).toBeUndefined();
+    expect(trayHostProblem('win32', { BORGDESK_TRAY: '0' })).toMatch(/turned off/);
+  });
+
+  it('titles the macOS menu bar with the percent only while known', () => {
+    expect(trayTitle(42)).toBe('42%');
+    expect(trayTitle(undefined)).toBe('');
+  });
+});

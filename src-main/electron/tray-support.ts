@@ -1,0 +1,49 @@
+/**
+ * Pure helpers for the tray (no electron import, so they are unit-tested): which icon file each
+ * platform expects, and whether a Linux desktop is known to have no tray host.
+ */
+import path from 'node:path';
+import type { TrayKind } from '../core/notifications/tray-state.js';
+
+// assets/ has idle, running and error images; a stale warning uses the alert glyph of the error image.
+const IMAGE_FOR_KIND: Record<TrayKind, 'idle' | 'running' | 'error'> = {
+  idle: 'idle',
+  running: 'running',
+  error: 'error',
+  warning: 'error',
+};
+
+/**
+ * The icon file for a state. Electron loads the `@2x` sibling by itself (high-DPI naming), and
+ * treats a name ending in `Template` as a macOS template image that follows the menu bar's colour.
+ * macOS: 16 pt template; Windows: 16 px (+32 px @2x); Linux: 32 px (+64 px @2x), the size
+ * StatusNotifier hosts scale down from.
+ */
+export function trayIconPath(kind: TrayKind, platform: NodeJS.Platform, assetsDir: string): string {
+  const image = IMAGE_FOR_KIND[kind];
+  if (platform === 'darwin') return path.join(assetsDir, `tray-${image}Template.png`);
+  if (platform === 'win32') return path.join(assetsDir, `tray-${image}.png`);
+  return path.join(assetsDir, `tray-${image}-32.png`);
+}
+
+/**
+ * Why the tray is probably invisible, or undefined when it should show. Stock GNOME (3.26 and later,
+ * Wayland or X11) has no tray host unless the AppIndicator extension is installed (electron #34801);
+ * Ubuntu ships that extension enabled. We cannot ask D-Bus from here, so other GNOME sessions are
+ * treated as tray-less unless the user sets BORGDESK_TRAY=1. BORGDESK_TRAY=0 turns the tray off anywhere.
+ * Erring towards "no tray" is safe: the window then minimises instead of hiding.
+ */
+export function trayHostProblem(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.BORGDESK_TRAY === '0') return 'the tray icon is turned off (BORGDESK_TRAY=0)';
+  if (platform !== 'linux' || env.BORGDESK_TRAY === '1') return undefined;
+  const desktops = (env.XDG_CURRENT_DESKTOP ?? '').toLowerCase().split(':');
+  if (desktops.includes('gnome') && !desktops.includes('ubuntu')) {
+    return 'GNOME shows no tray icons without the AppIndicator extension (set BORGDESK_TRAY=1 if it is installed)';
+  }
+  return undefined;
+}
+
+/** The macOS menu-bar title next to the icon: the percent while running, nothing otherwise. */
+export function trayTitle(percent: number | undefined): string {
+  return percent === undefined ? '' : `${percent}%`;
+}
