@@ -28,6 +28,9 @@ export type DialogState =
     }
   | { readonly kind: 'versions'; readonly repoId: string; readonly path: string };
 
+/** The top-level screen of the main area: the dashboard, the job history, or one repository. */
+export type Section = 'overview' | 'history' | 'repository';
+
 /** App-level state and its actions. */
 export interface AppState {
   readonly status?: AppStatus;
@@ -35,6 +38,7 @@ export interface AppState {
   readonly settings?: Settings;
   readonly connection: ConnectionState;
   readonly selectedRepoId?: string;
+  readonly section: Section;
   /** Set once the user leaves the welcome screen ("Skip" or after creating a repository). */
   readonly welcomeDismissed: boolean;
   readonly dialog?: DialogState;
@@ -44,7 +48,9 @@ export interface AppState {
   loadSettings(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   setConnection(state: ConnectionState): void;
+  /** Shows a repository's screen (or, with undefined, forgets the selection). */
   selectRepository(repoId: string | undefined): void;
+  showSection(section: Section): void;
   dismissWelcome(): void;
   openDialog(dialog: DialogState): void;
   closeDialog(): void;
@@ -56,6 +62,7 @@ export const useAppStore = create<AppState>()((set) => ({
   connection: 'connecting',
   welcomeDismissed: false,
   logPanelOpen: false,
+  section: 'overview',
 
   async loadStatus() {
     try {
@@ -86,7 +93,11 @@ export const useAppStore = create<AppState>()((set) => ({
   },
 
   selectRepository(selectedRepoId) {
-    set({ selectedRepoId });
+    set(selectedRepoId === undefined ? { selectedRepoId } : { selectedRepoId, section: 'repository' });
+  },
+
+  showSection(section) {
+    set({ section });
   },
 
   dismissWelcome() {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BorgdeskApi, EventName, EventPayload, JobSnapshot } from '../../src-main/ipc/contract.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
+import { useHistoryStore } from './history-store.js';
 import { bindEvents } from './bind-events.js';
 import { emptyJobsData } from './job-events.js';
 import { useJobsStore } from './jobs-store.js';
@@ -101,10 +102,46 @@ describe('bindEvents', () => {
     unbind();
   });
 
+  it('adds a batch of history entries in one update, newest first, and tracks the latest backup', () => {
+    const { api, emit } = fakeApi();
+    const unbind = bindEvents(api);
+    useHistoryStore.setState({ entries: [], loaded: true, repoFilter: undefined, latest: {} });
+    const base = {
+      kind: 'backup' as const,
+      repoId: 'r1',
+      repoName: 'One',
+      title: 'Backup',
+      trigger: 'manual' as const,
+      status: 'succeeded' as const,
+      durationMs: 1000,
+      logLineCount: 3,
+    };
+    let updates = 0;
+    const unsubscribe = useHistoryStore.subscribe(() => (updates += 1));
+    emit('history:added', {
+      ...base,
+      id: 'a',
+      startedAt: '2024-01-01T10:00:00Z',
+      finishedAt: '2024-01-01T10:00:01Z',
+    });
+    emit('history:added', {
+      ...base,
+      id: 'b',
+      startedAt: '2024-01-01T11:00:00Z',
+      finishedAt: '2024-01-01T11:00:01Z',
+    });
+    frames.shift()?.(0);
+    expect(updates).toBe(1);
+    expect(useHistoryStore.getState().entries.map((e) => e.id)).toEqual(['b', 'a']);
+    expect(useHistoryStore.getState().latest.r1?.id).toBe('b');
+    unsubscribe();
+    unbind();
+  });
+
   it('unsubscribes from every event and drops what was queued', () => {
     const { api, emit, count } = fakeApi();
     const unbind = bindEvents(api);
-    expect(count()).toBe(7);
+    expect(count()).toBe(8);
     emit('job:updated', job);
     unbind();
     expect(count()).toBe(0);

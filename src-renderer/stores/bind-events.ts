@@ -7,10 +7,12 @@ import type {
   BorgdeskApi,
   EventName,
   EventPayload,
+  HistoryEntry,
   MountStatus,
   RepositorySummary,
 } from '../../src-main/ipc/contract.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
+import { useHistoryStore } from './history-store.js';
 import type { QueuedEvent } from './job-events.js';
 import { isFinal } from './job-events.js';
 import { useJobsStore } from './jobs-store.js';
@@ -25,6 +27,7 @@ const eventNames: readonly EventName[] = [
   'repos:changed',
   'archive-index:updated',
   'mount:changed',
+  'history:added',
 ];
 
 // A hidden tab gets no animation frames; a timer keeps the queue from growing without bound.
@@ -69,11 +72,13 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   let repos: readonly RepositorySummary[] | undefined;
   let mounts: MountStatus | undefined;
   const indexStates: ArchiveIndexState[] = [];
+  const history: HistoryEntry[] = [];
   const refresh = new Set<string>();
   for (const item of batch) {
     if (item.event === 'repos:changed') repos = item.payload;
     if (item.event === 'mount:changed') mounts = item.payload;
     if (item.event === 'archive-index:updated') indexStates.push(item.payload);
+    if (item.event === 'history:added') history.push(item.payload);
     // A finished backup adds an archive: reload that repository so the table shows it.
     if (item.event === 'job:finished' && item.payload.kind === 'backup' && isFinal(item.payload.status)) {
       refresh.add(item.payload.repoId);
@@ -85,4 +90,5 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   for (const repoId of refresh) void reposStore.loadDetails(repoId);
   if (indexStates.length > 0) useArchiveIndexStore.getState().applyStates(indexStates);
   if (mounts) useMountStore.getState().setStatus(mounts);
+  if (history.length > 0) useHistoryStore.getState().addEntries(history);
 }

@@ -23,7 +23,8 @@ function useRunningRepoIds(): ReadonlySet<string> {
 export function RepositoryList() {
   const repos = useReposStore((s) => s.repos);
   const loaded = useReposStore((s) => s.loaded);
-  const selected = useAppStore((s) => s.selectedRepoId);
+  // Highlighted only while its screen is shown, not while Overview or History is.
+  const selected = useAppStore((s) => (s.section === 'repository' ? s.selectedRepoId : undefined));
   const select = useAppStore((s) => s.selectRepository);
   const showOverview = useViewStore((s) => s.showOverview);
   const homeDir = useAppStore((s) => s.status?.homeDir);

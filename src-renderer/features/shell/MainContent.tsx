@@ -1,6 +1,7 @@
 /**
- * Decides what the main area shows: the welcome on first run, the selected repository, or an empty
- * state pointing at "Add repository"; plus the log panel of that repository's latest job.
+ * Decides what the main area shows: the welcome on first run, the job history, the overview of all
+ * repositories (the default once one exists), the selected repository, or an empty state pointing at
+ * "Add repository"; plus, on a repository's screen, the log panel of its latest job.
  */
 import type { AppStatus } from '../../../src-main/ipc/contract.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -10,6 +11,8 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { RepositoryScreen } from '../archives/RepositoryScreen.js';
+import { Dashboard } from '../dashboard/Dashboard.js';
+import { HistoryScreen } from '../history/HistoryScreen.js';
 import { LogPanel } from '../jobs/LogPanel.js';
 import { Welcome } from '../welcome/Welcome.js';
 
@@ -21,11 +24,13 @@ export interface MainContentProps {
 /** The main column. */
 export function MainContent({ status }: MainContentProps) {
   const selectedId = useAppStore((s) => s.selectedRepoId);
+  const section = useAppStore((s) => s.section);
   const welcomeDismissed = useAppStore((s) => s.welcomeDismissed);
   const repos = useReposStore((s) => s.repos);
   const loaded = useReposStore((s) => s.loaded);
   const listError = useReposStore((s) => s.listError);
-  const repo = repos.find((r) => r.id === selectedId) ?? repos[0];
+  // A removed repository's screen falls back to the overview.
+  const repo = section === 'repository' ? repos.find((r) => r.id === selectedId) : undefined;
   const job = useJobsStore((s) =>
     repo ? latestJobFor(s, repo.id, ['backup', 'init', 'restore']) : undefined,
   );
@@ -33,7 +38,9 @@ export function MainContent({ status }: MainContentProps) {
   let content;
   if (listError) content = <ErrorMessage error={listError} title="Repositories could not be loaded" />;
   else if (!loaded) content = null;
+  else if (section === 'history') content = <HistoryScreen />;
   else if (repo) content = <RepositoryScreen key={repo.id} repo={repo} />;
+  else if (repos.length > 0) content = <Dashboard repos={repos} />;
   else if (status.firstRun && !welcomeDismissed) content = <Welcome status={status} />;
   else
     content = (

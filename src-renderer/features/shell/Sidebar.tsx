@@ -1,10 +1,11 @@
 /**
- * The left sidebar: the Borgdesk logo, the repositories, "Add repository" and Settings.
+ * The left sidebar: the Borgdesk logo, the Overview and History screens, the repositories,
+ * "Add repository" and Settings.
  */
 import { BrandMark } from '../../components/BrandMark.js';
 import { Button } from '../../components/Button.js';
-import { Icon } from '../../components/Icon.js';
-import { useAppStore } from '../../stores/app-store.js';
+import { Icon, type IconName } from '../../components/Icon.js';
+import { useAppStore, type Section } from '../../stores/app-store.js';
 import { RepositoryList } from '../repositories/RepositoryList.js';
 
 /** The app's sidebar. */
@@ -19,6 +20,10 @@ export function Sidebar() {
         </span>
         <span className="brand-name">Borgdesk</span>
       </div>
+      <nav className="sidebar-nav" aria-label="Screens">
+        <NavItem section="overview" icon="home" label="Overview" />
+        <NavItem section="history" icon="history" label="History" />
+      </nav>
       <div className="sidebar-section">
         <h2 className="sidebar-heading">Repositories</h2>
         <RepositoryList />
@@ -39,5 +44,21 @@ export function Sidebar() {
         {borg?.state === 'ok' ? <span className="borg-version">borg {borg.version}</span> : null}
       </div>
     </aside>
+  );
+}
+
+function NavItem(props: { readonly section: Section; readonly icon: IconName; readonly label: string }) {
+  const current = useAppStore((s) => s.section === props.section);
+  const showSection = useAppStore((s) => s.showSection);
+  return (
+    <button
+      type="button"
+      className={current ? 'nav-item active' : 'nav-item'}
+      aria-current={current ? 'page' : undefined}
+      onClick={() => showSection(props.section)}
+    >
+      <Icon name={props.icon} />
+      <span>{props.label}</span>
+    </button>
   );
 }

@@ -1,0 +1,52 @@
+/**
+ * The overview: one card per repository with its last backup, archive count, sizes and growth chart.
+ * Each card fills in on its own as its details arrive, so one busy repository never holds up the rest.
+ */
+import { useEffect } from 'react';
+import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { useHistoryStore } from '../../stores/history-store.js';
+import { isLocked, useReposStore } from '../../stores/repos-store.js';
+import { RepositoryCard } from './RepositoryCard.js';
+
+/** Props of {@link Dashboard}. */
+export interface DashboardProps {
+  readonly repos: readonly RepositorySummary[];
+}
+
+/** The overview screen. */
+export function Dashboard({ repos }: DashboardProps) {
+  const details = useReposStore((s) => s.details);
+  const latest = useHistoryStore((s) => s.latest);
+  const connection = useAppStore((s) => s.connection);
+
+  // Ask once per repository (and again after a reconnect); repos-store shares in-flight requests.
+  const keys = repos.map((r) => `${r.id}:${isLocked(r) ? 'locked' : 'open'}`).join(',');
+  useEffect(() => {
+    if (connection !== 'open') return;
+    const reposState = useReposStore.getState();
+    for (const repo of reposState.repos) {
+      void useHistoryStore.getState().loadLatest(repo.id);
+      if (!isLocked(repo) && !reposState.details[repo.id]?.data) void reposState.loadDetails(repo.id);
+    }
+  }, [keys, connection]);
+
+  return (
+    <div className="overview">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">Overview</h1>
+          <p className="page-subtitle">
+            {repos.length === 1 ? 'Your repository' : `Your ${repos.length} repositories`} at a glance: the
+            last backup and how each repository grows.
+          </p>
+        </div>
+      </header>
+      <div className="overview-grid">
+        {repos.map((repo) => (
+          <RepositoryCard key={repo.id} repo={repo} details={details[repo.id]} lastBackup={latest[repo.id]} />
+        ))}
+      </div>
+    </div>
+  );
+}

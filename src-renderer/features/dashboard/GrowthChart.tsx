@@ -1,0 +1,116 @@
+/**
+ * A repository's growth over time: each archive's original size and the deduplicated size borg
+ * stored for it, at the archive's start. Static data, so animation stays off.
+ */
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ArchiveSummary } from '../../../src-main/ipc/contract.js';
+import { formatBytes, formatDateTime } from '../../lib/format.js';
+import {
+  formatAxisBytes,
+  formatTimeTick,
+  growthSeries,
+  MIN_GROWTH_POINTS,
+  type GrowthPoint,
+} from './growth-series.js';
+
+/** Props of {@link GrowthChart}. */
+export interface GrowthChartProps {
+  readonly archives: readonly ArchiveSummary[];
+}
+
+const tickStyle = { fontSize: 11, fill: 'var(--text-muted)' };
+const tooltipStyle = {
+  background: 'var(--surface)',
+  border: '1px solid var(--border)',
+  borderRadius: 8,
+  fontSize: 12,
+};
+
+function archiveLabel(payload: readonly { readonly payload?: GrowthPoint }[] | undefined): string {
+  const point = payload?.[0]?.payload;
+  return point ? `${point.archiveName} · ${formatDateTime(new Date(point.time))}` : '';
+}
+
+/** The growth chart, or a note while there are too few archives to draw a line. */
+export function GrowthChart({ archives }: GrowthChartProps) {
+  const data = useMemo(() => growthSeries(archives), [archives]);
+  const first = data[0];
+  const last = data[data.length - 1];
+  const span = first && last ? last.time - first.time : 0;
+
+  return (
+    <figure className="growth-chart" aria-label="Repository growth">
+      {data.length < MIN_GROWTH_POINTS ? (
+        <div className="chart-placeholder">
+          {data.length === 0
+            ? 'No archives yet. The growth chart appears after two backups.'
+            : 'One archive so far. The growth chart appears after the next backup.'}
+        </div>
+      ) : (
+        <LineChart
+          data={data as GrowthPoint[]}
+          responsive
+          style={{ width: '100%', height: 190 }}
+          margin={{ top: 8, right: 16, left: 4, bottom: 0 }}
+        >
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="time"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={(ms: number) => formatTimeTick(ms, span)}
+            tick={tickStyle}
+            stroke="var(--border-strong)"
+            minTickGap={40}
+            padding={{ left: 12, right: 12 }}
+          />
+          <YAxis
+            tickFormatter={(v: number) => formatAxisBytes(v)}
+            tick={tickStyle}
+            stroke="var(--border-strong)"
+            width={70}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            labelFormatter={(_label, payload) =>
+              archiveLabel(payload as readonly { payload?: GrowthPoint }[])
+            }
+            formatter={(value) => formatBytes(Number(value))}
+            contentStyle={tooltipStyle}
+          />
+          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          <Line
+            type="monotone"
+            dataKey="originalSize"
+            name="Original"
+            stroke="var(--chart-original)"
+            strokeWidth={2}
+            dot={{ r: 3, strokeWidth: 2, fill: 'var(--surface)' }}
+            activeDot={{ r: 5 }}
+            isAnimationActive={false}
+            connectNulls
+          />
+          <Line
+            type="monotone"
+            dataKey="deduplicatedSize"
+            name="Deduplicated"
+            stroke="var(--chart-dedup)"
+            strokeWidth={2}
+            dot={{ r: 3, strokeWidth: 2, fill: 'var(--surface)' }}
+            activeDot={{ r: 5 }}
+            isAnimationActive={false}
+            connectNulls
+          />
+        </LineChart>
+      )}
+      {data.length >= MIN_GROWTH_POINTS ? (
+        <figcaption className="growth-caption">
+          Deduplicated is what only that archive holds; data shared between archives is stored once and
+          counted in “Stored on disk”.
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * One repository on the overview: its last backup and how it ended, archive count, the sizes, and
+ * its growth chart once `repos:details` arrives (it may queue behind a running backup).
+ */
+import type { HistoryEntry, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { ByteSize } from '../../components/ByteSize.js';
+import { Icon } from '../../components/Icon.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { formatCount, formatDateTime, formatRelative } from '../../lib/format.js';
+import { isRemoteLocation } from '../../lib/paths.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { isLocked, type DetailsEntry } from '../../stores/repos-store.js';
+import { GrowthChart } from './GrowthChart.js';
+import { totalOriginalSize } from './growth-series.js';
+
+/** Props of {@link RepositoryCard}. */
+export interface RepositoryCardProps {
+  readonly repo: RepositorySummary;
+  readonly details: DetailsEntry | undefined;
+  /** The latest backup from the history; null when none is recorded, undefined while unknown. */
+  readonly lastBackup: HistoryEntry | null | undefined;
+}
+
+/** A dashboard card for one repository. */
+export function RepositoryCard({ repo, details, lastBackup }: RepositoryCardProps) {
+  const selectRepository = useAppStore((s) => s.selectRepository);
+  const openDialog = useAppStore((s) => s.openDialog);
+  const locked = isLocked(repo);
+  const data = details?.data;
+  const lastAt = lastBackup?.finishedAt ?? repo.lastBackupAt;
+  const titleId = `overview-${repo.id}`;
+
+  return (
+    <article className="card overview-card" aria-labelledby={titleId}>
+      <header className="overview-card-header">
+        <span className="overview-card-icon">
+          <Icon name={isRemoteLocation(repo.location) ? 'server' : 'archive'} size={18} />
+        </span>
+        <div className="overview-card-title">
+          <h2 id={titleId} className="card-title">
+            {repo.name}
+          </h2>
+          <p className="overview-card-location" title={repo.location}>
+            {repo.location}
+          </p>
+        </div>
+        <Button size="small" variant="ghost" onClick={() => selectRepository(repo.id)}>
+          Open
+        </Button>
+      </header>
+
+      <dl className="overview-figures">
+        <div>
+          <dt>Last backup</dt>
+          <dd>
+            {lastAt ? (
+              <time dateTime={lastAt} title={formatDateTime(lastAt)}>
+                {formatRelative(lastAt)}
+              </time>
+            ) : (
+              'Never'
+            )}
+            {lastBackup ? <StatusBadge status={lastBackup.status} /> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Archives</dt>
+          <dd className="num">{data ? formatCount(data.archives.length) : '—'}</dd>
+        </div>
+        <div>
+          <dt>Original size</dt>
+          <dd>
+            <ByteSize
+              bytes={data ? (data.stats?.totalSize ?? totalOriginalSize(data.archives)) : undefined}
+            />
+          </dd>
+        </div>
+        <div>
+          <dt>Stored on disk</dt>
+          <dd>
+            <ByteSize bytes={data?.stats?.uniqueCompressedSize} />
+          </dd>
+        </div>
+      </dl>
+
+      {locked ? (
+        <div className="overview-card-note">
+          <Icon name="lock" size={16} />
+          <span>Locked. Enter the passphrase to see archives and growth.</span>
+          <Button size="small" icon="unlock" onClick={() => openDialog({ kind: 'unlock', repoId: repo.id })}>
+            Unlock
+          </Button>
+        </div>
+      ) : data ? (
+        <GrowthChart archives={data.archives} />
+      ) : details?.error ? (
+        <div className="overview-card-note overview-card-error" role="alert">
+          <Icon name="alert" size={16} />
+          <span>{details.error.message}</span>
+        </div>
+      ) : (
+        <div className="chart-placeholder growth-loading" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Reading archives… (waits for any running job on this repository)
+        </div>
+      )}
+    </article>
+  );
+}

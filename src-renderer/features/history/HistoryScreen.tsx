@@ -1,0 +1,110 @@
+/**
+ * The History screen: every finished job, newest first, filtered by repository and result, with
+ * "Load more" for older pages. New jobs appear as they finish; a row opens the job's log.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { FinalJobStatus, HistoryEntry } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { statusLabel } from '../../components/StatusBadge.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { useHistoryStore } from '../../stores/history-store.js';
+import { useReposStore } from '../../stores/repos-store.js';
+import { HistoryLogDialog } from './HistoryLogDialog.js';
+import { HistoryTable } from './HistoryTable.js';
+import { countByResult, filterEntries, type ResultFilter } from './history-list.js';
+
+const results: readonly FinalJobStatus[] = ['succeeded', 'warning', 'failed', 'cancelled'];
+const ALL_REPOS = '';
+
+/** The job history screen. */
+export function HistoryScreen() {
+  const repos = useReposStore((s) => s.repos);
+  const connection = useAppStore((s) => s.connection);
+  const { entries, repoFilter, hasMore, loaded, loading, error, load, loadMore } = useHistoryStore();
+  const [result, setResult] = useState<ResultFilter>('all');
+  const [opened, setOpened] = useState<HistoryEntry>();
+
+  // (Re)load on entry and after a reconnect, so jobs that finished while away are listed.
+  useEffect(() => {
+    if (connection === 'open') void useHistoryStore.getState().load(useHistoryStore.getState().repoFilter);
+  }, [connection]);
+
+  const shown = useMemo(() => filterEntries(entries, { result }), [entries, result]);
+  const counts = useMemo(() => countByResult(entries), [entries]);
+  // A removed repository still has history; keep it selectable while its entries are listed.
+  const repoOptions = useMemo(() => {
+    const options = new Map(repos.map((r) => [r.id, r.name]));
+    for (const entry of entries) if (!options.has(entry.repoId)) options.set(entry.repoId, entry.repoName);
+    return [...options];
+  }, [repos, entries]);
+
+  return (
+    <div className="history-screen">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">History</h1>
+          <p className="page-subtitle">Every backup, restore and maintenance job, newest first.</p>
+        </div>
+        <div className="history-filters">
+          <label className="inline-field">
+            <span>Repository</span>
+            <select
+              value={repoFilter ?? ALL_REPOS}
+              onChange={(e) => void load(e.target.value === ALL_REPOS ? undefined : e.target.value)}
+            >
+              <option value={ALL_REPOS}>All repositories</option>
+              {repoOptions.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline-field">
+            <span>Result</span>
+            <select value={result} onChange={(e) => setResult(e.target.value as ResultFilter)}>
+              <option value="all">All results</option>
+              {results.map((status) => (
+                <option key={status} value={status}>
+                  {statusLabel(status)} ({counts[status]})
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </header>
+
+      {error ? <ErrorMessage error={error} title="History" /> : null}
+
+      <section className="card history-card" aria-busy={loading}>
+        {!loaded ? (
+          <div className="splash-loading history-loading" role="status">
+            <span className="spinner" aria-hidden="true" />
+            Loading history…
+          </div>
+        ) : shown.length === 0 ? (
+          <EmptyState icon="history" title={entries.length === 0 ? 'No jobs yet' : 'No jobs match'} compact>
+            {entries.length === 0
+              ? 'Backups, restores and maintenance jobs are listed here once they finish.'
+              : hasMore
+                ? 'None of the jobs loaded so far match. Load older jobs or change the filter.'
+                : 'Change the filters to see more jobs.'}
+          </EmptyState>
+        ) : (
+          <HistoryTable entries={shown} onOpen={setOpened} />
+        )}
+        {loaded && hasMore ? (
+          <div className="history-more">
+            <Button onClick={() => void loadMore()} busy={loading}>
+              Load more
+            </Button>
+          </div>
+        ) : null}
+      </section>
+
+      {opened ? <HistoryLogDialog entry={opened} onClose={() => setOpened(undefined)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The job history as a table, newest first: kind, repository, trigger, result, start, duration, the
+ * key numbers or the error, and a button that opens the entry's log.
+ */
+import type { HistoryEntry } from '../../../src-main/ipc/contract.js';
+import { Icon } from '../../components/Icon.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { formatDateTime, formatDuration, formatRelative } from '../../lib/format.js';
+import { formatShortDateTime, kindIcon, kindLabel, statsSummary, triggerLabel } from './history-format.js';
+
+/** Props of {@link HistoryTable}. */
+export interface HistoryTableProps {
+  readonly entries: readonly HistoryEntry[];
+  readonly onOpen: (entry: HistoryEntry) => void;
+}
+
+/** The history table. */
+export function HistoryTable({ entries, onOpen }: HistoryTableProps) {
+  return (
+    <div className="table-wrap">
+      <table className="table history-table" aria-label="Job history">
+        <thead>
+          <tr>
+            <th scope="col">Job</th>
+            <th scope="col">Repository</th>
+            <th scope="col">Trigger</th>
+            <th scope="col">Result</th>
+            <th scope="col">Started</th>
+            <th scope="col" className="right">
+              Duration
+            </th>
+            <th scope="col">Details</th>
+            <th scope="col">
+              <span className="visually-hidden">Log</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <HistoryRow key={entry.id} entry={entry} onOpen={onOpen} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function HistoryRow({
+  entry,
+  onOpen,
+}: {
+  readonly entry: HistoryEntry;
+  readonly onOpen: HistoryTableProps['onOpen'];
+}) {
+  const stats = statsSummary(entry);
+  return (
+    // A click anywhere on the row is a mouse shortcut; the row's button is the keyboard way in.
+    <tr className="history-row" data-status={entry.status} onClick={() => onOpen(entry)}>
+      <td>
+        <span className={`history-kind history-kind-${entry.kind}`}>
+          <span className="history-kind-icon">
+            <Icon name={kindIcon(entry.kind)} size={14} />
+          </span>
+          {kindLabel(entry.kind)}
+        </span>
+      </td>
+      <td className="history-repo" title={entry.repoName}>
+        {entry.repoName}
+      </td>
+      <td>
+        <span className={`history-trigger history-trigger-${entry.trigger}`}>
+          <Icon name={entry.trigger === 'schedule' ? 'clock' : 'terminal'} size={12} />
+          {triggerLabel(entry.trigger)}
+        </span>
+      </td>
+      <td>
+        <StatusBadge status={entry.status} />
+      </td>
+      <td>
+        <time
+          dateTime={entry.startedAt}
+          title={`${formatDateTime(entry.startedAt)} (${formatRelative(entry.startedAt)})`}
+        >
+          {formatShortDateTime(entry.startedAt)}
+        </time>
+      </td>
+      <td className="right num">{formatDuration(entry.durationMs / 1000)}</td>
+      <td className="history-details">
+        {entry.error ? (
+          <span className="history-error" title={entry.error.remedy ?? entry.error.message}>
+            {entry.error.message}
+          </span>
+        ) : stats.length > 0 ? (
+          <span className="history-stats">
+            {stats.map((part) => (
+              <span key={part}>{part}</span>
+            ))}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+      <td className="row-actions">
+        <button
+          type="button"
+          className="history-log-button"
+          onClick={(event) => {
+            event.stopPropagation();
+            onOpen(entry);
+          }}
+        >
+          View log
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Words and icons for history entries: the job kind, the trigger and a one-line summary of its
+ * numbers. Kinds the renderer does not know yet still get a readable label.
+ */
+import type { HistoryEntry, JobTrigger } from '../../../src-main/ipc/contract.js';
+import type { IconName } from '../../components/Icon.js';
+import { formatBytes, formatCount, parseDate } from '../../lib/format.js';
+
+// Keyed by string, not JobKind: the core may record kinds this build has no entry for.
+const kindIcons: Readonly<Record<string, IconName>> = {
+  backup: 'upload',
+  restore: 'download',
+  init: 'plus',
+  prune: 'trash',
+  delete: 'trash',
+  compact: 'archive',
+  check: 'shield',
+  info: 'info',
+  list: 'info',
+};
+
+/** The icon of a job kind. */
+export function kindIcon(kind: string): IconName {
+  return kindIcons[kind] ?? 'terminal';
+}
+
+/** A job kind as a word ("Backup", "Prune"). */
+export function kindLabel(kind: string): string {
+  return kind.length === 0 ? 'Job' : kind[0]?.toUpperCase() + kind.slice(1);
+}
+
+/** Who started the job. */
+export function triggerLabel(trigger: JobTrigger): string {
+  return trigger === 'schedule' ? 'Schedule' : 'Manual';
+}
+
+/** The key numbers of an entry, each as a short phrase; empty when the job reported none. */
+export function statsSummary(entry: HistoryEntry): readonly string[] {
+  const stats = entry.stats;
+  if (!stats) return [];
+  const parts: string[] = [];
+  if (stats.fileCount !== undefined) {
+    parts.push(`${formatCount(stats.fileCount)} ${stats.fileCount === 1 ? 'file' : 'files'}`);
+  }
+  if (entry.kind === 'restore') {
+    if (stats.originalSize !== undefined) parts.push(`${formatBytes(stats.originalSize)} restored`);
+    return parts;
+  }
+  if (stats.originalSize !== undefined) parts.push(`${formatBytes(stats.originalSize)} original`);
+  if (stats.deduplicatedSize !== undefined) parts.push(`${formatBytes(stats.deduplicatedSize)} stored`);
+  return parts;
+}
+
+/** A compact start time for a table cell ("Nov 22, 09:05"); the year only when it is not this one. */
+export function formatShortDateTime(value: string, now: Date = new Date(), locale?: string): string {
+  const date = parseDate(value);
+  if (!date) return '—';
+  const options: Intl.DateTimeFormatOptions = {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  };
+  if (date.getFullYear() !== now.getFullYear()) options.year = 'numeric';
+  return new Intl.DateTimeFormat(locale, options).format(date);
+}

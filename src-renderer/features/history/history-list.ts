@@ -1,0 +1,67 @@
+/**
+ * Pure helpers for the History screen: merging pages and live entries into one newest-first list,
+ * filtering by result, and picking each repository's latest backup for the dashboard.
+ */
+import type { FinalJobStatus, HistoryEntry } from '../../../src-main/ipc/contract.js';
+
+/** The result filter of the History screen: one final status, or all of them. */
+export type ResultFilter = 'all' | FinalJobStatus;
+
+// ISO timestamps from the core compare correctly as numbers; a broken one sorts last.
+function timeOf(value: string): number {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? -Infinity : ms;
+}
+
+/** Newest first by finish time; the id breaks ties so the order is stable across pages. */
+export function compareNewestFirst(a: HistoryEntry, b: HistoryEntry): number {
+  const diff = timeOf(b.finishedAt) - timeOf(a.finishedAt);
+  if (diff !== 0) return diff;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/**
+ * Adds entries (a further page, or live `history:added` events) to a list: one row per job id (the
+ * newer copy wins), newest first. Returns the same array when nothing changes, so stores skip renders.
+ */
+export function mergeEntries(
+  current: readonly HistoryEntry[],
+  incoming: readonly HistoryEntry[],
+): readonly HistoryEntry[] {
+  if (incoming.length === 0) return current;
+  const byId = new Map<string, HistoryEntry>();
+  for (const entry of current) byId.set(entry.id, entry);
+  for (const entry of incoming) byId.set(entry.id, entry);
+  return [...byId.values()].sort(compareNewestFirst);
+}
+
+/** The entries a filter lets through: an optional repository and a result. */
+export function filterEntries(
+  entries: readonly HistoryEntry[],
+  filter: { readonly repoId?: string; readonly result: ResultFilter },
+): readonly HistoryEntry[] {
+  if (filter.result === 'all' && filter.repoId === undefined) return entries;
+  return entries.filter(
+    (entry) =>
+      (filter.repoId === undefined || entry.repoId === filter.repoId) &&
+      (filter.result === 'all' || entry.status === filter.result),
+  );
+}
+
+/** Each repository's most recent backup (any result), keyed by repository id. */
+export function latestBackups(entries: readonly HistoryEntry[]): ReadonlyMap<string, HistoryEntry> {
+  const latest = new Map<string, HistoryEntry>();
+  for (const entry of entries) {
+    if (entry.kind !== 'backup') continue;
+    const known = latest.get(entry.repoId);
+    if (!known || compareNewestFirst(entry, known) < 0) latest.set(entry.repoId, entry);
+  }
+  return latest;
+}
+
+/** Counts per result, for the filter's option labels. */
+export function countByResult(entries: readonly HistoryEntry[]): Readonly<Record<FinalJobStatus, number>> {
+  const counts: Record<FinalJobStatus, number> = { succeeded: 0, warning: 0, failed: 0, cancelled: 0 };
+  for (const entry of entries) counts[entry.status] += 1;
+  return counts;
+}
