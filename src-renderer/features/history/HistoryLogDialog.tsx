@@ -3,7 +3,7 @@
  * coloured by level (the same look as the live log panel).
  */
 import { useEffect } from 'react';
-import type { HistoryEntry, LogEntry } from '../../../src-main/ipc/contract.js';
+import type { HistoryEntry } from '../../../src-main/ipc/contract.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatDateTime, formatDuration } from '../../lib/format.js';
 import { useHistoryStore } from '../../stores/history-store.js';
 import { kindLabel, statsSummary, triggerLabel } from './history-format.js';
+import { LogLines } from '../jobs/LogLines.js';
 
 /** Props of {@link HistoryLogDialog}. */
 export interface HistoryLogDialogProps {
@@ -20,11 +21,6 @@ export interface HistoryLogDialogProps {
 
 // A stored log can be long; the DOM stays fast with the newest lines, as in the live panel.
 const RENDER_LIMIT = 2000;
-
-function timeOf(line: LogEntry): string {
-  const date = new Date(line.time);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString(undefined, { hour12: false });
-}
 
 /** A dialog with one entry's log. */
 export function HistoryLogDialog({ entry, onClose }: HistoryLogDialogProps) {
@@ -67,13 +63,7 @@ export function HistoryLogDialog({ entry, onClose }: HistoryLogDialogProps) {
                 Showing the newest {RENDER_LIMIT} of {lines.length} lines.
               </p>
             ) : null}
-            {lines.slice(-RENDER_LIMIT).map((line, index) => (
-              <div key={index} className={`log-line log-${line.level}`}>
-                <span className="log-time">{timeOf(line)}</span>
-                <span className="log-level">{line.level}</span>
-                <span className="log-message">{line.message}</span>
-              </div>
-            ))}
+            <LogLines lines={lines.slice(-RENDER_LIMIT)} />
           </>
         )}
       </div>

@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
+import { LogLines } from './LogLines.js';
 
 /** Props of {@link LogPanel}. */
 export interface LogPanelProps {
@@ -21,11 +22,6 @@ const minimum: Record<Filter, number> = { all: 0, info: 1, warning: 2, error: 3 
 const noLines: readonly LogEntry[] = [];
 // Thousands of DOM rows slow every frame; the newest ones are what a user reads while a job runs.
 const RENDER_LIMIT = 1000;
-
-function timeOf(entry: LogEntry): string {
-  const date = new Date(entry.time);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString(undefined, { hour12: false });
-}
 
 function emptyText(job: JobSnapshot | undefined, total: number): string {
   if (!job) return 'Logs of backups appear here.';
@@ -111,13 +107,7 @@ export function LogPanel({ job }: LogPanelProps) {
           {visible.length === 0 ? (
             <p className="log-empty">{emptyText(job, lines.length)}</p>
           ) : (
-            visible.slice(-RENDER_LIMIT).map((line, index) => (
-              <div key={index} className={`log-line log-${line.level}`}>
-                <span className="log-time">{timeOf(line)}</span>
-                <span className="log-level">{line.level}</span>
-                <span className="log-message">{line.message}</span>
-              </div>
-            ))
+            <LogLines lines={visible.slice(-RENDER_LIMIT)} />
           )}
         </div>
       ) : null}
