@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from './core/create-core.js';
+import { ManualTime } from './core/schedule/manual-time.js';
 import { createMemorySecretStore } from './core/secrets/memory-secret-store.js';
 import { resolveAppPaths } from './core/settings/app-paths.js';
 import { startBrowserHost } from './node/browser-host.js';
@@ -34,12 +35,16 @@ async function main(): Promise<void> {
       `The user interface is not built (no ${path.join(staticDir, 'index.html')}). Run "npm run build" first.`,
     );
   }
+  // End-to-end tests drive schedules by hand (test:advance-clock); never enabled otherwise.
+  const testTime = process.env['BORGDESK_TEST_CLOCK'] === '1' ? new ManualTime(Date.now()) : undefined;
   const core = await createCore({
     host: 'browser',
     paths: resolveAppPaths(process.platform, process.env, os.homedir()),
     secrets: createMemorySecretStore(),
-    clock: { now: () => Date.now() },
+    clock: testTime ?? { now: () => Date.now() },
+    ...(testTime === undefined ? {} : { timers: testTime, testTime }),
   });
+  if (testTime !== undefined) console.warn('Test clock enabled: time moves only through test:advance-clock.');
   const host = await startBrowserHost({
     core,
     staticDir,

@@ -245,3 +245,50 @@ export async function runBorgVersion(borgPath: string, timeoutMs = 15_000): Prom
     result.exitCode === undefined ? (result.code ?? 'could not start') : `exit code ${result.exitCode}`;
   return { ok: false, detail: said ? `${reason}: ${said}` : reason };
 }
+
+/** How a plan's before/after command ended. */
+export interface HookOutcome {
+  readonly exitCode: number | undefined;
+  readonly timedOut: boolean;
+  readonly cancelled: boolean;
+}
+
+/** Options for `runHookCommand`. */
+export interface HookCommandOptions {
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** Each output line (stdout and stderr), as it arrives. */
+  readonly onLine: (line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+/**
+ * Runs a plan's before/after command through the user's shell (it is the user's own command line,
+ * e.g. `pg_dump db > /backup/db.sql`), killing it after the timeout. Never rejects for a failing
+ * command: the caller decides what a non-zero exit means.
+ */
+export async function runHookCommand(command: string, options: HookCommandOptions): Promise<HookOutcome> {
+  const child = execa(command, [], {
+    shell: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    buffer: false,
+    reject: false,
+    timeout: options.timeoutMs,
+    ...(options.signal === undefined ? {} : { cancelSignal: options.signal }),
+    forceKillAfterDelay: 5_000,
+    windowsHide: true,
+  });
+  const wire = (stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr'): (() => void) => {
+    const splitter = new LineSplitter();
+    const emit = (lines: readonly string[]): void => {
+      for (const line of lines) if (line !== '') options.onLine(line, name);
+    };
+    stream?.on('data', (chunk: Buffer) => emit(splitter.push(chunk)));
+    return () => emit(splitter.end());
+  };
+  const endOut = wire(child.stdout, 'stdout');
+  const endErr = wire(child.stderr, 'stderr');
+  const result = await child;
+  endOut();
+  endErr();
+  return { exitCode: result.exitCode, timedOut: result.timedOut, cancelled: result.isCanceled };
+}

@@ -18,6 +18,12 @@ import { JobManager } from './jobs/job-manager.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
 import { RepositoryRegistry } from './repositories/repository-registry.js';
 import { RepositoryService } from './repositories/repository-service.js';
+import { PlanRunner } from './plan-runs/plan-runner.js';
+import { planHandlers } from './plan-runs/plan-handlers.js';
+import { PlanSchedule } from './plan-runs/plan-schedule.js';
+import { PlanStore } from './plan-runs/plan-store.js';
+import { systemTimers } from './schedule/scheduler-types.js';
+import { parseBorgVersion } from '../borg/version.js';
 import { MountManager } from './restore/mount-manager.js';
 import { restoreHandlers } from './restore/restore-handlers.js';
 import { isKnownError, INTERNAL_ERROR } from './serialize-error.js';
@@ -71,6 +77,7 @@ export async function createCore(services: Services): Promise<Core> {
     // The name as it is now: the entry keeps it even if the repository is renamed or removed later.
     onFinished: (job) => {
       void history.record(job, registry.get(job.snapshot.repoId)?.name ?? job.snapshot.repoId);
+      runner.onJobFinished(job);
     },
   });
   // Every borg run for a repository, jobs or not, shares its lane: borg locks per repository.
@@ -93,6 +100,32 @@ export async function createCore(services: Services): Promise<Core> {
     hasActiveJob: (repoId) => jobs.hasActive(repoId),
     emit: (mountStatus) => bus.emit('mount:changed', mountStatus),
   });
+  const plans = await PlanStore.open(configDir);
+  const assertWritable = (repoId: string): void => mounts.assertUnmounted(repoId);
+  const runner = new PlanRunner({
+    repos,
+    homeDir,
+    platform: process.platform,
+    now: () => services.clock.now(),
+    assertWritable,
+    borgVersion: async () => {
+      const borg = (await status.status()).borg;
+      return borg.state === 'ok' ? parseBorgVersion(`borg ${borg.version}`) : undefined;
+    },
+    store: plans,
+    jobs,
+    onRunsChanged: () => emitSchedules(),
+  });
+  const schedule = new PlanSchedule({
+    clock: services.clock,
+    timers: services.timers ?? systemTimers,
+    store: plans,
+    repos,
+    runner,
+    onChanged: () => emitSchedules(),
+  });
+  const emitSchedules = (): void =>
+    bus.emit('schedules:changed', { paused: schedule.scheduler.isPaused(), upcoming: schedule.upcoming() });
   const username = safeUsername();
   let disposed = false;
 
@@ -138,7 +171,22 @@ export async function createCore(services: Services): Promise<Core> {
       now: () => services.clock.now(),
     }),
     ...historyHandlers(history),
+    ...planHandlers({
+      store: plans,
+      runner,
+      schedule,
+      repos,
+      jobs,
+      homeDir,
+      platform: process.platform,
+      assertWritable,
+      runInLane: inLane,
+      resolve,
+      onPlansChanged: (list) => bus.emit('plans:changed', list),
+      ...(services.testTime === undefined ? {} : { testTime: services.testTime }),
+    }),
   });
+  schedule.start();
 
   return {
     handlers,
@@ -146,6 +194,7 @@ export async function createCore(services: Services): Promise<Core> {
     async dispose() {
       if (disposed) return;
       disposed = true;
+      schedule.stop();
       shutdown.abort();
       await jobs.dispose();
       // Jobs cancelled just now were handed to the history; let their entries reach the disk.

@@ -3,6 +3,7 @@
  * electron; everything platform-specific arrives through these interfaces.
  */
 import type { EventName, EventPayload, RequestHandlers } from '../ipc/contract.js';
+import type { SchedulerTimers } from './schedule/scheduler-types.js';
 
 /** Where the app keeps its files; the host decides (XDG / Application Support / AppData). */
 export interface AppPaths {
@@ -43,6 +44,16 @@ export interface Services {
   readonly folderDialog?: FolderDialog;
   readonly fileManager?: FileManager;
   readonly clock: Clock;
+  /** Timers for the scheduler; real (unref'd) timers when absent. */
+  readonly timers?: SchedulerTimers;
+  /** A hand-driven clock for end-to-end tests; enables the `test:advance-clock` request. */
+  readonly testTime?: TestTime;
+}
+
+/** What `test:advance-clock` drives (the browser host's ManualTime in test mode). */
+export interface TestTime {
+  advance(ms: number): void;
+  now(): number;
 }
 
 export type CoreEventListener = <N extends EventName>(event: N, payload: EventPayload<N>) => void;

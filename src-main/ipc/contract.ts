@@ -6,6 +6,8 @@
  * This module must stay free of Node and Electron imports: the renderer imports it too.
  */
 import { z } from 'zod';
+import { planDraftSchema, planSchema } from '../core/plans/plan.js';
+import { retentionPolicySchema } from '../core/plans/retention.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -123,7 +125,17 @@ export const folderListingSchema = z.object({
 });
 export type FolderListing = z.infer<typeof folderListingSchema>;
 
-export const jobKindSchema = z.enum(['backup', 'init', 'info', 'list', 'restore']);
+export const jobKindSchema = z.enum([
+  'backup',
+  'init',
+  'info',
+  'list',
+  'restore',
+  'prune',
+  'compact',
+  'check',
+  'delete',
+]);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'warning', 'failed', 'cancelled']);
@@ -422,6 +434,109 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 const empty = z.object({}).strict();
 const repoRef = z.object({ repoId: z.string() });
 
+// ---------------------------------------------------------------------------------------------
+// Plans, schedules and maintenance (issue: backups that run themselves)
+// ---------------------------------------------------------------------------------------------
+
+// Lazy: core/plans/plan.ts imports compressionSchema from this module, so the two may load in either order.
+/** A stored backup plan (schema in core/plans/plan.ts, which is Node-free). */
+export const storedPlanSchema = z.lazy(() => planSchema);
+/** A plan as the editor submits it (no id, no archive prefix). */
+export const planDraftInputSchema = z.lazy(() => planDraftSchema);
+
+/** Exclusion rules for the pattern tester when no saved plan is named. */
+export const draftRulesSchema = z.object({
+  excludes: z.array(z.string()),
+  patterns: z.array(z.string()),
+  presets: z.array(z.string()).optional(),
+  sourcePaths: z.array(z.string()).optional(),
+});
+
+/** The pattern tester's answer. */
+export const pathTestSchema = z.object({
+  excluded: z.boolean(),
+  rule: z.string().optional(),
+  matchedPath: z.string().optional(),
+  archivePath: z.string(),
+  outsideRoots: z.boolean().optional(),
+});
+export type PathTest = z.infer<typeof pathTestSchema>;
+
+/** One row of the "next run" list: a plan's target. `dueAt` is absent while waiting (e.g. for a drive). */
+export const upcomingRunSchema = z.object({
+  planId: z.string(),
+  repoId: z.string(),
+  dueAt: z.string().optional(),
+  reason: z.enum(['schedule', 'catch-up']).optional(),
+  waitingFor: z.enum(['running', 'target', 'network', 'conditions', 'paused']).optional(),
+  lastRunAt: z.string().optional(),
+});
+export type UpcomingRunRow = z.infer<typeof upcomingRunSchema>;
+
+export const scheduleStateSchema = z.object({ paused: z.boolean() });
+export type ScheduleState = z.infer<typeof scheduleStateSchema>;
+
+/** Depth of `borg check`: repository only, archives metadata too, or every chunk's data. */
+export const checkModeSchema = z.enum(['repository', 'archives', 'verify-data']);
+export type CheckModeName = z.infer<typeof checkModeSchema>;
+
+const planRef = z.object({ planId: z.string().min(1) });
+const jobRef = z.object({ jobId: z.string() });
+
+/** Requests of the plans/schedules/maintenance domain; merged into `requests` below. */
+const planRequests = {
+  'plans:list': { params: empty, result: z.array(storedPlanSchema) },
+  /** Create (no id) or update (id) a plan from a draft; invalid drafts fail with InvalidInput naming each field. */
+  'plans:save': {
+    params: z.object({ id: z.string().min(1).optional(), draft: planDraftInputSchema }),
+    result: storedPlanSchema,
+  },
+  'plans:delete': { params: planRef, result: z.object({ deleted: z.boolean() }) },
+  /** Back up now: every target of the plan, or only `repoId`. */
+  'plans:run-now': {
+    params: planRef.extend({ repoId: z.string().optional() }),
+    result: z.object({ jobIds: z.array(z.string()) }),
+  },
+  /** Whether `borg create` would exclude `path` under a saved plan's rules or under draft rules. */
+  'plans:test-path': {
+    params: z.object({
+      planId: z.string().optional(),
+      rules: draftRulesSchema.optional(),
+      path: z.string().min(1),
+    }),
+    result: pathTestSchema,
+  },
+  /** What a retention policy would keep and delete (`borg prune --dry-run --list`), newest first. */
+  'plans:preview-prune': {
+    params: z.object({
+      repoId: z.string(),
+      planId: z.string().optional(),
+      glob: z.string().optional(),
+      retention: z.lazy(() => retentionPolicySchema),
+    }),
+    result: z.object({ kept: z.array(z.string()), pruned: z.array(z.string()) }),
+  },
+  'schedules:upcoming': { params: empty, result: z.array(upcomingRunSchema) },
+  'schedules:pause': { params: empty, result: scheduleStateSchema },
+  'schedules:resume': { params: empty, result: scheduleStateSchema },
+  'schedules:state': { params: empty, result: scheduleStateSchema },
+  /** Delete one archive (as a job in the repository's queue). */
+  'archives:delete': { params: archiveRefSchema, result: jobRef },
+  /** `borg check` as a job with progress. */
+  'repos:check': { params: z.object({ repoId: z.string(), mode: checkModeSchema }), result: jobRef },
+  /** Browser host test mode only (BORGDESK_TEST_CLOCK=1): move the manual clock; NotFound otherwise. */
+  'test:advance-clock': {
+    params: z.object({
+      ms: z
+        .number()
+        .int()
+        .min(0)
+        .max(366 * 86_400_000),
+    }),
+    result: z.object({ now: z.string() }),
+  },
+} as const;
+
 /** Every request the renderer may make. Names are `domain:verb`. */
 export const requests = {
   'app:status': { params: empty, result: appStatusSchema },
@@ -554,6 +669,7 @@ export const requests = {
     params: z.object({ title: z.string(), multiple: z.boolean() }),
     result: z.object({ supported: z.boolean(), paths: z.array(z.string()) }),
   },
+  ...planRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -581,6 +697,10 @@ export const events = {
   'mount:changed': mountStatusSchema,
   /** A finished job was written to the history. */
   'history:added': historyEntrySchema,
+  /** The plan list changed (saved or deleted). */
+  'plans:changed': z.array(storedPlanSchema),
+  /** Next runs or the paused state changed. */
+  'schedules:changed': z.object({ paused: z.boolean(), upcoming: z.array(upcomingRunSchema) }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -59,7 +59,8 @@ const planFields = {
     )
     .default(['.nobackup']),
   oneFileSystem: z.boolean().default(false),
-  compression: compressionSchema.default('lz4'),
+  // Lazy: the contract imports this module, so compressionSchema may not be initialised yet here.
+  compression: z.lazy(() => compressionSchema).default('lz4'),
   /** Placeholders as borg expands them; the archive name is `<archivePrefix>-<template>`. */
   archiveNameTemplate: z.string().default(DEFAULT_ARCHIVE_NAME_TEMPLATE),
   beforeCommand: hookCommandSchema.optional(),

@@ -1,0 +1,73 @@
+/**
+ * Maintenance as jobs in the repository's lane: delete one archive, check a repository. Writing
+ * jobs are refused while the repository is mounted (borg cannot take its exclusive lock).
+ */
+import { runCheck, type CheckMode } from '../../borg/commands/check.js';
+import { runDeleteArchive } from '../../borg/commands/delete.js';
+import { BorgError } from '../../borg/errors.js';
+import type { JobSpec } from '../jobs/job-manager.js';
+import type { RepositoryService } from '../repositories/repository-service.js';
+
+/** What maintenance jobs need from the rest of the core. */
+export interface MaintenanceDeps {
+  readonly repos: RepositoryService;
+  readonly assertWritable: (repoId: string) => void;
+}
+
+/** A job deleting `archiveName` from `repoId`; validated (repository known, unlocked, unmounted) now. */
+export async function deleteArchiveJob(
+  repoId: string,
+  archiveName: string,
+  deps: MaintenanceDeps,
+): Promise<JobSpec> {
+  const repo = deps.repos.require(repoId);
+  deps.assertWritable(repo.id);
+  await deps.repos.contextFor(repo);
+  return {
+    kind: 'delete',
+    repoId: repo.id,
+    lane: deps.repos.laneOf(repo),
+    title: `Delete ${archiveName} from ${repo.name}`,
+    async run(job) {
+      const current = deps.repos.require(repo.id);
+      deps.assertWritable(repo.id);
+      const ctx = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+      const outcome = await runDeleteArchive({ location: current.location, archiveName }, ctx);
+      job.log('info', `Deleted ${archiveName}.`);
+      return { status: outcome.warnings.length > 0 ? 'warning' : 'succeeded' };
+    },
+  };
+}
+
+/** A `borg check` job; problems borg finds fail the job and are listed in its log. */
+export async function checkRepositoryJob(
+  repoId: string,
+  mode: CheckMode,
+  deps: MaintenanceDeps,
+): Promise<JobSpec> {
+  const repo = deps.repos.require(repoId);
+  deps.assertWritable(repo.id);
+  await deps.repos.contextFor(repo);
+  return {
+    kind: 'check',
+    repoId: repo.id,
+    lane: deps.repos.laneOf(repo),
+    title: `Check ${repo.name} (${mode})`,
+    async run(job) {
+      const current = deps.repos.require(repo.id);
+      deps.assertWritable(repo.id);
+      const ctx = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+      const outcome = await runCheck({ location: current.location, mode }, ctx);
+      if (outcome.ok) {
+        job.log('info', 'No problems found.');
+        return { status: 'succeeded' };
+      }
+      throw new BorgError({
+        code: 'RepositoryDamaged',
+        message: `Borg found ${outcome.problems.length} problem(s): ${outcome.problems.slice(0, 3).join('; ')}`,
+        remedy:
+          'See the job log; restore what you need from a healthy copy, or ask for help before repairing.',
+      });
+    },
+  };
+}

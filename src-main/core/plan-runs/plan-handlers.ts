@@ -1,0 +1,173 @@
+/**
+ * Request handlers of the plans, schedules and maintenance domain (see the contract's planRequests).
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { runPrune } from '../../borg/commands/prune.js';
+import type { BorgContext } from '../../borg/exec.js';
+import type { RequestHandlers } from '../../ipc/contract.js';
+import { AppError } from '../app-error.js';
+import type { JobManager } from '../jobs/job-manager.js';
+import { checkRepositoryJob, deleteArchiveJob } from '../maintenance/maintenance-jobs.js';
+import { archiveGlob } from '../plans/archive-name.js';
+import { excludePresetIdSchema, expandPresets } from '../plans/exclude-presets.js';
+import { testPath } from '../plans/patterns.js';
+import {
+  createPlan,
+  expandHome,
+  planPatternRules,
+  planSchema,
+  type Plan,
+  type PlanDraft,
+} from '../plans/plan.js';
+import { pruneKeepArgs } from '../plans/retention.js';
+import type { RepositoryService } from '../repositories/repository-service.js';
+import type { PlanRunner } from './plan-runner.js';
+import type { PlanSchedule } from './plan-schedule.js';
+import type { PlanStore } from './plan-store.js';
+
+type PlanHandlerName =
+  | 'plans:list'
+  | 'plans:save'
+  | 'plans:delete'
+  | 'plans:run-now'
+  | 'plans:test-path'
+  | 'plans:preview-prune'
+  | 'schedules:upcoming'
+  | 'schedules:pause'
+  | 'schedules:resume'
+  | 'schedules:state'
+  | 'archives:delete'
+  | 'repos:check'
+  | 'test:advance-clock';
+
+/** What the handlers are built from. */
+export interface PlanHandlerDeps {
+  readonly store: PlanStore;
+  readonly runner: PlanRunner;
+  readonly schedule: PlanSchedule;
+  readonly repos: RepositoryService;
+  readonly jobs: JobManager;
+  readonly homeDir: string;
+  readonly platform: string;
+  readonly assertWritable: (repoId: string) => void;
+  readonly runInLane: <T>(repoId: string, task: () => Promise<T>) => Promise<T>;
+  readonly resolve: (repoId: string) => Promise<{ location: string; ctx: BorgContext }>;
+  readonly onPlansChanged: (plans: Plan[]) => void;
+  /** Present only in the browser host's test mode (BORGDESK_TEST_CLOCK=1). */
+  readonly testTime?: { advance(ms: number): void; now(): number };
+}
+
+/** The handlers for plans, schedules, archive deletion, checks and the test clock. */
+export function planHandlers(deps: PlanHandlerDeps): Pick<RequestHandlers, PlanHandlerName> {
+  const { store, schedule, repos, jobs } = deps;
+  const scheduleState = () => ({ paused: schedule.scheduler.isPaused() });
+  const changed = () => {
+    schedule.refresh();
+    deps.onPlansChanged(store.list());
+  };
+  const presetCtx = { homeDir: deps.homeDir, platform: deps.platform };
+  return {
+    'plans:list': async () => store.list(),
+    'plans:save': async ({ id, draft }) => {
+      for (const t of draft.targets) repos.require(t.repoId);
+      const plan = id === undefined ? newPlan(draft, store.list()) : updatedPlan(id, draft, store);
+      await store.put(plan);
+      changed();
+      return plan;
+    },
+    'plans:delete': async ({ planId }) => {
+      const deleted = await store.remove(planId);
+      if (deleted) changed();
+      return { deleted };
+    },
+    'plans:run-now': async ({ planId, repoId }) => ({ jobIds: deps.runner.runNow(planId, repoId) }),
+    'plans:test-path': async ({ planId, rules, path }) => {
+      let input;
+      if (planId !== undefined) {
+        const plan = store.get(planId);
+        if (plan === undefined) throw new AppError('NotFound', 'That plan no longer exists.');
+        input = planPatternRules(plan, presetCtx);
+      } else if (rules !== undefined) {
+        const presets = (rules.presets ?? []).filter((p) => excludePresetIdSchema.safeParse(p).success);
+        input = {
+          excludes: [...expandPresets(presets as Plan['presets'], presetCtx), ...rules.excludes],
+          patterns: rules.patterns,
+          roots: (rules.sourcePaths ?? []).map((p) => expandHome(p, deps.homeDir)),
+        };
+      } else {
+        throw new AppError('InvalidInput', 'Name a plan or give the rules to test.');
+      }
+      const result = testPath(expandHome(path.trim(), deps.homeDir), input);
+      return { ...result };
+    },
+    'plans:preview-prune': async ({ repoId, planId, glob, retention }) => {
+      const plan = planId === undefined ? undefined : store.get(planId);
+      if (planId !== undefined && plan === undefined)
+        throw new AppError('NotFound', 'That plan no longer exists.');
+      const limit = plan === undefined ? glob : archiveGlob(plan);
+      if (limit === undefined)
+        throw new AppError('InvalidInput', 'Name a plan (or an archive glob) to preview.');
+      return deps.runInLane(repoId, async () => {
+        const { location, ctx } = await deps.resolve(repoId);
+        const outcome = await runPrune(
+          { location, glob: limit, keep: pruneKeepArgs(retention), dryRun: true },
+          ctx,
+        );
+        return { kept: outcome.kept, pruned: outcome.pruned };
+      });
+    },
+    'schedules:upcoming': async () => schedule.upcoming(),
+    'schedules:pause': async () => {
+      schedule.scheduler.pause();
+      schedule.refresh();
+      return scheduleState();
+    },
+    'schedules:resume': async () => {
+      schedule.scheduler.resume();
+      schedule.refresh();
+      return scheduleState();
+    },
+    'schedules:state': async () => scheduleState(),
+    'archives:delete': async ({ repoId, archiveName }) => ({
+      jobId: jobs.submit(await deleteArchiveJob(repoId, archiveName, deps)).id,
+    }),
+    'repos:check': async ({ repoId, mode }) => ({
+      jobId: jobs.submit(await checkRepositoryJob(repoId, mode, deps)).id,
+    }),
+    'test:advance-clock': async ({ ms }) => {
+      // Only the browser host's test mode has a hand-driven clock; everywhere else this request does not exist.
+      if (deps.testTime === undefined) throw new AppError('NotFound', 'Unknown request test:advance-clock.');
+      deps.testTime.advance(ms);
+      return { now: new Date(deps.testTime.now()).toISOString() };
+    },
+  };
+}
+
+function newPlan(draft: PlanDraft, plans: readonly Plan[]): Plan {
+  const repoIds = new Set(draft.targets.map((t) => t.repoId));
+  const taken = plans.filter((p) => p.targets.some((t) => repoIds.has(t.repoId))).map((p) => p.archivePrefix);
+  return validated(() => createPlan(draft, randomUUID(), taken));
+}
+
+// The id and archive prefix stay: renaming a plan must not orphan its archives from pruning.
+function updatedPlan(id: string, draft: PlanDraft, store: PlanStore): Plan {
+  const existing = store.get(id);
+  if (existing === undefined)
+    throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plan list.');
+  return validated(() => planSchema.parse({ ...draft, id, archivePrefix: existing.archivePrefix }));
+}
+
+function validated(build: () => Plan): Plan {
+  try {
+    return build();
+  } catch (e) {
+    if (!(e instanceof z.ZodError)) throw e;
+    const fields = e.issues.map((i) => `${i.path.join('.') || 'plan'}: ${i.message}`).join('; ');
+    throw new AppError(
+      'InvalidInput',
+      `The plan is not valid: ${fields}`,
+      'Correct the fields named and save again.',
+    );
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The jobs one plan run is made of, for one target repository: the backup (with the plan's
+ * before/after commands), then — when the plan has a retention policy — prune limited to the plan's
+ * archives and compact. Each is a JobSpec for the repository's lane.
+ */
+import { buildCreateArgs } from '../../borg/commands/create.js';
+import { runPrune } from '../../borg/commands/prune.js';
+import { compactSupported, runCompact } from '../../borg/commands/compact.js';
+import { runBorg, runHookCommand, type BorgContext } from '../../borg/exec.js';
+import { parseCreateOutput } from '../../borg/json-output.js';
+import type { JobTrigger } from '../../ipc/contract.js';
+import { AppError } from '../app-error.js';
+import { borgTimeToIso } from '../borg-time.js';
+import type { JobRunContext, JobSpec } from '../jobs/job-manager.js';
+import { formatCommandLine } from '../jobs/command-line.js';
+import { backupSummary, formatBytes, plural, warningSummary } from '../jobs/job-summary.js';
+import { archiveGlob, archiveNameFor } from '../plans/archive-name.js';
+import { exclusionFlagArgs } from '../plans/exclude-presets.js';
+import { borgPatternArgs } from '../plans/patterns.js';
+import { expandHome, planPatternRules, type HookCommand, type Plan } from '../plans/plan.js';
+import { pruneKeepArgs } from '../plans/retention.js';
+import type { StoredRepository } from '../repositories/repository-registry.js';
+import type { RepositoryService } from '../repositories/repository-service.js';
+import type { BorgVersion } from '../../borg/version.js';
+
+/** What plan jobs need from the rest of the core. */
+export interface PlanJobDeps {
+  readonly repos: RepositoryService;
+  readonly homeDir: string;
+  readonly platform: string;
+  readonly now: () => number;
+  readonly assertWritable: (repoId: string) => void;
+  readonly borgVersion: () => Promise<BorgVersion | undefined>;
+}
+
+/** The `borg create` argv for a plan: create's own args with the plan's patterns and flags before `--`. */
+export function planCreateArgs(
+  plan: Plan,
+  location: string,
+  deps: Pick<PlanJobDeps, 'homeDir' | 'platform'>,
+) {
+  const rules = planPatternRules(plan, { homeDir: deps.homeDir, platform: deps.platform });
+  const base = buildCreateArgs({
+    location,
+    archiveName: archiveNameFor(plan),
+    sourcePaths: plan.sourcePaths.map((p) => expandHome(p, deps.homeDir)),
+    compression: plan.compression,
+    excludeCaches: false,
+    excludePatterns: [],
+  });
+  const end = base.indexOf('--');
+  return [...base.slice(0, end), ...borgPatternArgs(rules), ...exclusionFlagArgs(plan), ...base.slice(end)];
+}
+
+/** The backup job of a plan run to `repo`. */
+export function planBackupJob(
+  plan: Plan,
+  repo: StoredRepository,
+  trigger: JobTrigger,
+  deps: PlanJobDeps,
+): JobSpec {
+  return {
+    kind: 'backup',
+    repoId: repo.id,
+    lane: deps.repos.laneOf(repo),
+    title: `${plan.name}: back up to ${repo.name}`,
+    trigger,
+    async run(job) {
+      const current = deps.repos.require(repo.id);
+      deps.assertWritable(repo.id);
+      const ctx = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+      if (plan.beforeCommand !== undefined) {
+        const ok = await runHook('Before', plan.beforeCommand, job);
+        if (!ok) {
+          throw new AppError(
+            'InvalidInput',
+            'The backup was skipped because the plan\'s "before" command failed.',
+            'See the job log for its output, fix the command, then run the plan again.',
+          );
+        }
+      }
+      const args = planCreateArgs(plan, current.location, deps);
+      job.log('info', `Running: ${formatCommandLine(args)}`);
+      const run = await runBorg(args, ctx, { okExitCodes: [0, 1] });
+      const { archive } = parseCreateOutput(run.stdout);
+      job.log('info', backupSummary(archive));
+      const warned = warningSummary(run.warnings);
+      if (warned !== undefined) job.log('warning', warned);
+      const at = borgTimeToIso(archive.end ?? archive.start) ?? new Date(deps.now()).toISOString();
+      await deps.repos.recordBackup(repo.id, at);
+      let status: 'succeeded' | 'warning' = run.exitCode === 1 ? 'warning' : 'succeeded';
+      if (plan.afterCommand !== undefined && !(await runHook('After', plan.afterCommand, job)))
+        status = 'warning';
+      return { status, result: { archive, warnings: [...run.warnings] } };
+    },
+  };
+}
+
+/** Prune limited to the plan's archives (`--glob-archives <prefix>-*`). */
+export function planPruneJob(
+  plan: Plan,
+  repo: StoredRepository,
+  trigger: JobTrigger,
+  deps: PlanJobDeps,
+): JobSpec {
+  const retention = plan.retention;
+  if (retention === undefined) throw new AppError('InvalidInput', `${plan.name} has no retention policy.`);
+  return {
+    kind: 'prune',
+    repoId: repo.id,
+    lane: deps.repos.laneOf(repo),
+    title: `${plan.name}: prune old archives in ${repo.name}`,
+    trigger,
+    async run(job) {
+      const ctx = await writableContext(repo, job, deps);
+      const options = {
+        location: ctx.location,
+        glob: archiveGlob(plan),
+        keep: pruneKeepArgs(retention),
+        dryRun: false,
+      };
+      const outcome = await runPrune(options, ctx.borg);
+      job.log(
+        'info',
+        `Kept ${plural(outcome.kept.length, 'archive')}, pruned ${plural(outcome.pruned.length, 'archive')}.`,
+      );
+      return { status: outcome.warnings.length > 0 ? 'warning' : 'succeeded' };
+    },
+  };
+}
+
+/** `borg compact` after a prune; logs and succeeds without running where borg has no compact. */
+export function compactJob(
+  repo: StoredRepository,
+  trigger: JobTrigger,
+  deps: PlanJobDeps,
+  title?: string,
+): JobSpec {
+  return {
+    kind: 'compact',
+    repoId: repo.id,
+    lane: deps.repos.laneOf(repo),
+    title: title ?? `Compact ${repo.name}`,
+    trigger,
+    async run(job) {
+      const version = await deps.borgVersion();
+      if (version !== undefined && !compactSupported(version)) {
+        job.log('info', 'This borg version compacts on every commit; nothing to do.');
+        return { status: 'succeeded' };
+      }
+      const ctx = await writableContext(repo, job, deps);
+      const outcome = await runCompact({ location: ctx.location }, ctx.borg);
+      if (outcome.freedBytes !== undefined)
+        job.log('info', `Freed about ${formatBytes(outcome.freedBytes)}.`);
+      return { status: outcome.warnings.length > 0 ? 'warning' : 'succeeded' };
+    },
+  };
+}
+
+async function writableContext(
+  repo: StoredRepository,
+  job: JobRunContext,
+  deps: Pick<PlanJobDeps, 'repos' | 'assertWritable'>,
+): Promise<{ location: string; borg: BorgContext }> {
+  const current = deps.repos.require(repo.id);
+  deps.assertWritable(repo.id);
+  const borg = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+  return { location: current.location, borg };
+}
+
+async function runHook(label: 'Before' | 'After', hook: HookCommand, job: JobRunContext): Promise<boolean> {
+  job.log('info', `${label} command: ${hook.command}`);
+  const outcome = await runHookCommand(hook.command, {
+    timeoutMs: hook.timeoutSeconds * 1000,
+    signal: job.signal,
+    onLine: (line, stream) => job.log(stream === 'stderr' ? 'warning' : 'info', line),
+  });
+  if (outcome.cancelled) throw new AppError('Cancelled', 'The task was cancelled.');
+  if (outcome.timedOut) {
+    job.log('error', `${label} command stopped after ${hook.timeoutSeconds} s (its time limit).`);
+    return false;
+  }
+  if (outcome.exitCode !== 0) {
+    job.log('error', `${label} command failed (exit code ${outcome.exitCode ?? 'unknown'}).`);
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,146 @@
+/**
+ * Runs plans: a run of one target queues its backup job and, after a successful backup of a plan
+ * with a retention policy, prune then compact. The scheduler calls in through `runScheduled`; the
+ * user through `runNow`. Runs are reported back to the scheduler (started / finished / skipped
+ * because the repository is absent) and their times persisted in the PlanStore.
+ */
+import { existsSync } from 'node:fs';
+import type { JobTrigger } from '../../ipc/contract.js';
+import { AppError } from '../app-error.js';
+import type { FinishedJob, JobManager, JobSpec } from '../jobs/job-manager.js';
+import type { Plan } from '../plans/plan.js';
+import type { StoredRepository } from '../repositories/repository-registry.js';
+import { compactJob, planBackupJob, planPruneJob, type PlanJobDeps } from './plan-jobs.js';
+import { targetKey, type PlanStore } from './plan-store.js';
+
+/** The scheduler calls a runner needs (a subset of Scheduler). */
+export interface RunReporter {
+  markStarted(id: string): void;
+  markFinished(id: string, outcome: { ok: boolean; at: number }): void;
+  skipQuietly(id: string, retryWhen: 'target-appears'): void;
+}
+
+interface PendingStep {
+  readonly plan: Plan;
+  readonly repo: StoredRepository;
+  readonly trigger: JobTrigger;
+  readonly step: 'backup' | 'prune' | 'compact';
+}
+
+/** True when a repository location is a local path that does not exist now (e.g. an unplugged drive). */
+export function isLocalAndAbsent(location: string): boolean {
+  return location.startsWith('/') && !existsSync(location);
+}
+
+/** Queues plan runs and follows their jobs to the end of the chain. */
+export class PlanRunner {
+  private readonly pending = new Map<string, PendingStep>();
+  private reporter: RunReporter | undefined;
+
+  constructor(
+    private readonly deps: PlanJobDeps & {
+      readonly store: PlanStore;
+      readonly jobs: JobManager;
+      readonly onRunsChanged: () => void;
+    },
+  ) {}
+
+  /** Set once the scheduler exists (it needs the runner for onDue). */
+  attach(reporter: RunReporter): void {
+    this.reporter = reporter;
+  }
+
+  /** Back up now: every target of the plan, or one. Returns the backup job ids. */
+  runNow(planId: string, repoId?: string): string[] {
+    const plan = this.requirePlan(planId);
+    const targets = plan.targets.filter((t) => repoId === undefined || t.repoId === repoId);
+    if (targets.length === 0) throw new AppError('NotFound', 'That repository is not a target of this plan.');
+    return targets.map((t) => {
+      const repo = this.deps.repos.require(t.repoId);
+      if (isLocalAndAbsent(repo.location)) {
+        throw new AppError(
+          'NotFound',
+          `${repo.name} is not reachable at ${repo.location}.`,
+          'Connect the drive that holds it, then try again.',
+        );
+      }
+      this.deps.assertWritable(repo.id);
+      return this.start(plan, repo, 'manual');
+    });
+  }
+
+  /** The scheduler says target `id` is due. Never throws: failures are reported as a failed run. */
+  runScheduled(planId: string, repoId: string): void {
+    const id = targetKey(planId, repoId);
+    try {
+      const plan = this.requirePlan(planId);
+      const repo = this.deps.repos.require(repoId);
+      // An absent drive is not a failure: wait quietly until it appears.
+      if (isLocalAndAbsent(repo.location)) {
+        this.reporter?.skipQuietly(id, 'target-appears');
+        this.deps.onRunsChanged();
+        return;
+      }
+      this.start(plan, repo, 'schedule');
+    } catch (e) {
+      console.warn(`[borgdesk] scheduled run of ${id} could not start:`, e instanceof Error ? e.message : e);
+      const at = this.deps.now();
+      this.reporter?.markFinished(id, { ok: false, at });
+      void this.deps.store.noteState(id, { lastAttemptAt: at });
+      this.deps.onRunsChanged();
+    }
+  }
+
+  /** Feed every finished job here; continues or closes the chain of a plan run. */
+  onJobFinished(job: FinishedJob): void {
+    const step = this.pending.get(job.snapshot.id);
+    if (step === undefined) return;
+    this.pending.delete(job.snapshot.id);
+    const ok = job.snapshot.status === 'succeeded' || job.snapshot.status === 'warning';
+    if (step.step === 'backup') {
+      const id = targetKey(step.plan.id, step.repo.id);
+      const at = this.deps.now();
+      this.reporter?.markFinished(id, { ok, at });
+      void this.deps.store
+        .noteState(id, ok ? { lastRunAt: at } : {})
+        .finally(() => this.deps.onRunsChanged());
+      if (ok && step.plan.retention !== undefined) {
+        this.follow(step, 'prune', () => planPruneJob(step.plan, step.repo, step.trigger, this.deps));
+      }
+    } else if (step.step === 'prune' && ok) {
+      this.follow(step, 'compact', () =>
+        compactJob(step.repo, step.trigger, this.deps, `${step.plan.name}: compact ${step.repo.name}`),
+      );
+    }
+  }
+
+  private start(plan: Plan, repo: StoredRepository, trigger: JobTrigger): string {
+    const id = targetKey(plan.id, repo.id);
+    const snapshot = this.deps.jobs.submit(planBackupJob(plan, repo, trigger, this.deps));
+    this.pending.set(snapshot.id, { plan, repo, trigger, step: 'backup' });
+    this.reporter?.markStarted(id);
+    void this.deps.store.noteState(id, { lastAttemptAt: this.deps.now() });
+    this.deps.onRunsChanged();
+    return snapshot.id;
+  }
+
+  private follow(step: PendingStep, next: 'prune' | 'compact', build: () => JobSpec): void {
+    try {
+      const snapshot = this.deps.jobs.submit(build());
+      this.pending.set(snapshot.id, { ...step, step: next });
+    } catch (e) {
+      // Shutting down: the next step simply does not run.
+      console.warn(
+        `[borgdesk] could not queue ${next} for ${step.plan.name}:`,
+        e instanceof Error ? e.message : e,
+      );
+    }
+  }
+
+  private requirePlan(planId: string): Plan {
+    const plan = this.deps.store.get(planId);
+    if (plan === undefined)
+      throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plan list.');
+    return plan;
+  }
+}
