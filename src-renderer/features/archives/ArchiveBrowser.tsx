@@ -15,6 +15,7 @@ import { ArchiveBreadcrumbs } from './ArchiveBreadcrumbs.js';
 import { BrowserHeader } from './BrowserHeader.js';
 import { isFolder, parentOf, searchModeFor } from './archive-paths.js';
 import { FolderPane } from './FolderPane.js';
+import { FolderTree } from './FolderTree.js';
 import { MountBanner } from './MountControls.js';
 import { SearchPane } from './SearchPane.js';
 import { SelectionBar } from './SelectionBar.js';
@@ -49,6 +50,8 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
   const [query, setQuery] = useState('');
   const [showResults, setShowResults] = useState(false);
   const [target, setTarget] = useState<{ path: string; id: number }>();
+  // Only narrow windows hide the tree (CSS); there this opens it over the list.
+  const [foldersOpen, setFoldersOpen] = useState(false);
   const { selection, problem, toggle, clear } = useSelection(archive, !loading);
   const search = useArchiveSearch(archive, showResults ? query : '', stamp);
 
@@ -77,6 +80,13 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
     revealPath(reveal);
   }, [reveal, revealId, revealPath]);
 
+  const onTreeNavigate = useCallback(
+    (folder: string) => {
+      navigate(folder);
+      setFoldersOpen(false);
+    },
+    [navigate],
+  );
   const onToggle = useCallback((e: ArchiveEntry, checked: boolean) => toggle(e, checked), [toggle]);
   const onOpen = useCallback((e: ArchiveEntry) => (isFolder(e) ? navigate(e.path) : undefined), [navigate]);
   const onUp = useCallback(() => navigate(parentOf(path)), [navigate, path]);
@@ -135,6 +145,16 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
         <Button
           size="small"
           variant="ghost"
+          icon="folder"
+          className="folders-toggle"
+          aria-expanded={foldersOpen}
+          onClick={() => setFoldersOpen((open) => !open)}
+        >
+          {foldersOpen ? 'Hide folders' : 'Show folders'}
+        </Button>
+        <Button
+          size="small"
+          variant="ghost"
           icon="chevronUp"
           onClick={onUp}
           disabled={path === '' || showResults}
@@ -155,36 +175,50 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
 
       {problem ? <ErrorMessage error={problem} /> : null}
 
-      <div className="browser-list">
-        {showResults ? (
-          <SearchPane
-            search={search}
-            glob={searchModeFor(query.trim()) === 'glob'}
-            loading={loading}
-            selection={selection}
-            onToggle={onToggle}
-            onReveal={onReveal}
-            onVersions={onVersions}
-            onSaveCopy={onSaveCopy}
-          />
-        ) : (
-          <FolderPane
+      <div className={foldersOpen ? 'browser-body folders-open' : 'browser-body'}>
+        <aside
+          className="browser-folders"
+          onKeyDown={(e) => (e.key === 'Escape' && foldersOpen ? setFoldersOpen(false) : undefined)}
+        >
+          <FolderTree
+            key={indexKey(archive)}
             archive={archive}
             path={path}
-            sort={sort}
-            onSort={onSort}
             stamp={stamp}
-            loading={loading}
-            selection={selection}
-            onToggle={onToggle}
-            onOpen={onOpen}
-            onUp={onUp}
-            onVersions={onVersions}
-            onSaveCopy={onSaveCopy}
-            reveal={target}
-            selectAll={selectAll}
+            onNavigate={onTreeNavigate}
           />
-        )}
+        </aside>
+        <div className="browser-list">
+          {showResults ? (
+            <SearchPane
+              search={search}
+              glob={searchModeFor(query.trim()) === 'glob'}
+              loading={loading}
+              selection={selection}
+              onToggle={onToggle}
+              onReveal={onReveal}
+              onVersions={onVersions}
+              onSaveCopy={onSaveCopy}
+            />
+          ) : (
+            <FolderPane
+              archive={archive}
+              path={path}
+              sort={sort}
+              onSort={onSort}
+              stamp={stamp}
+              loading={loading}
+              selection={selection}
+              onToggle={onToggle}
+              onOpen={onOpen}
+              onUp={onUp}
+              onVersions={onVersions}
+              onSaveCopy={onSaveCopy}
+              reveal={target}
+              selectAll={selectAll}
+            />
+          )}
+        </div>
       </div>
 
       <SelectionBar
