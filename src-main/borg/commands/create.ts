@@ -16,6 +16,8 @@ export interface CreateOptions {
   compression: Compression;
   excludeCaches: boolean;
   excludePatterns: readonly string[];
+  /** Pattern and exclusion options already in borg's syntax (a plan's `--pattern=…`, `--one-file-system`…). */
+  filterArgs?: readonly string[];
 }
 
 /** The new archive; exitCode 1 = created with warnings. */
@@ -34,6 +36,7 @@ export function buildCreateArgs(o: CreateOptions): string[] {
     `--compression=${o.compression}`,
     ...(o.excludeCaches ? ['--exclude-caches'] : []),
     ...o.excludePatterns.map((pattern) => `--exclude=${pattern}`),
+    ...(o.filterArgs ?? []),
     '--',
     `${o.location}::${o.archiveName}`,
     ...o.sourcePaths,

@@ -3,11 +3,10 @@
  * before/after commands), then — when the plan has a retention policy — prune limited to the plan's
  * archives and compact. Each is a JobSpec for the repository's lane.
  */
-import { buildCreateArgs } from '../../borg/commands/create.js';
+import { buildCreateArgs, runCreate, type CreateOptions } from '../../borg/commands/create.js';
 import { runPrune } from '../../borg/commands/prune.js';
 import { compactSupported, runCompact } from '../../borg/commands/compact.js';
-import { runBorg, runHookCommand, type BorgContext } from '../../borg/exec.js';
-import { parseCreateOutput } from '../../borg/json-output.js';
+import { runHookCommand, type BorgContext } from '../../borg/exec.js';
 import type { JobTrigger } from '../../ipc/contract.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
@@ -33,23 +32,23 @@ export interface PlanJobDeps {
   readonly borgVersion: () => Promise<BorgVersion | undefined>;
 }
 
-/** The `borg create` argv for a plan: create's own args with the plan's patterns and flags before `--`. */
-export function planCreateArgs(
+/** The `borg create` options for a plan: its sources, compression, archive name, patterns and flags. */
+export function planCreateOptions(
   plan: Plan,
   location: string,
   deps: Pick<PlanJobDeps, 'homeDir' | 'platform'>,
-) {
+): CreateOptions {
   const rules = planPatternRules(plan, { homeDir: deps.homeDir, platform: deps.platform });
-  const base = buildCreateArgs({
+  return {
     location,
     archiveName: archiveNameFor(plan),
     sourcePaths: plan.sourcePaths.map((p) => expandHome(p, deps.homeDir)),
     compression: plan.compression,
+    // The plan's flags (exclude caches, .nobackup, one file system) come with its pattern arguments.
     excludeCaches: false,
     excludePatterns: [],
-  });
-  const end = base.indexOf('--');
-  return [...base.slice(0, end), ...borgPatternArgs(rules), ...exclusionFlagArgs(plan), ...base.slice(end)];
+    filterArgs: [...borgPatternArgs(rules), ...exclusionFlagArgs(plan)],
+  };
 }
 
 /** The backup job of a plan run to `repo`. */
@@ -79,10 +78,10 @@ export function planBackupJob(
           );
         }
       }
-      const args = planCreateArgs(plan, current.location, deps);
-      job.log('info', `Running: ${formatCommandLine(args)}`);
-      const run = await runBorg(args, ctx, { okExitCodes: [0, 1] });
-      const { archive } = parseCreateOutput(run.stdout);
+      const options = planCreateOptions(plan, current.location, deps);
+      job.log('info', `Running: ${formatCommandLine(buildCreateArgs(options))}`);
+      const run = await runCreate(options, ctx);
+      const { archive } = run;
       job.log('info', backupSummary(archive));
       const warned = warningSummary(run.warnings);
       if (warned !== undefined) job.log('warning', warned);
