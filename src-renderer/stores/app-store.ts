@@ -28,8 +28,8 @@ export type DialogState =
     }
   | { readonly kind: 'versions'; readonly repoId: string; readonly path: string };
 
-/** The top-level screen of the main area: the dashboard, the job history, or one repository. */
-export type Section = 'overview' | 'history' | 'repository';
+/** The top-level screen of the main area: the dashboard, the job history, the plans, or one repository. */
+export type Section = 'overview' | 'history' | 'plans' | 'repository';
 
 /** App-level state and its actions. */
 export interface AppState {

@@ -6,6 +6,7 @@ import { bindEvents } from './bind-events.js';
 import { emptyJobsData } from './job-events.js';
 import { useJobsStore } from './jobs-store.js';
 import { useMountStore } from './mount-store.js';
+import { usePlansStore, type StoredPlan } from './plans-store.js';
 import { useReposStore } from './repos-store.js';
 
 type Listener = (payload: unknown) => void;
@@ -138,10 +139,46 @@ describe('bindEvents', () => {
     unbind();
   });
 
+  it('keeps the newest plan list and schedule state of a batch', () => {
+    const { api, emit } = fakeApi();
+    const unbind = bindEvents(api);
+    usePlansStore.setState({ plans: [], upcoming: [], paused: false, loaded: false });
+    const plan = {
+      id: 'p1',
+      archivePrefix: 'home',
+      name: 'Home',
+      targets: [{ repoId: 'r1', schedule: { kind: 'daily', at: '02:00' } }],
+      sourcePaths: ['/home/me'],
+      excludes: [],
+      patterns: [],
+      presets: [],
+      excludeCaches: true,
+      excludeIfPresent: ['.nobackup'],
+      oneFileSystem: false,
+      compression: 'lz4',
+      archiveNameTemplate: '{hostname}-{now}',
+    } satisfies StoredPlan;
+    emit('plans:changed', []);
+    emit('plans:changed', [plan]);
+    emit('schedules:changed', { paused: false, upcoming: [] });
+    emit('schedules:changed', {
+      paused: true,
+      upcoming: [{ planId: 'p1', repoId: 'r1', dueAt: '2024-01-02T02:00:00.000Z' }],
+    });
+    expect(usePlansStore.getState().plans).toEqual([]);
+    frames.shift()?.(0);
+    const state = usePlansStore.getState();
+    expect(state.plans.map((p) => p.name)).toEqual(['Home']);
+    expect(state.loaded).toBe(true);
+    expect(state.paused).toBe(true);
+    expect(state.upcoming[0]?.dueAt).toBe('2024-01-02T02:00:00.000Z');
+    unbind();
+  });
+
   it('unsubscribes from every event and drops what was queued', () => {
     const { api, emit, count } = fakeApi();
     const unbind = bindEvents(api);
-    expect(count()).toBe(8);
+    expect(count()).toBe(10);
     emit('job:updated', job);
     unbind();
     expect(count()).toBe(0);

@@ -17,6 +17,7 @@ import type { QueuedEvent } from './job-events.js';
 import { isFinal } from './job-events.js';
 import { useJobsStore } from './jobs-store.js';
 import { useMountStore } from './mount-store.js';
+import { usePlansStore, type StoredPlan } from './plans-store.js';
 import { useReposStore } from './repos-store.js';
 
 const eventNames: readonly EventName[] = [
@@ -28,7 +29,12 @@ const eventNames: readonly EventName[] = [
   'archive-index:updated',
   'mount:changed',
   'history:added',
+  'plans:changed',
+  'schedules:changed',
 ];
+
+// Jobs that add or remove archives: the repository's table and chart are reloaded when they end.
+const ARCHIVE_CHANGING_KINDS: ReadonlySet<string> = new Set(['backup', 'delete', 'prune']);
 
 // A hidden tab gets no animation frames; a timer keeps the queue from growing without bound.
 const HIDDEN_FLUSH_MS = 250;
@@ -74,13 +80,21 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   const indexStates: ArchiveIndexState[] = [];
   const history: HistoryEntry[] = [];
   const refresh = new Set<string>();
+  let plans: readonly StoredPlan[] | undefined;
+  let schedules: EventPayload<'schedules:changed'> | undefined;
   for (const item of batch) {
     if (item.event === 'repos:changed') repos = item.payload;
     if (item.event === 'mount:changed') mounts = item.payload;
     if (item.event === 'archive-index:updated') indexStates.push(item.payload);
     if (item.event === 'history:added') history.push(item.payload);
-    // A finished backup adds an archive: reload that repository so the table shows it.
-    if (item.event === 'job:finished' && item.payload.kind === 'backup' && isFinal(item.payload.status)) {
+    if (item.event === 'plans:changed') plans = item.payload;
+    if (item.event === 'schedules:changed') schedules = item.payload;
+    // A finished backup adds an archive (a deletion or prune removes some): reload that repository.
+    if (
+      item.event === 'job:finished' &&
+      ARCHIVE_CHANGING_KINDS.has(item.payload.kind) &&
+      isFinal(item.payload.status)
+    ) {
       refresh.add(item.payload.repoId);
     }
   }
@@ -91,4 +105,6 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   if (indexStates.length > 0) useArchiveIndexStore.getState().applyStates(indexStates);
   if (mounts) useMountStore.getState().setStatus(mounts);
   if (history.length > 0) useHistoryStore.getState().addEntries(history);
+  if (plans) usePlansStore.getState().setPlans(plans);
+  if (schedules) usePlansStore.getState().setSchedules(schedules);
 }

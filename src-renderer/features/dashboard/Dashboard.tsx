@@ -1,12 +1,15 @@
 /**
- * The overview: one card per repository with its last backup, archive count, sizes and growth chart.
+ * The overview: the plans with their last result and next run, then one card per repository with its
+ * last backup, archive count, sizes and growth chart.
  * Each card fills in on its own as its details arrive, so one busy repository never holds up the rest.
  */
 import { useEffect } from 'react';
 import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useHistoryStore } from '../../stores/history-store.js';
+import { usePlansStore } from '../../stores/plans-store.js';
 import { isLocked, useReposStore } from '../../stores/repos-store.js';
+import { PlansSummary } from './PlansSummary.js';
 import { RepositoryCard } from './RepositoryCard.js';
 
 /** Props of {@link Dashboard}. */
@@ -31,6 +34,10 @@ export function Dashboard({ repos }: DashboardProps) {
     }
   }, [keys, connection]);
 
+  useEffect(() => {
+    if (connection === 'open') void usePlansStore.getState().load();
+  }, [connection]);
+
   return (
     <div className="overview">
       <header className="page-header">
@@ -42,6 +49,7 @@ export function Dashboard({ repos }: DashboardProps) {
           </p>
         </div>
       </header>
+      <PlansSummary repos={repos} latest={latest} />
       <div className="overview-grid">
         {repos.map((repo) => (
           <RepositoryCard key={repo.id} repo={repo} details={details[repo.id]} lastBackup={latest[repo.id]} />

@@ -1,5 +1,6 @@
 /**
- * The archives of a repository, newest first: name, date, duration, sizes and file count.
+ * The archives of a repository, newest first: name, date, duration, sizes and file count, with
+ * Browse and Delete per archive.
  */
 import type { ArchiveSummary } from '../../../src-main/ipc/contract.js';
 import { Button } from '../../components/Button.js';
@@ -12,12 +13,15 @@ export interface ArchivesTableProps {
   readonly archives: readonly ArchiveSummary[];
   /** Opens the archive browser for one archive. */
   readonly onBrowse?: (archive: ArchiveSummary) => void;
+  /** Asks to delete one archive (the caller confirms first). */
+  readonly onDelete?: (archive: ArchiveSummary) => void;
 }
 
 const time = (archive: ArchiveSummary): number => parseDate(archive.start)?.getTime() ?? 0;
 
 /** The archives table (`aria-label="Archives"`). */
-export function ArchivesTable({ archives, onBrowse }: ArchivesTableProps) {
+export function ArchivesTable({ archives, onBrowse, onDelete }: ArchivesTableProps) {
+  const hasActions = onBrowse !== undefined || onDelete !== undefined;
   if (archives.length === 0) {
     return (
       <EmptyState icon="archive" title="No archives yet" compact>
@@ -49,7 +53,7 @@ export function ArchivesTable({ archives, onBrowse }: ArchivesTableProps) {
             <th scope="col" className="right">
               Files
             </th>
-            {onBrowse ? (
+            {hasActions ? (
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -84,11 +88,23 @@ export function ArchivesTable({ archives, onBrowse }: ArchivesTableProps) {
               <td className="right num">
                 {archive.fileCount !== undefined ? formatCount(archive.fileCount) : '—'}
               </td>
-              {onBrowse ? (
+              {hasActions ? (
                 <td className="right row-actions">
-                  <Button size="small" icon="folder" onClick={() => onBrowse(archive)}>
-                    Browse
-                  </Button>
+                  {onBrowse ? (
+                    <Button size="small" icon="folder" onClick={() => onBrowse(archive)}>
+                      Browse
+                    </Button>
+                  ) : null}
+                  {onDelete ? (
+                    <Button
+                      size="small"
+                      variant="ghost"
+                      icon="trash"
+                      aria-label={`Delete ${archive.name}`}
+                      title={`Delete ${archive.name}`}
+                      onClick={() => onDelete(archive)}
+                    />
+                  ) : null}
                 </td>
               ) : null}
             </tr>

@@ -1,9 +1,9 @@
 /**
- * One repository: its identity, totals and archives, the current backup's progress or result, and
- * the prominent "Back up now".
+ * One repository: its identity, totals and archives, the current job's progress or result, the
+ * prominent "Back up now", "Check repository", and deleting an archive after a confirmation.
  */
-import { useEffect } from 'react';
-import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
+import { useEffect, useState } from 'react';
+import type { JobKind, RepositorySummary } from '../../../src-main/ipc/contract.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
@@ -18,8 +18,14 @@ import { ArchiveActions } from '../archives/ArchiveActions.js';
 import { MountBanner } from '../archives/MountControls.js';
 import { JobProgress } from '../jobs/JobProgress.js';
 import { RestoreJobCard } from '../restore/RestoreJobCard.js';
+import { getApi } from '../../api/select-client.js';
+import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
+import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
 import { RepositoryStats } from './RepositoryStats.js';
+
+// Jobs whose progress and result this screen shows; restores have their own card.
+const SHOWN_KINDS: readonly JobKind[] = ['backup', 'check', 'delete', 'prune', 'compact'];
 
 /** Props of {@link RepositoryView}. */
 export interface RepositoryViewProps {
@@ -31,10 +37,11 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
   const entry = useReposStore((s) => s.details[repo.id]);
   const loadDetails = useReposStore((s) => s.loadDetails);
   const openDialog = useAppStore((s) => s.openDialog);
-  const job = useJobsStore((s) => latestJobFor(s, repo.id));
+  const job = useJobsStore((s) => latestJobFor(s, repo.id, SHOWN_KINDS));
   const dismissed = useJobsStore((s) => (job ? s.dismissed[job.id] === true : false));
   const locked = isLocked(repo);
   const busy = job !== undefined && !isFinal(job.status);
+  const [checking, setChecking] = useState(false);
 
   const hasData = entry?.data !== undefined;
   useEffect(() => {
@@ -88,7 +95,11 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
             <Button icon="unlock" onClick={() => openDialog({ kind: 'unlock', repoId: repo.id })}>
               Unlock
             </Button>
-          ) : null}
+          ) : (
+            <Button variant="ghost" icon="shield" onClick={() => setChecking(true)} disabled={busy}>
+              Check repository
+            </Button>
+          )}
           <Button variant="primary" size="large" icon="upload" onClick={backUp} disabled={busy}>
             Back up now
           </Button>
@@ -109,6 +120,9 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
       ) : (
         <RepositoryContents repoId={repo.id} entry={entry} waitingForJob={busy} />
       )}
+      {checking ? (
+        <CheckRepositoryDialog repoId={repo.id} repoName={repo.name} onClose={() => setChecking(false)} />
+      ) : null}
     </div>
   );
 }
@@ -121,6 +135,7 @@ function RepositoryContents(props: {
 }) {
   const { repoId, entry, waitingForJob } = props;
   const show = useViewStore((s) => s.show);
+  const [deleting, setDeleting] = useState<string>();
   const failed = entry?.error !== undefined && entry.data === undefined;
   return (
     <>
@@ -151,6 +166,7 @@ function RepositoryContents(props: {
               <ArchivesTable
                 archives={entry.data.archives}
                 onBrowse={(archive) => show(repoId, { kind: 'archive', archiveName: archive.name })}
+                onDelete={(archive) => setDeleting(archive.name)}
               />
             ) : (
               <div className="skeleton-table" aria-hidden="true">
@@ -162,6 +178,21 @@ function RepositoryContents(props: {
           </section>
         </>
       )}
+      {deleting !== undefined ? (
+        <ConfirmDialog
+          title="Delete archive?"
+          confirmLabel="Delete archive"
+          onConfirm={async () => {
+            await getApi().invoke('archives:delete', { repoId, archiveName: deleting });
+          }}
+          onClose={() => setDeleting(undefined)}
+        >
+          <p>
+            The archive <strong className="archive-name">{deleting}</strong> will be deleted from the
+            repository. Files only it holds cannot be restored afterwards.
+          </p>
+        </ConfirmDialog>
+      ) : null}
     </>
   );
 }

@@ -1,9 +1,9 @@
 /**
- * Decides what the main area shows: the welcome on first run, the job history, the overview of all
+ * Decides what the main area shows: the welcome on first run, the job history, the plans, the overview of all
  * repositories (the default once one exists), the selected repository, or an empty state pointing at
  * "Add repository"; plus, on a repository's screen, the log panel of its latest job.
  */
-import type { AppStatus } from '../../../src-main/ipc/contract.js';
+import type { AppStatus, JobKind } from '../../../src-main/ipc/contract.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { latestJobFor } from '../../stores/job-events.js';
@@ -14,7 +14,11 @@ import { RepositoryScreen } from '../archives/RepositoryScreen.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
 import { HistoryScreen } from '../history/HistoryScreen.js';
 import { LogPanel } from '../jobs/LogPanel.js';
+import { PlansScreen } from '../plans/PlansScreen.js';
 import { Welcome } from '../welcome/Welcome.js';
+
+// Jobs whose log the panel follows on a repository's screen.
+const LOGGED_KINDS: readonly JobKind[] = ['backup', 'init', 'restore', 'check', 'delete', 'prune', 'compact'];
 
 /** Props of {@link MainContent}. */
 export interface MainContentProps {
@@ -31,14 +35,13 @@ export function MainContent({ status }: MainContentProps) {
   const listError = useReposStore((s) => s.listError);
   // A removed repository's screen falls back to the overview.
   const repo = section === 'repository' ? repos.find((r) => r.id === selectedId) : undefined;
-  const job = useJobsStore((s) =>
-    repo ? latestJobFor(s, repo.id, ['backup', 'init', 'restore']) : undefined,
-  );
+  const job = useJobsStore((s) => (repo ? latestJobFor(s, repo.id, LOGGED_KINDS) : undefined));
 
   let content;
   if (listError) content = <ErrorMessage error={listError} title="Repositories could not be loaded" />;
   else if (!loaded) content = null;
   else if (section === 'history') content = <HistoryScreen />;
+  else if (section === 'plans') content = <PlansScreen />;
   else if (repo) content = <RepositoryScreen key={repo.id} repo={repo} />;
   else if (repos.length > 0) content = <Dashboard repos={repos} />;
   else if (status.firstRun && !welcomeDismissed) content = <Welcome status={status} />;

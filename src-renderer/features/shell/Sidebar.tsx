@@ -1,5 +1,5 @@
 /**
- * The left sidebar: the Borgdesk logo, the Overview and History screens, the repositories,
+ * The left sidebar: the Borgdesk logo, the Overview, Plans and History screens, the repositories,
  * "Add repository" and Settings.
  */
 import { BrandMark } from '../../components/BrandMark.js';
@@ -22,6 +22,7 @@ export function Sidebar() {
       </div>
       <nav className="sidebar-nav" aria-label="Screens">
         <NavItem section="overview" icon="home" label="Overview" />
+        <NavItem section="plans" icon="clock" label="Plans" />
         <NavItem section="history" icon="history" label="History" />
       </nav>
       <div className="sidebar-section">

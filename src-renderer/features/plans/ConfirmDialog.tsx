@@ -1,0 +1,57 @@
+/**
+ * A small confirmation dialog for destructive actions: says exactly what will happen, runs the action
+ * on confirm, and shows the error in place if it fails.
+ */
+import { useState, type ReactNode } from 'react';
+import { Button } from '../../components/Button.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+
+/** Props of {@link ConfirmDialog}. */
+export interface ConfirmDialogProps {
+  readonly title: string;
+  readonly children: ReactNode;
+  /** The confirm button's label, e.g. "Delete archive". */
+  readonly confirmLabel: string;
+  readonly onConfirm: () => Promise<void>;
+  readonly onClose: () => void;
+}
+
+/** Asks before a destructive action; closes itself once the action succeeds. */
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo>();
+  const confirm = async (): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (e) {
+      setError(toErrorInfo(e, 'That did not work.'));
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      title={title}
+      size="small"
+      onClose={onClose}
+      busy={busy}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button variant="danger" busy={busy} onClick={() => void confirm()}>
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      <div className="confirm-body">{children}</div>
+      {error ? <ErrorMessage error={error} /> : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * What the plan leaves out: one-click presets (each showing the exact patterns it adds), custom
+ * `--exclude` patterns, the cache/.nobackup/one-file-system flags, and the pattern tester.
+ */
+import {
+  EXCLUDE_PRESETS,
+  expandPreset,
+  type ExcludePresetId,
+} from '../../../src-main/core/plans/exclude-presets.js';
+import { Field } from '../../components/Field.js';
+import { excludeLines, type PlanForm } from './plan-form.js';
+import { PatternTester } from './PatternTester.js';
+
+/** Props of {@link ExclusionFields}. */
+export interface ExclusionFieldsProps {
+  readonly form: PlanForm;
+  readonly update: (patch: Partial<PlanForm>) => void;
+  readonly homeDir: string;
+  readonly platform: string;
+  readonly error?: string;
+}
+
+/** The exclusions section of the plan editor. */
+export function ExclusionFields({ form, update, homeDir, platform, error }: ExclusionFieldsProps) {
+  const toggle = (id: ExcludePresetId, on: boolean): void =>
+    update({ presets: on ? [...form.presets, id] : form.presets.filter((p) => p !== id) });
+  return (
+    <fieldset className="plan-section">
+      <legend>Exclusions</legend>
+      <div className="preset-list">
+        {EXCLUDE_PRESETS.map((preset) => {
+          const patterns = expandPreset(preset.id, { homeDir, platform });
+          return (
+            <label key={preset.id} className="preset">
+              <input
+                type="checkbox"
+                checked={form.presets.includes(preset.id)}
+                onChange={(e) => toggle(preset.id, e.target.checked)}
+              />
+              <span className="preset-text">
+                <span className="preset-label">{preset.label}</span>
+                <span className="preset-description">{preset.description}</span>
+                <code className="preset-patterns" aria-label={`Patterns of ${preset.label}`}>
+                  {patterns.join('\n')}
+                </code>
+              </span>
+            </label>
+          );
+        })}
+      </div>
+      <Field
+        label="Custom exclude patterns"
+        hint="One borg pattern per line, e.g. sh:**/*.tmp or pp:/home/you/Downloads."
+        error={error}
+      >
+        <textarea
+          rows={3}
+          spellCheck={false}
+          value={form.excludesText}
+          onChange={(e) => update({ excludesText: e.target.value })}
+        />
+      </Field>
+      <div className="checkbox-group">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={form.excludeCaches}
+            onChange={(e) => update({ excludeCaches: e.target.checked })}
+          />
+          Exclude cache folders (marked with CACHEDIR.TAG)
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={form.excludeNobackup}
+            onChange={(e) => update({ excludeNobackup: e.target.checked })}
+          />
+          Exclude folders that contain a .nobackup file
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={form.oneFileSystem}
+            onChange={(e) => update({ oneFileSystem: e.target.checked })}
+          />
+          Stay on one file system (do not cross into mounted drives)
+        </label>
+      </div>
+      <PatternTester
+        rules={{
+          excludes: excludeLines(form.excludesText),
+          patterns: form.patterns,
+          presets: form.presets,
+          sourcePaths: form.sourcePaths,
+        }}
+      />
+    </fieldset>
+  );
+}

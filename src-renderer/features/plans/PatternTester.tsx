@@ -1,0 +1,96 @@
+/**
+ * The pattern tester: type a path and the core answers whether `borg create` would exclude it under
+ * the rules being edited, and by which rule.
+ */
+import { useId, useState } from 'react';
+import type { PathTest } from '../../../src-main/ipc/contract.js';
+import { getApi } from '../../api/select-client.js';
+import { Button } from '../../components/Button.js';
+import { toErrorInfo } from '../../lib/error-info.js';
+
+/** The rules to test against: the editor's current (unsaved) state. */
+export interface TesterRules {
+  readonly excludes: readonly string[];
+  readonly patterns: readonly string[];
+  readonly presets: readonly string[];
+  readonly sourcePaths: readonly string[];
+}
+
+/** Props of {@link PatternTester}. */
+export interface PatternTesterProps {
+  readonly rules: TesterRules;
+}
+
+type Answer =
+  { readonly kind: 'result'; readonly test: PathTest } | { readonly kind: 'error'; readonly message: string };
+
+/** A path field, a Test button and the verdict. */
+export function PatternTester({ rules }: PatternTesterProps) {
+  const inputId = useId();
+  const [path, setPath] = useState('');
+  const [answer, setAnswer] = useState<Answer>();
+  const [busy, setBusy] = useState(false);
+
+  const test = async (): Promise<void> => {
+    if (path.trim() === '') return;
+    setBusy(true);
+    try {
+      const result = await getApi().invoke('plans:test-path', {
+        path: path.trim(),
+        rules: {
+          excludes: [...rules.excludes],
+          patterns: [...rules.patterns],
+          presets: [...rules.presets],
+          sourcePaths: [...rules.sourcePaths],
+        },
+      });
+      setAnswer({ kind: 'result', test: result });
+    } catch (e) {
+      setAnswer({ kind: 'error', message: toErrorInfo(e, 'The path could not be tested.').message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="pattern-tester">
+      <label className="field-label" htmlFor={inputId}>
+        Test a path
+      </label>
+      <div className="field-row">
+        <input
+          id={inputId}
+          value={path}
+          spellCheck={false}
+          placeholder="/home/you/.cache/thumbnails"
+          onChange={(e) => {
+            setPath(e.target.value);
+            setAnswer(undefined);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void test();
+            }
+          }}
+        />
+        <Button size="small" busy={busy} disabled={path.trim() === ''} onClick={() => void test()}>
+          Test
+        </Button>
+      </div>
+      <p className="pattern-verdict" role="status" aria-label="Pattern test result">
+        {answer === undefined ? null : answer.kind === 'error' ? (
+          <span className="verdict-error">{answer.message}</span>
+        ) : (
+          verdict(answer.test)
+        )}
+      </p>
+    </div>
+  );
+}
+
+function verdict(test: PathTest): string {
+  if (test.outsideRoots) return 'Not backed up: the path is outside the source folders.';
+  if (!test.excluded) return 'Included';
+  return test.rule ? `Excluded by rule ${test.rule}` : 'Excluded';
+}

@@ -1,0 +1,140 @@
+/**
+ * The plan editor ("New plan" / "Edit plan"): name and folders, exclusions with the pattern tester,
+ * compression and archive names, target repositories with their schedules, retention with a
+ * preview, and before/after commands. The draft is checked with the core's own schema before it is
+ * sent, so every field's message appears beside that field.
+ */
+import { useState } from 'react';
+import { planDraftSchema } from '../../../src-main/core/plans/plan.js';
+import type { Compression } from '../../../src-main/ipc/contract.js';
+import { Button } from '../../components/Button.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Field } from '../../components/Field.js';
+import { compressionChoices, hintFor } from '../../lib/choices.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { usePlansStore, type StoredPlan } from '../../stores/plans-store.js';
+import { useReposStore } from '../../stores/repos-store.js';
+import { SourceList } from '../jobs/SourceList.js';
+import { ExclusionFields } from './ExclusionFields.js';
+import { HookFields } from './HookFields.js';
+import { RetentionFields } from './RetentionFields.js';
+import { TargetFields } from './TargetFields.js';
+import { emptyForm, fieldErrors, formFromPlan, toDraft, type PlanForm } from './plan-form.js';
+
+/** Props of {@link PlanEditor}. */
+export interface PlanEditorProps {
+  /** The plan to edit; absent for a new plan. */
+  readonly plan?: StoredPlan;
+  readonly onClose: () => void;
+}
+
+/** The plan editor dialog. */
+export function PlanEditor({ plan, onClose }: PlanEditorProps) {
+  const status = useAppStore((s) => s.status);
+  const defaultCompression = useAppStore((s) => s.settings?.defaultCompression ?? 'lz4');
+  const repos = useReposStore((s) => s.repos);
+  const [form, setForm] = useState<PlanForm>(() =>
+    plan ? formFromPlan(plan) : emptyForm(defaultCompression, repos[0]?.id),
+  );
+  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
+  const [saveError, setSaveError] = useState<ErrorInfo>();
+  const [saving, setSaving] = useState(false);
+  const update = (patch: Partial<PlanForm>): void => setForm((f) => ({ ...f, ...patch }));
+
+  const save = async (): Promise<void> => {
+    const draft = toDraft(form);
+    const checked = planDraftSchema.safeParse(draft);
+    setSaveError(undefined);
+    if (!checked.success) {
+      setErrors(fieldErrors(checked.error.issues));
+      setSaveError({ message: 'Some fields need attention.', remedy: 'Correct the fields marked below.' });
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      await usePlansStore.getState().save(plan?.id, draft);
+      onClose();
+    } catch (e) {
+      // InvalidParams / InvalidInput name each field in the message; show it as the core wrote it.
+      setSaveError(toErrorInfo(e, 'The plan could not be saved.'));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={plan ? `Edit plan “${plan.name}”` : 'New plan'}
+      size="large"
+      onClose={onClose}
+      busy={saving}
+      onSubmit={() => void save()}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={saving}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={saving}>
+            Save plan
+          </Button>
+        </>
+      }
+    >
+      {saveError ? <ErrorMessage error={saveError} title="The plan was not saved" /> : null}
+      <Field label="Plan name" error={errors['name']}>
+        <input value={form.name} onChange={(e) => update({ name: e.target.value })} placeholder="Documents" />
+      </Field>
+      <SourceList
+        paths={form.sourcePaths}
+        homeDir={status?.homeDir}
+        onChange={(sourcePaths) => update({ sourcePaths })}
+        error={errors['sourcePaths']}
+      />
+      <TargetFields form={form} update={update} repos={repos} errors={errors} />
+      <ExclusionFields
+        form={form}
+        update={update}
+        homeDir={status?.homeDir ?? '/'}
+        platform={status?.platform ?? 'linux'}
+        error={errors['excludes']}
+      />
+      <fieldset className="plan-section">
+        <legend>Archives</legend>
+        <Field label="Compression" hint={hintFor(compressionChoices, form.compression)}>
+          <select
+            value={form.compression}
+            onChange={(e) => update({ compression: e.target.value as Compression })}
+          >
+            {compressionChoices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label="Archive name template"
+          hint="Borg fills in {hostname}, {now} and the like; the plan’s prefix is put in front."
+          error={errors['archiveNameTemplate']}
+        >
+          <input
+            value={form.archiveNameTemplate}
+            spellCheck={false}
+            onChange={(e) => update({ archiveNameTemplate: e.target.value })}
+          />
+        </Field>
+      </fieldset>
+      <RetentionFields
+        form={form}
+        update={update}
+        planId={plan?.id}
+        repos={repos}
+        error={errors['retention']}
+      />
+      <HookFields form={form} update={update} errors={errors} />
+      {errors['other'] ? <p className="field-error">{errors['other']}</p> : null}
+    </Dialog>
+  );
+}

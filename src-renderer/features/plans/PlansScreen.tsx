@@ -1,0 +1,112 @@
+/**
+ * The Plans screen: every backup plan with its targets and schedules, "New plan", and the switch
+ * that pauses all schedules at once.
+ */
+import { useEffect, useState } from 'react';
+import { Button } from '../../components/Button.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { usePlansStore, type StoredPlan } from '../../stores/plans-store.js';
+import { useReposStore } from '../../stores/repos-store.js';
+import { PlanCard } from './PlanCard.js';
+import { PlanEditor } from './PlanEditor.js';
+
+// Which plan the editor shows: a new one, or an existing one by value (the list may change meanwhile).
+type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly plan: StoredPlan };
+
+/** The Plans screen. */
+export function PlansScreen() {
+  const plans = usePlansStore((s) => s.plans);
+  const loaded = usePlansStore((s) => s.loaded);
+  const loadError = usePlansStore((s) => s.error);
+  const paused = usePlansStore((s) => s.paused);
+  const repos = useReposStore((s) => s.repos);
+  const connection = useAppStore((s) => s.connection);
+  const homeDir = useAppStore((s) => s.status?.homeDir);
+  const [editing, setEditing] = useState<Editing>();
+  const [toggling, setToggling] = useState(false);
+  const [error, setError] = useState<ErrorInfo>();
+
+  useEffect(() => {
+    if (connection === 'open') void usePlansStore.getState().load();
+  }, [connection]);
+
+  const togglePause = async (): Promise<void> => {
+    setToggling(true);
+    setError(undefined);
+    try {
+      await usePlansStore.getState().setPaused(!paused);
+    } catch (e) {
+      setError(toErrorInfo(e, 'The schedules could not be changed.'));
+    } finally {
+      setToggling(false);
+    }
+  };
+
+  const sorted = [...plans].sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <div className="plans-screen">
+      <header className="page-header">
+        <div>
+          <h1 className="page-title">Plans</h1>
+          <p className="page-subtitle">
+            What to back up, where to, and when. Borgdesk runs each schedule for you.
+          </p>
+        </div>
+        <div className="page-actions">
+          <label className="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={paused}
+              disabled={toggling || !loaded}
+              onChange={() => void togglePause()}
+            />
+            <span>Pause all schedules</span>
+          </label>
+          <Button
+            variant="primary"
+            icon="plus"
+            onClick={() => setEditing({ kind: 'new' })}
+            disabled={repos.length === 0}
+            title={repos.length === 0 ? 'Add a repository first' : undefined}
+          >
+            New plan
+          </Button>
+        </div>
+      </header>
+      {paused ? (
+        <p className="callout plans-paused" role="status">
+          All schedules are paused. Run now still works; scheduled backups wait until you resume.
+        </p>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {loadError ? <ErrorMessage error={loadError} title="Plans could not be loaded" /> : null}
+      {loaded && sorted.length === 0 && !loadError ? (
+        <EmptyState icon="clock" title="No plans yet">
+          A plan backs up the same folders on a schedule, to one or more repositories. Use{' '}
+          <strong>New plan</strong> to make one.
+        </EmptyState>
+      ) : null}
+      <div className="plans-list">
+        {sorted.map((plan) => (
+          <PlanCard
+            key={plan.id}
+            plan={plan}
+            repos={repos}
+            homeDir={homeDir}
+            onEdit={() => setEditing({ kind: 'edit', plan })}
+          />
+        ))}
+      </div>
+      {editing ? (
+        <PlanEditor
+          plan={editing.kind === 'edit' ? editing.plan : undefined}
+          onClose={() => setEditing(undefined)}
+        />
+      ) : null}
+    </div>
+  );
+}

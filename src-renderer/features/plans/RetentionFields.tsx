@@ -1,0 +1,146 @@
+/**
+ * How long the plan keeps archives: none, a preset or custom keep-rules, with a Preview that asks
+ * borg (`prune --dry-run --list`) which of the plan's archives the policy would delete.
+ */
+import { useState } from 'react';
+import type { RetentionPolicy } from '../../../src-main/core/plans/retention.js';
+import { describeRetention, RETENTION_PRESETS } from '../../../src-main/core/plans/retention.js';
+import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
+import { getApi } from '../../api/select-client.js';
+import { Button } from '../../components/Button.js';
+import { Field } from '../../components/Field.js';
+import { toErrorInfo } from '../../lib/error-info.js';
+import { retentionOf, type PlanForm, type RetentionChoice } from './plan-form.js';
+
+/** Props of {@link RetentionFields}. */
+export interface RetentionFieldsProps {
+  readonly form: PlanForm;
+  readonly update: (patch: Partial<PlanForm>) => void;
+  /** The saved plan's id: its archives are what a preview looks at. */
+  readonly planId?: string;
+  readonly repos: readonly RepositorySummary[];
+  readonly error?: string;
+}
+
+const keepLabels: readonly [keyof RetentionPolicy, string][] = [
+  ['keepWithin', 'Keep all within (e.g. 2d)'],
+  ['keepLast', 'Keep last'],
+  ['keepHourly', 'Hourly'],
+  ['keepDaily', 'Daily'],
+  ['keepWeekly', 'Weekly'],
+  ['keepMonthly', 'Monthly'],
+  ['keepYearly', 'Yearly'],
+];
+
+type Preview =
+  | { readonly kind: 'result'; readonly kept: readonly string[]; readonly pruned: readonly string[] }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** The retention section of the plan editor. */
+export function RetentionFields({ form, update, planId, repos, error }: RetentionFieldsProps) {
+  const [preview, setPreview] = useState<Preview>();
+  const [busy, setBusy] = useState(false);
+  const [previewRepo, setPreviewRepo] = useState(form.targets[0]?.repoId ?? '');
+  const policy = retentionOf(form);
+  const targetRepos = repos.filter((r) => form.targets.some((t) => t.repoId === r.id));
+  const repoId = targetRepos.some((r) => r.id === previewRepo) ? previewRepo : (targetRepos[0]?.id ?? '');
+
+  const runPreview = async (): Promise<void> => {
+    if (policy === undefined || planId === undefined || repoId === '') return;
+    setBusy(true);
+    try {
+      const result = await getApi().invoke('plans:preview-prune', { repoId, planId, retention: policy });
+      setPreview({ kind: 'result', ...result });
+    } catch (e) {
+      setPreview({ kind: 'error', message: toErrorInfo(e, 'The preview failed.').message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <fieldset className="plan-section">
+      <legend>Retention</legend>
+      <Field
+        label="Keep archives"
+        hint={policy ? describeRetention(policy) : 'Old archives are never deleted.'}
+        error={error}
+      >
+        <select
+          value={form.retention}
+          onChange={(e) => {
+            update({ retention: e.target.value as RetentionChoice });
+            setPreview(undefined);
+          }}
+        >
+          <option value="none">Keep every archive (never prune)</option>
+          <option value="sensible">Sensible: {describeRetention(RETENTION_PRESETS.sensible)}</option>
+          <option value="light">Light: {describeRetention(RETENTION_PRESETS.light)}</option>
+          <option value="long-term">Long-term: {describeRetention(RETENTION_PRESETS['long-term'])}</option>
+          <option value="custom">Custom…</option>
+        </select>
+      </Field>
+      {form.retention === 'custom' ? (
+        <div className="keep-grid">
+          {keepLabels.map(([key, label]) => (
+            <Field key={key} label={label}>
+              <input
+                value={form.keep[key]}
+                inputMode={key === 'keepWithin' ? 'text' : 'numeric'}
+                onChange={(e) => {
+                  update({ keep: { ...form.keep, [key]: e.target.value } });
+                  setPreview(undefined);
+                }}
+              />
+            </Field>
+          ))}
+        </div>
+      ) : null}
+      {policy !== undefined ? (
+        <div className="prune-preview">
+          {planId === undefined ? (
+            <p className="muted">
+              Save the plan and back up once to preview which archives this would delete.
+            </p>
+          ) : (
+            <div className="field-row">
+              {targetRepos.length > 1 ? (
+                <select
+                  aria-label="Preview in repository"
+                  value={repoId}
+                  onChange={(e) => setPreviewRepo(e.target.value)}
+                >
+                  {targetRepos.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+              ) : null}
+              <Button size="small" busy={busy} disabled={repoId === ''} onClick={() => void runPreview()}>
+                Preview
+              </Button>
+            </div>
+          )}
+          {preview?.kind === 'error' ? <p className="field-error">{preview.message}</p> : null}
+          {preview?.kind === 'result' ? (
+            <div role="region" aria-label="Prune preview">
+              <p>
+                {preview.pruned.length === 0
+                  ? `Nothing would be deleted; ${preview.kept.length} archives kept.`
+                  : `${preview.pruned.length} would be deleted, ${preview.kept.length} kept:`}
+              </p>
+              {preview.pruned.length > 0 ? (
+                <ul className="prune-list">
+                  {preview.pruned.map((name) => (
+                    <li key={name}>{name}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,250 @@
+/**
+ * The plan editor's form state and its conversion to and from a plan draft. Text fields stay
+ * strings while the user types; `toDraft` turns them into the shape `plans:save` validates, and
+ * `fieldErrors` groups the schema's messages by the editor section that shows them.
+ */
+import type { Compression } from '../../../src-main/ipc/contract.js';
+import { DEFAULT_ARCHIVE_NAME_TEMPLATE } from '../../../src-main/core/plans/archive-name.js';
+import type { ExcludePresetId } from '../../../src-main/core/plans/exclude-presets.js';
+import {
+  RETENTION_PRESETS,
+  retentionPresetOf,
+  type RetentionPolicy,
+  type RetentionPresetId,
+} from '../../../src-main/core/plans/retention.js';
+import type { Schedule } from '../../../src-main/core/schedule/schedule.js';
+import type { PlanDraftInput, StoredPlan } from '../../stores/plans-store.js';
+
+/** The schedule kinds the editor offers. */
+export type ScheduleKind = Schedule['kind'];
+
+/** One target repository and its schedule, as edited. */
+export interface TargetForm {
+  readonly repoId: string;
+  readonly kind: ScheduleKind;
+  readonly hours: string;
+  readonly at: string;
+  readonly days: readonly number[];
+}
+
+/** The keep-rules of a custom retention policy, as typed. */
+export type KeepFields = Readonly<Record<keyof RetentionPolicy, string>>;
+
+/** Which retention the plan uses: none, a preset, or custom rules. */
+export type RetentionChoice = 'none' | RetentionPresetId | 'custom';
+
+/** A before/after command as edited. */
+export interface HookForm {
+  readonly command: string;
+  readonly timeoutSeconds: string;
+}
+
+/** Everything the editor edits. */
+export interface PlanForm {
+  readonly name: string;
+  readonly sourcePaths: readonly string[];
+  readonly presets: readonly ExcludePresetId[];
+  /** One `--exclude` pattern per line. */
+  readonly excludesText: string;
+  /** `--pattern` lines are kept as they were (the editor does not edit them yet). */
+  readonly patterns: readonly string[];
+  readonly excludeCaches: boolean;
+  readonly excludeNobackup: boolean;
+  /** Other `--exclude-if-present` names a plan may hold; kept as they were. */
+  readonly otherIfPresent: readonly string[];
+  readonly oneFileSystem: boolean;
+  readonly compression: Compression;
+  readonly archiveNameTemplate: string;
+  readonly targets: readonly TargetForm[];
+  readonly retention: RetentionChoice;
+  readonly keep: KeepFields;
+  readonly before: HookForm;
+  readonly after: HookForm;
+}
+
+const NOBACKUP = '.nobackup';
+const emptyKeep: KeepFields = {
+  keepWithin: '',
+  keepLast: '',
+  keepHourly: '',
+  keepDaily: '',
+  keepWeekly: '',
+  keepMonthly: '',
+  keepYearly: '',
+};
+const emptyHook: HookForm = { command: '', timeoutSeconds: '600' };
+
+/** A new target with its schedule off. */
+export function newTarget(repoId: string): TargetForm {
+  return { repoId, kind: 'off', hours: '24', at: '02:00', days: [1, 2, 3, 4, 5] };
+}
+
+/** The form of a new plan. */
+export function emptyForm(compression: Compression, repoId: string | undefined): PlanForm {
+  return {
+    name: '',
+    sourcePaths: [],
+    presets: ['caches-trash'],
+    excludesText: '',
+    patterns: [],
+    excludeCaches: true,
+    excludeNobackup: true,
+    otherIfPresent: [],
+    oneFileSystem: false,
+    compression,
+    archiveNameTemplate: DEFAULT_ARCHIVE_NAME_TEMPLATE,
+    targets: repoId === undefined ? [] : [newTarget(repoId)],
+    retention: 'none',
+    keep: emptyKeep,
+    before: emptyHook,
+    after: emptyHook,
+  };
+}
+
+function targetForm(repoId: string, schedule: Schedule): TargetForm {
+  const base = newTarget(repoId);
+  switch (schedule.kind) {
+    case 'off':
+      return base;
+    case 'every-hours':
+      return { ...base, kind: 'every-hours', hours: String(schedule.hours) };
+    case 'daily':
+      return { ...base, kind: 'daily', at: schedule.at };
+    case 'weekly':
+      return { ...base, kind: 'weekly', at: schedule.at, days: schedule.days };
+  }
+}
+
+/** The form for editing a stored plan. */
+export function formFromPlan(plan: StoredPlan): PlanForm {
+  const keep = { ...emptyKeep };
+  for (const key of Object.keys(emptyKeep) as (keyof RetentionPolicy)[]) {
+    const value = plan.retention?.[key];
+    if (value !== undefined) keep[key] = String(value);
+  }
+  const hook = (h: StoredPlan['beforeCommand']): HookForm =>
+    h ? { command: h.command, timeoutSeconds: String(h.timeoutSeconds) } : emptyHook;
+  return {
+    name: plan.name,
+    sourcePaths: plan.sourcePaths,
+    presets: plan.presets,
+    excludesText: plan.excludes.join('\n'),
+    patterns: plan.patterns,
+    excludeCaches: plan.excludeCaches,
+    excludeNobackup: plan.excludeIfPresent.includes(NOBACKUP),
+    otherIfPresent: plan.excludeIfPresent.filter((n) => n !== NOBACKUP),
+    oneFileSystem: plan.oneFileSystem,
+    compression: plan.compression,
+    archiveNameTemplate: plan.archiveNameTemplate,
+    targets: plan.targets.map((t) => targetForm(t.repoId, t.schedule)),
+    retention: plan.retention ? retentionPresetOf(plan.retention) : 'none',
+    keep,
+    before: hook(plan.beforeCommand),
+    after: hook(plan.afterCommand),
+  };
+}
+
+/** The exclude patterns typed in the textarea: one per line, blank lines and surrounding spaces dropped. */
+export function excludeLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** The schedule a target form stands for. */
+export function scheduleOf(target: TargetForm): Schedule {
+  switch (target.kind) {
+    case 'off':
+      return { kind: 'off' };
+    case 'every-hours':
+      return { kind: 'every-hours', hours: Number(target.hours) };
+    case 'daily':
+      return { kind: 'daily', at: target.at };
+    case 'weekly':
+      return { kind: 'weekly', days: [...target.days], at: target.at };
+  }
+}
+
+/** The retention policy the form stands for; undefined means "keep every archive". */
+export function retentionOf(form: Pick<PlanForm, 'retention' | 'keep'>): RetentionPolicy | undefined {
+  if (form.retention === 'none') return undefined;
+  if (form.retention !== 'custom') return RETENTION_PRESETS[form.retention];
+  const policy: Record<string, string | number> = {};
+  for (const [key, raw] of Object.entries(form.keep)) {
+    const value = raw.trim();
+    if (value === '') continue;
+    // keepWithin is "<n><unit>"; every other rule is a count (left as text when it is not a number, so
+    // validation names it).
+    policy[key] = key === 'keepWithin' || !/^\d+$/.test(value) ? value : Number(value);
+  }
+  return policy as RetentionPolicy;
+}
+
+function hookOf(hook: HookForm): { command: string; timeoutSeconds: number } | undefined {
+  if (hook.command.trim() === '') return undefined;
+  return { command: hook.command.trim(), timeoutSeconds: Number(hook.timeoutSeconds) };
+}
+
+/** The draft `plans:save` receives. */
+export function toDraft(form: PlanForm): PlanDraftInput {
+  return {
+    name: form.name,
+    sourcePaths: [...form.sourcePaths],
+    targets: form.targets.map((t) => ({ repoId: t.repoId, schedule: scheduleOf(t) })),
+    excludes: excludeLines(form.excludesText),
+    patterns: [...form.patterns],
+    presets: [...form.presets],
+    excludeCaches: form.excludeCaches,
+    excludeIfPresent: [...(form.excludeNobackup ? [NOBACKUP] : []), ...form.otherIfPresent],
+    oneFileSystem: form.oneFileSystem,
+    compression: form.compression,
+    archiveNameTemplate: form.archiveNameTemplate,
+    retention: retentionOf(form),
+    beforeCommand: hookOf(form.before),
+    afterCommand: hookOf(form.after),
+  };
+}
+
+/** Editor sections a validation message can belong to. */
+export type FormSection =
+  | 'name'
+  | 'sourcePaths'
+  | 'excludes'
+  | 'archiveNameTemplate'
+  | 'targets'
+  | 'retention'
+  | 'beforeCommand'
+  | 'afterCommand'
+  | 'other';
+
+const SECTIONS: ReadonlySet<string> = new Set<FormSection>([
+  'name',
+  'sourcePaths',
+  'excludes',
+  'archiveNameTemplate',
+  'targets',
+  'retention',
+  'beforeCommand',
+  'afterCommand',
+]);
+
+/** Groups validation issues by section: the first message of each section (targets also per index). */
+export function fieldErrors(
+  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
+): Readonly<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const head = String(issue.path[0] ?? '');
+    const section = SECTIONS.has(head) ? head : head === 'patterns' ? 'excludes' : 'other';
+    const line = issue.path[1];
+    // An exclude pattern’s message says which one, so a long list stays fixable.
+    const message =
+      section === 'excludes' && typeof line === 'number'
+        ? `Pattern ${line + 1}: ${issue.message}`
+        : issue.message;
+    const key = section === 'targets' && typeof line === 'number' ? `targets.${line}` : section;
+    errors[key] ??= message;
+  }
+  return errors;
+}

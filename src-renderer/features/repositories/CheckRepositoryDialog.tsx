@@ -1,0 +1,86 @@
+/**
+ * "Check repository": choose how deep `borg check` goes, then start it as a job whose progress shows
+ * on the repository screen like any other job.
+ */
+import { useState } from 'react';
+import type { CheckModeName } from '../../../src-main/ipc/contract.js';
+import { getApi } from '../../api/select-client.js';
+import { Button } from '../../components/Button.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Field } from '../../components/Field.js';
+import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+
+/** Props of {@link CheckRepositoryDialog}. */
+export interface CheckRepositoryDialogProps {
+  readonly repoId: string;
+  readonly repoName: string;
+  readonly onClose: () => void;
+}
+
+// What each depth does, in borg check's own terms (borg 1.2 docs: --repository-only, --verify-data).
+const modes: readonly { readonly value: CheckModeName; readonly label: string; readonly hint: string }[] = [
+  {
+    value: 'repository',
+    label: 'Repository only — quick',
+    hint: 'Checks the segment files and index for consistency (borg check --repository-only).',
+  },
+  {
+    value: 'archives',
+    label: 'Repository and archives',
+    hint: 'Also checks each archive’s metadata and that every chunk it names exists.',
+  },
+  {
+    value: 'verify-data',
+    label: 'Verify all data — slow',
+    hint: 'Reads and decrypts every chunk to prove the data is intact (borg check --verify-data).',
+  },
+];
+
+/** A small dialog that starts `borg check`. */
+export function CheckRepositoryDialog({ repoId, repoName, onClose }: CheckRepositoryDialogProps) {
+  const [mode, setMode] = useState<CheckModeName>('repository');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorInfo>();
+  const start = async (): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await getApi().invoke('repos:check', { repoId, mode });
+      onClose();
+    } catch (e) {
+      setError(toErrorInfo(e, 'The check could not be started.'));
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      title={`Check ${repoName}`}
+      size="small"
+      onClose={onClose}
+      busy={busy}
+      onSubmit={() => void start()}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={busy}>
+            Start check
+          </Button>
+        </>
+      }
+    >
+      <Field label="Check mode" hint={modes.find((m) => m.value === mode)?.hint}>
+        <select value={mode} onChange={(e) => setMode(e.target.value as CheckModeName)}>
+          {modes.map((m) => (
+            <option key={m.value} value={m.value}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {error ? <ErrorMessage error={error} /> : null}
+    </Dialog>
+  );
+}
