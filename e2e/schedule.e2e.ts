@@ -147,7 +147,7 @@ describe('a daily plan runs when the clock reaches it', () => {
     await advanceClock(host.url, dueAt.getTime() - clockNow + 2 * MINUTE);
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'History' }).click();
     const table = page.getByRole('table', { name: 'Job history' });
-    const scheduled = table.getByRole('row').filter({ hasText: 'Backup' }).filter({ hasText: 'Schedule' });
+    const scheduled = table.getByRole('row').filter({ hasText: 'Backup' }).filter({ hasText: 'Scheduled' });
     const succeeded = scheduled.filter({ hasText: 'Succeeded' });
     await succeeded.first().waitFor({ timeout: 120_000 });
     const text = (await scheduled.first().textContent()) ?? '';

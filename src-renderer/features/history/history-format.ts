@@ -31,7 +31,7 @@ export function kindLabel(kind: string): string {
 
 /** Who started the job. */
 export function triggerLabel(trigger: JobTrigger): string {
-  return trigger === 'schedule' ? 'Schedule' : 'Manual';
+  return trigger === 'schedule' ? 'Scheduled' : 'Manual';
 }
 
 /** The key numbers of an entry, each as a short phrase; empty when the job reported none. */
