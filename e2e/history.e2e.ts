@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startBrowserHost, type RunningHost } from './support/browser-host.js';
 import { launchChromium, openPage } from './support/chromium.js';
 import { makeSourceTree } from './support/source-tree.js';
+import { createRepository, backUpPath } from './support/app-flows.js';
 
 const PASSPHRASE = 'history and growth 2024';
 const SCREENSHOT = path.resolve('docs/screenshot-dashboard.png');
@@ -40,32 +41,12 @@ describe('history and overview through the browser host', () => {
     await host?.stop();
   });
 
-  async function backUp(archiveName: string): Promise<void> {
-    await page.getByRole('button', { name: 'Back up now' }).first().click();
-    const dialog = page.getByRole('dialog', { name: 'Back up now' });
-    for (const remove of await dialog.getByRole('button', { name: /^Remove / }).all()) await remove.click();
-    await dialog.getByLabel('Folder path').fill(sourceDir);
-    await dialog.getByRole('button', { name: 'Add path' }).click();
-    await dialog.getByLabel('Archive name').fill(archiveName);
-    await dialog.getByRole('button', { name: 'Start backup' }).click();
-    await page.getByLabel('Backup result').waitFor({ timeout: 120_000 });
-    await page.getByRole('table', { name: 'Archives' }).getByText(archiveName).waitFor({ timeout: 30_000 });
-  }
-
   it('creates a repository and backs it up twice', async () => {
-    await page.getByRole('button', { name: 'Add repository' }).first().click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Repository name').fill('Projects');
-    await dialog.getByLabel('Location').fill(repoPath);
-    await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await dialog.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-    await dialog.getByRole('button', { name: 'Create repository', exact: true }).click();
-    await page.getByRole('heading', { name: 'Projects' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await backUp('projects-one');
+    await createRepository(page, 'Projects', repoPath, PASSPHRASE);
+    await backUpPath(page, sourceDir, 'projects-one');
     // New files, so the second archive is larger than the first and the chart has a slope.
     await writeFile(path.join(sourceDir, 'notes.txt'), 'more work\n'.repeat(20_000));
-    await backUp('projects-two');
+    await backUpPath(page, sourceDir, 'projects-two');
   });
 
   it('lists both backups in History, newest first, with result and file count', async () => {

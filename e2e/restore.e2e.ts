@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startBrowserHost, type RunningHost } from './support/browser-host.js';
 import { launchChromium, openPage } from './support/chromium.js';
+import { createRepository, backUpPath } from './support/app-flows.js';
 
 const PASSPHRASE = 'restore calmly 1234';
 const SCREENSHOT = path.resolve('docs/screenshot-restore.png');
@@ -78,29 +79,9 @@ describe('restore through the browser host', () => {
   const rowOf = (container: Locator, name: string): Locator =>
     container.getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
 
-  async function backUp(archiveName: string): Promise<void> {
-    await page.getByRole('button', { name: 'Back up now' }).first().click();
-    const dialog = page.getByRole('dialog', { name: 'Back up now' });
-    for (const remove of await dialog.getByRole('button', { name: /^Remove / }).all()) await remove.click();
-    await dialog.getByLabel('Folder path').fill(sourceDir);
-    await dialog.getByRole('button', { name: 'Add path' }).click();
-    await dialog.getByLabel('Archive name').fill(archiveName);
-    await dialog.getByRole('button', { name: 'Start backup' }).click();
-    await page.getByLabel('Backup result').waitFor({ timeout: 120_000 });
-    await page.getByRole('table', { name: 'Archives' }).getByText(archiveName).waitFor({ timeout: 30_000 });
-  }
-
   it('creates an encrypted repository and backs up the tree', async () => {
-    await page.getByRole('button', { name: 'Add repository' }).first().click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Repository name').fill('Documents');
-    await dialog.getByLabel('Location').fill(repoPath);
-    await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await dialog.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-    await dialog.getByRole('button', { name: 'Create repository', exact: true }).click();
-    await page.getByRole('heading', { name: 'Documents' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await backUp('docs-one');
+    await createRepository(page, 'Documents', repoPath, PASSPHRASE);
+    await backUpPath(page, sourceDir, 'docs-one');
   });
 
   it('finds a file by searching the archive and selects it with a folder', async () => {
@@ -241,7 +222,7 @@ describe('restore through the browser host', () => {
   it('compares two archives and shows the added file', async () => {
     await writeFile(path.join(sourceDir, 'new-plan.txt'), 'a new plan\n');
     await page.getByRole('button', { name: 'Documents' }).first().click();
-    await backUp('docs-two');
+    await backUpPath(page, sourceDir, 'docs-two');
     await page.getByRole('button', { name: 'Compare archives' }).click();
     const changes = page.getByRole('grid', { name: 'Changes' });
     const added = changes.getByRole('row').filter({ hasText: 'new-plan.txt' });

@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { startBrowserHost, type RunningHost } from './support/browser-host.js';
 import { launchChromium, openPage } from './support/chromium.js';
 import { makeSourceTree } from './support/source-tree.js';
+import { createRepository } from './support/app-flows.js';
 
 const PASSPHRASE = 'scheduled and forgotten 2024';
 const SCREENSHOT = path.resolve('docs/screenshot-plans.png');
@@ -80,15 +81,7 @@ describe('a daily plan runs when the clock reaches it', () => {
   });
 
   it('creates an encrypted repository', async () => {
-    await page.getByRole('button', { name: 'Add repository' }).first().click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Repository name').fill('Photos');
-    await dialog.getByLabel('Location').fill(repoPath);
-    await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await dialog.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-    await dialog.getByRole('button', { name: 'Create repository', exact: true }).click();
-    await page.getByRole('heading', { name: 'Photos' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await createRepository(page, 'Photos', repoPath, PASSPHRASE);
   });
 
   it('creates a plan with a daily schedule and shows its next run', async () => {

@@ -1,0 +1,33 @@
+/** User flows several specs start from, written once: the same clicks a person would make. */
+import type { Page } from 'playwright-core';
+
+/** Create an encrypted repository (the default repokey-blake2) through the Add repository dialog. */
+export async function createRepository(
+  page: Page,
+  name: string,
+  location: string,
+  passphrase: string,
+): Promise<void> {
+  await page.getByRole('button', { name: 'Add repository' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Repository name').fill(name);
+  await dialog.getByLabel('Location').fill(location);
+  await dialog.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await dialog.getByLabel('Confirm passphrase').fill(passphrase);
+  await dialog.getByRole('button', { name: 'Create repository', exact: true }).click();
+  await page.getByRole('heading', { name }).waitFor({ timeout: 30_000 });
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+}
+
+/** Back up exactly `sourceDir` (typed as a path) into a new archive, and wait until it is listed. */
+export async function backUpPath(page: Page, sourceDir: string, archiveName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Back up now' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Back up now' });
+  for (const remove of await dialog.getByRole('button', { name: /^Remove / }).all()) await remove.click();
+  await dialog.getByLabel('Folder path').fill(sourceDir);
+  await dialog.getByRole('button', { name: 'Add path' }).click();
+  await dialog.getByLabel('Archive name').fill(archiveName);
+  await dialog.getByRole('button', { name: 'Start backup' }).click();
+  await page.getByLabel('Backup result').waitFor({ timeout: 120_000 });
+  await page.getByRole('table', { name: 'Archives' }).getByText(archiveName).waitFor({ timeout: 30_000 });
+}
