@@ -15,6 +15,7 @@ import { createFileManager } from './electron/file-manager.js';
 import { createFolderDialog } from './electron/folder-dialog.js';
 import { wasStartedAtLogin } from './electron/login-item.js';
 import { denyAllPermissions, hardenWebContents } from './electron/security.js';
+import { createPowerEvents } from './electron/power-events.js';
 import { createMainWindow } from './electron/window.js';
 
 // The bundle sits in dist/main; the renderer in dist/renderer and the icons in dist/assets.
@@ -72,12 +73,15 @@ async function start(): Promise<void> {
     folderDialog: createFolderDialog(() => mainWindow),
     fileManager: createFileManager(),
     clock: { now: () => Date.now() },
+    power: createPowerEvents(),
   });
   const detachTransport = attachElectronTransport(core, { validateResults: !app.isPackaged });
   background = startBackground(core, {
     assetsDir: path.join(distDir, 'assets'),
     showWindow: showMainWindow,
     quit: () => app.quit(),
+    // Read at each decision, so a level changed in Settings applies to the very next notice.
+    level: () => core.settings().notificationLevel,
     clock: { now: () => Date.now() },
   });
   // A login start stays in the tray; without a tray the window must open.

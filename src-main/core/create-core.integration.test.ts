@@ -235,7 +235,10 @@ describe('createCore with real borg', () => {
       unlocked: false,
     });
     expect(repos[0]?.lastBackupAt).toBeDefined();
-    expect(await again.handlers['settings:get']({})).toEqual({ borgPath: '', defaultCompression: 'zstd,3' });
+    expect(await again.handlers['settings:get']({})).toMatchObject({
+      borgPath: '',
+      defaultCompression: 'zstd,3',
+    });
     for (const name of await fs.readdir(configDir(), { recursive: true })) {
       const file = path.join(configDir(), name);
       if ((await fs.stat(file)).isFile()) expect(await fs.readFile(file, 'utf8')).not.toContain(PASSPHRASE);

@@ -12,7 +12,7 @@ import { EventBus } from './event-bus.js';
 import { listFolder } from './fs/folder-listing.js';
 import { historyDir } from './history/history-files.js';
 import { historyHandlers } from './history/history-handlers.js';
-import { HistoryStore } from './history/history-store.js';
+import { DEFAULT_MAX_ENTRIES, HistoryStore } from './history/history-store.js';
 import { prepareBackupJob } from './jobs/backup-job.js';
 import { JobManager } from './jobs/job-manager.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
@@ -24,6 +24,7 @@ import { PlanSchedule } from './plan-runs/plan-schedule.js';
 import { PlanStore } from './plan-runs/plan-store.js';
 import { systemTimers } from './schedule/scheduler-types.js';
 import { parseBorgVersion } from '../borg/version.js';
+import { findStalePlans } from './notifications/stale-plans.js';
 import { MountManager } from './restore/mount-manager.js';
 import { restoreHandlers } from './restore/restore-handlers.js';
 import { isKnownError, INTERNAL_ERROR } from './serialize-error.js';
@@ -123,6 +124,7 @@ export async function createCore(services: Services): Promise<Core> {
     repos,
     runner,
     onChanged: () => emitSchedules(),
+    ...(services.power !== undefined ? { power: services.power } : {}),
   });
   const emitSchedules = (): void =>
     bus.emit('schedules:changed', { paused: schedule.scheduler.isPaused(), upcoming: schedule.upcoming() });
@@ -131,6 +133,16 @@ export async function createCore(services: Services): Promise<Core> {
 
   const handlers: RequestHandlers = guardAll(() => disposed, {
     'app:status': () => status.status(),
+    'app:stale': async () =>
+      findStalePlans(
+        {
+          plans: plans.list(),
+          history: history.list({ limit: DEFAULT_MAX_ENTRIES }).entries,
+          repos: repos.list(),
+        },
+        services.clock.now(),
+        settings.get().staleAfterDays,
+      ),
     'settings:get': async () => settings.get(),
     'settings:update': async (patch) => {
       const before = settings.get().borgPath;
@@ -190,6 +202,7 @@ export async function createCore(services: Services): Promise<Core> {
 
   return {
     handlers,
+    settings: () => settings.get(),
     subscribe: (listener) => bus.subscribe(listener),
     async dispose() {
       if (disposed) return;

@@ -2,7 +2,7 @@
  * What a host (Electron or the plain-Node browser host) hands the core. The core never imports
  * electron; everything platform-specific arrives through these interfaces.
  */
-import type { EventName, EventPayload, RequestHandlers } from '../ipc/contract.js';
+import type { EventName, EventPayload, RequestHandlers, Settings } from '../ipc/contract.js';
 import type { SchedulerTimers } from './schedule/scheduler-types.js';
 
 /** Where the app keeps its files; the host decides (XDG / Application Support / AppData). */
@@ -32,6 +32,12 @@ export interface FileManager {
   openPath(path: string): Promise<boolean>;
 }
 
+/** OS power events; the Electron host reports resume from suspend so missed schedules catch up promptly. */
+export interface PowerEvents {
+  /** Call `listener` after each resume; returns the unsubscribe function. */
+  onResume(listener: () => void): () => void;
+}
+
 /** Injected so job timing and (later) schedules can be tested without waiting. */
 export interface Clock {
   now(): number;
@@ -46,6 +52,8 @@ export interface Services {
   readonly clock: Clock;
   /** Timers for the scheduler; real (unref'd) timers when absent. */
   readonly timers?: SchedulerTimers;
+  /** Resume-from-sleep events; absent in the browser host (the scheduler notices late timers itself). */
+  readonly power?: PowerEvents;
   /** A hand-driven clock for end-to-end tests; enables the `test:advance-clock` request. */
   readonly testTime?: TestTime;
 }
@@ -61,6 +69,8 @@ export type CoreEventListener = <N extends EventName>(event: N, payload: EventPa
 /** The composed core: request handlers plus a push channel, used identically by both hosts. */
 export interface Core {
   readonly handlers: RequestHandlers;
+  /** The current settings, read synchronously (hosts consult the notification level at each notice). */
+  settings(): Settings;
   /** Subscribe to pushed events; returns the unsubscribe function. */
   subscribe(listener: CoreEventListener): () => void;
   /** Cancel running jobs and release resources (on quit). */

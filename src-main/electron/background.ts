@@ -8,6 +8,7 @@ import {
   type NotificationCenter,
 } from '../core/notifications/notification-center.js';
 import type { NotificationLevel } from '../core/notifications/notification-policy.js';
+import { staleItemFromRow } from '../core/notifications/stale-plans.js';
 import type { Core } from '../core/services.js';
 import type { EventPayload } from '../ipc/contract.js';
 import { createElectronNotifier } from './notifier.js';
@@ -19,7 +20,7 @@ export interface BackgroundOptions {
   readonly assetsDir: string;
   readonly showWindow: () => void;
   readonly quit: () => void;
-  /** The user's notification level; 'problems' until settings carry one. */
+  /** The user's notification level (from settings), read at each decision. */
   readonly level?: () => NotificationLevel;
   readonly clock: { now(): number };
 }
@@ -44,6 +45,9 @@ function attempt(what: string, run: () => Promise<unknown>): void {
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+// Staleness grows by the hour; history:added also triggers a check, so a fixed backup clears at once.
+const STALE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 const planItems = (plans: EventPayload<'plans:changed'>): TrayPlanItem[] =>
   plans.map((plan) => ({ id: plan.id, label: plan.name }));
@@ -73,7 +77,12 @@ export function startBackground(core: Core, options: BackgroundOptions): Backgro
     notifier,
     ...(tray !== undefined ? { onTrayState: (state) => tray.update(state) } : {}),
   });
+  const checkStale = (): void =>
+    attempt('Checking for stale backups', async () =>
+      center.setStale((await core.handlers['app:stale']({})).map(staleItemFromRow)),
+    );
   const unsubscribe = core.subscribe((event, payload) => {
+    if (event === 'history:added') checkStale();
     if (event === 'plans:changed') tray?.setPlans(planItems(payload as EventPayload<'plans:changed'>));
     if (event === 'schedules:changed') {
       const { paused } = payload as EventPayload<'schedules:changed'>;
@@ -89,11 +98,14 @@ export function startBackground(core: Core, options: BackgroundOptions): Backgro
     const repos = await core.handlers['repos:list']({});
     center.setRepositories(repos);
   });
+  checkStale();
+  const staleTimer = setInterval(checkStale, STALE_CHECK_INTERVAL_MS);
 
   return {
     hasTray: () => tray?.isAlive() ?? false,
     center,
     dispose() {
+      clearInterval(staleTimer);
       unsubscribe();
       center.dispose();
       tray?.destroy();

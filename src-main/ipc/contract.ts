@@ -112,8 +112,26 @@ export const settingsSchema = z.object({
   /** Explicit path to borg; empty means search PATH. */
   borgPath: z.string(),
   defaultCompression: compressionSchema,
+  /** Which desktop notifications to show: every run, only problems, or none. */
+  notificationLevel: z.enum(['all', 'problems', 'off']),
+  /** A scheduled plan with no successful backup for this many days is reported as stale. */
+  staleAfterDays: z.number().int().min(1).max(60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** A plan target overdue for a successful backup (`app:stale`), with its last failure's cause if known. */
+export const staleItemSchema = z.object({
+  /** The plan target's key (plan and repository). */
+  id: z.string(),
+  label: z.string(),
+  repoName: z.string(),
+  /** ISO time of the last successful backup; absent when there never was one. */
+  lastSuccessAt: z.string().optional(),
+  staleForMs: z.number(),
+  cause: z.enum(['drive-absent', 'network', 'passphrase', 'lock', 'borg-error']).optional(),
+  causeMessage: z.string().optional(),
+});
+export type StaleItemRow = z.infer<typeof staleItemSchema>;
 
 export const folderEntrySchema = z.object({ name: z.string(), path: z.string(), isDirectory: z.boolean() });
 export const folderListingSchema = z.object({
@@ -540,6 +558,8 @@ const planRequests = {
 /** Every request the renderer may make. Names are `domain:verb`. */
 export const requests = {
   'app:status': { params: empty, result: appStatusSchema },
+  /** Scheduled plan targets without a successful backup for longer than `staleAfterDays`, oldest first. */
+  'app:stale': { params: empty, result: z.array(staleItemSchema) },
   'settings:get': { params: empty, result: settingsSchema },
   'settings:update': { params: settingsSchema.partial(), result: settingsSchema },
 

@@ -16,7 +16,12 @@ function handlersCore(
   return { handlers: handlers as unknown as RequestHandlers };
 }
 
-const settings = { borgPath: '', defaultCompression: 'lz4' };
+const settings = {
+  borgPath: '',
+  defaultCompression: 'lz4',
+  notificationLevel: 'problems',
+  staleAfterDays: 3,
+};
 
 describe('createRouter validation', () => {
   const seen: unknown[] = [];

@@ -7,7 +7,7 @@ import type { UpcomingRunRow } from '../../ipc/contract.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import type { SchedulerTimers, TimerHandle } from '../schedule/scheduler-types.js';
-import type { Clock } from '../services.js';
+import type { Clock, PowerEvents } from '../services.js';
 import { isLocalAndAbsent, type PlanRunner } from './plan-runner.js';
 import { parseTargetKey, targetKey, type PlanStore } from './plan-store.js';
 
@@ -19,6 +19,8 @@ export interface PlanScheduleDeps {
   readonly repos: RepositoryService;
   readonly runner: PlanRunner;
   readonly onChanged: () => void;
+  /** Resume events: each one makes the scheduler look for slots missed while asleep. */
+  readonly power?: PowerEvents;
   /** How often absent repositories are looked for. Default 60 s. */
   readonly presenceIntervalMs?: number;
 }
@@ -28,6 +30,7 @@ export class PlanSchedule {
   readonly scheduler: Scheduler;
   private presenceTimer: TimerHandle | undefined;
   private stopped = false;
+  private unsubscribePower: (() => void) | undefined;
 
   constructor(private readonly deps: PlanScheduleDeps) {
     this.scheduler = new Scheduler({
@@ -46,6 +49,11 @@ export class PlanSchedule {
     this.refresh();
     this.scheduler.start();
     this.armPresenceCheck();
+    this.unsubscribePower = this.deps.power?.onResume(() => {
+      if (this.stopped) return;
+      this.scheduler.notifyWake();
+      this.deps.onChanged();
+    });
     this.deps.onChanged();
   }
 
@@ -79,6 +87,7 @@ export class PlanSchedule {
   stop(): void {
     this.stopped = true;
     this.scheduler.stop();
+    this.unsubscribePower?.();
     if (this.presenceTimer !== undefined) this.deps.timers.clearTimer(this.presenceTimer);
   }
 

@@ -17,18 +17,46 @@ describe('settings store', () => {
   it('starts with defaults and persists updates with a version', async () => {
     const store = await openSettingsStore(dir);
     expect(store.get()).toEqual(defaultSettings);
-    expect(await store.update({ borgPath: '/opt/borg' })).toEqual({
+    expect(await store.update({ borgPath: '/opt/borg', staleAfterDays: 7 })).toEqual({
+      ...defaultSettings,
       borgPath: '/opt/borg',
-      defaultCompression: 'lz4',
+      staleAfterDays: 7,
     });
     const file = JSON.parse(await fs.readFile(path.join(dir, 'settings.json'), 'utf8'));
-    expect(file).toEqual({ version: 1, borgPath: '/opt/borg', defaultCompression: 'lz4' });
-    expect((await openSettingsStore(dir)).get().borgPath).toBe('/opt/borg');
+    expect(file).toEqual({ version: 1, ...defaultSettings, borgPath: '/opt/borg', staleAfterDays: 7 });
+    const reopened = (await openSettingsStore(dir)).get();
+    expect(reopened.borgPath).toBe('/opt/borg');
+    expect(reopened.staleAfterDays).toBe(7);
   });
 
   it('migrates a file without a version and fills in missing fields', async () => {
     await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ defaultCompression: 'zstd,3' }));
-    expect((await openSettingsStore(dir)).get()).toEqual({ borgPath: '', defaultCompression: 'zstd,3' });
+    expect((await openSettingsStore(dir)).get()).toEqual({
+      ...defaultSettings,
+      defaultCompression: 'zstd,3',
+    });
+  });
+
+  it('gives a version 1 file from before notifications the default level and stale allowance', async () => {
+    await fs.writeFile(
+      path.join(dir, 'settings.json'),
+      JSON.stringify({ version: 1, borgPath: '/usr/bin/borg', defaultCompression: 'none' }),
+    );
+    const loaded = (await openSettingsStore(dir)).get();
+    expect(loaded).toEqual({
+      borgPath: '/usr/bin/borg',
+      defaultCompression: 'none',
+      notificationLevel: 'problems',
+      staleAfterDays: 3,
+    });
+    // The old file was understood, not set aside as corrupt.
+    expect((await fs.readdir(dir)).some((n) => n.includes('corrupt'))).toBe(false);
+  });
+
+  it('rejects a stale allowance outside 1..60 as a corrupt file', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ version: 1, staleAfterDays: 0 }));
+    expect((await openSettingsStore(dir)).get()).toEqual(defaultSettings);
   });
 
   it('falls back to defaults when the file is corrupt, keeping the bad file aside', async () => {

@@ -4,11 +4,16 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { compressionSchema, type Settings } from '../../ipc/contract.js';
+import { compressionSchema, settingsSchema, type Settings } from '../../ipc/contract.js';
 import { JsonFile } from './json-file.js';
 
 /** The settings a fresh install starts with. */
-export const defaultSettings: Settings = { borgPath: '', defaultCompression: 'lz4' };
+export const defaultSettings: Settings = {
+  borgPath: '',
+  defaultCompression: 'lz4',
+  notificationLevel: 'problems',
+  staleAfterDays: 3,
+};
 
 const SETTINGS_VERSION = 1;
 
@@ -19,6 +24,8 @@ const settingsFileSchema = z.preprocess(
     version: z.literal(SETTINGS_VERSION),
     borgPath: z.string().default(defaultSettings.borgPath),
     defaultCompression: compressionSchema.default(defaultSettings.defaultCompression),
+    notificationLevel: settingsSchema.shape.notificationLevel.default(defaultSettings.notificationLevel),
+    staleAfterDays: settingsSchema.shape.staleAfterDays.default(defaultSettings.staleAfterDays),
   }),
 );
 type SettingsFile = z.infer<typeof settingsFileSchema>;
@@ -44,13 +51,20 @@ export async function openSettingsStore(configDir: string): Promise<SettingsStor
     ...defaultSettings,
   }));
   const loaded = await file.read();
-  let current: Settings = { borgPath: loaded.borgPath, defaultCompression: loaded.defaultCompression };
+  let current: Settings = {
+    borgPath: loaded.borgPath,
+    defaultCompression: loaded.defaultCompression,
+    notificationLevel: loaded.notificationLevel,
+    staleAfterDays: loaded.staleAfterDays,
+  };
   return {
     get: () => current,
     async update(patch) {
       const next: Settings = {
         borgPath: patch.borgPath ?? current.borgPath,
         defaultCompression: patch.defaultCompression ?? current.defaultCompression,
+        notificationLevel: patch.notificationLevel ?? current.notificationLevel,
+        staleAfterDays: patch.staleAfterDays ?? current.staleAfterDays,
       };
       await file.write({ version: SETTINGS_VERSION, ...next });
       current = next;

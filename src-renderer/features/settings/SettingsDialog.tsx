@@ -1,8 +1,9 @@
 /**
- * Settings: which borg to use and the default compression. Saving a new borg path re-checks borg.
+ * Settings: which borg to use, the default compression, and when to notify. Saving a new borg path
+ * re-checks borg.
  */
 import { useState } from 'react';
-import type { Compression } from '../../../src-main/ipc/contract.js';
+import type { Compression, Settings } from '../../../src-main/ipc/contract.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -10,6 +11,24 @@ import { Field } from '../../components/Field.js';
 import { compressionChoices, hintFor } from '../../lib/choices.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
+
+type NotificationLevel = Settings['notificationLevel'];
+
+const levelChoices: readonly { value: NotificationLevel; label: string; hint: string }[] = [
+  { value: 'all', label: 'Every backup', hint: 'A notice after each backup, successful or not.' },
+  {
+    value: 'problems',
+    label: 'Only problems (recommended)',
+    hint: 'Failures, warnings and overdue backups; successful runs stay quiet.',
+  },
+  { value: 'off', label: 'Off', hint: 'No desktop notifications. The tray icon still shows problems.' },
+];
+
+// The settings schema allows whole days from 1 to 60.
+function parseDays(text: string): number | undefined {
+  const days = Number(text.trim());
+  return Number.isInteger(days) && days >= 1 && days <= 60 ? days : undefined;
+}
 
 /** The settings dialog. */
 export function SettingsDialog() {
@@ -20,6 +39,8 @@ export function SettingsDialog() {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const [borgPath, setBorgPath] = useState(settings?.borgPath ?? '');
   const [compression, setCompression] = useState<Compression>(settings?.defaultCompression ?? 'lz4');
+  const [level, setLevel] = useState<NotificationLevel>(settings?.notificationLevel ?? 'problems');
+  const [staleDays, setStaleDays] = useState(String(settings?.staleAfterDays ?? 3));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
 
@@ -31,11 +52,20 @@ export function SettingsDialog() {
         ? 'Borg is not usable right now.'
         : '';
 
+  const days = parseDays(staleDays);
+  const daysError = days === undefined ? 'Enter a whole number of days from 1 to 60.' : undefined;
+
   const save = (): void => {
+    if (days === undefined) return;
     setBusy(true);
     setError(undefined);
     const pathChanged = borgPath.trim() !== (settings?.borgPath ?? '');
-    updateSettings({ borgPath: borgPath.trim(), defaultCompression: compression })
+    updateSettings({
+      borgPath: borgPath.trim(),
+      defaultCompression: compression,
+      notificationLevel: level,
+      staleAfterDays: days,
+    })
       .then(() => (pathChanged ? loadStatus() : undefined))
       .then(closeDialog, (e: unknown) => {
         setBusy(false);
@@ -77,6 +107,29 @@ export function SettingsDialog() {
             </option>
           ))}
         </select>
+      </Field>
+      <Field label="Notifications" hint={levelChoices.find((c) => c.value === level)?.hint}>
+        <select value={level} onChange={(e) => setLevel(e.target.value as NotificationLevel)}>
+          {levelChoices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        label="Warn when no backup for (days)"
+        hint="A scheduled plan with no successful backup for this long is flagged in the tray and notified."
+        error={daysError}
+      >
+        <input
+          type="number"
+          min={1}
+          max={60}
+          step={1}
+          value={staleDays}
+          onChange={(e) => setStaleDays(e.target.value)}
+        />
       </Field>
     </Dialog>
   );

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../ipc/contract.js';
+import { planSchema, type Plan } from '../plans/plan.js';
+import { targetKey } from '../plan-runs/plan-store.js';
+import { DAY_MS, findStalePlans, staleItemFromRow, staleRecords, type StaleSource } from './stale-plans.js';
+
+const now = Date.UTC(2026, 2, 10, 12);
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+function plan(id: string, name: string, repoIds: readonly string[], scheduled = true): Plan {
+  return planSchema.parse({
+    id,
+    name,
+    archivePrefix: id,
+    targets: repoIds.map((repoId) => ({
+      repoId,
+      schedule: scheduled ? { kind: 'daily', at: '12:00' } : { kind: 'off' },
+    })),
+    sourcePaths: ['/home/me/Documents'],
+  });
+}
+
+let seq = 0;
+function entry(
+  repoId: string,
+  status: HistoryEntry['status'],
+  at: number,
+  extra: Partial<HistoryEntry> = {},
+) {
+  const finishedAt = iso(at);
+  return {
+    id: `job-${seq++}`,
+    kind: 'backup',
+    repoId,
+    repoName: `${repoId} (then)`,
+    title: 'Back up',
+    trigger: 'schedule',
+    status,
+    startedAt: finishedAt,
+    finishedAt,
+    durationMs: 1000,
+    logLineCount: 0,
+    ...extra,
+  } satisfies HistoryEntry;
+}
+
+const repos = [
+  { id: 'usb', name: 'USB drive', location: '/media/me/usb/repo' },
+  { id: 'srv', name: 'Server', location: 'ssh://me@host/./repo' },
+];
+
+describe('staleRecords', () => {
+  it('takes the latest success and failure of each repository, ignoring other kinds and cancelled runs', () => {
+    const source: StaleSource = {
+      plans: [plan('p1', 'Documents', ['usb', 'srv'])],
+      repos,
+      history: [
+        entry('usb', 'succeeded', now - 9 * DAY_MS),
+        entry('usb', 'warning', now - 5 * DAY_MS),
+        entry('usb', 'succeeded', now - 1 * DAY_MS, { kind: 'check' }),
+        entry('usb', 'cancelled', now - 1 * DAY_MS),
+        entry('usb', 'failed', now - 2 * DAY_MS, { error: { code: 'PassphraseWrong', message: 'wrong' } }),
+        entry('usb', 'failed', now - 3 * DAY_MS, { error: { code: 'LockTimeout', message: 'lock' } }),
+      ],
+    };
+    const [usb, srv] = staleRecords(source);
+    expect(usb).toEqual({
+      id: targetKey('p1', 'usb'),
+      label: 'Documents',
+      repoName: 'USB drive',
+      localRepository: true,
+      scheduled: true,
+      lastSuccessAt: now - 5 * DAY_MS,
+      lastFailure: { at: now - 2 * DAY_MS, code: 'PassphraseWrong', message: 'wrong' },
+    });
+    // No history at all: nothing to measure from yet.
+    expect(srv).toEqual({
+      id: targetKey('p1', 'srv'),
+      label: 'Documents',
+      repoName: 'Server',
+      localRepository: false,
+      scheduled: true,
+    });
+  });
+});
+
+describe('findStalePlans', () => {
+  it('reports targets older than the allowance in days, with the cause of a later failure', () => {
+    const history = [
+      entry('usb', 'succeeded', now - 4 * DAY_MS),
+      entry('usb', 'failed', now - DAY_MS, { error: { code: 'RepositoryDoesNotExist', message: 'gone' } }),
+      entry('srv', 'succeeded', now - 2 * DAY_MS),
+    ];
+    const source = { plans: [plan('p1', 'Documents', ['usb', 'srv'])], repos, history };
+    expect(findStalePlans(source, now, 3)).toEqual([
+      {
+        id: targetKey('p1', 'usb'),
+        label: 'Documents',
+        repoName: 'USB drive',
+        lastSuccessAt: iso(now - 4 * DAY_MS),
+        staleForMs: 4 * DAY_MS,
+        cause: 'drive-absent',
+        causeMessage: 'gone',
+      },
+    ]);
+    // A longer allowance clears it; a shorter one adds the server too.
+    expect(findStalePlans(source, now, 5)).toEqual([]);
+    expect(findStalePlans(source, now, 1).map((i) => i.repoName)).toEqual(['USB drive', 'Server']);
+  });
+
+  it('never reports an unscheduled target, and measures a never-successful one from its first attempt', () => {
+    const history = [
+      entry('srv', 'failed', now - 6 * DAY_MS, { error: { code: 'ConnectionClosed', message: 'closed' } }),
+      entry('srv', 'failed', now - DAY_MS, { error: { code: 'ConnectionClosed', message: 'reset' } }),
+    ];
+    const source = {
+      plans: [plan('p1', 'Photos', ['srv']), plan('p2', 'Manual', ['usb'], false)],
+      repos,
+      history: [...history, entry('usb', 'succeeded', now - 30 * DAY_MS)],
+    };
+    const [item, ...rest] = findStalePlans(source, now, 3);
+    expect(rest).toEqual([]);
+    expect(item).toMatchObject({
+      label: 'Photos',
+      staleForMs: 6 * DAY_MS,
+      cause: 'network',
+      causeMessage: 'reset',
+    });
+    expect(item?.lastSuccessAt).toBeUndefined();
+  });
+
+  it('round-trips a row back to the notification center item', () => {
+    const [row] = findStalePlans(
+      {
+        plans: [plan('p1', 'Documents', ['usb'])],
+        repos,
+        history: [entry('usb', 'succeeded', now - 4 * DAY_MS)],
+      },
+      now,
+      3,
+    );
+    expect(row).toBeDefined();
+    if (row === undefined) return;
+    expect(staleItemFromRow(row)).toEqual({
+      id: row.id,
+      label: 'Documents',
+      repoName: 'USB drive',
+      lastSuccessAt: now - 4 * DAY_MS,
+      staleForMs: 4 * DAY_MS,
+    });
+  });
+});

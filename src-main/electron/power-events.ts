@@ -1,0 +1,23 @@
+/** The Electron host's PowerEvents: resume from suspend, as Electron's powerMonitor reports it. */
+import { powerMonitor } from 'electron';
+import type { PowerEvents } from '../core/services.js';
+
+/** Power events backed by `powerMonitor`; use only after `app.whenReady()`. */
+export function createPowerEvents(): PowerEvents {
+  return {
+    onResume(listener) {
+      // A listener that throws must not break Electron's own emitter.
+      const handler = (): void => {
+        try {
+          listener();
+        } catch (error) {
+          console.warn('Borgdesk: handling resume failed:', error instanceof Error ? error.message : error);
+        }
+      };
+      powerMonitor.on('resume', handler);
+      return () => {
+        powerMonitor.removeListener('resume', handler);
+      };
+    },
+  };
+}
