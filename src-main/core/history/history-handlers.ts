@@ -8,7 +8,15 @@ export type HistoryRequestName = 'history:list' | 'history:log';
 /** One handler per history request. */
 export function historyHandlers(history: HistoryStore): Pick<RequestHandlers, HistoryRequestName> {
   return {
-    'history:list': async (params) => history.list(params),
-    'history:log': ({ id }) => history.log(id),
+    // Recording is asynchronous: wait for writes already under way, so a job that has just finished
+    // is in the answer (a UI or test reading right after job:finished would otherwise miss it).
+    'history:list': async (params) => {
+      await history.idle();
+      return history.list(params);
+    },
+    'history:log': async ({ id }) => {
+      await history.idle();
+      return history.log(id);
+    },
   };
 }
