@@ -1,7 +1,7 @@
 // Integration: the exec choke point against the real /usr/bin/borg (1.2.4 here): errors, prompts,
 // cancellation, and never waiting for input.
 import { existsSync } from 'node:fs';
-import { chmod, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCreate } from './commands/create.js';
@@ -10,6 +10,7 @@ import { runListArchives } from './commands/list-archives.js';
 import { isBorgError, type BorgError } from './errors.js';
 import { runBorg } from './exec.js';
 import type { BorgLogEvent } from './log-json.js';
+import { writeShellProgram } from './test-programs.js';
 import { createSandbox, type BorgSandbox } from './test-sandbox.js';
 
 const PASSPHRASE = 'pässphrase with ünicode';
@@ -83,8 +84,7 @@ console.log(JSON.stringify({ hadTty, code, ms: Date.now() - started }));
     );
     const inTerminal = box.path('in-terminal.sh');
     const command = [process.execPath, runner, encRepo].map((a) => `'${a}'`).join(' ');
-    await writeFile(inTerminal, `#!/bin/sh\nexec script -qec ${JSON.stringify(command)} /dev/null\n`);
-    await chmod(inTerminal, 0o755);
+    await writeShellProgram(inTerminal, `exec script -qec ${JSON.stringify(command)} /dev/null`);
 
     const ctx = box.ctx({ borgPath: inTerminal, signal: AbortSignal.timeout(20_000) });
     const run = await runBorg([], ctx, { killGraceMs: 1000 });

@@ -1,21 +1,18 @@
 // runBorg's process handling, checked with small stand-in programs (shell scripts) where real borg
 // cannot produce the situation on demand: split writes, stubborn processes, odd output.
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBorgError } from './errors.js';
 import { runBorg } from './exec.js';
 import type { BorgLogEvent } from './log-json.js';
+import { writeShellProgram } from './test-programs.js';
 
 let dir = '';
 
-async function program(name: string, body: string): Promise<string> {
-  const file = path.join(dir, name);
-  await writeFile(file, `#!/bin/sh\n${body}\n`);
-  await chmod(file, 0o755);
-  return file;
-}
+const program = (name: string, body: string): Promise<string> =>
+  writeShellProgram(path.join(dir, name), body);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'borgdesk-exec-'));

@@ -1,8 +1,9 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { borgCandidates, capabilitiesFor, installHints, locateBorg, parseBorgVersion } from './version.js';
+import { writeShellProgram } from './test-programs.js';
 
 describe('parseBorgVersion', () => {
   it.each([
@@ -54,10 +55,7 @@ describe('locateBorg with stand-in programs', () => {
   let dir = '';
   const script = async (name: string, body: string): Promise<string> => {
     const sub = await mkdtemp(path.join(dir, 'bin-'));
-    const file = path.join(sub, name);
-    await writeFile(file, `#!/bin/sh\n${body}\n`);
-    await chmod(file, 0o755);
-    return file;
+    return writeShellProgram(path.join(sub, name), body);
   };
 
   beforeAll(async () => {

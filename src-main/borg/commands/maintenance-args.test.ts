@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { buildCheckArgs, runCheck } from './check.js';
 import { buildCompactArgs, compactSupported, parseFreedBytes } from './compact.js';
 import { buildDeleteArchiveArgs, runDeleteArchive } from './delete.js';
 import { buildPruneArgs, parsePruneListLine, runPrune, type PruneOptions } from './prune.js';
+import { writeShellProgram } from '../test-programs.js';
 
 const prune: PruneOptions = {
   location: '-repo',
@@ -215,9 +216,10 @@ async function replayBorg<T>(fixture: string, run: (borgPath: string) => Promise
   const rc = manifest.recordings.find((r) => `${r.name}.stderr.jsonl` === fixture)?.exitCode;
   const dir = await mkdtemp(path.join(tmpdir(), 'borgdesk-replay-'));
   try {
-    const borgPath = path.join(dir, 'borg');
-    await writeFile(borgPath, `#!/bin/sh\ncat '${path.join(FIXTURES_DIR, fixture)}' >&2\nexit ${rc ?? 99}\n`);
-    await chmod(borgPath, 0o755);
+    const borgPath = await writeShellProgram(
+      path.join(dir, 'borg'),
+      `cat '${path.join(FIXTURES_DIR, fixture)}' >&2\nexit ${rc ?? 99}`,
+    );
     return await run(borgPath);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Stream handling and the FUSE checks, with small stand-in programs where real borg cannot produce
 // the situation on demand (a broken output line, a borg without FUSE support, another platform).
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +9,12 @@ import type { BorgLogEvent } from '../log-json.js';
 import { runDiff, type DiffLine } from './diff.js';
 import { checkFuseAvailability, type FuseHost } from './fuse-availability.js';
 import { runListContents } from './list-contents.js';
+import { writeShellProgram } from '../test-programs.js';
 
 let dir = '';
 
-async function program(name: string, body: string): Promise<string> {
-  const file = path.join(dir, name);
-  await writeFile(file, `#!/bin/sh\n${body}\n`);
-  await chmod(file, 0o755);
-  return file;
-}
+const program = (name: string, body: string): Promise<string> =>
+  writeShellProgram(path.join(dir, name), body);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'borgdesk-restore-stream-'));
