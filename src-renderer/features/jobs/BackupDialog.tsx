@@ -16,6 +16,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { SourceList } from './SourceList.js';
+import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 
 /** Props of {@link BackupDialog}. */
 export interface BackupDialogProps {
@@ -110,13 +111,7 @@ export function BackupDialog({ repoId }: BackupDialogProps) {
           <input value={archiveName} spellCheck={false} onChange={(e) => setArchiveName(e.target.value)} />
         </Field>
         <Field label="Compression" hint={hintFor(compressionChoices, compression)}>
-          <select value={compression} onChange={(e) => setCompression(e.target.value as Compression)}>
-            {compressionChoices.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect choices={compressionChoices} value={compression} onChange={setCompression} />
         </Field>
       </div>
       <label className="check-row">

@@ -6,7 +6,6 @@
  */
 import { useState } from 'react';
 import { planDraftSchema } from '../../../src-main/core/plans/plan.js';
-import type { Compression } from '../../../src-main/ipc/contract.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -22,6 +21,7 @@ import { HookFields } from './HookFields.js';
 import { RetentionFields } from './RetentionFields.js';
 import { TargetFields } from './TargetFields.js';
 import { emptyForm, fieldErrors, formFromPlan, toDraft, type PlanForm } from './plan-form.js';
+import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 
 /** Props of {@link PlanEditor}. */
 export interface PlanEditorProps {
@@ -103,16 +103,11 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
       <fieldset className="plan-section">
         <legend>Archives</legend>
         <Field label="Compression" hint={hintFor(compressionChoices, form.compression)}>
-          <select
+          <ChoiceSelect
+            choices={compressionChoices}
             value={form.compression}
-            onChange={(e) => update({ compression: e.target.value as Compression })}
-          >
-            {compressionChoices.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
+            onChange={(compression) => update({ compression })}
+          />
         </Field>
         <Field
           label="Archive name template"

@@ -16,6 +16,7 @@ import { baseName, joinPath } from '../../lib/paths.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
+import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 
 type Mode = 'create' | 'existing';
 
@@ -164,13 +165,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
       </Field>
       {creating ? (
         <Field label="Encryption" hint={hintFor(encryptionChoices, encryption)}>
-          <select value={encryption} onChange={(e) => setEncryption(e.target.value as EncryptionMode)}>
-            {encryptionChoices.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect choices={encryptionChoices} value={encryption} onChange={setEncryption} />
         </Field>
       ) : null}
       {wantsPassphrase ? (

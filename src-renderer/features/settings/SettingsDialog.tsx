@@ -8,13 +8,14 @@ import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
-import { compressionChoices, hintFor } from '../../lib/choices.js';
+import { compressionChoices, hintFor, type Choice } from '../../lib/choices.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
+import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 
 type NotificationLevel = Settings['notificationLevel'];
 
-const levelChoices: readonly { value: NotificationLevel; label: string; hint: string }[] = [
+const levelChoices: readonly Choice<NotificationLevel>[] = [
   { value: 'all', label: 'Every backup', hint: 'A notice after each backup, successful or not.' },
   {
     value: 'problems',
@@ -100,22 +101,10 @@ export function SettingsDialog() {
         />
       </Field>
       <Field label="Default compression" hint={hintFor(compressionChoices, compression)}>
-        <select value={compression} onChange={(e) => setCompression(e.target.value as Compression)}>
-          {compressionChoices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect choices={compressionChoices} value={compression} onChange={setCompression} />
       </Field>
-      <Field label="Notifications" hint={levelChoices.find((c) => c.value === level)?.hint}>
-        <select value={level} onChange={(e) => setLevel(e.target.value as NotificationLevel)}>
-          {levelChoices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
+      <Field label="Notifications" hint={hintFor(levelChoices, level)}>
+        <ChoiceSelect choices={levelChoices} value={level} onChange={setLevel} />
       </Field>
       <Field
         label="Warn when no backup for (days)"
