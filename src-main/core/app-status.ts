@@ -17,6 +17,8 @@ export interface AppStatusDeps {
   readonly hasRepositories: () => boolean;
   readonly pathEnv: () => string | undefined;
   readonly locate?: typeof locateBorg;
+  /** Desktop-only facts: whether start at login works here and why the tray may be missing. */
+  readonly desktop?: { readonly trayProblem: () => string | undefined };
 }
 
 /** Answers `app:status` and hands out the borg binary path for every borg run. */
@@ -87,6 +89,8 @@ export class AppStatusService {
       borg: await this.borgStatus(),
       installHints: installHints(),
       firstRun: !this.deps.hasRepositories(),
+      startAtLoginSupported: this.deps.desktop !== undefined,
+      ...trayProblemField(this.deps.desktop?.trayProblem()),
       defaults: {
         repositoryPath: path.join(home, 'Backups', 'borgdesk-repo'),
         sourcePaths: [home],
@@ -94,6 +98,10 @@ export class AppStatusService {
       },
     };
   }
+}
+
+function trayProblemField(problem: string | undefined): { trayProblem?: string } {
+  return problem === undefined ? {} : { trayProblem: problem };
 }
 
 function installRemedy(): string {

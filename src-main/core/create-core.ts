@@ -50,6 +50,7 @@ export async function createCore(services: Services): Promise<Core> {
     borgPathSetting: () => settings.get().borgPath,
     hasRepositories: () => registry.list().length > 0,
     pathEnv: () => process.env['PATH'],
+    ...(services.desktop !== undefined ? { desktop: services.desktop } : {}),
   });
   const repos = new RepositoryService({
     registry,
@@ -148,6 +149,7 @@ export async function createCore(services: Services): Promise<Core> {
       const before = settings.get().borgPath;
       const next = await settings.update(patch);
       if (next.borgPath !== before) status.invalidateBorg();
+      if (patch.startAtLogin !== undefined) services.desktop?.setStartAtLogin(next.startAtLogin);
       return next;
     },
     'repos:list': async () => repos.list(),
@@ -183,6 +185,11 @@ export async function createCore(services: Services): Promise<Core> {
       now: () => services.clock.now(),
     }),
     ...historyHandlers(history),
+    // PLACEHOLDER until the check schedule lands (helper B replaces these two lines).
+    'checks:list': async () => [],
+    'checks:save': async () => {
+      throw new AppError('NotFound', 'Periodic checks are not available yet.');
+    },
     ...planHandlers({
       store: plans,
       runner,

@@ -3,7 +3,7 @@
  * electron; everything platform-specific arrives through these interfaces.
  */
 import type { EventName, EventPayload, RequestHandlers, Settings } from '../ipc/contract.js';
-import type { SchedulerTimers } from './schedule/scheduler-types.js';
+import type { EnvironmentState, SchedulerTimers } from './schedule/scheduler-types.js';
 
 /** Where the app keeps its files; the host decides (XDG / Application Support / AppData). */
 export interface AppPaths {
@@ -38,6 +38,24 @@ export interface PowerEvents {
   onResume(listener: () => void): () => void;
 }
 
+/**
+ * Power and network state for schedule conditions (not on battery, not on a metered connection).
+ * Best effort: a field the platform cannot tell stays undefined and never holds a run back.
+ */
+export interface EnvironmentSource {
+  current(): EnvironmentState;
+  /** Call `listener` when the state may have changed; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+}
+
+/** Desktop integration only the Electron host has: start at login and the tray host check. */
+export interface DesktopIntegration {
+  /** Register or unregister Borgdesk as a login item (the setting is applied through this). */
+  setStartAtLogin(enabled: boolean): void;
+  /** Why the tray icon cannot be shown here, or undefined when it can. */
+  trayProblem(): string | undefined;
+}
+
 /** Injected so job timing and (later) schedules can be tested without waiting. */
 export interface Clock {
   now(): number;
@@ -54,6 +72,10 @@ export interface Services {
   readonly timers?: SchedulerTimers;
   /** Resume-from-sleep events; absent in the browser host (the scheduler notices late timers itself). */
   readonly power?: PowerEvents;
+  /** Battery / metered state for schedule conditions; absent: conditions never hold a run back. */
+  readonly environment?: EnvironmentSource;
+  /** Start at login and tray status; only the Electron host provides it. */
+  readonly desktop?: DesktopIntegration;
   /** A hand-driven clock for end-to-end tests; enables the `test:advance-clock` request. */
   readonly testTime?: TestTime;
 }

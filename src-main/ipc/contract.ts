@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { planDraftSchema, planSchema } from '../core/plans/plan.js';
 import { retentionPolicySchema } from '../core/plans/retention.js';
+import { scheduleSchema } from '../core/schedule/schedule.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -99,6 +100,10 @@ export const appStatusSchema = z.object({
   installHints: z.array(installHintSchema),
   /** True until the first repository has been added. */
   firstRun: z.boolean(),
+  /** Whether this host can start Borgdesk at login (only the desktop app can). */
+  startAtLoginSupported: z.boolean(),
+  /** Why no tray icon is shown (desktop app on a Linux desktop without a tray host); absent when fine. */
+  trayProblem: z.string().optional(),
   /** Suggestions for the welcome screen. */
   defaults: z.object({
     repositoryPath: z.string(),
@@ -116,6 +121,8 @@ export const settingsSchema = z.object({
   notificationLevel: z.enum(['all', 'problems', 'off']),
   /** A scheduled plan with no successful backup for this many days is reported as stale. */
   staleAfterDays: z.number().int().min(1).max(60),
+  /** Start Borgdesk (in the tray) when the user logs in; applied by the desktop host. */
+  startAtLogin: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -231,6 +238,8 @@ export const jobSnapshotSchema = z.object({
   result: backupResultSchema.optional(),
   restoreResult: z.lazy(() => restoreResultSchema).optional(),
   error: serializedErrorSchema.optional(),
+  /** The plan this job runs for (backup, prune and compact of a plan run). */
+  planId: z.string().optional(),
 });
 export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;
 
@@ -433,6 +442,8 @@ export const historyEntrySchema = z.object({
   repoName: z.string(),
   title: z.string(),
   trigger: jobTriggerSchema,
+  /** The plan the job ran for, if any (so the dashboard can show each plan's last result). */
+  planId: z.string().optional(),
   status: finalJobStatusSchema,
   /** Equals finishedAt for a job cancelled while it was still queued. */
   startedAt: z.string(),
@@ -498,6 +509,23 @@ export type ScheduleState = z.infer<typeof scheduleStateSchema>;
 export const checkModeSchema = z.enum(['repository', 'archives', 'verify-data']);
 export type CheckModeName = z.infer<typeof checkModeSchema>;
 
+/** A repository's periodic `borg check`: how often and how deep. */
+export const checkScheduleSchema = z.object({
+  repoId: z.string(),
+  // Lazy for the same load-order reason as the plan schemas.
+  schedule: z.lazy(() => scheduleSchema),
+  mode: checkModeSchema,
+});
+export type CheckSchedule = z.infer<typeof checkScheduleSchema>;
+
+/** A repository's check schedule with its next due time, as the UI lists it. */
+export const checkScheduleRowSchema = checkScheduleSchema.extend({
+  dueAt: z.string().optional(),
+  lastRunAt: z.string().optional(),
+  waitingFor: upcomingRunSchema.shape.waitingFor,
+});
+export type CheckScheduleRow = z.infer<typeof checkScheduleRowSchema>;
+
 const planRef = z.object({ planId: z.string().min(1) });
 const jobRef = z.object({ jobId: z.string() });
 
@@ -542,6 +570,10 @@ const planRequests = {
   'archives:delete': { params: archiveRefSchema, result: jobRef },
   /** `borg check` as a job with progress. */
   'repos:check': { params: z.object({ repoId: z.string(), mode: checkModeSchema }), result: jobRef },
+  /** Every repository's periodic check (repositories without one are listed with schedule off). */
+  'checks:list': { params: empty, result: z.array(checkScheduleRowSchema) },
+  /** Set a repository's periodic check; `schedule.kind: 'off'` turns it off. */
+  'checks:save': { params: checkScheduleSchema, result: checkScheduleRowSchema },
   /** Browser host test mode only (BORGDESK_TEST_CLOCK=1): move the manual clock; NotFound otherwise. */
   'test:advance-clock': {
     params: z.object({
@@ -721,6 +753,8 @@ export const events = {
   'plans:changed': z.array(storedPlanSchema),
   /** Next runs or the paused state changed. */
   'schedules:changed': z.object({ paused: z.boolean(), upcoming: z.array(upcomingRunSchema) }),
+  /** Periodic checks changed (saved, ran, or their next due time moved). */
+  'checks:changed': z.array(checkScheduleRowSchema),
 } as const;
 
 export type EventName = keyof typeof events;

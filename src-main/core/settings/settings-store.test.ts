@@ -37,7 +37,7 @@ describe('settings store', () => {
     });
   });
 
-  it('gives a version 1 file from before notifications the default level and stale allowance', async () => {
+  it('gives a version 1 file from before notifications the default level, stale allowance and login choice', async () => {
     await fs.writeFile(
       path.join(dir, 'settings.json'),
       JSON.stringify({ version: 1, borgPath: '/usr/bin/borg', defaultCompression: 'none' }),
@@ -48,6 +48,7 @@ describe('settings store', () => {
       defaultCompression: 'none',
       notificationLevel: 'problems',
       staleAfterDays: 3,
+      startAtLogin: false,
     });
     // The old file was understood, not set aside as corrupt.
     expect((await fs.readdir(dir)).some((n) => n.includes('corrupt'))).toBe(false);

@@ -13,6 +13,7 @@ export const defaultSettings: Settings = {
   defaultCompression: 'lz4',
   notificationLevel: 'problems',
   staleAfterDays: 3,
+  startAtLogin: false,
 };
 
 const SETTINGS_VERSION = 1;
@@ -26,6 +27,7 @@ const settingsFileSchema = z.preprocess(
     defaultCompression: compressionSchema.default(defaultSettings.defaultCompression),
     notificationLevel: settingsSchema.shape.notificationLevel.default(defaultSettings.notificationLevel),
     staleAfterDays: settingsSchema.shape.staleAfterDays.default(defaultSettings.staleAfterDays),
+    startAtLogin: z.boolean().default(defaultSettings.startAtLogin),
   }),
 );
 type SettingsFile = z.infer<typeof settingsFileSchema>;
@@ -56,6 +58,7 @@ export async function openSettingsStore(configDir: string): Promise<SettingsStor
     defaultCompression: loaded.defaultCompression,
     notificationLevel: loaded.notificationLevel,
     staleAfterDays: loaded.staleAfterDays,
+    startAtLogin: loaded.startAtLogin,
   };
   return {
     get: () => current,
@@ -65,6 +68,7 @@ export async function openSettingsStore(configDir: string): Promise<SettingsStor
         defaultCompression: patch.defaultCompression ?? current.defaultCompression,
         notificationLevel: patch.notificationLevel ?? current.notificationLevel,
         staleAfterDays: patch.staleAfterDays ?? current.staleAfterDays,
+        startAtLogin: patch.startAtLogin ?? current.startAtLogin,
       };
       await file.write({ version: SETTINGS_VERSION, ...next });
       current = next;
