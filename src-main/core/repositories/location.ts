@@ -14,6 +14,29 @@ export function isRemoteLocation(location: string): boolean {
   return URL_LOCATION.test(location) || SCP_LOCATION.test(location);
 }
 
+/**
+ * The host a remote location connects to (`ssh://user@host:22/path`, `user@host:path`, IPv6 in
+ * brackets), or undefined for a local path or a `file://` URL.
+ */
+export function remoteHostOf(location: string): string | undefined {
+  const trimmed = location.trim();
+  const url = /^([a-z][a-z0-9+.-]*):\/\/([^/]*)/i.exec(trimmed);
+  let authority: string;
+  if (url !== null) {
+    if (url[1]?.toLowerCase() === 'file') return undefined;
+    authority = url[2] ?? '';
+  } else if (SCP_LOCATION.test(trimmed)) {
+    authority = trimmed.slice(0, trimmed.indexOf(':'));
+  } else {
+    return undefined;
+  }
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
+  const host = hostAndPort.startsWith('[')
+    ? hostAndPort.slice(1, Math.max(1, hostAndPort.indexOf(']')))
+    : (hostAndPort.split(':')[0] ?? '');
+  return host === '' ? undefined : host;
+}
+
 /** Trim, expand `~`, make a local path absolute (relative to home) and drop trailing slashes. */
 export function normalizeLocation(location: string, homeDir: string): string {
   const trimmed = location.trim();
