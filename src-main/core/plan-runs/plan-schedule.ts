@@ -1,13 +1,16 @@
 /**
  * The scheduler as the core runs it: one target per (plan, repository) with that target's
  * schedule and its persisted last run, due targets run through the PlanRunner, and a cheap
- * periodic look for repositories that were absent (a drive plugged back in).
+ * periodic look for repositories that were absent (a drive plugged back in). Remote repositories
+ * wait for the network; battery and metered state come from the host's EnvironmentSource.
  */
 import type { UpcomingRunRow } from '../../ipc/contract.js';
+import type { NetworkReadiness } from '../environment/network-readiness.js';
+import { isRemoteLocation } from '../repositories/location.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import type { SchedulerTimers, TimerHandle } from '../schedule/scheduler-types.js';
-import type { Clock, PowerEvents } from '../services.js';
+import type { Clock, EnvironmentSource, PowerEvents } from '../services.js';
 import { isLocalAndAbsent, type PlanRunner } from './plan-runner.js';
 import { parseTargetKey, targetKey, type PlanStore } from './plan-store.js';
 
@@ -16,11 +19,15 @@ export interface PlanScheduleDeps {
   readonly clock: Clock;
   readonly timers: SchedulerTimers;
   readonly store: PlanStore;
-  readonly repos: RepositoryService;
-  readonly runner: PlanRunner;
+  readonly repos: Pick<RepositoryService, 'require'>;
+  readonly runner: Pick<PlanRunner, 'attach' | 'runScheduled'>;
   readonly onChanged: () => void;
   /** Resume events: each one makes the scheduler look for slots missed while asleep. */
   readonly power?: PowerEvents;
+  /** Battery / metered state for schedule conditions; absent: conditions never hold a run back. */
+  readonly environment?: EnvironmentSource;
+  /** Asked before a remote repository's scheduled run; absent: remote runs start without asking. */
+  readonly networkReady?: NetworkReadiness;
   /** How often absent repositories are looked for. Default 60 s. */
   readonly presenceIntervalMs?: number;
 }
@@ -31,8 +38,10 @@ export class PlanSchedule {
   private presenceTimer: TimerHandle | undefined;
   private stopped = false;
   private unsubscribePower: (() => void) | undefined;
+  private unsubscribeEnvironment: (() => void) | undefined;
 
   constructor(private readonly deps: PlanScheduleDeps) {
+    const { networkReady, environment } = deps;
     this.scheduler = new Scheduler({
       clock: deps.clock,
       timers: deps.timers,
@@ -40,6 +49,10 @@ export class PlanSchedule {
         const { planId, repoId } = parseTargetKey(id);
         deps.runner.runScheduled(planId, repoId);
       },
+      ...(networkReady !== undefined && {
+        networkReady: (id: string) => this.networkReadyFor(id, networkReady),
+      }),
+      ...(environment !== undefined && { environment: () => environment.current() }),
     });
     deps.runner.attach(this.scheduler);
   }
@@ -54,6 +67,11 @@ export class PlanSchedule {
       this.scheduler.notifyWake();
       this.deps.onChanged();
     });
+    this.unsubscribeEnvironment = this.deps.environment?.onChange(() => {
+      if (this.stopped) return;
+      this.scheduler.notifyEnvironmentChanged();
+      this.deps.onChanged();
+    });
     this.deps.onChanged();
   }
 
@@ -63,7 +81,7 @@ export class PlanSchedule {
       plan.targets.map((t) => {
         const id = targetKey(plan.id, t.repoId);
         const state = this.deps.store.stateOf(id);
-        return { id, schedule: t.schedule, ...state };
+        return { id, schedule: t.schedule, needsNetwork: this.isRemote(t.repoId), ...state };
       }),
     );
     this.scheduler.setTargets(targets);
@@ -88,7 +106,27 @@ export class PlanSchedule {
     this.stopped = true;
     this.scheduler.stop();
     this.unsubscribePower?.();
+    this.unsubscribeEnvironment?.();
     if (this.presenceTimer !== undefined) this.deps.timers.clearTimer(this.presenceTimer);
+  }
+
+  private isRemote(repoId: string): boolean {
+    const location = this.locationOf(repoId);
+    return location !== undefined && isRemoteLocation(location);
+  }
+
+  private networkReadyFor(id: string, networkReady: NetworkReadiness): Promise<boolean> | boolean {
+    const location = this.locationOf(parseTargetKey(id).repoId);
+    // A repository removed meanwhile: let the runner report that instead of waiting forever.
+    return location === undefined ? true : networkReady(location);
+  }
+
+  private locationOf(repoId: string): string | undefined {
+    try {
+      return this.deps.repos.require(repoId).location;
+    } catch {
+      return undefined;
+    }
   }
 
   // A stat per waiting target per minute: cheap enough, and no OS-specific mount events needed.
@@ -103,14 +141,8 @@ export class PlanSchedule {
   private checkPresence(): void {
     for (const row of this.scheduler.upcoming()) {
       if (row.waitingFor !== 'target') continue;
-      const { repoId } = parseTargetKey(row.id);
-      let location: string;
-      try {
-        location = this.deps.repos.require(repoId).location;
-      } catch {
-        continue;
-      }
-      if (!isLocalAndAbsent(location)) {
+      const location = this.locationOf(parseTargetKey(row.id).repoId);
+      if (location !== undefined && !isLocalAndAbsent(location)) {
         this.scheduler.notifyTargetAvailable(row.id);
         this.deps.onChanged();
       }

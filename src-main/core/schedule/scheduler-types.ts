@@ -71,8 +71,11 @@ export interface SchedulerOptions {
   readonly timers: SchedulerTimers;
   /** Called once per run; the host queues the job and reports back via markStarted/markFinished. */
   readonly onDue: (targetId: string, reason: DueReason) => void;
-  /** Asked before a target with `needsNetwork` runs; a false answer is asked again a minute later. */
-  readonly networkReady?: () => boolean | Promise<boolean>;
+  /**
+   * Asked before a target with `needsNetwork` runs (with its id, so the host can check that
+   * target's own server); a false answer is asked again a minute later.
+   */
+  readonly networkReady?: (targetId: string) => boolean | Promise<boolean>;
   /** Current power/network state for schedule conditions. */
   readonly environment?: () => EnvironmentState;
   /** IANA zone for calendar schedules; the machine's local zone when absent. */

@@ -102,7 +102,7 @@ describe('Scheduler: catch-up', () => {
 
   it('waits for the network before a remote catch-up, asking again each minute', async () => {
     let online = false;
-    let asked = 0;
+    const asked: string[] = [];
     const h = harness(
       '2025-05-05T20:00:00Z',
       [
@@ -115,8 +115,8 @@ describe('Scheduler: catch-up', () => {
         { id: 'local', schedule: { kind: 'daily', at: '02:30' }, lastAttemptAt: at('2025-05-05T02:30:00Z') },
       ],
       {
-        networkReady: async () => {
-          asked++;
+        networkReady: async (id) => {
+          asked.push(id);
           return online;
         },
       },
@@ -133,7 +133,7 @@ describe('Scheduler: catch-up', () => {
     await flush();
     h.time.advance(MIN);
     await flush();
-    expect(asked).toBe(3);
+    expect(asked).toEqual(['remote', 'remote', 'remote']);
     online = true;
     h.time.advance(MIN);
     await flush();

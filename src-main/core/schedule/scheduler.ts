@@ -249,10 +249,13 @@ export class Scheduler {
     return true;
   }
 
-  private fireWhenOnline(entry: TargetEntry, networkReady: () => boolean | Promise<boolean>): void {
+  private fireWhenOnline(
+    entry: TargetEntry,
+    networkReady: NonNullable<SchedulerOptions['networkReady']>,
+  ): void {
     let answer: boolean | Promise<boolean>;
     try {
-      answer = networkReady();
+      answer = networkReady(entry.target.id);
     } catch {
       answer = false;
     }
