@@ -1,7 +1,9 @@
 /**
  * The repositories a plan backs up to, each labelled by name and location and each with its own
- * schedule: off, every N hours, daily at a time, or on chosen weekdays at a time.
+ * schedule: off, every N hours, daily at a time, or on chosen weekdays at a time, plus optional
+ * conditions (not on battery, not on a metered connection) for schedules that are on.
  */
+import { useId } from 'react';
 import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
@@ -37,6 +39,7 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
   const setTarget = (index: number, patch: Partial<TargetForm>): void =>
     update({ targets: form.targets.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
   const unused = repos.filter((r) => !form.targets.some((t) => t.repoId === r.id));
+  const idPrefix = useId();
   return (
     <fieldset className="plan-section">
       <legend>Where to and when</legend>
@@ -107,6 +110,35 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
                     {name}
                   </label>
                 ))}
+              </div>
+            ) : null}
+            {target.kind !== 'off' ? (
+              <div
+                className="checkbox-group"
+                role="group"
+                aria-label={`${label}: conditions`}
+                aria-describedby={`${idPrefix}-conditions-${index}`}
+              >
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={target.notOnBattery}
+                    onChange={(e) => setTarget(index, { notOnBattery: e.target.checked })}
+                  />
+                  Not on battery power
+                </label>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={target.notOnMetered}
+                    onChange={(e) => setTarget(index, { notOnMetered: e.target.checked })}
+                  />
+                  Not on a metered connection
+                </label>
+                <p className="field-hint" id={`${idPrefix}-conditions-${index}`}>
+                  Best effort: a held-back backup starts once the condition clears. Where Borgdesk cannot tell
+                  the power or connection state, the backup runs as scheduled.
+                </p>
               </div>
             ) : null}
             {form.targets.length > 1 ? (

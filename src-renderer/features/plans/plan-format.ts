@@ -8,7 +8,7 @@ const waitingWords: Readonly<Record<NonNullable<UpcomingRunRow['waitingFor']>, s
   running: 'Running now',
   target: 'Waiting for the repository to be reachable',
   network: 'Waiting for the network',
-  conditions: 'Waiting for its conditions (power, connection)',
+  conditions: 'Waiting: on battery power or a metered connection',
   paused: 'Paused',
 };
 
