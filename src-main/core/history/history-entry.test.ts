@@ -65,6 +65,16 @@ describe('toHistoryEntry', () => {
     expect(entry).not.toHaveProperty('stats');
   });
 
+  it('keeps the plan a job ran for, and adds no plan to other jobs', () => {
+    const planned: JobSnapshot = { ...base, planId: 'plan-1' };
+    expect(toHistoryEntry({ snapshot: planned, trigger: 'schedule', log: [] }, 'Home', now)).toMatchObject({
+      planId: 'plan-1',
+    });
+    expect(toHistoryEntry({ snapshot: base, trigger: 'manual', log: [] }, 'Home', now)).not.toHaveProperty(
+      'planId',
+    );
+  });
+
   it('gives a job cancelled while queued no duration, and skips an unfinished job', () => {
     const queued: JobSnapshot = { ...base, status: 'cancelled', startedAt: undefined };
     const entry = toHistoryEntry({ snapshot: queued, trigger: 'manual', log: [] }, 'Home', now);

@@ -37,6 +37,7 @@ export function toHistoryEntry(
     finishedAt,
     durationMs: Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt)) || 0,
   };
+  if (snapshot.planId !== undefined) entry.planId = snapshot.planId;
   const stats = statsOf(snapshot);
   if (stats !== undefined) entry.stats = stats;
   if (snapshot.error !== undefined) entry.error = snapshot.error;

@@ -166,6 +166,21 @@ describe('HistoryStore', () => {
     expect(ids((await open()).list({ limit: 10 }).entries)).toEqual(['job-2']);
   });
 
+  it('loads entries written before jobs named their plan next to ones that do', async () => {
+    await fs.mkdir(dir, { recursive: true });
+    // An index as older versions wrote it: entries have no planId field at all.
+    const older = { ...entry(1), logLineCount: 0 };
+    expect(older).not.toHaveProperty('planId');
+    await fs.writeFile(historyPaths(dir).index, JSON.stringify({ version: 1, entries: [older] }));
+    const store = await open();
+    await store.add(entry(2, { planId: 'plan-1' }), []);
+    const listed = (await open()).list({ limit: 10 }).entries;
+    expect(listed.map((e) => [e.id, e.planId])).toEqual([
+      ['job-2', 'plan-1'],
+      ['job-1', undefined],
+    ]);
+  });
+
   it('treats an index of the wrong shape or version as corrupt', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await fs.mkdir(dir, { recursive: true });

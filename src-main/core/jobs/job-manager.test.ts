@@ -196,6 +196,24 @@ describe('JobManager', () => {
     expect(manager.hasActive('r')).toBe(false);
   });
 
+  it("carries a plan's id on every snapshot of its job, and none for other jobs", async () => {
+    const { manager, emitted, finished } = setup();
+    const planJob = controllableJob('repo');
+    const snap = manager.submit({ ...planJob.spec, planId: 'plan-7' });
+    expect(snap.planId).toBe('plan-7');
+    await planJob.started;
+    planJob.finish('succeeded');
+    expect(await finished(snap.id)).toMatchObject({ planId: 'plan-7', status: 'succeeded' });
+    const updates = emitted.filter((e) => e.event === 'job:updated').map((e) => e.payload as JobSnapshot);
+    expect(updates.map((u) => u.planId)).toEqual(['plan-7', 'plan-7', 'plan-7']);
+    const plain = controllableJob('repo');
+    const plainSnap = manager.submit(plain.spec);
+    expect(plainSnap).not.toHaveProperty('planId');
+    await plain.started;
+    plain.finish('succeeded');
+    expect(await finished(plainSnap.id)).not.toHaveProperty('planId');
+  });
+
   it('knows which repositories have queued or running jobs', async () => {
     const { manager, finished } = setup();
     const a = controllableJob('repo');

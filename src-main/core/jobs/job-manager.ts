@@ -48,6 +48,8 @@ export interface JobSpec {
   readonly title: string;
   /** Who started the job; 'manual' when absent. */
   readonly trigger?: JobTrigger;
+  /** The plan this job runs for; copied onto its snapshots so history can tell plans apart. */
+  readonly planId?: string;
   /** Turns this kind's borg events into progress; the default knows backup and step progress. */
   readonly progress?: () => ProgressTracker;
   run(ctx: JobRunContext): Promise<JobRunOutcome>;
@@ -107,7 +109,14 @@ export class JobManager {
     if (this.disposed) throw new AppError('Disposed', 'Borgdesk is shutting down.');
     const id = randomUUID();
     const record: JobRecord = {
-      snapshot: { id, kind: spec.kind, repoId: spec.repoId, title: spec.title, status: 'queued' },
+      snapshot: {
+        id,
+        kind: spec.kind,
+        repoId: spec.repoId,
+        title: spec.title,
+        status: 'queued',
+        ...(spec.planId !== undefined ? { planId: spec.planId } : {}),
+      },
       trigger: spec.trigger ?? 'manual',
       controller: new AbortController(),
       log: new LogRing(this.options.maxLogLines ?? 2000),

@@ -61,6 +61,7 @@ export function planBackupJob(
   return {
     kind: 'backup',
     repoId: repo.id,
+    planId: plan.id,
     lane: deps.repos.laneOf(repo),
     title: `${plan.name}: back up to ${repo.name}`,
     trigger,
@@ -107,6 +108,7 @@ export function planPruneJob(
   return {
     kind: 'prune',
     repoId: repo.id,
+    planId: plan.id,
     lane: deps.repos.laneOf(repo),
     title: `${plan.name}: prune old archives in ${repo.name}`,
     trigger,
@@ -128,19 +130,23 @@ export function planPruneJob(
   };
 }
 
-/** `borg compact` after a prune; logs and succeeds without running where borg has no compact. */
+/**
+ * `borg compact` after a prune; logs and succeeds without running where borg has no compact.
+ * Given the plan whose prune it follows, it is titled and recorded as part of that plan's run.
+ */
 export function compactJob(
   repo: StoredRepository,
   trigger: JobTrigger,
   deps: PlanJobDeps,
-  title?: string,
+  forPlan?: Pick<Plan, 'id' | 'name'>,
 ): JobSpec {
   return {
     kind: 'compact',
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
-    title: title ?? `Compact ${repo.name}`,
+    title: forPlan === undefined ? `Compact ${repo.name}` : `${forPlan.name}: compact ${repo.name}`,
     trigger,
+    ...(forPlan !== undefined ? { planId: forPlan.id } : {}),
     async run(job) {
       const version = await deps.borgVersion();
       if (version !== undefined && !compactSupported(version)) {

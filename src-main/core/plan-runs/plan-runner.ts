@@ -108,9 +108,7 @@ export class PlanRunner {
         this.follow(step, 'prune', () => planPruneJob(step.plan, step.repo, step.trigger, this.deps));
       }
     } else if (step.step === 'prune' && ok) {
-      this.follow(step, 'compact', () =>
-        compactJob(step.repo, step.trigger, this.deps, `${step.plan.name}: compact ${step.repo.name}`),
-      );
+      this.follow(step, 'compact', () => compactJob(step.repo, step.trigger, this.deps, step.plan));
     }
   }
 

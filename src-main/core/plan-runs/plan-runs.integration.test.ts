@@ -142,6 +142,16 @@ describe('plans with real borg', () => {
     const left = await archiveNames();
     expect(left.filter((n) => n.startsWith('daily-'))).toEqual([names[2]]);
     expect(left.filter((n) => n.startsWith('excludes-'))).toHaveLength(1);
+    // Every step of a plan run is recorded as that plan's: backup, prune and compact alike.
+    const { entries } = await core.handlers['history:list']({ repoId, limit: 500 });
+    const planSteps = entries.filter((e) => e.title.startsWith('Daily'));
+    expect(planSteps.map((e) => e.kind).sort()).toEqual([
+      ...Array<string>(3).fill('backup'),
+      ...Array<string>(3).fill('compact'),
+      ...Array<string>(3).fill('prune'),
+    ]);
+    expect(planSteps.every((e) => e.planId === plan.id)).toBe(true);
+    expect(entries.filter((e) => e.planId === plan.id)).toHaveLength(9);
     const preview = await core.handlers['plans:preview-prune']({
       repoId,
       planId: plan.id,
