@@ -1,18 +1,20 @@
 /**
  * Job history: the pages the History screen has loaded (newest first, optionally for one repository),
- * each repository's latest backup for the dashboard, and the logs of opened entries. Live entries
+ * each repository's and each plan target's latest backup for the dashboard, and the logs of opened
+ * entries. Live entries
  * arrive through `history:added` (applied by bind-events).
  */
 import { create } from 'zustand';
 import type { HistoryEntry, LogEntry } from '../../src-main/ipc/contract.js';
 import { getApi } from '../api/select-client.js';
-import { latestBackups, mergeEntries } from '../features/history/history-list.js';
+import { latestBackups, latestPlanBackups, mergeEntries } from '../features/history/history-list.js';
 import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
 
 /** Entries fetched per page. */
 export const HISTORY_PAGE_SIZE = 50;
-// Enough recent jobs of one repository to find its last backup among prunes, checks and restores.
-const LATEST_WINDOW = 25;
+// Enough recent jobs of one repository to find its last backup, and each of its plans' last backup,
+// among prunes, compacts, checks and restores (a plan run with retention is three jobs).
+const LATEST_WINDOW = 60;
 
 /** The log of one history entry, fetched when it is opened. */
 export interface HistoryLogState {
@@ -32,6 +34,8 @@ export interface HistoryState {
   readonly error?: ErrorInfo;
   /** Latest backup per repository id; `null` once looked up and none was found. */
   readonly latest: Readonly<Record<string, HistoryEntry | null>>;
+  /** Latest backup per plan target, keyed by planTargetKey; absent when none is known. */
+  readonly latestByPlan: Readonly<Record<string, HistoryEntry>>;
   readonly logs: Readonly<Record<string, HistoryLogState>>;
 
   /** Loads the first page for a repository (or all), replacing what was shown. */
@@ -40,9 +44,24 @@ export interface HistoryState {
   loadMore(): Promise<void>;
   /** Applies live entries from `history:added`. */
   addEntries(entries: readonly HistoryEntry[]): void;
-  /** Looks up a repository's latest backup. */
+  /** Looks up a repository's latest backup and the latest backup of each plan to it. */
   loadLatest(repoId: string): Promise<void>;
   loadLog(id: string): Promise<void>;
+}
+
+/** `known` with each of `found` that is at least as new as what it replaces (the same object when none is). */
+function keepNewer<T extends HistoryEntry | null>(
+  known: Readonly<Record<string, T>>,
+  found: ReadonlyMap<string, HistoryEntry>,
+): Readonly<Record<string, T | HistoryEntry>> {
+  let next: Record<string, T | HistoryEntry> | undefined;
+  for (const [key, entry] of found) {
+    const current = known[key];
+    if (current && current.finishedAt > entry.finishedAt) continue;
+    next ??= { ...known };
+    next[key] = entry;
+  }
+  return next ?? known;
 }
 
 // Each load gets a number; an answer for an older one (the filter changed meanwhile) is dropped.
@@ -55,6 +74,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
   loaded: false,
   loading: false,
   latest: {},
+  latestByPlan: {},
   logs: {},
 
   async load(repoFilter) {
@@ -95,15 +115,14 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
   },
 
   addEntries(incoming) {
-    const { entries, repoFilter, latest, loaded } = get();
+    const { entries, repoFilter, latest, latestByPlan, loaded } = get();
     const shown = incoming.filter((entry) => repoFilter === undefined || entry.repoId === repoFilter);
-    const nextLatest = { ...latest };
-    for (const [repoId, entry] of latestBackups(incoming)) {
-      const known = nextLatest[repoId];
-      if (!known || known.finishedAt <= entry.finishedAt) nextLatest[repoId] = entry;
-    }
     // Before the first load there is no list to add to; the load will include these anyway.
-    set({ entries: loaded ? mergeEntries(entries, shown) : entries, latest: nextLatest });
+    set({
+      entries: loaded ? mergeEntries(entries, shown) : entries,
+      latest: keepNewer(latest, latestBackups(incoming)),
+      latestByPlan: keepNewer(latestByPlan, latestPlanBackups(incoming)),
+    });
   },
 
   async loadLatest(repoId) {
@@ -112,8 +131,11 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
       const found = latestBackups(page.entries).get(repoId);
       const known = get().latest[repoId];
       // A live entry may have arrived while the request was out; keep whichever is newer.
-      if (known && (!found || known.finishedAt > found.finishedAt)) return;
-      set({ latest: { ...get().latest, [repoId]: found ?? null } });
+      const latest =
+        known && (!found || known.finishedAt > found.finishedAt)
+          ? get().latest
+          : { ...get().latest, [repoId]: found ?? null };
+      set({ latest, latestByPlan: keepNewer(get().latestByPlan, latestPlanBackups(page.entries)) });
     } catch {
       // The card falls back to the repository's own "last backup" time.
     }

@@ -1,10 +1,12 @@
 /**
- * The overview's plan list: each plan's targets with the last backup's result in that repository
- * and when the plan runs next there.
+ * The overview's plan list: each plan's targets with that plan's last backup result in that
+ * repository (its error as a tooltip when it failed) and when the plan runs next there.
  */
-import type { HistoryEntry, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { HistoryEntry, RepositorySummary, UpcomingRunRow } from '../../../src-main/ipc/contract.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { formatDateTime } from '../../lib/format.js';
 import { upcomingFor, usePlansStore } from '../../stores/plans-store.js';
+import { planTargetLatest } from '../history/history-list.js';
 import { lastRunText, nextRunText } from '../plans/plan-format.js';
 
 /** Props of {@link PlansSummary}. */
@@ -12,10 +14,12 @@ export interface PlansSummaryProps {
   readonly repos: readonly RepositorySummary[];
   /** The latest backup per repository, from the history store. */
   readonly latest: Readonly<Record<string, HistoryEntry | null>>;
+  /** The latest backup per plan target (planTargetKey), from the history store. */
+  readonly latestByPlan: Readonly<Record<string, HistoryEntry>>;
 }
 
 /** A compact table of plans (`aria-label="Plans"`); nothing when there are none. */
-export function PlansSummary({ repos, latest }: PlansSummaryProps) {
+export function PlansSummary({ repos, latest, latestByPlan }: PlansSummaryProps) {
   const plans = usePlansStore((s) => s.plans);
   const upcoming = usePlansStore((s) => s.upcoming);
   const paused = usePlansStore((s) => s.paused);
@@ -41,14 +45,12 @@ export function PlansSummary({ repos, latest }: PlansSummaryProps) {
           {plans.flatMap((plan) =>
             plan.targets.map((target) => {
               const row = upcomingFor(upcoming, plan.id, target.repoId);
-              const last = latest[target.repoId];
+              const last = planTargetLatest(latestByPlan, latest, plan.id, target.repoId);
               return (
                 <tr key={`${plan.id}:${target.repoId}`}>
                   <th scope="row">{plan.name}</th>
                   <td>{repos.find((r) => r.id === target.repoId)?.name ?? 'Removed repository'}</td>
-                  <td>
-                    {last ? <StatusBadge status={last.status} /> : null} <span>{lastRunText(row)}</span>
-                  </td>
+                  <LastResultCell last={last} row={row} />
                   <td>{target.schedule.kind === 'off' ? 'Not scheduled' : nextRunText(row, paused)}</td>
                 </tr>
               );
@@ -57,5 +59,19 @@ export function PlansSummary({ repos, latest }: PlansSummaryProps) {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The plan target's last backup: its result and when it finished; a failure's message on hover. */
+function LastResultCell({ last, row }: { last: HistoryEntry | undefined; row: UpcomingRunRow | undefined }) {
+  if (last === undefined) return <td>{lastRunText(row)}</td>;
+  const failure =
+    last.status === 'failed' && last.error !== undefined
+      ? [last.error.message, last.error.remedy].filter(Boolean).join(' ')
+      : undefined;
+  return (
+    <td className="plan-last-result" title={failure}>
+      <StatusBadge status={last.status} /> <span>{formatDateTime(last.finishedAt)}</span>
+    </td>
   );
 }

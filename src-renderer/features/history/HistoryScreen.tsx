@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { statusLabel } from '../../components/StatusBadge.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useHistoryStore } from '../../stores/history-store.js';
+import { usePlansStore } from '../../stores/plans-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { HistoryLogDialog } from './HistoryLogDialog.js';
 import { HistoryTable } from './HistoryTable.js';
@@ -25,11 +26,19 @@ export function HistoryScreen() {
   const { entries, repoFilter, hasMore, loaded, loading, error, load, loadMore } = useHistoryStore();
   const [result, setResult] = useState<ResultFilter>('all');
   const [opened, setOpened] = useState<HistoryEntry>();
+  const plans = usePlansStore((s) => s.plans);
+  const plansLoaded = usePlansStore((s) => s.loaded);
+  const planNames = useMemo(() => new Map(plans.map((p) => [p.id, p.name])), [plans]);
 
   // (Re)load on entry and after a reconnect, so jobs that finished while away are listed.
   useEffect(() => {
     if (connection === 'open') void useHistoryStore.getState().load(useHistoryStore.getState().repoFilter);
   }, [connection]);
+
+  // Entries name their plan by id; the names come from the plan list (loaded here if not yet).
+  useEffect(() => {
+    if (connection === 'open' && !plansLoaded) void usePlansStore.getState().load();
+  }, [connection, plansLoaded]);
 
   const shown = useMemo(() => filterEntries(entries, { result }), [entries, result]);
   const counts = useMemo(() => countByResult(entries), [entries]);
@@ -93,7 +102,7 @@ export function HistoryScreen() {
                 : 'Change the filters to see more jobs.'}
           </EmptyState>
         ) : (
-          <HistoryTable entries={shown} onOpen={setOpened} />
+          <HistoryTable entries={shown} onOpen={setOpened} planNames={planNames} />
         )}
         {loaded && hasMore ? (
           <div className="history-more">

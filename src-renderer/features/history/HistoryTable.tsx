@@ -1,6 +1,6 @@
 /**
- * The job history as a table, newest first: kind, repository, trigger, result, start, duration, the
- * key numbers or the error, and a button that opens the entry's log.
+ * The job history as a table, newest first: kind (with the plan it ran for), repository, trigger,
+ * result, start, duration, the key numbers or the error, and a button that opens the entry's log.
  */
 import type { HistoryEntry } from '../../../src-main/ipc/contract.js';
 import { Icon } from '../../components/Icon.js';
@@ -12,10 +12,12 @@ import { formatShortDateTime, kindIcon, kindLabel, statsSummary, triggerLabel } 
 export interface HistoryTableProps {
   readonly entries: readonly HistoryEntry[];
   readonly onOpen: (entry: HistoryEntry) => void;
+  /** Plan names by plan id, for entries that ran for a plan. */
+  readonly planNames: ReadonlyMap<string, string>;
 }
 
 /** The history table. */
-export function HistoryTable({ entries, onOpen }: HistoryTableProps) {
+export function HistoryTable({ entries, onOpen, planNames }: HistoryTableProps) {
   return (
     <div className="table-wrap">
       <table className="table history-table" aria-label="Job history">
@@ -37,7 +39,12 @@ export function HistoryTable({ entries, onOpen }: HistoryTableProps) {
         </thead>
         <tbody>
           {entries.map((entry) => (
-            <HistoryRow key={entry.id} entry={entry} onOpen={onOpen} />
+            <HistoryRow
+              key={entry.id}
+              entry={entry}
+              onOpen={onOpen}
+              planName={entry.planId === undefined ? undefined : planNameOf(planNames, entry.planId)}
+            />
           ))}
         </tbody>
       </table>
@@ -45,12 +52,19 @@ export function HistoryTable({ entries, onOpen }: HistoryTableProps) {
   );
 }
 
+// A plan deleted since still explains where the job came from, just not by name.
+function planNameOf(planNames: ReadonlyMap<string, string>, planId: string): string {
+  return planNames.get(planId) ?? 'Deleted plan';
+}
+
 function HistoryRow({
   entry,
   onOpen,
+  planName,
 }: {
   readonly entry: HistoryEntry;
   readonly onOpen: HistoryTableProps['onOpen'];
+  readonly planName: string | undefined;
 }) {
   const stats = statsSummary(entry);
   return (
@@ -61,7 +75,14 @@ function HistoryRow({
           <span className="history-kind-icon">
             <Icon name={kindIcon(entry.kind)} size={14} />
           </span>
-          {kindLabel(entry.kind)}
+          <span className="history-kind-text">
+            {kindLabel(entry.kind)}
+            {planName !== undefined ? (
+              <span className="history-plan" title={`Plan: ${planName}`}>
+                {planName}
+              </span>
+            ) : null}
+          </span>
         </span>
       </td>
       <td className="history-repo" title={entry.repoName}>

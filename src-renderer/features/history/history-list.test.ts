@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../src-main/ipc/contract.js';
 import { formatShortDateTime, kindIcon, kindLabel, statsSummary } from './history-format.js';
-import { countByResult, filterEntries, latestBackups, mergeEntries } from './history-list.js';
+import {
+  countByResult,
+  filterEntries,
+  latestBackups,
+  latestPlanBackups,
+  mergeEntries,
+  planTargetKey,
+  planTargetLatest,
+} from './history-list.js';
 
 function entry(id: string, finishedAt: string, patch: Partial<HistoryEntry> = {}): HistoryEntry {
   return {
@@ -77,6 +85,35 @@ describe('latestBackups', () => {
     expect(latest.get('r1')?.id).toBe('new');
     expect(latest.get('r2')?.id).toBe('other');
     expect(latest.size).toBe(2);
+  });
+});
+
+describe('latestPlanBackups and planTargetLatest', () => {
+  const entries = [
+    entry('docs-old', '2024-01-01T00:00:00Z', { planId: 'docs' }),
+    entry('docs-new', '2024-02-01T00:00:00Z', { planId: 'docs', status: 'failed' }),
+    entry('docs-prune', '2024-02-02T00:00:00Z', { planId: 'docs', kind: 'prune' }),
+    entry('docs-r2', '2024-01-20T00:00:00Z', { planId: 'docs', repoId: 'r2' }),
+    entry('photos', '2024-03-01T00:00:00Z', { planId: 'photos' }),
+    entry('manual', '2024-01-10T00:00:00Z', { repoId: 'r3' }),
+  ];
+
+  it('picks each plan target’s newest backup, apart from other plans and other kinds', () => {
+    const latest = latestPlanBackups(entries);
+    expect(latest.get(planTargetKey('docs', 'r1'))?.id).toBe('docs-new');
+    expect(latest.get(planTargetKey('docs', 'r2'))?.id).toBe('docs-r2');
+    expect(latest.get(planTargetKey('photos', 'r1'))?.id).toBe('photos');
+    expect(latest.size).toBe(3);
+  });
+
+  it('falls back to the repository’s latest backup only when that one names no plan', () => {
+    const byPlan = Object.fromEntries(latestPlanBackups(entries));
+    const byRepo = Object.fromEntries(latestBackups(entries));
+    expect(planTargetLatest(byPlan, byRepo, 'docs', 'r1')?.id).toBe('docs-new');
+    // r1's latest backup belongs to Photos: not the Documents plan's result on r3, nor a new plan's on r1.
+    expect(planTargetLatest(byPlan, byRepo, 'new-plan', 'r1')).toBeUndefined();
+    expect(planTargetLatest(byPlan, byRepo, 'docs', 'r3')?.id).toBe('manual');
+    expect(planTargetLatest(byPlan, { ...byRepo, r3: null }, 'docs', 'r3')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Pure helpers for the History screen: merging pages and live entries into one newest-first list,
- * filtering by result, and picking each repository's latest backup for the dashboard.
+ * filtering by result, and picking each repository's (and each plan target's) latest backup for the
+ * dashboard.
  */
 import type { FinalJobStatus, HistoryEntry } from '../../../src-main/ipc/contract.js';
 
@@ -57,6 +58,39 @@ export function latestBackups(entries: readonly HistoryEntry[]): ReadonlyMap<str
     if (!known || compareNewestFirst(entry, known) < 0) latest.set(entry.repoId, entry);
   }
   return latest;
+}
+
+/** The key of a plan's backups to one repository in {@link latestPlanBackups}. */
+export function planTargetKey(planId: string, repoId: string): string {
+  return `${planId}|${repoId}`;
+}
+
+/** Each plan target's most recent backup (any result), keyed by {@link planTargetKey}. */
+export function latestPlanBackups(entries: readonly HistoryEntry[]): ReadonlyMap<string, HistoryEntry> {
+  const latest = new Map<string, HistoryEntry>();
+  for (const entry of entries) {
+    if (entry.kind !== 'backup' || entry.planId === undefined) continue;
+    const key = planTargetKey(entry.planId, entry.repoId);
+    const known = latest.get(key);
+    if (!known || compareNewestFirst(entry, known) < 0) latest.set(key, entry);
+  }
+  return latest;
+}
+
+/**
+ * A plan target's last backup: the plan's own, or — for history recorded before jobs named their
+ * plan — the repository's latest backup when that one names no plan.
+ */
+export function planTargetLatest(
+  byPlan: Readonly<Record<string, HistoryEntry>>,
+  byRepo: Readonly<Record<string, HistoryEntry | null>>,
+  planId: string,
+  repoId: string,
+): HistoryEntry | undefined {
+  const own = byPlan[planTargetKey(planId, repoId)];
+  if (own !== undefined) return own;
+  const repoLatest = byRepo[repoId];
+  return repoLatest && repoLatest.planId === undefined ? repoLatest : undefined;
 }
 
 /** Counts per result, for the filter's option labels. */

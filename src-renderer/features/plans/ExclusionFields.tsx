@@ -1,6 +1,7 @@
 /**
  * What the plan leaves out: one-click presets (each showing the exact patterns it adds), custom
- * `--exclude` patterns, the cache/.nobackup/one-file-system flags, and the pattern tester.
+ * `--exclude` patterns, borg `--pattern` lines, the cache/.nobackup/one-file-system flags, and the
+ * pattern tester (which tests against all of them as edited, before saving).
  */
 import {
   EXCLUDE_PRESETS,
@@ -8,7 +9,7 @@ import {
   type ExcludePresetId,
 } from '../../../src-main/core/plans/exclude-presets.js';
 import { Field } from '../../components/Field.js';
-import { excludeLines, type PlanForm } from './plan-form.js';
+import { excludeLines, patternLines, type PlanForm } from './plan-form.js';
 import { PatternTester } from './PatternTester.js';
 
 /** Props of {@link ExclusionFields}. */
@@ -17,11 +18,21 @@ export interface ExclusionFieldsProps {
   readonly update: (patch: Partial<PlanForm>) => void;
   readonly homeDir: string;
   readonly platform: string;
+  /** The custom exclude patterns' validation message. */
   readonly error?: string;
+  /** The pattern lines' validation messages, one line each. */
+  readonly patternsError?: string;
 }
 
 /** The exclusions section of the plan editor. */
-export function ExclusionFields({ form, update, homeDir, platform, error }: ExclusionFieldsProps) {
+export function ExclusionFields({
+  form,
+  update,
+  homeDir,
+  platform,
+  error,
+  patternsError,
+}: ExclusionFieldsProps) {
   const toggle = (id: ExcludePresetId, on: boolean): void =>
     update({ presets: on ? [...form.presets, id] : form.presets.filter((p) => p !== id) });
   return (
@@ -60,6 +71,27 @@ export function ExclusionFields({ form, update, homeDir, platform, error }: Excl
           onChange={(e) => update({ excludesText: e.target.value })}
         />
       </Field>
+      <div className="pattern-lines">
+        <Field
+          label="Pattern lines"
+          hint={
+            <>
+              One borg <code>--pattern</code> per line, checked in order before the exclude patterns:{' '}
+              <code>- **/*.tmp</code> leaves out, <code>+ /home/me/keep</code> keeps, <code>!</code> leaves
+              out without looking inside.
+            </>
+          }
+          error={patternsError}
+        >
+          <textarea
+            rows={3}
+            spellCheck={false}
+            placeholder={'- **/*.tmp\n+ /home/me/keep'}
+            value={form.patternsText}
+            onChange={(e) => update({ patternsText: e.target.value })}
+          />
+        </Field>
+      </div>
       <div className="checkbox-group">
         <label className="checkbox">
           <input
@@ -89,7 +121,7 @@ export function ExclusionFields({ form, update, homeDir, platform, error }: Excl
       <PatternTester
         rules={{
           excludes: excludeLines(form.excludesText),
-          patterns: form.patterns,
+          patterns: patternLines(form.patternsText),
           presets: form.presets,
           sourcePaths: form.sourcePaths,
         }}

@@ -91,6 +91,7 @@ export function PatternTester({ rules }: PatternTesterProps) {
 
 function verdict(test: PathTest): string {
   if (test.outsideRoots) return 'Not backed up: the path is outside the source folders.';
-  if (!test.excluded) return 'Included';
+  // An include line (`+ …`) that decided is worth naming: it may be what keeps the path.
+  if (!test.excluded) return test.rule ? `Included by rule ${test.rule}` : 'Included';
   return test.rule ? `Excluded by rule ${test.rule}` : 'Excluded';
 }

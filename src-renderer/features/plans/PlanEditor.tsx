@@ -48,7 +48,7 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
     const checked = planDraftSchema.safeParse(draft);
     setSaveError(undefined);
     if (!checked.success) {
-      setErrors(fieldErrors(checked.error.issues));
+      setErrors(fieldErrors(checked.error.issues, form));
       setSaveError({ message: 'Some fields need attention.', remedy: 'Correct the fields marked below.' });
       return;
     }
@@ -99,6 +99,7 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
         homeDir={status?.homeDir ?? '/'}
         platform={status?.platform ?? 'linux'}
         error={errors['excludes']}
+        patternsError={errors['patterns']}
       />
       <fieldset className="plan-section">
         <legend>Archives</legend>

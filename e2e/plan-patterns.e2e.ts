@@ -1,0 +1,138 @@
+/**
+ * A plan's `--pattern` lines as a user writes them, in Chromium against the browser host and the
+ * real borg: a bad line is named by its row, the tester answers for a line that leaves out *.tmp
+ * files, Run now backs up without them (asked of the borg CLI directly), History names the plan of each job, and
+ * the Overview shows each plan's own last result even when another plan to the same repository
+ * failed after it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { createRepository } from './support/app-flows.js';
+import { listArchiveFiles, listArchiveNames } from './support/borg-cli.js';
+import { startBrowserHost, type RunningHost } from './support/browser-host.js';
+import { launchChromium, openPage } from './support/chromium.js';
+
+const PASSPHRASE = 'patterns decide 7731';
+const SCREENSHOT = '/tmp/patterns.png';
+// Set to a folder to also save shots of History and the Overview for a visual check.
+const SHOTS = process.env['BORGDESK_E2E_SHOTS'];
+
+async function openNewPlan(page: Page, name: string, sourceDir: string): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Plans' }).click();
+  await page.getByRole('button', { name: 'New plan' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New plan' });
+  await dialog.getByLabel('Plan name').fill(name);
+  await dialog.getByLabel('Folder path').fill(sourceDir);
+  await dialog.getByRole('button', { name: 'Add path' }).click();
+  return dialog;
+}
+
+async function savePlan(dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: 'Save plan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function runNow(page: Page, planName: string): Promise<void> {
+  await page.getByRole('article', { name: planName }).getByRole('button', { name: 'Run now' }).click();
+}
+
+describe('pattern lines in a plan', () => {
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  let consoleErrors: string[];
+  let repoPath: string;
+  let sourceDir: string;
+
+  beforeAll(async () => {
+    host = await startBrowserHost();
+    sourceDir = path.join(host.homeDir, 'Documents');
+    await mkdir(path.join(sourceDir, 'drafts'), { recursive: true });
+    await writeFile(path.join(sourceDir, 'letter.txt'), 'kept');
+    await writeFile(path.join(sourceDir, 'scratch.tmp'), 'left out');
+    await writeFile(path.join(sourceDir, 'drafts', 'note.txt'), 'kept too');
+    await writeFile(path.join(sourceDir, 'drafts', 'autosave.tmp'), 'left out too');
+    repoPath = path.join(host.root, 'repos', 'docs-repo');
+    await mkdir(path.dirname(repoPath), { recursive: true });
+    browser = await launchChromium();
+    ({ page, consoleErrors } = await openPage(browser, host.url));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('creates an encrypted repository', async () => {
+    await createRepository(page, 'USB', repoPath, PASSPHRASE);
+  });
+
+  it('takes pattern lines in the editor, names a bad one by its row, and tests paths with them', async () => {
+    const dialog = await openNewPlan(page, 'Documents', sourceDir);
+    const lines = dialog.getByLabel('Pattern lines');
+    await lines.fill('- **/*.tmp');
+    const tester = dialog.getByLabel('Test a path');
+    const verdict = dialog.getByRole('status', { name: 'Pattern test result' });
+    await tester.fill(path.join(sourceDir, 'drafts', 'autosave.tmp'));
+    await dialog.getByRole('button', { name: 'Test', exact: true }).click();
+    await expect.poll(() => verdict.textContent()).toBe('Excluded by rule - **/*.tmp');
+    await tester.fill(path.join(sourceDir, 'drafts', 'note.txt'));
+    await dialog.getByRole('button', { name: 'Test', exact: true }).click();
+    await expect.poll(() => verdict.textContent()).toBe('Included');
+    await lines.scrollIntoViewIfNeeded();
+    await dialog.screenshot({ path: SCREENSHOT });
+
+    // A line borg would reject is named by its row (blank rows count); the editor stays open.
+    await lines.fill('- **/*.tmp\n\nx drafts');
+    await dialog.getByRole('button', { name: 'Save plan' }).click();
+    await dialog.getByText(/^Line 3: A pattern line starts with \+/).waitFor();
+    expect(await lines.getAttribute('aria-invalid')).toBe('true');
+    await lines.fill('- **/*.tmp');
+    await savePlan(dialog);
+  });
+
+  it('backs up without the files the pattern line leaves out', async () => {
+    await runNow(page, 'Documents');
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'History' }).click();
+    const table = page.getByRole('table', { name: 'Job history' });
+    const backup = table.getByRole('row').filter({ hasText: 'Backup' }).filter({ hasText: 'Succeeded' });
+    await backup.first().waitFor({ timeout: 120_000 });
+    // The job names the plan it ran for.
+    expect(await backup.first().locator('.history-plan').textContent()).toBe('Documents');
+
+    const archives = await listArchiveNames(repoPath, PASSPHRASE, host.borgBaseDir);
+    expect(archives).toHaveLength(1);
+    const files = await listArchiveFiles(repoPath, archives[0] ?? '', PASSPHRASE, host.borgBaseDir);
+    const relative = files.map((f) => path.relative(sourceDir.slice(1), f)).sort();
+    expect(relative).toEqual(['drafts/note.txt', 'letter.txt']);
+  });
+
+  it("shows each plan's own last result on the Overview", async () => {
+    // A second plan to the same repository whose run fails after the first one succeeded.
+    const dialog = await openNewPlan(page, 'Broken', sourceDir);
+    await dialog.getByLabel('Before command', { exact: true }).fill('exit 3');
+    await savePlan(dialog);
+    await runNow(page, 'Broken');
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'History' }).click();
+    const failed = page
+      .getByRole('table', { name: 'Job history' })
+      .getByRole('row')
+      .filter({ hasText: 'Failed' })
+      .filter({ hasText: 'Broken' });
+    await failed.first().waitFor({ timeout: 60_000 });
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'history-plans.png') });
+
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Overview' }).click();
+    const plans = page.getByRole('table', { name: 'Plans' });
+    const documents = plans.getByRole('row').filter({ hasText: 'Documents' });
+    const broken = plans.getByRole('row').filter({ hasText: 'Broken' });
+    await documents.getByText('Succeeded').waitFor({ timeout: 10_000 });
+    await broken.getByText('Failed').waitFor({ timeout: 10_000 });
+    expect(await documents.getByText('Failed').count()).toBe(0);
+    expect(await broken.locator('td[title]').getAttribute('title')).toMatch(/"before" command failed/);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'overview-plan-results.png') });
+    expect(consoleErrors).toEqual([]);
+  });
+});
