@@ -1,6 +1,6 @@
 /**
  * Generates Borgdesk's icons from one geometry: icon.svg (the source), icon-512.png, icon-256.png and
- * the tray icons (idle, running, error) in colour and as macOS Template images (black + alpha).
+ * the tray icons (idle, running, error, warning) in colour and as macOS Template images (black + alpha).
  * Run with `node assets/make-icons.mjs`; it needs nothing but Node (PNG written with zlib).
  */
 import { writeFileSync } from 'node:fs';
@@ -29,6 +29,22 @@ function roundedRect(x, y, w, h, r) {
   ].join(' ');
 }
 
+// A circle of four cubic quarters; `reverse` winds it the other way, so an inner circle cuts a hole
+// under SVG's default nonzero fill rule just as it does under the rasteriser's even-odd rule.
+function circle(cx, cy, r, reverse = false) {
+  const c = r * K;
+  const quarters = [
+    [cx + r, cy, cx + r, cy + c, cx + c, cy + r, cx, cy + r],
+    [cx, cy + r, cx - c, cy + r, cx - r, cy + c, cx - r, cy],
+    [cx - r, cy, cx - r, cy - c, cx - c, cy - r, cx, cy - r],
+    [cx, cy - r, cx + c, cy - r, cx + r, cy - c, cx + r, cy],
+  ];
+  const segments = reverse
+    ? quarters.reverse().map(([x0, y0, x1, y1, x2, y2]) => `C${x2} ${y2} ${x1} ${y1} ${x0} ${y0}`)
+    : quarters.map(([, , x1, y1, x2, y2, x3, y3]) => `C${x1} ${y1} ${x2} ${y2} ${x3} ${y3}`);
+  return [`M${cx + r} ${cy}`, ...segments, 'Z'].join(' ');
+}
+
 // A shield in a square of side `s` starting at (x, y).
 function shield(x, y, s) {
   const p = (u, v) => `${x + u * s} ${y + v * s}`;
@@ -47,6 +63,7 @@ const TEAL = '#0f766e';
 const TEAL_LIGHT = '#14b8a6';
 const WHITE = '#ffffff';
 const RED = '#dc2626';
+const AMBER = '#d97706';
 
 // App icon, 512 units: teal tile, white shield, teal archive box on the shield.
 const appIcon = {
@@ -64,10 +81,17 @@ const appIcon = {
 const boxGlyph = [roundedRect(10, 9.5, 12, 3.5, 1), roundedRect(11, 14, 10, 8.5, 1.2)];
 const arrowGlyph = ['M16 7.5 L22.5 14.5 L18.6 14.5 L18.6 22.5 L13.4 22.5 L13.4 14.5 L9.5 14.5 Z'];
 const alertGlyph = [roundedRect(14.2, 7.5, 3.6, 10.5, 1.6), roundedRect(14.2, 20, 3.6, 3.6, 1.8)];
+// Warning means "no recent backup": a clock (ring and hands at three o'clock), so it differs from
+// the error's exclamation mark by shape, not only by colour, and stays distinct as a Template image.
+const clockGlyph = [
+  `${circle(16, 15, 8.5)} ${circle(16, 15, 6, true)}`,
+  'M14.8 9.6 L17.2 9.6 L17.2 13.8 L20.8 13.8 L20.8 16.2 L14.8 16.2 Z',
+];
 const trayStates = {
   idle: { color: TEAL, glyph: boxGlyph },
   running: { color: '#0d9488', glyph: arrowGlyph },
   error: { color: RED, glyph: alertGlyph },
+  warning: { color: AMBER, glyph: clockGlyph },
 };
 
 function trayScene(state, template) {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { trayHostProblem, trayIconPath, trayTitle } from './tray-support.js';
@@ -19,7 +19,15 @@ describe('trayIconPath', () => {
   it('uses template images on macOS, 16 px on Windows and 32 px on Linux', () => {
     expect(path.basename(trayIconPath('running', 'darwin', assets))).toBe('tray-runningTemplate.png');
     expect(path.basename(trayIconPath('idle', 'win32', assets))).toBe('tray-idle.png');
-    expect(path.basename(trayIconPath('warning', 'linux', assets))).toBe('tray-error-32.png');
+    expect(path.basename(trayIconPath('warning', 'linux', assets))).toBe('tray-warning-32.png');
+  });
+
+  it('draws a warning image of its own, not the error image again', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const warning = readFileSync(trayIconPath('warning', platform, assets));
+      const error = readFileSync(trayIconPath('error', platform, assets));
+      expect(warning.equals(error), platform).toBe(false);
+    }
   });
 });
 

@@ -5,25 +5,17 @@
 import path from 'node:path';
 import type { TrayKind } from '../core/notifications/tray-state.js';
 
-// assets/ has idle, running and error images; a stale warning uses the alert glyph of the error image.
-const IMAGE_FOR_KIND: Record<TrayKind, 'idle' | 'running' | 'error'> = {
-  idle: 'idle',
-  running: 'running',
-  error: 'error',
-  warning: 'error',
-};
-
 /**
- * The icon file for a state. Electron loads the `@2x` sibling by itself (high-DPI naming), and
- * treats a name ending in `Template` as a macOS template image that follows the menu bar's colour.
+ * The icon file for a state (assets/make-icons.mjs draws one image set per TrayKind). Electron loads
+ * the `@2x` sibling by itself (high-DPI naming), and treats a name ending in `Template` as a macOS
+ * template image that follows the menu bar's colour.
  * macOS: 16 pt template; Windows: 16 px (+32 px @2x); Linux: 32 px (+64 px @2x), the size
  * StatusNotifier hosts scale down from.
  */
 export function trayIconPath(kind: TrayKind, platform: NodeJS.Platform, assetsDir: string): string {
-  const image = IMAGE_FOR_KIND[kind];
-  if (platform === 'darwin') return path.join(assetsDir, `tray-${image}Template.png`);
-  if (platform === 'win32') return path.join(assetsDir, `tray-${image}.png`);
-  return path.join(assetsDir, `tray-${image}-32.png`);
+  if (platform === 'darwin') return path.join(assetsDir, `tray-${kind}Template.png`);
+  if (platform === 'win32') return path.join(assetsDir, `tray-${kind}.png`);
+  return path.join(assetsDir, `tray-${kind}-32.png`);
 }
 
 /**
