@@ -29,6 +29,8 @@ export interface BackgroundOptions {
 export interface Background {
   /** True while a visible tray icon exists, so closing the window may hide it. */
   hasTray(): boolean;
+  /** Why there is no tray icon (for app:status and Settings), or undefined while one shows. */
+  trayProblem(): string | undefined;
   readonly center: NotificationCenter;
   dispose(): void;
 }
@@ -54,7 +56,7 @@ const planItems = (plans: EventPayload<'plans:changed'>): TrayPlanItem[] =>
 
 /** Create tray + notifier and subscribe them to the core. */
 export function startBackground(core: Core, options: BackgroundOptions): Background {
-  const tray: AppTray | undefined = createAppTray({
+  const created = createAppTray({
     assetsDir: options.assetsDir,
     actions: {
       backUpNow: (planId) => attempt('Back up now', () => core.handlers['plans:run-now']({ planId })),
@@ -66,6 +68,10 @@ export function startBackground(core: Core, options: BackgroundOptions): Backgro
       quit: options.quit,
     },
   });
+  const tray: AppTray | undefined = 'tray' in created ? created.tray : undefined;
+  const missingTray = 'problem' in created ? created.problem : undefined;
+  if (missingTray !== undefined)
+    console.warn(`Borgdesk: no tray icon: ${missingTray}. Closing the window minimises it instead.`);
   const notifier = createElectronNotifier({
     ...(process.platform !== 'darwin' ? { icon: path.join(options.assetsDir, 'icon-256.png') } : {}),
     onClick: options.showWindow,
@@ -90,9 +96,12 @@ export function startBackground(core: Core, options: BackgroundOptions): Backgro
       center.setSchedulesPaused(paused);
     }
   });
-  attempt('Listing plans for the tray', async () =>
-    tray?.setPlans(planItems(await core.handlers['plans:list']({}))),
-  );
+  attempt('Listing plans', async () => {
+    // Later lists arrive with plans:changed; the center subscribes to those itself.
+    const plans = await core.handlers['plans:list']({});
+    tray?.setPlans(planItems(plans));
+    center.setPlans(plans);
+  });
   attempt('Listing repositories', async () => {
     // The center learns local vs remote repositories from repos:changed; seed it once at start.
     const repos = await core.handlers['repos:list']({});
@@ -103,6 +112,10 @@ export function startBackground(core: Core, options: BackgroundOptions): Backgro
 
   return {
     hasTray: () => tray?.isAlive() ?? false,
+    trayProblem: () => {
+      if (tray === undefined) return missingTray;
+      return tray.isAlive() ? undefined : 'the desktop removed it';
+    },
     center,
     dispose() {
       clearInterval(staleTimer);

@@ -6,20 +6,14 @@
 import { app } from 'electron';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-/** The argument a login start carries. */
-export const HIDDEN_ARG = '--hidden';
+import { AppError } from '../core/app-error.js';
+import { autostartEntry, HIDDEN_ARG, isOwnAutostartEntry, loginItemAction } from './login-item-support.js';
 
 const AUTOSTART_NAME = 'borgdesk.desktop';
 
 function autostartFile(): string {
   // XDG_CONFIG_HOME defaults to ~/.config, which is what Electron's appData is on Linux.
   return path.join(process.env.XDG_CONFIG_HOME ?? app.getPath('appData'), 'autostart', AUTOSTART_NAME);
-}
-
-// Desktop entry Exec quoting: double quotes, with ", `, $ and \ escaped by a backslash.
-function quoteExec(arg: string): string {
-  return `"${arg.replace(/(["`$\\])/g, '\\$1')}"`;
 }
 
 /** The program a login start runs: the AppImage when packaged as one, else this executable. */
@@ -31,7 +25,7 @@ function executable(): string {
 export function isStartAtLoginEnabled(): boolean {
   if (process.platform === 'linux') {
     try {
-      return readFileSync(autostartFile(), 'utf8').includes('X-Borgdesk-Autostart=true');
+      return isOwnAutostartEntry(readFileSync(autostartFile(), 'utf8'));
     } catch {
       return false;
     }
@@ -39,34 +33,41 @@ export function isStartAtLoginEnabled(): boolean {
   return app.getLoginItemSettings({ args: [HIDDEN_ARG] }).openAtLogin;
 }
 
-/** Turn starting at login on or off; throws with a plain message when the file cannot be written. */
+/** Turn starting at login on or off; throws an AppError with a plain message when that fails. */
 export function setStartAtLogin(enabled: boolean): void {
   if (process.platform !== 'linux') {
     app.setLoginItemSettings({ openAtLogin: enabled, args: [HIDDEN_ARG] });
     return;
   }
   const file = autostartFile();
-  if (!enabled) {
-    rmSync(file, { force: true });
-    return;
-  }
-  const entry = [
-    '[Desktop Entry]',
-    'Type=Application',
-    'Name=Borgdesk',
-    'Comment=Keeps your borg backups running',
-    `Exec=${quoteExec(executable())} ${HIDDEN_ARG}`,
-    'Terminal=false',
-    'X-GNOME-Autostart-enabled=true',
-    'X-Borgdesk-Autostart=true',
-    '',
-  ].join('\n');
   try {
+    if (!enabled) {
+      // Only our own entry: a borgdesk.desktop the user wrote by hand is theirs to keep.
+      if (isStartAtLoginEnabled()) rmSync(file, { force: true });
+      return;
+    }
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, entry, { mode: 0o644 });
+    writeFileSync(file, autostartEntry(executable()), { mode: 0o644 });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Borgdesk could not set itself to start at login (${file}): ${reason}`);
+    throw new AppError(
+      'Internal',
+      `Borgdesk could not ${enabled ? 'add' : 'remove'} its login start entry ${file}: ${reason}`,
+      'Check that your autostart folder is writable, then try again.',
+    );
+  }
+}
+
+/**
+ * Apply the saved setting at start (see loginItemAction for why the setting wins). Never throws: a
+ * login item that cannot be written must not keep Borgdesk from starting.
+ */
+export function syncStartAtLogin(wanted: boolean, log: (line: string) => void = console.warn): void {
+  try {
+    const action = loginItemAction(wanted, isStartAtLoginEnabled());
+    if (action !== 'none') setStartAtLogin(action === 'register');
+  } catch (error) {
+    log(`Borgdesk: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The tray icon: its image and tooltip follow the core's tray state; its menu offers "Back up now"
- * per plan, the window, pausing all schedules, and quitting. Returns undefined where no tray host
- * exists, so the caller keeps the window reachable instead (see tray-support.ts).
+ * per plan, the window, pausing all schedules, and quitting. Where no tray host exists it says why
+ * instead, so the caller keeps the window reachable and can tell the user (see tray-support.ts).
  */
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { TrayKind, TrayState } from '../core/notifications/tray-state.js';
@@ -21,15 +21,13 @@ export interface TrayActions {
   quit(): void;
 }
 
-/** Where the icons are and how to report a missing tray host. */
+/** Where the icons are and what the menu does. */
 export interface TrayOptions {
   /** `dist/assets` (the copied `assets/` folder). */
   readonly assetsDir: string;
   readonly actions: TrayActions;
   readonly platform?: NodeJS.Platform;
   readonly env?: NodeJS.ProcessEnv;
-  /** Told once why there is no tray. */
-  readonly log?: (line: string) => void;
 }
 
 /** A live tray icon. */
@@ -42,15 +40,14 @@ export interface AppTray {
   destroy(): void;
 }
 
-/** Create the tray, or return undefined (with one logged line) when this desktop cannot show one. */
-export function createAppTray(options: TrayOptions): AppTray | undefined {
+/** A tray icon, or why this desktop cannot show one (a sentence fragment for "No tray icon: …"). */
+export type AppTrayResult = { readonly tray: AppTray } | { readonly problem: string };
+
+/** Create the tray, or say why this desktop cannot show one. */
+export function createAppTray(options: TrayOptions): AppTrayResult {
   const platform = options.platform ?? process.platform;
-  const log = options.log ?? ((line: string) => console.warn(line));
   const problem = trayHostProblem(platform, options.env ?? process.env);
-  if (problem !== undefined) {
-    log(`Borgdesk: no tray icon: ${problem}. Closing the window minimises it instead.`);
-    return undefined;
-  }
+  if (problem !== undefined) return { problem };
   const images = new Map<TrayKind, NativeImage>();
   const imageFor = (kind: TrayKind): NativeImage => {
     let image = images.get(kind);
@@ -65,13 +62,9 @@ export function createAppTray(options: TrayOptions): AppTray | undefined {
   try {
     tray = new Tray(imageFor('idle'));
   } catch (error) {
-    log(`Borgdesk: no tray icon: ${error instanceof Error ? error.message : String(error)}.`);
-    return undefined;
+    return { problem: `the desktop refused it (${error instanceof Error ? error.message : String(error)})` };
   }
-  if (tray.isDestroyed()) {
-    log('Borgdesk: no tray icon: the desktop refused it. Closing the window minimises it instead.');
-    return undefined;
-  }
+  if (tray.isDestroyed()) return { problem: 'the desktop refused it' };
 
   let plans: readonly TrayPlanItem[] = [];
   let paused = false;
@@ -108,27 +101,29 @@ export function createAppTray(options: TrayOptions): AppTray | undefined {
   if (platform !== 'darwin') tray.on('click', () => options.actions.openWindow());
 
   return {
-    update(state) {
-      if (tray.isDestroyed()) return;
-      if (state.kind !== kind) {
-        kind = state.kind;
-        tray.setImage(imageFor(kind));
-      }
-      tray.setToolTip(state.tooltip);
-      if (platform === 'darwin') tray.setTitle(trayTitle(state.percent));
-    },
-    setPlans(next) {
-      plans = next;
-      if (!tray.isDestroyed()) rebuildMenu();
-    },
-    setPaused(value) {
-      if (value === paused) return;
-      paused = value;
-      if (!tray.isDestroyed()) rebuildMenu();
-    },
-    isAlive: () => !tray.isDestroyed(),
-    destroy() {
-      if (!tray.isDestroyed()) tray.destroy();
+    tray: {
+      update(state) {
+        if (tray.isDestroyed()) return;
+        if (state.kind !== kind) {
+          kind = state.kind;
+          tray.setImage(imageFor(kind));
+        }
+        tray.setToolTip(state.tooltip);
+        if (platform === 'darwin') tray.setTitle(trayTitle(state.percent));
+      },
+      setPlans(next) {
+        plans = next;
+        if (!tray.isDestroyed()) rebuildMenu();
+      },
+      setPaused(value) {
+        if (value === paused) return;
+        paused = value;
+        if (!tray.isDestroyed()) rebuildMenu();
+      },
+      isAlive: () => !tray.isDestroyed(),
+      destroy() {
+        if (!tray.isDestroyed()) tray.destroy();
+      },
     },
   };
 }
