@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayload, JobSnapshot, RepositorySummary } from '../../ipc/contract.js';
+import { planSchema } from '../plans/plan.js';
 import type { CoreEventListener } from '../services.js';
 import { createNotificationCenter } from './notification-center.js';
 import type { DesktopNotice, NotificationLevel } from './notification-policy.js';
@@ -115,5 +116,74 @@ describe('createNotificationCenter', () => {
     emit('repos:changed', [usb, nas, stick]);
     emit('job:finished', { ...absent, id: 'j9' });
     expect(notices).toHaveLength(1);
+  });
+
+  it("names a plan's failed run after the plan, with the cause, and rate-limits it per plan target", () => {
+    const { center, clock, notices, emit } = setup();
+    const plan = (id: string, name: string) =>
+      planSchema.parse({
+        id,
+        name,
+        archivePrefix: id,
+        targets: [{ repoId: 'nas', schedule: { kind: 'every-hours', hours: 1 } }],
+        sourcePaths: ['/home/me'],
+      });
+    emit('plans:changed', [plan('docs', 'Documents'), plan('mail', 'Mail')]);
+    const planJob = (id: string, planId: string, code: string): JobSnapshot =>
+      snapshot({
+        id,
+        planId,
+        title: 'Documents: back up to NAS',
+        status: 'failed',
+        finishedAt: '2026-01-10T12:00:00Z',
+        error: { code, message: 'Passphrase supplied in BORG_PASSPHRASE is incorrect.' },
+      });
+    emit('job:finished', planJob('j1', 'docs', 'PassphraseWrong'));
+    expect(notices).toEqual([
+      {
+        title: 'Backup failed: Documents',
+        body: 'The passphrase for "NAS" is wrong or missing. Open Borgdesk and enter it again.',
+        urgency: 'normal',
+      },
+    ]);
+    // The next hourly failure of the same plan target, same cause: quiet.
+    clock.advance(HOUR);
+    emit('job:finished', planJob('j2', 'docs', 'PassphraseWrong'));
+    expect(notices).toHaveLength(1);
+    // Another plan to the same repository is its own subject.
+    emit('job:finished', planJob('j3', 'mail', 'PassphraseWrong'));
+    expect(notices.map((n) => n.title)).toEqual(['Backup failed: Documents', 'Backup failed: Mail']);
+    // Plans learned through setPlans (the host's seed at start) name the notice too.
+    center.setPlans([{ id: 'photos', name: 'Photos' }]);
+    emit('job:finished', planJob('j4', 'photos', 'LockTimeout'));
+    expect(notices.at(-1)?.title).toBe('Backup failed: Photos');
+    expect(notices.at(-1)?.body).toMatch(/"NAS" is locked by another borg process/);
+  });
+
+  it('falls back to the job title for a plan it does not know, and keeps a manual job per repository', () => {
+    const { notices, emit } = setup();
+    emit(
+      'job:finished',
+      snapshot({
+        planId: 'gone',
+        title: 'Old plan: back up to NAS',
+        status: 'failed',
+        finishedAt: '2026-01-10T12:00:00Z',
+        error: { code: 'ConnectionClosed', message: 'Connection closed by remote host' },
+      }),
+    );
+    emit(
+      'job:finished',
+      snapshot({
+        id: 'j2',
+        status: 'failed',
+        finishedAt: '2026-01-10T12:05:00Z',
+        error: { code: 'ConnectionClosed', message: 'Connection closed by remote host' },
+      }),
+    );
+    expect(notices.map((n) => n.title)).toEqual([
+      'Backup failed: Old plan: back up to NAS',
+      'Backup failed: Back up to NAS',
+    ]);
   });
 });

@@ -2,8 +2,13 @@
  * Host-neutral glue between the core's events and a host's tray and notifier: keeps the latest job
  * snapshots, feeds the tray reduction and the notification policy, and remembers stale plans.
  * The Electron host passes its tray and notifier; the browser host may pass a logging notifier.
+ *
+ * Runs are reported from `job:finished` alone, scheduled or manual: a plan's backup job names its
+ * plan (`planId`), so the notice can use the plan's name and the rate limit can be kept per plan
+ * target without a second path from the scheduler that could disagree with what History records.
  */
 import type { EventName, EventPayload, RepositorySummary, JobSnapshot } from '../../ipc/contract.js';
+import { targetKey } from '../plan-runs/plan-store.js';
 import { isRemoteLocation } from '../repositories/location.js';
 import type { Clock, CoreEventListener } from '../services.js';
 import {
@@ -32,22 +37,26 @@ export interface NotificationCenterOptions {
   readonly onTrayState?: (state: TrayState) => void;
   /** Repositories known at start; later lists arrive with `repos:changed`. */
   readonly repositories?: readonly RepositorySummary[];
-  /** Announce finished jobs from `job:finished`. Turn off once plan runs are reported via `reportRun`. */
-  readonly notifyFinishedJobs?: boolean;
   readonly repeatAfterMs?: number;
+}
+
+/** What the center needs to know of a plan: its name, for notices about its runs. */
+export interface PlanName {
+  readonly id: string;
+  readonly name: string;
 }
 
 /** The running center. */
 export interface NotificationCenter {
   /** The current tray state. */
   trayState(): TrayState;
-  /** Report a plan run (from the scheduler), with the plan's own name. */
-  reportRun(report: RunReport): void;
   /** Replace the stale list (from `findStale`); newly stale plans are announced once. */
   setStale(items: readonly StaleItem[]): void;
   setSchedulesPaused(paused: boolean): void;
   /** Replace the known repositories (as `repos:list` returns them). */
   setRepositories(list: readonly RepositorySummary[]): void;
+  /** Replace the known plans (as `plans:list` returns them; later lists arrive with `plans:changed`). */
+  setPlans(list: readonly PlanName[]): void;
   /** Stop listening. */
   dispose(): void;
 }
@@ -64,6 +73,11 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
     for (const repo of list) repos.set(repo.id, repo);
   };
   setRepositories(options.repositories ?? []);
+  const planNames = new Map<string, string>();
+  const setPlans = (list: readonly PlanName[]): void => {
+    planNames.clear();
+    for (const plan of list) planNames.set(plan.id, plan.name);
+  };
   const active = new Map<string, JobSnapshot>();
   // Only the newest finished job per repository and kind matters to the tray; this keeps memory bounded.
   const finished = new Map<string, JobSnapshot>();
@@ -95,21 +109,21 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
   const onFinished = (job: JobSnapshot): void => {
     active.delete(job.id);
     finished.set(`${job.repoId}\u0000${job.kind}`, job);
-    if (options.notifyFinishedJobs === false || job.kind !== 'backup') return;
-    const repoName = repos.get(job.repoId)?.name ?? job.repoId;
-    show(
-      policy.decideRun(
-        {
-          subjectId: job.repoId,
-          label: job.title,
-          repoName,
-          localRepository: isLocalRepo(job.repoId),
-          outcome: job.status === 'queued' || job.status === 'running' ? 'failed' : job.status,
-          ...(job.error !== undefined ? { error: job.error } : {}),
-        },
-        options.level(),
-      ),
-    );
+    if (job.kind === 'backup') show(policy.decideRun(runReport(job), options.level()));
+  };
+
+  // A plan's backup is announced under the plan's name and rate-limited per plan target (the id the
+  // stale check uses too); a manual backup outside any plan under its job title, per repository.
+  const runReport = (job: JobSnapshot): RunReport => {
+    const planName = job.planId !== undefined ? planNames.get(job.planId) : undefined;
+    return {
+      subjectId: job.planId !== undefined ? targetKey(job.planId, job.repoId) : job.repoId,
+      label: planName ?? job.title,
+      repoName: repos.get(job.repoId)?.name ?? job.repoId,
+      localRepository: isLocalRepo(job.repoId),
+      outcome: job.status === 'queued' || job.status === 'running' ? 'failed' : job.status,
+      ...(job.error !== undefined ? { error: job.error } : {}),
+    };
   };
 
   const listener = <N extends EventName>(event: N, payload: EventPayload<N>): void => {
@@ -128,6 +142,10 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
       onFinished(payload as EventPayload<'job:finished'>);
     } else if (event === 'repos:changed') {
       setRepositories(payload as EventPayload<'repos:changed'>);
+    } else if (event === 'plans:changed') {
+      // Names only matter for the next notice; the tray does not show plans.
+      setPlans(payload as EventPayload<'plans:changed'>);
+      return;
     } else return;
     refresh();
   };
@@ -136,9 +154,6 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
 
   return {
     trayState: compute,
-    reportRun(report) {
-      show(policy.decideRun(report, options.level()));
-    },
     setStale(items) {
       stale = items;
       for (const notice of policy.decideStale(items, options.level())) show(notice);
@@ -152,6 +167,7 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
       setRepositories(list);
       refresh();
     },
+    setPlans,
     dispose: unsubscribe,
   };
 }

@@ -50,10 +50,9 @@ describe('notification levels', () => {
     expect(off.decideRun(failed('PassphraseWrong'), 'off')).toBeUndefined();
   });
 
-  it('never announces cancelled or skipped runs', () => {
+  it('never announces cancelled runs', () => {
     const policy = createNotificationPolicy({ clock: createFakeClock() });
     expect(policy.decideRun({ ...base, outcome: 'cancelled' }, 'all')).toBeUndefined();
-    expect(policy.decideRun({ ...base, outcome: 'skipped' }, 'all')).toBeUndefined();
   });
 
   it('names borg errors with borg message, shortened to one line', () => {

@@ -21,7 +21,7 @@ export interface DesktopNotice {
   readonly urgency: NotificationUrgency;
 }
 
-/** How one run of a plan (or a job on a repository) ended. */
+/** How one backup ended: a plan's run to one repository, or a manual backup. */
 export interface RunReport {
   /** What the rate limit is keyed on: a plan target id, or the repository id. */
   readonly subjectId: string;
@@ -30,8 +30,7 @@ export interface RunReport {
   readonly repoName: string;
   /** True for a repository on a local path (an absent drive is then a quiet skip). */
   readonly localRepository: boolean;
-  /** `skipped`: the scheduler did not start the run (drive absent, conditions not met). */
-  readonly outcome: 'succeeded' | 'warning' | 'failed' | 'cancelled' | 'skipped';
+  readonly outcome: 'succeeded' | 'warning' | 'failed' | 'cancelled';
   readonly error?: { readonly code: string; readonly message?: string };
 }
 
@@ -117,7 +116,6 @@ export function createNotificationPolicy(options: NotificationPolicyOptions): No
         case 'failed':
           return onFailure(report, level);
         case 'cancelled':
-        case 'skipped':
           return undefined;
       }
     },
