@@ -75,6 +75,15 @@ describe('findStale causes', () => {
     expect(item?.cause).toBeUndefined();
     expect(item && staleSummary(item)).toBe('Documents: no backup for 4 days');
   });
+
+  it('names an absent drive as the cause, even over an older failure, without its message', () => {
+    const unplugged = record({ targetAbsent: true });
+    expect(findStale([unplugged], now)[0]?.cause).toBe('drive-absent');
+    const [item] = findStale([{ ...failing('PassphraseWrong'), targetAbsent: true }], now);
+    expect(item).toMatchObject({ cause: 'drive-absent' });
+    expect(item?.causeMessage).toBeUndefined();
+    expect(item && staleSummary(item)).toBe('Documents: no backup for 4 days, drive not connected');
+  });
 });
 
 describe('formatAge', () => {

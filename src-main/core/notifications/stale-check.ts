@@ -20,6 +20,11 @@ export interface BackupRecord {
   readonly thresholdMs?: number;
   /** Plans without a schedule are not expected to run, so they are never stale. */
   readonly scheduled?: boolean;
+  /**
+   * The repository is a local path that is not there now (drive unplugged). Scheduled runs are then
+   * skipped without a trace in History, so this, not an older failure, is why nothing was backed up.
+   */
+  readonly targetAbsent?: boolean;
 }
 
 /** A plan target that is overdue, with the cause of its last failure when one is known. */
@@ -54,14 +59,22 @@ export function findStale(
     if (age <= (record.thresholdMs ?? thresholdMs)) continue;
     const failure = record.lastFailure;
     const failedSince = failure !== undefined && failure.at >= since;
+    const cause: Pick<StaleItem, 'cause' | 'causeMessage'> =
+      record.targetAbsent === true
+        ? { cause: 'drive-absent' }
+        : failedSince
+          ? {
+              cause: classifyFailure(failure.code, record.localRepository),
+              ...(failure.message !== undefined ? { causeMessage: failure.message } : {}),
+            }
+          : {};
     stale.push({
       id: record.id,
       label: record.label,
       repoName: record.repoName,
       ...(record.lastSuccessAt !== undefined ? { lastSuccessAt: record.lastSuccessAt } : {}),
       staleForMs: age,
-      ...(failedSince ? { cause: classifyFailure(failure.code, record.localRepository) } : {}),
-      ...(failedSince && failure.message !== undefined ? { causeMessage: failure.message } : {}),
+      ...cause,
     });
   }
   return stale.sort((a, b) => b.staleForMs - a.staleForMs);

@@ -84,6 +84,53 @@ describe('staleRecords', () => {
   });
 });
 
+describe('staleRecords with plan ids', () => {
+  it("measures each plan by its own backups, not another plan's to the same repository", () => {
+    const source: StaleSource = {
+      plans: [plan('docs', 'Documents', ['usb']), plan('photos', 'Photos', ['usb'])],
+      repos,
+      history: [
+        entry('usb', 'succeeded', now - 8 * DAY_MS, { planId: 'docs' }),
+        entry('usb', 'succeeded', now - DAY_MS, { planId: 'photos' }),
+        entry('usb', 'failed', now - 2 * DAY_MS, {
+          planId: 'photos',
+          error: { code: 'LockTimeout', message: 'lock' },
+        }),
+        // Without a plan id (older history, a backup outside plans): ignored once a plan has its own.
+        entry('usb', 'succeeded', now - 3 * DAY_MS),
+      ],
+    };
+    const [docs, photos] = staleRecords(source);
+    expect(docs).toMatchObject({ label: 'Documents', lastSuccessAt: now - 8 * DAY_MS });
+    expect(docs).not.toHaveProperty('lastFailure');
+    expect(photos).toMatchObject({
+      label: 'Photos',
+      lastSuccessAt: now - DAY_MS,
+      lastFailure: { at: now - 2 * DAY_MS, code: 'LockTimeout' },
+    });
+    expect(findStalePlans(source, now, 5).map((i) => i.label)).toEqual(['Documents']);
+  });
+
+  it('falls back to entries without a plan id for a target with none of its own', () => {
+    const source: StaleSource = {
+      plans: [plan('docs', 'Documents', ['usb']), plan('new', 'New plan', ['usb'])],
+      repos,
+      history: [
+        entry('usb', 'succeeded', now - 2 * DAY_MS, { planId: 'docs' }),
+        entry('usb', 'succeeded', now - 6 * DAY_MS),
+        entry('usb', 'failed', now - 7 * DAY_MS, { error: { code: 'LockTimeout', message: 'lock' } }),
+      ],
+    };
+    const [docs, fresh] = staleRecords(source);
+    expect(docs).toMatchObject({ lastSuccessAt: now - 2 * DAY_MS });
+    expect(fresh).toMatchObject({
+      label: 'New plan',
+      lastSuccessAt: now - 6 * DAY_MS,
+      lastFailure: { at: now - 7 * DAY_MS, code: 'LockTimeout' },
+    });
+  });
+});
+
 describe('findStalePlans', () => {
   it('reports targets older than the allowance in days, with the cause of a later failure', () => {
     const history = [

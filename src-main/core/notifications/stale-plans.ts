@@ -1,6 +1,8 @@
 /**
  * Derives the stale check's records from what the core keeps: the plans and the job history.
- * History entries carry no plan id, so a target's backups are its repository's backup entries.
+ * A target's backups are the plan's own backup entries for that repository. Entries recorded before
+ * jobs named their plan (and backups started outside any plan) carry no plan id; a target with no
+ * entries of its own falls back to those, so upgrading does not make every plan look stale at once.
  */
 import type { HistoryEntry, StaleItemRow } from '../../ipc/contract.js';
 import type { Plan } from '../plans/plan.js';
@@ -21,31 +23,44 @@ export interface StaleSource {
   /** Backup history in any order; other kinds are ignored. */
   readonly history: readonly HistoryEntry[];
   readonly repos: readonly StaleRepoInfo[];
+  /** True for a local repository path that is not there now (an unplugged drive). */
+  readonly isAbsent?: (location: string) => boolean;
 }
 
 /** One day in milliseconds. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-interface RepoBackups {
+interface TargetBackups {
   lastSuccess?: HistoryEntry;
   lastFailure?: HistoryEntry;
   firstAttemptAt?: number;
 }
 
-function summarise(history: readonly HistoryEntry[]): Map<string, RepoBackups> {
-  const byRepo = new Map<string, RepoBackups>();
+/** Backup summaries keyed by targetKey (entries with a plan) and by repository id (entries without). */
+interface BackupSummaries {
+  readonly byTarget: Map<string, TargetBackups>;
+  readonly unplannedByRepo: Map<string, TargetBackups>;
+}
+
+function note(map: Map<string, TargetBackups>, key: string, entry: HistoryEntry, at: number): void {
+  const info = map.get(key) ?? {};
+  map.set(key, info);
+  info.firstAttemptAt = Math.min(info.firstAttemptAt ?? at, at);
+  const slot = entry.status === 'failed' ? 'lastFailure' : 'lastSuccess';
+  const known = info[slot];
+  if (known === undefined || Date.parse(known.finishedAt) <= at) info[slot] = entry;
+}
+
+function summarise(history: readonly HistoryEntry[]): BackupSummaries {
+  const summaries: BackupSummaries = { byTarget: new Map(), unplannedByRepo: new Map() };
   for (const entry of history) {
     if (entry.kind !== 'backup' || entry.status === 'cancelled') continue;
     const at = Date.parse(entry.finishedAt);
     if (Number.isNaN(at)) continue;
-    const info = byRepo.get(entry.repoId) ?? {};
-    byRepo.set(entry.repoId, info);
-    info.firstAttemptAt = Math.min(info.firstAttemptAt ?? at, at);
-    const slot = entry.status === 'failed' ? 'lastFailure' : 'lastSuccess';
-    const known = info[slot];
-    if (known === undefined || Date.parse(known.finishedAt) <= at) info[slot] = entry;
+    if (entry.planId === undefined) note(summaries.unplannedByRepo, entry.repoId, entry, at);
+    else note(summaries.byTarget, targetKey(entry.planId, entry.repoId), entry, at);
   }
-  return byRepo;
+  return summaries;
 }
 
 /** One record per plan target; a target that never succeeded is measured from its first recorded attempt. */
@@ -54,15 +69,17 @@ export function staleRecords(source: StaleSource): BackupRecord[] {
   const repos = new Map(source.repos.map((r) => [r.id, r]));
   return source.plans.flatMap((plan) =>
     plan.targets.map((target): BackupRecord => {
+      const id = targetKey(plan.id, target.repoId);
       const repo = repos.get(target.repoId);
-      const info = backups.get(target.repoId) ?? {};
+      const info = backups.byTarget.get(id) ?? backups.unplannedByRepo.get(target.repoId) ?? {};
       const failure = info.lastFailure;
       return {
-        id: targetKey(plan.id, target.repoId),
+        id,
         label: plan.name,
         repoName: repo?.name ?? failure?.repoName ?? info.lastSuccess?.repoName ?? target.repoId,
         localRepository: repo !== undefined && !isRemoteLocation(repo.location),
         scheduled: target.schedule.kind !== 'off',
+        ...(repo !== undefined && source.isAbsent?.(repo.location) === true ? { targetAbsent: true } : {}),
         ...(info.lastSuccess !== undefined ? { lastSuccessAt: Date.parse(info.lastSuccess.finishedAt) } : {}),
         ...(info.lastSuccess === undefined && info.firstAttemptAt !== undefined
           ? { createdAt: info.firstAttemptAt }

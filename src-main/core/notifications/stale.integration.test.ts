@@ -99,6 +99,12 @@ describe('app:stale through createCore', () => {
     ]);
     expect(stale[0]?.cause).toBeUndefined();
 
+    // The drive unplugged: scheduled runs are skipped without a trace, so the stale item says why.
+    await fs.rename(path.join(root, 'repo'), path.join(root, 'repo-unplugged'));
+    expect((await core.handlers['app:stale']({}))[0]?.cause).toBe('drive-absent');
+    await fs.rename(path.join(root, 'repo-unplugged'), path.join(root, 'repo'));
+    expect((await core.handlers['app:stale']({}))[0]?.cause).toBeUndefined();
+
     // The allowance comes from the settings.
     await core.handlers['settings:update']({ staleAfterDays: 6 });
     expect(await core.handlers['app:stale']({})).toEqual([]);

@@ -1,6 +1,6 @@
 /**
- * Settings: which borg to use, the default compression, and when to notify. Saving a new borg path
- * re-checks borg.
+ * Settings: which borg to use, the default compression, when to notify, and starting at login.
+ * Saving a new borg path re-checks borg; a new allowance for overdue backups re-checks those.
  */
 import { useState } from 'react';
 import type { Compression, Settings } from '../../../src-main/ipc/contract.js';
@@ -11,7 +11,9 @@ import { Field } from '../../components/Field.js';
 import { compressionChoices, hintFor, type Choice } from '../../lib/choices.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
+import { useStaleStore } from '../../stores/stale-store.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
+import { StartAtLoginField } from './StartAtLoginField.js';
 
 type NotificationLevel = Settings['notificationLevel'];
 
@@ -42,6 +44,7 @@ export function SettingsDialog() {
   const [compression, setCompression] = useState<Compression>(settings?.defaultCompression ?? 'lz4');
   const [level, setLevel] = useState<NotificationLevel>(settings?.notificationLevel ?? 'problems');
   const [staleDays, setStaleDays] = useState(String(settings?.staleAfterDays ?? 3));
+  const [startAtLogin, setStartAtLogin] = useState(settings?.startAtLogin ?? false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
 
@@ -61,13 +64,19 @@ export function SettingsDialog() {
     setBusy(true);
     setError(undefined);
     const pathChanged = borgPath.trim() !== (settings?.borgPath ?? '');
+    const daysChanged = days !== settings?.staleAfterDays;
     updateSettings({
       borgPath: borgPath.trim(),
       defaultCompression: compression,
       notificationLevel: level,
       staleAfterDays: days,
+      // Sent only when changed: the desktop host rewrites the system's login item for it.
+      ...(startAtLogin !== settings?.startAtLogin ? { startAtLogin } : {}),
     })
-      .then(() => (pathChanged ? loadStatus() : undefined))
+      .then(() => {
+        if (daysChanged) void useStaleStore.getState().load();
+        return pathChanged ? loadStatus() : undefined;
+      })
       .then(closeDialog, (e: unknown) => {
         setBusy(false);
         setError(toErrorInfo(e, 'The settings could not be saved.'));
@@ -108,7 +117,7 @@ export function SettingsDialog() {
       </Field>
       <Field
         label="Warn when no backup for (days)"
-        hint="A scheduled plan with no successful backup for this long is flagged in the tray and notified."
+        hint="A scheduled plan with no successful backup for this long is flagged on the Overview and in the tray, and notified."
         error={daysError}
       >
         <input
@@ -120,6 +129,12 @@ export function SettingsDialog() {
           onChange={(e) => setStaleDays(e.target.value)}
         />
       </Field>
+      <StartAtLoginField
+        checked={startAtLogin}
+        onChange={setStartAtLogin}
+        supported={status?.startAtLoginSupported ?? false}
+        {...(status?.trayProblem !== undefined ? { trayProblem: status.trayProblem } : {})}
+      />
     </Dialog>
   );
 }

@@ -1,0 +1,30 @@
+/**
+ * The words of the "Needs attention" card for one overdue plan target: how long since its last good
+ * backup and why, in the same phrases the tray tooltip and the desktop notification use.
+ */
+import type { StaleItemRow } from '../../../src-main/ipc/contract.js';
+import { causeLabel, describeCause } from '../../../src-main/core/notifications/failure-cause.js';
+import { formatAge } from '../../../src-main/core/notifications/stale-check.js';
+
+/** What the card shows for one item. */
+export interface AttentionText {
+  /** "No good backup for 4 days" or "Never backed up (5 days)". */
+  readonly age: string;
+  /** A short label for the cause chip ("drive not connected"). */
+  readonly cause: string;
+  /** One or two sentences: what went wrong and what to do. */
+  readonly detail: string;
+}
+
+/** The card's words for an `app:stale` row. */
+export function attentionText(item: StaleItemRow): AttentionText {
+  const age = formatAge(item.staleForMs);
+  return {
+    age: item.lastSuccessAt !== undefined ? `No good backup for ${age}` : `Never backed up (${age})`,
+    cause: item.cause !== undefined ? causeLabel(item.cause) : 'no backup ran',
+    detail:
+      item.cause !== undefined
+        ? describeCause(item.cause, item.repoName, item.causeMessage)
+        : 'No backup has run for this plan. Check that its schedule is on and that schedules are not paused.',
+  };
+}
