@@ -1,41 +1,35 @@
 /**
- * The Electron host's EnvironmentSource: battery state from `powerMonitor`, which asks the OS
- * (UPower on Linux, IOKit on macOS, GetSystemPowerStatus on Windows) and reports every switch
- * through its 'on-battery' / 'on-ac' events, so no polling is needed.
+ * The Electron host's EnvironmentSource: the Node source (polling, and NetworkManager's metered
+ * state over D-Bus on Linux) with the battery taken from `powerMonitor`, which asks the OS (UPower
+ * on Linux, IOKit on macOS, GetSystemPowerStatus on Windows). Its 'on-battery' / 'on-ac' events
+ * trigger a read at once, so a switch is not left to the next poll.
  *
- * Metered connections stay unknown: Electron has no API for them (Chromium's Network Information
- * API says nothing about metering), and an unknown state never holds a run back.
+ * Electron itself has no API for metered connections (Chromium's Network Information API says
+ * nothing about metering); elsewhere than Linux that stays unknown, which never holds a run back.
  */
 import { powerMonitor } from 'electron';
+import { createNodeEnvironmentSource } from '../core/environment/node-environment.js';
 import type { EnvironmentSource } from '../core/services.js';
 
 /** An environment source backed by `powerMonitor`; use only after `app.whenReady()`. */
 export function createElectronEnvironment(): EnvironmentSource {
+  const source = createNodeEnvironmentSource({
+    platform: process.platform,
+    // A platform that cannot tell throws; the source then counts the battery as unknown.
+    readOnBattery: async () => powerMonitor.isOnBatteryPower(),
+  });
   return {
-    current() {
-      try {
-        return { onBattery: powerMonitor.isOnBatteryPower() };
-      } catch {
-        return {}; // best effort: a platform that cannot tell leaves the state unknown
-      }
-    },
+    current: () => source.current(),
     onChange(listener) {
-      // A listener that throws must not break Electron's own emitter.
-      const handler = (): void => {
-        try {
-          listener();
-        } catch (error) {
-          console.warn(
-            'Borgdesk: handling a power change failed:',
-            error instanceof Error ? error.message : error,
-          );
-        }
-      };
-      powerMonitor.on('on-battery', handler);
-      powerMonitor.on('on-ac', handler);
+      const stopListening = source.onChange(listener);
+      // refresh() never rejects and tells the listener only when the state really changed.
+      const readNow = (): void => void source.refresh();
+      powerMonitor.on('on-battery', readNow);
+      powerMonitor.on('on-ac', readNow);
       return () => {
-        powerMonitor.removeListener('on-battery', handler);
-        powerMonitor.removeListener('on-ac', handler);
+        powerMonitor.removeListener('on-battery', readNow);
+        powerMonitor.removeListener('on-ac', readNow);
+        stopListening();
       };
     },
   };
