@@ -97,12 +97,16 @@ describe('a daily plan runs when the clock reaches it', () => {
 
     await dialog.getByLabel('Folder path').fill(sourceDir);
     await dialog.getByRole('button', { name: 'Add path' }).click();
-    const target = dialog.getByRole('group', { name: 'Target 1' });
+    const target = dialog.getByRole('group', { name: 'Target 1', exact: true });
     expect(await target.getByLabel('Target 1: repository').locator('option:checked').textContent()).toBe(
       `Photos — ${repoPath}`,
     );
     await target.getByLabel('Target 1: schedule').selectOption('daily');
     await target.getByLabel('Target 1: time').fill(`${pad(dueAt.getHours())}:${pad(dueAt.getMinutes())}`);
+    // The browser host cannot tell a metered connection, and an unknown state never holds the run
+    // back: the scheduled backup below must still run.
+    const conditions = target.getByRole('group', { name: 'Target 1: conditions' });
+    await conditions.getByRole('checkbox', { name: 'Not on a metered connection' }).check();
 
     // The pattern tester asks the core about the rules being edited.
     await dialog.getByRole('checkbox', { name: /node_modules/ }).check();

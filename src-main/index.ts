@@ -13,9 +13,11 @@ import { startBackground, type Background } from './electron/background.js';
 import { attachElectronTransport } from './electron/electron-transport.js';
 import { createFileManager } from './electron/file-manager.js';
 import { createFolderDialog } from './electron/folder-dialog.js';
-import { wasStartedAtLogin } from './electron/login-item.js';
+import { createDesktopIntegration } from './electron/desktop-integration.js';
+import { syncStartAtLogin, wasStartedAtLogin } from './electron/login-item.js';
 import { denyAllPermissions, hardenWebContents } from './electron/security.js';
 import { createPowerEvents } from './electron/power-events.js';
+import { createElectronEnvironment } from './electron/environment.js';
 import { createMainWindow } from './electron/window.js';
 
 // The bundle sits in dist/main; the renderer in dist/renderer and the icons in dist/assets.
@@ -74,7 +76,10 @@ async function start(): Promise<void> {
     fileManager: createFileManager(),
     clock: { now: () => Date.now() },
     power: createPowerEvents(),
+    environment: createElectronEnvironment(),
+    desktop: createDesktopIntegration(() => background),
   });
+  syncStartAtLogin(core.settings().startAtLogin);
   const detachTransport = attachElectronTransport(core, { validateResults: !app.isPackaged });
   background = startBackground(core, {
     assetsDir: path.join(distDir, 'assets'),

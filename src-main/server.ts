@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from './core/create-core.js';
+import { createNodeEnvironmentSource } from './core/environment/node-environment.js';
 import { ManualTime } from './core/schedule/manual-time.js';
 import { createMemorySecretStore } from './core/secrets/memory-secret-store.js';
 import { resolveAppPaths } from './core/settings/app-paths.js';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     paths: resolveAppPaths(process.platform, process.env, os.homedir()),
     secrets: createMemorySecretStore(),
     clock: testTime ?? { now: () => Date.now() },
+    environment: createNodeEnvironmentSource({ platform: process.platform }),
     ...(testTime === undefined ? {} : { timers: testTime, testTime }),
   });
   if (testTime !== undefined) console.warn('Test clock enabled: time moves only through test:advance-clock.');

@@ -1,6 +1,6 @@
 /**
- * The overview: the plans with their last result and next run, then one card per repository with its
- * last backup, archive count, sizes and growth chart.
+ * The overview: plans overdue for a backup, the plans with their last result and next run, then one
+ * card per repository with its last backup, archive count, sizes and growth chart.
  * Each card fills in on its own as its details arrive, so one busy repository never holds up the rest.
  */
 import { useEffect } from 'react';
@@ -9,6 +9,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useHistoryStore } from '../../stores/history-store.js';
 import { usePlansStore } from '../../stores/plans-store.js';
 import { isLocked, useReposStore } from '../../stores/repos-store.js';
+import { AttentionCard } from './AttentionCard.js';
 import { PlansSummary } from './PlansSummary.js';
 import { RepositoryCard } from './RepositoryCard.js';
 
@@ -21,6 +22,7 @@ export interface DashboardProps {
 export function Dashboard({ repos }: DashboardProps) {
   const details = useReposStore((s) => s.details);
   const latest = useHistoryStore((s) => s.latest);
+  const latestByPlan = useHistoryStore((s) => s.latestByPlan);
   const connection = useAppStore((s) => s.connection);
 
   // Ask once per repository (and again after a reconnect); repos-store shares in-flight requests.
@@ -49,7 +51,8 @@ export function Dashboard({ repos }: DashboardProps) {
           </p>
         </div>
       </header>
-      <PlansSummary repos={repos} latest={latest} />
+      <AttentionCard />
+      <PlansSummary repos={repos} latest={latest} latestByPlan={latestByPlan} />
       <div className="overview-grid">
         {repos.map((repo) => (
           <RepositoryCard key={repo.id} repo={repo} details={details[repo.id]} lastBackup={latest[repo.id]} />

@@ -25,6 +25,9 @@ export interface TargetForm {
   readonly hours: string;
   readonly at: string;
   readonly days: readonly number[];
+  /** Best-effort conditions; only saved while the schedule is on. */
+  readonly notOnBattery: boolean;
+  readonly notOnMetered: boolean;
 }
 
 /** The keep-rules of a custom retention policy, as typed. */
@@ -46,8 +49,8 @@ export interface PlanForm {
   readonly presets: readonly ExcludePresetId[];
   /** One `--exclude` pattern per line. */
   readonly excludesText: string;
-  /** `--pattern` lines are kept as they were (the editor does not edit them yet). */
-  readonly patterns: readonly string[];
+  /** One `--pattern` line (`+ path`, `- path`, `! path`, `R root`, `P style`) per line. */
+  readonly patternsText: string;
   readonly excludeCaches: boolean;
   readonly excludeNobackup: boolean;
   /** Other `--exclude-if-present` names a plan may hold; kept as they were. */
@@ -76,7 +79,15 @@ const emptyHook: HookForm = { command: '', timeoutSeconds: '600' };
 
 /** A new target with its schedule off. */
 export function newTarget(repoId: string): TargetForm {
-  return { repoId, kind: 'off', hours: '24', at: '02:00', days: [1, 2, 3, 4, 5] };
+  return {
+    repoId,
+    kind: 'off',
+    hours: '24',
+    at: '02:00',
+    days: [1, 2, 3, 4, 5],
+    notOnBattery: false,
+    notOnMetered: false,
+  };
 }
 
 /** The form of a new plan. */
@@ -86,7 +97,7 @@ export function emptyForm(compression: Compression, repoId: string | undefined):
     sourcePaths: [],
     presets: ['caches-trash'],
     excludesText: '',
-    patterns: [],
+    patternsText: '',
     excludeCaches: true,
     excludeNobackup: true,
     otherIfPresent: [],
@@ -102,7 +113,11 @@ export function emptyForm(compression: Compression, repoId: string | undefined):
 }
 
 function targetForm(repoId: string, schedule: Schedule): TargetForm {
-  const base = newTarget(repoId);
+  const base: TargetForm = {
+    ...newTarget(repoId),
+    notOnBattery: schedule.conditions?.notOnBattery === true,
+    notOnMetered: schedule.conditions?.notOnMetered === true,
+  };
   switch (schedule.kind) {
     case 'off':
       return base;
@@ -129,7 +144,7 @@ export function formFromPlan(plan: StoredPlan): PlanForm {
     sourcePaths: plan.sourcePaths,
     presets: plan.presets,
     excludesText: plan.excludes.join('\n'),
-    patterns: plan.patterns,
+    patternsText: plan.patterns.join('\n'),
     excludeCaches: plan.excludeCaches,
     excludeNobackup: plan.excludeIfPresent.includes(NOBACKUP),
     otherIfPresent: plan.excludeIfPresent.filter((n) => n !== NOBACKUP),
@@ -152,18 +167,46 @@ export function excludeLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
+/** The `--pattern` lines typed in their textarea, split and trimmed like the exclude patterns. */
+export function patternLines(text: string): string[] {
+  return excludeLines(text);
+}
+
+/** The 1-based textarea row of the `index`-th non-blank line (blank rows are dropped from drafts). */
+export function rowOfLine(text: string, index: number): number {
+  let seen = -1;
+  const rows = text.split('\n');
+  for (let row = 0; row < rows.length; row++) {
+    if ((rows[row] ?? '').trim() !== '') seen += 1;
+    if (seen === index) return row + 1;
+  }
+  return index + 1;
+}
+
 /** The schedule a target form stands for. */
 export function scheduleOf(target: TargetForm): Schedule {
+  const conditions = conditionsOf(target);
   switch (target.kind) {
     case 'off':
       return { kind: 'off' };
     case 'every-hours':
-      return { kind: 'every-hours', hours: Number(target.hours) };
+      return { kind: 'every-hours', hours: Number(target.hours), ...conditions };
     case 'daily':
-      return { kind: 'daily', at: target.at };
+      return { kind: 'daily', at: target.at, ...conditions };
     case 'weekly':
-      return { kind: 'weekly', days: [...target.days], at: target.at };
+      return { kind: 'weekly', days: [...target.days], at: target.at, ...conditions };
   }
+}
+
+// Only the conditions that are set, so a plan without any keeps its stored schedule unchanged.
+function conditionsOf(target: TargetForm): Pick<Schedule, 'conditions'> {
+  if (!target.notOnBattery && !target.notOnMetered) return {};
+  return {
+    conditions: {
+      ...(target.notOnBattery && { notOnBattery: true }),
+      ...(target.notOnMetered && { notOnMetered: true }),
+    },
+  };
 }
 
 /** The retention policy the form stands for; undefined means "keep every archive". */
@@ -193,7 +236,7 @@ export function toDraft(form: PlanForm): PlanDraftInput {
     sourcePaths: [...form.sourcePaths],
     targets: form.targets.map((t) => ({ repoId: t.repoId, schedule: scheduleOf(t) })),
     excludes: excludeLines(form.excludesText),
-    patterns: [...form.patterns],
+    patterns: patternLines(form.patternsText),
     presets: [...form.presets],
     excludeCaches: form.excludeCaches,
     excludeIfPresent: [...(form.excludeNobackup ? [NOBACKUP] : []), ...form.otherIfPresent],
@@ -211,6 +254,7 @@ export type FormSection =
   | 'name'
   | 'sourcePaths'
   | 'excludes'
+  | 'patterns'
   | 'archiveNameTemplate'
   | 'targets'
   | 'retention'
@@ -222,6 +266,7 @@ const SECTIONS: ReadonlySet<string> = new Set<FormSection>([
   'name',
   'sourcePaths',
   'excludes',
+  'patterns',
   'archiveNameTemplate',
   'targets',
   'retention',
@@ -229,22 +274,30 @@ const SECTIONS: ReadonlySet<string> = new Set<FormSection>([
   'afterCommand',
 ]);
 
-/** Groups validation issues by section: the first message of each section (targets also per index). */
+/**
+ * Groups validation issues by section: the first message of each section (targets also per index),
+ * except pattern lines, which list every line that needs fixing, one per row. Given the form, line
+ * numbers are the textarea rows the user sees (blank rows included).
+ */
 export function fieldErrors(
   issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
+  form?: Pick<PlanForm, 'excludesText' | 'patternsText'>,
 ): Readonly<Record<string, string>> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const head = String(issue.path[0] ?? '');
-    const section = SECTIONS.has(head) ? head : head === 'patterns' ? 'excludes' : 'other';
+    const section = SECTIONS.has(head) ? head : 'other';
     const line = issue.path[1];
-    // An exclude pattern’s message says which one, so a long list stays fixable.
-    const message =
-      section === 'excludes' && typeof line === 'number'
-        ? `Pattern ${line + 1}: ${issue.message}`
-        : issue.message;
+    if ((section === 'excludes' || section === 'patterns') && typeof line === 'number') {
+      // A pattern’s message says which one, so a long list stays fixable.
+      const text = section === 'excludes' ? form?.excludesText : form?.patternsText;
+      const row = text === undefined ? line + 1 : rowOfLine(text, line);
+      if (section === 'excludes') errors[section] ??= `Pattern ${row}: ${issue.message}`;
+      else errors[section] = [errors[section], `Line ${row}: ${issue.message}`].filter(Boolean).join('\n');
+      continue;
+    }
     const key = section === 'targets' && typeof line === 'number' ? `targets.${line}` : section;
-    errors[key] ??= message;
+    errors[key] ??= issue.message;
   }
   return errors;
 }
