@@ -8,17 +8,22 @@ import type { RequestHandlers, RequestName } from '../ipc/contract.js';
 import { AppError } from './app-error.js';
 import { AppStatusService } from './app-status.js';
 import { ArchiveIndexService } from './archive-index/archive-index-service.js';
+import { checkHandlers } from './checks/check-handlers.js';
+import { CheckStore } from './checks/check-store.js';
+import { PeriodicChecks } from './checks/periodic-checks.js';
 import { EventBus } from './event-bus.js';
+import { createNetworkReadiness } from './environment/network-readiness.js';
 import { listFolder } from './fs/folder-listing.js';
 import { historyDir } from './history/history-files.js';
 import { historyHandlers } from './history/history-handlers.js';
 import { DEFAULT_MAX_ENTRIES, HistoryStore } from './history/history-store.js';
 import { prepareBackupJob } from './jobs/backup-job.js';
 import { JobManager } from './jobs/job-manager.js';
+import { checkJob } from './maintenance/maintenance-jobs.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
 import { RepositoryRegistry } from './repositories/repository-registry.js';
 import { RepositoryService } from './repositories/repository-service.js';
-import { PlanRunner } from './plan-runs/plan-runner.js';
+import { isLocalAndAbsent, PlanRunner } from './plan-runs/plan-runner.js';
 import { planHandlers } from './plan-runs/plan-handlers.js';
 import { PlanSchedule } from './plan-runs/plan-schedule.js';
 import { PlanStore } from './plan-runs/plan-store.js';
@@ -59,7 +64,12 @@ export async function createCore(services: Services): Promise<Core> {
     homeDir,
     borgPath: () => status.requireBorgPath(),
     shutdown: shutdown.signal,
-    onChanged: (list) => bus.emit('repos:changed', list),
+    onChanged: (list) => {
+      bus.emit('repos:changed', list);
+      void checks.onRepositoriesChanged(list).catch((e: unknown) => {
+        console.warn('[borgdesk] could not update the check schedules', e);
+      });
+    },
     // The listing names every live archive: opens can use cached indexes, deleted archives' go.
     onArchivesListed: async (repoId, listing) => {
       await index.noteArchives(repoId, {
@@ -80,6 +90,7 @@ export async function createCore(services: Services): Promise<Core> {
     onFinished: (job) => {
       void history.record(job, registry.get(job.snapshot.repoId)?.name ?? job.snapshot.repoId);
       runner.onJobFinished(job);
+      checks.onJobFinished(job);
     },
   });
   // Every borg run for a repository, jobs or not, shares its lane: borg locks per repository.
@@ -118,6 +129,8 @@ export async function createCore(services: Services): Promise<Core> {
     jobs,
     onRunsChanged: () => emitSchedules(),
   });
+  // One readiness check for every scheduler that runs remote repositories (backups and checks).
+  const networkReady = createNetworkReadiness();
   const schedule = new PlanSchedule({
     clock: services.clock,
     timers: services.timers ?? systemTimers,
@@ -126,6 +139,20 @@ export async function createCore(services: Services): Promise<Core> {
     runner,
     onChanged: () => emitSchedules(),
     ...(services.power !== undefined ? { power: services.power } : {}),
+    ...(services.environment !== undefined ? { environment: services.environment } : {}),
+    networkReady,
+  });
+  const checks = new PeriodicChecks({
+    clock: services.clock,
+    timers: services.timers ?? systemTimers,
+    store: await CheckStore.open(configDir),
+    repos,
+    jobs,
+    checkJob: (repo, mode) => checkJob(repo, mode, 'schedule', { repos, assertWritable }),
+    onChanged: (rows) => bus.emit('checks:changed', rows),
+    ...(services.power !== undefined ? { power: services.power } : {}),
+    ...(services.environment !== undefined ? { environment: services.environment } : {}),
+    networkReady,
   });
   const emitSchedules = (): void =>
     bus.emit('schedules:changed', { paused: schedule.scheduler.isPaused(), upcoming: schedule.upcoming() });
@@ -140,6 +167,7 @@ export async function createCore(services: Services): Promise<Core> {
           plans: plans.list(),
           history: history.list({ limit: DEFAULT_MAX_ENTRIES }).entries,
           repos: repos.list(),
+          isAbsent: isLocalAndAbsent,
         },
         services.clock.now(),
         settings.get().staleAfterDays,
@@ -185,11 +213,7 @@ export async function createCore(services: Services): Promise<Core> {
       now: () => services.clock.now(),
     }),
     ...historyHandlers(history),
-    // PLACEHOLDER until the check schedule lands (helper B replaces these two lines).
-    'checks:list': async () => [],
-    'checks:save': async () => {
-      throw new AppError('NotFound', 'Periodic checks are not available yet.');
-    },
+    ...checkHandlers(checks),
     ...planHandlers({
       store: plans,
       runner,
@@ -206,6 +230,7 @@ export async function createCore(services: Services): Promise<Core> {
     }),
   });
   schedule.start();
+  checks.start();
 
   return {
     handlers,
@@ -215,6 +240,7 @@ export async function createCore(services: Services): Promise<Core> {
       if (disposed) return;
       disposed = true;
       schedule.stop();
+      checks.stop();
       shutdown.abort();
       await jobs.dispose();
       // Jobs cancelled just now were handed to the history; let their entries reach the disk.

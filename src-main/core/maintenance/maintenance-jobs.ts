@@ -5,7 +5,9 @@
 import { runCheck, type CheckMode } from '../../borg/commands/check.js';
 import { runDeleteArchive } from '../../borg/commands/delete.js';
 import { BorgError } from '../../borg/errors.js';
+import type { JobTrigger } from '../../ipc/contract.js';
 import type { JobSpec } from '../jobs/job-manager.js';
+import type { StoredRepository } from '../repositories/repository-registry.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 
 /** What maintenance jobs need from the rest of the core. */
@@ -39,7 +41,7 @@ export async function deleteArchiveJob(
   };
 }
 
-/** A `borg check` job; problems borg finds fail the job and are listed in its log. */
+/** A `borg check` job started by hand; validated (repository known, unlocked, unmounted) now. */
 export async function checkRepositoryJob(
   repoId: string,
   mode: CheckMode,
@@ -48,11 +50,26 @@ export async function checkRepositoryJob(
   const repo = deps.repos.require(repoId);
   deps.assertWritable(repo.id);
   await deps.repos.contextFor(repo);
+  return checkJob(repo, mode, 'manual', deps);
+}
+
+/**
+ * A `borg check` job; problems borg finds fail the job and are listed in its log. It is validated
+ * only when it runs, so a scheduled check of a locked or mounted repository fails with the usual
+ * message and is recorded in the history instead of silently not happening.
+ */
+export function checkJob(
+  repo: StoredRepository,
+  mode: CheckMode,
+  trigger: JobTrigger,
+  deps: MaintenanceDeps,
+): JobSpec {
   return {
     kind: 'check',
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
     title: `Check ${repo.name} (${mode})`,
+    trigger,
     async run(job) {
       const current = deps.repos.require(repo.id);
       deps.assertWritable(repo.id);
