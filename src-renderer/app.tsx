@@ -16,6 +16,7 @@ import { bindEvents } from './stores/bind-events.js';
 import { useJobsStore } from './stores/jobs-store.js';
 import { useReposStore } from './stores/repos-store.js';
 import { usePlansStore } from './stores/plans-store.js';
+import { useChecksStore } from './stores/checks-store.js';
 
 // Everything the UI shows is (re)loaded whenever the connection opens, so a reconnect catches up.
 function loadAll(): void {
@@ -26,6 +27,7 @@ function loadAll(): void {
   void repos.loadRepos();
   // Plans feed the Overview and the Plans screen; loading them here keeps both current after a reconnect.
   void usePlansStore.getState().load();
+  void useChecksStore.getState().load();
   // After a reconnect, details shown before the drop (or that failed because of it) are stale.
   for (const repoId of Object.keys(repos.details)) void repos.loadDetails(repoId);
   useJobsStore

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BorgdeskApi, EventName, EventPayload, JobSnapshot } from '../../src-main/ipc/contract.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
+import { useChecksStore } from './checks-store.js';
 import { useHistoryStore } from './history-store.js';
 import { bindEvents } from './bind-events.js';
 import { emptyJobsData } from './job-events.js';
@@ -175,10 +176,24 @@ describe('bindEvents', () => {
     unbind();
   });
 
+  it('applies the latest check schedules of a frame to the checks store', () => {
+    const { api, emit } = fakeApi();
+    const unbind = bindEvents(api);
+    useChecksStore.setState({ rows: [], loaded: false });
+    const off = { repoId: 'r1', schedule: { kind: 'off' as const }, mode: 'repository' as const };
+    emit('checks:changed', [off]);
+    emit('checks:changed', [{ ...off, schedule: { kind: 'daily', at: '03:00' }, waitingFor: 'running' }]);
+    expect(useChecksStore.getState().rows).toEqual([]);
+    frames.shift()?.(0);
+    expect(useChecksStore.getState().rows.map((r) => r.waitingFor)).toEqual(['running']);
+    expect(useChecksStore.getState().loaded).toBe(true);
+    unbind();
+  });
+
   it('unsubscribes from every event and drops what was queued', () => {
     const { api, emit, count } = fakeApi();
     const unbind = bindEvents(api);
-    expect(count()).toBe(10);
+    expect(count()).toBe(11);
     emit('job:updated', job);
     unbind();
     expect(count()).toBe(0);

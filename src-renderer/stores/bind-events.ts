@@ -12,6 +12,7 @@ import type {
   RepositorySummary,
 } from '../../src-main/ipc/contract.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
+import { useChecksStore } from './checks-store.js';
 import { useHistoryStore } from './history-store.js';
 import type { QueuedEvent } from './job-events.js';
 import { isFinal } from './job-events.js';
@@ -19,6 +20,7 @@ import { useJobsStore } from './jobs-store.js';
 import { useMountStore } from './mount-store.js';
 import { usePlansStore, type StoredPlan } from './plans-store.js';
 import { useReposStore } from './repos-store.js';
+import { useStaleStore } from './stale-store.js';
 
 const eventNames: readonly EventName[] = [
   'job:updated',
@@ -31,6 +33,7 @@ const eventNames: readonly EventName[] = [
   'history:added',
   'plans:changed',
   'schedules:changed',
+  'checks:changed',
 ];
 
 // Jobs that add or remove archives: the repository's table and chart are reloaded when they end.
@@ -82,6 +85,7 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   const refresh = new Set<string>();
   let plans: readonly StoredPlan[] | undefined;
   let schedules: EventPayload<'schedules:changed'> | undefined;
+  let checks: EventPayload<'checks:changed'> | undefined;
   for (const item of batch) {
     if (item.event === 'repos:changed') repos = item.payload;
     if (item.event === 'mount:changed') mounts = item.payload;
@@ -89,6 +93,7 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
     if (item.event === 'history:added') history.push(item.payload);
     if (item.event === 'plans:changed') plans = item.payload;
     if (item.event === 'schedules:changed') schedules = item.payload;
+    if (item.event === 'checks:changed') checks = item.payload;
     // A finished backup adds an archive (a deletion or prune removes some): reload that repository.
     if (
       item.event === 'job:finished' &&
@@ -107,4 +112,8 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   if (history.length > 0) useHistoryStore.getState().addEntries(history);
   if (plans) usePlansStore.getState().setPlans(plans);
   if (schedules) usePlansStore.getState().setSchedules(schedules);
+  if (checks) useChecksStore.getState().setRows(checks);
+  // A backup, an edited plan or a skipped run can start or end an overdue spell: re-read, once per batch.
+  if ((history.length > 0 || plans || schedules) && useStaleStore.getState().loaded)
+    void useStaleStore.getState().load();
 }

@@ -1,6 +1,7 @@
 /**
  * One repository on the overview: its last backup and how it ended, archive count, the sizes, and
- * its growth chart once `repos:details` arrives (it may queue behind a running backup).
+ * its next automatic check, and its growth chart once `repos:details` arrives (it may queue behind
+ * a running backup).
  */
 import type { HistoryEntry, RepositorySummary } from '../../../src-main/ipc/contract.js';
 import { Button } from '../../components/Button.js';
@@ -10,7 +11,9 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatCount, formatDateTime, formatRelative } from '../../lib/format.js';
 import { isRemoteLocation } from '../../lib/paths.js';
 import { useAppStore } from '../../stores/app-store.js';
+import { checkRowFor, useChecksStore } from '../../stores/checks-store.js';
 import { isLocked, type DetailsEntry } from '../../stores/repos-store.js';
+import { nextCheckText } from '../repositories/check-form.js';
 import { GrowthChart } from './GrowthChart.js';
 import { totalOriginalSize } from './growth-series.js';
 
@@ -26,6 +29,7 @@ export interface RepositoryCardProps {
 export function RepositoryCard({ repo, details, lastBackup }: RepositoryCardProps) {
   const selectRepository = useAppStore((s) => s.selectRepository);
   const openDialog = useAppStore((s) => s.openDialog);
+  const check = useChecksStore((s) => checkRowFor(s.rows, repo.id));
   const locked = isLocked(repo);
   const data = details?.data;
   const lastAt = lastBackup?.finishedAt ?? repo.lastBackupAt;
@@ -83,6 +87,9 @@ export function RepositoryCard({ repo, details, lastBackup }: RepositoryCardProp
           </dd>
         </div>
       </dl>
+      {check !== undefined && check.schedule.kind !== 'off' ? (
+        <p className="muted overview-card-check">Next check: {nextCheckText(check)}</p>
+      ) : null}
 
       {locked ? (
         <div className="overview-card-note">

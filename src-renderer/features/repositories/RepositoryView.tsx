@@ -1,6 +1,7 @@
 /**
  * One repository: its identity, totals and archives, the current job's progress or result, the
- * prominent "Back up now", "Check repository", and deleting an archive after a confirmation.
+ * prominent "Back up now", "Check repository", deleting an archive after a confirmation, and the
+ * repository's automatic check.
  */
 import { useEffect, useState } from 'react';
 import type { JobKind, RepositorySummary } from '../../../src-main/ipc/contract.js';
@@ -21,6 +22,7 @@ import { RestoreJobCard } from '../restore/RestoreJobCard.js';
 import { getApi } from '../../api/select-client.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
+import { AutomaticCheck } from './AutomaticCheck.js';
 import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
 import { RepositoryStats } from './RepositoryStats.js';
 
@@ -120,6 +122,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
       ) : (
         <RepositoryContents repoId={repo.id} entry={entry} waitingForJob={busy} />
       )}
+      <AutomaticCheck repo={repo} />
       {checking ? (
         <CheckRepositoryDialog repoId={repo.id} repoName={repo.name} onClose={() => setChecking(false)} />
       ) : null}
