@@ -226,6 +226,7 @@ export async function createCore(services: Services): Promise<Core> {
       runInLane: inLane,
       resolve,
       onPlansChanged: (list) => bus.emit('plans:changed', list),
+      onPausedChanged: (paused) => checks.setPaused(paused),
       ...(services.testTime === undefined ? {} : { testTime: services.testTime }),
     }),
   });

@@ -175,6 +175,22 @@ describe('PeriodicChecks', () => {
     expect(built).toBe(2);
   });
 
+  it('holds checks while all schedules are paused and catches up once on resume', async () => {
+    const c = await openChecks();
+    c.start();
+    await c.save(daily('09:00'));
+    c.setPaused(true);
+    expect(c.rows()[0]?.waitingFor).toBe('paused');
+    // Two daily slots pass while paused: nothing runs.
+    time.advance(2 * 24 * HOUR);
+    await settle();
+    expect(built).toBe(0);
+    c.setPaused(false);
+    time.advance(MIN);
+    await settle();
+    expect(built).toBe(1);
+  });
+
   it('catches up a check missed while the app was closed, once', async () => {
     const first = await openChecks();
     first.start();

@@ -100,6 +100,13 @@ export class PeriodicChecks {
     if (this.presenceTimer !== undefined) this.deps.timers.clearTimer(this.presenceTimer);
   }
 
+  /** "Pause all schedules" covers checks too: a paused check waits, and catches up once on resume. */
+  setPaused(paused: boolean): void {
+    if (paused) this.scheduler.pause();
+    else this.scheduler.resume();
+    this.changed();
+  }
+
   /** One row per repository: its schedule (off when none is saved), next due time and last run. */
   rows(): CheckScheduleRow[] {
     const upcoming = new Map(this.scheduler.upcoming().map((u) => [u.id, u]));

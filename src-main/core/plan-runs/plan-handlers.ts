@@ -54,6 +54,8 @@ export interface PlanHandlerDeps {
   readonly runInLane: <T>(repoId: string, task: () => Promise<T>) => Promise<T>;
   readonly resolve: (repoId: string) => Promise<{ location: string; ctx: BorgContext }>;
   readonly onPlansChanged: (plans: Plan[]) => void;
+  /** Told when the user pauses or resumes all schedules (the periodic checks follow). */
+  readonly onPausedChanged?: (paused: boolean) => void;
   /** Present only in the browser host's test mode (BORGDESK_TEST_CLOCK=1). */
   readonly testTime?: { advance(ms: number): void; now(): number };
 }
@@ -121,11 +123,13 @@ export function planHandlers(deps: PlanHandlerDeps): Pick<RequestHandlers, PlanH
     'schedules:pause': async () => {
       schedule.scheduler.pause();
       schedule.refresh();
+      deps.onPausedChanged?.(true);
       return scheduleState();
     },
     'schedules:resume': async () => {
       schedule.scheduler.resume();
       schedule.refresh();
+      deps.onPausedChanged?.(false);
       return scheduleState();
     },
     'schedules:state': async () => scheduleState(),
