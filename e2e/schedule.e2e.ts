@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import WebSocket from 'ws';
 import { startBrowserHost, type RunningHost } from './support/browser-host.js';
 import { launchChromium, openPage } from './support/chromium.js';
 import { makeSourceTree } from './support/source-tree.js';
 import { createRepository } from './support/app-flows.js';
+import { advanceClock } from './support/test-clock.js';
 
 const PASSPHRASE = 'scheduled and forgotten 2024';
 const SCREENSHOT = path.resolve('docs/screenshot-plans.png');
@@ -21,33 +21,6 @@ const FILE_COUNT = 8;
 const MINUTE = 60_000;
 // Set to a folder to also save shots of the plan editor and the Overview for a visual check.
 const SHOTS = process.env['BORGDESK_E2E_SHOTS'];
-
-// Moves the host's manual clock through the test hook, over the same WebSocket the page uses.
-async function advanceClock(hostUrl: string, ms: number): Promise<string> {
-  const url = new URL(hostUrl);
-  const token = url.searchParams.get('token') ?? '';
-  const ws = new WebSocket(`ws://${url.host}/ws?token=${encodeURIComponent(token)}`, {
-    headers: { Origin: `http://${url.host}` },
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
-    const reply = await new Promise<{ ok: boolean; result?: { now: string }; error?: unknown }>((resolve) => {
-      ws.on('message', (data: WebSocket.RawData) => {
-        const message = JSON.parse(data.toString()) as { id?: number };
-        if (message.id === 1) resolve(message as { ok: boolean; result?: { now: string } });
-      });
-      ws.send(JSON.stringify({ id: 1, method: 'test:advance-clock', params: { ms } }));
-    });
-    if (!reply.ok || reply.result === undefined)
-      throw new Error(`advance-clock failed: ${JSON.stringify(reply)}`);
-    return reply.result.now;
-  } finally {
-    ws.close();
-  }
-}
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
