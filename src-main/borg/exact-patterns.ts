@@ -1,7 +1,8 @@
 /**
  * Patterns that match exactly one archive path, for a borg 1.2/1.4 `--exclude-from` file (borg help
- * patterns). `pf:` (path full-match) is borg's exact style and its fast one: borg keeps pf: patterns
- * in a dict, so thousands of them cost one lookup per item. It is not safe for every name, though:
+ * patterns), and the PATH arguments of `borg extract` that select one path and what is below it.
+ * `pf:` (path full-match) is borg's exact style and its fast one: borg keeps pf: patterns in a dict,
+ * so thousands of them cost one lookup per item. It is not safe for every name, though:
  * borg strips whitespace at both ends of every line it reads (helpers.clean_lines), splits lines on
  * CR and LF, passes pf: patterns through os.path.normpath, and prints undecodable bytes as "?"
  * (remove_surrogates), so "?" in a listed path may stand for a byte that is not "?" on disk. Such
@@ -17,6 +18,20 @@ export function exactPathPattern(archivePath: string): string {
   const path = archivePath.replace(/^\/+/, '');
   if (!NEEDS_REGEX.test(path) && !endsWithSpace(path) && !changedByNormpath(path)) return `pf:${path}`;
   return `re:^${escapeForPython(path)}\\Z`;
+}
+
+/**
+ * The PATH argument of `borg extract` that selects `archivePath` and everything below it. Borg reads
+ * every PATH as a pattern (patterns.parse_pattern): one that starts with two letters or digits and a
+ * colon, such as a folder named "re:odd" or "sh:a*", would be taken as that style, or refused as an
+ * unknown one. `pp:` (path prefix) is the style borg gives a plain PATH anyway, so it changes the
+ * meaning of no other path. A "?" may stand for an undecodable byte, which no argument string can
+ * carry: such paths get an anchored `re:` for the path itself and anything below it.
+ */
+export function selectedPathPattern(archivePath: string): string {
+  const path = archivePath.replace(/^\/+/, '');
+  if (!path.includes('?') && !changedByNormpath(path)) return `pp:${path}`;
+  return `re:^${escapeForPython(path)}(?:/|\\Z)`;
 }
 
 /** The text of an `--exclude-from` file that leaves out exactly these paths (UTF-8, one per line). */

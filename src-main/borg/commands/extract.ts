@@ -11,7 +11,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildExactExcludeFile } from '../exact-patterns.js';
+import { buildExactExcludeFile, selectedPathPattern } from '../exact-patterns.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 import type { BorgLogEvent } from '../log-json.js';
 
@@ -40,8 +40,10 @@ const LIST_LOGGER = 'borg.output.list';
 
 /**
  * The argv after `borg --log-json`. Options use `--opt=value` and `--` ends them, so no path is read
- * as an option. excludePaths only take effect through `excludeFromFile`, a file runExtract writes;
- * a dry run leaves out `--progress` (it would cost borg an extra pass over the archive).
+ * as an option; each path goes as an explicit pattern (selectedPathPattern), so none is read as
+ * another pattern style either. excludePaths only take effect through `excludeFromFile`, a file
+ * runExtract writes; a dry run leaves out `--progress` (it would cost borg an extra pass over the
+ * archive).
  */
 export function buildExtractArgs(
   o: ExtractOptions & { dryRun?: boolean; excludeFromFile?: string },
@@ -53,7 +55,7 @@ export function buildExtractArgs(
     ...(o.excludeFromFile === undefined ? [] : [`--exclude-from=${o.excludeFromFile}`]),
     '--',
     `${o.location}::${o.archiveName}`,
-    ...o.paths,
+    ...o.paths.map(selectedPathPattern),
   ];
 }
 

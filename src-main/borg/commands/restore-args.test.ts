@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExactExcludeFile, exactPathPattern } from '../exact-patterns.js';
+import { buildExactExcludeFile, exactPathPattern, selectedPathPattern } from '../exact-patterns.js';
 import { fixtureLines } from '../test-fixtures.js';
 import { buildDiffArgs, parseDiffLine } from './diff.js';
 import { buildExtractArgs, type ExtractOptions } from './extract.js';
@@ -28,16 +28,16 @@ describe('restore command arguments', () => {
     ]);
   });
 
-  it('extracts with progress and keeps paths such as -rf and --help positional', () => {
+  it('extracts with progress and keeps paths such as -rf and --help positional, as path prefixes', () => {
     const args = buildExtractArgs(extract);
     expect(args).toEqual([
       'extract',
       '--progress',
       '--',
       '/backups/repo::host-2024',
-      'home/me/Fotos 2024',
-      '-rf',
-      '--help',
+      'pp:home/me/Fotos 2024',
+      'pp:-rf',
+      'pp:--help',
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('restore command arguments', () => {
       '--strip-components=2',
       '--exclude-from=/tmp/x/exclude.txt',
     ]);
-    expect(positionals(args)).toEqual(['/backups/repo::host-2024', ...extract.paths]);
+    expect(positionals(args)).toEqual(['/backups/repo::host-2024', ...extract.paths.map((p) => `pp:${p}`)]);
   });
 
   it('makes a dry run list instead of showing progress', () => {
@@ -106,6 +106,25 @@ describe('exactPathPattern', () => {
 
   it('writes one pattern per line', () => {
     expect(buildExactExcludeFile(['a', 'b c '])).toBe('pf:a\nre:^b\\x20c\\x20\\Z\n');
+  });
+});
+
+describe('selectedPathPattern', () => {
+  it('makes every path an explicit path prefix, so no name is read as another pattern style', () => {
+    expect(selectedPathPattern('re:odd')).toBe('pp:re:odd');
+    expect(selectedPathPattern('sh:a*/x')).toBe('pp:sh:a*/x');
+    expect(selectedPathPattern('zz:unknown style')).toBe('pp:zz:unknown style');
+    expect(selectedPathPattern('src/odd/[x]')).toBe('pp:src/odd/[x]');
+    expect(selectedPathPattern('src/trail ')).toBe('pp:src/trail ');
+    expect(selectedPathPattern('/pp:abs')).toBe('pp:pp:abs');
+  });
+
+  it('matches "?" as itself or one undecodable byte, for the path and anything below it', () => {
+    expect(selectedPathPattern('re:l?t/a b')).toBe('re:^re\\:l(?:\\?|[\\udc80-\\udcff])t/a\\x20b(?:/|\\Z)');
+  });
+
+  it('leaves no path to normpath, which would turn it into another one', () => {
+    expect(selectedPathPattern('a/../b')).toBe('re:^a/\\.\\./b(?:/|\\Z)');
   });
 });
 
