@@ -232,6 +232,8 @@ export async function createCore(services: Services): Promise<Core> {
   });
   schedule.start();
   checks.start();
+  // A run that was killed while mounted leaves the mount (holding a repository lock) and its folder.
+  void mounts.cleanUpLeftovers();
 
   return {
     handlers,

@@ -1,6 +1,6 @@
 /**
  * `mount:*`: read-only FUSE mounts of an archive (or a whole repository) in fresh temporary
- * folders, unmounted again on request and when the app quits.
+ * folders, unmounted again on request and when the app quits, or at the next start after a crash.
  *
  * Locking (borg 1.2.4, checked with two borg processes): a mounted repository keeps borg's SHARED
  * lock until it is unmounted. Other readers (list, info, extract, diff) still work, but commands
@@ -15,6 +15,7 @@ import { fuseAvailability, runMount, runUmount } from '../../borg/commands/mount
 import type { BorgContext } from '../../borg/exec.js';
 import type { Mount, MountStatus } from '../../ipc/contract.js';
 import { AppError } from '../app-error.js';
+import { cleanUpLeftoverMounts, mountFolderPrefix, type LeftoverCleanup } from './leftover-mounts.js';
 
 /** What the mount manager needs from the rest of the core. */
 export interface MountManagerDeps {
@@ -74,7 +75,8 @@ export class MountManager {
       );
     }
     const { location, name, ctx } = await this.deps.resolve(repoId);
-    const mountPoint = await fs.mkdtemp(path.join(this.deps.tmpDir ?? os.tmpdir(), 'borgdesk-mount-'));
+    // The pid in the name tells a later run whether this folder's owner still runs (leftover-mounts.ts).
+    const mountPoint = await fs.mkdtemp(path.join(this.tmpDir(), mountFolderPrefix()));
     const record: MountRecord = {
       repoId,
       mountPoint,
@@ -127,6 +129,20 @@ export class MountManager {
     return [...this.mounts.values()].some((m) => m.repoId === repoId);
   }
 
+  /**
+   * Unmounts and removes the mount folders of earlier runs that ended without unmounting (a crash,
+   * a kill). Called once at start, not awaited; folders it must leave are logged, nothing is thrown.
+   */
+  async cleanUpLeftovers(): Promise<LeftoverCleanup> {
+    const signal = AbortSignal.timeout(this.deps.disposeTimeoutMs ?? 15_000);
+    const cleanup = await this.track(
+      cleanUpLeftoverMounts({ tmpDir: this.tmpDir(), borgPath: () => this.deps.borgPath(), signal }),
+    );
+    for (const { folder, reason } of cleanup.kept)
+      console.error(`[borgdesk] left the mount folder ${folder} of an earlier run in place: ${reason}`);
+    return cleanup;
+  }
+
   /** Unmount everything (the app is quitting); failures are logged, never thrown. */
   async dispose(): Promise<void> {
     this.disposed = true;
@@ -167,6 +183,10 @@ export class MountManager {
       changed = true;
     }
     return changed;
+  }
+
+  private tmpDir(): string {
+    return this.deps.tmpDir ?? os.tmpdir();
   }
 
   private async available(): Promise<Availability> {
