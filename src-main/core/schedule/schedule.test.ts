@@ -39,5 +39,17 @@ describe('schedule schema', () => {
     expect(describeSchedule({ kind: 'every-hours', hours: 6 })).toBe('Every 6 hours');
     expect(describeSchedule({ kind: 'daily', at: '02:30' })).toBe('Daily at 02:30');
     expect(describeSchedule({ kind: 'weekly', days: [0, 5, 1], at: '09:00' })).toBe('Mon, Fri, Sun at 09:00');
+    expect(describeSchedule({ kind: 'daily', at: '02:30', conditions: { notOnBattery: true } })).toBe(
+      'Daily at 02:30, not on battery',
+    );
+    expect(
+      describeSchedule({
+        kind: 'every-hours',
+        hours: 2,
+        conditions: { notOnBattery: true, notOnMetered: true },
+      }),
+    ).toBe('Every 2 hours, not on battery, not on a metered connection');
+    // Conditions of a schedule that is off hold nothing back, so they are not mentioned.
+    expect(describeSchedule({ kind: 'off', conditions: { notOnBattery: true } })).toBe('Off');
   });
 });

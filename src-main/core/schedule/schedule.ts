@@ -53,8 +53,21 @@ export function parseTimeOfDay(at: string): { readonly hour: number; readonly mi
 
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
-/** A short English description for lists and tooltips, e.g. "Mon, Wed, Fri at 09:00". */
+/**
+ * A short English description for lists and tooltips, e.g. "Mon, Wed, Fri at 09:00", with the
+ * conditions that may hold a run back ("…, not on battery"), so a late backup is no surprise.
+ */
 export function describeSchedule(schedule: Schedule): string {
+  const when = describeTiming(schedule);
+  if (schedule.kind === 'off') return when;
+  const held = [
+    schedule.conditions?.notOnBattery === true ? 'not on battery' : undefined,
+    schedule.conditions?.notOnMetered === true ? 'not on a metered connection' : undefined,
+  ].filter((c) => c !== undefined);
+  return held.length === 0 ? when : `${when}, ${held.join(', ')}`;
+}
+
+function describeTiming(schedule: Schedule): string {
   switch (schedule.kind) {
     case 'off':
       return 'Off';
