@@ -24,6 +24,23 @@ function countingLocate() {
 }
 
 describe('AppStatusService', () => {
+  it("tells the core's clock and the desktop facts the host supplies", async () => {
+    const service = new AppStatusService({
+      host: 'electron',
+      homeDir: '/home/ann',
+      borgPathSetting: () => '',
+      hasRepositories: () => true,
+      pathEnv: () => '/usr/bin',
+      locate: countingLocate().locate,
+      now: () => Date.UTC(2031, 0, 2, 3, 4, 5),
+      desktop: { trayProblem: () => 'GNOME shows no tray icons' },
+    });
+    const status = await service.status();
+    expect(status.now).toBe('2031-01-02T03:04:05.000Z');
+    expect(status.startAtLoginSupported).toBe(true);
+    expect(status.trayProblem).toBe('GNOME shows no tray icons');
+  });
+
   it('reports the real borg, the host details and first-run defaults', async () => {
     const { locate } = countingLocate();
     const service = new AppStatusService({
@@ -48,6 +65,9 @@ describe('AppStatusService', () => {
     });
     expect(status.installHints.length).toBeGreaterThan(0);
     expect(status.hostname).toBe(os.hostname());
+    // The browser host offers no start at login; without an injected clock, now is the system's.
+    expect(status.startAtLoginSupported).toBe(false);
+    expect(Math.abs(Date.parse(status.now) - Date.now())).toBeLessThan(5_000);
   });
 
   it('caches a working borg until the configured path changes', async () => {

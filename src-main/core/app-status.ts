@@ -17,6 +17,8 @@ export interface AppStatusDeps {
   readonly hasRepositories: () => boolean;
   readonly pathEnv: () => string | undefined;
   readonly locate?: typeof locateBorg;
+  /** The core's clock (a hand-driven one in test mode). Default: the system clock. */
+  readonly now?: () => number;
   /** Desktop-only facts: whether start at login works here and why the tray may be missing. */
   readonly desktop?: { readonly trayProblem: () => string | undefined };
 }
@@ -89,6 +91,7 @@ export class AppStatusService {
       borg: await this.borgStatus(),
       installHints: installHints(),
       firstRun: !this.deps.hasRepositories(),
+      now: new Date(this.deps.now?.() ?? Date.now()).toISOString(),
       startAtLoginSupported: this.deps.desktop !== undefined,
       ...trayProblemField(this.deps.desktop?.trayProblem()),
       defaults: {

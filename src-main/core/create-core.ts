@@ -55,6 +55,7 @@ export async function createCore(services: Services): Promise<Core> {
     borgPathSetting: () => settings.get().borgPath,
     hasRepositories: () => registry.list().length > 0,
     pathEnv: () => process.env['PATH'],
+    now: () => services.clock.now(),
     ...(services.desktop !== undefined ? { desktop: services.desktop } : {}),
   });
   const repos = new RepositoryService({
@@ -227,6 +228,7 @@ export async function createCore(services: Services): Promise<Core> {
       resolve,
       onPlansChanged: (list) => bus.emit('plans:changed', list),
       onPausedChanged: (paused) => checks.setPaused(paused),
+      onClockAdvanced: (now) => bus.emit('app:clock', { now }),
       ...(services.testTime === undefined ? {} : { testTime: services.testTime }),
     }),
   });

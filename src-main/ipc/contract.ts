@@ -100,6 +100,8 @@ export const appStatusSchema = z.object({
   installHints: z.array(installHintSchema),
   /** True until the first repository has been added. */
   firstRun: z.boolean(),
+  /** The host's clock (ISO): history times come from it, so "3 hours ago" is measured against it. */
+  now: z.string(),
   /** Whether this host can start Borgdesk at login (only the desktop app can). */
   startAtLoginSupported: z.boolean(),
   /** Why no tray icon is shown (desktop app on a Linux desktop without a tray host); absent when fine. */
@@ -753,6 +755,8 @@ export const events = {
   'plans:changed': z.array(storedPlanSchema),
   /** Next runs or the paused state changed. */
   'schedules:changed': z.object({ paused: z.boolean(), upcoming: z.array(upcomingRunSchema) }),
+  /** The host's clock jumped (browser host test mode, `test:advance-clock`); carries its new time. */
+  'app:clock': z.object({ now: z.string() }),
   /** Periodic checks changed (saved, ran, or their next due time moved). */
   'checks:changed': z.array(checkScheduleRowSchema),
 } as const;

@@ -2,6 +2,7 @@
  * Number, size, time and text formatting for the UI. Sizes are decimal (kB, MB, GB) because that is
  * what borg prints, so figures in Borgdesk match what a user sees on the command line.
  */
+import { hostNow } from './host-clock.js';
 
 const sizeUnits = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
 
@@ -78,7 +79,7 @@ const relativeSteps: readonly [limitSeconds: number, unit: Intl.RelativeTimeForm
 ];
 
 /** Formats a moment relative to now: "just now", "5 minutes ago", "yesterday", "in 2 hours". */
-export function formatRelative(value: string | Date, now: Date = new Date()): string {
+export function formatRelative(value: string | Date, now: Date = hostNow()): string {
   const date = typeof value === 'string' ? parseDate(value) : value;
   if (!date) return '—';
   const diff = (date.getTime() - now.getTime()) / 1000;

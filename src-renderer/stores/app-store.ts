@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { AppStatus, Settings } from '../../src-main/ipc/contract.js';
 import { getApi, type ConnectionState } from '../api/select-client.js';
 import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
+import { syncHostClock } from '../lib/host-clock.js';
 
 /** The dialog on top of the app, if any. */
 export type DialogState =
@@ -67,6 +68,7 @@ export const useAppStore = create<AppState>()((set) => ({
   async loadStatus() {
     try {
       const status = await getApi().invoke('app:status', {});
+      syncHostClock(status.now);
       set({ status, statusError: undefined });
     } catch (error) {
       set({ statusError: toErrorInfo(error, 'Borgdesk could not read its status.') });

@@ -193,7 +193,7 @@ describe('bindEvents', () => {
   it('unsubscribes from every event and drops what was queued', () => {
     const { api, emit, count } = fakeApi();
     const unbind = bindEvents(api);
-    expect(count()).toBe(11);
+    expect(count()).toBe(12);
     emit('job:updated', job);
     unbind();
     expect(count()).toBe(0);

@@ -13,6 +13,7 @@ import type {
 } from '../../src-main/ipc/contract.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
 import { useChecksStore } from './checks-store.js';
+import { syncHostClock } from '../lib/host-clock.js';
 import { useHistoryStore } from './history-store.js';
 import type { QueuedEvent } from './job-events.js';
 import { isFinal } from './job-events.js';
@@ -34,6 +35,7 @@ const eventNames: readonly EventName[] = [
   'plans:changed',
   'schedules:changed',
   'checks:changed',
+  'app:clock',
 ];
 
 // Jobs that add or remove archives: the repository's table and chart are reloaded when they end.
@@ -94,6 +96,7 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
     if (item.event === 'plans:changed') plans = item.payload;
     if (item.event === 'schedules:changed') schedules = item.payload;
     if (item.event === 'checks:changed') checks = item.payload;
+    if (item.event === 'app:clock') syncHostClock(item.payload.now);
     // A finished backup adds an archive (a deletion or prune removes some): reload that repository.
     if (
       item.event === 'job:finished' &&

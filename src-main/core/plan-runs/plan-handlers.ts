@@ -54,6 +54,8 @@ export interface PlanHandlerDeps {
   readonly runInLane: <T>(repoId: string, task: () => Promise<T>) => Promise<T>;
   readonly resolve: (repoId: string) => Promise<{ location: string; ctx: BorgContext }>;
   readonly onPlansChanged: (plans: Plan[]) => void;
+  /** Told the clock's new time after `test:advance-clock`, so UIs measure "ago" against it. */
+  readonly onClockAdvanced?: (now: string) => void;
   /** Told when the user pauses or resumes all schedules (the periodic checks follow). */
   readonly onPausedChanged?: (paused: boolean) => void;
   /** Present only in the browser host's test mode (BORGDESK_TEST_CLOCK=1). */
@@ -143,7 +145,9 @@ export function planHandlers(deps: PlanHandlerDeps): Pick<RequestHandlers, PlanH
       // Only the browser host's test mode has a hand-driven clock; everywhere else this request does not exist.
       if (deps.testTime === undefined) throw new AppError('NotFound', 'Unknown request test:advance-clock.');
       deps.testTime.advance(ms);
-      return { now: new Date(deps.testTime.now()).toISOString() };
+      const now = new Date(deps.testTime.now()).toISOString();
+      deps.onClockAdvanced?.(now);
+      return { now };
     },
   };
 }

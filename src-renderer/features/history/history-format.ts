@@ -5,6 +5,7 @@
 import type { HistoryEntry, JobTrigger } from '../../../src-main/ipc/contract.js';
 import type { IconName } from '../../components/Icon.js';
 import { formatBytes, formatCount, parseDate } from '../../lib/format.js';
+import { hostNow } from '../../lib/host-clock.js';
 
 // Keyed by string, not JobKind: the core may record kinds this build has no entry for.
 const kindIcons: Readonly<Record<string, IconName>> = {
@@ -52,7 +53,7 @@ export function statsSummary(entry: HistoryEntry): readonly string[] {
 }
 
 /** A compact start time for a table cell ("Nov 22, 09:05"); the year only when it is not this one. */
-export function formatShortDateTime(value: string, now: Date = new Date(), locale?: string): string {
+export function formatShortDateTime(value: string, now: Date = hostNow(), locale?: string): string {
   const date = parseDate(value);
   if (!date) return '—';
   const options: Intl.DateTimeFormatOptions = {
