@@ -99,13 +99,17 @@ export function RepositoryCard({ repo, details, lastBackup }: RepositoryCardProp
             Unlock
           </Button>
         </div>
-      ) : data ? (
-        <GrowthChart archives={data.archives} />
       ) : details?.error ? (
+        // Before any figures: the last known ones may be stale (a drive unplugged since).
         <div className="overview-card-note overview-card-error" role="alert">
           <Icon name="alert" size={16} />
-          <span>{details.error.message}</span>
+          <span>
+            {data ? 'Could not refresh: ' : ''}
+            {details.error.message}
+          </span>
         </div>
+      ) : data ? (
+        <GrowthChart archives={data.archives} />
       ) : (
         <div className="chart-placeholder growth-loading" role="status">
           <span className="spinner" aria-hidden="true" />
