@@ -8,11 +8,11 @@
 import type { CheckSchedule, CheckScheduleRow } from '../../ipc/contract.js';
 import type { NetworkReadiness } from '../environment/network-readiness.js';
 import type { FinishedJob, JobManager, JobSpec } from '../jobs/job-manager.js';
-import { isLocalAndAbsent } from '../plan-runs/plan-runner.js';
-import { isRemoteLocation } from '../repositories/location.js';
+import { isLocalAndAbsent, isRemoteLocation } from '../repositories/location.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
-import { Scheduler } from '../schedule/scheduler.js';
-import type { SchedulerTimers, TimerHandle, UpcomingRun } from '../schedule/scheduler-types.js';
+import { HostedScheduler } from '../schedule/hosted-scheduler.js';
+import type { Scheduler } from '../schedule/scheduler.js';
+import type { SchedulerTimers, UpcomingRun } from '../schedule/scheduler-types.js';
 import type { Clock, EnvironmentSource, PowerEvents } from '../services.js';
 import type { CheckStore } from './check-store.js';
 
@@ -47,57 +47,40 @@ export interface PeriodicChecksDeps {
 
 /** Owns the check Scheduler and follows the check jobs it starts. */
 export class PeriodicChecks {
+  private readonly hosted: HostedScheduler;
   private readonly scheduler: Scheduler;
   /** Scheduled check jobs still running: job id → repository id. */
   private readonly running = new Map<string, string>();
-  private presenceTimer: TimerHandle | undefined;
-  private unsubscribePower: (() => void) | undefined;
-  private unsubscribeEnvironment: (() => void) | undefined;
   private stopped = false;
 
   constructor(private readonly deps: PeriodicChecksDeps) {
-    const { catchUpDelayMs: delay, networkReady, environment } = deps;
-    this.scheduler = new Scheduler({
+    const { power, environment, networkReady, presenceIntervalMs, catchUpDelayMs } = deps;
+    this.hosted = new HostedScheduler({
       clock: deps.clock,
       timers: deps.timers,
+      locationOf: (repoId) => this.locationOf(repoId),
       onDue: (repoId) => this.runDue(repoId),
-      ...(delay === undefined ? {} : { startDelayMs: delay, wakeDelayMs: delay }),
-      ...(networkReady !== undefined && {
-        // A repository removed meanwhile: let runDue report that instead of waiting forever.
-        networkReady: (repoId: string) => {
-          const location = this.locationOf(repoId);
-          return location === undefined ? true : networkReady(location);
-        },
-      }),
-      ...(environment !== undefined && { environment: () => environment.current() }),
+      onChanged: () => this.changed(),
+      ...(power !== undefined && { power }),
+      ...(environment !== undefined && { environment }),
+      ...(networkReady !== undefined && { networkReady }),
+      ...(presenceIntervalMs !== undefined && { presenceIntervalMs }),
+      ...(catchUpDelayMs !== undefined && { catchUpDelayMs }),
     });
+    this.scheduler = this.hosted.scheduler;
   }
 
   /** Load the schedules and begin; checks missed while the app was closed become one catch-up each. */
   start(): void {
     this.refresh();
-    this.scheduler.start();
-    this.armPresenceCheck();
-    this.unsubscribePower = this.deps.power?.onResume(() => {
-      if (this.stopped) return;
-      this.scheduler.notifyWake();
-      this.changed();
-    });
-    this.unsubscribeEnvironment = this.deps.environment?.onChange(() => {
-      if (this.stopped) return;
-      this.scheduler.notifyEnvironmentChanged();
-      this.changed();
-    });
+    this.hosted.start();
     this.changed();
   }
 
   /** Stop every timer (on quit). */
   stop(): void {
     this.stopped = true;
-    this.scheduler.stop();
-    this.unsubscribePower?.();
-    this.unsubscribeEnvironment?.();
-    if (this.presenceTimer !== undefined) this.deps.timers.clearTimer(this.presenceTimer);
+    this.hosted.stop();
   }
 
   /** "Pause all schedules" covers checks too: a paused check waits, and catches up once on resume. */
@@ -185,26 +168,6 @@ export class PeriodicChecks {
     }
     void this.deps.store.noteState(repoId, { lastAttemptAt: at }).catch(logWriteFailure);
     this.changed();
-  }
-
-  // A stat per waiting repository per minute, as for plans: no OS-specific mount events needed.
-  private armPresenceCheck(): void {
-    if (this.stopped) return;
-    this.presenceTimer = this.deps.timers.setTimer(this.deps.presenceIntervalMs ?? 60_000, () => {
-      this.checkPresence();
-      this.armPresenceCheck();
-    });
-  }
-
-  private checkPresence(): void {
-    for (const row of this.scheduler.upcoming()) {
-      if (row.waitingFor !== 'target') continue;
-      const location = this.locationOf(row.id);
-      if (location !== undefined && !isLocalAndAbsent(location)) {
-        this.scheduler.notifyTargetAvailable(row.id);
-        this.changed();
-      }
-    }
   }
 
   private locationOf(repoId: string): string | undefined {

@@ -4,11 +4,11 @@
  * user through `runNow`. Runs are reported back to the scheduler (started / finished / skipped
  * because the repository is absent) and their times persisted in the PlanStore.
  */
-import { existsSync } from 'node:fs';
 import type { JobTrigger } from '../../ipc/contract.js';
 import { AppError } from '../app-error.js';
 import type { FinishedJob, JobManager, JobSpec } from '../jobs/job-manager.js';
 import type { Plan } from '../plans/plan.js';
+import { isLocalAndAbsent } from '../repositories/location.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
 import { compactJob, planBackupJob, planPruneJob, type PlanJobDeps } from './plan-jobs.js';
 import { targetKey, type PlanStore } from './plan-store.js';
@@ -25,11 +25,6 @@ interface PendingStep {
   readonly repo: StoredRepository;
   readonly trigger: JobTrigger;
   readonly step: 'backup' | 'prune' | 'compact';
-}
-
-/** True when a repository location is a local path that does not exist now (e.g. an unplugged drive). */
-export function isLocalAndAbsent(location: string): boolean {
-  return location.startsWith('/') && !existsSync(location);
 }
 
 /** Queues plan runs and follows their jobs to the end of the chain. */

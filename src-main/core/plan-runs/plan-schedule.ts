@@ -8,10 +8,11 @@ import type { UpcomingRunRow } from '../../ipc/contract.js';
 import type { NetworkReadiness } from '../environment/network-readiness.js';
 import { isRemoteLocation } from '../repositories/location.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
-import { Scheduler } from '../schedule/scheduler.js';
-import type { SchedulerTimers, TimerHandle } from '../schedule/scheduler-types.js';
+import { HostedScheduler } from '../schedule/hosted-scheduler.js';
+import type { Scheduler } from '../schedule/scheduler.js';
+import type { SchedulerTimers } from '../schedule/scheduler-types.js';
 import type { Clock, EnvironmentSource, PowerEvents } from '../services.js';
-import { isLocalAndAbsent, type PlanRunner } from './plan-runner.js';
+import type { PlanRunner } from './plan-runner.js';
 import { parseTargetKey, targetKey, type PlanStore } from './plan-store.js';
 
 /** What the plan scheduler is built from. */
@@ -35,43 +36,32 @@ export interface PlanScheduleDeps {
 /** Owns the Scheduler for every plan target. */
 export class PlanSchedule {
   readonly scheduler: Scheduler;
-  private presenceTimer: TimerHandle | undefined;
-  private stopped = false;
-  private unsubscribePower: (() => void) | undefined;
-  private unsubscribeEnvironment: (() => void) | undefined;
+  private readonly hosted: HostedScheduler;
 
   constructor(private readonly deps: PlanScheduleDeps) {
-    const { networkReady, environment } = deps;
-    this.scheduler = new Scheduler({
+    const { power, environment, networkReady, presenceIntervalMs } = deps;
+    this.hosted = new HostedScheduler({
       clock: deps.clock,
       timers: deps.timers,
+      locationOf: (id) => this.locationOf(parseTargetKey(id).repoId),
       onDue: (id) => {
         const { planId, repoId } = parseTargetKey(id);
         deps.runner.runScheduled(planId, repoId);
       },
-      ...(networkReady !== undefined && {
-        networkReady: (id: string) => this.networkReadyFor(id, networkReady),
-      }),
-      ...(environment !== undefined && { environment: () => environment.current() }),
+      onChanged: () => deps.onChanged(),
+      ...(power !== undefined && { power }),
+      ...(environment !== undefined && { environment }),
+      ...(networkReady !== undefined && { networkReady }),
+      ...(presenceIntervalMs !== undefined && { presenceIntervalMs }),
     });
+    this.scheduler = this.hosted.scheduler;
     deps.runner.attach(this.scheduler);
   }
 
   /** Load the targets and begin; missed slots become one catch-up each. */
   start(): void {
     this.refresh();
-    this.scheduler.start();
-    this.armPresenceCheck();
-    this.unsubscribePower = this.deps.power?.onResume(() => {
-      if (this.stopped) return;
-      this.scheduler.notifyWake();
-      this.deps.onChanged();
-    });
-    this.unsubscribeEnvironment = this.deps.environment?.onChange(() => {
-      if (this.stopped) return;
-      this.scheduler.notifyEnvironmentChanged();
-      this.deps.onChanged();
-    });
+    this.hosted.start();
     this.deps.onChanged();
   }
 
@@ -103,11 +93,7 @@ export class PlanSchedule {
 
   /** Stop every timer (on quit). */
   stop(): void {
-    this.stopped = true;
-    this.scheduler.stop();
-    this.unsubscribePower?.();
-    this.unsubscribeEnvironment?.();
-    if (this.presenceTimer !== undefined) this.deps.timers.clearTimer(this.presenceTimer);
+    this.hosted.stop();
   }
 
   private isRemote(repoId: string): boolean {
@@ -115,37 +101,11 @@ export class PlanSchedule {
     return location !== undefined && isRemoteLocation(location);
   }
 
-  private networkReadyFor(id: string, networkReady: NetworkReadiness): Promise<boolean> | boolean {
-    const location = this.locationOf(parseTargetKey(id).repoId);
-    // A repository removed meanwhile: let the runner report that instead of waiting forever.
-    return location === undefined ? true : networkReady(location);
-  }
-
   private locationOf(repoId: string): string | undefined {
     try {
       return this.deps.repos.require(repoId).location;
     } catch {
       return undefined;
-    }
-  }
-
-  // A stat per waiting target per minute: cheap enough, and no OS-specific mount events needed.
-  private armPresenceCheck(): void {
-    if (this.stopped) return;
-    this.presenceTimer = this.deps.timers.setTimer(this.deps.presenceIntervalMs ?? 60_000, () => {
-      this.checkPresence();
-      this.armPresenceCheck();
-    });
-  }
-
-  private checkPresence(): void {
-    for (const row of this.scheduler.upcoming()) {
-      if (row.waitingFor !== 'target') continue;
-      const location = this.locationOf(parseTargetKey(row.id).repoId);
-      if (location !== undefined && !isLocalAndAbsent(location)) {
-        this.scheduler.notifyTargetAvailable(row.id);
-        this.deps.onChanged();
-      }
     }
   }
 }

@@ -2,6 +2,7 @@
  * Repository locations as borg accepts them: a local path, or a remote URL such as
  * `ssh://user@host:port/path` (kept exactly as typed; borg parses it).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../app-error.js';
 
@@ -53,4 +54,9 @@ export function normalizeLocation(location: string, homeDir: string): string {
   const absolute = path.resolve(homeDir, local);
   // path.resolve already strips trailing separators except for the root itself.
   return absolute;
+}
+
+/** True when a repository location is a local path that does not exist now (e.g. an unplugged drive). */
+export function isLocalAndAbsent(location: string): boolean {
+  return location.startsWith('/') && !existsSync(location);
 }
