@@ -7,14 +7,12 @@
  * login is the desktop app's job.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createRepository } from './support/app-flows.js';
-import { startBrowserHost, type RunningHost } from './support/browser-host.js';
-import { launchChromium, openPage } from './support/chromium.js';
-import { makeSourceTree } from './support/source-tree.js';
-import { advanceClock } from './support/test-clock.js';
+import { createRepository, goTo, openNewPlan, savePlan } from './support/app-flows.js';
+import { openAppSession, type AppSession } from './support/app-session.js';
+import { dueTimeAfter, timeFieldValue } from './support/due-time.js';
+import { advanceClock, readClock } from './support/test-clock.js';
 
 const PASSPHRASE = 'a drive that wanders off 7731';
 const SCREENSHOT = '/tmp/attention.png';
@@ -23,72 +21,52 @@ const SHOTS = process.env['BORGDESK_E2E_SHOTS'];
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
 describe('a plan whose drive stays away is flagged on the Overview', () => {
-  let host: RunningHost;
-  let browser: Browser;
-  let page: Page;
-  let consoleErrors: string[];
-  let repoPath: string;
-  let sourceDir: string;
+  let app: AppSession;
   let clockNow: number;
   let dueAt: Date;
 
-  const goTo = (screen: 'Overview' | 'History' | 'Plans') =>
-    page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
-  const attention = () => page.getByRole('region', { name: 'Needs attention' });
+  const attention = () => app.page.getByRole('region', { name: 'Needs attention' });
   const backupRows = () =>
-    page.getByRole('table', { name: 'Job history' }).getByRole('row').filter({ hasText: 'Backup' });
+    app.page.getByRole('table', { name: 'Job history' }).getByRole('row').filter({ hasText: 'Backup' });
 
   beforeAll(async () => {
-    host = await startBrowserHost({ BORGDESK_TEST_CLOCK: '1' });
-    sourceDir = path.join(host.homeDir, 'Documents');
-    await makeSourceTree(sourceDir, 6, 64 * 1024);
-    repoPath = path.join(host.root, 'media', 'usb', 'borg');
-    await mkdir(path.dirname(repoPath), { recursive: true });
-    clockNow = Date.parse(await advanceClock(host.url, 0));
+    app = await openAppSession({
+      testClock: true,
+      source: { folder: 'Documents', fileCount: 6, fileSize: 64 * 1024 },
+      repo: 'media/usb/borg',
+    });
+    clockNow = await readClock(app.host.url);
     // An hour ahead on a whole minute, in local time like the editor's time field.
-    dueAt = new Date(Math.ceil((clockNow + 60 * MINUTE) / MINUTE) * MINUTE);
-    browser = await launchChromium();
-    ({ page, consoleErrors } = await openPage(browser, host.url));
+    dueAt = dueTimeAfter(clockNow, 60);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => app?.close());
 
   it('backs up on schedule to a repository on the drive', async () => {
-    await createRepository(page, 'USB drive', repoPath, PASSPHRASE);
-    await goTo('Plans');
-    await page.getByRole('button', { name: 'New plan' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New plan' });
-    await dialog.getByLabel('Plan name').fill('Documents');
-    await dialog.getByLabel('Folder path').fill(sourceDir);
-    await dialog.getByRole('button', { name: 'Add path' }).click();
+    await createRepository(app.page, 'USB drive', app.repoPath, PASSPHRASE);
+    const dialog = await openNewPlan(app.page, 'Documents', app.sourceDir);
     const target = dialog.getByRole('group', { name: 'Target 1', exact: true });
     await target.getByLabel('Target 1: schedule').selectOption('daily');
-    await target.getByLabel('Target 1: time').fill(`${pad(dueAt.getHours())}:${pad(dueAt.getMinutes())}`);
-    await dialog.getByRole('button', { name: 'Save plan' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await target.getByLabel('Target 1: time').fill(timeFieldValue(dueAt));
+    await savePlan(dialog);
 
-    await advanceClock(host.url, dueAt.getTime() - clockNow + 2 * MINUTE);
-    await goTo('History');
+    await advanceClock(app.host.url, dueAt.getTime() - clockNow + 2 * MINUTE);
+    await goTo(app.page, 'History');
     await backupRows().filter({ hasText: 'Succeeded' }).first().waitFor({ timeout: 120_000 });
   });
 
   it('names the absent drive once the plan is four days overdue, without failed runs piling up', async () => {
-    await rename(repoPath, `${repoPath}-unplugged`);
+    await rename(app.repoPath, `${app.repoPath}-unplugged`);
     // Four daily slots and thousands of presence checks pass; each slot is skipped quietly.
-    await advanceClock(host.url, 4 * DAY);
+    await advanceClock(app.host.url, 4 * DAY);
 
-    await goTo('History');
+    await goTo(app.page, 'History');
     await backupRows().first().waitFor();
     expect(await backupRows().count()).toBe(1);
     expect(await backupRows().filter({ hasText: 'Failed' }).count()).toBe(0);
 
-    await goTo('Overview');
+    await goTo(app.page, 'Overview');
     const card = attention();
     await card.waitFor({ timeout: 30_000 });
     const items = card.getByRole('list', { name: 'Plans needing attention' }).getByRole('listitem');
@@ -99,25 +77,25 @@ describe('a plan whose drive stays away is flagged on the Overview', () => {
     expect(text).toContain('drive not connected');
     expect(text).toContain('No good backup for 4 days');
     expect(text).toContain('The drive that holds "USB drive" is not connected.');
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await app.page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
   it('clears the card when the drive is back and the waiting run has caught up', async () => {
-    await rename(`${repoPath}-unplugged`, repoPath);
+    await rename(`${app.repoPath}-unplugged`, app.repoPath);
     // The next presence check (once a minute) finds the drive and runs the plan at once.
-    await advanceClock(host.url, 2 * MINUTE);
+    await advanceClock(app.host.url, 2 * MINUTE);
     await attention().waitFor({ state: 'detached', timeout: 120_000 });
 
-    await goTo('History');
+    await goTo(app.page, 'History');
     const succeeded = backupRows().filter({ hasText: 'Succeeded' });
     await succeeded.nth(1).waitFor({ timeout: 30_000 });
     expect(await backupRows().count()).toBe(2);
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 
   it('says in Settings that only the desktop app can start at login', async () => {
-    await page.getByRole('button', { name: 'Settings' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await app.page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Settings' });
     const loginSwitch = dialog.getByRole('switch', { name: 'Start Borgdesk when I log in' });
     expect(await loginSwitch.isDisabled()).toBe(true);
     expect(await loginSwitch.isChecked()).toBe(false);

@@ -4,60 +4,49 @@
  * list, and check with the borg CLI that the archive holds the files. Then cancel a second backup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startBrowserHost, type RunningHost } from './support/browser-host.js';
-import { launchChromium, openPage } from './support/chromium.js';
+import { openAppSession, type AppSession } from './support/app-session.js';
 import { makeSourceTree } from './support/source-tree.js';
 import { listArchiveFiles, listArchiveNames } from './support/borg-cli.js';
 
 const PASSPHRASE = 'correct horse battery staple 42';
 const SCREENSHOT = path.resolve('docs/screenshot-backup.png');
+// Incompressible data, enough for borg to report progress for a few seconds on a 2-core machine.
+const FILE_COUNT = 240;
+const FILE_SIZE = 2 * 1024 * 1024;
 
 describe('first backup through the browser host', () => {
-  let host: RunningHost;
-  let browser: Browser;
-  let page: Page;
-  let consoleErrors: string[];
-  let repoPath: string;
-  let sourceFiles: string[];
+  let app: AppSession;
 
   beforeAll(async () => {
-    host = await startBrowserHost();
-    // Incompressible data, enough for borg to report progress for a few seconds on a 2-core machine.
-    sourceFiles = await makeSourceTree(path.join(host.homeDir, 'Photos'), 240, 2 * 1024 * 1024);
-    repoPath = path.join(host.root, 'repos', 'photos-repo');
-    await mkdir(path.dirname(repoPath), { recursive: true });
-    browser = await launchChromium();
-    ({ page, consoleErrors } = await openPage(browser, host.url));
+    app = await openAppSession({
+      source: { folder: 'Photos', fileCount: FILE_COUNT, fileSize: FILE_SIZE },
+      repo: 'repos/photos-repo',
+    });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => app?.close());
 
   it('creates an encrypted repository from the Add repository dialog', async () => {
-    await page.getByRole('button', { name: 'Add repository' }).first().click();
-    const dialog = page.getByRole('dialog');
+    await app.page.getByRole('button', { name: 'Add repository' }).first().click();
+    const dialog = app.page.getByRole('dialog');
     await dialog.getByLabel('Repository name').fill('Photos');
-    await dialog.getByLabel('Location').fill(repoPath);
+    await dialog.getByLabel('Location').fill(app.repoPath);
     expect(await dialog.getByLabel('Encryption').inputValue()).toBe('repokey-blake2');
     await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await dialog.getByLabel('Confirm passphrase').fill(PASSPHRASE);
     await dialog.getByRole('button', { name: 'Create repository', exact: true }).click();
-    await page.getByRole('heading', { name: 'Photos' }).waitFor({ timeout: 30_000 });
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await app.page.getByRole('heading', { name: 'Photos' }).waitFor({ timeout: 30_000 });
+    await app.page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
   it('backs up a folder chosen in the folder picker while progress and the graph update', async () => {
-    await page.getByRole('button', { name: 'Back up now' }).first().click();
-    const dialog = page.getByRole('dialog', { name: 'Back up now' });
+    await app.page.getByRole('button', { name: 'Back up now' }).first().click();
+    const dialog = app.page.getByRole('dialog', { name: 'Back up now' });
     // Remove any suggested sources so the archive holds exactly the folder picked below.
     for (const remove of await dialog.getByRole('button', { name: /^Remove / }).all()) await remove.click();
     await dialog.getByRole('button', { name: 'Add folders…' }).click();
-    const picker = page.getByRole('dialog').last();
+    const picker = app.page.getByRole('dialog').last();
     await picker.getByRole('button', { name: 'Home', exact: true }).click();
     await picker.getByLabel('Select Photos').check();
     await picker.getByRole('button', { name: 'Select', exact: true }).click();
@@ -66,13 +55,13 @@ describe('first backup through the browser host', () => {
     await dialog.getByLabel('Compression').selectOption('lz4');
     await dialog.getByRole('button', { name: 'Start backup' }).click();
 
-    const progress = page.getByRole('status', { name: 'Backup progress' });
+    const progress = app.page.getByRole('status', { name: 'Backup progress' });
     await progress.waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: 'Cancel', exact: true }).waitFor();
+    await app.page.getByRole('button', { name: 'Cancel', exact: true }).waitFor();
     // Let the graph gather a few seconds of samples, then screenshot it mid-run for the README.
-    const graph = page.getByTestId('transfer-graph');
+    const graph = app.page.getByTestId('transfer-graph');
     await graph.locator('.recharts-area-area, .recharts-line-curve').first().waitFor({ timeout: 30_000 });
-    await page.waitForFunction(
+    await app.page.waitForFunction(
       () =>
         /Files\s*(\d{3}|[5-9]\d)/.test(
           document.querySelector('[aria-label="Backup progress"]')?.textContent ?? '',
@@ -81,40 +70,40 @@ describe('first backup through the browser host', () => {
       { timeout: 60_000 },
     );
     expect(await progress.textContent()).toMatch(/Original\s*[\d.]+\s*(kB|MB|GB)/);
-    await page.screenshot({ path: SCREENSHOT });
+    await app.page.screenshot({ path: SCREENSHOT });
 
-    const result = page.getByLabel('Backup result');
+    const result = app.page.getByLabel('Backup result');
     await result.waitFor({ timeout: 120_000 });
-    expect(await result.textContent()).toContain(String(sourceFiles.length));
+    expect(await result.textContent()).toContain(String(app.sourceFiles.length));
   });
 
   it('shows the new archive in the list, and borg agrees it holds the files', async () => {
-    const archives = page.getByRole('table', { name: 'Archives' });
+    const archives = app.page.getByRole('table', { name: 'Archives' });
     await archives.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
-    const names = await listArchiveNames(repoPath, PASSPHRASE, host.borgBaseDir);
+    const names = await listArchiveNames(app.repoPath, PASSPHRASE, app.host.borgBaseDir);
     expect(names).toHaveLength(1);
     const archiveName = names[0] ?? '';
     await archives.getByText(archiveName).waitFor();
-    const files = await listArchiveFiles(repoPath, archiveName, PASSPHRASE, host.borgBaseDir);
-    const expected = sourceFiles.map((file) => file.replace(/^\//, '')).sort();
+    const files = await listArchiveFiles(app.repoPath, archiveName, PASSPHRASE, app.host.borgBaseDir);
+    const expected = app.sourceFiles.map((file) => file.replace(/^\//, '')).sort();
     expect(files.sort()).toEqual(expected);
   });
 
   it('cancels a running backup and says so', async () => {
     // New contents under the same names, so borg has to read every byte again and the run lasts.
-    await makeSourceTree(path.join(host.homeDir, 'Photos'), 240, 2 * 1024 * 1024);
-    await page.getByRole('button', { name: 'Back up now' }).first().click();
-    const dialog = page.getByRole('dialog', { name: 'Back up now' });
+    await makeSourceTree(app.sourceDir, FILE_COUNT, FILE_SIZE);
+    await app.page.getByRole('button', { name: 'Back up now' }).first().click();
+    const dialog = app.page.getByRole('dialog', { name: 'Back up now' });
     // A new archive name, so the second backup re-reads every file rather than finishing instantly.
     await dialog.getByLabel('Archive name').fill('second-{now}');
     await dialog.getByRole('button', { name: 'Start backup' }).click();
-    const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+    const cancel = app.page.getByRole('button', { name: 'Cancel', exact: true });
     await cancel.waitFor({ timeout: 20_000 });
     await cancel.click();
-    await page
+    await app.page
       .getByText(/cancelled/i)
       .first()
       .waitFor({ timeout: 30_000 });
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 });

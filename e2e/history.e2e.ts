@@ -4,13 +4,10 @@
  * results and file counts, read one's log, and see the repository's growth drawn on the Overview.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startBrowserHost, type RunningHost } from './support/browser-host.js';
-import { launchChromium, openPage } from './support/chromium.js';
-import { makeSourceTree } from './support/source-tree.js';
-import { createRepository, backUpPath } from './support/app-flows.js';
+import { createRepository, backUpPath, goTo } from './support/app-flows.js';
+import { openAppSession, type AppSession } from './support/app-session.js';
 
 const PASSPHRASE = 'history and growth 2024';
 const SCREENSHOT = path.resolve('docs/screenshot-dashboard.png');
@@ -19,39 +16,28 @@ const FILE_COUNT = 12;
 const SHOTS = process.env['BORGDESK_E2E_SHOTS'];
 
 describe('history and overview through the browser host', () => {
-  let host: RunningHost;
-  let browser: Browser;
-  let page: Page;
-  let consoleErrors: string[];
-  let repoPath: string;
-  let sourceDir: string;
+  let app: AppSession;
 
   beforeAll(async () => {
-    host = await startBrowserHost();
-    sourceDir = path.join(host.homeDir, 'Projects');
-    await makeSourceTree(sourceDir, FILE_COUNT, 256 * 1024);
-    repoPath = path.join(host.root, 'repos', 'projects-repo');
-    await mkdir(path.dirname(repoPath), { recursive: true });
-    browser = await launchChromium();
-    ({ page, consoleErrors } = await openPage(browser, host.url));
+    app = await openAppSession({
+      source: { folder: 'Projects', fileCount: FILE_COUNT, fileSize: 256 * 1024 },
+      repo: 'repos/projects-repo',
+    });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => app?.close());
 
   it('creates a repository and backs it up twice', async () => {
-    await createRepository(page, 'Projects', repoPath, PASSPHRASE);
-    await backUpPath(page, sourceDir, 'projects-one');
+    await createRepository(app.page, 'Projects', app.repoPath, PASSPHRASE);
+    await backUpPath(app.page, app.sourceDir, 'projects-one');
     // New files, so the second archive is larger than the first and the chart has a slope.
-    await writeFile(path.join(sourceDir, 'notes.txt'), 'more work\n'.repeat(20_000));
-    await backUpPath(page, sourceDir, 'projects-two');
+    await writeFile(path.join(app.sourceDir, 'notes.txt'), 'more work\n'.repeat(20_000));
+    await backUpPath(app.page, app.sourceDir, 'projects-two');
   });
 
   it('lists both backups in History, newest first, with result and file count', async () => {
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'History' }).click();
-    const table = page.getByRole('table', { name: 'Job history' });
+    await goTo(app.page, 'History');
+    const table = app.page.getByRole('table', { name: 'Job history' });
     const backups = table.getByRole('row').filter({ hasText: 'Backup' });
     await backups.nth(1).waitFor({ timeout: 20_000 });
     // The repository's creation is a job too; only backups are checked here.
@@ -63,20 +49,20 @@ describe('history and overview through the browser host', () => {
     expect(oldest).toContain('Succeeded');
     expect(oldest).toContain(`${FILE_COUNT} files`);
 
-    await page.getByLabel('Result').selectOption('failed');
-    await page.getByText('No jobs match').waitFor();
-    await page.getByLabel('Result').selectOption('all');
+    await app.page.getByLabel('Result').selectOption('failed');
+    await app.page.getByText('No jobs match').waitFor();
+    await app.page.getByLabel('Result').selectOption('all');
     await backups.nth(1).waitFor();
   });
 
   it('opens a backup’s log from History', async () => {
-    const table = page.getByRole('table', { name: 'Job history' });
+    const table = app.page.getByRole('table', { name: 'Job history' });
     await table
       .getByRole('row')
       .filter({ hasText: `${FILE_COUNT} files` })
       .getByRole('button', { name: 'View log' })
       .click();
-    const dialog = page.getByRole('dialog', { name: /Backup log/ });
+    const dialog = app.page.getByRole('dialog', { name: /Backup log/ });
     const log = dialog.getByRole('log', { name: 'Job log' });
     await log.locator('.log-line').first().waitFor({ timeout: 10_000 });
     const messages = await log.locator('.log-message').allTextContents();
@@ -88,8 +74,8 @@ describe('history and overview through the browser host', () => {
   });
 
   it('draws the repository’s growth on the Overview', async () => {
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Overview' }).click();
-    const card = page.getByRole('article', { name: 'Projects' });
+    await goTo(app.page, 'Overview');
+    const card = app.page.getByRole('article', { name: 'Projects' });
     const chart = card.getByRole('figure', { name: 'Repository growth' });
     await chart.locator('.recharts-line-dot').first().waitFor({ timeout: 30_000 });
     // One dot per archive on each of the two lines (recharts draws each line's dots as one group).
@@ -100,20 +86,17 @@ describe('history and overview through the browser host', () => {
     const figures = (await card.textContent()) ?? '';
     expect(figures).toMatch(/Archives\s*2/);
     expect(figures).toContain('Succeeded');
-    await page.screenshot({ path: SCREENSHOT });
+    await app.page.screenshot({ path: SCREENSHOT });
     if (SHOTS) {
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await page.screenshot({ path: path.join(SHOTS, 'dashboard-dark.png') });
-      await page
-        .getByRole('navigation', { name: 'Screens' })
-        .getByRole('button', { name: 'History' })
-        .click();
-      await page.getByRole('table', { name: 'Job history' }).waitFor();
-      await page.screenshot({ path: path.join(SHOTS, 'history-dark.png') });
-      await page.getByRole('button', { name: 'View log' }).first().click();
-      await page.getByRole('log', { name: 'Job log' }).locator('.log-line').first().waitFor();
-      await page.screenshot({ path: path.join(SHOTS, 'history-log-dark.png') });
+      await app.page.emulateMedia({ colorScheme: 'dark' });
+      await app.page.screenshot({ path: path.join(SHOTS, 'dashboard-dark.png') });
+      await goTo(app.page, 'History');
+      await app.page.getByRole('table', { name: 'Job history' }).waitFor();
+      await app.page.screenshot({ path: path.join(SHOTS, 'history-dark.png') });
+      await app.page.getByRole('button', { name: 'View log' }).first().click();
+      await app.page.getByRole('log', { name: 'Job log' }).locator('.log-line').first().waitFor();
+      await app.page.screenshot({ path: path.join(SHOTS, 'history-log-dark.png') });
     }
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -8,30 +8,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { createRepository } from './support/app-flows.js';
+import type { Page } from 'playwright-core';
+import { createRepository, goTo, openNewPlan, savePlan } from './support/app-flows.js';
+import { openAppSession, type AppSession } from './support/app-session.js';
 import { listArchiveFiles, listArchiveNames } from './support/borg-cli.js';
-import { startBrowserHost, type RunningHost } from './support/browser-host.js';
-import { launchChromium, openPage } from './support/chromium.js';
 
 const PASSPHRASE = 'patterns decide 7731';
 const SCREENSHOT = '/tmp/patterns.png';
 // Set to a folder to also save shots of History and the Overview for a visual check.
 const SHOTS = process.env['BORGDESK_E2E_SHOTS'];
 
-async function openNewPlan(page: Page, name: string, sourceDir: string): Promise<Locator> {
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Plans' }).click();
-  await page.getByRole('button', { name: 'New plan' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New plan' });
-  await dialog.getByLabel('Plan name').fill(name);
-  await dialog.getByLabel('Folder path').fill(sourceDir);
-  await dialog.getByRole('button', { name: 'Add path' }).click();
-  return dialog;
-}
-
-async function savePlan(dialog: Locator): Promise<void> {
-  await dialog.getByRole('button', { name: 'Save plan' }).click();
-  await dialog.waitFor({ state: 'detached' });
+/** Two files the pattern line keeps and two *.tmp files it leaves out, one of each in a sub-folder. */
+async function writeDocuments(dir: string): Promise<void> {
+  await mkdir(path.join(dir, 'drafts'), { recursive: true });
+  await writeFile(path.join(dir, 'letter.txt'), 'kept');
+  await writeFile(path.join(dir, 'scratch.tmp'), 'left out');
+  await writeFile(path.join(dir, 'drafts', 'note.txt'), 'kept too');
+  await writeFile(path.join(dir, 'drafts', 'autosave.tmp'), 'left out too');
 }
 
 async function runNow(page: Page, planName: string): Promise<void> {
@@ -39,46 +32,31 @@ async function runNow(page: Page, planName: string): Promise<void> {
 }
 
 describe('pattern lines in a plan', () => {
-  let host: RunningHost;
-  let browser: Browser;
-  let page: Page;
-  let consoleErrors: string[];
-  let repoPath: string;
-  let sourceDir: string;
+  let app: AppSession;
 
   beforeAll(async () => {
-    host = await startBrowserHost();
-    sourceDir = path.join(host.homeDir, 'Documents');
-    await mkdir(path.join(sourceDir, 'drafts'), { recursive: true });
-    await writeFile(path.join(sourceDir, 'letter.txt'), 'kept');
-    await writeFile(path.join(sourceDir, 'scratch.tmp'), 'left out');
-    await writeFile(path.join(sourceDir, 'drafts', 'note.txt'), 'kept too');
-    await writeFile(path.join(sourceDir, 'drafts', 'autosave.tmp'), 'left out too');
-    repoPath = path.join(host.root, 'repos', 'docs-repo');
-    await mkdir(path.dirname(repoPath), { recursive: true });
-    browser = await launchChromium();
-    ({ page, consoleErrors } = await openPage(browser, host.url));
+    app = await openAppSession({
+      source: { folder: 'Documents', write: writeDocuments },
+      repo: 'repos/docs-repo',
+    });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => app?.close());
 
   it('creates an encrypted repository', async () => {
-    await createRepository(page, 'USB', repoPath, PASSPHRASE);
+    await createRepository(app.page, 'USB', app.repoPath, PASSPHRASE);
   });
 
   it('takes pattern lines in the editor, names a bad one by its row, and tests paths with them', async () => {
-    const dialog = await openNewPlan(page, 'Documents', sourceDir);
+    const dialog = await openNewPlan(app.page, 'Documents', app.sourceDir);
     const lines = dialog.getByLabel('Pattern lines');
     await lines.fill('- **/*.tmp');
     const tester = dialog.getByLabel('Test a path');
     const verdict = dialog.getByRole('status', { name: 'Pattern test result' });
-    await tester.fill(path.join(sourceDir, 'drafts', 'autosave.tmp'));
+    await tester.fill(path.join(app.sourceDir, 'drafts', 'autosave.tmp'));
     await dialog.getByRole('button', { name: 'Test', exact: true }).click();
     await expect.poll(() => verdict.textContent()).toBe('Excluded by rule - **/*.tmp');
-    await tester.fill(path.join(sourceDir, 'drafts', 'note.txt'));
+    await tester.fill(path.join(app.sourceDir, 'drafts', 'note.txt'));
     await dialog.getByRole('button', { name: 'Test', exact: true }).click();
     await expect.poll(() => verdict.textContent()).toBe('Included');
     await lines.scrollIntoViewIfNeeded();
@@ -94,45 +72,45 @@ describe('pattern lines in a plan', () => {
   });
 
   it('backs up without the files the pattern line leaves out', async () => {
-    await runNow(page, 'Documents');
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'History' }).click();
-    const table = page.getByRole('table', { name: 'Job history' });
+    await runNow(app.page, 'Documents');
+    await goTo(app.page, 'History');
+    const table = app.page.getByRole('table', { name: 'Job history' });
     const backup = table.getByRole('row').filter({ hasText: 'Backup' }).filter({ hasText: 'Succeeded' });
     await backup.first().waitFor({ timeout: 120_000 });
     // The job names the plan it ran for.
     expect(await backup.first().locator('.history-plan').textContent()).toBe('Documents');
 
-    const archives = await listArchiveNames(repoPath, PASSPHRASE, host.borgBaseDir);
+    const archives = await listArchiveNames(app.repoPath, PASSPHRASE, app.host.borgBaseDir);
     expect(archives).toHaveLength(1);
-    const files = await listArchiveFiles(repoPath, archives[0] ?? '', PASSPHRASE, host.borgBaseDir);
-    const relative = files.map((f) => path.relative(sourceDir.slice(1), f)).sort();
+    const files = await listArchiveFiles(app.repoPath, archives[0] ?? '', PASSPHRASE, app.host.borgBaseDir);
+    const relative = files.map((f) => path.relative(app.sourceDir.slice(1), f)).sort();
     expect(relative).toEqual(['drafts/note.txt', 'letter.txt']);
   });
 
   it("shows each plan's own last result on the Overview", async () => {
     // A second plan to the same repository whose run fails after the first one succeeded.
-    const dialog = await openNewPlan(page, 'Broken', sourceDir);
+    const dialog = await openNewPlan(app.page, 'Broken', app.sourceDir);
     await dialog.getByLabel('Before command', { exact: true }).fill('exit 3');
     await savePlan(dialog);
-    await runNow(page, 'Broken');
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'History' }).click();
-    const failed = page
+    await runNow(app.page, 'Broken');
+    await goTo(app.page, 'History');
+    const failed = app.page
       .getByRole('table', { name: 'Job history' })
       .getByRole('row')
       .filter({ hasText: 'Failed' })
       .filter({ hasText: 'Broken' });
     await failed.first().waitFor({ timeout: 60_000 });
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'history-plans.png') });
+    if (SHOTS) await app.page.screenshot({ path: path.join(SHOTS, 'history-plans.png') });
 
-    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Overview' }).click();
-    const plans = page.getByRole('table', { name: 'Plans' });
+    await goTo(app.page, 'Overview');
+    const plans = app.page.getByRole('table', { name: 'Plans' });
     const documents = plans.getByRole('row').filter({ hasText: 'Documents' });
     const broken = plans.getByRole('row').filter({ hasText: 'Broken' });
     await documents.getByText('Succeeded').waitFor({ timeout: 10_000 });
     await broken.getByText('Failed').waitFor({ timeout: 10_000 });
     expect(await documents.getByText('Failed').count()).toBe(0);
     expect(await broken.locator('td[title]').getAttribute('title')).toMatch(/"before" command failed/);
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'overview-plan-results.png') });
-    expect(consoleErrors).toEqual([]);
+    if (SHOTS) await app.page.screenshot({ path: path.join(SHOTS, 'overview-plan-results.png') });
+    expect(app.consoleErrors).toEqual([]);
   });
 });

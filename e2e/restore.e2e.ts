@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startBrowserHost, type RunningHost } from './support/browser-host.js';
-import { launchChromium, openPage } from './support/chromium.js';
+import type { Locator, Page } from 'playwright-core';
 import { createRepository, backUpPath } from './support/app-flows.js';
+import { openAppSession, type AppSession } from './support/app-session.js';
 
 const PASSPHRASE = 'restore calmly 1234';
 const SCREENSHOT = path.resolve('docs/screenshot-restore.png');
@@ -48,58 +47,47 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('restore through the browser host', () => {
-  let host: RunningHost;
-  let browser: Browser;
-  let page: Page;
-  let consoleErrors: string[];
-  let repoPath: string;
-  let sourceDir: string;
+  let app: AppSession;
   let restoreParent: string;
   let files: Record<string, Buffer>;
 
   beforeAll(async () => {
-    host = await startBrowserHost();
-    sourceDir = path.join(host.homeDir, 'Docs');
     files = sourceFiles();
-    await writeTree(sourceDir, files);
-    restoreParent = path.join(host.homeDir, 'Restores');
+    app = await openAppSession({
+      source: { folder: 'Docs', write: (dir) => writeTree(dir, files) },
+      repo: 'repos/docs-repo',
+    });
+    restoreParent = path.join(app.host.homeDir, 'Restores');
     await mkdir(restoreParent, { recursive: true });
-    repoPath = path.join(host.root, 'repos', 'docs-repo');
-    await mkdir(path.dirname(repoPath), { recursive: true });
-    browser = await launchChromium();
-    ({ page, consoleErrors } = await openPage(browser, host.url));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => app?.close());
 
-  const grid = (): Locator => page.getByRole('grid', { name: 'Archive contents' });
+  const grid = (): Locator => app.page.getByRole('grid', { name: 'Archive contents' });
   const rowOf = (container: Locator, name: string): Locator =>
-    container.getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
+    container.getByRole('row').filter({ has: app.page.getByText(name, { exact: true }) });
 
   it('creates an encrypted repository and backs up the tree', async () => {
-    await createRepository(page, 'Documents', repoPath, PASSPHRASE);
-    await backUpPath(page, sourceDir, 'docs-one');
+    await createRepository(app.page, 'Documents', app.repoPath, PASSPHRASE);
+    await backUpPath(app.page, app.sourceDir, 'docs-one');
   });
 
   it('finds a file by searching the archive and selects it with a folder', async () => {
-    const archives = page.getByRole('table', { name: 'Archives' });
+    const archives = app.page.getByRole('table', { name: 'Archives' });
     await archives
       .getByRole('row')
       .filter({ hasText: 'docs-one' })
       .getByRole('button', { name: 'Browse' })
       .click();
     await grid().waitFor();
-    await page
+    await app.page
       .getByRole('status')
       .filter({ hasText: /\d+ items/ })
       .first()
       .waitFor({ timeout: 60_000 });
 
-    await page.getByLabel('Search in archive').fill('résumé');
-    const results = page.getByRole('grid', { name: 'Search results' });
+    await app.page.getByLabel('Search in archive').fill('résumé');
+    const results = app.page.getByRole('grid', { name: 'Search results' });
     const hit = rowOf(results, RESUME);
     await hit.waitFor({ timeout: 30_000 });
     expect(await results.getByRole('row').count()).toBe(2);
@@ -110,32 +98,32 @@ describe('restore through the browser host', () => {
     const revealed = rowOf(grid(), RESUME);
     await revealed.waitFor();
     expect(await revealed.getAttribute('class')).toContain('revealed');
-    expect(await page.getByRole('navigation', { name: 'Folder in archive' }).textContent()).toContain(
+    expect(await app.page.getByRole('navigation', { name: 'Folder in archive' }).textContent()).toContain(
       'Reports 2024',
     );
-    await page.getByLabel(`Select ${RESUME}`).check();
+    await app.page.getByLabel(`Select ${RESUME}`).check();
 
-    await page
+    await app.page
       .getByRole('navigation', { name: 'Folder in archive' })
       .getByRole('button', { name: 'Docs' })
       .click();
     await rowOf(grid(), PHOTOS).waitFor();
     // The keyboard works too: folders come first, Enter opens one, Backspace goes back up.
     await grid().focus();
-    await page.keyboard.press('Home');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
+    await app.page.keyboard.press('Home');
+    await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('Enter');
     await rowOf(grid(), 'Q1').waitFor();
-    await page.keyboard.press('Backspace');
+    await app.page.keyboard.press('Backspace');
     await rowOf(grid(), PHOTOS).waitFor();
-    await page.getByLabel(`Select ${PHOTOS}`).check();
-    await page.getByText('2 items selected (1 folder, 1 file)').waitFor();
-    await shot(page, 'browser');
+    await app.page.getByLabel(`Select ${PHOTOS}`).check();
+    await app.page.getByText('2 items selected (1 folder, 1 file)').waitFor();
+    await shot(app.page, 'browser');
   });
 
   it('previews and restores into a new folder, bytes and mtimes intact', async () => {
-    await page.getByRole('button', { name: 'Restore…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Restore files' });
+    await app.page.getByRole('button', { name: 'Restore…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Restore files' });
     await dialog.getByLabel('Parent folder').fill(restoreParent);
     // Drop the folders above the selection, so the items land directly in the new folder.
     await dialog.getByRole('button', { name: /^Drop the \d+ folders above the selection$/ }).click();
@@ -145,7 +133,7 @@ describe('restore through the browser host', () => {
     await preview.waitFor({ timeout: 60_000 });
     expect(await preview.getByText('Already exist').locator('..').textContent()).toContain('0');
     expect(await preview.textContent()).toMatch(/Files\s*3/);
-    await page.screenshot({ path: SCREENSHOT });
+    await app.page.screenshot({ path: SCREENSHOT });
 
     await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
     await dialog
@@ -154,7 +142,7 @@ describe('restore through the browser host', () => {
     expect(await dialog.getByLabel('Restore result').textContent()).toMatch(/Files restored\s*3/);
     await dialog.getByRole('button', { name: 'Open folder' }).click();
     await dialog.getByText('This window cannot open folders', { exact: false }).waitFor();
-    await shot(page, 'restored');
+    await shot(app.page, 'restored');
 
     const created = await readdir(restoreParent);
     expect(created).toHaveLength(1);
@@ -173,10 +161,10 @@ describe('restore through the browser host', () => {
   });
 
   it('shows conflicts at the original location and skips existing files', async () => {
-    const edited = path.join(sourceDir, 'Reports 2024', RESUME);
+    const edited = path.join(app.sourceDir, 'Reports 2024', RESUME);
     await writeFile(edited, 'edited since the backup\n');
-    await page.getByRole('button', { name: 'Restore…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Restore files' });
+    await app.page.getByRole('button', { name: 'Restore…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Restore files' });
     await dialog.getByLabel('Restore to original location').check();
     await dialog.getByRole('note').waitFor();
     await dialog.getByRole('button', { name: 'Preview' }).click();
@@ -186,20 +174,20 @@ describe('restore through the browser host', () => {
     expect(await conflicts.textContent()).toContain(edited);
     await dialog.getByRole('button', { name: 'Overwrite existing files' }).waitFor();
     expect(await dialog.getByRole('button', { name: 'Restore', exact: true }).count()).toBe(0);
-    await shot(page, 'conflicts');
+    await shot(app.page, 'conflicts');
 
     await dialog.getByRole('button', { name: 'Skip existing files' }).click();
     await dialog
       .getByRole('heading', { name: 'Restore complete', exact: true })
       .waitFor({ timeout: 120_000 });
     expect(await dialog.getByLabel('Restore result').textContent()).toMatch(/Skipped\s*3/);
-    await shot(page, 'skipped');
+    await shot(app.page, 'skipped');
     expect(await readFile(edited, 'utf8')).toBe('edited since the backup\n');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   });
 
   it('mounts the archive read-only and unmounts it, or says why it cannot', async () => {
-    const mount = page.getByRole('button', { name: 'Mount', exact: true });
+    const mount = app.page.getByRole('button', { name: 'Mount', exact: true });
     await expect.poll(() => mount.getAttribute('title'), { timeout: 30_000 }).not.toMatch(/^Checking/);
     if (await mount.isDisabled()) {
       // No FUSE here: the disabled button's tooltip must say why.
@@ -207,41 +195,41 @@ describe('restore through the browser host', () => {
       return;
     }
     await mount.click();
-    const mounted = page.getByRole('group', { name: 'Mounted' });
+    const mounted = app.page.getByRole('group', { name: 'Mounted' });
     await mounted.waitFor({ timeout: 60_000 });
     const mountPoint = (await mounted.locator('code').textContent()) ?? '';
     expect(path.isAbsolute(mountPoint)).toBe(true);
-    const notes = path.join(mountPoint, path.relative('/', sourceDir), 'notes.md');
+    const notes = path.join(mountPoint, path.relative('/', app.sourceDir), 'notes.md');
     expect(Buffer.compare(await readFile(notes), files['notes.md'] ?? Buffer.alloc(0))).toBe(0);
-    await shot(page, 'mounted');
-    await page.getByRole('button', { name: 'Unmount' }).click();
+    await shot(app.page, 'mounted');
+    await app.page.getByRole('button', { name: 'Unmount' }).click();
     await mount.waitFor({ timeout: 30_000 });
     await expect(readFile(notes)).rejects.toThrow();
   });
 
   it('compares two archives and shows the added file', async () => {
-    await writeFile(path.join(sourceDir, 'new-plan.txt'), 'a new plan\n');
-    await page.getByRole('button', { name: 'Documents' }).first().click();
-    await backUpPath(page, sourceDir, 'docs-two');
-    await page.getByRole('button', { name: 'Compare archives' }).click();
-    const changes = page.getByRole('grid', { name: 'Changes' });
+    await writeFile(path.join(app.sourceDir, 'new-plan.txt'), 'a new plan\n');
+    await app.page.getByRole('button', { name: 'Documents' }).first().click();
+    await backUpPath(app.page, app.sourceDir, 'docs-two');
+    await app.page.getByRole('button', { name: 'Compare archives' }).click();
+    const changes = app.page.getByRole('grid', { name: 'Changes' });
     const added = changes.getByRole('row').filter({ hasText: 'new-plan.txt' });
     await added.waitFor({ timeout: 60_000 });
     expect(await added.textContent()).toMatch(/added/i);
-    expect(await page.getByRole('button', { name: /^Added/ }).textContent()).toContain('1');
+    expect(await app.page.getByRole('button', { name: /^Added/ }).textContent()).toContain('1');
     expect(await changes.getByRole('row').filter({ hasText: RESUME }).textContent()).toMatch(/modified/i);
-    await shot(page, 'compare');
+    await shot(app.page, 'compare');
   });
 
   it('lists the versions of a file and finds it across archives', async () => {
-    await page.getByRole('button', { name: 'Documents' }).first().click();
-    await page.getByRole('button', { name: 'Search all archives' }).click();
-    await page.getByLabel('Search in all archives').fill(RESUME);
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    const hits = page.getByRole('list', { name: 'Results by path' });
+    await app.page.getByRole('button', { name: 'Documents' }).first().click();
+    await app.page.getByRole('button', { name: 'Search all archives' }).click();
+    await app.page.getByLabel('Search in all archives').fill(RESUME);
+    await app.page.getByRole('button', { name: 'Search', exact: true }).click();
+    const hits = app.page.getByRole('list', { name: 'Results by path' });
     await hits.waitFor({ timeout: 60_000 });
     expect(await hits.textContent()).toContain('docs-one');
-    await shot(page, 'search-all');
+    await shot(app.page, 'search-all');
     await hits.getByRole('button', { name: 'docs-two' }).click();
 
     const revealed = rowOf(grid(), RESUME);
@@ -249,14 +237,14 @@ describe('restore through the browser host', () => {
     expect(await revealed.getAttribute('class')).toContain('revealed');
     await revealed.hover();
     await revealed.getByRole('button', { name: 'Versions' }).click();
-    const versions = page.getByRole('dialog', { name: `Versions of ${RESUME}` });
+    const versions = app.page.getByRole('dialog', { name: `Versions of ${RESUME}` });
     const table = versions.getByRole('table', { name: 'Versions' });
     await table.waitFor({ timeout: 60_000 });
     const rows = table.getByRole('row');
     expect(await rows.count()).toBe(3);
     expect(await rows.nth(1).textContent()).toContain('docs-two');
     expect(await rows.nth(1).textContent()).toContain('changed');
-    await shot(page, 'versions');
+    await shot(app.page, 'versions');
     await versions.getByRole('button', { name: 'Close', exact: true }).click();
   });
 
@@ -264,7 +252,7 @@ describe('restore through the browser host', () => {
     const row = rowOf(grid(), RESUME);
     await row.hover();
     await row.getByRole('button', { name: 'Save a copy as…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Save a copy' });
+    const dialog = app.page.getByRole('dialog', { name: 'Save a copy' });
     await dialog.getByLabel('Folder').fill(restoreParent);
     expect(await dialog.getByLabel('File name').inputValue()).toBe(RESUME);
     await dialog.getByLabel('File name').fill('résumé (copy).txt');
@@ -289,19 +277,19 @@ describe('restore through the browser host', () => {
 
   it('ticks a whole folder, then leaves one item of it out', async () => {
     await rowOf(grid(), 'Q1').waitFor();
-    await page.getByLabel('Select all in this folder').check();
-    expect(await page.getByLabel('Select Q1').isChecked()).toBe(true);
-    expect(await page.getByLabel(`Select ${RESUME}`).isChecked()).toBe(true);
-    await page.getByText('1 item selected').waitFor();
+    await app.page.getByLabel('Select all in this folder').check();
+    expect(await app.page.getByLabel('Select Q1').isChecked()).toBe(true);
+    expect(await app.page.getByLabel(`Select ${RESUME}`).isChecked()).toBe(true);
+    await app.page.getByText('1 item selected').waitFor();
     // Leaving one item out reads the folder first, so the tick changes a moment after the click.
-    await page.getByLabel(`Select ${RESUME}`).click();
-    await expect.poll(() => page.getByLabel('Select all in this folder').isChecked()).toBe(false);
-    expect(await page.getByLabel('Select Q1').isChecked()).toBe(true);
-    expect(await page.getByLabel(`Select ${RESUME}`).isChecked()).toBe(false);
-    await page.getByRole('button', { name: 'Restore…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Restore files' });
+    await app.page.getByLabel(`Select ${RESUME}`).click();
+    await expect.poll(() => app.page.getByLabel('Select all in this folder').isChecked()).toBe(false);
+    expect(await app.page.getByLabel('Select Q1').isChecked()).toBe(true);
+    expect(await app.page.getByLabel(`Select ${RESUME}`).isChecked()).toBe(false);
+    await app.page.getByRole('button', { name: 'Restore…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Restore files' });
     expect(await dialog.getByText('1 item from').textContent()).toContain('Q1');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
-    expect(consoleErrors).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -1,5 +1,13 @@
 /** User flows several specs start from, written once: the same clicks a person would make. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+
+/** The screens the sidebar's Screens navigation leads to. */
+export type Screen = 'Overview' | 'Plans' | 'History';
+
+/** Open one of the main screens from the sidebar. */
+export async function goTo(page: Page, screen: Screen): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
+}
 
 /** Create an encrypted repository (the default repokey-blake2) through the Add repository dialog. */
 export async function createRepository(
@@ -30,4 +38,21 @@ export async function backUpPath(page: Page, sourceDir: string, archiveName: str
   await dialog.getByRole('button', { name: 'Start backup' }).click();
   await page.getByLabel('Backup result').waitFor({ timeout: 120_000 });
   await page.getByRole('table', { name: 'Archives' }).getByText(archiveName).waitFor({ timeout: 30_000 });
+}
+
+/** Open the New plan editor from the Plans screen with a name and one typed folder; returns the dialog. */
+export async function openNewPlan(page: Page, name: string, sourceDir: string): Promise<Locator> {
+  await goTo(page, 'Plans');
+  await page.getByRole('button', { name: 'New plan' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New plan' });
+  await dialog.getByLabel('Plan name').fill(name);
+  await dialog.getByLabel('Folder path').fill(sourceDir);
+  await dialog.getByRole('button', { name: 'Add path' }).click();
+  return dialog;
+}
+
+/** Save the plan in an open editor and wait until the editor has closed. */
+export async function savePlan(dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: 'Save plan' }).click();
+  await dialog.waitFor({ state: 'detached' });
 }

@@ -38,3 +38,8 @@ export async function advanceClock(hostUrl: string, ms: number): Promise<string>
     ws.close();
   }
 }
+
+/** The host's current time (ms since the epoch); it stands still until advanceClock moves it. */
+export async function readClock(hostUrl: string): Promise<number> {
+  return Date.parse(await advanceClock(hostUrl, 0));
+}
