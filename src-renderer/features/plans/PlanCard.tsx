@@ -96,7 +96,7 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
                   </span>
                   <code className="plan-repo-location">{repo?.location ?? target.repoId}</code>
                 </th>
-                <td>{describeSchedule(target.schedule)}</td>
+                <td className="plan-schedule">{describeSchedule(target.schedule)}</td>
                 <td>{lastRunText(row)}</td>
                 <td>{target.schedule.kind === 'off' ? '—' : nextRunText(row, paused)}</td>
               </tr>
