@@ -259,6 +259,29 @@ describe('PeriodicChecks', () => {
     expect(started.map((s) => s.repoId)).toEqual([remote.id]);
   });
 
+  it('counts a successful check started by hand as the last check, and keeps the schedule', async () => {
+    const c = await openChecks();
+    c.start();
+    await c.save(daily('09:00'));
+    jobs.submit({ ...gatedCheckJob(repo, 'verify-data'), trigger: 'manual' });
+    await settle();
+    time.advance(10 * MIN);
+    started[0]?.finish(true);
+    await settle();
+    expect(c.rows()[0]?.lastRunAt).toBe(new Date(local(10, 8, 10)).toISOString());
+    // A failed manual check is not a check the repository passed.
+    jobs.submit({ ...gatedCheckJob(repo, 'repository'), trigger: 'manual' });
+    await settle();
+    time.advance(10 * MIN);
+    started[1]?.finish(false);
+    await settle();
+    expect(c.rows()[0]?.lastRunAt).toBe(new Date(local(10, 8, 10)).toISOString());
+    // The daily slot still runs: a check by hand does not cancel the schedule.
+    time.advance(41 * MIN);
+    await settle();
+    expect(started.map((s) => s.mode)).toEqual(['verify-data', 'repository', 'repository']);
+  });
+
   it('drops the schedule of a repository removed from Borgdesk', async () => {
     const c = await openChecks();
     c.start();

@@ -111,12 +111,18 @@ export class PeriodicChecks {
     this.refresh();
   }
 
-  /** Feed every finished job here; reports this class's check jobs back to the scheduler. */
+  /**
+   * Feed every finished job here: reports this class's check jobs back to the scheduler, and a
+   * successful check started by hand also counts as the repository's last check (it is one).
+   */
   onJobFinished(job: FinishedJob): void {
-    const repoId = this.running.get(job.snapshot.id);
-    if (repoId === undefined) return;
-    this.running.delete(job.snapshot.id);
     const ok = job.snapshot.status === 'succeeded' || job.snapshot.status === 'warning';
+    const repoId = this.running.get(job.snapshot.id);
+    if (repoId === undefined) {
+      if (job.snapshot.kind === 'check' && ok) this.noteLastCheck(job.snapshot.repoId);
+      return;
+    }
+    this.running.delete(job.snapshot.id);
     const at = this.deps.clock.now();
     this.scheduler.markFinished(repoId, { ok, at });
     if (!ok) {
@@ -125,6 +131,13 @@ export class PeriodicChecks {
     }
     void this.deps.store
       .noteState(repoId, { lastRunAt: at })
+      .catch(logWriteFailure)
+      .finally(() => this.changed());
+  }
+
+  private noteLastCheck(repoId: string): void {
+    void this.deps.store
+      .noteState(repoId, { lastRunAt: this.deps.clock.now() })
       .catch(logWriteFailure)
       .finally(() => this.changed());
   }
