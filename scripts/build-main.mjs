@@ -6,6 +6,7 @@
  * and copies the runtime icons to dist/assets.
  */
 import { build } from 'esbuild';
+import { statSync } from 'node:fs';
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,13 +56,23 @@ try {
       // A sandboxed preload has no Node built-ins and can require only 'electron'.
       platform: 'browser',
       target: 'chrome140',
-      // The contract pulls zod in; minifying keeps the preload small to parse on every window load.
+      // It loads with every window: names only (ipc/names.ts), never the zod schemas, and minified.
       minify: true,
       external: ['electron'],
     }),
   ]);
 } catch {
   // esbuild has already printed each error with its location.
+  process.exit(1);
+}
+
+// A value import of contract.ts (zod) into the preload would multiply its size; refuse the build.
+const PRELOAD_LIMIT_BYTES = 32 * 1024;
+const preloadBytes = statSync(path.join(root, 'dist/main/preload.cjs')).size;
+if (preloadBytes > PRELOAD_LIMIT_BYTES) {
+  console.error(
+    `dist/main/preload.cjs is ${preloadBytes} bytes (limit ${PRELOAD_LIMIT_BYTES}): the preload may import only types from ipc/contract.ts.`,
+  );
   process.exit(1);
 }
 

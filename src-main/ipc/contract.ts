@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { planDraftSchema, planSchema } from '../core/plans/plan.js';
 import { retentionPolicySchema } from '../core/plans/retention.js';
 import { scheduleSchema } from '../core/schedule/schedule.js';
+import type { EventName as ListedEventName, RequestName as ListedRequestName } from './names.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -785,5 +786,14 @@ export type RequestHandlers = {
   readonly [N in RequestName]: (params: z.infer<(typeof requests)[N]['params']>) => Promise<RequestResult<N>>;
 };
 
-export const isRequestName = (name: string): name is RequestName => Object.hasOwn(requests, name);
-export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
+// names.ts lists the same names for the preload; these fail to compile if either side has one the
+// other lacks.
+type SameNames<A extends string, B extends string> = [Exclude<A, B>, Exclude<B, A>] extends [never, never]
+  ? true
+  : { readonly missingOrExtra: Exclude<A, B> | Exclude<B, A> };
+const requestNamesMatch: SameNames<RequestName, ListedRequestName> = true;
+const eventNamesMatch: SameNames<EventName, ListedEventName> = true;
+void requestNamesMatch;
+void eventNamesMatch;
+
+export { isEventName, isRequestName } from './names.js';

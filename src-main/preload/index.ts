@@ -8,18 +8,18 @@
  * turns it back into an ApiError.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import {
-  isEventName,
-  isRequestName,
-  type BorgdeskApi,
-  type EventName,
-  type EventPayload,
-  type ReplyEnvelope,
-  type RequestName,
-  type RequestParams,
-  type RequestResult,
-  type SerializedError,
+// Types only from the contract: its zod schemas would make this bundle hundreds of kilobytes.
+import type {
+  BorgdeskApi,
+  EventName,
+  EventPayload,
+  ReplyEnvelope,
+  RequestName,
+  RequestParams,
+  RequestResult,
+  SerializedError,
 } from '../ipc/contract.js';
+import { isEventName, isRequestName } from '../ipc/names.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels.js';
 
 type Listener = (payload: unknown) => void;

@@ -1,0 +1,81 @@
+/**
+ * The names of every request and event, without their schemas. The preload bridge checks names
+ * against these lists and must stay small (it loads with every window), so it cannot import the
+ * zod schemas in contract.ts; contract.ts checks at compile time that its requests and events are
+ * exactly these names, so the two cannot drift apart.
+ */
+
+/** Every request the renderer may make. */
+export const REQUEST_NAMES = [
+  'app:status',
+  'app:stale',
+  'settings:get',
+  'settings:update',
+  'repos:list',
+  'repos:create',
+  'repos:add-existing',
+  'repos:unlock',
+  'repos:remove',
+  'repos:details',
+  'jobs:start-backup',
+  'jobs:cancel',
+  'jobs:list',
+  'jobs:log',
+  'archives:open',
+  'archives:folder',
+  'archives:search',
+  'archives:versions',
+  'archives:search-all',
+  'archives:diff',
+  'restore:preview',
+  'jobs:start-restore',
+  'jobs:save-copy',
+  'mount:status',
+  'mount:mount',
+  'mount:unmount',
+  'shell:open-path',
+  'history:list',
+  'history:log',
+  'fs:list-folder',
+  'dialog:choose-folders',
+  'plans:list',
+  'plans:save',
+  'plans:delete',
+  'plans:run-now',
+  'plans:test-path',
+  'plans:preview-prune',
+  'schedules:upcoming',
+  'schedules:pause',
+  'schedules:resume',
+  'schedules:state',
+  'archives:delete',
+  'repos:check',
+  'checks:list',
+  'checks:save',
+  'test:advance-clock',
+] as const;
+
+/** Every event the core pushes. */
+export const EVENT_NAMES = [
+  'job:updated',
+  'job:progress',
+  'job:log',
+  'job:finished',
+  'repos:changed',
+  'archive-index:updated',
+  'mount:changed',
+  'history:added',
+  'plans:changed',
+  'schedules:changed',
+  'app:clock',
+  'checks:changed',
+] as const;
+
+export type RequestName = (typeof REQUEST_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+const requestNames: ReadonlySet<string> = new Set(REQUEST_NAMES);
+const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+export const isRequestName = (name: string): name is RequestName => requestNames.has(name);
+export const isEventName = (name: string): name is EventName => eventNames.has(name);
