@@ -640,6 +640,18 @@ export const requests = {
     }),
     result: folderPageSchema,
   },
+  /** Where an archive path sits in its folder under a sort, so a reveal scrolls there in one request. */
+  'archives:locate': {
+    params: archiveRefSchema.extend({ path: z.string().min(1), sort: entrySortSchema }),
+    result: z.object({
+      /** The folder holding the entry ('' is the root). */
+      folder: z.string(),
+      /** The entry's row in that folder's pages; null while borg is still listing and has not reached it. */
+      index: z.number().int().min(0).nullable(),
+      /** False while the index is still loading: rows may still shift as children arrive. */
+      complete: z.boolean(),
+    }),
+  },
   'archives:search': {
     params: archiveRefSchema.extend({
       query: z.string().min(1),

@@ -23,6 +23,7 @@ export const REQUEST_NAMES = [
   'jobs:log',
   'archives:open',
   'archives:folder',
+  'archives:locate',
   'archives:search',
   'archives:versions',
   'archives:search-all',

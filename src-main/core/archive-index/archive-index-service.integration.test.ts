@@ -113,6 +113,26 @@ describe('ArchiveIndexService with real borg', () => {
     await h.service.dispose();
   });
 
+  it('locates an entry in its folder under a sort, and reports a missing path as NotFound', async () => {
+    const h = harness();
+    const ref = { repoId: REPO_ID, archiveName: 'a3' };
+    await h.service.tree(ref);
+    expect(await h.service.locate(ref, `${src}/changes.txt`, byName)).toEqual({
+      folder: src,
+      index: 3,
+      complete: true,
+    });
+    const bySizeDesc: EntrySort = { key: 'size', direction: 'desc' };
+    const located = await h.service.locate(ref, `/${src}/sub/b.txt`, bySizeDesc);
+    const page = await h.service.folder(ref, `${src}/sub`, bySizeDesc, 0, 10);
+    expect(page.entries[located.index ?? -1]?.name).toBe('b.txt');
+    await expect(h.service.locate(ref, `${src}/nothing.txt`, byName)).rejects.toMatchObject({
+      code: 'NotFound',
+      message: expect.stringContaining(`${src}/nothing.txt`),
+    });
+    await h.service.dispose();
+  });
+
   it('finds a cached index without borg once told the archive ids (noteArchives)', async () => {
     await rm(box.path('cache', 'archive-index', 'catalog'), { recursive: true, force: true });
     const h = harness();

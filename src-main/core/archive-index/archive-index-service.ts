@@ -26,6 +26,7 @@ import { ArchiveTree } from './archive-tree.js';
 import { searchAcross, versionsOf, type IndexedArchive } from './cross-archive.js';
 import { IndexSlot, slotKey, type ArchiveIds } from './index-slot.js';
 import { IndexStore } from './index-store.js';
+import { folderOf, normalizePath } from './tree-entries.js';
 import { idsOf, newestFirst, withPatternErrors } from './service-support.js';
 
 /** What the service needs from the core. */
@@ -84,6 +85,25 @@ export class ArchiveIndexService {
     if (page !== undefined) return { path, entries: page.entries, total: page.total, offset, complete };
     if (complete) throw new AppError('NotFound', `There is no folder "${path}" in this archive.`);
     return { path, entries: [], total: 0, offset, complete: false };
+  }
+
+  /**
+   * The folder and row of `path` under `sort`. While borg still lists, an entry not read yet has a
+   * null row (the caller asks again as the index grows); once complete, a missing path is NotFound.
+   */
+  async locate(
+    ref: ArchiveRef,
+    path: string,
+    sort: EntrySort,
+  ): Promise<{ folder: string; index: number | null; complete: boolean }> {
+    const slot = this.slotFor(ref);
+    await slot.probed;
+    if (slot.status === 'failed') throw slot.failure;
+    const complete = slot.status === 'ready';
+    const found = slot.tree?.locate(path, sort);
+    if (found !== undefined) return { ...found, complete };
+    if (complete) throw new AppError('NotFound', `There is no "${path}" in this archive.`);
+    return { folder: folderOf(normalizePath(path)), index: null, complete };
   }
 
   /** Searches a whole archive (waits until it is fully indexed). */

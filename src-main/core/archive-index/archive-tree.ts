@@ -9,7 +9,7 @@ import { FolderOrders } from './folder-order.js';
 import { parseTime, TYPE_DIR, TYPE_SYMLINK, typeCode, type ParsedTime } from './item-fields.js';
 import { decodeColumns, encodeColumns } from './tree-codec.js';
 import { FLAG_LISTED, TreeColumns } from './tree-columns.js';
-import { findByWalk, joinPath, normalizePath, pathOf, toEntry } from './tree-entries.js';
+import { findByWalk, folderOf, joinPath, normalizePath, pathOf, toEntry } from './tree-entries.js';
 import { buildSearchText, searchEntries, type SearchText } from './tree-search.js';
 import { visitSubtrees } from './tree-walk.js';
 
@@ -86,6 +86,19 @@ export class ArchiveTree {
       .page(dir, sort, offset, limit)
       .map((k) => toEntry(this.c, k, joinPath(folderPath, this.c.nameOf(k))));
     return { entries, total: this.c.childCount[dir] as number };
+  }
+
+  /**
+   * The folder holding an archive path and the entry's row in that folder's pages under `sort`;
+   * undefined when the path is not (yet) in the tree or is the root.
+   */
+  locate(path: string, sort: EntrySort): { folder: string; index: number } | undefined {
+    const normalized = normalizePath(path);
+    const i = normalized === '' ? -1 : this.find(normalized);
+    if (i <= 0) return undefined;
+    const index = this.orders.rowOf(this.c.parent[i] as number, sort, i);
+    if (index < 0) return undefined;
+    return { folder: folderOf(normalized), index };
   }
 
   /** The entry at an archive path ('' is the root folder). */

@@ -42,6 +42,20 @@ export class FolderOrders {
     return out;
   }
 
+  /**
+   * The row of child `entry` in `dir`'s pages under `sort`, or -1 when it is not a child. Reuses the
+   * cached order the pages read, so the row always matches what page() returns at that offset.
+   */
+  rowOf(dir: number, sort: EntrySort, entry: number): number {
+    const { order, dirCount } = this.orderOf(dir, sort.key);
+    const p = order.indexOf(entry);
+    if (p < 0 || sort.direction === 'asc') return p;
+    const last = order.length - 1;
+    if (sort.key !== 'name') return last - p;
+    // Descending by name mirrors the folders and the other entries separately (folders stay first).
+    return p < dirCount ? dirCount - 1 - p : dirCount + (last - p);
+  }
+
   /** Approximate bytes held by cached orders. */
   get byteSize(): number {
     return this.cachedInts * 4;

@@ -67,6 +67,12 @@ export function toEntry(c: TreeColumns, i: number, path: string = pathOf(c, i)):
   return entry;
 }
 
+/** The folder holding a normalized path ('' for an entry at the root). */
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
 /** `parent/name`, or `name` at the root. */
 export function joinPath(parent: string, name: string): string {
   return parent === '' ? name : `${parent}/${name}`;

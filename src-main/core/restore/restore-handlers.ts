@@ -18,6 +18,7 @@ import { prepareSaveCopyJob } from './save-copy-job.js';
 export type RestoreRequestName =
   | 'archives:open'
   | 'archives:folder'
+  | 'archives:locate'
   | 'archives:search'
   | 'archives:versions'
   | 'archives:search-all'
@@ -52,6 +53,7 @@ export function restoreHandlers(w: RestoreWiring): Pick<RequestHandlers, Restore
     'archives:open': (ref) => w.index.open(ref),
     'archives:folder': ({ path, sort, offset, limit, ...ref }) =>
       w.index.folder(ref, path, sort, offset, limit),
+    'archives:locate': ({ path, sort, ...ref }) => w.index.locate(ref, path, sort),
     'archives:search': ({ query, mode, limit, ...ref }) => w.index.search(ref, query, mode, limit),
     'archives:versions': async ({ repoId, path }) => {
       const { versions, archivesSearched } = await w.index.versions(repoId, path);
