@@ -22,9 +22,19 @@ const MTIME = new Date('2023-03-04T05:06:07Z');
 const RESUME = 'Quarterly résumé.txt';
 const PHOTOS = 'Photos ☀';
 
+// A folder long enough that a revealed row far down is only on screen once the list has scrolled to it.
+const STATEMENTS = 'Statements';
+const STATEMENT_COUNT = 1500;
+const FAR_STATEMENT = 'line 1400.txt';
+
 /** Relative path → contents of the tree that is backed up. */
 function sourceFiles(): Record<string, Buffer> {
+  const statements = Array.from({ length: STATEMENT_COUNT }, (_, n) => [
+    `${STATEMENTS}/line ${n + 1}.txt`,
+    Buffer.from(`statement ${n + 1}\n`),
+  ]);
   return {
+    ...Object.fromEntries(statements),
     'notes.md': Buffer.from('# Notes\nNothing to see here.\n'),
     [`Reports 2024/${RESUME}`]: Buffer.from('Résumé — Q1 revenue up 12 %, costs flat. ✓\n'),
     'Reports 2024/Q1/data 01.csv': Buffer.from('month,revenue\njan,100\nfeb,110\nmar,121\n'),
@@ -290,6 +300,30 @@ describe('restore through the browser host', () => {
     const dialog = app.page.getByRole('dialog', { name: 'Restore files' });
     expect(await dialog.getByText('1 item from').textContent()).toContain('Q1');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
+  it('reveals a search hit far down a long folder, scrolled into view', async () => {
+    await app.page.getByLabel('Search in archive').fill('line 1400');
+    const results = app.page.getByRole('grid', { name: 'Search results' });
+    const hit = rowOf(results, FAR_STATEMENT);
+    await hit.waitFor({ timeout: 30_000 });
+    await hit.getByText(FAR_STATEMENT, { exact: true }).click();
+
+    // The list only renders rows near its scroll position, so the row exists once it has scrolled there.
+    const revealed = rowOf(grid(), FAR_STATEMENT);
+    await revealed.waitFor({ timeout: 30_000 });
+    expect(await revealed.getAttribute('class')).toContain('revealed');
+    expect(await app.page.getByRole('navigation', { name: 'Folder in archive' }).textContent()).toContain(
+      STATEMENTS,
+    );
+    expect(await rowOf(grid(), 'line 1.txt').count()).toBe(0);
+    const [row, list] = await Promise.all([revealed.boundingBox(), grid().boundingBox()]);
+    expect(row).not.toBeNull();
+    expect(list).not.toBeNull();
+    if (row && list) {
+      expect(row.y).toBeGreaterThanOrEqual(list.y);
+      expect(row.y + row.height).toBeLessThanOrEqual(list.y + list.height);
+    }
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * One folder of the archive in the virtualized grid, pages fetched as the user scrolls. Reveals a
- * path on request: finds its row (reading the folder as needed), scrolls to it and highlights it.
+ * path on request: asks the core for its row, scrolls to it and highlights it.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ArchiveEntry, ArchiveRef, EntrySort } from '../../../src-main/ipc/contract.js';
@@ -35,14 +35,14 @@ export function FolderPane(props: FolderPaneProps) {
   const [scrollTo, setScrollTo] = useState<{ index: number; id: number }>();
   const [found, setFound] = useState<number>();
 
-  // Look again whenever the index grows: a revealed item may not have been read yet.
+  // Look again whenever the index grows: a revealed item may not have been listed yet.
   const { repoId, archiveName } = archive;
   const revealPath = reveal?.path;
   const revealId = reveal?.id;
   useEffect(() => {
     if (revealPath === undefined || revealId === undefined || found === revealId) return;
     let current = true;
-    locateInFolder({ repoId, archiveName }, path, sort, revealPath, stamp).then(
+    locateInFolder({ repoId, archiveName }, path, sort, revealPath).then(
       (index) => {
         if (!current || index === undefined) return;
         setFound(revealId);

@@ -43,7 +43,6 @@ describe('FolderPageCache', () => {
     cache.put(key, page(0, 5000, 100_000), 's');
     expect(cache.entryAt(key, 4999)?.name).toBe('f4999');
     expect(cache.pagesToFetch(key, 0, 5000, 's')).toEqual([]);
-    expect(cache.indexOf(key, 'big/f4321')).toBe(4321);
   });
 
   it('refetches incomplete pages once the index has grown, never complete ones', () => {

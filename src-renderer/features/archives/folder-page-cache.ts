@@ -79,17 +79,6 @@ export class FolderPageCache {
     return wanted;
   }
 
-  /** The row of `path` among the cached pages of a folder, if it is there. */
-  indexOf(key: string, path: string): number | undefined {
-    const folder = this.folders.get(key);
-    if (!folder) return undefined;
-    for (const [page, cached] of folder.pages) {
-      const at = cached.entries.findIndex((entry) => entry.path === path);
-      if (at >= 0) return page * PAGE_SIZE + at;
-    }
-    return undefined;
-  }
-
   /** Every cached entry of a folder when all of its pages are cached and complete. */
   allEntries(key: string): readonly ArchiveEntry[] | undefined {
     const folder = this.folders.get(key);

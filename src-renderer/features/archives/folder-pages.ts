@@ -84,24 +84,18 @@ export function useFolderPages(ref: ArchiveRef, path: string, sort: EntrySort, s
   };
 }
 
-/** The row of `target` in a folder, reading the folder in large windows until it is found. */
+/**
+ * The row of `target` in `folder` under `sort`, asked of the core in one request (it knows the
+ * folder's sorted order); undefined while borg has not listed it yet, or when it lives elsewhere.
+ */
 export async function locateInFolder(
   ref: ArchiveRef,
-  path: string,
+  folder: string,
   sort: EntrySort,
   target: string,
-  stamp: string,
 ): Promise<number | undefined> {
-  const key = folderKey(ref, path, sort);
-  const cached = cache.indexOf(key, target);
-  if (cached !== undefined) return cached;
-  for (let offset = 0; ; offset += CHUNK) {
-    const reply = await getApi().invoke('archives:folder', { ...ref, path, sort, offset, limit: CHUNK });
-    cache.put(key, reply, stamp);
-    const at = reply.entries.findIndex((entry) => entry.path === target);
-    if (at >= 0) return offset + at;
-    if (reply.entries.length < CHUNK || offset + CHUNK >= reply.total) return undefined;
-  }
+  const found = await getApi().invoke('archives:locate', { ...ref, path: target, sort });
+  return found.folder === folder && found.index !== null ? found.index : undefined;
 }
 
 /** Every entry of a folder, or an error when it holds more than `max` (too many to tick one by one). */
