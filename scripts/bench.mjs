@@ -9,6 +9,8 @@
  *     index build (runListContents + ArchiveTree), against the 1.5x goal.
  *  3. The progress event pipeline (issue 2): 100k recorded archive_progress lines in random chunks
  *     through LineSplitter + parseLogLine.
+ *  4. Revealing a search hit 90 % down a 300k-entry folder: the old window scan against
+ *     archives:locate (scripts/bench/reveal-bench.ts), cold (folder not sorted yet) and warm.
  *
  * The TypeScript code is bundled on the fly with esbuild into a temp folder. BENCH_SIZES=100000 picks
  * other synthetic sizes; BENCH_SKIP_REAL=1 skips the borg part.
@@ -56,6 +58,7 @@ try {
   await synthetic();
   if (process.env.BENCH_SKIP_REAL !== '1') await realBorg();
   await progressPipeline();
+  await reveal();
 } finally {
   await rm(scratch, { recursive: true, force: true });
   await rm(bundleDir, { recursive: true, force: true });
@@ -163,4 +166,20 @@ async function progressPipeline() {
     ['time', fmt.ms(p.ms)],
     ['lines per second', fmt.n(p.linesPerSecond)],
   ]);
+}
+
+async function reveal() {
+  const revealBundle = path.join(bundleDir, 'reveal-bench.mjs');
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['scripts/bench/reveal-bench.ts'],
+    outfile: revealBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  console.log('\n4. Reveal a search hit in a huge folder: 5000-row window scan vs archives:locate');
+  process.stdout.write(await run(process.execPath, [revealBundle, '300000']));
 }
