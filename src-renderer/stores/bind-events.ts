@@ -11,6 +11,7 @@ import type {
   MountStatus,
   RepositorySummary,
 } from '../../src-main/ipc/contract.js';
+import { EVENT_NAMES } from '../../src-main/ipc/names.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
 import { useChecksStore } from './checks-store.js';
 import { syncHostClock } from '../lib/host-clock.js';
@@ -22,21 +23,6 @@ import { useMountStore } from './mount-store.js';
 import { usePlansStore, type StoredPlan } from './plans-store.js';
 import { useReposStore } from './repos-store.js';
 import { useStaleStore } from './stale-store.js';
-
-const eventNames: readonly EventName[] = [
-  'job:updated',
-  'job:progress',
-  'job:log',
-  'job:finished',
-  'repos:changed',
-  'archive-index:updated',
-  'mount:changed',
-  'history:added',
-  'plans:changed',
-  'schedules:changed',
-  'checks:changed',
-  'app:clock',
-];
 
 // Jobs that add or remove archives: the repository's table and chart are reloaded when they end.
 const ARCHIVE_CHANGING_KINDS: ReadonlySet<string> = new Set(['backup', 'delete', 'prune']);
@@ -70,7 +56,8 @@ export function bindEvents(api: BorgdeskApi): () => void {
       schedule();
     });
 
-  const unsubscribers = eventNames.map((name) => subscribe(name));
+  // Every event the core pushes: each store takes what it needs in applyBatch.
+  const unsubscribers = EVENT_NAMES.map((name) => subscribe(name));
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
     if (frame !== undefined) cancelAnimationFrame(frame);
