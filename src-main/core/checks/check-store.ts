@@ -6,14 +6,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { checkScheduleSchema, type CheckSchedule } from '../../ipc/contract.js';
+import { runStateSchema, type RunState } from '../schedule/run-state.js';
 import { JsonFile } from '../settings/json-file.js';
-
-const runStateSchema = z.object({
-  lastRunAt: z.number().optional(),
-  lastAttemptAt: z.number().optional(),
-});
-/** When a repository's scheduled check last ran (epoch ms). */
-export type CheckRunState = z.infer<typeof runStateSchema>;
 
 const fileSchema = z.object({
   version: z.literal(1),
@@ -59,12 +53,12 @@ export class CheckStore {
   }
 
   /** The recorded runs of a repository's check. */
-  stateOf(repoId: string): CheckRunState {
+  stateOf(repoId: string): RunState {
     return this.data.state[repoId] ?? {};
   }
 
   /** Merge `patch` into a repository's run state and persist it. */
-  async noteState(repoId: string, patch: CheckRunState): Promise<void> {
+  async noteState(repoId: string, patch: RunState): Promise<void> {
     const state = { ...this.data.state, [repoId]: { ...this.stateOf(repoId), ...patch } };
     await this.save({ ...this.data, state });
   }

@@ -6,20 +6,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { planSchema, type Plan } from '../plans/plan.js';
+import { runStateSchema, type RunState } from '../schedule/run-state.js';
 import { JsonFile } from '../settings/json-file.js';
-
-const targetStateSchema = z.object({
-  lastRunAt: z.number().optional(),
-  lastAttemptAt: z.number().optional(),
-});
-/** When a plan's target last ran (epoch ms). */
-export type TargetState = z.infer<typeof targetStateSchema>;
 
 const fileSchema = z.object({
   version: z.literal(1),
   plans: z.array(planSchema),
   /** Keyed by targetKey(planId, repoId). */
-  state: z.record(z.string(), targetStateSchema).default({}),
+  state: z.record(z.string(), runStateSchema).default({}),
 });
 type PlansFile = z.infer<typeof fileSchema>;
 
@@ -81,12 +75,12 @@ export class PlanStore {
   }
 
   /** The recorded state of a target. */
-  stateOf(key: string): TargetState {
+  stateOf(key: string): RunState {
     return this.data.state[key] ?? {};
   }
 
   /** Merge `patch` into a target's state and persist it. */
-  async noteState(key: string, patch: TargetState): Promise<void> {
+  async noteState(key: string, patch: RunState): Promise<void> {
     const state = { ...this.data.state, [key]: { ...this.stateOf(key), ...patch } };
     await this.save({ ...this.data, state });
   }
