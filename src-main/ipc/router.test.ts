@@ -3,11 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../core/app-error.js';
-import { createCore } from '../core/create-core.js';
-import { createMemorySecretStore } from '../core/secrets/memory-secret-store.js';
 import type { Core } from '../core/services.js';
 import { appStatusSchema, type RequestHandlers } from './contract.js';
 import { createRouter, INVALID_ENVELOPE_ID } from './router.js';
+import { startTestCore } from '../core/test-support/test-core.js';
 
 // A handful of handlers is enough to drive every validation path of the router itself.
 function handlersCore(
@@ -132,12 +131,7 @@ describe('createRouter with the real core', () => {
   it('answers app:status with a result that satisfies the contract', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'borgdesk-router-'));
     process.env['BORG_BASE_DIR'] = path.join(dir, 'borg-base');
-    core = await createCore({
-      host: 'browser',
-      paths: { configDir: path.join(dir, 'config'), cacheDir: path.join(dir, 'cache'), homeDir: dir },
-      secrets: createMemorySecretStore(),
-      clock: { now: () => Date.now() },
-    });
+    core = await startTestCore({ configDir: path.join(dir, 'config'), homeDir: dir });
     const router = createRouter(core, { validateResults: true });
     const reply = await router.handle({ id: 1, method: 'app:status', params: {} });
     expect(reply.ok).toBe(true);

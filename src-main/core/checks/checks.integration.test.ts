@@ -6,11 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type BorgSandbox } from '../../borg/test-sandbox.js';
 import { requests, type HistoryEntry } from '../../ipc/contract.js';
-import { createCore } from '../create-core.js';
 import { ManualTime } from '../schedule/manual-time.js';
-import { createMemorySecretStore } from '../secrets/memory-secret-store.js';
 import type { Core } from '../services.js';
-import { resolveAppPaths } from '../settings/app-paths.js';
+import { startTestCore } from '../test-support/test-core.js';
 import { EventRecorder } from '../test-support/event-recorder.js';
 
 const PASSPHRASE = 'checked every night 7d21';
@@ -21,18 +19,7 @@ let core: Core;
 let repoId: string;
 
 function startCore(time: ManualTime): Promise<Core> {
-  return createCore({
-    host: 'browser',
-    paths: resolveAppPaths(
-      process.platform,
-      { ...process.env, BORGDESK_CONFIG_DIR: sandbox.path('config') },
-      sandbox.path('home'),
-    ),
-    secrets: createMemorySecretStore(),
-    clock: time,
-    timers: time,
-    testTime: time,
-  });
+  return startTestCore({ configDir: sandbox.path('config'), homeDir: sandbox.path('home'), time });
 }
 
 async function checkEntries(target: Core, count: number): Promise<HistoryEntry[]> {

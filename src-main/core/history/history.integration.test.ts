@@ -8,10 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupRequest } from '../../ipc/contract.js';
-import { createCore } from '../create-core.js';
-import { createMemorySecretStore } from '../secrets/memory-secret-store.js';
 import type { Core } from '../services.js';
-import { resolveAppPaths } from '../settings/app-paths.js';
+import { startTestCore } from '../test-support/test-core.js';
 import { EventRecorder } from '../test-support/event-recorder.js';
 
 const PASSPHRASE = 'history passphrase 5c1e-never-stored';
@@ -24,12 +22,7 @@ const savedBase = process.env['BORG_BASE_DIR'];
 const cores: Core[] = [];
 
 async function startCore(configDir: string): Promise<Core> {
-  const core = await createCore({
-    host: 'browser',
-    paths: resolveAppPaths(process.platform, { ...process.env, BORGDESK_CONFIG_DIR: configDir }, home),
-    secrets: createMemorySecretStore(),
-    clock: { now: () => Date.now() },
-  });
+  const core = await startTestCore({ configDir, homeDir: home });
   cores.push(core);
   return core;
 }

@@ -7,12 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requests } from '../../ipc/contract.js';
-import { createCore } from '../create-core.js';
 import { historyDir } from '../history/history-files.js';
 import { HistoryStore } from '../history/history-store.js';
-import { createMemorySecretStore } from '../secrets/memory-secret-store.js';
 import type { Core } from '../services.js';
-import { resolveAppPaths } from '../settings/app-paths.js';
+import { startTestCore } from '../test-support/test-core.js';
 import type { SchedulerTimers } from '../schedule/scheduler-types.js';
 import { DAY_MS } from './stale-plans.js';
 
@@ -25,13 +23,10 @@ const savedBase = process.env['BORG_BASE_DIR'];
 const cores: Core[] = [];
 
 async function startCore(): Promise<Core> {
-  const env = { ...process.env, BORGDESK_CONFIG_DIR: path.join(root, 'config') };
-  const core = await createCore({
-    host: 'browser',
-    paths: resolveAppPaths(process.platform, env, path.join(root, 'home')),
-    secrets: createMemorySecretStore(),
-    clock: { now: () => now },
-    timers: stillTimers,
+  const core = await startTestCore({
+    configDir: path.join(root, 'config'),
+    homeDir: path.join(root, 'home'),
+    services: { clock: { now: () => now }, timers: stillTimers },
   });
   cores.push(core);
   return core;

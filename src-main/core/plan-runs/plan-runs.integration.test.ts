@@ -9,12 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runListContents } from '../../borg/commands/list-contents.js';
 import { requests, type JobSnapshot } from '../../ipc/contract.js';
-import { createCore } from '../create-core.js';
 import type { PlanDraft } from '../plans/plan.js';
 import { ManualTime } from '../schedule/manual-time.js';
-import { createMemorySecretStore } from '../secrets/memory-secret-store.js';
 import type { Core } from '../services.js';
-import { resolveAppPaths } from '../settings/app-paths.js';
+import { startTestCore } from '../test-support/test-core.js';
 import { EventRecorder } from '../test-support/event-recorder.js';
 
 const PASSPHRASE = 'plan runs passphrase 41c9';
@@ -70,18 +68,7 @@ beforeAll(async () => {
   await fs.writeFile(path.join(source, 'skipme', '.nobackup'), '');
   // 08:00 local time: a daily 09:00 schedule is an hour away.
   time = new ManualTime(new Date(2026, 2, 10, 8, 0, 0).getTime());
-  core = await createCore({
-    host: 'browser',
-    paths: resolveAppPaths(
-      process.platform,
-      { ...process.env, BORGDESK_CONFIG_DIR: path.join(root, 'config') },
-      home,
-    ),
-    secrets: createMemorySecretStore(),
-    clock: time,
-    timers: time,
-    testTime: time,
-  });
+  core = await startTestCore({ configDir: path.join(root, 'config'), homeDir: home, time });
   const repo = await core.handlers['repos:create']({
     name: 'Plan repo',
     location: repoPath,
@@ -252,16 +239,7 @@ describe('plans with real borg', () => {
   it('keeps plans across a restart and refuses the test clock request without test mode', async () => {
     const saved = await core.handlers['plans:list']({});
     expect(saved.map((p) => p.name)).toEqual(['Hooked']);
-    const other = await createCore({
-      host: 'browser',
-      paths: resolveAppPaths(
-        process.platform,
-        { ...process.env, BORGDESK_CONFIG_DIR: path.join(root, 'config') },
-        home,
-      ),
-      secrets: createMemorySecretStore(),
-      clock: { now: () => Date.now() },
-    });
+    const other = await startTestCore({ configDir: path.join(root, 'config'), homeDir: home });
     try {
       expect(await other.handlers['plans:list']({})).toEqual(saved);
       await expect(other.handlers['test:advance-clock']({ ms: 1000 })).rejects.toMatchObject({

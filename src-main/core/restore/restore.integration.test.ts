@@ -8,10 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveRef, BackupRequest, JobSnapshot, RestoreRequest } from '../../ipc/contract.js';
-import { createCore } from '../create-core.js';
-import { createMemorySecretStore } from '../secrets/memory-secret-store.js';
 import type { Core } from '../services.js';
 import { EventRecorder } from '../test-support/event-recorder.js';
+import { startTestCore } from '../test-support/test-core.js';
 
 let root: string;
 let source: string;
@@ -88,17 +87,19 @@ beforeAll(async () => {
 
   const home = path.join(root, 'home');
   await fs.mkdir(home, { recursive: true });
-  core = await createCore({
-    host: 'electron',
-    paths: { configDir: path.join(root, 'config'), cacheDir: path.join(root, 'cache'), homeDir: home },
-    secrets: createMemorySecretStore(),
-    fileManager: {
-      openPath: async (p) => {
-        opened.push(p);
-        return true;
+  core = await startTestCore({
+    configDir: path.join(root, 'config'),
+    cacheDir: path.join(root, 'cache'),
+    homeDir: home,
+    services: {
+      host: 'electron',
+      fileManager: {
+        openPath: async (p) => {
+          opened.push(p);
+          return true;
+        },
       },
     },
-    clock: { now: () => Date.now() },
   });
   recorder = new EventRecorder(core);
   const repo = await core.handlers['repos:create']({
