@@ -2,22 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src-main/ipc/contract.js';
 import { planTargetKey } from '../features/history/history-list.js';
 import { useHistoryStore } from './history-store.js';
+import { historyEntryFixture } from '../../src-main/core/test-support/history-entry-fixture.js';
 
 function entry(id: string, finishedAt: string, patch: Partial<HistoryEntry> = {}): HistoryEntry {
-  return {
-    id,
-    kind: 'backup',
-    repoId: 'r1',
-    repoName: 'One',
-    title: 'Backup',
-    trigger: 'schedule',
-    status: 'succeeded',
-    startedAt: finishedAt,
-    finishedAt,
-    durationMs: 0,
-    logLineCount: 0,
-    ...patch,
-  };
+  return historyEntryFixture({ id, finishedAt, trigger: 'schedule', ...patch });
 }
 
 describe('history store: latest backups of plans', () => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BorgdeskApi, EventName, HistoryEntry, StaleItemRow } from '../../src-main/ipc/contract.js';
+import type { BorgdeskApi, EventName, StaleItemRow } from '../../src-main/ipc/contract.js';
 import { bindEvents } from './bind-events.js';
 import { useStaleStore } from './stale-store.js';
+import { historyEntryFixture } from '../../src-main/core/test-support/history-entry-fixture.js';
 
 // The Electron bridge stand-in: app:stale answers when the test says so, and counts the calls.
 const pending: ((rows: StaleItemRow[]) => void)[] = [];
@@ -63,19 +64,15 @@ describe('bindEvents refreshes the stale list', () => {
   it('once per batch of backups, plan edits and schedule changes, and only once the list was read', async () => {
     globalThis.requestAnimationFrame = (callback: FrameRequestCallback): number => frames.push(callback);
     const unbind = bindEvents(events);
-    const entry: HistoryEntry = {
+    const entry = historyEntryFixture({
       id: 'h1',
-      kind: 'backup',
-      repoId: 'r1',
       repoName: 'USB',
       title: 'Documents: back up to USB',
       trigger: 'schedule',
-      status: 'succeeded',
       startedAt: '2026-03-01T10:00:00.000Z',
       finishedAt: '2026-03-01T10:01:00.000Z',
       durationMs: 60_000,
-      logLineCount: 0,
-    };
+    });
     const before = calls;
 
     useStaleStore.setState({ loaded: false });

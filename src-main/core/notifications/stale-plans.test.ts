@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../../ipc/contract.js';
 import { planSchema, type Plan } from '../plans/plan.js';
 import { targetKey } from '../plan-runs/plan-store.js';
 import { DAY_MS, findStalePlans, staleItemFromRow, staleRecords, type StaleSource } from './stale-plans.js';
+import { historyEntryFixture } from '../test-support/history-entry-fixture.js';
 
 const now = Date.UTC(2026, 2, 10, 12);
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -27,21 +28,17 @@ function entry(
   at: number,
   extra: Partial<HistoryEntry> = {},
 ) {
-  const finishedAt = iso(at);
-  return {
+  return historyEntryFixture({
     id: `job-${seq++}`,
-    kind: 'backup',
     repoId,
     repoName: `${repoId} (then)`,
     title: 'Back up',
     trigger: 'schedule',
     status,
-    startedAt: finishedAt,
-    finishedAt,
+    finishedAt: iso(at),
     durationMs: 1000,
-    logLineCount: 0,
     ...extra,
-  } satisfies HistoryEntry;
+  });
 }
 
 const repos = [

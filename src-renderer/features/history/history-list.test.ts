@@ -10,22 +10,10 @@ import {
   planTargetKey,
   planTargetLatest,
 } from './history-list.js';
+import { historyEntryFixture } from '../../../src-main/core/test-support/history-entry-fixture.js';
 
 function entry(id: string, finishedAt: string, patch: Partial<HistoryEntry> = {}): HistoryEntry {
-  return {
-    id,
-    kind: 'backup',
-    repoId: 'r1',
-    repoName: 'One',
-    title: 'Backup',
-    trigger: 'manual',
-    status: 'succeeded',
-    startedAt: finishedAt,
-    finishedAt,
-    durationMs: 0,
-    logLineCount: 0,
-    ...patch,
-  };
+  return historyEntryFixture({ id, finishedAt, ...patch });
 }
 
 describe('mergeEntries', () => {
