@@ -92,4 +92,17 @@ describe('network readiness', () => {
     const odd = probes(wifiUp, () => Promise.reject(new Error('no code at all')));
     expect(await odd.ready('mybox:repo')).toBe(true);
   });
+
+  it('never looks up a host the location parser refuses; the run itself then says why', async () => {
+    const { ready, asked } = probes(wifiUp, () => Promise.resolve({ address: '192.0.2.1', family: 4 }));
+    for (const hostile of [
+      '-oProxyCommand=touch pwned:repo',
+      'ssh://-oProxyCommand=x/repo',
+      'ann@-nas:repo',
+      'ssh://nas\n-oProxyCommand=x/repo',
+      'ssh://ann@home@nas/repo',
+    ])
+      expect(await ready(hostile), hostile).toBe(true);
+    expect(asked).toEqual([]);
+  });
 });

@@ -1,59 +1,49 @@
 /**
  * Repository locations as borg accepts them: a local path, or a remote URL such as
- * `ssh://user@host:port/path` (kept exactly as typed; borg parses it).
+ * `ssh://user@host:port/path` (kept exactly as typed; borg parses it). Every location is checked
+ * by the one parser in location-syntax.ts before borg, ssh or a name lookup sees it.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../app-error.js';
-
-// `scheme://...` (ssh, file) or scp style `user@host:path`; a Windows drive letter is not a host.
-const URL_LOCATION = /^[a-z][a-z0-9+.-]*:\/\//i;
-const SCP_LOCATION = /^[^/\\:]{2,}:/;
+import { locationForm, parseLocation, type ParsedLocation } from './location-syntax.js';
 
 /** True when `location` names a remote (or URL-form) repository rather than a local path. */
 export function isRemoteLocation(location: string): boolean {
-  return URL_LOCATION.test(location) || SCP_LOCATION.test(location);
+  return locationForm(location) !== 'path';
 }
 
 /**
- * The host a remote location connects to (`ssh://user@host:22/path`, `user@host:path`, IPv6 in
- * brackets), or undefined for a local path or a `file://` URL.
+ * The host a remote location connects to (`ssh://user@host:22/path`, `user@host:path`, IPv6
+ * without its brackets), or undefined for a local path, a `file://` URL, or a location the parser
+ * refuses — so a hostile host never reaches a name lookup.
  */
 export function remoteHostOf(location: string): string | undefined {
-  const trimmed = location.trim();
-  const url = /^([a-z][a-z0-9+.-]*):\/\/([^/]*)/i.exec(trimmed);
-  let authority: string;
-  if (url !== null) {
-    if (url[1]?.toLowerCase() === 'file') return undefined;
-    authority = url[2] ?? '';
-  } else if (SCP_LOCATION.test(trimmed)) {
-    authority = trimmed.slice(0, trimmed.indexOf(':'));
-  } else {
-    return undefined;
-  }
-  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
-  const host = hostAndPort.startsWith('[')
-    ? hostAndPort.slice(1, Math.max(1, hostAndPort.indexOf(']')))
-    : (hostAndPort.split(':')[0] ?? '');
-  return host === '' ? undefined : host;
+  const parsed = parseLocation(location.trim());
+  return parsed.ok ? parsed.location.host : undefined;
 }
 
-/** Trim, expand `~`, make a local path absolute (relative to home) and drop trailing slashes. */
+/** The parts of `location`, or an InvalidInput AppError saying which part is wrong and how to fix it. */
+export function requireValidLocation(location: string): ParsedLocation {
+  const parsed = parseLocation(location);
+  if (!parsed.ok) throw new AppError('InvalidInput', parsed.problem.message, parsed.problem.remedy);
+  return parsed.location;
+}
+
+/**
+ * Check a typed location, then trim its spaces, expand `~`, make a local path absolute (relative
+ * to home) and drop trailing slashes; remote locations stay exactly as typed.
+ */
 export function normalizeLocation(location: string, homeDir: string): string {
-  const trimmed = location.trim();
-  if (trimmed === '')
-    throw new AppError(
-      'InvalidInput',
-      'Enter where the repository is.',
-      'Type a folder path or an ssh:// address.',
-    );
-  if (isRemoteLocation(trimmed)) return trimmed;
+  // Only spaces are trimmed: a tab or line break at either end is refused like one in the middle.
+  const trimmed = location.replace(/^ +| +$/g, '');
+  const parsed = requireValidLocation(trimmed);
+  if (parsed.form !== 'path') return trimmed;
   let local = trimmed;
   if (local === '~') local = homeDir;
   else if (local.startsWith('~/')) local = path.join(homeDir, local.slice(2));
-  const absolute = path.resolve(homeDir, local);
   // path.resolve already strips trailing separators except for the root itself.
-  return absolute;
+  return path.resolve(homeDir, local);
 }
 
 /** True when a repository location is a local path that does not exist now (e.g. an unplugged drive). */

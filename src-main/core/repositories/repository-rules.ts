@@ -1,6 +1,7 @@
 /** Small rules of the repository service: input checks, its error messages, archive ordering. */
 import type { ArchiveSummary } from '../../ipc/contract.js';
 import { AppError } from '../app-error.js';
+import { parseLocation } from './location-syntax.js';
 
 /** The trimmed name, or an InvalidInput error when it is blank. */
 export function requireName(raw: string): string {
@@ -16,6 +17,20 @@ export function passphraseRequired(name: string): AppError {
     'PassphraseRequired',
     `The repository “${name}” is encrypted and needs its passphrase.`,
     'Enter the passphrase that was chosen when the repository was created.',
+  );
+}
+
+/**
+ * Refuses a stored repository whose location the parser rejects (e.g. one planted in
+ * repositories.json), so no borg or ssh ever runs for it; checked before every borg run.
+ */
+export function requireUsableLocation(repo: { readonly name: string; readonly location: string }): void {
+  const parsed = parseLocation(repo.location);
+  if (parsed.ok) return;
+  throw new AppError(
+    'InvalidInput',
+    `Borgdesk will not use the location of “${repo.name}”. ${parsed.problem.message}`,
+    'Remove this repository from Borgdesk and add it again with the correct location. Its backups are not touched.',
   );
 }
 

@@ -19,6 +19,7 @@ import {
   duplicateLocation,
   passphraseRequired,
   requireName,
+  requireUsableLocation,
   sameSecond,
   sortNewestFirst,
 } from './repository-rules.js';
@@ -97,8 +98,13 @@ export class RepositoryService {
     return { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown };
   }
 
-  /** A BorgContext for `repo`: borg path, passphrase (if it needs one) and the prompts the user agreed to. */
+  /**
+   * A BorgContext for `repo`: borg path, passphrase (if it needs one) and the prompts the user
+   * agreed to. Every borg run for a stored repository gets its context here, so its location is
+   * checked here too.
+   */
   async contextFor(repo: StoredRepository, extras: ContextExtras = {}): Promise<BorgContext> {
+    requireUsableLocation(repo);
     const borgPath = await this.deps.borgPath();
     let passphrase: string | undefined;
     if (repo.needsPassphrase) {
@@ -183,6 +189,7 @@ export class RepositoryService {
     const repo = this.require(params.repoId);
     if (!repo.needsPassphrase) return this.summarize(repo);
     if (params.passphrase === '') throw passphraseRequired(repo.name);
+    requireUsableLocation(repo);
     const base = await this.baseContext();
     await this.deps.lanes.run(this.laneOf(repo), () =>
       runListArchives(
