@@ -17,6 +17,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
+import { locationFieldError } from './location-field.js';
 
 type Mode = 'create' | 'existing';
 
@@ -47,7 +48,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const creating = mode === 'create';
   const wantsPassphrase = creating && needsPassphrase(encryption);
   const nameError = name.trim() === '' ? 'Give the repository a name.' : undefined;
-  const locationError = location.trim() === '' ? 'Choose a folder or enter an ssh:// address.' : undefined;
+  const locationError = locationFieldError(location, 'Choose a folder or enter an ssh:// address.');
   const invalid = Boolean(
     nameError || locationError || (wantsPassphrase && passphraseProblem(passphrase, confirm)),
   );

@@ -15,6 +15,7 @@ import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { defaultExcludePatterns, joinPath, tildify } from '../../lib/paths.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
+import { locationFieldError } from '../repositories/location-field.js';
 import { createAndBackUp } from './first-backup.js';
 
 /** Props of {@link Welcome}. */
@@ -36,8 +37,8 @@ export function Welcome({ status }: WelcomeProps) {
   const [error, setError] = useState<ErrorInfo>();
 
   const excludes = defaultExcludePatterns(status.homeDir, status.platform);
-  const problem =
-    location.trim() === '' ? 'Choose where to keep the backups.' : passphraseProblem(passphrase, confirm);
+  const locationError = locationFieldError(location, 'Choose where to keep the backups.');
+  const problem = locationError ?? passphraseProblem(passphrase, confirm);
 
   const submit = (): void => {
     setAttempted(true);
@@ -79,6 +80,7 @@ export function Welcome({ status }: WelcomeProps) {
             <h2>Where to keep your backups</h2>
             <Field
               label="Location"
+              error={attempted ? locationError : undefined}
               hint="A new encrypted repository (repokey-blake2). An external drive or an ssh:// server is safer still."
               addon={
                 <Button icon="folder" onClick={() => setPicking('location')} disabled={Boolean(busy)}>
