@@ -84,9 +84,9 @@ export class ConfigFile<T> {
   /** Queue a change; it sees every earlier change and takes effect only once it is on disk. */
   update<R>(change: (current: T) => Change<T, R>): Promise<R> {
     const run = async (): Promise<R> => {
-      if (this.readOnly !== undefined) throw this.readOnly();
       const { next, result } = change(this.current);
       if (next === undefined) return result;
+      if (this.readOnly !== undefined) throw this.readOnly();
       // The entries set aside at load are still only in the file: save them before they go.
       if (this.pendingSetAside.length > 0) await this.setAside(true);
       try {
