@@ -24,7 +24,7 @@ describe('configNoticeText', () => {
       title: '1 plan could not be read',
       chip: 'set aside',
       detail:
-        'Borgdesk set it aside ("Photos") and kept your other plans. It may come from a newer Borgdesk or a hand edit.',
+        'Borgdesk set it aside ("Photos") and kept everything else. It may come from a newer Borgdesk or a hand edit.',
       keptLabel: 'The original is kept in',
     });
   });

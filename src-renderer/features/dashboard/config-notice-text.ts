@@ -38,7 +38,7 @@ export function configNoticeText(notice: ConfigNotice): ConfigNoticeText {
       const what =
         notice.file === 'settings'
           ? `Borgdesk reset ${count === 1 ? 'it' : 'them'}${named} to the default and kept your other settings.`
-          : `Borgdesk set ${it} aside${named} and kept your other ${many}. ${count === 1 ? 'It' : 'They'} may come from a newer Borgdesk or a hand edit.`;
+          : `Borgdesk set ${it} aside${named} and kept everything else. ${count === 1 ? 'It' : 'They'} may come from a newer Borgdesk or a hand edit.`;
       return {
         title: `${count} ${count === 1 ? one : many} could not be read`,
         chip: 'set aside',

@@ -3,7 +3,6 @@
  * repositories (the default once one exists), the selected repository, or an empty state pointing at
  * "Add repository"; plus, on a repository's screen, the log panel of its latest job.
  */
-import type { ReactElement } from 'react';
 import type { AppStatus, JobKind } from '../../../src-main/ipc/contract.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -12,12 +11,12 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { RepositoryScreen } from '../archives/RepositoryScreen.js';
-import { AttentionCard } from '../dashboard/AttentionCard.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
 import { HistoryScreen } from '../history/HistoryScreen.js';
 import { LogPanel } from '../jobs/LogPanel.js';
 import { PlansScreen } from '../plans/PlansScreen.js';
 import { Welcome } from '../welcome/Welcome.js';
+import { WithAttention } from './WithAttention.js';
 
 // Jobs whose log the panel follows on a repository's screen.
 const LOGGED_KINDS: readonly JobKind[] = ['backup', 'init', 'restore', 'check', 'delete', 'prune', 'compact'];
@@ -46,13 +45,20 @@ export function MainContent({ status }: MainContentProps) {
   else if (section === 'plans') content = <PlansScreen />;
   else if (repo) content = <RepositoryScreen key={repo.id} repo={repo} />;
   else if (repos.length > 0) content = <Dashboard repos={repos} />;
-  else if (status.firstRun && !welcomeDismissed) content = withNotices(<Welcome status={status} />);
+  else if (status.firstRun && !welcomeDismissed)
+    content = (
+      <WithAttention>
+        <Welcome status={status} />
+      </WithAttention>
+    );
   else
-    content = withNotices(
-      <EmptyState icon="archive" title="No repositories yet">
-        Use <strong>Add repository</strong> in the sidebar to create a new backup repository or to open one
-        you already have.
-      </EmptyState>,
+    content = (
+      <WithAttention>
+        <EmptyState icon="archive" title="No repositories yet">
+          Use <strong>Add repository</strong> in the sidebar to create a new backup repository or to open one
+          you already have.
+        </EmptyState>
+      </WithAttention>
     );
 
   return (
@@ -60,18 +66,5 @@ export function MainContent({ status }: MainContentProps) {
       <div className="content">{content}</div>
       {repo ? <LogPanel job={job} /> : null}
     </main>
-  );
-}
-
-// With no repository to show, a set-aside or unreadable repositories.json must not look like a first
-// start: the "Needs attention" card (config notices) comes first.
-function withNotices(screen: ReactElement): ReactElement {
-  return (
-    <>
-      <div className="welcome-attention">
-        <AttentionCard />
-      </div>
-      {screen}
-    </>
   );
 }
