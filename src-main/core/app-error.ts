@@ -18,6 +18,9 @@ export type AppErrorCode =
   | 'RepositoryMounted'
   | 'Busy'
   | 'MountUnavailable'
+  | 'ConfigDiskFull'
+  | 'ConfigNotWritable'
+  | 'ConfigReadOnly'
   | 'Internal';
 
 /** A failure the core detected: a stable code, a plain-language message and what to do next. */

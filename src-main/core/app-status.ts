@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BorgStatus } from '../ipc/contract.js';
 import { installHints, locateBorg } from '../borg/version.js';
-import type { AppStatus } from '../ipc/contract.js';
+import type { AppStatus, ConfigNotice } from '../ipc/contract.js';
 import { AppError } from './app-error.js';
 
 /** What AppStatusService reads; injected so the composition root decides where it comes from. */
@@ -15,6 +15,8 @@ export interface AppStatusDeps {
   readonly homeDir: string;
   readonly borgPathSetting: () => string;
   readonly hasRepositories: () => boolean;
+  /** What happened to the config files (see ConfigNotices); none when absent. */
+  readonly configNotices?: () => readonly ConfigNotice[];
   readonly pathEnv: () => string | undefined;
   readonly locate?: typeof locateBorg;
   /** The core's clock (a hand-driven one in test mode). Default: the system clock. */
@@ -94,6 +96,7 @@ export class AppStatusService {
       now: new Date(this.deps.now?.() ?? Date.now()).toISOString(),
       startAtLoginSupported: this.deps.desktop !== undefined,
       ...trayProblemField(this.deps.desktop?.trayProblem()),
+      configNotices: [...(this.deps.configNotices?.() ?? [])],
       defaults: {
         repositoryPath: path.join(home, 'Backups', 'borgdesk-repo'),
         sourcePaths: [home],

@@ -35,13 +35,18 @@ import { MountManager } from './restore/mount-manager.js';
 import { restoreHandlers } from './restore/restore-handlers.js';
 import { isKnownError, INTERNAL_ERROR } from './serialize-error.js';
 import type { Core, Services } from './services.js';
+import { ConfigNotices } from './settings/config-notices.js';
 import { openSettingsStore } from './settings/settings-store.js';
+import { removeStaleTempFiles } from './settings/stale-temp-files.js';
 
 /** Build the core for one app run. Resolves once settings and repositories are loaded. */
 export async function createCore(services: Services): Promise<Core> {
   const { configDir, homeDir } = services.paths;
-  const settings = await openSettingsStore(configDir);
-  const registry = await RepositoryRegistry.open(configDir);
+  // Before any store writes: temp files of a run killed mid-save are ours to remove.
+  await removeStaleTempFiles(configDir);
+  const configNotices = new ConfigNotices();
+  const settings = await openSettingsStore(configDir, configNotices);
+  const registry = await RepositoryRegistry.open(configDir, configNotices);
   const bus = new EventBus();
   const history = await HistoryStore.open({
     dir: historyDir(configDir),
@@ -55,6 +60,7 @@ export async function createCore(services: Services): Promise<Core> {
     homeDir,
     borgPathSetting: () => settings.get().borgPath,
     hasRepositories: () => registry.list().length > 0,
+    configNotices: () => configNotices.list(),
     pathEnv: () => process.env['PATH'],
     now: () => services.clock.now(),
     ...(services.desktop !== undefined ? { desktop: services.desktop } : {}),
@@ -115,7 +121,7 @@ export async function createCore(services: Services): Promise<Core> {
     hasActiveJob: (repoId) => jobs.hasActive(repoId),
     emit: (mountStatus) => bus.emit('mount:changed', mountStatus),
   });
-  const plans = await PlanStore.open(configDir);
+  const plans = await PlanStore.open(configDir, configNotices);
   const assertWritable = (repoId: string): void => mounts.assertUnmounted(repoId);
   const runner = new PlanRunner({
     repos,
@@ -147,7 +153,7 @@ export async function createCore(services: Services): Promise<Core> {
   const checks = new PeriodicChecks({
     clock: services.clock,
     timers: services.timers ?? systemTimers,
-    store: await CheckStore.open(configDir),
+    store: await CheckStore.open(configDir, configNotices),
     repos,
     jobs,
     checkJob: (repo, mode) => checkJob(repo, mode, 'schedule', { repos, assertWritable }),
@@ -163,6 +169,7 @@ export async function createCore(services: Services): Promise<Core> {
 
   const handlers: RequestHandlers = guardAll(() => disposed, {
     'app:status': () => status.status(),
+    'app:dismiss-config-notice': async ({ id }) => ({ dismissed: configNotices.dismiss(id) }),
     'app:stale': async () =>
       findStalePlans(
         {

@@ -92,6 +92,29 @@ export type BorgStatus = z.infer<typeof borgStatusSchema>;
 export const installHintSchema = z.object({ platform: z.string(), command: z.string() });
 export type InstallHint = z.infer<typeof installHintSchema>;
 
+/**
+ * Something Borgdesk had to do with one of its config files at start or on a save: entries it could
+ * not read and set aside, a file it could not read at all, a file from a newer Borgdesk (opened
+ * read-only), or a save that failed. Paths are absolute, so the user can find the original.
+ */
+export const configNoticeSchema = z.object({
+  /** Stable for one file and kind; `app:dismiss-config-notice` takes it. */
+  id: z.string(),
+  file: z.enum(['plans', 'repositories', 'checks', 'settings']),
+  kind: z.enum(['entries-set-aside', 'unreadable', 'newer-version', 'write-failed']),
+  /** The config file itself (e.g. /home/me/.config/borgdesk/plans.json). */
+  path: z.string(),
+  /** How many entries (or settings) were set aside or not understood. */
+  count: z.number().int().optional(),
+  /** Names a person recognises ("Documents", "Path to borg"), at most a few. */
+  names: z.array(z.string()).optional(),
+  /** Where the original is kept (the set-aside or corrupt copy, or the untouched file). */
+  keptAt: z.string().optional(),
+  /** A plain sentence: why a save failed, or what was wrong with an unreadable file. */
+  detail: z.string().optional(),
+});
+export type ConfigNotice = z.infer<typeof configNoticeSchema>;
+
 export const appStatusSchema = z.object({
   host: z.enum(['electron', 'browser']),
   hostname: z.string(),
@@ -107,6 +130,8 @@ export const appStatusSchema = z.object({
   startAtLoginSupported: z.boolean(),
   /** Why no tray icon is shown (desktop app on a Linux desktop without a tray host); absent when fine. */
   trayProblem: z.string().optional(),
+  /** What happened to the config files (set-aside entries, unreadable or newer files, failed saves). */
+  configNotices: z.array(configNoticeSchema).optional(),
   /** Suggestions for the welcome screen. */
   defaults: z.object({
     repositoryPath: z.string(),
@@ -595,6 +620,11 @@ export const requests = {
   'app:status': { params: empty, result: appStatusSchema },
   /** Scheduled plan targets without a successful backup for longer than `staleAfterDays`, oldest first. */
   'app:stale': { params: empty, result: z.array(staleItemSchema) },
+  /** Hide a config notice until the next start (the file it names stays where it is). */
+  'app:dismiss-config-notice': {
+    params: z.object({ id: z.string() }),
+    result: z.object({ dismissed: z.boolean() }),
+  },
   'settings:get': { params: empty, result: settingsSchema },
   'settings:update': { params: settingsSchema.partial(), result: settingsSchema },
 

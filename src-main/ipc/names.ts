@@ -9,6 +9,7 @@
 export const REQUEST_NAMES = [
   'app:status',
   'app:stale',
+  'app:dismiss-config-notice',
   'settings:get',
   'settings:update',
   'repos:list',

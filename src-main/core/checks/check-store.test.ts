@@ -64,11 +64,30 @@ describe('CheckStore', () => {
     expect(reloaded.stateOf('gone')).toEqual({});
   });
 
-  it('moves a corrupt file aside and starts empty', async () => {
-    await fs.writeFile(path.join(dir, 'checks.json'), '{"version":1,"checks":[{"repoId":3}]}');
+  it('sets aside a schedule that does not validate and keeps the others', async () => {
+    await fs.writeFile(
+      path.join(dir, 'checks.json'),
+      JSON.stringify({
+        version: 1,
+        checks: [{ repoId: 3 }, daily('a')],
+        state: { a: { lastRunAt: 'soon' } },
+      }),
+    );
     const store = await CheckStore.open(dir);
-    expect(store.list()).toEqual([]);
+    expect(store.list()).toEqual([daily('a')]);
+    expect(store.stateOf('a')).toEqual({});
     const names = await fs.readdir(dir);
-    expect(names.some((n) => n.startsWith('checks.json.corrupt-'))).toBe(true);
+    expect(names.filter((n) => n.startsWith('checks.json.set-aside-'))).toHaveLength(1);
+  });
+
+  it('keeps keys a newer Borgdesk added to a schedule when it writes the file again', async () => {
+    await fs.writeFile(
+      path.join(dir, 'checks.json'),
+      JSON.stringify({ version: 1, checks: [{ ...daily('a'), window: '02-05' }], later: true }),
+    );
+    const store = await CheckStore.open(dir);
+    await store.noteState('a', { lastRunAt: 1 });
+    const file = JSON.parse(await fs.readFile(path.join(dir, 'checks.json'), 'utf8'));
+    expect(file).toMatchObject({ later: true, checks: [{ ...daily('a'), window: '02-05' }] });
   });
 });

@@ -1,38 +1,70 @@
 /**
  * Periodic checks in `configDir/checks.json`: each repository's check schedule and when its check
- * last ran, validated with zod and written atomically. The last run is kept beside the schedule so
- * a restart neither repeats a check nor forgets one that was missed (one catch-up, as for plans).
+ * last ran, read schedule by schedule (one bad schedule is set aside alone, see ConfigFile) and
+ * written atomically. The last run is kept beside the schedule so a restart neither repeats a check
+ * nor forgets one that was missed (one catch-up, as for plans). Keys a newer Borgdesk added to a
+ * schedule (same file version) are kept when it is written again.
  */
-import path from 'node:path';
-import { z } from 'zod';
 import { checkScheduleSchema, type CheckSchedule } from '../../ipc/contract.js';
 import { runStateSchema, type RunState } from '../schedule/run-state.js';
-import { JsonFile } from '../settings/json-file.js';
+import { ConfigFile, type Decoded } from '../settings/config-file.js';
+import { ConfigNotices } from '../settings/config-notices.js';
+import { decodeList, decodeRecord, extraKeys } from '../settings/entry-decode.js';
 
-const fileSchema = z.object({
-  version: z.literal(1),
+const CHECKS_VERSION = 1;
+
+interface ChecksData {
   /** Only repositories with a schedule other than off are stored. */
-  checks: z.array(checkScheduleSchema),
+  readonly checks: readonly CheckSchedule[];
   /** Keyed by repository id. */
-  state: z.record(z.string(), runStateSchema).default({}),
-});
-type ChecksFile = z.infer<typeof fileSchema>;
+  readonly state: Readonly<Record<string, RunState>>;
+  /** Unknown keys per repository id, written back with its schedule. */
+  readonly checkExtras: ReadonlyMap<string, Record<string, unknown>>;
+  readonly fileExtras: Record<string, unknown>;
+}
 
-/** The in-memory copy of checks.json; every change is written through. */
+function decode(raw: Readonly<Record<string, unknown>>): Decoded<ChecksData> {
+  const checks = decodeList(raw['checks'], checkScheduleSchema, { at: 'checks', idOf: (c) => c.repoId });
+  const state = decodeRecord(raw['state'], runStateSchema, 'state');
+  return {
+    value: {
+      checks: checks.items,
+      state: state.value,
+      checkExtras: new Map(checks.items.map((c, i) => [c.repoId, checks.extras[i] ?? {}])),
+      fileExtras: extraKeys(raw, {}, ['checks', 'state']),
+    },
+    setAside: [...checks.setAside, ...state.setAside],
+  };
+}
+
+function encode(data: ChecksData): Record<string, unknown> {
+  return {
+    ...data.fileExtras,
+    checks: data.checks.map((c) => ({ ...data.checkExtras.get(c.repoId), ...c })),
+    state: data.state,
+  };
+}
+
+/** The saved copy of checks.json; every change resolves once it is on disk, and not before. */
 export class CheckStore {
-  private constructor(
-    private readonly file: JsonFile<ChecksFile>,
-    private data: ChecksFile,
-  ) {}
+  private constructor(private readonly file: ConfigFile<ChecksData>) {}
 
-  /** Load (or start empty); a corrupt file is moved aside by JsonFile. */
-  static async open(configDir: string): Promise<CheckStore> {
-    const file = new JsonFile(path.join(configDir, 'checks.json'), fileSchema, () => ({
-      version: 1 as const,
-      checks: [],
-      state: {},
-    }));
-    return new CheckStore(file, await file.read());
+  /** Load (or start empty); bad schedules are set aside and reported through `notices`. */
+  static async open(configDir: string, notices = new ConfigNotices()): Promise<CheckStore> {
+    const file = await ConfigFile.open<ChecksData>({
+      dir: configDir,
+      name: 'checks',
+      version: CHECKS_VERSION,
+      empty: () => ({ checks: [], state: {}, checkExtras: new Map(), fileExtras: {} }),
+      decode,
+      encode,
+      notices,
+    });
+    return new CheckStore(file);
+  }
+
+  private get data(): ChecksData {
+    return this.file.value;
   }
 
   /** Every saved schedule (none is off). */
@@ -47,9 +79,11 @@ export class CheckStore {
 
   /** Save a repository's schedule; an off schedule is forgotten, its run state kept. */
   async put(check: CheckSchedule): Promise<void> {
-    const others = this.data.checks.filter((c) => c.repoId !== check.repoId);
-    const checks = check.schedule.kind === 'off' ? others : [...others, check];
-    await this.save({ ...this.data, checks });
+    await this.file.update((data) => {
+      const others = data.checks.filter((c) => c.repoId !== check.repoId);
+      const checks = check.schedule.kind === 'off' ? others : [...others, check];
+      return { next: { ...data, checks }, result: undefined };
+    });
   }
 
   /** The recorded runs of a repository's check. */
@@ -59,24 +93,21 @@ export class CheckStore {
 
   /** Merge `patch` into a repository's run state and persist it. */
   async noteState(repoId: string, patch: RunState): Promise<void> {
-    const state = { ...this.data.state, [repoId]: { ...this.stateOf(repoId), ...patch } };
-    await this.save({ ...this.data, state });
+    await this.file.update((data) => ({
+      next: { ...data, state: { ...data.state, [repoId]: { ...data.state[repoId], ...patch } } },
+      result: undefined,
+    }));
   }
 
   /** Forget schedules and state of repositories not in `repoIds`; false when nothing changed. */
-  async retainOnly(repoIds: ReadonlySet<string>): Promise<boolean> {
-    const checks = this.data.checks.filter((c) => repoIds.has(c.repoId));
-    const state = Object.fromEntries(Object.entries(this.data.state).filter(([id]) => repoIds.has(id)));
-    const unchanged =
-      checks.length === this.data.checks.length &&
-      Object.keys(state).length === Object.keys(this.data.state).length;
-    if (unchanged) return false;
-    await this.save({ ...this.data, checks, state });
-    return true;
-  }
-
-  private async save(next: ChecksFile): Promise<void> {
-    this.data = next;
-    await this.file.write(next);
+  retainOnly(repoIds: ReadonlySet<string>): Promise<boolean> {
+    return this.file.update((data) => {
+      const checks = data.checks.filter((c) => repoIds.has(c.repoId));
+      const state = Object.fromEntries(Object.entries(data.state).filter(([id]) => repoIds.has(id)));
+      const unchanged =
+        checks.length === data.checks.length && Object.keys(state).length === Object.keys(data.state).length;
+      if (unchanged) return { result: false };
+      return { next: { ...data, checks, state }, result: true };
+    });
   }
 }

@@ -81,7 +81,7 @@ export class PlanRunner {
       console.warn(`[borgdesk] scheduled run of ${id} could not start:`, e instanceof Error ? e.message : e);
       const at = this.deps.now();
       this.reporter?.markFinished(id, { ok: false, at });
-      void this.deps.store.noteState(id, { lastAttemptAt: at });
+      void this.deps.store.noteState(id, { lastAttemptAt: at }).catch(logStateWriteFailure);
       this.deps.onRunsChanged();
     }
   }
@@ -98,6 +98,7 @@ export class PlanRunner {
       this.reporter?.markFinished(id, { ok, at });
       void this.deps.store
         .noteState(id, ok ? { lastRunAt: at } : {})
+        .catch(logStateWriteFailure)
         .finally(() => this.deps.onRunsChanged());
       if (ok && step.plan.retention !== undefined) {
         this.follow(step, 'prune', () => planPruneJob(step.plan, step.repo, step.trigger, this.deps));
@@ -112,7 +113,7 @@ export class PlanRunner {
     const snapshot = this.deps.jobs.submit(planBackupJob(plan, repo, trigger, this.deps));
     this.pending.set(snapshot.id, { plan, repo, trigger, step: 'backup' });
     this.reporter?.markStarted(id);
-    void this.deps.store.noteState(id, { lastAttemptAt: this.deps.now() });
+    void this.deps.store.noteState(id, { lastAttemptAt: this.deps.now() }).catch(logStateWriteFailure);
     this.deps.onRunsChanged();
     return snapshot.id;
   }
@@ -136,4 +137,9 @@ export class PlanRunner {
       throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plan list.');
     return plan;
   }
+}
+
+// A failed state save (disk full) must not end the host; the Needs attention card names the cause.
+function logStateWriteFailure(e: unknown): void {
+  console.warn('[borgdesk] could not save the plan run state:', e instanceof Error ? e.message : e);
 }

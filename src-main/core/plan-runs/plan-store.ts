@@ -1,21 +1,26 @@
 /**
- * Plans and their schedule state in `configDir/plans.json`: versioned, validated with zod, written
- * atomically. The state (last run / last attempt per target) lives beside the plans so a restart
- * neither repeats nor forgets a run.
+ * Plans and their schedule state in `configDir/plans.json`: versioned, read plan by plan (one bad
+ * plan is set aside alone, see ConfigFile), written atomically. The state (last run / last attempt
+ * per target) lives beside the plans so a restart neither repeats nor forgets a run. Keys a newer
+ * Borgdesk added to a plan (same file version) are kept when the plan is written again.
  */
-import path from 'node:path';
-import { z } from 'zod';
 import { planSchema, type Plan } from '../plans/plan.js';
 import { runStateSchema, type RunState } from '../schedule/run-state.js';
-import { JsonFile } from '../settings/json-file.js';
+import { ConfigFile, type Decoded } from '../settings/config-file.js';
+import { ConfigNotices } from '../settings/config-notices.js';
+import { decodeList, decodeRecord, extraKeys, stringField } from '../settings/entry-decode.js';
 
-const fileSchema = z.object({
-  version: z.literal(1),
-  plans: z.array(planSchema),
+const PLANS_VERSION = 1;
+
+interface PlansData {
+  readonly plans: readonly Plan[];
   /** Keyed by targetKey(planId, repoId). */
-  state: z.record(z.string(), runStateSchema).default({}),
-});
-type PlansFile = z.infer<typeof fileSchema>;
+  readonly state: Readonly<Record<string, RunState>>;
+  /** Unknown keys per plan id, written back with the plan. */
+  readonly planExtras: ReadonlyMap<string, Record<string, unknown>>;
+  /** Unknown top-level keys of the file. */
+  readonly fileExtras: Record<string, unknown>;
+}
 
 /** The scheduler id of one plan target. */
 export function targetKey(planId: string, repoId: string): string {
@@ -28,21 +33,52 @@ export function parseTargetKey(key: string): { planId: string; repoId: string } 
   return { planId: key.slice(0, bar), repoId: key.slice(bar + 1) };
 }
 
-/** The in-memory copy of plans.json; every change is written through. */
-export class PlanStore {
-  private constructor(
-    private readonly file: JsonFile<PlansFile>,
-    private data: PlansFile,
-  ) {}
+function decode(raw: Readonly<Record<string, unknown>>): Decoded<PlansData> {
+  const plans = decodeList(raw['plans'], planSchema, {
+    at: 'plans',
+    label: (p) => stringField(p, 'name'),
+    idOf: (p) => p.id,
+  });
+  const state = decodeRecord(raw['state'], runStateSchema, 'state');
+  return {
+    value: {
+      plans: plans.items,
+      state: state.value,
+      planExtras: new Map(plans.items.map((p, i) => [p.id, plans.extras[i] ?? {}])),
+      fileExtras: extraKeys(raw, {}, ['plans', 'state']),
+    },
+    setAside: [...plans.setAside, ...state.setAside],
+  };
+}
 
-  /** Load (or start empty); a corrupt file is moved aside by JsonFile. */
-  static async open(configDir: string): Promise<PlanStore> {
-    const file = new JsonFile(path.join(configDir, 'plans.json'), fileSchema, () => ({
-      version: 1 as const,
-      plans: [],
-      state: {},
-    }));
-    return new PlanStore(file, await file.read());
+function encode(data: PlansData): Record<string, unknown> {
+  return {
+    ...data.fileExtras,
+    plans: data.plans.map((p) => ({ ...data.planExtras.get(p.id), ...p })),
+    state: data.state,
+  };
+}
+
+/** The saved copy of plans.json; every change resolves once it is on disk, and not before. */
+export class PlanStore {
+  private constructor(private readonly file: ConfigFile<PlansData>) {}
+
+  /** Load (or start empty); bad plans are set aside and reported through `notices`. */
+  static async open(configDir: string, notices = new ConfigNotices()): Promise<PlanStore> {
+    const file = await ConfigFile.open<PlansData>({
+      dir: configDir,
+      name: 'plans',
+      version: PLANS_VERSION,
+      empty: () => ({ plans: [], state: {}, planExtras: new Map(), fileExtras: {} }),
+      decode,
+      encode,
+      notices,
+    });
+    return new PlanStore(file);
+  }
+
+  private get data(): PlansData {
+    return this.file.value;
   }
 
   /** Every plan, in creation order. */
@@ -57,21 +93,29 @@ export class PlanStore {
 
   /** Insert or replace a plan. */
   async put(plan: Plan): Promise<void> {
-    const index = this.data.plans.findIndex((p) => p.id === plan.id);
-    const plans = [...this.data.plans];
-    if (index < 0) plans.push(plan);
-    else plans[index] = plan;
-    await this.save({ ...this.data, plans });
+    await this.file.update((data) => {
+      const index = data.plans.findIndex((p) => p.id === plan.id);
+      const plans = [...data.plans];
+      if (index < 0) plans.push(plan);
+      else plans[index] = plan;
+      return { next: { ...data, plans }, result: undefined };
+    });
   }
 
   /** Remove a plan and its targets' state; false when it was unknown. */
-  async remove(planId: string): Promise<boolean> {
-    if (this.get(planId) === undefined) return false;
-    const state = Object.fromEntries(
-      Object.entries(this.data.state).filter(([key]) => parseTargetKey(key).planId !== planId),
-    );
-    await this.save({ ...this.data, plans: this.data.plans.filter((p) => p.id !== planId), state });
-    return true;
+  remove(planId: string): Promise<boolean> {
+    return this.file.update((data) => {
+      if (!data.plans.some((p) => p.id === planId)) return { result: false };
+      const state = Object.fromEntries(
+        Object.entries(data.state).filter(([key]) => parseTargetKey(key).planId !== planId),
+      );
+      const planExtras = new Map(data.planExtras);
+      planExtras.delete(planId);
+      return {
+        next: { ...data, plans: data.plans.filter((p) => p.id !== planId), state, planExtras },
+        result: true,
+      };
+    });
   }
 
   /** The recorded state of a target. */
@@ -81,12 +125,9 @@ export class PlanStore {
 
   /** Merge `patch` into a target's state and persist it. */
   async noteState(key: string, patch: RunState): Promise<void> {
-    const state = { ...this.data.state, [key]: { ...this.stateOf(key), ...patch } };
-    await this.save({ ...this.data, state });
-  }
-
-  private async save(next: PlansFile): Promise<void> {
-    this.data = next;
-    await this.file.write(next);
+    await this.file.update((data) => ({
+      next: { ...data, state: { ...data.state, [key]: { ...data.state[key], ...patch } } },
+      result: undefined,
+    }));
   }
 }

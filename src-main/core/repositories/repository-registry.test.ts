@@ -46,4 +46,22 @@ describe('RepositoryRegistry', () => {
     await registry.update('a', { name: 'Renamed' });
     expect(await fs.readFile(path.join(dir, 'repositories.json'), 'utf8')).not.toContain('hunter2');
   });
+
+  it('keeps the repositories that validate when one entry does not', async () => {
+    await fs.writeFile(
+      path.join(dir, 'repositories.json'),
+      JSON.stringify({
+        version: 1,
+        repositories: [
+          { id: 'a', ...repo },
+          { id: 'b', name: 'NAS' },
+        ],
+      }),
+    );
+    const registry = await RepositoryRegistry.open(dir);
+    expect(registry.list().map((r) => r.id)).toEqual(['a']);
+    expect((await fs.readdir(dir)).filter((n) => n.startsWith('repositories.json.set-aside-'))).toHaveLength(
+      1,
+    );
+  });
 });

@@ -1,12 +1,14 @@
 /**
- * The list of repositories the user has added, persisted as `configDir/repositories.json`.
+ * The list of repositories the user has added, persisted as `configDir/repositories.json`, read
+ * entry by entry (one bad entry is set aside alone, see ConfigFile).
  * Holds identity and metadata only: a passphrase never enters this file (the schema has no field
- * for one, and zod drops unknown keys on load).
+ * for one, and unknown keys are dropped on load and never written back, unlike in plans.json).
  */
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { z } from 'zod';
-import { JsonFile } from '../settings/json-file.js';
+import { ConfigFile, type Decoded } from '../settings/config-file.js';
+import { ConfigNotices } from '../settings/config-notices.js';
+import { decodeList, stringField } from '../settings/entry-decode.js';
 
 const REGISTRY_VERSION = 1;
 
@@ -24,88 +26,23 @@ const storedRepositorySchema = z.object({
 /** One repository as persisted. */
 export type StoredRepository = z.infer<typeof storedRepositorySchema>;
 
-const registryFileSchema = z.preprocess(
-  (raw) =>
-    typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !('version' in raw)
-      ? { ...raw, version: REGISTRY_VERSION }
-      : raw,
-  z.object({ version: z.literal(REGISTRY_VERSION), repositories: z.array(storedRepositorySchema) }),
-);
-type RegistryFile = z.infer<typeof registryFileSchema>;
+interface RegistryData {
+  readonly repositories: readonly StoredRepository[];
+}
 
-/** The fields a caller supplies when registering a repository; the id is generated. */
-export type NewRepository = Omit<StoredRepository, 'id'>;
+function decode(raw: Readonly<Record<string, unknown>>): Decoded<RegistryData> {
+  const list = decodeList(raw['repositories'], storedRepositorySchema, {
+    at: 'repositories',
+    label: (r) => stringField(r, 'name') ?? stringField(r, 'location'),
+    idOf: (r) => r.id,
+  });
+  return { value: { repositories: list.items }, setAside: list.setAside };
+}
 
-/** In-memory list mirrored to disk; every mutation resolves after the file is written. */
-export class RepositoryRegistry {
-  private repositories: StoredRepository[];
-
-  private constructor(
-    private readonly file: JsonFile<RegistryFile>,
-    initial: StoredRepository[],
-  ) {
-    this.repositories = initial;
-  }
-
-  /** Load `repositories.json` from `configDir` (empty when missing or corrupt). */
-  static async open(configDir: string): Promise<RepositoryRegistry> {
-    const file = new JsonFile<RegistryFile>(
-      path.join(configDir, 'repositories.json'),
-      registryFileSchema,
-      () => ({
-        version: REGISTRY_VERSION,
-        repositories: [],
-      }),
-    );
-    const loaded = await file.read();
-    return new RepositoryRegistry(file, loaded.repositories);
-  }
-
-  /** All repositories in the order they were added. */
-  list(): readonly StoredRepository[] {
-    return this.repositories;
-  }
-
-  /** The repository with `id`, if any. */
-  get(id: string): StoredRepository | undefined {
-    return this.repositories.find((r) => r.id === id);
-  }
-
-  /** The repository registered at `location` (already normalised), if any. */
-  findByLocation(location: string): StoredRepository | undefined {
-    return this.repositories.find((r) => r.location === location);
-  }
-
-  /** Register a repository and persist the list. */
-  async add(repo: NewRepository): Promise<StoredRepository> {
-    const stored: StoredRepository = { ...repo, id: randomUUID() };
-    this.repositories = [...this.repositories, stored];
-    await this.persist();
-    return stored;
-  }
-
-  /** Change metadata of `id`; returns the updated record, or undefined if it was removed meanwhile. */
-  async update(id: string, patch: Partial<NewRepository>): Promise<StoredRepository | undefined> {
-    const existing = this.get(id);
-    if (existing === undefined) return undefined;
-    const updated: StoredRepository = { ...existing, ...patch, id };
-    this.repositories = this.repositories.map((r) => (r.id === id ? updated : r));
-    await this.persist();
-    return updated;
-  }
-
-  /** Forget `id` (never touches the repository's data); false when it was not registered. */
-  async remove(id: string): Promise<boolean> {
-    const before = this.repositories.length;
-    this.repositories = this.repositories.filter((r) => r.id !== id);
-    if (this.repositories.length === before) return false;
-    await this.persist();
-    return true;
-  }
-
-  private persist(): Promise<void> {
-    // Write explicit fields only, so nothing unexpected (least of all a secret) reaches the file.
-    const repositories = this.repositories.map((r): StoredRepository => ({
+// Write explicit fields only, so nothing unexpected (least of all a secret) reaches the file.
+function encode(data: RegistryData): Record<string, unknown> {
+  return {
+    repositories: data.repositories.map((r): StoredRepository => ({
       id: r.id,
       name: r.name,
       location: r.location,
@@ -113,7 +50,74 @@ export class RepositoryRegistry {
       needsPassphrase: r.needsPassphrase,
       lastBackupAt: r.lastBackupAt,
       consentedPrompts: [...r.consentedPrompts],
+    })),
+  };
+}
+
+/** The fields a caller supplies when registering a repository; the id is generated. */
+export type NewRepository = Omit<StoredRepository, 'id'>;
+
+/** The saved list; every mutation resolves once the file is written, and takes effect only then. */
+export class RepositoryRegistry {
+  private constructor(private readonly file: ConfigFile<RegistryData>) {}
+
+  /** Load `repositories.json` from `configDir` (empty when missing or unreadable; bad entries set aside). */
+  static async open(configDir: string, notices = new ConfigNotices()): Promise<RepositoryRegistry> {
+    const file = await ConfigFile.open<RegistryData>({
+      dir: configDir,
+      name: 'repositories',
+      version: REGISTRY_VERSION,
+      empty: () => ({ repositories: [] }),
+      decode,
+      encode,
+      notices,
+    });
+    return new RepositoryRegistry(file);
+  }
+
+  /** All repositories in the order they were added. */
+  list(): readonly StoredRepository[] {
+    return this.file.value.repositories;
+  }
+
+  /** The repository with `id`, if any. */
+  get(id: string): StoredRepository | undefined {
+    return this.list().find((r) => r.id === id);
+  }
+
+  /** The repository registered at `location` (already normalised), if any. */
+  findByLocation(location: string): StoredRepository | undefined {
+    return this.list().find((r) => r.location === location);
+  }
+
+  /** Register a repository and persist the list. */
+  add(repo: NewRepository): Promise<StoredRepository> {
+    const stored: StoredRepository = { ...repo, id: randomUUID() };
+    return this.file.update((data) => ({
+      next: { repositories: [...data.repositories, stored] },
+      result: stored,
     }));
-    return this.file.write({ version: REGISTRY_VERSION, repositories });
+  }
+
+  /** Change metadata of `id`; returns the updated record, or undefined if it was removed meanwhile. */
+  update(id: string, patch: Partial<NewRepository>): Promise<StoredRepository | undefined> {
+    return this.file.update((data) => {
+      const existing = data.repositories.find((r) => r.id === id);
+      if (existing === undefined) return { result: undefined };
+      const updated: StoredRepository = { ...existing, ...patch, id };
+      return {
+        next: { repositories: data.repositories.map((r) => (r.id === id ? updated : r)) },
+        result: updated,
+      };
+    });
+  }
+
+  /** Forget `id` (never touches the repository's data); false when it was not registered. */
+  remove(id: string): Promise<boolean> {
+    return this.file.update((data) => {
+      const repositories = data.repositories.filter((r) => r.id !== id);
+      if (repositories.length === data.repositories.length) return { result: false };
+      return { next: { repositories }, result: true };
+    });
   }
 }

@@ -33,6 +33,15 @@ export async function writeJsonAtomic(file: string, data: unknown): Promise<void
   await syncDirectory(dir);
 }
 
+// Matches the temp names above: `.<name>.<pid>.<12 hex digits>.tmp`.
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+/** The pid of the process that made `name` if it is one of writeJsonAtomic's temp files. */
+export function tempFileOwner(name: string): number | undefined {
+  const match = TEMP_NAME.exec(name);
+  return match === null ? undefined : Number(match[1]);
+}
+
 // Persist the rename itself; directories cannot be opened for fsync on Windows, so that is skipped.
 async function syncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return;

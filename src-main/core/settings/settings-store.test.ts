@@ -54,20 +54,28 @@ describe('settings store', () => {
     expect((await fs.readdir(dir)).some((n) => n.includes('corrupt'))).toBe(false);
   });
 
-  it('rejects a stale allowance outside 1..60 as a corrupt file', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ version: 1, staleAfterDays: 0 }));
-    expect((await openSettingsStore(dir)).get()).toEqual(defaultSettings);
-  });
-
-  it('falls back to defaults when the file is corrupt, keeping the bad file aside', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  it('resets only a stale allowance outside 1..60 to its default, keeping the other fields', async () => {
     await fs.writeFile(
       path.join(dir, 'settings.json'),
-      JSON.stringify({ version: 1, defaultCompression: 'gzip' }),
+      JSON.stringify({ version: 1, staleAfterDays: 0, borgPath: '/opt/borg' }),
     );
+    expect((await openSettingsStore(dir)).get()).toEqual({ ...defaultSettings, borgPath: '/opt/borg' });
+    const names = await fs.readdir(dir);
+    expect(names.filter((n) => n.startsWith('settings.json.set-aside-'))).toHaveLength(1);
+  });
+
+  it('keeps the original aside and starts from defaults when the file is not JSON', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fs.writeFile(path.join(dir, 'settings.json'), '{"version": 1, "borgPath": "/opt/bo');
     expect((await openSettingsStore(dir)).get()).toEqual(defaultSettings);
     const names = await fs.readdir(dir);
     expect(names.some((n) => n.startsWith('settings.json.corrupt-'))).toBe(true);
+  });
+
+  it('applies concurrent updates in order, each on top of the last saved one', async () => {
+    const store = await openSettingsStore(dir);
+    await Promise.all([store.update({ borgPath: '/opt/borg' }), store.update({ staleAfterDays: 5 })]);
+    expect(store.get()).toMatchObject({ borgPath: '/opt/borg', staleAfterDays: 5 });
+    expect((await openSettingsStore(dir)).get()).toEqual(store.get());
   });
 });

@@ -1,11 +1,15 @@
 /**
  * The user's settings, persisted as `configDir/settings.json` with a `version` field so later
- * releases can migrate old files instead of discarding them.
+ * releases can migrate old files instead of discarding them. Read field by field: a missing field
+ * takes its default quietly (a file from an older release); an invalid one takes its default, is
+ * set aside (see ConfigFile) and reported, and every other field is kept. Fields a newer Borgdesk
+ * added are kept when the file is written again.
  */
-import path from 'node:path';
 import { z } from 'zod';
 import { compressionSchema, settingsSchema, type Settings } from '../../ipc/contract.js';
-import { JsonFile } from './json-file.js';
+import { ConfigFile, type Decoded } from './config-file.js';
+import { ConfigNotices } from './config-notices.js';
+import { extraKeys, zodReason, type SetAsideEntry } from './entry-decode.js';
 
 /** The settings a fresh install starts with. */
 export const defaultSettings: Settings = {
@@ -18,26 +22,51 @@ export const defaultSettings: Settings = {
 
 const SETTINGS_VERSION = 1;
 
-// Missing fields take their default so a file from an older release (or hand-edited) still loads.
-const settingsFileSchema = z.preprocess(
-  migrateSettingsFile,
-  z.object({
-    version: z.literal(SETTINGS_VERSION),
-    borgPath: z.string().default(defaultSettings.borgPath),
-    defaultCompression: compressionSchema.default(defaultSettings.defaultCompression),
-    notificationLevel: settingsSchema.shape.notificationLevel.default(defaultSettings.notificationLevel),
-    staleAfterDays: settingsSchema.shape.staleAfterDays.default(defaultSettings.staleAfterDays),
-    startAtLogin: z.boolean().default(defaultSettings.startAtLogin),
-  }),
-);
-type SettingsFile = z.infer<typeof settingsFileSchema>;
+type Field = keyof Settings;
 
-/** Bring an older settings file up to the current version (version 0 = no version field). */
-function migrateSettingsFile(raw: unknown): unknown {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
-  const record = raw as Record<string, unknown>;
-  if (record['version'] === undefined) return { ...record, version: SETTINGS_VERSION };
-  return record;
+const fieldSchemas: { readonly [K in Field]: z.ZodType<Settings[K]> } = {
+  borgPath: settingsSchema.shape.borgPath,
+  defaultCompression: compressionSchema,
+  notificationLevel: settingsSchema.shape.notificationLevel,
+  staleAfterDays: settingsSchema.shape.staleAfterDays,
+  startAtLogin: settingsSchema.shape.startAtLogin,
+};
+
+// What the notice calls a field, in the Settings dialog's words.
+const fieldLabels: { readonly [K in Field]: string } = {
+  borgPath: 'Path to borg',
+  defaultCompression: 'Default compression',
+  notificationLevel: 'Notifications',
+  staleAfterDays: 'Warn when no backup for (days)',
+  startAtLogin: 'Start at login',
+};
+
+const FIELDS = Object.keys(fieldSchemas) as Field[];
+
+interface SettingsData {
+  readonly settings: Settings;
+  readonly extras: Record<string, unknown>;
+}
+
+function decode(raw: Readonly<Record<string, unknown>>): Decoded<SettingsData> {
+  const settings: Record<string, unknown> = { ...defaultSettings };
+  const setAside: SetAsideEntry[] = [];
+  for (const field of FIELDS) {
+    if (raw[field] === undefined) continue;
+    const parsed = fieldSchemas[field].safeParse(raw[field]);
+    if (parsed.success) settings[field] = parsed.data;
+    else
+      setAside.push({
+        at: field,
+        label: fieldLabels[field],
+        reason: zodReason(parsed.error),
+        entry: raw[field],
+      });
+  }
+  return {
+    value: { settings: settings as Settings, extras: extraKeys(raw, {}, FIELDS) },
+    setAside,
+  };
 }
 
 /** Reads and updates settings; updates are persisted before the promise resolves. */
@@ -46,33 +75,32 @@ export interface SettingsStore {
   update(patch: Partial<Settings>): Promise<Settings>;
 }
 
-/** Load `settings.json` from `configDir` (defaults when missing or corrupt). */
-export async function openSettingsStore(configDir: string): Promise<SettingsStore> {
-  const file = new JsonFile<SettingsFile>(path.join(configDir, 'settings.json'), settingsFileSchema, () => ({
+/** Load `settings.json` from `configDir` (defaults when missing or unreadable; bad fields reset). */
+export async function openSettingsStore(
+  configDir: string,
+  notices = new ConfigNotices(),
+): Promise<SettingsStore> {
+  const file = await ConfigFile.open<SettingsData>({
+    dir: configDir,
+    name: 'settings',
     version: SETTINGS_VERSION,
-    ...defaultSettings,
-  }));
-  const loaded = await file.read();
-  let current: Settings = {
-    borgPath: loaded.borgPath,
-    defaultCompression: loaded.defaultCompression,
-    notificationLevel: loaded.notificationLevel,
-    staleAfterDays: loaded.staleAfterDays,
-    startAtLogin: loaded.startAtLogin,
-  };
+    empty: () => ({ settings: defaultSettings, extras: {} }),
+    decode,
+    encode: (data) => ({ ...data.extras, ...data.settings }),
+    notices,
+  });
   return {
-    get: () => current,
-    async update(patch) {
-      const next: Settings = {
-        borgPath: patch.borgPath ?? current.borgPath,
-        defaultCompression: patch.defaultCompression ?? current.defaultCompression,
-        notificationLevel: patch.notificationLevel ?? current.notificationLevel,
-        staleAfterDays: patch.staleAfterDays ?? current.staleAfterDays,
-        startAtLogin: patch.startAtLogin ?? current.startAtLogin,
-      };
-      await file.write({ version: SETTINGS_VERSION, ...next });
-      current = next;
-      return current;
-    },
+    get: () => file.value.settings,
+    update: (patch) =>
+      file.update((data) => {
+        const next: Settings = {
+          borgPath: patch.borgPath ?? data.settings.borgPath,
+          defaultCompression: patch.defaultCompression ?? data.settings.defaultCompression,
+          notificationLevel: patch.notificationLevel ?? data.settings.notificationLevel,
+          staleAfterDays: patch.staleAfterDays ?? data.settings.staleAfterDays,
+          startAtLogin: patch.startAtLogin ?? data.settings.startAtLogin,
+        };
+        return { next: { ...data, settings: next }, result: next };
+      }),
   };
 }

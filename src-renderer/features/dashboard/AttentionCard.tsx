@@ -1,7 +1,9 @@
 /**
- * The Overview's "Needs attention" card: every scheduled plan target without a good backup for
- * longer than Settings allows, how long it has been and why. The browser host has no tray or
- * desktop notifications, so this card is where a headless user learns that backups stopped.
+ * The Overview's "Needs attention" card: what happened to Borgdesk's config files (entries set
+ * aside, a file unreadable or from a newer Borgdesk, a failed save), then every scheduled plan
+ * target without a good backup for longer than Settings allows, how long it has been and why. The
+ * browser host has no tray or desktop notifications, so this card is where a headless user learns
+ * that backups stopped. The welcome screen shows it too, so set-aside repositories are never silent.
  */
 import { useEffect } from 'react';
 import { Icon } from '../../components/Icon.js';
@@ -10,26 +12,34 @@ import { formatDateTime } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useStaleStore } from '../../stores/stale-store.js';
 import { attentionText } from './attention-text.js';
+import { ConfigNoticeList } from './ConfigNoticeList.js';
 
 // Staleness grows with time alone (no event says "another hour passed"); events refresh it sooner.
 const REFRESH_MS = 5 * 60_000;
 
-/** The card (`aria-label="Needs attention"`); nothing while every plan is backed up in time. */
+/** The card (`aria-label="Needs attention"`); nothing while the files are fine and every plan is in time. */
 export function AttentionCard() {
   const items = useStaleStore((s) => s.items);
   const error = useStaleStore((s) => s.error);
   const connection = useAppStore((s) => s.connection);
+  const notices = useAppStore((s) => s.status?.configNotices) ?? [];
 
   useEffect(() => {
     if (connection !== 'open') return;
     const load = (): void => void useStaleStore.getState().load();
+    // A save that failed in the background (disk full) shows up here on the next refresh.
+    const timer = setInterval(() => {
+      load();
+      void useAppStore.getState().loadStatus();
+    }, REFRESH_MS);
     load();
-    const timer = setInterval(load, REFRESH_MS);
     return () => clearInterval(timer);
   }, [connection]);
 
-  if (error) return <ErrorMessage error={error} title="Overdue backups could not be checked" />;
-  if (items.length === 0) return null;
+  if (error && notices.length === 0) {
+    return <ErrorMessage error={error} title="Overdue backups could not be checked" />;
+  }
+  if (items.length === 0 && notices.length === 0) return null;
   return (
     <section className="card attention-card" aria-labelledby="attention-title">
       <header className="card-header">
@@ -38,27 +48,31 @@ export function AttentionCard() {
           Needs attention
         </h2>
       </header>
-      <ul className="attention-list" aria-label="Plans needing attention">
-        {items.map((item) => {
-          const text = attentionText(item);
-          return (
-            <li key={item.id} className="attention-item">
-              <div className="attention-head">
-                <strong>{item.label}</strong>
-                <span className="muted">to {item.repoName}</span>
-                <span className="chip chip-warn">{text.cause}</span>
-              </div>
-              <p className="attention-age">
-                {text.age}
-                {item.lastSuccessAt !== undefined ? (
-                  <span className="muted"> — last one {formatDateTime(item.lastSuccessAt)}</span>
-                ) : null}
-              </p>
-              <p className="attention-detail">{text.detail}</p>
-            </li>
-          );
-        })}
-      </ul>
+      {notices.length > 0 ? <ConfigNoticeList notices={notices} /> : null}
+      {error ? <ErrorMessage error={error} title="Overdue backups could not be checked" /> : null}
+      {items.length > 0 ? (
+        <ul className="attention-list" aria-label="Plans needing attention">
+          {items.map((item) => {
+            const text = attentionText(item);
+            return (
+              <li key={item.id} className="attention-item">
+                <div className="attention-head">
+                  <strong>{item.label}</strong>
+                  <span className="muted">to {item.repoName}</span>
+                  <span className="chip chip-warn">{text.cause}</span>
+                </div>
+                <p className="attention-age">
+                  {text.age}
+                  {item.lastSuccessAt !== undefined ? (
+                    <span className="muted"> — last one {formatDateTime(item.lastSuccessAt)}</span>
+                  ) : null}
+                </p>
+                <p className="attention-detail">{text.detail}</p>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
     </section>
   );
 }

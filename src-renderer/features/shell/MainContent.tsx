@@ -16,6 +16,7 @@ import { HistoryScreen } from '../history/HistoryScreen.js';
 import { LogPanel } from '../jobs/LogPanel.js';
 import { PlansScreen } from '../plans/PlansScreen.js';
 import { Welcome } from '../welcome/Welcome.js';
+import { WithAttention } from './WithAttention.js';
 
 // Jobs whose log the panel follows on a repository's screen.
 const LOGGED_KINDS: readonly JobKind[] = ['backup', 'init', 'restore', 'check', 'delete', 'prune', 'compact'];
@@ -44,13 +45,20 @@ export function MainContent({ status }: MainContentProps) {
   else if (section === 'plans') content = <PlansScreen />;
   else if (repo) content = <RepositoryScreen key={repo.id} repo={repo} />;
   else if (repos.length > 0) content = <Dashboard repos={repos} />;
-  else if (status.firstRun && !welcomeDismissed) content = <Welcome status={status} />;
+  else if (status.firstRun && !welcomeDismissed)
+    content = (
+      <WithAttention>
+        <Welcome status={status} />
+      </WithAttention>
+    );
   else
     content = (
-      <EmptyState icon="archive" title="No repositories yet">
-        Use <strong>Add repository</strong> in the sidebar to create a new backup repository or to open one
-        you already have.
-      </EmptyState>
+      <WithAttention>
+        <EmptyState icon="archive" title="No repositories yet">
+          Use <strong>Add repository</strong> in the sidebar to create a new backup repository or to open one
+          you already have.
+        </EmptyState>
+      </WithAttention>
     );
 
   return (

@@ -1,0 +1,59 @@
+/**
+ * The config notices inside the "Needs attention" card: for each, what Borgdesk did with one of its
+ * files, where the original is kept (a path the user can copy), and a button to dismiss it.
+ */
+import { useState } from 'react';
+import type { ConfigNotice } from '../../../src-main/ipc/contract.js';
+import { getApi } from '../../api/select-client.js';
+import { Button } from '../../components/Button.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { configNoticeText } from './config-notice-text.js';
+
+/** Props of {@link ConfigNoticeList}. */
+export interface ConfigNoticeListProps {
+  readonly notices: readonly ConfigNotice[];
+}
+
+/** The list (`aria-label="Config files needing attention"`). */
+export function ConfigNoticeList({ notices }: ConfigNoticeListProps) {
+  const [dismissing, setDismissing] = useState<string>();
+  const dismiss = (id: string): void => {
+    setDismissing(id);
+    void getApi()
+      .invoke('app:dismiss-config-notice', { id })
+      .catch(() => undefined) // Dismissing is cosmetic; the notice simply stays.
+      .then(() => useAppStore.getState().loadStatus())
+      .finally(() => setDismissing(undefined));
+  };
+  return (
+    <ul className="attention-list" aria-label="Config files needing attention">
+      {notices.map((notice) => {
+        const text = configNoticeText(notice);
+        return (
+          <li key={notice.id} className="attention-item">
+            <div className="attention-head">
+              <strong>{text.title}</strong>
+              <span className="chip chip-warn">{text.chip}</span>
+              <Button
+                variant="ghost"
+                size="small"
+                className="attention-dismiss"
+                busy={dismissing === notice.id}
+                onClick={() => dismiss(notice.id)}
+                aria-label={`Dismiss: ${text.title}`}
+              >
+                Dismiss
+              </Button>
+            </div>
+            <p className="attention-detail">{text.detail}</p>
+            {text.keptLabel !== undefined && notice.keptAt !== undefined ? (
+              <p className="attention-detail">
+                {text.keptLabel} <code className="attention-path">{notice.keptAt}</code>
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
