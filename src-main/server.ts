@@ -14,6 +14,7 @@ import { createMemorySecretStore } from './core/secrets/memory-secret-store.js';
 import { resolveAppPaths } from './core/settings/app-paths.js';
 import { startBrowserHost } from './node/browser-host.js';
 import { HostOptionsError, parseHostOptions } from './node/host-options.js';
+import { installProcessSafetyNet } from './node/process-safety.js';
 
 // The bundle lives in dist/main, the built renderer in dist/renderer; tests may point elsewhere.
 const staticDir =
@@ -31,6 +32,8 @@ const isLoopback = (host: string): boolean =>
 
 async function main(): Promise<void> {
   const options = parseHostOptions(process.argv.slice(2), process.env);
+  // A bug in one handler must not end the process, and with it every running backup.
+  installProcessSafetyNet(process);
   if (!existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error(
       `The user interface is not built (no ${path.join(staticDir, 'index.html')}). Run "npm run build" first.`,

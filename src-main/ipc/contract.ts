@@ -175,6 +175,8 @@ export const folderListingSchema = z.object({
   entries: z.array(folderEntrySchema),
   /** Handy starting points: home, root, mounted drives. */
   places: z.array(z.object({ label: z.string(), path: z.string() })),
+  /** True when the folder held more than the listing cap: `entries` is a part of it, folders first. */
+  truncated: z.boolean().optional(),
 });
 export type FolderListing = z.infer<typeof folderListingSchema>;
 

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { authenticateRequest, tokenCookie } from './access-token.js';
 import type { HostGuard } from './host-guard.js';
+import { parseRequestTarget } from './request-url.js';
 import { baseSecurityHeaders } from './security-headers.js';
 import { findStaticFile, mimeTypeFor, resolveStaticPath } from './static-files.js';
 
@@ -20,6 +21,8 @@ export interface StaticHandlerOptions {
   readonly port: number;
   readonly guard: HostGuard;
   readonly csp: string;
+  /** Called once a request carried the right token, so its connection can be trusted. */
+  readonly onAuthenticated?: (req: IncomingMessage) => void;
 }
 
 const unauthorizedPage = `<!doctype html>
@@ -64,12 +67,17 @@ export function createStaticHandler(
       send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.\n', { Allow: 'GET, HEAD' });
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = parseRequestTarget(req.url);
+    if (url === undefined) {
+      send(res, 400, 'text/plain; charset=utf-8', 'Bad request.\n');
+      return;
+    }
     const source = authenticateRequest(req, url, options.port, options.token);
     if (source === 'none') {
       send(res, 401, 'text/html; charset=utf-8', unauthorizedPage);
       return;
     }
+    options.onAuthenticated?.(req);
     const cookie: Record<string, string> =
       source === 'query' ? { 'Set-Cookie': tokenCookie(options.port, options.token) } : {};
     const file = resolveStaticPath(root, url.pathname);

@@ -10,6 +10,7 @@ import { createMemorySecretStore } from '../core/secrets/memory-secret-store.js'
 import type { Core } from '../core/services.js';
 import { resolveAppPaths } from '../core/settings/app-paths.js';
 import { startBrowserHost, type BrowserHost } from './browser-host.js';
+import type { HostLimitOverrides } from './host-limits.js';
 
 /** Text of the file placed outside the static root; must never be served. */
 export const SECRET_TEXT = 'not-for-the-browser';
@@ -25,10 +26,21 @@ export interface TestHost {
   stop(): Promise<void>;
 }
 
+/** How to start a {@link TestHost}. */
+export interface TestHostOptions {
+  readonly port?: number;
+  /** Fixed access token. */
+  readonly token?: string;
+  /** Use this folder (kept on stop) instead of a fresh temp folder. */
+  readonly dir?: string;
+  /** Short timeouts and small caps for the fault tests. */
+  readonly limits?: HostLimitOverrides;
+  /** Told about every throw a host handler caught; fault tests assert there were none. */
+  readonly onError?: (context: string, error: unknown) => void;
+}
+
 /** Start a host on a free port (or `port`) with a fresh core; `token` fixes the access token. */
-export async function startTestHost(
-  options: { port?: number; token?: string; dir?: string } = {},
-): Promise<TestHost> {
+export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const dir = options.dir ?? (await mkdtemp(path.join(os.tmpdir(), 'borgdesk-host-')));
   const staticDir = path.join(dir, 'static');
   await mkdir(path.join(staticDir, 'assets'), { recursive: true });
@@ -57,6 +69,8 @@ export async function startTestHost(
     port: options.port ?? 0,
     validateResults: true,
     ...(options.token !== undefined ? { token: options.token } : {}),
+    ...(options.limits !== undefined ? { limits: options.limits } : {}),
+    ...(options.onError !== undefined ? { onError: options.onError } : {}),
   });
   return {
     host,

@@ -100,4 +100,20 @@ describe('listFolder', () => {
     });
     await expect(listFolder({ path: 'relative/dir' }, ctx)).rejects.toMatchObject({ code: 'InvalidInput' });
   });
+
+  it('caps a big folder, keeps its folders before its files, and says it was cut', async () => {
+    const big = path.join(root, 'big');
+    await fs.mkdir(big);
+    // Files are created first so a plain "first N read" would return files only.
+    for (let i = 0; i < 30; i += 1) await fs.writeFile(path.join(big, `file-${i}`), '');
+    for (let i = 0; i < 4; i += 1) await fs.mkdir(path.join(big, `dir-${i}`));
+    const listing = await listFolder({ path: big }, { ...ctx, maxEntries: 10 });
+    expect(listing.truncated).toBe(true);
+    expect(listing.entries).toHaveLength(10);
+    expect(listing.entries.slice(0, 4).map((e) => e.name)).toEqual(['dir-0', 'dir-1', 'dir-2', 'dir-3']);
+
+    const exact = await listFolder({ path: big }, { ...ctx, maxEntries: 34 });
+    expect(exact.entries).toHaveLength(34);
+    expect(exact.truncated).toBeUndefined();
+  });
 });

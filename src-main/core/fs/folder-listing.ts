@@ -14,6 +14,8 @@ export interface FolderListingContext {
   readonly username: string;
   /** Folders whose sub-folders are mounted drives; defaults per platform (see defaultMountRoots). */
   readonly mountRoots?: readonly string[];
+  /** Cap on returned entries; default {@link MAX_LISTED_ENTRIES}. */
+  readonly maxEntries?: number;
 }
 
 /** Options for one listing request (the contract's `fs:list-folder` params). */
@@ -22,33 +24,73 @@ export interface ListFolderOptions {
   readonly showHidden?: boolean | undefined;
 }
 
+/** Most entries one listing returns; a bigger folder is cut (folders kept first) and marked truncated. */
+export const MAX_LISTED_ENTRIES = 10_000;
+
+// Reading stops after this many entries per kept entry: a folder of millions costs bounded time.
+const SCAN_FACTOR = 10;
+
 /** List `options.path` (default: home): folders first, then files, each group sorted by name. */
 export async function listFolder(
   options: ListFolderOptions,
   ctx: FolderListingContext,
 ): Promise<FolderListing> {
   const target = resolveTarget(options.path, ctx.homeDir);
-  let dirents: Dirent[];
-  try {
-    dirents = await fs.readdir(target, { withFileTypes: true });
-  } catch (e) {
-    throw folderError(target, e);
-  }
-  const showHidden = options.showHidden === true;
-  const entries = await Promise.all(
-    dirents
-      .filter((d) => showHidden || !d.name.startsWith('.'))
-      .map(async (d) => ({
-        name: d.name,
-        path: path.join(target, d.name),
-        isDirectory: await isDirectory(target, d),
-      })),
+  const { entries, truncated } = await readEntries(
+    target,
+    options.showHidden === true,
+    Math.max(1, ctx.maxEntries ?? MAX_LISTED_ENTRIES),
   );
   const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
   entries.sort((a, b) => Number(b.isDirectory) - Number(a.isDirectory) || collator.compare(a.name, b.name));
   const parent = path.dirname(target);
-  const listing: FolderListing = { path: target, entries, places: await listPlaces(ctx) };
+  const listing: FolderListing = {
+    path: target,
+    entries,
+    places: await listPlaces(ctx),
+    ...(truncated ? { truncated } : {}),
+  };
   return parent === target ? listing : { ...listing, parent };
+}
+
+type Entry = FolderListing['entries'][number];
+
+// Streams the folder and keeps at most `max` entries, folders before files, so the reply and the
+// memory behind it stay bounded however large the folder is.
+async function readEntries(
+  target: string,
+  showHidden: boolean,
+  max: number,
+): Promise<{ entries: Entry[]; truncated: boolean }> {
+  const folders: Entry[] = [];
+  const files: Entry[] = [];
+  let truncated = false;
+  let scanned = 0;
+  try {
+    for await (const d of await fs.opendir(target, { bufferSize: 256 })) {
+      scanned += 1;
+      if (!showHidden && d.name.startsWith('.')) continue;
+      if (scanned > max * SCAN_FACTOR || folders.length >= max) {
+        truncated = true;
+        break;
+      }
+      const entry = {
+        name: d.name,
+        path: path.join(target, d.name),
+        isDirectory: await isDirectory(target, d),
+      };
+      if (folders.length + files.length < max) {
+        (entry.isDirectory ? folders : files).push(entry);
+        continue;
+      }
+      truncated = true;
+      // Full: a folder still displaces a file, since the picker is there to choose folders.
+      if (entry.isDirectory && files.pop() !== undefined) folders.push(entry);
+    }
+  } catch (e) {
+    throw folderError(target, e);
+  }
+  return { entries: [...folders, ...files], truncated };
 }
 
 function resolveTarget(requested: string | undefined, homeDir: string): string {

@@ -62,6 +62,12 @@ export function FolderList({ listing, loading, selected, onOpen, onToggle }: Fol
           and {fileCount} {fileCount === 1 ? 'file' : 'files'}
         </p>
       ) : null}
+      {listing?.truncated ? (
+        <p className="folder-files-note" role="note">
+          This folder holds too many entries to list them all; only {listing.entries.length.toLocaleString()}{' '}
+          are shown, folders first. Type a path above to open one that is not listed.
+        </p>
+      ) : null}
     </div>
   );
 }
