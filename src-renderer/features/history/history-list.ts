@@ -95,7 +95,13 @@ export function planTargetLatest(
 
 /** Counts per result, for the filter's option labels. */
 export function countByResult(entries: readonly HistoryEntry[]): Readonly<Record<FinalJobStatus, number>> {
-  const counts: Record<FinalJobStatus, number> = { succeeded: 0, warning: 0, failed: 0, cancelled: 0 };
+  const counts: Record<FinalJobStatus, number> = {
+    succeeded: 0,
+    warning: 0,
+    failed: 0,
+    cancelled: 0,
+    interrupted: 0,
+  };
   for (const entry of entries) counts[entry.status] += 1;
   return counts;
 }
