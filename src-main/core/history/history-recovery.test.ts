@@ -212,6 +212,26 @@ describe('HistoryStore and jobs that were running when it stopped', () => {
     expect(ids(await open())).toEqual(['job-r']);
   });
 
+  it('writes the first lines of a running log at once, and later ones at most once per interval', async () => {
+    const store = await open({ flushIntervalMs: 60_000 });
+    const log: LogEntry[] = [];
+    store.started(runningJob('job-t', log), 'Home');
+    log.push(line('Running: borg create …'));
+    await vi.waitFor(async () => expect((await readMarker('job-t')).log).toHaveLength(1));
+    for (let i = 0; i < 30; i++) log.push(line(`line ${i}`));
+    await vi.waitFor(async () => expect((await readMarker('job-t')).log).toHaveLength(31));
+    log.push(line('one more'));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Past the early lines, the next write waits for the interval (a minute here).
+    expect((await readMarker('job-t')).log).toHaveLength(31);
+    await store.record(
+      { snapshot: snapshot('job-t', { status: 'cancelled' }), trigger: 'manual', log },
+      'Home',
+    );
+    await store.idle();
+    expect(await fs.readdir(files().running)).toEqual([]);
+  });
+
   it('records a leftover running job as interrupted, with its log so far, once', async () => {
     const first = await open({ flushIntervalMs: 10_000, now: () => BASE + 7000 });
     first.started(runningJob('job-k', [line('Running: borg create …'), line('Processing /home/a')]), 'Home');
@@ -234,7 +254,7 @@ describe('HistoryStore and jobs that were running when it stopped', () => {
       finishedAt: new Date(BASE + 7000).toISOString(),
       durationMs: 7000,
       error: {
-        code: 'Interrupted',
+        code: 'BorgdeskStopped',
         message: 'Borgdesk stopped while it ran.',
         remedy: expect.stringMatching(/Start the backup again/),
       },

@@ -7,7 +7,7 @@
 import type { HistoryEntry } from '../../ipc/contract.js';
 
 /** The error code of a job that was still running when Borgdesk stopped (recorded at the next start). */
-export const INTERRUPTED_CODE = 'Interrupted';
+export const INTERRUPTED_CODE = 'BorgdeskStopped';
 
 // borg 1.x names checkpoints `<name>.checkpoint`, and `<name>.checkpoint.N` when that name is taken.
 const CHECKPOINT_NAME = /\.checkpoint(\.\d+)?$/;

@@ -1,6 +1,7 @@
 /**
- * The on-disk trace of jobs while they run (`running/<id>.json`): written when a job starts and again
- * every few seconds while its log grows, removed once the job's final entry is recorded. A marker
+ * The on-disk trace of jobs while they run (`running/<id>.json`): written when a job starts, as its
+ * first log lines arrive, then at most every few seconds while its log grows; removed once the job's
+ * final entry is recorded. A marker
  * still there at start-up means Borgdesk stopped (was killed, crashed, lost power) while the job ran.
  */
 import { promises as fs } from 'node:fs';
@@ -22,7 +23,7 @@ export interface RunningJournalOptions {
   /** The history folder. */
   readonly dir: string;
   readonly now: () => number;
-  /** How often a running job's log so far is written when it changed (default 2 s). */
+  /** At most how often a running job's log so far is written once it has grown past its first lines (default 2 s). */
   readonly flushIntervalMs?: number;
   /** Last log lines kept in a marker. */
   readonly maxLogLines: number;
@@ -32,6 +33,11 @@ export interface RunningJournalOptions {
 
 /** The default interval between writes of a running job's log. */
 export const DEFAULT_FLUSH_INTERVAL_MS = 2000;
+// How often the log is looked at. Its first lines (the command, an early error) tell most about a
+// job that never ended, so while a marker holds fewer than EARLY_LINES they are written at once;
+// after that at most once per flush interval. Either way a marker is written only when its log grew.
+const POLL_MS = 200;
+const EARLY_LINES = 20;
 
 interface Tracked {
   readonly entry: RunningEntry;
@@ -39,6 +45,8 @@ interface Tracked {
   timer: ReturnType<typeof setInterval> | undefined;
   chain: Promise<void>;
   seen: { length: number; last: LogEntry | undefined } | undefined;
+  /** Real time (never a test's manual clock) of the last write, for the interval. */
+  writtenAt: number;
 }
 
 /** Keeps one marker per running job. */
@@ -67,13 +75,12 @@ export class RunningJournal {
       timer: undefined,
       chain: Promise.resolve(),
       seen: undefined,
+      writtenAt: 0,
     };
     this.tracked.set(entry.id, tracked);
     this.flush(tracked);
-    tracked.timer = setInterval(
-      () => this.flush(tracked),
-      this.options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS,
-    );
+    const interval = this.options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
+    tracked.timer = setInterval(() => this.flush(tracked), Math.min(POLL_MS, interval));
     // A marker must never keep the process alive on its own.
     tracked.timer.unref?.();
   }
@@ -104,10 +111,14 @@ export class RunningJournal {
   private flush(tracked: Tracked): void {
     const log = tracked.log();
     const seen = { length: log.length, last: log.at(-1) };
+    const previous = tracked.seen;
     // Unchanged since the last write: nothing new to keep.
-    if (tracked.seen !== undefined && tracked.seen.length === seen.length && tracked.seen.last === seen.last)
-      return;
+    if (previous !== undefined && previous.length === seen.length && previous.last === seen.last) return;
+    const interval = this.options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
+    const early = previous === undefined || previous.length < EARLY_LINES;
+    if (!early && Date.now() - tracked.writtenAt < interval) return;
     tracked.seen = seen;
+    tracked.writtenAt = Date.now();
     const marker: RunningMarker = {
       version: 1,
       entry: tracked.entry,

@@ -28,7 +28,9 @@ describe('classifyFailure', () => {
     expect(classifyFailure('LockFailed', true)).toBe('lock');
     expect(classifyFailure('RepositoryDamaged', true)).toBe('borg-error');
     expect(classifyFailure(undefined, true)).toBe('borg-error');
-    expect(classifyFailure('Interrupted', true)).toBe('interrupted');
+    expect(classifyFailure('BorgdeskStopped', true)).toBe('interrupted');
+    // borg killed by a signal while Borgdesk ran is borg's failure, not Borgdesk stopping.
+    expect(classifyFailure('Interrupted', true)).toBe('borg-error');
   });
 
   it('announces an interrupted backup as interrupted, not as a success or a borg error', () => {

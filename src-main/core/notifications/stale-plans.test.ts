@@ -179,7 +179,7 @@ describe('findStalePlans', () => {
       entry('usb', 'succeeded', now - 5 * DAY_MS),
       entry('usb', 'succeeded', now - 2 * DAY_MS, { stats: { archiveName: 'docs-2026-03-08.checkpoint' } }),
       entry('usb', 'interrupted', now - DAY_MS, {
-        error: { code: 'Interrupted', message: 'Borgdesk stopped while it ran.' },
+        error: { code: 'BorgdeskStopped', message: 'Borgdesk stopped while it ran.' },
       }),
     ];
     const source = { plans: [plan('p1', 'Documents', ['usb'])], repos, history };

@@ -9,7 +9,7 @@ const interrupted = historyEntryFixture({
   id: 'cut',
   finishedAt: '2024-05-02T10:00:00.000Z',
   status: 'interrupted',
-  error: { code: 'Interrupted', message: 'Borgdesk stopped while it ran.' },
+  error: { code: 'BorgdeskStopped', message: 'Borgdesk stopped while it ran.' },
 });
 
 function figureFor(entries: HistoryEntry[], lastBackupAt?: string) {
