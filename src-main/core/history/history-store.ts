@@ -45,6 +45,7 @@ export const DEFAULT_MAX_LOG_LINES = 2000;
 /** The persistent list of finished jobs. */
 export class HistoryStore {
   private chain: Promise<void> = Promise.resolve();
+  private readonly recording = new Set<Promise<void>>();
   private readonly journal: RunningJournal;
 
   private constructor(
@@ -87,11 +88,14 @@ export class HistoryStore {
     this.journal.stop(id);
     const entry = toHistoryEntry(job, repoName, this.now);
     if (entry === undefined) return this.journal.remove(id);
-    return this.add(entry, job.log).then(
+    const recorded = this.add(entry, job.log).then(
       // Only once the final entry is on disk may the running marker go.
       () => this.journal.remove(id),
       (e: unknown) => console.error(`[borgdesk] could not record job ${entry.id} in the history`, e),
     );
+    this.recording.add(recorded);
+    void recorded.finally(() => this.recording.delete(recorded));
+    return recorded;
   }
 
   /** Persist `entry` and its log (the last maxLogLines lines), roll off the oldest, then emit it. */
@@ -124,6 +128,8 @@ export class HistoryStore {
   /** Resolves once every write queued so far (entries and running markers) has finished. */
   async idle(): Promise<void> {
     await this.chain;
+    // A recorded job's marker is removed after its entry is written; wait for that too.
+    await Promise.all([...this.recording]);
     await this.journal.idle();
   }
 
