@@ -94,6 +94,8 @@ export async function createCore(services: Services): Promise<Core> {
     clock: services.clock,
     lanes,
     emit: (event, payload) => bus.emit(event, payload),
+    // On disk from the start: a job Borgdesk is stopped in the middle of is listed as interrupted.
+    onStarted: (job) => history.started(job, registry.get(job.snapshot.repoId)?.name ?? job.snapshot.repoId),
     // The name as it is now: the entry keeps it even if the repository is renamed or removed later.
     onFinished: (job) => {
       void history.record(job, registry.get(job.snapshot.repoId)?.name ?? job.snapshot.repoId);

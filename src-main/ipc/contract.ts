@@ -163,7 +163,7 @@ export const staleItemSchema = z.object({
   /** ISO time of the last successful backup; absent when there never was one. */
   lastSuccessAt: z.string().optional(),
   staleForMs: z.number(),
-  cause: z.enum(['drive-absent', 'network', 'passphrase', 'lock', 'borg-error']).optional(),
+  cause: z.enum(['drive-absent', 'network', 'passphrase', 'lock', 'interrupted', 'borg-error']).optional(),
   causeMessage: z.string().optional(),
 });
 export type StaleItemRow = z.infer<typeof staleItemSchema>;
@@ -448,8 +448,11 @@ export type DiffResult = z.infer<typeof diffResultSchema>;
 export const jobTriggerSchema = z.enum(['manual', 'schedule']);
 export type JobTrigger = z.infer<typeof jobTriggerSchema>;
 
-/** The statuses a job can end in; only finished jobs reach the history. */
-export const finalJobStatusSchema = z.enum(['succeeded', 'warning', 'failed', 'cancelled']);
+/**
+ * The statuses a job can end in; only finished jobs reach the history. 'interrupted' is never a live
+ * job's status: it is what start-up records for a job that was still running when Borgdesk stopped.
+ */
+export const finalJobStatusSchema = z.enum(['succeeded', 'warning', 'failed', 'cancelled', 'interrupted']);
 export type FinalJobStatus = z.infer<typeof finalJobStatusSchema>;
 
 /** Numbers a finished job reported (a backup's archive stats, a restore's totals). */

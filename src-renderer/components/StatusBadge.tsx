@@ -1,25 +1,29 @@
 /**
  * A job status as a coloured pill, with words as well as colour so it reads without colour vision.
  */
-import type { JobStatus } from '../../src-main/ipc/contract.js';
+import type { FinalJobStatus, JobStatus } from '../../src-main/ipc/contract.js';
 
-const labels: Record<JobStatus, string> = {
+/** A live job's status, or a history entry's (which may be 'interrupted'). */
+export type BadgeStatus = JobStatus | FinalJobStatus;
+
+const labels: Record<BadgeStatus, string> = {
   queued: 'Queued',
   running: 'Running',
   succeeded: 'Succeeded',
   warning: 'Completed with warnings',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  interrupted: 'Interrupted',
 };
 
 /** The human label of a job status. */
-export function statusLabel(status: JobStatus): string {
+export function statusLabel(status: BadgeStatus): string {
   return labels[status];
 }
 
 /** Props of {@link StatusBadge}. */
 export interface StatusBadgeProps {
-  readonly status: JobStatus;
+  readonly status: BadgeStatus;
 }
 
 /** A pill showing a job's status. */

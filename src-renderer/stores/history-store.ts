@@ -7,7 +7,12 @@
 import { create } from 'zustand';
 import type { HistoryEntry, LogEntry } from '../../src-main/ipc/contract.js';
 import { getApi } from '../api/select-client.js';
-import { latestBackups, latestPlanBackups, mergeEntries } from '../features/history/history-list.js';
+import {
+  latestBackups,
+  latestGoodBackups,
+  latestPlanBackups,
+  mergeEntries,
+} from '../features/history/history-list.js';
 import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
 
 /** Entries fetched per page. */
@@ -36,6 +41,8 @@ export interface HistoryState {
   readonly latest: Readonly<Record<string, HistoryEntry | null>>;
   /** Latest backup per plan target, keyed by planTargetKey; absent when none is known. */
   readonly latestByPlan: Readonly<Record<string, HistoryEntry>>;
+  /** Latest complete backup per repository id (never cancelled, interrupted or a checkpoint). */
+  readonly lastGood: Readonly<Record<string, HistoryEntry>>;
   readonly logs: Readonly<Record<string, HistoryLogState>>;
 
   /** Loads the first page for a repository (or all), replacing what was shown. */
@@ -75,6 +82,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
   loading: false,
   latest: {},
   latestByPlan: {},
+  lastGood: {},
   logs: {},
 
   async load(repoFilter) {
@@ -115,13 +123,14 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
   },
 
   addEntries(incoming) {
-    const { entries, repoFilter, latest, latestByPlan, loaded } = get();
+    const { entries, repoFilter, latest, latestByPlan, lastGood, loaded } = get();
     const shown = incoming.filter((entry) => repoFilter === undefined || entry.repoId === repoFilter);
     // Before the first load there is no list to add to; the load will include these anyway.
     set({
       entries: loaded ? mergeEntries(entries, shown) : entries,
       latest: keepNewer(latest, latestBackups(incoming)),
       latestByPlan: keepNewer(latestByPlan, latestPlanBackups(incoming)),
+      lastGood: keepNewer(lastGood, latestGoodBackups(incoming)),
     });
   },
 
@@ -135,7 +144,11 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
         known && (!found || known.finishedAt > found.finishedAt)
           ? get().latest
           : { ...get().latest, [repoId]: found ?? null };
-      set({ latest, latestByPlan: keepNewer(get().latestByPlan, latestPlanBackups(page.entries)) });
+      set({
+        latest,
+        latestByPlan: keepNewer(get().latestByPlan, latestPlanBackups(page.entries)),
+        lastGood: keepNewer(get().lastGood, latestGoodBackups(page.entries)),
+      });
     } catch {
       // The card falls back to the repository's own "last backup" time.
     }

@@ -7,8 +7,11 @@ import {
   type HistoryEntry,
   type HistoryStats,
   type JobSnapshot,
+  type LogEntry,
 } from '../../ipc/contract.js';
 import type { FinishedJob } from '../jobs/job-manager.js';
+import type { RunningMarker } from './history-files.js';
+import { INTERRUPTED_CODE } from './last-good-backup.js';
 
 /** A history entry before the store has trimmed its log (the store counts the kept lines). */
 export type NewHistoryEntry = Omit<HistoryEntry, 'logLineCount'>;
@@ -62,4 +65,28 @@ export function statsOf(snapshot: JobSnapshot): HistoryStats | undefined {
     stats.originalSize = restored.totalBytes;
   }
   return Object.keys(stats).length === 0 ? undefined : stats;
+}
+
+/** The entry and log recorded for a job whose marker outlived Borgdesk (it stopped while the job ran). */
+export function interruptedEntry(marker: RunningMarker): { entry: NewHistoryEntry; log: LogEntry[] } {
+  const { entry: running, updatedAt } = marker;
+  const message = 'Borgdesk stopped while it ran.';
+  const remedy =
+    running.kind === 'backup'
+      ? 'Start the backup again. A partial ".checkpoint" archive borg may have kept does not count as a backup.'
+      : 'Start the job again.';
+  const entry: NewHistoryEntry = {
+    ...running,
+    status: 'interrupted',
+    // The last moment the job was known to run: when its marker was last written.
+    finishedAt: updatedAt,
+    durationMs: Math.max(0, Date.parse(updatedAt) - Date.parse(running.startedAt)) || 0,
+    error: { code: INTERRUPTED_CODE, message, remedy },
+  };
+  const closing: LogEntry = {
+    time: updatedAt,
+    level: 'error',
+    message: `${message} The job did not finish; this is its log until then. ${remedy}`,
+  };
+  return { entry, log: [...marker.log, closing] };
 }

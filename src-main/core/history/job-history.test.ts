@@ -75,6 +75,47 @@ describe('JobManager → HistoryStore', () => {
     expect(messages).toEqual(['Running: borg create', 'Cannot read /x.']);
   });
 
+  it('notes a running job on disk, so a store opened after a stop lists it as interrupted', async () => {
+    const history = await HistoryStore.open({ dir, flushIntervalMs: 20 });
+    let release: () => void = () => undefined;
+    const jobs = new JobManager({
+      clock: { now: () => Date.now() },
+      lanes: new SerialLanes(),
+      emit: () => undefined,
+      onStarted: (started) => history.started(started, 'Home'),
+      onFinished: (finished) => void history.record(finished, 'Home'),
+    });
+    const running = jobs.submit({
+      kind: 'backup',
+      repoId: 'r1',
+      lane: 'r1',
+      title: 'Back up',
+      trigger: 'schedule',
+      run: async ({ log }) => {
+        log('info', 'Running: borg create');
+        await new Promise<void>((resolve) => (release = resolve));
+        log('info', 'more output');
+        return { status: 'succeeded' };
+      },
+    });
+    await vi.waitFor(async () => {
+      const marker = await fs.readFile(path.join(dir, 'running', `${running.id}.json`), 'utf8');
+      expect(marker).toContain('Running: borg create');
+    });
+    // A second store on the same folder is what the next start sees if the process dies now.
+    const afterStop = await HistoryStore.open({ dir });
+    expect(afterStop.list({ limit: 10 }).entries).toMatchObject([
+      { id: running.id, status: 'interrupted', trigger: 'schedule', repoName: 'Home' },
+    ]);
+    expect((await afterStop.log(running.id)).map((l) => l.message)[0]).toBe('Running: borg create');
+
+    // Had it lived, the job's own end replaces nothing and leaves no marker behind.
+    release();
+    await jobs.dispose();
+    await history.idle();
+    expect(await fs.readdir(path.join(dir, 'running'))).toEqual([]);
+  });
+
   it('settles the job even when recording throws', async () => {
     const jobs = new JobManager({
       clock: { now: () => Date.now() },

@@ -62,11 +62,21 @@ export interface FinishedJob {
   readonly log: readonly LogEntry[];
 }
 
+/** A job that has just started running: its snapshot, trigger, and its log as it grows. */
+export interface RunningJob {
+  readonly snapshot: JobSnapshot;
+  readonly trigger: JobTrigger;
+  /** The kept log lines so far (read whenever the observer wants to save them). */
+  readonly log: () => readonly LogEntry[];
+}
+
 /** Tuning knobs, mostly for tests. */
 export interface JobManagerOptions {
   readonly clock: Clock;
   readonly lanes: SerialLanes;
   readonly emit: <N extends EventName>(event: N, payload: EventPayload<N>) => void;
+  /** Called once per job when it starts running (the history notes it on disk). */
+  readonly onStarted?: (job: RunningJob) => void;
   /** Called once per job when it reaches a final status (the history records it). */
   readonly onFinished?: (job: FinishedJob) => void;
   readonly progressIntervalMs?: number;
@@ -176,6 +186,7 @@ export class JobManager {
   private async execute(record: JobRecord, spec: JobSpec): Promise<JobRunOutcome> {
     const startedAt = this.options.clock.now();
     this.update(record, { status: 'running', startedAt: new Date(startedAt).toISOString() });
+    this.notifyStarted(record);
     const id = record.snapshot.id;
     const onEvent = (event: BorgLogEvent): void => {
       const elapsedMs = this.options.clock.now() - startedAt;
@@ -226,6 +237,19 @@ export class JobManager {
     this.options.emit('job:finished', record.snapshot);
     this.handOver(record);
     this.prune();
+  }
+
+  // Like handOver: an observer's failure must not stop the job.
+  private notifyStarted(record: JobRecord): void {
+    try {
+      this.options.onStarted?.({
+        snapshot: record.snapshot,
+        trigger: record.trigger,
+        log: () => record.log.list(),
+      });
+    } catch (e) {
+      console.error('[borgdesk] recording a started job failed', e);
+    }
   }
 
   // A failing observer must not leave the job unsettled (dispose waits on every job).

@@ -2,9 +2,10 @@
  * Why a backup failed, in the five words a user understands, classified from our error codes
  * (borg's msgids mapped in borg/error-catalog.ts) and never from borg's message text.
  */
+import { INTERRUPTED_CODE } from '../history/last-good-backup.js';
 
 /** The causes a notification or a stale alert names. */
-export type FailureCause = 'drive-absent' | 'network' | 'passphrase' | 'lock' | 'borg-error';
+export type FailureCause = 'drive-absent' | 'network' | 'passphrase' | 'lock' | 'interrupted' | 'borg-error';
 
 const PASSPHRASE_CODES: ReadonlySet<string> = new Set([
   'PassphraseWrong',
@@ -23,6 +24,7 @@ export function classifyFailure(code: string | undefined, localRepository: boole
   if (code === 'RepositoryDoesNotExist' && localRepository) return 'drive-absent';
   if (code === 'ConnectionClosed') return 'network';
   if (LOCK_CODES.has(code)) return 'lock';
+  if (code === INTERRUPTED_CODE) return 'interrupted';
   return 'borg-error';
 }
 
@@ -37,6 +39,8 @@ export function describeCause(cause: FailureCause, repoName: string, borgMessage
       return `The passphrase for "${repoName}" is wrong or missing. Open Borgdesk and enter it again.`;
     case 'lock':
       return `"${repoName}" is locked by another borg process. If none is running, open Borgdesk to release the lock.`;
+    case 'interrupted':
+      return `The last backup to "${repoName}" did not finish: Borgdesk stopped while it ran. Leave Borgdesk running until backups finish.`;
     case 'borg-error':
       return borgMessage !== undefined && borgMessage.trim() !== ''
         ? `Borg reported an error for "${repoName}": ${shorten(borgMessage.trim(), 160)}`
@@ -51,6 +55,7 @@ export function causeLabel(cause: FailureCause): string {
     network: 'network problem',
     passphrase: 'wrong passphrase',
     lock: 'repository locked',
+    interrupted: 'backup interrupted',
     'borg-error': 'borg error',
   };
   return labels[cause];

@@ -28,6 +28,18 @@ describe('classifyFailure', () => {
     expect(classifyFailure('LockFailed', true)).toBe('lock');
     expect(classifyFailure('RepositoryDamaged', true)).toBe('borg-error');
     expect(classifyFailure(undefined, true)).toBe('borg-error');
+    expect(classifyFailure('BorgdeskStopped', true)).toBe('interrupted');
+    // borg killed by a signal while Borgdesk ran is borg's failure, not Borgdesk stopping.
+    expect(classifyFailure('Interrupted', true)).toBe('borg-error');
+  });
+
+  it('announces an interrupted backup as interrupted, not as a success or a borg error', () => {
+    const policy = createNotificationPolicy({ clock: createFakeClock() });
+    expect(policy.decideRun({ ...base, outcome: 'interrupted' }, 'problems')).toEqual({
+      title: 'Backup interrupted: Documents',
+      body: 'The last backup to "USB drive" did not finish: Borgdesk stopped while it ran. Leave Borgdesk running until backups finish.',
+      urgency: 'normal',
+    });
   });
 });
 

@@ -3,6 +3,8 @@
  * words. Pure apart from its own memory of what it already said; time comes from an injected clock,
  * so rate limiting is tested without waiting.
  */
+import type { FinalJobStatus } from '../../ipc/contract.js';
+import { INTERRUPTED_CODE } from '../history/last-good-backup.js';
 import type { Clock } from '../services.js';
 import { classifyFailure, describeCause, type FailureCause } from './failure-cause.js';
 import type { StaleItem } from './stale-check.js';
@@ -30,7 +32,7 @@ export interface RunReport {
   readonly repoName: string;
   /** True for a repository on a local path (an absent drive is then a quiet skip). */
   readonly localRepository: boolean;
-  readonly outcome: 'succeeded' | 'warning' | 'failed' | 'cancelled';
+  readonly outcome: FinalJobStatus;
   readonly error?: { readonly code: string; readonly message?: string };
 }
 
@@ -101,7 +103,7 @@ export function createNotificationPolicy(options: NotificationPolicyOptions): No
       return undefined;
     failures.set(report.subjectId, { cause, at: options.clock.now() });
     return {
-      title: `Backup failed: ${report.label}`,
+      title: `${cause === 'interrupted' ? 'Backup interrupted' : 'Backup failed'}: ${report.label}`,
       body: describeCause(cause, report.repoName, report.error?.message),
       urgency: 'normal',
     };
@@ -115,6 +117,8 @@ export function createNotificationPolicy(options: NotificationPolicyOptions): No
           return onSuccess(report, level);
         case 'failed':
           return onFailure(report, level);
+        case 'interrupted':
+          return onFailure({ ...report, error: report.error ?? { code: INTERRUPTED_CODE } }, level);
         case 'cancelled':
           return undefined;
       }

@@ -4,6 +4,7 @@ import { planSchema, type Plan } from '../plans/plan.js';
 import { targetKey } from '../plan-runs/plan-store.js';
 import { DAY_MS, findStalePlans, staleItemFromRow, staleRecords, type StaleSource } from './stale-plans.js';
 import { historyEntryFixture } from '../test-support/history-entry-fixture.js';
+import { describeCause } from './failure-cause.js';
 
 const now = Date.UTC(2026, 2, 10, 12);
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -171,6 +172,25 @@ describe('findStalePlans', () => {
       causeMessage: 'reset',
     });
     expect(item?.lastSuccessAt).toBeUndefined();
+  });
+
+  it('never counts an interrupted backup or a checkpoint as the last success, and names the interruption', () => {
+    const history = [
+      entry('usb', 'succeeded', now - 5 * DAY_MS),
+      entry('usb', 'succeeded', now - 2 * DAY_MS, { stats: { archiveName: 'docs-2026-03-08.checkpoint' } }),
+      entry('usb', 'interrupted', now - DAY_MS, {
+        error: { code: 'BorgdeskStopped', message: 'Borgdesk stopped while it ran.' },
+      }),
+    ];
+    const source = { plans: [plan('p1', 'Documents', ['usb'])], repos, history };
+    const [item, ...rest] = findStalePlans(source, now, 3);
+    expect(rest).toEqual([]);
+    expect(item).toMatchObject({
+      lastSuccessAt: iso(now - 5 * DAY_MS),
+      staleForMs: 5 * DAY_MS,
+      cause: 'interrupted',
+    });
+    expect(describeCause('interrupted', 'USB drive')).toMatch(/Borgdesk stopped while it ran/);
   });
 
   it('round-trips a row back to the notification center item', () => {

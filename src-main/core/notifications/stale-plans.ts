@@ -5,6 +5,7 @@
  * entries of its own falls back to those, so upgrading does not make every plan look stale at once.
  */
 import type { HistoryEntry, StaleItemRow } from '../../ipc/contract.js';
+import { isCompleteBackup, isFailedBackup } from '../history/last-good-backup.js';
 import type { Plan } from '../plans/plan.js';
 import { targetKey } from '../plan-runs/plan-store.js';
 import { isRemoteLocation } from '../repositories/location.js';
@@ -46,7 +47,9 @@ function note(map: Map<string, TargetBackups>, key: string, entry: HistoryEntry,
   const info = map.get(key) ?? {};
   map.set(key, info);
   info.firstAttemptAt = Math.min(info.firstAttemptAt ?? at, at);
-  const slot = entry.status === 'failed' ? 'lastFailure' : 'lastSuccess';
+  // Only a complete backup resets the clock; an interrupted one is a failure with its own cause.
+  const slot = isCompleteBackup(entry) ? 'lastSuccess' : isFailedBackup(entry) ? 'lastFailure' : undefined;
+  if (slot === undefined) return;
   const known = info[slot];
   if (known === undefined || Date.parse(known.finishedAt) <= at) info[slot] = entry;
 }

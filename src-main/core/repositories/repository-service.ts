@@ -12,6 +12,7 @@ import { runListArchives } from '../../borg/commands/list-archives.js';
 import type { EncryptionMode, RepositoryDetails, RepositorySummary } from '../../ipc/contract.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
+import { newestCompleteArchive } from '../history/last-good-backup.js';
 import type { SecretStore } from '../services.js';
 import type { SerialLanes } from '../jobs/serial-lanes.js';
 import { isRemoteLocation, normalizeLocation } from './location.js';
@@ -210,7 +211,7 @@ export class RepositoryService {
     return { removed };
   }
 
-  /** `repos:details`: `borg info` with archives, newest first; refreshes lastBackupAt and encryption. */
+  /** `repos:details`: `borg info` with archives, newest first; refreshes lastBackupAt (newest complete archive) and encryption. */
   async details(params: { repoId: string }): Promise<RepositoryDetails> {
     let repo = this.require(params.repoId);
     const ctx = await this.contextFor(repo);
@@ -218,7 +219,8 @@ export class RepositoryService {
       runInfo({ location: repo.location, includeArchives: true }, ctx),
     );
     const archives = sortNewestFirst(info.archives);
-    const newest = archives[0];
+    // A `.checkpoint` archive is what an interrupted backup left: never the last backup.
+    const newest = newestCompleteArchive(archives);
     const lastBackupAt = newest === undefined ? undefined : borgTimeToIso(newest.end ?? newest.start);
     const encryption = info.encryption ?? repo.encryption;
     if (!sameSecond(lastBackupAt, repo.lastBackupAt) || encryption !== repo.encryption) {

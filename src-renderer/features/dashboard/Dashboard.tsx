@@ -23,6 +23,7 @@ export function Dashboard({ repos }: DashboardProps) {
   const details = useReposStore((s) => s.details);
   const latest = useHistoryStore((s) => s.latest);
   const latestByPlan = useHistoryStore((s) => s.latestByPlan);
+  const lastGood = useHistoryStore((s) => s.lastGood);
   const connection = useAppStore((s) => s.connection);
 
   // Ask once per repository (and again after a reconnect); repos-store shares in-flight requests.
@@ -55,7 +56,13 @@ export function Dashboard({ repos }: DashboardProps) {
       <PlansSummary repos={repos} latest={latest} latestByPlan={latestByPlan} />
       <div className="overview-grid">
         {repos.map((repo) => (
-          <RepositoryCard key={repo.id} repo={repo} details={details[repo.id]} lastBackup={latest[repo.id]} />
+          <RepositoryCard
+            key={repo.id}
+            repo={repo}
+            details={details[repo.id]}
+            lastBackup={latest[repo.id]}
+            lastGood={lastGood[repo.id]}
+          />
         ))}
       </div>
     </div>

@@ -3,6 +3,7 @@
  * its next automatic check, and its growth chart once `repos:details` arrives (it may queue behind
  * a running backup).
  */
+import { isCompleteArchive } from '../../../src-main/core/history/last-good-backup.js';
 import type { HistoryEntry, RepositorySummary } from '../../../src-main/ipc/contract.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
@@ -15,6 +16,7 @@ import { checkRowFor, useChecksStore } from '../../stores/checks-store.js';
 import { isLocked, type DetailsEntry } from '../../stores/repos-store.js';
 import { nextCheckText } from '../repositories/check-form.js';
 import { GrowthChart } from './GrowthChart.js';
+import { lastBackupFigure } from './last-backup.js';
 import { totalOriginalSize } from './growth-series.js';
 
 /** Props of {@link RepositoryCard}. */
@@ -23,16 +25,18 @@ export interface RepositoryCardProps {
   readonly details: DetailsEntry | undefined;
   /** The latest backup from the history; null when none is recorded, undefined while unknown. */
   readonly lastBackup: HistoryEntry | null | undefined;
+  /** The latest complete backup from the history, if one is loaded. */
+  readonly lastGood?: HistoryEntry | undefined;
 }
 
 /** A dashboard card for one repository. */
-export function RepositoryCard({ repo, details, lastBackup }: RepositoryCardProps) {
+export function RepositoryCard({ repo, details, lastBackup, lastGood }: RepositoryCardProps) {
   const selectRepository = useAppStore((s) => s.selectRepository);
   const openDialog = useAppStore((s) => s.openDialog);
   const check = useChecksStore((s) => checkRowFor(s.rows, repo.id));
   const locked = isLocked(repo);
   const data = details?.data;
-  const lastAt = lastBackup?.finishedAt ?? repo.lastBackupAt;
+  const last = lastBackupFigure(repo, lastBackup, lastGood);
   const titleId = `overview-${repo.id}`;
 
   return (
@@ -58,19 +62,28 @@ export function RepositoryCard({ repo, details, lastBackup }: RepositoryCardProp
         <div>
           <dt>Last backup</dt>
           <dd>
-            {lastAt ? (
-              <time dateTime={lastAt} title={formatDateTime(lastAt)}>
-                {formatRelative(lastAt)}
+            {last.at ? (
+              <time dateTime={last.at} title={formatDateTime(last.at)}>
+                {formatRelative(last.at)}
               </time>
             ) : (
               'Never'
             )}
-            {lastBackup ? <StatusBadge status={lastBackup.status} /> : null}
+            {last.status ? <StatusBadge status={last.status} /> : null}
+            {last.attempt ? (
+              <span className="overview-last-attempt">
+                Latest attempt <StatusBadge status={last.attempt.status} />{' '}
+                <time dateTime={last.attempt.at} title={formatDateTime(last.attempt.at)}>
+                  {formatRelative(last.attempt.at)}
+                </time>
+              </span>
+            ) : null}
           </dd>
         </div>
         <div>
           <dt>Archives</dt>
-          <dd className="num">{data ? formatCount(data.archives.length) : '—'}</dd>
+          {/* Complete archives only: a checkpoint is an interrupted backup's leftovers. */}
+          <dd className="num">{data ? formatCount(data.archives.filter(isCompleteArchive).length) : '—'}</dd>
         </div>
         <div>
           <dt>Original size</dt>

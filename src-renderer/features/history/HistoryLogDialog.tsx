@@ -49,7 +49,12 @@ export function HistoryLogDialog({ entry, onClose }: HistoryLogDialogProps) {
         {stats.length > 0 ? <span className="history-stats">{stats.join(' · ')}</span> : null}
         {entry.stats?.archiveName ? <code className="history-archive">{entry.stats.archiveName}</code> : null}
       </div>
-      {entry.error ? <ErrorMessage error={entry.error} title="The job failed" /> : null}
+      {entry.error ? (
+        <ErrorMessage
+          error={entry.error}
+          title={entry.status === 'interrupted' ? 'The job was interrupted' : 'The job failed'}
+        />
+      ) : null}
       {log?.error ? <ErrorMessage error={log.error} title="The log could not be loaded" /> : null}
       <div className="log-lines history-log-lines" role="log" aria-label="Job log" tabIndex={0}>
         {!log || log.loading ? (

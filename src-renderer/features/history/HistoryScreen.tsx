@@ -16,7 +16,7 @@ import { HistoryLogDialog } from './HistoryLogDialog.js';
 import { HistoryTable } from './HistoryTable.js';
 import { countByResult, filterEntries, type ResultFilter } from './history-list.js';
 
-const results: readonly FinalJobStatus[] = ['succeeded', 'warning', 'failed', 'cancelled'];
+const results: readonly FinalJobStatus[] = ['succeeded', 'warning', 'failed', 'cancelled', 'interrupted'];
 const ALL_REPOS = '';
 
 /** The job history screen. */

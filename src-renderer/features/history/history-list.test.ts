@@ -58,7 +58,13 @@ describe('filterEntries', () => {
   });
 
   it('counts entries per result', () => {
-    expect(countByResult(list)).toEqual({ succeeded: 1, warning: 0, failed: 2, cancelled: 0 });
+    expect(countByResult(list)).toEqual({
+      succeeded: 1,
+      warning: 0,
+      failed: 2,
+      cancelled: 0,
+      interrupted: 0,
+    });
   });
 });
 

@@ -3,6 +3,7 @@
  * filtering by result, and picking each repository's (and each plan target's) latest backup for the
  * dashboard.
  */
+import { isCompleteBackup } from '../../../src-main/core/history/last-good-backup.js';
 import type { FinalJobStatus, HistoryEntry } from '../../../src-main/ipc/contract.js';
 
 /** The result filter of the History screen: one final status, or all of them. */
@@ -51,9 +52,24 @@ export function filterEntries(
 
 /** Each repository's most recent backup (any result), keyed by repository id. */
 export function latestBackups(entries: readonly HistoryEntry[]): ReadonlyMap<string, HistoryEntry> {
+  return latestPerRepo(entries, (entry) => entry.kind === 'backup');
+}
+
+/**
+ * Each repository's most recent complete backup — never a cancelled, failed or interrupted one, nor
+ * a checkpoint (the shared rule, {@link isCompleteBackup}) — keyed by repository id.
+ */
+export function latestGoodBackups(entries: readonly HistoryEntry[]): ReadonlyMap<string, HistoryEntry> {
+  return latestPerRepo(entries, isCompleteBackup);
+}
+
+function latestPerRepo(
+  entries: readonly HistoryEntry[],
+  accept: (entry: HistoryEntry) => boolean,
+): ReadonlyMap<string, HistoryEntry> {
   const latest = new Map<string, HistoryEntry>();
   for (const entry of entries) {
-    if (entry.kind !== 'backup') continue;
+    if (!accept(entry)) continue;
     const known = latest.get(entry.repoId);
     if (!known || compareNewestFirst(entry, known) < 0) latest.set(entry.repoId, entry);
   }
@@ -95,7 +111,13 @@ export function planTargetLatest(
 
 /** Counts per result, for the filter's option labels. */
 export function countByResult(entries: readonly HistoryEntry[]): Readonly<Record<FinalJobStatus, number>> {
-  const counts: Record<FinalJobStatus, number> = { succeeded: 0, warning: 0, failed: 0, cancelled: 0 };
+  const counts: Record<FinalJobStatus, number> = {
+    succeeded: 0,
+    warning: 0,
+    failed: 0,
+    cancelled: 0,
+    interrupted: 0,
+  };
   for (const entry of entries) counts[entry.status] += 1;
   return counts;
 }

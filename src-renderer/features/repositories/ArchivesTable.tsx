@@ -2,6 +2,7 @@
  * The archives of a repository, newest first: name, date, duration, sizes and file count, with
  * Browse and Delete per archive.
  */
+import { isCheckpointArchive } from '../../../src-main/core/history/last-good-backup.js';
 import type { ArchiveSummary } from '../../../src-main/ipc/contract.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
@@ -68,6 +69,17 @@ export function ArchivesTable({ archives, onBrowse, onDelete }: ArchivesTablePro
             >
               <th scope="row" className="archive-name">
                 {archive.name}
+                {isCheckpointArchive(archive.name) ? (
+                  <>
+                    {' '}
+                    <span
+                      className="chip chip-warn"
+                      title="What an interrupted backup saved. Not a complete backup; a later prune removes it."
+                    >
+                      Partial
+                    </span>
+                  </>
+                ) : null}
               </th>
               <td title={formatDateTime(archive.start)}>
                 <span className="date-main">{formatDateTime(archive.start)}</span>

@@ -1,0 +1,96 @@
+/**
+ * Test support, run as a separate Node process (bundled by child-core.ts) so a test can SIGKILL a
+ * whole Borgdesk core mid-backup: builds a core on the given folders, creates the repository, runs
+ * one small backup to completion, then starts the big one and reports every job event as a JSON line
+ * on stdout. It never exits on its own; the test kills it.
+ */
+import type { BackupRequest } from '../../ipc/contract.js';
+import { startTestCore } from './test-core.js';
+
+/** What the parent asks for (JSON in BORGDESK_CHILD_PLAN). */
+export interface ChildPlan {
+  readonly configDir: string;
+  readonly homeDir: string;
+  readonly repoLocation: string;
+  readonly passphrase: string;
+  readonly smallSource: string;
+  readonly bigSource: string;
+}
+
+/** One line the child writes on stdout. */
+export type ChildReport =
+  | { readonly type: 'ready'; readonly repoId: string; readonly smallJobId: string }
+  | { readonly type: 'started'; readonly jobId: string }
+  | {
+      readonly type: 'event';
+      readonly event: string;
+      readonly jobId?: string;
+      readonly status?: string;
+      readonly originalSize?: number;
+    }
+  | { readonly type: 'error'; readonly message: string };
+
+function report(line: ChildReport): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+function backup(repoId: string, source: string, archiveName: string): BackupRequest {
+  return {
+    repoId,
+    sourcePaths: [source],
+    archiveName,
+    compression: 'none',
+    excludeCaches: false,
+    excludePatterns: [],
+  };
+}
+
+async function main(): Promise<void> {
+  const plan = JSON.parse(process.env['BORGDESK_CHILD_PLAN'] ?? '{}') as ChildPlan;
+  const core = await startTestCore({ configDir: plan.configDir, homeDir: plan.homeDir });
+  // The small job's id is known only once it was submitted; its end may be reported right after.
+  const small: { id?: string; done?: () => void } = {};
+  core.subscribe((event, payload) => {
+    const p = payload as {
+      id?: string;
+      jobId?: string;
+      status?: string;
+      progress?: { originalSize?: number };
+    };
+    const jobId = p.jobId ?? p.id;
+    if (event === 'history:added' && jobId === small.id) small.done?.();
+    if (
+      event !== 'job:updated' &&
+      event !== 'job:progress' &&
+      event !== 'job:finished' &&
+      event !== 'history:added'
+    )
+      return;
+    report({
+      type: 'event',
+      event,
+      ...(jobId !== undefined ? { jobId } : {}),
+      ...(p.status !== undefined ? { status: p.status } : {}),
+      ...(p.progress?.originalSize !== undefined ? { originalSize: p.progress.originalSize } : {}),
+    });
+  });
+  const repo = await core.handlers['repos:create']({
+    name: 'Killed',
+    location: plan.repoLocation,
+    encryption: 'repokey-blake2',
+    passphrase: plan.passphrase,
+  });
+  const finished = new Promise<void>((resolve) => (small.done = resolve));
+  small.id = (await core.handlers['jobs:start-backup'](backup(repo.id, plan.smallSource, 'small'))).jobId;
+  await finished;
+  report({ type: 'ready', repoId: repo.id, smallJobId: small.id });
+  const big = await core.handlers['jobs:start-backup'](backup(repo.id, plan.bigSource, 'big'));
+  report({ type: 'started', jobId: big.jobId });
+  // Stay up until killed.
+  setInterval(() => undefined, 60_000);
+}
+
+main().catch((e: unknown) => {
+  report({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  process.exit(1);
+});
