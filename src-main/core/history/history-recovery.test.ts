@@ -290,3 +290,19 @@ describe('HistoryStore and jobs that were running when it stopped', () => {
     expect(left[0]).toMatch(/^job-x\.json\.corrupt-/);
   });
 });
+
+describe('HistoryStore start-up', () => {
+  it('removes temp files a killed run left in its folders and keeps every log', async () => {
+    await threeEntries();
+    // A pid that cannot be alive: far above any pid_max.
+    const leftovers = [
+      path.join(dir, '.history.json.999999999.abcdef012345.tmp'),
+      path.join(files().logs, '.job-1.json.999999999.abcdef012345.tmp'),
+    ];
+    for (const file of leftovers) await fs.writeFile(file, '{"half": ');
+    const store = await open();
+    expect(ids(store)).toEqual(['job-3', 'job-2', 'job-1']);
+    for (const file of leftovers) await expect(fs.access(file)).rejects.toThrow();
+    expect(await logNames()).toEqual(['job-1.json', 'job-2.json', 'job-3.json']);
+  });
+});

@@ -10,6 +10,7 @@ import type { HistoryEntry, LogEntry } from '../../ipc/contract.js';
 import { AppError } from '../app-error.js';
 import type { FinishedJob, RunningJob } from '../jobs/job-manager.js';
 import { readJsonFile, writeJsonAtomic } from '../settings/json-file.js';
+import { removeStaleTempFiles } from '../settings/stale-temp-files.js';
 import {
   historyIdSchema,
   historyLogSchema,
@@ -67,6 +68,9 @@ export class HistoryStore {
    * the index could not be read.
    */
   static async open(options: HistoryStoreOptions): Promise<HistoryStore> {
+    // Temp files of a run killed mid-write; before any write of ours, so none of them is live.
+    const paths = historyPaths(options.dir);
+    await Promise.all([options.dir, paths.logs, paths.running].map((dir) => removeStaleTempFiles(dir)));
     const loaded = await loadHistoryIndex(options.dir, options.now ?? Date.now);
     reportLoad(options.dir, loaded);
     const store = new HistoryStore(options, loaded.entries);
