@@ -74,8 +74,11 @@ export async function createCore(services: Services): Promise<Core> {
     shutdown: shutdown.signal,
     onChanged: (list) => {
       bus.emit('repos:changed', list);
-      void checks.onRepositoriesChanged(list).catch((e: unknown) => {
-        console.warn('[borgdesk] could not update the check schedules', e);
+      checks.onRepositoriesChanged();
+    },
+    onRemoved: (repoId) => {
+      void checks.onRepositoryRemoved(repoId).catch((e: unknown) => {
+        console.warn('[borgdesk] could not drop the check schedule of a removed repository', e);
       });
     },
     // The listing names every live archive: opens can use cached indexes, deleted archives' go.

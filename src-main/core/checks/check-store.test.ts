@@ -57,8 +57,8 @@ describe('CheckStore', () => {
     await store.put(daily('kept'));
     await store.put(daily('gone'));
     await store.noteState('gone', { lastRunAt: 1 });
-    expect(await store.retainOnly(new Set(['kept']))).toBe(true);
-    expect(await store.retainOnly(new Set(['kept']))).toBe(false);
+    expect(await store.forget('gone')).toBe(true);
+    expect(await store.forget('gone')).toBe(false);
     const reloaded = await CheckStore.open(dir);
     expect(reloaded.list().map((c) => c.repoId)).toEqual(['kept']);
     expect(reloaded.stateOf('gone')).toEqual({});

@@ -99,14 +99,13 @@ export class CheckStore {
     }));
   }
 
-  /** Forget schedules and state of repositories not in `repoIds`; false when nothing changed. */
-  retainOnly(repoIds: ReadonlySet<string>): Promise<boolean> {
+  /** Forget the schedule and state of `repoId`; false when there was none. */
+  forget(repoId: string): Promise<boolean> {
     return this.file.update((data) => {
-      const checks = data.checks.filter((c) => repoIds.has(c.repoId));
-      const state = Object.fromEntries(Object.entries(data.state).filter(([id]) => repoIds.has(id)));
-      const unchanged =
-        checks.length === data.checks.length && Object.keys(state).length === Object.keys(data.state).length;
-      if (unchanged) return { result: false };
+      const checks = data.checks.filter((c) => c.repoId !== repoId);
+      if (checks.length === data.checks.length && !Object.hasOwn(data.state, repoId))
+        return { result: false };
+      const state = Object.fromEntries(Object.entries(data.state).filter(([id]) => id !== repoId));
       return { next: { ...data, checks, state }, result: true };
     });
   }

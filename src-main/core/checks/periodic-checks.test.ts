@@ -105,7 +105,8 @@ beforeEach(async () => {
     homeDir: dir,
     borgPath: async () => '/usr/bin/borg',
     shutdown: new AbortController().signal,
-    onChanged: (list) => void current().onRepositoriesChanged(list),
+    onChanged: () => current().onRepositoriesChanged(),
+    onRemoved: (repoId) => void current().onRepositoryRemoved(repoId),
   });
   jobs = new JobManager({
     clock: time,
@@ -280,6 +281,38 @@ describe('PeriodicChecks', () => {
     time.advance(41 * MIN);
     await settle();
     expect(started.map((s) => s.mode)).toEqual(['verify-data', 'repository', 'repository']);
+  });
+
+  it('keeps the schedule of a repository set aside from an unreadable repositories.json', async () => {
+    const first = await openChecks();
+    first.start();
+    await first.save(daily('09:00'));
+    first.stop();
+    // A hand edit breaks the entry: the registry sets it aside at the next start.
+    const file = path.join(dir, 'repositories.json');
+    const stored = JSON.parse(await fs.readFile(file, 'utf8')) as { repositories: { location: string }[] };
+    stored.repositories[0] = { ...stored.repositories[0], location: '' } as { location: string };
+    await fs.writeFile(file, JSON.stringify(stored));
+    const reopened = await RepositoryRegistry.open(dir);
+    repos = new RepositoryService({
+      registry: reopened,
+      secrets: createMemorySecretStore(),
+      lanes: new SerialLanes(),
+      homeDir: dir,
+      borgPath: async () => '/usr/bin/borg',
+      shutdown: new AbortController().signal,
+      onChanged: () => current().onRepositoriesChanged(),
+    });
+    const c = await openChecks();
+    c.start();
+    expect(c.rows()).toEqual([]);
+    // Any later change of the list (here a new repository) must not drop the set-aside one's schedule.
+    const other = path.join(dir, 'other');
+    await fs.mkdir(other);
+    await reopened.add({ name: 'Other', location: other, needsPassphrase: false, consentedPrompts: [] });
+    c.onRepositoriesChanged();
+    await settle();
+    expect((await CheckStore.open(dir)).get(repo.id)).toEqual(daily('09:00'));
   });
 
   it('drops the schedule of a repository removed from Borgdesk', async () => {

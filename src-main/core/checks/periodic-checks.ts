@@ -105,9 +105,18 @@ export class PeriodicChecks {
     return row ?? this.rowOf(check.repoId, undefined);
   }
 
-  /** The repository list changed: a removed repository's schedule goes, a new one is listed as off. */
-  async onRepositoriesChanged(repos: readonly { readonly id: string }[]): Promise<void> {
-    await this.deps.store.retainOnly(new Set(repos.map((r) => r.id)));
+  /**
+   * The repository list changed: only listed repositories are scheduled, a new one shows as off.
+   * Schedules of repositories missing from the list are kept: one set aside from an unreadable
+   * repositories.json gets its schedule back once the file is mended. Only a removal drops them.
+   */
+  onRepositoriesChanged(): void {
+    this.refresh();
+  }
+
+  /** `repos:remove`: the user removed the repository, so its schedule and state go. */
+  async onRepositoryRemoved(repoId: string): Promise<void> {
+    await this.deps.store.forget(repoId);
     this.refresh();
   }
 

@@ -40,6 +40,8 @@ export interface RepositoryServiceDeps {
   readonly shutdown: AbortSignal;
   /** Called after every change to the list, with the new list (becomes `repos:changed`). */
   readonly onChanged: (repositories: RepositorySummary[]) => void;
+  /** Called after the user removed a repository (its check schedule goes with it). */
+  readonly onRemoved?: (repoId: string) => void;
   /** Hears every archive listing `details` obtains (the archive index keeps its cache in step). */
   readonly onArchivesListed?: (repoId: string, listing: ArchivesListed) => Promise<void>;
 }
@@ -207,7 +209,10 @@ export class RepositoryService {
   async remove(params: { repoId: string }): Promise<{ removed: boolean }> {
     const removed = await this.deps.registry.remove(params.repoId);
     this.deps.secrets.delete(params.repoId);
-    if (removed) this.changed();
+    if (removed) {
+      this.changed();
+      this.deps.onRemoved?.(params.repoId);
+    }
     return { removed };
   }
 
