@@ -107,6 +107,11 @@ export function startBackground(core: Core, options: BackgroundOptions): Backgro
     const repos = await core.handlers['repos:list']({});
     center.setRepositories(repos);
   });
+  attempt('Reading the history', async () => {
+    // The last results of earlier runs: a backup interrupted by a crash must not read "up to date".
+    const { entries } = await core.handlers['history:list']({ limit: 100 });
+    center.seedFromHistory(entries);
+  });
   checkStale();
   const staleTimer = setInterval(checkStale, STALE_CHECK_INTERVAL_MS);
 

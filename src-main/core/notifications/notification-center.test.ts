@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayload, JobSnapshot, RepositorySummary } from '../../ipc/contract.js';
 import { planSchema } from '../plans/plan.js';
+import { historyEntryFixture } from '../test-support/history-entry-fixture.js';
 import type { CoreEventListener } from '../services.js';
 import { createNotificationCenter } from './notification-center.js';
 import type { DesktopNotice, NotificationLevel } from './notification-policy.js';
@@ -185,5 +186,27 @@ describe('createNotificationCenter', () => {
       'Backup failed: Old plan: back up to NAS',
       'Backup failed: Back up to NAS',
     ]);
+  });
+
+  it('shows a backup interrupted before a restart as an error, until a later backup succeeds', () => {
+    const { center, notices, states, emit } = setup();
+    expect(states.at(-1)?.kind).toBe('idle');
+    center.seedFromHistory([
+      historyEntryFixture({
+        id: 'h2',
+        repoId: 'nas',
+        title: 'Back up to NAS',
+        status: 'interrupted',
+        finishedAt: '2024-05-02T10:00:00.000Z',
+        error: { code: 'BorgdeskStopped', message: 'Borgdesk stopped while it ran.' },
+      }),
+      historyEntryFixture({ id: 'h1', repoId: 'nas', finishedAt: '2024-05-01T10:00:00.000Z' }),
+    ]);
+    expect(states.at(-1)).toMatchObject({ kind: 'error' });
+    expect(states.at(-1)?.tooltip).toMatch(/Back up to NAS failed: backup interrupted/);
+    // Seeding announces nothing: the user was told when it happened, or the app was not running.
+    expect(notices).toEqual([]);
+    emit('job:finished', snapshot({ id: 'j9', status: 'succeeded', finishedAt: '2024-05-03T10:00:00.000Z' }));
+    expect(states.at(-1)?.kind).toBe('idle');
   });
 });

@@ -7,7 +7,13 @@
  * plan (`planId`), so the notice can use the plan's name and the rate limit can be kept per plan
  * target without a second path from the scheduler that could disagree with what History records.
  */
-import type { EventName, EventPayload, RepositorySummary, JobSnapshot } from '../../ipc/contract.js';
+import type {
+  EventName,
+  EventPayload,
+  HistoryEntry,
+  JobSnapshot,
+  RepositorySummary,
+} from '../../ipc/contract.js';
 import { targetKey } from '../plan-runs/plan-store.js';
 import { isRemoteLocation } from '../repositories/location.js';
 import type { Clock, CoreEventListener } from '../services.js';
@@ -57,6 +63,11 @@ export interface NotificationCenter {
   setRepositories(list: readonly RepositorySummary[]): void;
   /** Replace the known plans (as `plans:list` returns them; later lists arrive with `plans:changed`). */
   setPlans(list: readonly PlanName[]): void;
+  /**
+   * Seed with the jobs of earlier runs (`history:list`, newest first), so a backup that failed or was
+   * interrupted before a restart is not shown as "up to date". Announces nothing; jobs of this run win.
+   */
+  seedFromHistory(entries: readonly HistoryEntry[]): void;
   /** Stop listening. */
   dispose(): void;
 }
@@ -168,6 +179,29 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
       refresh();
     },
     setPlans,
+    seedFromHistory(entries) {
+      for (const entry of entries) {
+        const key = `${entry.repoId}\u0000${entry.kind}`;
+        if (!finished.has(key)) finished.set(key, snapshotOf(entry));
+      }
+      refresh();
+    },
     dispose: unsubscribe,
+  };
+}
+
+// A history entry as the tray reads finished jobs; "interrupted" exists only in the history, and to
+// the tray it is a failure like any other (its error code names the cause).
+function snapshotOf(entry: HistoryEntry): JobSnapshot {
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    repoId: entry.repoId,
+    title: entry.title,
+    status: entry.status === 'interrupted' ? 'failed' : entry.status,
+    startedAt: entry.startedAt,
+    finishedAt: entry.finishedAt,
+    ...(entry.error !== undefined ? { error: entry.error } : {}),
+    ...(entry.planId !== undefined ? { planId: entry.planId } : {}),
   };
 }
