@@ -31,6 +31,12 @@ export type BorgErrorCode =
   | 'UnexpectedOutput'
   | 'Interrupted'
   | 'BorgNotFound'
+  | 'BorgNotExecutable'
+  | 'TooManyOpenFiles'
+  | 'SystemOutOfResources'
+  | 'CommandTooLong'
+  | 'DiskFull'
+  | 'RepositoryVersionUnsupported'
   | 'Cancelled'
   | 'PromptRefused'
   | 'BorgFailed';

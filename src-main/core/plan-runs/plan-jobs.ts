@@ -181,6 +181,11 @@ async function runHook(label: 'Before' | 'After', hook: HookCommand, job: JobRun
     onLine: (line, stream) => job.log(stream === 'stderr' ? 'warning' : 'info', line),
   });
   if (outcome.cancelled) throw new AppError('Cancelled', 'The task was cancelled.');
+  if (outcome.startError !== undefined) {
+    const { message, remedy } = outcome.startError;
+    job.log('error', `${label} command could not be started. ${message} ${remedy ?? ''}`.trim());
+    return false;
+  }
   if (outcome.timedOut) {
     job.log('error', `${label} command stopped after ${hook.timeoutSeconds} s (its time limit).`);
     return false;
