@@ -37,6 +37,11 @@ export type BorgErrorCode =
   | 'CommandTooLong'
   | 'DiskFull'
   | 'RepositoryVersionUnsupported'
+  | 'RepositoryPermissionDenied'
+  | 'RepositoryReadOnly'
+  | 'PermissionDenied'
+  | 'DiskError'
+  | 'FileDisappeared'
   | 'Cancelled'
   | 'PromptRefused'
   | 'BorgFailed';

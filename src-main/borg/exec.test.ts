@@ -77,7 +77,7 @@ printf '\\251"}\\r\\n{"type": "log_message", "levelname": "WARNING", "message": 
     );
     expect((await runBorg([], { borgPath }, { okExitCodes: [0, 1] })).exitCode).toBe(1);
     const error = await runBorg([], { borgPath }).catch((e: unknown) => e);
-    expect(isBorgError(error) && error.message).toBe('odd file');
+    expect(isBorgError(error) && error.message).toBe('Borg finished with a warning: odd file');
   });
 
   it('escalates to SIGKILL when borg ignores SIGINT and SIGTERM', async () => {
