@@ -10,6 +10,7 @@ import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import { formatCommandLine } from './command-line.js';
+import { explainDiskFull } from './disk-full.js';
 import type { JobSpec } from './job-manager.js';
 import { backupSummary, warningSummary } from './job-summary.js';
 
@@ -63,7 +64,9 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
       const ctx = await deps.repos.contextFor(current, { signal, onEvent });
       const createOptions = { ...options, location: current.location };
       log('info', `Running: ${formatCommandLine(buildCreateArgs(createOptions))}`);
-      const outcome = await runCreate(createOptions, ctx);
+      const outcome = await runCreate(createOptions, ctx).catch(async (e: unknown) => {
+        throw await explainDiskFull(e, createOptions);
+      });
       log('info', backupSummary(outcome.archive));
       const warned = warningSummary(outcome.warnings);
       if (warned !== undefined) log('warning', warned);
