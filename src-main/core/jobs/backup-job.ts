@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { checkArchiveName } from '../../borg/archive-names.js';
 import { buildCreateArgs, runCreate, type CreateOptions } from '../../borg/commands/create.js';
 import type { BackupRequest } from '../../ipc/contract.js';
 import { AppError } from '../app-error.js';
@@ -50,6 +51,9 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
   if (request.archiveName.trim() === '') {
     throw new AppError('InvalidInput', 'Give the archive a name.', 'For example {hostname}-{now}.');
   }
+  const nameProblem = checkArchiveName(request.archiveName.trim());
+  if (nameProblem !== undefined)
+    throw new AppError('InvalidInput', nameProblem, 'Choose another archive name.');
   const options = buildCreateOptions(request, repo.location, deps.homeDir);
   await Promise.all(options.sourcePaths.map(requireExisting));
   return {

@@ -102,6 +102,25 @@ describe('borg killed with SIGKILL mid-backup', () => {
   }, 180_000);
 });
 
+describe('archive names borg cannot store', () => {
+  it('refuses a 300-character name before a job is queued', async () => {
+    const repo = await core.handlers['repos:create']({
+      name: 'Names',
+      location: path.join(root, 'repo-names'),
+      encryption: 'none',
+    });
+    const source = path.join(root, 'small');
+    await fs.mkdir(source, { recursive: true });
+    const jobsBefore = (await core.handlers['jobs:list']({})).length;
+    const request = backup(repo.id, source, 'a'.repeat(300));
+    await expect(core.handlers['jobs:start-backup'](request)).rejects.toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringMatching(/^Archive names can have at most 240 characters .* This one has 300\.$/),
+    });
+    expect(await core.handlers['jobs:list']({})).toHaveLength(jobsBefore);
+  });
+});
+
 describe('a repository disk that fills up', () => {
   it('says the disk is full, with its free space and what the backup may need', async (ctx) => {
     const disk = path.join(root, 'small-disk');
