@@ -39,7 +39,7 @@ describe('checkArchiveName', () => {
     expect(length('{now:%Y-%m-%d_%H%M}')).toBe(15);
     expect(length('{now:%A %B %Z}')).toBe(9 + 1 + 9 + 1 + 32);
     expect(length('{hostname}')).toBe('laptop'.length);
-    expect(length('{fqdn}')).toBe('laptop.example.org'.length + 64);
+    expect(length('{fqdn}')).toBe('laptop.example.org'.length + 37);
     expect(length('{user}-{pid}-{uuid4}')).toBe(3 + 1 + 7 + 1 + 36);
     expect(length('{{now}}')).toBe(5);
     expect(check(`${'x'.repeat(230)}-{now}`)).toMatch(

@@ -4,10 +4,9 @@
  * limit (255 characters, helpers/manifest.py) is an assertion when the manifest is written, so a
  * longer name fails at the very end of the backup with a traceback. Borg also names checkpoints
  * "<name>.checkpoint" or "<name>.checkpoint.N", which must fit too. Placeholders (`borg help
- * placeholders`) are expanded by borg, so their length is estimated on the generous side.
+ * placeholders`) are expanded by borg, so their length is estimated on the generous side. No Node
+ * APIs here: the renderer's plan editor runs the same checks.
  */
-import os from 'node:os';
-
 /** The longest name borg 1.2 stores (characters). */
 export const BORG_ARCHIVE_NAME_LIMIT = 255;
 /** The longest name Borgdesk starts a backup with: room is left for ".checkpoint.NN". */
@@ -33,22 +32,18 @@ export const ARCHIVE_PLACEHOLDERS = [
 export type NamePart =
   { readonly literal: string } | { readonly placeholder: string; readonly format?: string };
 
-/** What the estimate knows about this computer (borg runs here, as this user). */
+/** What the estimate assumes about the host and user borg runs as. */
 export interface NameFacts {
   readonly hostname: string;
   readonly user: string;
 }
 
-/** The local host and user. */
-export function localNameFacts(): NameFacts {
-  let user = '';
-  try {
-    user = os.userInfo().username;
-  } catch {
-    user = process.env.USER ?? process.env.USERNAME ?? '';
-  }
-  return { hostname: os.hostname(), user };
-}
+/**
+ * The longest host name label (63, the DNS limit) and user name (32, Linux's limit). The estimate
+ * does not look at this computer: the UI checks a plan with the same rules, and a plan stays valid
+ * when the computer is renamed.
+ */
+export const GENEROUS_NAME_FACTS: NameFacts = { hostname: 'h'.repeat(63), user: 'u'.repeat(32) };
 
 /** Splits a name into literal text and placeholders ("{{" and "}}" are literal braces). */
 export function parseArchiveName(name: string): { parts: NamePart[] } | { problem: string } {
@@ -92,7 +87,7 @@ export function estimateExpandedLength(parts: readonly NamePart[], facts: NameFa
 }
 
 /** Why borg would refuse (or fail on) `name` as a new archive name; undefined when it is fine. */
-export function checkArchiveName(name: string, facts: NameFacts = localNameFacts()): string | undefined {
+export function checkArchiveName(name: string, facts: NameFacts = GENEROUS_NAME_FACTS): string | undefined {
   if (name.trim() === '') return 'Give the archive a name, for example {hostname}-{now}.';
   if (Array.from(name).some(isControl)) {
     return 'Archive names cannot contain control characters (such as a line break or a tab).';
@@ -133,12 +128,13 @@ function tooLong(length: number, hasPlaceholders: boolean): string {
 const FIXED_LENGTHS: Readonly<Record<string, number>> = {
   pid: 7,
   uuid4: 36,
-  borgversion: 32,
+  borgversion: 24,
   borgmajor: 4,
   borgminor: 8,
   borgpatch: 12,
 };
-const DOMAIN_ALLOWANCE = 64;
+// With the longest host name label, {fqdn} is estimated at 100 characters.
+const DOMAIN_ALLOWANCE = 37;
 // borg's default for {now} and {utcnow}: '%Y-%m-%dT%H:%M:%S'.
 const DEFAULT_TIME_LENGTH = 19;
 
