@@ -17,8 +17,10 @@ function errorFromRecording(
 }
 
 describe('borgErrorFromRun on recorded failures with a cause outside borg', () => {
-  const replay = (name: string): BorgError =>
-    errorFromRecording(name, `${name}.stderr.jsonl`, false, 'failure.manifest.json');
+  const replay = (name: string): BorgError => {
+    const file = name === 'error-borg2-store' ? `${name}.stderr.txt` : `${name}.stderr.jsonl`;
+    return errorFromRecording(name, file, false, 'failure.manifest.json');
+  };
 
   it.each<[string, BorgErrorCode, string]>([
     ['error-disk-full', 'DiskFull', 'The disk holding the repository is full.'],
