@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBorgError } from './errors.js';
 import { runBorg, runHookCommand } from './exec.js';
+import { truncationMarker } from './line-splitter.js';
 import type { BorgLogEvent } from './log-json.js';
 import { writeShellProgram } from './test-programs.js';
 
@@ -79,6 +80,24 @@ printf '\\251"}\\r\\n{"type": "log_message", "levelname": "WARNING", "message": 
     const error = await runBorg([], { borgPath }).catch((e: unknown) => e);
     expect(isBorgError(error) && error.message).toBe('Borg finished with a warning: odd file');
   });
+
+  it('survives a 64 MiB stderr line without a newline: a truncated raw event, a short message', async () => {
+    const start = '{"type": "log_message", "message": "';
+    const borgPath = await program(
+      'runaway',
+      `printf '${start}' >&2; head -c ${64 * 1024 * 1024} /dev/zero | tr '\\0' x >&2; echo >&2; exit 2`,
+    );
+    const events: BorgLogEvent[] = [];
+    const started = performance.now();
+    const error = await runBorg([], { borgPath, onEvent: (e) => events.push(e) }).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(events).toHaveLength(1);
+    const line = events[0]?.type === 'raw' ? events[0].line : '';
+    expect(line.startsWith(start)).toBe(true);
+    expect(line.endsWith(truncationMarker(start.length + 64 * 1024 * 1024))).toBe(true);
+    expect(isBorgError(error) && error.code).toBe('BorgFailed');
+    expect(isBorgError(error) && error.message.length).toBeLessThanOrEqual(500);
+  }, 20_000);
 
   it('escalates to SIGKILL when borg ignores SIGINT and SIGTERM', async () => {
     const borgPath = await program(
