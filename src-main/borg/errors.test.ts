@@ -5,11 +5,71 @@ import { RunObserver } from './run-observer.js';
 import { fixtureLines, recordedExitCode } from './test-fixtures.js';
 
 // Replays a recorded stderr through the same path exec.ts uses.
-function errorFromRecording(name: string, file: string, cancelled = false): BorgError {
+function errorFromRecording(
+  name: string,
+  file: string,
+  cancelled = false,
+  manifest = 'manifest.json',
+): BorgError {
   const observer = new RunObserver();
   for (const line of fixtureLines(file)) observer.observe(parseLogLine(line));
-  return borgErrorFromRun(observer.failure(recordedExitCode(name), cancelled));
+  return borgErrorFromRun(observer.failure(recordedExitCode(name, manifest), cancelled));
 }
+
+describe('borgErrorFromRun on recorded failures with a cause outside borg', () => {
+  const replay = (name: string): BorgError => {
+    const file = name === 'error-borg2-store' ? `${name}.stderr.txt` : `${name}.stderr.jsonl`;
+    return errorFromRecording(name, file, false, 'failure.manifest.json');
+  };
+
+  it.each<[string, BorgErrorCode, string]>([
+    ['error-disk-full', 'DiskFull', 'The disk holding the repository is full.'],
+    ['error-cache-disk-full', 'DiskFull', "The disk holding borg's cache is full."],
+    ['error-read-only', 'RepositoryReadOnly', 'The repository is on a drive that is mounted read-only.'],
+    [
+      'error-permission-denied',
+      'RepositoryPermissionDenied',
+      'Borg may not write to the repository folder, so it cannot lock it.',
+    ],
+    [
+      'error-borg2-repository',
+      'RepositoryVersionUnsupported',
+      'This repository was made by borg 2; this borg cannot open it.',
+    ],
+    [
+      'error-borg2-store',
+      'RepositoryVersionUnsupported',
+      'This repository was made by borg 2; this borg cannot open it.',
+    ],
+    [
+      'error-archive-name-too-long',
+      'InvalidArchiveName',
+      'The archive name is longer than borg allows (255 characters).',
+    ],
+  ])('%s → %s', (name, code, message) => {
+    const error = replay(name);
+    expect(error.toSerialized()).toMatchObject({ code, message, rc: 2 });
+    expect(error.remedy).toBeTruthy();
+    expect(error.remedy).not.toMatch(/report/i);
+  });
+
+  it('names the full disk so the job can add its free space', () => {
+    expect(replay('error-disk-full').fullDisk).toBe('repository');
+    expect(replay('error-cache-disk-full').fullDisk).toBe('cache');
+  });
+
+  it('turns a create killed with SIGKILL into "stopped by signal 9", not its stale-lock notices', () => {
+    // The killed run logged nothing; replay the next run's lock housekeeping as if it had then been killed.
+    const observer = new RunObserver();
+    for (const line of fixtureLines('create-after-kill.stderr.jsonl')) observer.observe(parseLogLine(line));
+    expect(recordedExitCode('create-killed', 'failure.manifest.json')).toBe(137);
+    expect(observer.warnings[0]).toMatch(/^Killed stale lock/);
+    expect(borgErrorFromRun(observer.failure(137, false)).toSerialized()).toMatchObject({
+      code: 'Interrupted',
+      message: 'Borg was stopped by signal 9 (SIGKILL).',
+    });
+  });
+});
 
 describe('borgErrorFromRun on recorded borg 1.2.4 failures', () => {
   it.each<[string, string, BorgErrorCode, string | undefined]>([
@@ -127,8 +187,29 @@ describe('borgErrorFromRun rules', () => {
   it('reports a signal death when nothing else is known', () => {
     expect(borgErrorFromRun({ ...base, rc: 137 })).toMatchObject({
       code: 'Interrupted',
-      message: 'Borg was stopped by signal 9.',
+      message: 'Borg was stopped by signal 9 (SIGKILL).',
+      remedy: expect.stringMatching(/out of memory/),
     });
+    expect(borgErrorFromRun({ ...base, rc: 143 }).message).toBe('Borg was stopped by signal 15 (SIGTERM).');
+  });
+
+  it('never gives a warning as the reason when borg was killed or failed', () => {
+    const warnings = [
+      { message: 'Killed stale lock vm@1.7457-0.', name: 'borg.locking' },
+      {
+        message: 'Removed stale exclusive roster lock for host vm@1 pid 7457 thread 0.',
+        name: 'borg.locking',
+      },
+    ];
+    expect(borgErrorFromRun({ ...base, rc: 137, warnings }).message).toBe(
+      'Borg was stopped by signal 9 (SIGKILL).',
+    );
+    expect(borgErrorFromRun({ ...base, rc: 2, warnings }).message).toBe('Borg failed with exit code 2.');
+    expect(borgErrorFromRun({ ...base, rc: 1, warnings }).message).toBe('Borg failed with exit code 1.');
+    const odd = [...warnings, { message: 'src/x: [Errno 13] Permission denied' }];
+    expect(borgErrorFromRun({ ...base, rc: 1, warnings: odd }).message).toBe(
+      'Borg finished with a warning: src/x: [Errno 13] Permission denied',
+    );
   });
 
   it('cuts a very long message', () => {

@@ -1,11 +1,21 @@
 /**
  * BorgError and the rules that turn a failed borg run into one. Exit codes (borg docs, "Return
  * codes"): 0 success, 1 warning, 2 error, 128+N killed by signal N. The cause comes from the msgid of
- * borg's final ERROR log line; argument errors are plain text because borg parses arguments before
- * it sets up JSON logging.
+ * borg's final ERROR log line, then from what the errors name (failure-causes.ts), then from the
+ * signal that stopped borg; argument errors are plain text because borg parses arguments before it
+ * sets up JSON logging. A WARNING is never the reason of a failure that has another one: after a
+ * killed run, the next run's "Removed stale lock" notices are just housekeeping.
  */
+import { constants as osConstants } from 'node:os';
 import type { SerializedError } from '../ipc/contract.js';
 import { MSGID_CATALOG, PROMPT_DESCRIPTIONS, type BorgErrorCode } from './error-catalog.js';
+import {
+  diskFullCause,
+  lockFailedCause,
+  repositoryVersionCause,
+  tracebackCause,
+  type FullDisk,
+} from './failure-causes.js';
 
 export type { BorgErrorCode } from './error-catalog.js';
 
@@ -18,6 +28,8 @@ export interface BorgErrorInit {
   readonly rc?: number;
   /** For PromptRefused: the prompt's env var, e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK. */
   readonly prompt?: string;
+  /** For DiskFull: which disk ran full, so a job can add its free space. */
+  readonly fullDisk?: FullDisk;
 }
 
 /** A failed borg run: code + plain-language message + what to do; carries msgid and exit code. */
@@ -27,6 +39,7 @@ export class BorgError extends Error {
   readonly msgid?: string;
   readonly rc?: number;
   readonly prompt?: string;
+  readonly fullDisk?: FullDisk;
 
   constructor(init: BorgErrorInit) {
     super(init.message);
@@ -36,6 +49,7 @@ export class BorgError extends Error {
     if (init.msgid !== undefined) this.msgid = init.msgid;
     if (init.rc !== undefined) this.rc = init.rc;
     if (init.prompt !== undefined) this.prompt = init.prompt;
+    if (init.fullDisk !== undefined) this.fullDisk = init.fullDisk;
   }
 
   /** The shape that crosses IPC; never includes a stack trace. */
@@ -66,6 +80,8 @@ export interface FailedRun {
   readonly cancelled: boolean;
   /** ERROR and CRITICAL log messages, in order. */
   readonly errors: readonly { readonly message: string; readonly msgid?: string }[];
+  /** The last WARNING log messages: evidence of a cause, the reason only for exit code 1. */
+  readonly warnings?: readonly { readonly message: string; readonly name?: string }[];
   /** The last lines that were not JSON (argument errors, Python warnings). */
   readonly rawLines: readonly string[];
   /** The prompt borg answered "no" to (stdin at EOF or our BORG_*=no), if any. */
@@ -78,36 +94,64 @@ export function borgErrorFromRun(run: FailedRun): BorgError {
   if (run.cancelled) return new BorgError({ code: 'Cancelled', message: 'The task was cancelled.', rc });
   if (run.refusedPrompt) return promptRefusedError(run.refusedPrompt, rc);
 
+  const errorTexts = run.errors.map((e) => e.message);
+  const warningTexts = (run.warnings ?? []).map((w) => w.message);
   const withMsgid = [...run.errors].reverse().find((e) => e.msgid !== undefined);
-  const known = withMsgid?.msgid === undefined ? undefined : errorForMsgid(withMsgid.msgid, rc);
+  const msgid = withMsgid?.msgid;
+  const named =
+    (msgid === 'Repository.InvalidRepositoryConfig' ? repositoryVersionCause(errorTexts) : undefined) ??
+    (msgid === 'LockFailed' && withMsgid ? lockFailedCause(withMsgid.message) : undefined);
+  if (named) return new BorgError({ ...named, msgid, rc });
+  const known = msgid === undefined ? undefined : errorForMsgid(msgid, rc);
   if (known) return known;
-  if (withMsgid?.msgid === 'Exception') {
-    const remedy = "Borg's details are in the job log. Please report this if it keeps happening.";
-    return new BorgError({
-      code: 'BorgFailed',
-      message: 'Borg hit an unexpected error.',
-      remedy,
-      msgid: 'Exception',
-      rc,
-    });
-  }
+
+  const cause =
+    diskFullCause(errorTexts, warningTexts) ??
+    repositoryVersionCause(errorTexts) ??
+    (msgid === 'Exception' ? tracebackCause(errorTexts) : undefined);
+  if (cause) return new BorgError({ ...cause, ...(msgid === undefined ? {} : { msgid }), rc });
+  if (rc >= 128) return signalError(rc);
 
   const argumentError = findArgumentError(run.rawLines);
   if (argumentError !== undefined) {
     const message = `Borg did not accept the command: ${argumentError}`;
     return new BorgError({ code: 'InvalidArguments', message, rc });
   }
+  if (msgid === 'Exception') {
+    const remedy = "Borg's details are in the job log. Please report this if it keeps happening.";
+    return new BorgError({ code: 'BorgFailed', message: 'Borg hit an unexpected error.', remedy, msgid, rc });
+  }
   const last = withMsgid ?? run.errors[run.errors.length - 1];
   if (last) {
     return new BorgError({ code: 'BorgFailed', message: shorten(last.message), msgid: last.msgid, rc });
   }
-  if (rc >= 128) {
-    const message = `Borg was stopped by signal ${rc - 128}.`;
-    return new BorgError({ code: 'Interrupted', message, remedy: 'Run the task again.', rc });
+  const warning = rc === 1 ? lastRealWarning(run.warnings ?? []) : undefined;
+  if (warning !== undefined) {
+    const message = `Borg finished with a warning: ${shorten(warning)}`;
+    return new BorgError({ code: 'BorgFailed', message, remedy: 'See the job log for details.', rc });
   }
   const lastRaw = [...run.rawLines].reverse().find((line) => line.trim() !== '');
   const message = lastRaw === undefined ? `Borg failed with exit code ${rc}.` : shorten(lastRaw);
   return new BorgError({ code: 'BorgFailed', message, rc });
+}
+
+/** The error for a borg that died of signal rc - 128 (a kill, the out-of-memory killer, a logout). */
+export function signalError(rc: number): BorgError {
+  const number = rc - 128;
+  const name = Object.entries(osConstants.signals).find(([, n]) => n === number)?.[0];
+  const message = `Borg was stopped by signal ${number}${name === undefined ? '' : ` (${name})`}.`;
+  const remedy =
+    name === 'SIGKILL'
+      ? 'Run the task again. If nobody stopped borg, the system may have run out of memory and ended it.'
+      : 'Run the task again.';
+  return new BorgError({ code: 'Interrupted', message, remedy, rc });
+}
+
+// Lock housekeeping after an earlier run was killed is not a problem of this run.
+const HOUSEKEEPING = /^(Killed stale lock|Removed stale (exclusive|shared) roster lock)/;
+
+function lastRealWarning(warnings: readonly { message: string; name?: string }[]): string | undefined {
+  return [...warnings].reverse().find((w) => !HOUSEKEEPING.test(w.message))?.message;
 }
 
 function promptRefusedError(prompt: { msgid?: string; message: string }, rc: number): BorgError {

@@ -1,14 +1,15 @@
 // Integration: the exec choke point against the real /usr/bin/borg (1.2.4 here): errors, prompts,
 // cancellation, and never waiting for input.
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCreate } from './commands/create.js';
 import { runInit } from './commands/init.js';
 import { runListArchives } from './commands/list-archives.js';
 import { isBorgError, type BorgError } from './errors.js';
-import { runBorg } from './exec.js';
+import { runBorg, runBorgVersion } from './exec.js';
 import type { BorgLogEvent } from './log-json.js';
 import { writeShellProgram } from './test-programs.js';
 import { createSandbox, type BorgSandbox } from './test-sandbox.js';
@@ -124,6 +125,30 @@ describe('errors', () => {
     const error = await failure(runBorg(['list', '--no-such-option', '--', plainRepo], box.ctx()));
     expect(error).toMatchObject({ code: 'InvalidArguments', rc: 2 });
     expect(error.message).toContain('--no-such-option');
+  });
+
+  it('says a borg 2 repository was made by borg 2 and names the borg that cannot open it', async () => {
+    // borg 1.2 reads only the config file: "version = 2" there is what borg 2 (2.0.0b5) writes.
+    const v2 = box.path('repo-v2');
+    await runInit({ location: v2, encryption: 'none' }, box.ctx());
+    const config = await readFile(path.join(v2, 'config'), 'utf8');
+    await writeFile(path.join(v2, 'config'), config.replace(/^version = 1$/m, 'version = 2'));
+    // borg 2.0.0b10+ (borgstore) has a config/ folder where borg 1 expects the file.
+    const store = box.path('repo-store');
+    await mkdir(path.join(store, 'config'), { recursive: true });
+    await mkdir(path.join(store, 'data'));
+    await writeFile(path.join(store, 'config', 'version'), '3\n');
+
+    const probe = await runBorgVersion(box.ctx().borgPath);
+    const version = probe.ok ? probe.output.replace(/^borg\s+/, '') : 'unknown';
+    for (const location of [v2, store]) {
+      const error = await failure(runListArchives({ location }, box.ctx()));
+      expect(error.toSerialized(), location).toMatchObject({
+        code: 'RepositoryVersionUnsupported',
+        message: `This repository was made by borg 2; this borg (${version}) cannot open it.`,
+        remedy: 'Install borg 2 and choose its path in Settings, or pick a repository made with borg 1.',
+      });
+    }
   });
 
   it('reports a missing borg binary as BorgNotFound', async () => {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBorgError } from './errors.js';
-import { runBorg } from './exec.js';
+import { runBorg, runHookCommand } from './exec.js';
+import { truncationMarker } from './line-splitter.js';
 import type { BorgLogEvent } from './log-json.js';
 import { writeShellProgram } from './test-programs.js';
 
@@ -77,8 +78,26 @@ printf '\\251"}\\r\\n{"type": "log_message", "levelname": "WARNING", "message": 
     );
     expect((await runBorg([], { borgPath }, { okExitCodes: [0, 1] })).exitCode).toBe(1);
     const error = await runBorg([], { borgPath }).catch((e: unknown) => e);
-    expect(isBorgError(error) && error.message).toBe('odd file');
+    expect(isBorgError(error) && error.message).toBe('Borg finished with a warning: odd file');
   });
+
+  it('survives a 64 MiB stderr line without a newline: a truncated raw event, a short message', async () => {
+    const start = '{"type": "log_message", "message": "';
+    const borgPath = await program(
+      'runaway',
+      `printf '${start}' >&2; head -c ${64 * 1024 * 1024} /dev/zero | tr '\\0' x >&2; echo >&2; exit 2`,
+    );
+    const events: BorgLogEvent[] = [];
+    const started = performance.now();
+    const error = await runBorg([], { borgPath, onEvent: (e) => events.push(e) }).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(events).toHaveLength(1);
+    const line = events[0]?.type === 'raw' ? events[0].line : '';
+    expect(line.startsWith(start)).toBe(true);
+    expect(line.endsWith(truncationMarker(start.length + 64 * 1024 * 1024))).toBe(true);
+    expect(isBorgError(error) && error.code).toBe('BorgFailed');
+    expect(isBorgError(error) && error.message.length).toBeLessThanOrEqual(500);
+  }, 20_000);
 
   it('escalates to SIGKILL when borg ignores SIGINT and SIGTERM', async () => {
     const borgPath = await program(
@@ -130,7 +149,48 @@ printf '\\251"}\\r\\n{"type": "log_message", "levelname": "WARNING", "message": 
     const file = path.join(dir, 'not-executable');
     await writeFile(file, 'plain text');
     const error = await runBorg([], { borgPath: file }).catch((e: unknown) => e);
-    expect(isBorgError(error) && error.code).toBe('BorgFailed');
-    expect(isBorgError(error) && error.message).toContain('EACCES');
+    expect(isBorgError(error) && error.toSerialized()).toEqual({
+      code: 'BorgNotExecutable',
+      message: `${file} cannot be run: it is not an executable program, or you may not run it.`,
+      remedy: 'Choose the borg program itself in Settings (or make the file executable with chmod +x).',
+    });
+  });
+
+  it('reports a command line longer than the system allows (E2BIG) as an error, not a crash', async () => {
+    const borgPath = await program('never-started', 'exit 0');
+    // Linux refuses any single argument over 128 KiB (MAX_ARG_STRLEN) in execve().
+    const error = await runBorg(['x'.repeat(256 * 1024)], { borgPath }).catch((e: unknown) => e);
+    expect(isBorgError(error) && error.code).toBe('CommandTooLong');
+    expect(isBorgError(error) && error.remedy).toMatch(/fewer/);
+  });
+});
+
+describe('runHookCommand', () => {
+  it('streams both outputs and reports the exit code', async () => {
+    const lines: string[] = [];
+    const outcome = await runHookCommand('echo out; echo err >&2; exit 3', {
+      timeoutMs: 10_000,
+      onLine: (line, stream) => lines.push(`${stream}:${line}`),
+    });
+    expect(outcome).toEqual({ exitCode: 3, timedOut: false, cancelled: false });
+    expect(lines.sort()).toEqual(['stderr:err', 'stdout:out']);
+  });
+
+  it('stops a command and what it started at its time limit', async () => {
+    const started = performance.now();
+    const outcome = await runHookCommand('sleep 20 & sleep 20', { timeoutMs: 300, onLine: () => {} });
+    expect(outcome).toMatchObject({ exitCode: undefined, timedOut: true, cancelled: false });
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  it('says cancelled when the job is aborted', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const outcome = await runHookCommand('sleep 30', {
+      timeoutMs: 60_000,
+      signal: controller.signal,
+      onLine: () => {},
+    });
+    expect(outcome).toMatchObject({ timedOut: false, cancelled: true });
   });
 });

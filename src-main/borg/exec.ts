@@ -4,14 +4,16 @@
  * on a pipe at fd 3 (BORG_PASSPHRASE_FD), its own session (no controlling terminal: Python's getpass
  * would otherwise read the passphrase from /dev/tty and hang), and a streamed stderr event feed.
  */
-import { statSync } from 'node:fs';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
-import { execa } from 'execa';
+import { Writable, type Readable } from 'node:stream';
 import { buildBorgEnv } from './env.js';
 import { BorgError, borgErrorFromRun } from './errors.js';
 import { LineSplitter } from './line-splitter.js';
 import { parseLogLine, type BorgLogEvent } from './log-json.js';
 import { RunObserver } from './run-observer.js';
+import { spawnFailure } from './spawn-errors.js';
+import { deadline, watchAbort } from './stop-timers.js';
 
 export { buildBorgEnv, KNOWN_PROMPTS, PASSPHRASE_FD, type BorgEnvOptions } from './env.js';
 
@@ -51,8 +53,6 @@ export interface RunBorgOptions {
   readonly cwd?: string;
 }
 
-const DEFAULT_KILL_GRACE_MS = 10_000;
-
 /**
  * killGraceMs for every command but create: borg 1.2 takes a first SIGINT only as "write a
  * checkpoint" (helpers.process.SigIntManager), which nothing but create acts on, so extract, list or
@@ -61,7 +61,6 @@ const DEFAULT_KILL_GRACE_MS = 10_000;
 export const STOP_AT_ONCE_MS = 0;
 // setsid() on POSIX: no controlling terminal, and borg leads a process group we can signal as a whole.
 const OWN_SESSION = process.platform !== 'win32';
-const TERM_TO_KILL_MS = 5_000;
 
 /** Runs `borg --log-json <args>`; resolves on an accepted exit code, otherwise rejects with a BorgError. */
 export async function runBorg(
@@ -76,18 +75,14 @@ export async function runBorg(
     passcommand: ctx.passcommand,
     consentedPrompts: ctx.consentedPrompts,
   });
-  const pipe = onFd ? [new TextEncoder().encode(ctx.passphrase)] : [];
-  const child = execa(ctx.borgPath, ['--log-json', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe', ...pipe],
+  const { child, exit } = startProcess(ctx.borgPath, ['--log-json', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe', ...(onFd ? ['pipe' as const] : [])],
     env,
-    extendEnv: false,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-    buffer: false,
-    reject: false,
     detached: OWN_SESSION,
-    forceKillAfterDelay: false,
     windowsHide: true,
   });
+  if (onFd) writeSecret(child?.stdio?.[3], ctx.passphrase ?? '');
 
   const observer = new RunObserver();
   let listenerError: unknown;
@@ -107,41 +102,134 @@ export async function runBorg(
       if (ctx.onEvent) safely(() => ctx.onEvent?.(event));
     }
   };
-  child.stderr.on('data', (chunk: Buffer) => handleStderr(stderrLines.push(chunk)));
+  child?.stderr?.on('data', (chunk: Buffer) => handleStderr(stderrLines.push(chunk)));
 
   const stdoutChunks: Buffer[] = [];
   const stdoutLines = new LineSplitter();
   const handleStdout = (lines: readonly string[]): void => {
     for (const line of lines) if (line !== '') safely(() => options.onStdoutLine?.(line));
   };
-  child.stdout.on('data', (chunk: Buffer) => {
+  child?.stdout?.on('data', (chunk: Buffer) => {
     if (options.onStdoutLine) handleStdout(stdoutLines.push(chunk));
     else stdoutChunks.push(chunk);
   });
 
-  const stopper = watchAbort(ctx.signal, (signal) => signalGroup(child, signal), options.killGraceMs);
-  const result = await child.finally(() => stopper.dispose());
+  const stopper = watchAbort(
+    child === undefined ? undefined : ctx.signal,
+    (signal) => child && signalGroup(child, signal),
+    options.killGraceMs,
+  );
+  const result = await exit.finally(() => stopper.dispose());
   handleStderr(stderrLines.end());
   if (options.onStdoutLine) handleStdout(stdoutLines.end());
   if (listenerError !== undefined) throw listenerError;
 
-  if (result.exitCode === undefined && result.signal === undefined) {
-    throw startError(ctx.borgPath, result.code, stopper.cancelled, options.cwd);
+  if (result.spawnError !== undefined || (result.exitCode === null && result.signal === null)) {
+    if (stopper.cancelled) throw new BorgError({ code: 'Cancelled', message: 'The task was cancelled.' });
+    throw spawnFailure(result.spawnError, {
+      name: 'borg',
+      file: ctx.borgPath,
+      isBorg: true,
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    });
   }
   const rc = result.exitCode ?? 128 + (osConstants.signals[result.signal ?? 'SIGKILL'] ?? 9);
   const okCodes = options.okExitCodes ?? [0];
   // An aborted run is Cancelled whatever borg's exit code: `borg with-lock` exits 0 once its command
   // dies of the SIGINT. (A create that committed just before the signal still shows up in the next list.)
-  if (stopper.cancelled || !okCodes.includes(rc))
-    throw borgErrorFromRun(observer.failure(rc, stopper.cancelled));
+  if (stopper.cancelled || !okCodes.includes(rc)) {
+    const error = borgErrorFromRun(observer.failure(rc, stopper.cancelled));
+    throw error.code === 'RepositoryVersionUnsupported' ? await namingThisBorg(error, ctx.borgPath) : error;
+  }
   const stdout = Buffer.concat(stdoutChunks).toString('utf8');
   return { exitCode: rc, stdout, warnings: observer.warnings };
+}
+
+/** How a started process ended; spawnError is the errno code when it never ran. */
+interface ProcessExit {
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly spawnError?: string;
+}
+
+/** A started process (undefined when spawn() threw) and its end. */
+interface StartedProcess {
+  readonly child: ChildProcess | undefined;
+  readonly exit: Promise<ProcessExit>;
+}
+
+// How long the output pipes may stay open after the process exited (a grandchild that inherited
+// them, e.g. a daemon a hook started) before they are closed from this side.
+const PIPE_CLOSE_GRACE_MS = 2_000;
+
+/**
+ * The one spawn() call. It never throws and never leaves an 'error' event unheard: spawn() throws
+ * for E2BIG/ENOMEM, emits 'error' on the next tick for ENOENT, EACCES, EAGAIN, EMFILE and ENFILE,
+ * and for EMFILE/ENFILE returns a child without stdio at all. Each becomes a spawnError.
+ */
+function startProcess(file: string, args: readonly string[], options: SpawnOptions): StartedProcess {
+  let child: ChildProcess;
+  try {
+    child = spawn(file, args, options);
+  } catch (e) {
+    return {
+      child: undefined,
+      exit: Promise.resolve({ exitCode: null, signal: null, spawnError: errno(e) }),
+    };
+  }
+  const exit = new Promise<ProcessExit>((resolve) => {
+    let spawnError: string | undefined;
+    let pipeTimer: NodeJS.Timeout | undefined;
+    child.on('error', (e) => {
+      // After a successful start, 'error' only means a kill() failed; the process still ends normally.
+      if (child.pid !== undefined) return;
+      spawnError ??= errno(e) ?? 'UNKNOWN';
+      resolve({ exitCode: null, signal: null, spawnError });
+    });
+    child.once('exit', () => {
+      pipeTimer = setTimeout(() => {
+        for (const stream of child.stdio ?? []) stream?.destroy();
+      }, PIPE_CLOSE_GRACE_MS);
+      pipeTimer.unref();
+    });
+    child.once('close', (exitCode: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(pipeTimer);
+      resolve(spawnError === undefined ? { exitCode, signal } : { exitCode, signal, spawnError });
+    });
+  });
+  return { child, exit };
+}
+
+function errno(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+// The passphrase goes into a pipe and the pipe is closed; borg may exit without reading it (EPIPE).
+function writeSecret(stream: unknown, secret: string): void {
+  if (!(stream instanceof Writable)) return;
+  stream.on('error', () => undefined);
+  stream.end(Buffer.from(secret, 'utf8'));
+}
+
+// Names the installed borg in the message; a failing probe keeps the general words.
+async function namingThisBorg(error: BorgError, borgPath: string): Promise<BorgError> {
+  const probe = await runBorgVersion(borgPath, 5_000);
+  const version = probe.ok ? /\bborg(?:\.exe)?\s+v?(\d[\w.+-]*)/.exec(probe.output)?.[1] : undefined;
+  if (version === undefined) return error;
+  return new BorgError({
+    code: error.code,
+    message: error.message.replace('this borg cannot', `this borg (${version}) cannot`),
+    ...(error.remedy === undefined ? {} : { remedy: error.remedy }),
+    ...(error.msgid === undefined ? {} : { msgid: error.msgid }),
+    ...(error.rc === undefined ? {} : { rc: error.rc }),
+  });
 }
 
 // Like Ctrl-C in a terminal, signal borg's whole process group: borg expects its children (a
 // with-lock command, a passcommand) to get the signal too, and ignores SIGINT only in ssh.
 function signalGroup(
-  child: { pid?: number; kill(signal: NodeJS.Signals): boolean },
+  child: { pid?: number | undefined; kill(signal: NodeJS.Signals): boolean },
   signal: NodeJS.Signals,
 ): void {
   if (OWN_SESSION && child.pid !== undefined) {
@@ -155,95 +243,44 @@ function signalGroup(
   child.kill(signal);
 }
 
-function startError(
-  borgPath: string,
-  code: string | undefined,
-  cancelled: boolean,
-  cwd: string | undefined,
-): BorgError {
-  if (cancelled) return new BorgError({ code: 'Cancelled', message: 'The task was cancelled.' });
-  // spawn() says ENOENT for a missing working directory too; that is not a missing borg.
-  if (code === 'ENOENT' && cwd !== undefined && !isDirectory(cwd)) {
-    return new BorgError({
-      code: 'BorgFailed',
-      message: `The folder ${cwd} does not exist.`,
-      remedy: 'Choose a folder that exists, then try again.',
-    });
-  }
-  if (code === 'ENOENT') {
-    return new BorgError({
-      code: 'BorgNotFound',
-      message: `Borg was not found at ${borgPath}.`,
-      remedy: 'Install BorgBackup, or set the path to borg in Settings.',
-    });
-  }
-  return new BorgError({
-    code: 'BorgFailed',
-    message: `Borg could not be started (${code ?? 'unknown error'}).`,
-    remedy: 'Check that the borg file is executable, or set another path in Settings.',
-  });
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-interface AbortWatch {
-  readonly cancelled: boolean;
-  dispose(): void;
-}
-
-// SIGINT lets borg write a checkpoint and release its lock; escalate only if it does not stop.
-function watchAbort(
-  signal: AbortSignal | undefined,
-  kill: (signal: NodeJS.Signals) => void,
-  graceMs = DEFAULT_KILL_GRACE_MS,
-): AbortWatch {
-  const timers: NodeJS.Timeout[] = [];
-  const state = { cancelled: false };
-  const onAbort = (): void => {
-    state.cancelled = true;
-    kill('SIGINT');
-    timers.push(setTimeout(() => kill('SIGTERM'), graceMs));
-    timers.push(setTimeout(() => kill('SIGKILL'), graceMs + TERM_TO_KILL_MS));
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
-  return {
-    get cancelled() {
-      return state.cancelled;
-    },
-    dispose() {
-      signal?.removeEventListener('abort', onAbort);
-      for (const t of timers) clearTimeout(t);
-    },
-  };
-}
-
 /** What `borg --version` printed, or why it could not run. */
 export type VersionProbe =
   { readonly ok: true; readonly output: string } | { readonly ok: false; readonly detail: string };
 
 /** Runs `borg --version` (no --log-json, no secrets), with a time limit. */
 export async function runBorgVersion(borgPath: string, timeoutMs = 15_000): Promise<VersionProbe> {
-  const result = await execa(borgPath, ['--version'], {
-    stdin: 'ignore',
+  const { child, exit } = startProcess(borgPath, ['--version'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: buildBorgEnv(process.env, {}),
-    extendEnv: false,
-    reject: false,
-    timeout: timeoutMs,
     detached: OWN_SESSION,
     windowsHide: true,
   });
-  if (result.exitCode === 0) return { ok: true, output: `${result.stdout}\n${result.stderr}`.trim() };
-  if (result.timedOut) return { ok: false, detail: `"${borgPath} --version" did not finish in time.` };
-  const said = `${result.stderr}`.trim().split('\n').pop();
+  const stdout = collect(child?.stdout);
+  const stderr = collect(child?.stderr);
+  const limit = deadline(timeoutMs, () => child && signalGroup(child, 'SIGKILL'));
+  const result = await exit.finally(() => limit.dispose());
+  if (result.spawnError !== undefined) {
+    const failure = spawnFailure(result.spawnError, { name: 'borg', file: borgPath, isBorg: true });
+    return { ok: false, detail: `${result.spawnError}: ${failure.message}` };
+  }
+  if (result.exitCode === 0) return { ok: true, output: `${stdout()}\n${stderr()}`.trim() };
+  if (limit.expired) return { ok: false, detail: `"${borgPath} --version" did not finish in time.` };
+  const said = stderr().trim().split('\n').pop();
   const reason =
-    result.exitCode === undefined ? (result.code ?? 'could not start') : `exit code ${result.exitCode}`;
+    result.exitCode === null ? `stopped by ${result.signal ?? 'a signal'}` : `exit code ${result.exitCode}`;
   return { ok: false, detail: said ? `${reason}: ${said}` : reason };
+}
+
+// Keeps the first 64 KiB a stream delivers (a version banner is a line or two).
+function collect(stream: Readable | null | undefined): () => string {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  stream?.on('data', (chunk: Buffer) => {
+    if (size >= 65_536) return;
+    chunks.push(chunk);
+    size += chunk.length;
+  });
+  return () => Buffer.concat(chunks).toString('utf8');
 }
 
 /** How a plan's before/after command ended. */
@@ -251,6 +288,8 @@ export interface HookOutcome {
   readonly exitCode: number | undefined;
   readonly timedOut: boolean;
   readonly cancelled: boolean;
+  /** Why the command could not be started at all (too many open files, no shell, …). */
+  readonly startError?: BorgError;
 }
 
 /** Options for `runHookCommand`. */
@@ -261,23 +300,23 @@ export interface HookCommandOptions {
   readonly onLine: (line: string, stream: 'stdout' | 'stderr') => void;
 }
 
+const HOOK_TERM_TO_KILL_MS = 5_000;
+
 /**
  * Runs a plan's before/after command through the user's shell (it is the user's own command line,
- * e.g. `pg_dump db > /backup/db.sql`), killing it after the timeout. Never rejects for a failing
- * command: the caller decides what a non-zero exit means.
+ * e.g. `pg_dump db > /backup/db.sql`), stopping it and what it started (SIGTERM to its process
+ * group, then SIGKILL 5 s later) after the timeout or on abort. Never rejects: the caller decides what a non-zero exit or a startError means.
  */
 export async function runHookCommand(command: string, options: HookCommandOptions): Promise<HookOutcome> {
-  const child = execa(command, [], {
+  if (options.signal?.aborted) return { exitCode: undefined, timedOut: false, cancelled: true };
+  const { child, exit } = startProcess(command, [], {
     shell: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    buffer: false,
-    reject: false,
-    timeout: options.timeoutMs,
-    ...(options.signal === undefined ? {} : { cancelSignal: options.signal }),
-    forceKillAfterDelay: 5_000,
+    // Its own process group, so the time limit stops what the command started too (`a & b`).
+    detached: OWN_SESSION,
     windowsHide: true,
   });
-  const wire = (stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr'): (() => void) => {
+  const wire = (stream: Readable | null | undefined, name: 'stdout' | 'stderr'): (() => void) => {
     const splitter = new LineSplitter();
     const emit = (lines: readonly string[]): void => {
       for (const line of lines) if (line !== '') options.onLine(line, name);
@@ -285,10 +324,33 @@ export async function runHookCommand(command: string, options: HookCommandOption
     stream?.on('data', (chunk: Buffer) => emit(splitter.push(chunk)));
     return () => emit(splitter.end());
   };
-  const endOut = wire(child.stdout, 'stdout');
-  const endErr = wire(child.stderr, 'stderr');
-  const result = await child;
+  const endOut = wire(child?.stdout, 'stdout');
+  const endErr = wire(child?.stderr, 'stderr');
+  let killTimer: NodeJS.Timeout | undefined;
+  const stop = (): void => {
+    if (killTimer !== undefined) return;
+    if (child === undefined) return;
+    signalGroup(child, 'SIGTERM');
+    killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), HOOK_TERM_TO_KILL_MS);
+  };
+  const limit = deadline(options.timeoutMs, stop);
+  const onAbort = (): void => stop();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const result = await exit.finally(() => {
+    limit.dispose();
+    clearTimeout(killTimer);
+    options.signal?.removeEventListener('abort', onAbort);
+  });
   endOut();
   endErr();
-  return { exitCode: result.exitCode, timedOut: result.timedOut, cancelled: result.isCanceled };
+  const cancelled = options.signal?.aborted === true;
+  const outcome = {
+    exitCode: result.exitCode ?? undefined,
+    timedOut: limit.expired && !cancelled,
+    cancelled,
+  };
+  if (result.spawnError === undefined) return outcome;
+  const file = process.platform === 'win32' ? (process.env.ComSpec ?? 'cmd.exe') : '/bin/sh';
+  const startError = spawnFailure(result.spawnError, { name: 'the command', file, isBorg: false });
+  return { ...outcome, startError };
 }

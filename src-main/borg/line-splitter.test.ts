@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, splitLines } from './line-splitter.js';
+import { LineSplitter, MAX_LINE_BYTES, splitLines, truncationMarker } from './line-splitter.js';
 import { parseLogLine } from './log-json.js';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -58,5 +58,47 @@ describe('LineSplitter', () => {
     const splitter = new LineSplitter();
     const lines = [...splitter.push(Uint8Array.of(0x61, 0xff, 0x62, 0x0a)), ...splitter.end()];
     expect(lines).toEqual(['a\uFFFDb']);
+  });
+});
+
+describe('LineSplitter on overlong lines', () => {
+  const CHUNK = 64 * 1024;
+
+  // Feeds `total` bytes of "x" without a newline in 64 KiB chunks, then a newline; returns the time.
+  function feedOneLine(total: number): { ms: number; lines: string[] } {
+    const splitter = new LineSplitter();
+    const chunk = new Uint8Array(CHUNK).fill(0x78);
+    const lines: string[] = [];
+    const started = performance.now();
+    for (let sent = 0; sent < total; sent += CHUNK) lines.push(...splitter.push(chunk));
+    lines.push(...splitter.push('\nnext\n'), ...splitter.end());
+    return { ms: performance.now() - started, lines };
+  }
+
+  it('splits a 64 MiB line without a newline in linear time and keeps a truncated copy', () => {
+    const baseline = feedOneLine(CHUNK);
+    const huge = feedOneLine(64 * 1024 * 1024);
+    // Quadratic splitting took ~21 s here; linear takes a few ms. 3 s leaves room for a loaded machine.
+    expect(huge.ms).toBeLessThan(3000);
+    expect(baseline.lines).toEqual(['x'.repeat(CHUNK), 'next']);
+    expect(huge.lines).toHaveLength(2);
+    expect(huge.lines[0]).toBe(`${'x'.repeat(MAX_LINE_BYTES)}${truncationMarker(64 * 1024 * 1024)}`);
+    expect(huge.lines[1]).toBe('next');
+  });
+
+  it('never cuts a UTF-8 character in half at the cap', () => {
+    const splitter = new LineSplitter(5);
+    // "ab€" is 5 bytes (€ = 3), "ab€€" is 8: the second € must go whole.
+    expect(splitter.push('ab€€cd\nok\n')).toEqual([`ab€${truncationMarker(10)}`, 'ok']);
+    const split = new LineSplitter(4);
+    expect([...split.push(bytes('ab€')), ...split.end()]).toEqual([`ab${truncationMarker(5)}`]);
+  });
+
+  it('turns a truncated JSON line into a raw event instead of throwing', () => {
+    const splitter = new LineSplitter(40);
+    const line = JSON.stringify({ type: 'log_message', levelname: 'ERROR', message: 'y'.repeat(100) });
+    const [cut] = splitter.push(`${line}\n`);
+    expect(cut?.endsWith(truncationMarker(line.length))).toBe(true);
+    expect(parseLogLine(cut ?? '')).toEqual({ type: 'raw', line: cut });
   });
 });

@@ -21,11 +21,13 @@ describe('RunObserver', () => {
     expect(observer.warnings.at(-1)).toBe('… and 5 more warnings (see the job log).');
   });
 
-  it('explains a warnings-only failure with the last warning', () => {
+  it('hands the last warnings to a failure report as warnings, never as errors', () => {
     const observer = new RunObserver();
-    observer.observe(warning('first'));
-    observer.observe(warning('second'));
-    expect(observer.failure(1, false).errors).toEqual([{ message: 'second' }]);
+    for (let i = 0; i < 30; i++) observer.observe(warning(`w${i}`));
+    const failure = observer.failure(1, false);
+    expect(failure.errors).toEqual([]);
+    expect(failure.warnings).toHaveLength(20);
+    expect(failure.warnings?.at(-1)).toEqual({ message: 'w29' });
   });
 
   it('does not report a prompt the user consented to', () => {
@@ -47,5 +49,11 @@ describe('RunObserver', () => {
     const { rawLines } = observer.failure(2, false);
     expect(rawLines).toHaveLength(40);
     expect(rawLines.at(-1)).toBe('line 99');
+  });
+
+  it('keeps only the start of a runaway text line', () => {
+    const observer = new RunObserver();
+    observer.observe({ type: 'raw', line: 'z'.repeat(1_000_000) });
+    expect(observer.failure(2, false).rawLines[0]).toHaveLength(4000);
   });
 });

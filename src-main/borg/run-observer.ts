@@ -9,6 +9,9 @@ import type { FailedRun } from './errors.js';
 const MAX_WARNINGS = 1000;
 const MAX_ERRORS = 50;
 const MAX_RAW_LINES = 40;
+const MAX_RECENT_WARNINGS = 20;
+// Raw lines only explain a failure (in 500 characters); a runaway line must not be kept whole.
+const MAX_RAW_LINE_LENGTH = 4000;
 
 /** Collects warnings, errors and prompt answers from a run's events. */
 export class RunObserver {
@@ -16,6 +19,7 @@ export class RunObserver {
   private droppedWarnings = 0;
   private readonly errors: { message: string; msgid?: string }[] = [];
   private readonly rawLines: string[] = [];
+  private readonly recentWarnings: { message: string; name?: string }[] = [];
   private refusedPrompt: { msgid?: string; message: string } | undefined;
   private openPrompt: { msgid?: string; message: string } | undefined;
 
@@ -23,7 +27,7 @@ export class RunObserver {
   observe(event: BorgLogEvent): void {
     switch (event.type) {
       case 'log_message':
-        if (event.level === 'WARNING') this.addWarning(event.message);
+        if (event.level === 'WARNING') this.addWarning(event.message, event.name);
         else if (event.level === 'ERROR' || event.level === 'CRITICAL')
           this.addError(event.message, event.msgid);
         break;
@@ -31,7 +35,7 @@ export class RunObserver {
         this.observeQuestion(event);
         break;
       case 'raw':
-        this.rawLines.push(event.line);
+        this.rawLines.push(event.line.slice(0, MAX_RAW_LINE_LENGTH));
         if (this.rawLines.length > MAX_RAW_LINES) this.rawLines.shift();
         break;
       default:
@@ -47,11 +51,13 @@ export class RunObserver {
 
   /** What a failure report needs. */
   failure(rc: number, cancelled: boolean): FailedRun {
-    // A run that failed with only warnings (exit code 1 where 1 is not accepted) is explained by its last warning.
-    const lastWarning = this.warningList.at(-1);
-    const errors =
-      this.errors.length > 0 || lastWarning === undefined ? [...this.errors] : [{ message: lastWarning }];
-    const run = { rc, cancelled, errors, rawLines: [...this.rawLines] };
+    const run = {
+      rc,
+      cancelled,
+      errors: [...this.errors],
+      warnings: [...this.recentWarnings],
+      rawLines: [...this.rawLines],
+    };
     return this.refusedPrompt ? { ...run, refusedPrompt: this.refusedPrompt } : run;
   }
 
@@ -76,9 +82,11 @@ export class RunObserver {
     }
   }
 
-  private addWarning(message: string): void {
+  private addWarning(message: string, name: string | undefined): void {
     if (this.warningList.length < MAX_WARNINGS) this.warningList.push(message);
     else this.droppedWarnings++;
+    this.recentWarnings.push(name === undefined ? { message } : { message, name });
+    if (this.recentWarnings.length > MAX_RECENT_WARNINGS) this.recentWarnings.shift();
   }
 
   private addError(message: string, msgid: string | undefined): void {

@@ -24,9 +24,9 @@ export function fixtureNames(suffix: string): string[] {
     .sort();
 }
 
-/** The exit code each recording ended with (manifest.json). */
-export function recordedExitCode(name: string): number {
-  const manifest = JSON.parse(readFixture('manifest.json')) as {
+/** The exit code a recording ended with (manifest.json, or the named manifest of another recorder). */
+export function recordedExitCode(name: string, manifestFile = 'manifest.json'): number {
+  const manifest = JSON.parse(readFixture(manifestFile)) as {
     recordings: { name: string; exitCode: number }[];
   };
   const entry = manifest.recordings.find((r) => r.name === name);

@@ -4,6 +4,8 @@
  * Exit code 1 means the archive was made but borg warned (e.g. an unreadable file).
  */
 import type { ArchiveSummary, Compression } from '../../ipc/contract.js';
+import { checkArchiveName } from '../archive-names.js';
+import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 import { parseCreateOutput } from '../json-output.js';
 
@@ -43,8 +45,17 @@ export function buildCreateArgs(o: CreateOptions): string[] {
   ];
 }
 
-/** Runs the backup; ctx.onEvent receives archive_progress and the other events while it runs. */
+/** Checks the archive name, then runs the backup; ctx.onEvent receives archive_progress and the other events while it runs. */
 export async function runCreate(o: CreateOptions, ctx: BorgContext): Promise<CreateOutcome> {
+  // Borg itself would take a too-long name and fail with a traceback only after the whole backup.
+  const nameProblem = checkArchiveName(o.archiveName);
+  if (nameProblem !== undefined) {
+    throw new BorgError({
+      code: 'InvalidArchiveName',
+      message: nameProblem,
+      remedy: 'Choose another archive name.',
+    });
+  }
   const run = await runBorg(buildCreateArgs(o), ctx, { okExitCodes: [0, 1] });
   const { archive } = parseCreateOutput(run.stdout);
   return { archive, exitCode: run.exitCode === 1 ? 1 : 0, warnings: run.warnings };

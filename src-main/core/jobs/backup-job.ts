@@ -4,12 +4,14 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { checkArchiveName } from '../../borg/archive-names.js';
 import { buildCreateArgs, runCreate, type CreateOptions } from '../../borg/commands/create.js';
 import type { BackupRequest } from '../../ipc/contract.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import { formatCommandLine } from './command-line.js';
+import { explainDiskFull } from './disk-full.js';
 import type { JobSpec } from './job-manager.js';
 import { backupSummary, warningSummary } from './job-summary.js';
 
@@ -49,6 +51,9 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
   if (request.archiveName.trim() === '') {
     throw new AppError('InvalidInput', 'Give the archive a name.', 'For example {hostname}-{now}.');
   }
+  const nameProblem = checkArchiveName(request.archiveName.trim());
+  if (nameProblem !== undefined)
+    throw new AppError('InvalidInput', nameProblem, 'Choose another archive name.');
   const options = buildCreateOptions(request, repo.location, deps.homeDir);
   await Promise.all(options.sourcePaths.map(requireExisting));
   return {
@@ -63,7 +68,9 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
       const ctx = await deps.repos.contextFor(current, { signal, onEvent });
       const createOptions = { ...options, location: current.location };
       log('info', `Running: ${formatCommandLine(buildCreateArgs(createOptions))}`);
-      const outcome = await runCreate(createOptions, ctx);
+      const outcome = await runCreate(createOptions, ctx).catch(async (e: unknown) => {
+        throw await explainDiskFull(e, createOptions);
+      });
       log('info', backupSummary(outcome.archive));
       const warned = warningSummary(outcome.warnings);
       if (warned !== undefined) log('warning', warned);

@@ -12,6 +12,7 @@ import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
 import type { JobRunContext, JobSpec } from '../jobs/job-manager.js';
 import { formatCommandLine } from '../jobs/command-line.js';
+import { explainDiskFull } from '../jobs/disk-full.js';
 import { backupSummary, formatBytes, plural, warningSummary } from '../jobs/job-summary.js';
 import { archiveGlob, archiveNameFor } from '../plans/archive-name.js';
 import { exclusionFlagArgs } from '../plans/exclude-presets.js';
@@ -81,7 +82,9 @@ export function planBackupJob(
       }
       const options = planCreateOptions(plan, current.location, deps);
       job.log('info', `Running: ${formatCommandLine(buildCreateArgs(options))}`);
-      const run = await runCreate(options, ctx);
+      const run = await runCreate(options, ctx).catch(async (e: unknown) => {
+        throw await explainDiskFull(e, options);
+      });
       const { archive } = run;
       job.log('info', backupSummary(archive));
       const warned = warningSummary(run.warnings);
@@ -181,6 +184,11 @@ async function runHook(label: 'Before' | 'After', hook: HookCommand, job: JobRun
     onLine: (line, stream) => job.log(stream === 'stderr' ? 'warning' : 'info', line),
   });
   if (outcome.cancelled) throw new AppError('Cancelled', 'The task was cancelled.');
+  if (outcome.startError !== undefined) {
+    const { message, remedy } = outcome.startError;
+    job.log('error', `${label} command could not be started. ${message} ${remedy ?? ''}`.trim());
+    return false;
+  }
   if (outcome.timedOut) {
     job.log('error', `${label} command stopped after ${hook.timeoutSeconds} s (its time limit).`);
     return false;

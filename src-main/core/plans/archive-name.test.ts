@@ -42,6 +42,19 @@ describe('archive name templates', () => {
     for (const [template, message] of cases)
       expect(checkArchiveNameTemplate(template), template).toMatch(message);
   });
+
+  it("counts the plan's prefix and the expanded placeholders against borg's name limit", () => {
+    const long = `${'x'.repeat(170)}-{now}`;
+    // 40 (longest prefix) + "-" + 170 + "-" + 19 = 231: fits; a 30-character longer template does not.
+    expect(checkArchiveNameTemplate(long)).toBeUndefined();
+    expect(checkArchiveNameTemplate(`${'y'.repeat(30)}${long}`)).toMatch(
+      /^Archive names can have at most 240 characters .* this plan's archive names can reach 261\. The plan's name prefix counts too\.$/,
+    );
+    // A stored plan's own (short) prefix is what counts.
+    expect(checkArchiveNameTemplate(`${'y'.repeat(30)}${long}`, 'docs')).toBeUndefined();
+    expect(checkArchiveNameTemplate('tab\t{now}')).toMatch(/control characters/);
+    expect(checkArchiveNameTemplate('{now}.checkpoint')).toMatch(/\.checkpoint/);
+  });
 });
 
 describe('archive prefixes', () => {

@@ -11,70 +11,47 @@
  * Placeholders: `borg help placeholders` (borg 1.2).
  */
 import { z } from 'zod';
+import { ARCHIVE_PLACEHOLDERS, checkArchiveName, parseArchiveName } from '../../borg/archive-names.js';
+
+export { ARCHIVE_PLACEHOLDERS } from '../../borg/archive-names.js';
 
 /** The template a new plan gets. */
 export const DEFAULT_ARCHIVE_NAME_TEMPLATE = '{hostname}-{now}';
-
-/** Placeholders borg 1.2 expands in archive names. */
-export const ARCHIVE_PLACEHOLDERS = [
-  'hostname',
-  'fqdn',
-  'reverse-fqdn',
-  'now',
-  'utcnow',
-  'user',
-  'pid',
-  'uuid4',
-  'borgversion',
-  'borgmajor',
-  'borgminor',
-  'borgpatch',
-] as const;
 
 const KNOWN = new Set<string>(ARCHIVE_PLACEHOLDERS);
 const TIMED = new Set(['now', 'utcnow']);
 const UNIQUE = new Set(['now', 'utcnow', 'uuid4']);
 
+const MAX_PREFIX_LENGTH = 40;
+
 /** A plan's archive prefix: a slug of `a-z`, `0-9` and `_` (see the module comment for why no `-`). */
 export const archivePrefixSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, 'Use lowercase letters, digits and single underscores.')
-  .max(40);
+  .max(MAX_PREFIX_LENGTH);
 
-/** Why `template` is not a usable archive name template, or undefined when it is. */
-export function checkArchiveNameTemplate(template: string): string | undefined {
+/**
+ * Why `template` is not a usable archive name template, or undefined when it is. The name borg gets
+ * is `<prefix>-<template>`; without the plan's prefix (a new plan) the longest one is assumed.
+ */
+export function checkArchiveNameTemplate(template: string, prefix?: string): string | undefined {
   if (template.trim() === '') return 'Give archives a name, for example {hostname}-{now}.';
-  if (template.length > 200) return 'Archive names are limited to 200 characters here.';
-  let literal = '';
-  const used: string[] = [];
-  for (let i = 0; i < template.length; i++) {
-    const c = template[i] as string;
-    if (c === '{' && template[i + 1] === '{') {
-      literal += '{';
-      i++;
-    } else if (c === '}' && template[i + 1] === '}') {
-      literal += '}';
-      i++;
-    } else if (c === '}') {
-      return 'A "}" has no matching "{"; write "}}" for a literal brace.';
-    } else if (c === '{') {
-      const end = template.indexOf('}', i);
-      if (end < 0) return 'A "{" is not closed; write "{{" for a literal brace.';
-      const problem = checkPlaceholder(template.slice(i + 1, end));
+  const parsed = parseArchiveName(template);
+  if ('problem' in parsed) return parsed.problem;
+  for (const part of parsed.parts) {
+    if ('placeholder' in part) {
+      const inner = part.format === undefined ? part.placeholder : `${part.placeholder}:${part.format}`;
+      const problem = checkPlaceholder(inner);
       if (problem !== undefined) return problem;
-      used.push(template.slice(i + 1, end).split(':')[0] ?? '');
-      literal += '\0';
-      i = end;
-    } else {
-      literal += c;
     }
   }
-  if (literal.includes('/')) return 'Archive names cannot contain "/".';
-  if (literal.includes('::')) return 'Archive names cannot contain "::".';
-  if (!used.some((name) => UNIQUE.has(name))) {
+  if (!parsed.parts.some((p) => 'placeholder' in p && UNIQUE.has(p.placeholder))) {
     return 'Add {now} (or {utcnow}) so every backup gets a name of its own.';
   }
-  return undefined;
+  const fullName = `${prefix ?? 'p'.repeat(MAX_PREFIX_LENGTH)}-${template}`;
+  const problem = checkArchiveName(fullName);
+  if (problem === undefined || !/at most \d+ characters/.test(problem)) return problem;
+  return `${problem.replace('this one', "this plan's archive names")} The plan's name prefix counts too.`;
 }
 
 function checkPlaceholder(inner: string): string | undefined {

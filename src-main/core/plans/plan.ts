@@ -75,6 +75,8 @@ function checkPlan(
     archiveNameTemplate: string;
     excludes: string[];
     patterns: string[];
+    /** Stored plans only; a draft gets its prefix when it is created. */
+    archivePrefix?: string;
   },
   ctx: z.RefinementCtx,
 ): void {
@@ -89,7 +91,7 @@ function checkPlan(
     }
     seen.add(t.repoId);
   });
-  const templateProblem = checkArchiveNameTemplate(plan.archiveNameTemplate);
+  const templateProblem = checkArchiveNameTemplate(plan.archiveNameTemplate, plan.archivePrefix);
   if (templateProblem !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['archiveNameTemplate'], message: templateProblem });
   }
