@@ -9,6 +9,7 @@ const noElectron = {
   message: 'Only src-main/electron, src-main/index.ts and src-main/preload may import electron.',
 };
 const noSpawn = [
+  // Tests and e2e helpers may use execa; the app spawns through borg/exec.ts alone.
   { name: 'execa', message: 'Only src-main/borg/exec.ts spawns processes.' },
   { name: 'child_process', message: 'Only src-main/borg/exec.ts spawns processes.' },
   { name: 'node:child_process', message: 'Only src-main/borg/exec.ts spawns processes.' },

@@ -1,5 +1,8 @@
 /**
- * The one place that starts borg (lint allows execa nowhere else). Every run gets `--log-json`, a
+ * The one place that starts a process (lint allows child_process and execa nowhere else in the app).
+ * It calls node:child_process itself rather than execa: with every file handle in use, execa 9
+ * throws "subprocess.stdio is not iterable" synchronously and leaves the child's EMFILE 'error'
+ * event unheard, which ends the host (execa 10 needs Node 22). Every run gets `--log-json`, a
  * clean environment (see env.ts), no stdin (prompts end at EOF instead of waiting), the passphrase
  * on a pipe at fd 3 (BORG_PASSPHRASE_FD), its own session (no controlling terminal: Python's getpass
  * would otherwise read the passphrase from /dev/tty and hang), and a streamed stderr event feed.
