@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry, JobSnapshot, LogEntry } from '../../ipc/contract.js';
 import type { RunningJob } from '../jobs/job-manager.js';
-import type { NewHistoryEntry } from './history-entry.js';
-import { historyPaths } from './history-files.js';
+import { interruptedEntry, type NewHistoryEntry } from './history-entry.js';
+import { historyPaths, runningMarkerSchema } from './history-files.js';
 import { HistoryStore, type HistoryStoreOptions } from './history-store.js';
 
 let dir: string;
@@ -230,6 +230,30 @@ describe('HistoryStore and jobs that were running when it stopped', () => {
     );
     await store.idle();
     expect(await fs.readdir(files().running)).toEqual([]);
+  });
+
+  it('rewrites a marker whose log does not grow, so an interrupted job keeps its real duration', async () => {
+    let clock = BASE;
+    const store = await open({ flushIntervalMs: 60_000, heartbeatMs: 300, now: () => clock });
+    store.started(runningJob('job-h', [line('Running: borg create …')]), 'Home');
+    await vi.waitFor(async () =>
+      expect((await readMarker('job-h')).updatedAt).toBe(new Date(BASE).toISOString()),
+    );
+    // Borg reads one big file for a while and logs nothing.
+    clock = BASE + 42_000;
+    await vi.waitFor(async () =>
+      expect((await readMarker('job-h')).updatedAt).toBe(new Date(BASE + 42_000).toISOString()),
+    );
+    // What the next start makes of this marker if Borgdesk is killed now.
+    const marker = runningMarkerSchema.parse(JSON.parse(await fs.readFile(files().marker('job-h'), 'utf8')));
+    expect(interruptedEntry(marker).entry).toMatchObject({
+      status: 'interrupted',
+      durationMs: 42_000,
+    });
+    await store.record(
+      { snapshot: snapshot('job-h', { status: 'cancelled' }), trigger: 'manual', log: [] },
+      'Home',
+    );
   });
 
   it('records a leftover running job as interrupted, with its log so far, once', async () => {

@@ -36,6 +36,8 @@ export interface HistoryStoreOptions {
   readonly maxLogLines?: number;
   /** How often a running job's log so far is written (see running-journal.ts). */
   readonly flushIntervalMs?: number;
+  /** At least how often a running job's marker is rewritten (see running-journal.ts). */
+  readonly heartbeatMs?: number;
 }
 
 /** Entries kept by default. */
@@ -59,6 +61,7 @@ export class HistoryStore {
       maxLogLines: this.maxLogLines,
       trim: trimLog,
       ...(options.flushIntervalMs !== undefined ? { flushIntervalMs: options.flushIntervalMs } : {}),
+      ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
     });
   }
 

@@ -1,7 +1,7 @@
 /**
  * The on-disk trace of jobs while they run (`running/<id>.json`): written when a job starts, as its
- * first log lines arrive, then at most every few seconds while its log grows; removed once the job's
- * final entry is recorded. A marker
+ * first log lines arrive, then at most every few seconds while its log grows and at least every few
+ * seconds anyway; removed once the job's final entry is recorded. A marker
  * still there at start-up means Borgdesk stopped (was killed, crashed, lost power) while the job ran.
  */
 import { promises as fs } from 'node:fs';
@@ -25,6 +25,8 @@ export interface RunningJournalOptions {
   readonly now: () => number;
   /** At most how often a running job's log so far is written once it has grown past its first lines (default 2 s). */
   readonly flushIntervalMs?: number;
+  /** At least how often a marker is rewritten while its job runs, grown or not (default 5 s). */
+  readonly heartbeatMs?: number;
   /** Last log lines kept in a marker. */
   readonly maxLogLines: number;
   /** Trims a log to `max` lines (the store's rule, so a marker's log reads like an entry's). */
@@ -33,6 +35,12 @@ export interface RunningJournalOptions {
 
 /** The default interval between writes of a running job's log. */
 export const DEFAULT_FLUSH_INTERVAL_MS = 2000;
+/**
+ * The default longest time between two writes of a marker. Its updatedAt is the last moment the job
+ * is known to have run, which History shows as an interrupted job's duration; a backup reading big
+ * files logs nothing for minutes, so without this it would read "0.2 s".
+ */
+export const DEFAULT_HEARTBEAT_MS = 5000;
 // How often the log is looked at. Its first lines (the command, an early error) tell most about a
 // job that never ended, so while a marker holds fewer than EARLY_LINES they are written at once;
 // after that at most once per flush interval. Either way a marker is written only when its log grew.
@@ -112,11 +120,12 @@ export class RunningJournal {
     const log = tracked.log();
     const seen = { length: log.length, last: log.at(-1) };
     const previous = tracked.seen;
-    // Unchanged since the last write: nothing new to keep.
-    if (previous !== undefined && previous.length === seen.length && previous.last === seen.last) return;
+    const sinceWrite = Date.now() - tracked.writtenAt;
+    const heartbeatDue = sinceWrite >= (this.options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+    const grown = previous === undefined || previous.length !== seen.length || previous.last !== seen.last;
     const interval = this.options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
     const early = previous === undefined || previous.length < EARLY_LINES;
-    if (!early && Date.now() - tracked.writtenAt < interval) return;
+    if (!heartbeatDue && !(grown && (early || sinceWrite >= interval))) return;
     tracked.seen = seen;
     tracked.writtenAt = Date.now();
     const marker: RunningMarker = {
