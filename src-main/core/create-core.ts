@@ -4,7 +4,7 @@
  * (Electron and the browser host) call this with their own Services.
  */
 import os from 'node:os';
-import type { RequestHandlers, RequestName } from '../ipc/contract.js';
+import type { AnyRequestName, RequestHandlers, TestRequestHandlers } from '../ipc/contract.js';
 import { AppError } from './app-error.js';
 import { AppStatusService } from './app-status.js';
 import { ArchiveIndexService } from './archive-index/archive-index-service.js';
@@ -172,7 +172,7 @@ export async function createCore(services: Services): Promise<Core> {
   const username = safeUsername();
   let disposed = false;
 
-  const handlers: RequestHandlers = guardAll(() => disposed, {
+  const handlers: RequestHandlers & TestRequestHandlers = guardAll(() => disposed, {
     'app:status': () => status.status(),
     'app:dismiss-config-notice': async ({ id }) => ({ dismissed: configNotices.dismiss(id) }),
     'app:stale': async () =>
@@ -252,6 +252,7 @@ export async function createCore(services: Services): Promise<Core> {
 
   return {
     handlers,
+    testMode: services.testTime !== undefined,
     settings: () => settings.get(),
     subscribe: (listener) => bus.subscribe(listener),
     async dispose() {
@@ -277,9 +278,12 @@ export async function createCore(services: Services): Promise<Core> {
  * Wrap every handler so that only BorgErrors and AppErrors leave the core: anything unexpected is
  * logged here with its stack and replaced by a generic error.
  */
-function guardAll(isDisposed: () => boolean, handlers: RequestHandlers): RequestHandlers {
-  const guarded: Partial<Record<RequestName, unknown>> = {};
-  for (const name of Object.keys(handlers) as RequestName[]) {
+function guardAll<H extends RequestHandlers & TestRequestHandlers>(
+  isDisposed: () => boolean,
+  handlers: H,
+): H {
+  const guarded: Partial<Record<AnyRequestName, unknown>> = {};
+  for (const name of Object.keys(handlers) as AnyRequestName[]) {
     const handler = handlers[name] as (params: unknown) => Promise<unknown>;
     guarded[name] = async (params: unknown) => {
       if (isDisposed()) throw new AppError('Disposed', 'Borgdesk is shutting down.');
@@ -292,7 +296,7 @@ function guardAll(isDisposed: () => boolean, handlers: RequestHandlers): Request
       }
     };
   }
-  return guarded as RequestHandlers;
+  return guarded as H;
 }
 
 function safeUsername(): string {

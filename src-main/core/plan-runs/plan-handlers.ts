@@ -5,22 +5,16 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { runPrune } from '../../borg/commands/prune.js';
 import type { BorgContext } from '../../borg/exec.js';
-import type { RequestHandlers } from '../../ipc/contract.js';
+import type { RequestHandlers, TestRequestHandlers } from '../../ipc/contract.js';
 import { AppError } from '../app-error.js';
 import type { JobManager } from '../jobs/job-manager.js';
 import { checkRepositoryJob, deleteArchiveJob } from '../maintenance/maintenance-jobs.js';
-import { archiveGlob } from '../plans/archive-name.js';
-import { excludePresetIdSchema, expandPresets } from '../plans/exclude-presets.js';
+import { archiveGlob } from '../../model/archive-name.js';
+import { excludePresetIdSchema, expandPresets } from '../../model/exclude-presets.js';
 import { testPath } from '../plans/patterns.js';
-import {
-  createPlan,
-  expandHome,
-  planPatternRules,
-  planSchema,
-  type Plan,
-  type PlanDraft,
-} from '../plans/plan.js';
-import { pruneKeepArgs } from '../plans/retention.js';
+import { createPlan, expandHome, planPatternRules } from '../plans/plan.js';
+import { planSchema, type Plan, type PlanDraft } from '../../model/plan.js';
+import { pruneKeepArgs } from '../../model/retention.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import type { PlanRunner } from './plan-runner.js';
 import type { PlanSchedule } from './plan-schedule.js';
@@ -38,8 +32,7 @@ type PlanHandlerName =
   | 'schedules:resume'
   | 'schedules:state'
   | 'archives:delete'
-  | 'repos:check'
-  | 'test:advance-clock';
+  | 'repos:check';
 
 /** What the handlers are built from. */
 export interface PlanHandlerDeps {
@@ -63,7 +56,9 @@ export interface PlanHandlerDeps {
 }
 
 /** The handlers for plans, schedules, archive deletion, checks and the test clock. */
-export function planHandlers(deps: PlanHandlerDeps): Pick<RequestHandlers, PlanHandlerName> {
+export function planHandlers(
+  deps: PlanHandlerDeps,
+): Pick<RequestHandlers, PlanHandlerName> & TestRequestHandlers {
   const { store, schedule, repos, jobs } = deps;
   const scheduleState = () => ({ paused: schedule.scheduler.isPaused() });
   const changed = () => {
