@@ -97,6 +97,8 @@ type HandlersOf<N extends AnyRequestName> = {
 export type RequestHandlers = HandlersOf<RequestName>;
 /** Handlers of the test-mode requests (they answer NotFound unless the core runs on a test clock). */
 export type TestRequestHandlers = HandlersOf<TestRequestName>;
+/** The handlers of one domain's request map, e.g. `HandlersFor<typeof planRequests>`. */
+export type HandlersFor<R> = HandlersOf<keyof R & AnyRequestName>;
 
 // names.ts lists the same names for the preload; these fail to compile if either side has one the
 // other lacks.
