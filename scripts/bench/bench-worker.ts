@@ -10,7 +10,7 @@ import { parseArchiveItemLine } from '../../src-main/borg/json-output.js';
 import { LineSplitter } from '../../src-main/borg/line-splitter.js';
 import { parseLogLine } from '../../src-main/borg/log-json.js';
 import { ArchiveTree } from '../../src-main/core/archive-index/archive-tree.js';
-import type { EntrySort } from '../../src-main/ipc/contract.js';
+import type { EntrySort } from '../../src-main/model/archive.js';
 
 const byName: EntrySort = { key: 'name', direction: 'asc' };
 const now = (): number => performance.now();

@@ -9,7 +9,7 @@
  *     --outfile=/tmp/reveal-bench.mjs && node /tmp/reveal-bench.mjs [entries]
  */
 import { ArchiveTree } from '../../src-main/core/archive-index/archive-tree.js';
-import type { EntrySort, FolderPage } from '../../src-main/ipc/contract.js';
+import type { EntrySort, FolderPage } from '../../src-main/model/archive.js';
 
 const FOLDER = 'home/ann/camera';
 const CHUNK = 5000;

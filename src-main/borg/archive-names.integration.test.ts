@@ -2,7 +2,7 @@
 // on the command line and fails when it writes the manifest (255 characters) — for a checkpoint
 // "<name>.checkpoint" too — so Borgdesk refuses names over 240 before borg runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARCHIVE_NAME_LIMIT } from './archive-names.js';
+import { ARCHIVE_NAME_LIMIT } from '../model/archive-name-syntax.js';
 import { runCreate } from './commands/create.js';
 import { runInit } from './commands/init.js';
 import { runListArchives } from './commands/list-archives.js';

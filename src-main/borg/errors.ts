@@ -7,7 +7,7 @@
  * killed run, the next run's "Removed stale lock" notices are just housekeeping.
  */
 import { constants as osConstants } from 'node:os';
-import type { SerializedError } from '../ipc/contract.js';
+import type { SerializedError } from '../model/errors.js';
 import { MSGID_CATALOG, PROMPT_DESCRIPTIONS, type BorgErrorCode } from './error-catalog.js';
 import {
   diskFullCause,

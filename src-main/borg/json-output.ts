@@ -5,7 +5,8 @@
  * The parse helpers map borg's snake_case to the contract's shapes and never leak zod errors.
  */
 import { z } from 'zod';
-import type { ArchiveSummary, RepositoryStats } from '../ipc/contract.js';
+import type { ArchiveSummary } from '../model/archive.js';
+import type { RepositoryStats } from '../model/repository.js';
 import { BorgError } from './errors.js';
 
 const repositorySchema = z.looseObject({

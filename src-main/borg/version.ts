@@ -5,7 +5,7 @@
  */
 import { access, constants as fsConstants, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BorgStatus, InstallHint } from '../ipc/contract.js';
+import type { BorgStatus, InstallHint } from '../model/app.js';
 import { runBorgVersion } from './exec.js';
 
 /** The oldest borg release Borgdesk drives. */

@@ -2,7 +2,7 @@
  * Errors the core raises itself (bad input, unknown ids, missing passphrase). They cross the IPC
  * boundary in the same serialized shape as borg's own errors, so the UI treats both alike.
  */
-import type { SerializedError } from '../ipc/contract.js';
+import type { SerializedError } from '../model/errors.js';
 
 /** Codes the core uses for its own errors; borg failures keep their BorgError codes. */
 export type AppErrorCode =

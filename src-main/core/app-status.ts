@@ -4,9 +4,9 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { BorgStatus } from '../ipc/contract.js';
+import type { BorgStatus } from '../model/app.js';
 import { installHints, locateBorg } from '../borg/version.js';
-import type { AppStatus, ConfigNotice } from '../ipc/contract.js';
+import type { AppStatus, ConfigNotice } from '../model/app.js';
 import { AppError } from './app-error.js';
 
 /** What AppStatusService reads; injected so the composition root decides where it comes from. */

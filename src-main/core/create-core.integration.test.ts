@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackupRequest, JobSnapshot } from '../ipc/contract.js';
+import type { BackupRequest, JobSnapshot } from '../model/job.js';
 import { createCore } from './create-core.js';
 import { createMemorySecretStore } from './secrets/memory-secret-store.js';
 import type { Core, Services } from './services.js';

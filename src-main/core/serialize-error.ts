@@ -4,7 +4,7 @@
  * error, and its stack goes to the main-process console only, never to the UI.
  */
 import { isBorgError } from '../borg/errors.js';
-import type { SerializedError } from '../ipc/contract.js';
+import type { SerializedError } from '../model/errors.js';
 import { isAppError } from './app-error.js';
 
 /** Message shown for unexpected failures; deliberately free of internals. */

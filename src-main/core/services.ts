@@ -2,7 +2,8 @@
  * What a host (Electron or the plain-Node browser host) hands the core. The core never imports
  * electron; everything platform-specific arrives through these interfaces.
  */
-import type { EventName, EventPayload, RequestHandlers, Settings } from '../ipc/contract.js';
+import type { EventName, EventPayload, RequestHandlers, TestRequestHandlers } from '../ipc/contract.js';
+import type { Settings } from '../model/settings.js';
 import type { EnvironmentState, SchedulerTimers } from './schedule/scheduler-types.js';
 
 /** Where the app keeps its files; the host decides (XDG / Application Support / AppData). */
@@ -90,7 +91,10 @@ export type CoreEventListener = <N extends EventName>(event: N, payload: EventPa
 
 /** The composed core: request handlers plus a push channel, used identically by both hosts. */
 export interface Core {
-  readonly handlers: RequestHandlers;
+  /** One handler per request; the test-mode ones answer NotFound unless `testMode` is on. */
+  readonly handlers: RequestHandlers & TestRequestHandlers;
+  /** True when the core runs on a hand-driven clock (Services.testTime): hosts route the test requests too. */
+  readonly testMode: boolean;
   /** The current settings, read synchronously (hosts consult the notification level at each notice). */
   settings(): Settings;
   /** Subscribe to pushed events; returns the unsubscribe function. */

@@ -54,8 +54,10 @@ export const REQUEST_NAMES = [
   'repos:check',
   'checks:list',
   'checks:save',
-  'test:advance-clock',
 ] as const;
+
+/** Requests of the browser host's test mode only (BORGDESK_TEST_CLOCK=1); not in the production contract. */
+export const TEST_REQUEST_NAMES = ['test:advance-clock'] as const;
 
 /** Every event the core pushes. */
 export const EVENT_NAMES = [
@@ -73,11 +75,20 @@ export const EVENT_NAMES = [
   'checks:changed',
 ] as const;
 
+/** A production request's name. */
 export type RequestName = (typeof REQUEST_NAMES)[number];
+/** A test-mode request's name. */
+export type TestRequestName = (typeof TEST_REQUEST_NAMES)[number];
+/** An event's name. */
 export type EventName = (typeof EVENT_NAMES)[number];
 
 const requestNames: ReadonlySet<string> = new Set(REQUEST_NAMES);
+const testRequestNames: ReadonlySet<string> = new Set(TEST_REQUEST_NAMES);
 const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
 
+/** True for a production request name. */
 export const isRequestName = (name: string): name is RequestName => requestNames.has(name);
+/** True for a test-mode request name. */
+export const isTestRequestName = (name: string): name is TestRequestName => testRequestNames.has(name);
+/** True for an event name. */
 export const isEventName = (name: string): name is EventName => eventNames.has(name);

@@ -4,7 +4,8 @@
  * overall, with a small queue per connection; beyond the queue, and beyond a cap on unanswered
  * requests of any kind, a request is refused at once so a flood costs a tiny reply, not memory.
  */
-import type { RequestName, SerializedError } from './contract.js';
+import type { RequestName } from './contract.js';
+import type { SerializedError } from '../model/errors.js';
 
 /** Concurrency and queue limits; see {@link DEFAULT_REQUEST_LIMITS}. */
 export interface RequestLimits {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../core/app-error.js';
 import type { Core } from '../core/services.js';
-import { appStatusSchema, type RequestHandlers } from './contract.js';
+import { appStatusSchema } from '../model/app.js';
+import type { RequestHandlers } from './contract.js';
 import { createRouter, INVALID_ENVELOPE_ID } from './router.js';
 import { startTestCore } from '../core/test-support/test-core.js';
 
@@ -117,6 +118,26 @@ describe('createRouter validation', () => {
     });
     const strict = await strictRouter.handle({ id: 13, method: 'settings:get', params: {} });
     expect(strict).toMatchObject({ id: 13, ok: false, error: { code: 'InvalidResult' } });
+  });
+});
+
+describe('createRouter and the test-mode requests', () => {
+  const advance = vi.fn(async ({ ms }: { ms: number }) => ({ now: new Date(ms).toISOString() }));
+  const handlers = { 'test:advance-clock': advance } as unknown as RequestHandlers;
+
+  it('treats a test request as an unknown method unless the core is in test mode', async () => {
+    const router = createRouter({ handlers });
+    const reply = await router.handle({ id: 1, method: 'test:advance-clock', params: { ms: 5 } });
+    expect(reply).toMatchObject({ id: 1, ok: false, error: { code: 'UnknownMethod' } });
+    expect(advance).not.toHaveBeenCalled();
+  });
+
+  it('routes and validates a test request in test mode', async () => {
+    const router = createRouter({ handlers, testMode: true });
+    const bad = await router.handle({ id: 2, method: 'test:advance-clock', params: { ms: -1 } });
+    expect(bad).toMatchObject({ id: 2, ok: false, error: { code: 'InvalidParams' } });
+    const good = await router.handle({ id: 3, method: 'test:advance-clock', params: { ms: 5 } });
+    expect(good).toEqual({ id: 3, ok: true, result: { now: new Date(5).toISOString() } });
   });
 });
 

@@ -3,14 +3,18 @@
  * whatever it returns. It never throws; every failure becomes `{ ok: false, error }` in the one
  * serialized shape, so a bad message cannot crash a host or leak a stack trace.
  */
+import type { z } from 'zod';
 import { serializeError } from '../core/serialize-error.js';
-import type { Core } from '../core/services.js';
+import type { SerializedError } from '../model/errors.js';
 import {
   isRequestName,
+  isTestRequestName,
   requests,
+  testRequests,
+  type AnyRequestName,
   type ReplyEnvelope,
-  type RequestName,
-  type SerializedError,
+  type RequestHandlers,
+  type TestRequestHandlers,
 } from './contract.js';
 
 /** Reply id used when the envelope was so broken that it carried no usable id. */
@@ -45,12 +49,29 @@ export function describeIssues(issues: readonly Issue[]): string {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Create a router over `core.handlers`; params are validated with the contract before a handler runs. */
-export function createRouter(core: Pick<Core, 'handlers'>, options: RouterOptions = {}): Router {
-  const handlers = core.handlers as unknown as Readonly<Record<RequestName, AnyHandler>>;
+/** What the router needs of the core: its handlers, and whether the test-mode requests exist. */
+export interface RoutedCore {
+  readonly handlers: RequestHandlers & Partial<TestRequestHandlers>;
+  /** Core['testMode']: when absent or false, test-mode request names are unknown methods. */
+  readonly testMode?: boolean;
+}
 
-  async function dispatch(id: number, name: RequestName, rawParams: unknown): Promise<ReplyEnvelope> {
-    const spec = requests[name];
+/**
+ * Create a router over `core.handlers`; params are validated with the contract before a handler runs.
+ * The test-mode requests (contract/test.ts) are routed and validated only when `core.testMode` is on;
+ * otherwise they are unknown methods like any other name outside the contract.
+ */
+export function createRouter(core: RoutedCore, options: RouterOptions = {}): Router {
+  const handlers = core.handlers as unknown as Readonly<Record<AnyRequestName, AnyHandler>>;
+  const testMode = core.testMode === true;
+  const specs: Readonly<Record<string, { params: z.ZodType; result: z.ZodType }>> = testMode
+    ? { ...requests, ...testRequests }
+    : requests;
+  const isRouted = (name: string): name is AnyRequestName =>
+    isRequestName(name) || (testMode && isTestRequestName(name));
+
+  async function dispatch(id: number, name: AnyRequestName, rawParams: unknown): Promise<ReplyEnvelope> {
+    const spec = specs[name] as { params: z.ZodType; result: z.ZodType };
     // A missing params field means "no parameters", which the empty-object schemas accept.
     const parsed = spec.params.safeParse(rawParams === undefined ? {} : rawParams);
     if (!parsed.success) {
@@ -97,7 +118,7 @@ export function createRouter(core: Pick<Core, 'handlers'>, options: RouterOption
           message: 'A request must name its method as a string.',
         });
       }
-      if (!isRequestName(method)) {
+      if (!isRouted(method)) {
         return failure(id, { code: 'UnknownMethod', message: `Unknown method "${method.slice(0, 100)}".` });
       }
       return dispatch(id, method, envelope['params']);

@@ -17,8 +17,8 @@ import type {
   RequestName,
   RequestParams,
   RequestResult,
-  SerializedError,
 } from '../ipc/contract.js';
+import type { SerializedError } from '../model/errors.js';
 import { isEventName, isRequestName } from '../ipc/names.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels.js';
 

@@ -2,7 +2,7 @@
  * The error every API call rejects with, on both transports: it carries the core's serialized error
  * fields, so the UI can show `message`, offer `remedy` and branch on `code`.
  */
-import type { SerializedError } from '../../src-main/ipc/contract.js';
+import type { SerializedError } from '../../src-main/model/errors.js';
 
 /** A failed request: the core's (or the transport's) error with a stable `code`. */
 export class ApiError extends Error implements SerializedError {

@@ -1,7 +1,8 @@
 /**
  * A job status as a coloured pill, with words as well as colour so it reads without colour vision.
  */
-import type { FinalJobStatus, JobStatus } from '../../src-main/ipc/contract.js';
+import type { FinalJobStatus } from '../../src-main/model/history.js';
+import type { JobStatus } from '../../src-main/model/job.js';
 
 /** A live job's status, or a history entry's (which may be 'interrupted'). */
 export type BadgeStatus = JobStatus | FinalJobStatus;

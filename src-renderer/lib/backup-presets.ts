@@ -2,7 +2,7 @@
  * Remembers the last backup options per repository in localStorage, so "Back up now" a second time
  * is one click. Only paths and patterns are kept — never a passphrase.
  */
-import type { Compression } from '../../src-main/ipc/contract.js';
+import type { Compression } from '../../src-main/model/compression.js';
 
 /** The options the backup dialog starts from. */
 export interface BackupPreset {

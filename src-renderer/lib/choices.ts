@@ -2,7 +2,8 @@
  * The labelled choices of the select boxes, with the one-line explanations shown beneath them.
  * Descriptions follow borg's own documentation of `borg init --encryption` and `--compression`.
  */
-import type { Compression, EncryptionMode } from '../../src-main/ipc/contract.js';
+import type { Compression } from '../../src-main/model/compression.js';
+import type { EncryptionMode } from '../../src-main/model/encryption.js';
 
 /** One option of a select box. */
 export interface Choice<T extends string> {

@@ -3,7 +3,8 @@
  * repository is selected, and which dialog is open. One dialog at a time keeps focus handling simple.
  */
 import { create } from 'zustand';
-import type { AppStatus, Settings } from '../../src-main/ipc/contract.js';
+import type { AppStatus } from '../../src-main/model/app.js';
+import type { Settings } from '../../src-main/model/settings.js';
 import { getApi, type ConnectionState } from '../api/select-client.js';
 import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
 import { syncHostClock } from '../lib/host-clock.js';

@@ -3,7 +3,7 @@
  * so far. `archives:open` starts or reuses an index; `archive-index:updated` events keep it current.
  */
 import { create } from 'zustand';
-import type { ArchiveIndexState, ArchiveRef } from '../../src-main/ipc/contract.js';
+import type { ArchiveIndexState, ArchiveRef } from '../../src-main/model/archive.js';
 import { getApi } from '../api/select-client.js';
 
 /** The key of one archive in the store (repository id and archive name). */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BorgdeskApi, EventName, EventPayload, JobSnapshot } from '../../src-main/ipc/contract.js';
+import type { BorgdeskApi, EventName, EventPayload } from '../../src-main/ipc/contract.js';
+import type { JobSnapshot } from '../../src-main/model/job.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
 import { useChecksStore } from './checks-store.js';
 import { useHistoryStore } from './history-store.js';

@@ -2,15 +2,11 @@
  * The single subscriber to the core's pushed events. Events are queued and applied to the stores
  * once per animation frame, so a flood of progress or log lines costs one render per frame.
  */
-import type {
-  ArchiveIndexState,
-  BorgdeskApi,
-  EventName,
-  EventPayload,
-  HistoryEntry,
-  MountStatus,
-  RepositorySummary,
-} from '../../src-main/ipc/contract.js';
+import type { ArchiveIndexState } from '../../src-main/model/archive.js';
+import type { BorgdeskApi, EventName, EventPayload } from '../../src-main/ipc/contract.js';
+import type { HistoryEntry } from '../../src-main/model/history.js';
+import type { MountStatus } from '../../src-main/model/restore.js';
+import type { RepositorySummary } from '../../src-main/model/repository.js';
 import { EVENT_NAMES } from '../../src-main/ipc/names.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
 import { useChecksStore } from './checks-store.js';

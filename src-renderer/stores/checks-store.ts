@@ -3,7 +3,7 @@
  * last run. Live changes (saved, started, finished) arrive as `checks:changed`.
  */
 import { create } from 'zustand';
-import type { CheckSchedule, CheckScheduleRow } from '../../src-main/ipc/contract.js';
+import type { CheckSchedule, CheckScheduleRow } from '../../src-main/model/check.js';
 import { getApi } from '../api/select-client.js';
 import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
 

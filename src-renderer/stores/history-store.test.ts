@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../src-main/ipc/contract.js';
+import type { HistoryEntry } from '../../src-main/model/history.js';
 import { planTargetKey } from '../features/history/history-list.js';
 import { useHistoryStore } from './history-store.js';
 import { historyEntryFixture } from '../../src-main/core/test-support/history-entry-fixture.js';

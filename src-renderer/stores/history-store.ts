@@ -5,7 +5,8 @@
  * arrive through `history:added` (applied by bind-events).
  */
 import { create } from 'zustand';
-import type { HistoryEntry, LogEntry } from '../../src-main/ipc/contract.js';
+import type { HistoryEntry } from '../../src-main/model/history.js';
+import type { LogEntry } from '../../src-main/model/job.js';
 import { getApi } from '../api/select-client.js';
 import {
   latestBackups,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobSnapshot } from '../../src-main/ipc/contract.js';
+import type { JobSnapshot } from '../../src-main/model/job.js';
 import {
   applyJobEvents,
   emptyJobsData,

@@ -2,13 +2,8 @@
  * The pure part of event handling: folds one frame's worth of job events into the jobs state.
  * Kept free of React and the API so it can be tested directly.
  */
-import type {
-  EventName,
-  EventPayload,
-  JobSnapshot,
-  JobStatus,
-  LogEntry,
-} from '../../src-main/ipc/contract.js';
+import type { EventName, EventPayload } from '../../src-main/ipc/contract.js';
+import type { JobSnapshot, JobStatus, LogEntry } from '../../src-main/model/job.js';
 import { RingBuffer } from '../lib/ring-buffer.js';
 
 /** One event as queued by bind-events, typed by name. */

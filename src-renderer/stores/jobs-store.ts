@@ -3,7 +3,8 @@
  * reach this store only through bind-events, batched per animation frame.
  */
 import { create } from 'zustand';
-import type { BackupRequest, JobSnapshot, RequestParams } from '../../src-main/ipc/contract.js';
+import type { BackupRequest, JobSnapshot } from '../../src-main/model/job.js';
+import type { RequestParams } from '../../src-main/ipc/contract.js';
 import { getApi } from '../api/select-client.js';
 import {
   applyJobEvents,

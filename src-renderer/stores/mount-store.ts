@@ -3,7 +3,7 @@
  * Loaded on first use; `mount:changed` events keep it current.
  */
 import { create } from 'zustand';
-import type { Mount, MountStatus } from '../../src-main/ipc/contract.js';
+import type { Mount, MountStatus } from '../../src-main/model/restore.js';
 import { getApi } from '../api/select-client.js';
 
 /** Mount state and its actions. */

@@ -3,7 +3,8 @@
  * all schedules are paused. Live changes arrive as `plans:changed` and `schedules:changed`.
  */
 import { create } from 'zustand';
-import type { RequestParams, RequestResult, UpcomingRunRow } from '../../src-main/ipc/contract.js';
+import type { RequestParams, RequestResult } from '../../src-main/ipc/contract.js';
+import type { UpcomingRunRow } from '../../src-main/model/schedule.js';
 import { getApi } from '../api/select-client.js';
 import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
 

@@ -3,7 +3,7 @@
  * (`repos:details`: totals and archives), loaded on demand and refreshed after every backup.
  */
 import { create } from 'zustand';
-import type { RepositoryDetails, RepositorySummary } from '../../src-main/ipc/contract.js';
+import type { RepositoryDetails, RepositorySummary } from '../../src-main/model/repository.js';
 import { getApi } from '../api/select-client.js';
 import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BorgdeskApi, EventName, StaleItemRow } from '../../src-main/ipc/contract.js';
+import type { BorgdeskApi, EventName } from '../../src-main/ipc/contract.js';
+import type { StaleItemRow } from '../../src-main/model/app.js';
 import { bindEvents } from './bind-events.js';
 import { useStaleStore } from './stale-store.js';
 import { historyEntryFixture } from '../../src-main/core/test-support/history-entry-fixture.js';

@@ -4,7 +4,7 @@
  * list is re-read on those events (bind-events) and every few minutes while the card shows.
  */
 import { create } from 'zustand';
-import type { StaleItemRow } from '../../src-main/ipc/contract.js';
+import type { StaleItemRow } from '../../src-main/model/app.js';
 import { getApi } from '../api/select-client.js';
 import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
 

@@ -3,8 +3,9 @@
  * `--stats`); `--progress` with `--log-json` streams archive_progress events to ctx.onEvent.
  * Exit code 1 means the archive was made but borg warned (e.g. an unreadable file).
  */
-import type { ArchiveSummary, Compression } from '../../ipc/contract.js';
-import { checkArchiveName } from '../archive-names.js';
+import type { ArchiveSummary } from '../../model/archive.js';
+import type { Compression } from '../../model/compression.js';
+import { checkArchiveName } from '../../model/archive-name-syntax.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 import { parseCreateOutput } from '../json-output.js';

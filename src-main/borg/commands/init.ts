@@ -3,7 +3,7 @@
  * pipe: borg 1.2.4's Passphrase.new() falls back to BORG_PASSPHRASE_FD when BORG_NEW_PASSPHRASE is
  * unset (verified in commands.integration.test.ts), so BORG_NEW_PASSPHRASE is never needed.
  */
-import type { EncryptionMode } from '../../ipc/contract.js';
+import type { EncryptionMode } from '../../model/encryption.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pruneKeepArgs } from '../../core/plans/retention.js';
+import { pruneKeepArgs } from '../../model/retention.js';
 import { isBorgError, type BorgErrorCode } from '../errors.js';
 import { parseLogLine } from '../log-json.js';
 import { FIXTURES_DIR, fixtureLines, readFixture } from '../test-fixtures.js';

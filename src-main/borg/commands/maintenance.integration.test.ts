@@ -1,7 +1,7 @@
 // Integration: prune, compact, check and delete against the real /usr/bin/borg on temporary repositories.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pruneKeepArgs } from '../../core/plans/retention.js';
+import { pruneKeepArgs } from '../../model/retention.js';
 import { isBorgError, type BorgErrorCode } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 import type { BorgLogEvent } from '../log-json.js';

@@ -7,7 +7,7 @@ import { runInit } from '../../borg/commands/init.js';
 import { runListArchives } from '../../borg/commands/list-archives.js';
 import { runBorg } from '../../borg/exec.js';
 import { createSandbox, type BorgSandbox } from '../../borg/test-sandbox.js';
-import type { ArchiveIndexState, EntrySort } from '../../ipc/contract.js';
+import type { ArchiveIndexState, EntrySort } from '../../model/archive.js';
 import { SerialLanes } from '../jobs/serial-lanes.js';
 import { ArchiveIndexService, type ArchiveIndexDeps } from './archive-index-service.js';
 

@@ -19,7 +19,7 @@ import type {
   FileVersion,
   FolderPage,
   SearchResult,
-} from '../../ipc/contract.js';
+} from '../../model/archive.js';
 import { AppError } from '../app-error.js';
 import { ArchiveCatalog, type CatalogEntry } from './archive-catalog.js';
 import { ArchiveTree } from './archive-tree.js';

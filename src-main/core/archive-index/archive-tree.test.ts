@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntrySort } from '../../ipc/contract.js';
+import type { EntrySort } from '../../model/archive.js';
 import { ArchiveTree } from './archive-tree.js';
 import { IndexFormatError } from './tree-codec.js';
 import { item } from './test-items.js';

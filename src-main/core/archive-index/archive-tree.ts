@@ -3,7 +3,7 @@
  * items as they stream in: a folder can be browsed while borg is still listing. Storage is
  * columnar (tree-columns.ts); this class adds the item intake, folder paging, lookups and search.
  */
-import type { ArchiveEntry, EntrySort } from '../../ipc/contract.js';
+import type { ArchiveEntry, EntrySort } from '../../model/archive.js';
 import type { ArchiveItem } from '../../borg/json-output.js';
 import { FolderOrders } from './folder-order.js';
 import { parseTime, TYPE_DIR, TYPE_SYMLINK, typeCode, type ParsedTime } from './item-fields.js';

@@ -3,7 +3,7 @@
  * path. Archives are indexed one after another (each index build is a borg run in the repository's
  * lane, and only a few trees fit in memory at once).
  */
-import type { CrossArchiveHit, FileVersion } from '../../ipc/contract.js';
+import type { CrossArchiveHit, FileVersion } from '../../model/archive.js';
 import type { ArchiveTree } from './archive-tree.js';
 
 /** One archive of the repository, newest first, with its (lazily built) complete tree. */

@@ -3,7 +3,7 @@
  * O(window) per page after one sort. Children are only ever added, so an order stays valid while the
  * tree's entry count is unchanged; while the tree still loads, each request sorts afresh.
  */
-import type { EntrySort } from '../../ipc/contract.js';
+import type { EntrySort } from '../../model/archive.js';
 import { TYPE_DIR, TYPE_FILE, TYPE_SYMLINK } from './item-fields.js';
 import { extensionOf, naturalCompare } from './name-compare.js';
 import type { TreeColumns } from './tree-columns.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ArchiveIndexState } from '../../ipc/contract.js';
+import type { ArchiveIndexState } from '../../model/archive.js';
 import { AppError } from '../app-error.js';
 import { ArchiveTree } from './archive-tree.js';
 import { IndexSlot, PROGRESS_INTERVAL_MS } from './index-slot.js';

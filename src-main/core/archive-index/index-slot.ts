@@ -1,5 +1,6 @@
 /** The service's record of one archive's index: its lifecycle (loading → ready | failed) and its tree. */
-import type { ArchiveIndexState, ArchiveRef, SerializedError } from '../../ipc/contract.js';
+import type { ArchiveIndexState, ArchiveRef } from '../../model/archive.js';
+import type { SerializedError } from '../../model/errors.js';
 import { serializeError } from '../serialize-error.js';
 import type { ArchiveTree } from './archive-tree.js';
 

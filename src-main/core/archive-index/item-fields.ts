@@ -2,7 +2,7 @@
  * Field conversions between borg's `--json-lines` item fields and the tree's compact columns.
  * They run once per listed item, so they use charCodeAt arithmetic instead of regexes or Date.parse.
  */
-import type { ArchiveEntry } from '../../ipc/contract.js';
+import type { ArchiveEntry } from '../../model/archive.js';
 
 /** Entry type codes stored in the tree's Uint8Array type column. */
 export const TYPE_FILE = 0;

@@ -1,5 +1,5 @@
 /** Reading entries out of TreeColumns: paths, lookups by path, and the contract's ArchiveEntry shape. */
-import type { ArchiveEntry } from '../../ipc/contract.js';
+import type { ArchiveEntry } from '../../model/archive.js';
 import { formatTime, TYPE_DIR, TYPE_NAMES, TYPE_SYMLINK } from './item-fields.js';
 import type { TreeColumns } from './tree-columns.js';
 

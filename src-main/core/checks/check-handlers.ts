@@ -1,13 +1,23 @@
-/**
- * Request handlers of the periodic checks (see the contract's 'checks:list' and 'checks:save').
- */
-import type { RequestHandlers } from '../../ipc/contract.js';
+/** The request handlers of the checks domain (see ipc/contract/checks.ts): a check now, and periodic checks. */
+import type { HandlersFor } from '../../ipc/contract.js';
+import type { checkRequests } from '../../ipc/contract/checks.js';
+import type { JobManager } from '../jobs/job-manager.js';
+import { checkRepositoryJob, type MaintenanceDeps } from '../maintenance/maintenance-jobs.js';
 import type { PeriodicChecks } from './periodic-checks.js';
 
-/** The handlers for listing and saving repositories' check schedules. */
-export function checkHandlers(checks: PeriodicChecks): Pick<RequestHandlers, 'checks:list' | 'checks:save'> {
+/** What the check handlers use. */
+export interface CheckHandlerDeps extends MaintenanceDeps {
+  readonly checks: PeriodicChecks;
+  readonly jobs: JobManager;
+}
+
+/** One handler per check request. */
+export function checkHandlers(deps: CheckHandlerDeps): HandlersFor<typeof checkRequests> {
   return {
-    'checks:list': async () => checks.rows(),
-    'checks:save': (check) => checks.save(check),
+    'repos:check': async ({ repoId, mode }) => ({
+      jobId: deps.jobs.submit(await checkRepositoryJob(repoId, mode, deps)).id,
+    }),
+    'checks:list': async () => deps.checks.rows(),
+    'checks:save': (check) => deps.checks.save(check),
   };
 }

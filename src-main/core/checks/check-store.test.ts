@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CheckSchedule } from '../../ipc/contract.js';
+import type { CheckSchedule } from '../../model/check.js';
 import { CheckStore } from './check-store.js';
 
 let dir: string;

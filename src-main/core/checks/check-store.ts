@@ -5,7 +5,7 @@
  * nor forgets one that was missed (one catch-up, as for plans). Keys a newer Borgdesk added to a
  * schedule (same file version) are kept when it is written again.
  */
-import { checkScheduleSchema, type CheckSchedule } from '../../ipc/contract.js';
+import { checkScheduleSchema, type CheckSchedule } from '../../model/check.js';
 import { runStateSchema, type RunState } from '../schedule/run-state.js';
 import { ConfigFile, type Decoded } from '../settings/config-file.js';
 import { ConfigNotices } from '../settings/config-notices.js';

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type BorgSandbox } from '../../borg/test-sandbox.js';
-import { requests, type HistoryEntry } from '../../ipc/contract.js';
+import { requests } from '../../ipc/contract.js';
+import type { HistoryEntry } from '../../model/history.js';
 import { ManualTime } from '../schedule/manual-time.js';
 import type { Core } from '../services.js';
 import { startTestCore } from '../test-support/test-core.js';

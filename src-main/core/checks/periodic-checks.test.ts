@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CheckSchedule, CheckScheduleRow } from '../../ipc/contract.js';
+import type { CheckSchedule, CheckScheduleRow } from '../../model/check.js';
 import { JobManager, type JobSpec } from '../jobs/job-manager.js';
 import { SerialLanes } from '../jobs/serial-lanes.js';
 import { RepositoryRegistry, type StoredRepository } from '../repositories/repository-registry.js';

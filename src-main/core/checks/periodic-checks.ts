@@ -5,7 +5,7 @@
  * ends, and its time persisted in the CheckStore so a restart catches up a missed check once.
  * Like backups, a remote repository's check waits for the network, and an absent drive is waited for.
  */
-import type { CheckSchedule, CheckScheduleRow } from '../../ipc/contract.js';
+import type { CheckSchedule, CheckScheduleRow } from '../../model/check.js';
 import type { NetworkReadiness } from '../environment/network-readiness.js';
 import type { FinishedJob, JobManager, JobSpec } from '../jobs/job-manager.js';
 import { isLocalAndAbsent, isRemoteLocation } from '../repositories/location.js';

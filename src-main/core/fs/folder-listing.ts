@@ -4,7 +4,7 @@
  */
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import type { FolderListing } from '../../ipc/contract.js';
+import type { FolderListing } from '../../model/folders.js';
 import { AppError } from '../app-error.js';
 
 /** What folder listing needs to know about the machine; injected so tests can use a temp tree. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobSnapshot } from '../../ipc/contract.js';
+import type { JobSnapshot } from '../../model/job.js';
 import { statsOf, toHistoryEntry } from './history-entry.js';
 
 const now = () => Date.parse('2024-05-01T12:00:00.000Z');

@@ -2,13 +2,8 @@
  * Turns a finished job (its final snapshot and kept log) into the entry the history stores:
  * only what the snapshot already holds, so nothing secret can reach the history files.
  */
-import {
-  finalJobStatusSchema,
-  type HistoryEntry,
-  type HistoryStats,
-  type JobSnapshot,
-  type LogEntry,
-} from '../../ipc/contract.js';
+import { finalJobStatusSchema, type HistoryEntry, type HistoryStats } from '../../model/history.js';
+import type { JobSnapshot, LogEntry } from '../../model/job.js';
 import type { FinishedJob } from '../jobs/job-manager.js';
 import type { RunningMarker } from './history-files.js';
 import { INTERRUPTED_CODE } from './last-good-backup.js';

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { historyEntrySchema, jobKindSchema, jobTriggerSchema, logEntrySchema } from '../../ipc/contract.js';
+import { historyEntrySchema, jobTriggerSchema } from '../../model/history.js';
+import { jobKindSchema, logEntrySchema } from '../../model/job.js';
 
 /** Job ids are UUIDs; anything else could name a path outside the logs folder. */
 export const historyIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);

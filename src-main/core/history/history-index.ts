@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { HistoryEntry } from '../../ipc/contract.js';
+import type { HistoryEntry } from '../../model/history.js';
 import {
   historyLogSchema,
   historyPaths,

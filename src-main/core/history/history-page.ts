@@ -1,5 +1,5 @@
 /** Paging of the history list: newest first, optional repository filter, finishedAt cursor. */
-import type { HistoryEntry } from '../../ipc/contract.js';
+import type { HistoryEntry } from '../../model/history.js';
 import { AppError } from '../app-error.js';
 
 /** What `history:list` asks for. */

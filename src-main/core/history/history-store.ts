@@ -6,7 +6,8 @@
  * interrupted at the next start (see running-journal.ts).
  */
 import { promises as fs } from 'node:fs';
-import type { HistoryEntry, LogEntry } from '../../ipc/contract.js';
+import type { HistoryEntry } from '../../model/history.js';
+import type { LogEntry } from '../../model/job.js';
 import { AppError } from '../app-error.js';
 import type { FinishedJob, RunningJob } from '../jobs/job-manager.js';
 import { readJsonFile, writeJsonAtomic } from '../settings/json-file.js';

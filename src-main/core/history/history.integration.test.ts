@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackupRequest } from '../../ipc/contract.js';
+import type { BackupRequest } from '../../model/job.js';
 import type { Core } from '../services.js';
 import { startTestCore } from '../test-support/test-core.js';
 import { EventRecorder } from '../test-support/event-recorder.js';

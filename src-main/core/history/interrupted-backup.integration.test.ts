@@ -10,7 +10,8 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BackupRequest, HistoryEntry } from '../../ipc/contract.js';
+import type { BackupRequest } from '../../model/job.js';
+import type { HistoryEntry } from '../../model/history.js';
 import type { Core } from '../services.js';
 import { EventRecorder } from '../test-support/event-recorder.js';
 import {

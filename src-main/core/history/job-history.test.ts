@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../app-error.js';
 import { JobManager, type JobSpec } from '../jobs/job-manager.js';
 import { SerialLanes } from '../jobs/serial-lanes.js';
-import type { HistoryEntry } from '../../ipc/contract.js';
+import type { HistoryEntry } from '../../model/history.js';
 import { HistoryStore } from './history-store.js';
 
 let dir: string;

@@ -6,7 +6,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { JobTrigger, LogEntry } from '../../ipc/contract.js';
+import type { JobTrigger } from '../../model/history.js';
+import type { LogEntry } from '../../model/job.js';
 import type { RunningJob } from '../jobs/job-manager.js';
 import { writeJsonAtomic } from '../settings/json-file.js';
 import {

@@ -4,9 +4,9 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkArchiveName } from '../../borg/archive-names.js';
+import { checkArchiveName } from '../../model/archive-name-syntax.js';
 import { buildCreateArgs, runCreate, type CreateOptions } from '../../borg/commands/create.js';
-import type { BackupRequest } from '../../ipc/contract.js';
+import type { BackupRequest } from '../../model/job.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
 import type { RepositoryService } from '../repositories/repository-service.js';

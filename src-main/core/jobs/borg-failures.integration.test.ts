@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBorg, runHookCommand } from '../../borg/exec.js';
 import { writeShellProgram } from '../../borg/test-programs.js';
 import { TEST_BORG } from '../../borg/test-sandbox.js';
-import type { BackupRequest, JobSnapshot } from '../../ipc/contract.js';
+import type { BackupRequest, JobSnapshot } from '../../model/job.js';
 import type { Core } from '../services.js';
 import { EventRecorder } from '../test-support/event-recorder.js';
 import { startTestCore } from '../test-support/test-core.js';

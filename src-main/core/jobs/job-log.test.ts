@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LogEntry } from '../../ipc/contract.js';
+import type { LogEntry } from '../../model/job.js';
 import { LogBatcher, LogRing, toLogEntry } from './job-log.js';
 
 const T = '2024-01-01T00:00:00.000Z';

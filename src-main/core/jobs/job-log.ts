@@ -3,7 +3,7 @@
  * borg run does not flood the UI with one message per line.
  */
 import type { BorgLogEvent } from '../../borg/log-json.js';
-import type { LogEntry } from '../../ipc/contract.js';
+import type { LogEntry } from '../../model/job.js';
 
 const LEVELS = {
   DEBUG: 'debug',

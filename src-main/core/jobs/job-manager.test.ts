@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BorgError } from '../../borg/errors.js';
-import type { EventName, EventPayload, JobSnapshot } from '../../ipc/contract.js';
+import type { EventName, EventPayload } from '../../ipc/contract.js';
+import type { JobSnapshot } from '../../model/job.js';
 import { JobManager, type JobRunContext, type JobSpec } from './job-manager.js';
 import { SerialLanes } from './serial-lanes.js';
 

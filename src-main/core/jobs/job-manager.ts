@@ -5,17 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BorgLogEvent } from '../../borg/log-json.js';
-import type {
-  BackupResult,
-  EventName,
-  EventPayload,
-  JobKind,
-  JobProgress,
-  JobSnapshot,
-  JobTrigger,
-  LogEntry,
-  RestoreResult,
-} from '../../ipc/contract.js';
+import type { BackupResult, JobKind, JobProgress, JobSnapshot, LogEntry } from '../../model/job.js';
+import type { EventName, EventPayload } from '../../ipc/contract.js';
+import type { JobTrigger } from '../../model/history.js';
+import type { RestoreResult } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
 import { serializeError } from '../serialize-error.js';
 import type { Clock } from '../services.js';

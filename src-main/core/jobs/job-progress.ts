@@ -3,7 +3,7 @@
  * progress); `progress_message` / `progress_percent` become step progress (cache sync, commit).
  */
 import type { BorgLogEvent } from '../../borg/log-json.js';
-import type { JobProgress } from '../../ipc/contract.js';
+import type { JobProgress } from '../../model/job.js';
 import { TransferSampler } from './transfer-sampler.js';
 
 type StepProgress = Extract<JobProgress, { kind: 'step' }>;

@@ -1,5 +1,6 @@
 /** Closing lines for the job log: what a finished backup or restore did, in words and numbers. */
-import type { ArchiveSummary, RestoreResult } from '../../ipc/contract.js';
+import type { ArchiveSummary } from '../../model/archive.js';
+import type { RestoreResult } from '../../model/restore.js';
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
 

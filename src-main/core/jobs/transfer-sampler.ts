@@ -3,7 +3,7 @@
  * totals, a smoothed transfer rate over a recent window, and one graph sample per delivery with the
  * rates since the previous delivery. Pure: time comes in as `elapsedMs`.
  */
-import type { BackupProgress } from '../../ipc/contract.js';
+import type { BackupProgress } from '../../model/job.js';
 
 /** The cumulative fields of one `archive_progress` event (each may be missing). */
 export interface ArchiveProgressInput {

@@ -5,7 +5,7 @@
 import { runCheck, type CheckMode } from '../../borg/commands/check.js';
 import { runDeleteArchive } from '../../borg/commands/delete.js';
 import { BorgError } from '../../borg/errors.js';
-import type { JobTrigger } from '../../ipc/contract.js';
+import type { JobTrigger } from '../../model/history.js';
 import type { JobSpec } from '../jobs/job-manager.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
 import type { RepositoryService } from '../repositories/repository-service.js';

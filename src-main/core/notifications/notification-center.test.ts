@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EventName, EventPayload, JobSnapshot, RepositorySummary } from '../../ipc/contract.js';
-import { planSchema } from '../plans/plan.js';
+import type { EventName, EventPayload } from '../../ipc/contract.js';
+import type { JobSnapshot } from '../../model/job.js';
+import type { RepositorySummary } from '../../model/repository.js';
+import { planSchema } from '../../model/plan.js';
 import { historyEntryFixture } from '../test-support/history-entry-fixture.js';
 import type { CoreEventListener } from '../services.js';
 import { createNotificationCenter } from './notification-center.js';

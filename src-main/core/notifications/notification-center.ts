@@ -7,13 +7,10 @@
  * plan (`planId`), so the notice can use the plan's name and the rate limit can be kept per plan
  * target without a second path from the scheduler that could disagree with what History records.
  */
-import type {
-  EventName,
-  EventPayload,
-  HistoryEntry,
-  JobSnapshot,
-  RepositorySummary,
-} from '../../ipc/contract.js';
+import type { EventName, EventPayload } from '../../ipc/contract.js';
+import type { HistoryEntry } from '../../model/history.js';
+import type { JobSnapshot } from '../../model/job.js';
+import type { RepositorySummary } from '../../model/repository.js';
 import { targetKey } from '../plan-runs/plan-store.js';
 import { isRemoteLocation } from '../repositories/location.js';
 import type { Clock, CoreEventListener } from '../services.js';

@@ -3,7 +3,7 @@
  * words. Pure apart from its own memory of what it already said; time comes from an injected clock,
  * so rate limiting is tested without waiting.
  */
-import type { FinalJobStatus } from '../../ipc/contract.js';
+import type { FinalJobStatus } from '../../model/history.js';
 import { INTERRUPTED_CODE } from '../history/last-good-backup.js';
 import type { Clock } from '../services.js';
 import { classifyFailure, describeCause, type FailureCause } from './failure-cause.js';

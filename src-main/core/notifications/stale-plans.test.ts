@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../ipc/contract.js';
-import { planSchema, type Plan } from '../plans/plan.js';
+import type { HistoryEntry } from '../../model/history.js';
+import { planSchema, type Plan } from '../../model/plan.js';
 import { targetKey } from '../plan-runs/plan-store.js';
 import { DAY_MS, findStalePlans, staleItemFromRow, staleRecords, type StaleSource } from './stale-plans.js';
 import { historyEntryFixture } from '../test-support/history-entry-fixture.js';

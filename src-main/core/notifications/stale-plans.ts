@@ -4,9 +4,10 @@
  * jobs named their plan (and backups started outside any plan) carry no plan id; a target with no
  * entries of its own falls back to those, so upgrading does not make every plan look stale at once.
  */
-import type { HistoryEntry, StaleItemRow } from '../../ipc/contract.js';
+import type { HistoryEntry } from '../../model/history.js';
+import type { StaleItemRow } from '../../model/app.js';
 import { isCompleteBackup, isFailedBackup } from '../history/last-good-backup.js';
-import type { Plan } from '../plans/plan.js';
+import type { Plan } from '../../model/plan.js';
 import { targetKey } from '../plan-runs/plan-store.js';
 import { isRemoteLocation } from '../repositories/location.js';
 import { findStale, type BackupRecord, type StaleItem } from './stale-check.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobSnapshot } from '../../ipc/contract.js';
+import type { JobSnapshot } from '../../model/job.js';
 import type { StaleItem } from './stale-check.js';
 import { reduceTrayState } from './tray-state.js';
 

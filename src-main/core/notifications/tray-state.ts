@@ -2,7 +2,7 @@
  * Reduces what the core knows (job snapshots, stale plans) into the one state a tray icon shows.
  * Pure: the Electron tray only maps the result to an image and a tooltip.
  */
-import type { JobKind, JobSnapshot } from '../../ipc/contract.js';
+import type { JobKind, JobSnapshot } from '../../model/job.js';
 import { causeLabel, classifyFailure } from './failure-cause.js';
 import { staleSummary, type StaleItem } from './stale-check.js';
 

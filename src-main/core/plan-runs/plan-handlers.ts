@@ -1,45 +1,21 @@
-/**
- * Request handlers of the plans, schedules and maintenance domain (see the contract's planRequests).
- */
+/** The request handlers of the plans domain (see ipc/contract/plans.ts): save, delete, run, test rules, preview prune. */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { runPrune } from '../../borg/commands/prune.js';
 import type { BorgContext } from '../../borg/exec.js';
-import type { RequestHandlers } from '../../ipc/contract.js';
+import type { HandlersFor } from '../../ipc/contract.js';
+import type { planRequests } from '../../ipc/contract/plans.js';
 import { AppError } from '../app-error.js';
-import type { JobManager } from '../jobs/job-manager.js';
-import { checkRepositoryJob, deleteArchiveJob } from '../maintenance/maintenance-jobs.js';
-import { archiveGlob } from '../plans/archive-name.js';
-import { excludePresetIdSchema, expandPresets } from '../plans/exclude-presets.js';
+import { archiveGlob } from '../../model/archive-name.js';
+import { excludePresetIdSchema, expandPresets } from '../../model/exclude-presets.js';
 import { testPath } from '../plans/patterns.js';
-import {
-  createPlan,
-  expandHome,
-  planPatternRules,
-  planSchema,
-  type Plan,
-  type PlanDraft,
-} from '../plans/plan.js';
-import { pruneKeepArgs } from '../plans/retention.js';
+import { createPlan, expandHome, planPatternRules } from '../plans/plan.js';
+import { planSchema, type Plan, type PlanDraft } from '../../model/plan.js';
+import { pruneKeepArgs } from '../../model/retention.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import type { PlanRunner } from './plan-runner.js';
 import type { PlanSchedule } from './plan-schedule.js';
 import type { PlanStore } from './plan-store.js';
-
-type PlanHandlerName =
-  | 'plans:list'
-  | 'plans:save'
-  | 'plans:delete'
-  | 'plans:run-now'
-  | 'plans:test-path'
-  | 'plans:preview-prune'
-  | 'schedules:upcoming'
-  | 'schedules:pause'
-  | 'schedules:resume'
-  | 'schedules:state'
-  | 'archives:delete'
-  | 'repos:check'
-  | 'test:advance-clock';
 
 /** What the handlers are built from. */
 export interface PlanHandlerDeps {
@@ -47,25 +23,16 @@ export interface PlanHandlerDeps {
   readonly runner: PlanRunner;
   readonly schedule: PlanSchedule;
   readonly repos: RepositoryService;
-  readonly jobs: JobManager;
   readonly homeDir: string;
   readonly platform: string;
-  readonly assertWritable: (repoId: string) => void;
   readonly runInLane: <T>(repoId: string, task: () => Promise<T>) => Promise<T>;
   readonly resolve: (repoId: string) => Promise<{ location: string; ctx: BorgContext }>;
   readonly onPlansChanged: (plans: Plan[]) => void;
-  /** Told the clock's new time after `test:advance-clock`, so UIs measure "ago" against it. */
-  readonly onClockAdvanced?: (now: string) => void;
-  /** Told when the user pauses or resumes all schedules (the periodic checks follow). */
-  readonly onPausedChanged?: (paused: boolean) => void;
-  /** Present only in the browser host's test mode (BORGDESK_TEST_CLOCK=1). */
-  readonly testTime?: { advance(ms: number): void; now(): number };
 }
 
-/** The handlers for plans, schedules, archive deletion, checks and the test clock. */
-export function planHandlers(deps: PlanHandlerDeps): Pick<RequestHandlers, PlanHandlerName> {
-  const { store, schedule, repos, jobs } = deps;
-  const scheduleState = () => ({ paused: schedule.scheduler.isPaused() });
+/** One handler per plan request. */
+export function planHandlers(deps: PlanHandlerDeps): HandlersFor<typeof planRequests> {
+  const { store, schedule, repos } = deps;
   const changed = () => {
     schedule.refresh();
     deps.onPlansChanged(store.list());
@@ -120,34 +87,6 @@ export function planHandlers(deps: PlanHandlerDeps): Pick<RequestHandlers, PlanH
         );
         return { kept: outcome.kept, pruned: outcome.pruned };
       });
-    },
-    'schedules:upcoming': async () => schedule.upcoming(),
-    'schedules:pause': async () => {
-      schedule.scheduler.pause();
-      schedule.refresh();
-      deps.onPausedChanged?.(true);
-      return scheduleState();
-    },
-    'schedules:resume': async () => {
-      schedule.scheduler.resume();
-      schedule.refresh();
-      deps.onPausedChanged?.(false);
-      return scheduleState();
-    },
-    'schedules:state': async () => scheduleState(),
-    'archives:delete': async ({ repoId, archiveName }) => ({
-      jobId: jobs.submit(await deleteArchiveJob(repoId, archiveName, deps)).id,
-    }),
-    'repos:check': async ({ repoId, mode }) => ({
-      jobId: jobs.submit(await checkRepositoryJob(repoId, mode, deps)).id,
-    }),
-    'test:advance-clock': async ({ ms }) => {
-      // Only the browser host's test mode has a hand-driven clock; everywhere else this request does not exist.
-      if (deps.testTime === undefined) throw new AppError('NotFound', 'Unknown request test:advance-clock.');
-      deps.testTime.advance(ms);
-      const now = new Date(deps.testTime.now()).toISOString();
-      deps.onClockAdvanced?.(now);
-      return { now };
     },
   };
 }

@@ -4,10 +4,10 @@
  * user through `runNow`. Runs are reported back to the scheduler (started / finished / skipped
  * because the repository is absent) and their times persisted in the PlanStore.
  */
-import type { JobTrigger } from '../../ipc/contract.js';
+import type { JobTrigger } from '../../model/history.js';
 import { AppError } from '../app-error.js';
 import type { FinishedJob, JobManager, JobSpec } from '../jobs/job-manager.js';
-import type { Plan } from '../plans/plan.js';
+import type { Plan } from '../../model/plan.js';
 import { isLocalAndAbsent } from '../repositories/location.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
 import { compactJob, planBackupJob, planPruneJob, type PlanJobDeps } from './plan-jobs.js';

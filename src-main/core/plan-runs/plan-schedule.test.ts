@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeEnvironmentSource } from '../environment/node-environment.js';
 import { createPlan } from '../plans/plan.js';
 import { RepositoryRegistry } from '../repositories/repository-registry.js';
-import type { Schedule } from '../schedule/schedule.js';
+import type { Schedule } from '../../model/schedule.js';
 import { ManualTime } from '../schedule/manual-time.js';
 import { flush, HOUR, MIN } from '../schedule/test-harness.js';
 import type { EnvironmentSource } from '../services.js';

@@ -4,7 +4,7 @@
  * periodic look for repositories that were absent (a drive plugged back in). Remote repositories
  * wait for the network; battery and metered state come from the host's EnvironmentSource.
  */
-import type { UpcomingRunRow } from '../../ipc/contract.js';
+import type { UpcomingRunRow } from '../../model/schedule.js';
 import type { NetworkReadiness } from '../environment/network-readiness.js';
 import { isRemoteLocation } from '../repositories/location.js';
 import type { RepositoryService } from '../repositories/repository-service.js';

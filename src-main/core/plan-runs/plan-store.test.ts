@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planSchema, type Plan } from '../plans/plan.js';
+import { planSchema, type Plan } from '../../model/plan.js';
 import { PlanStore } from './plan-store.js';
 
 let dir: string;

@@ -4,7 +4,7 @@
  * per target) lives beside the plans so a restart neither repeats nor forgets a run. Keys a newer
  * Borgdesk added to a plan (same file version) are kept when the plan is written again.
  */
-import { planSchema, type Plan } from '../plans/plan.js';
+import { planSchema, type Plan } from '../../model/plan.js';
 import { runStateSchema, type RunState } from '../schedule/run-state.js';
 import { ConfigFile, type Decoded } from '../settings/config-file.js';
 import { ConfigNotices } from '../settings/config-notices.js';

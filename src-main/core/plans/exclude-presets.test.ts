@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EXCLUDE_PRESETS, exclusionFlagArgs, expandPreset, expandPresets } from './exclude-presets.js';
-import { checkPatternRules, testPath } from './patterns.js';
+import {
+  EXCLUDE_PRESETS,
+  exclusionFlagArgs,
+  expandPreset,
+  expandPresets,
+} from '../../model/exclude-presets.js';
+import { checkPatternRules } from '../../model/pattern-rules.js';
+import { testPath } from './patterns.js';
 
 const linux = { homeDir: '/home/ann', platform: 'linux' };
 const mac = { homeDir: '/Users/ann/', platform: 'darwin' };

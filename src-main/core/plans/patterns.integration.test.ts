@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBorg } from '../../borg/exec.js';
 import { createSandbox, type BorgSandbox } from '../../borg/test-sandbox.js';
-import { borgPatternArgs, testPath, toArchivePath, type PatternRules } from './patterns.js';
+import { borgPatternArgs, testPath } from './patterns.js';
+import { toArchivePath, type PatternRules } from '../../model/pattern-rules.js';
 
 const FILES = [
   'home/user/file.o',

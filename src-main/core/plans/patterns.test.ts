@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../app-error.js';
-import {
-  borgPatternArgs,
-  checkPatternRules,
-  testPath,
-  toArchivePath,
-  type PatternRules,
-} from './patterns.js';
+import { borgPatternArgs, testPath } from './patterns.js';
+import { checkPatternRules, toArchivePath, type PatternRules } from '../../model/pattern-rules.js';
 
 const excludes = (...e: string[]): PatternRules => ({ excludes: e, patterns: [] });
 const patterns = (...p: string[]): PatternRules => ({ excludes: [], patterns: p });

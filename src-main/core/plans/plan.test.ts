@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createPlan,
-  findPrefixClashes,
-  planDraftSchema,
-  planPatternRules,
-  planSchema,
-  type PlanDraft,
-} from './plan.js';
+import { createPlan, findPrefixClashes, planPatternRules } from './plan.js';
+import { planDraftSchema, planSchema, type PlanDraft } from '../../model/plan.js';
 import { testPath } from './patterns.js';
 
 const draft: PlanDraft = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArchiveSummary } from '../../ipc/contract.js';
+import type { ArchiveSummary } from '../../model/archive.js';
 import { requireName, sameSecond, sortNewestFirst } from './repository-rules.js';
 
 const archive = (name: string, start: string): ArchiveSummary => ({ id: name, name, start });

@@ -1,5 +1,5 @@
 /** Small rules of the repository service: input checks, its error messages, archive ordering. */
-import type { ArchiveSummary } from '../../ipc/contract.js';
+import type { ArchiveSummary } from '../../model/archive.js';
 import { AppError } from '../app-error.js';
 import { parseLocation } from './location-syntax.js';
 

@@ -6,7 +6,7 @@
  * "owner", and "ctime"/"mtime".
  */
 import { z } from 'zod';
-import type { DiffItem } from '../../ipc/contract.js';
+import type { DiffItem } from '../../model/archive.js';
 
 type DiffCategory = DiffItem['category'];
 type DiffChange = DiffItem['changes'][number];

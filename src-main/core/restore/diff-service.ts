@@ -5,7 +5,7 @@
  */
 import { runDiff } from '../../borg/commands/diff.js';
 import type { BorgContext } from '../../borg/exec.js';
-import type { DiffItem, DiffResult } from '../../ipc/contract.js';
+import type { DiffItem, DiffResult } from '../../model/archive.js';
 import { AppError } from '../app-error.js';
 import { DIFF_CATEGORIES, toDiffItem } from './diff-categories.js';
 

@@ -4,7 +4,7 @@
  * observed). They become step progress with bytes, the current file and a time estimate.
  */
 import type { BorgLogEvent } from '../../borg/log-json.js';
-import type { JobProgress } from '../../ipc/contract.js';
+import type { JobProgress } from '../../model/job.js';
 import type { ProgressTracker, ProgressUpdate } from '../jobs/job-progress.js';
 
 type StepProgress = Extract<JobProgress, { kind: 'step' }>;

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fuseAvailability, runMount, runUmount } from '../../borg/commands/mount.js';
 import type { BorgContext } from '../../borg/exec.js';
-import type { Mount, MountStatus } from '../../ipc/contract.js';
+import type { Mount, MountStatus } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
 import { cleanUpLeftoverMounts, mountFolderPrefix, type LeftoverCleanup } from './leftover-mounts.js';
 

@@ -4,7 +4,8 @@
  * and runs `borg extract` in it, skipping or overwriting existing files as the user chose.
  */
 import { buildExtractArgs, runExtract, type ExtractOptions } from '../../borg/commands/extract.js';
-import type { ArchiveRef, RestoreRequest, RestoreResult } from '../../ipc/contract.js';
+import type { ArchiveRef } from '../../model/archive.js';
+import type { RestoreRequest, RestoreResult } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
 import { formatCommandLine } from '../jobs/command-line.js';
 import type { JobSpec } from '../jobs/job-manager.js';

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RestoreRequest } from '../../ipc/contract.js';
+import type { RestoreRequest } from '../../model/restore.js';
 import { ArchiveTree } from '../archive-index/archive-tree.js';
 import { planRestore, toPreview } from './restore-planner.js';
 import {

@@ -6,7 +6,8 @@
  */
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { ArchiveEntry, RestorePreview, RestoreRequest } from '../../ipc/contract.js';
+import type { ArchiveEntry } from '../../model/archive.js';
+import type { RestorePreview, RestoreRequest } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
 import {
   collapseSelection,

@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildExtractArgs, runExtract, type ExtractOptions } from '../../borg/commands/extract.js';
-import type { ArchiveRef, RestoreResult } from '../../ipc/contract.js';
+import type { ArchiveRef } from '../../model/archive.js';
+import type { RestoreResult } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
 import { formatCommandLine } from '../jobs/command-line.js';
 import type { JobSpec } from '../jobs/job-manager.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { nextRunAfter } from './next-run.js';
-import type { Schedule } from './schedule.js';
+import type { Schedule } from '../../model/schedule.js';
 
 // Node re-reads process.env.TZ whenever it is assigned, so each block sets the zone it tests. Every
 // case runs twice: through the machine's local time (TZ set, no zone argument) and through a named

@@ -7,7 +7,7 @@
  * runs once, at its first occurrence. Interval schedules (every N hours) count real elapsed time
  * from the previous run, so a DST change neither shortens nor stretches the interval.
  */
-import { parseTimeOfDay, type Schedule } from './schedule.js';
+import { parseTimeOfDay, type Schedule } from '../../model/schedule.js';
 import { localTimeZone, namedTimeZone, type TimeZoneView } from './time-zone.js';
 
 const HOUR = 3_600_000;

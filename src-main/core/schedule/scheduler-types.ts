@@ -3,7 +3,7 @@
  * injected time sources. Kept apart from scheduler.ts so hosts can import them cheaply.
  */
 import type { Clock } from '../services.js';
-import type { Schedule } from './schedule.js';
+import type { Schedule } from '../../model/schedule.js';
 
 /** An opaque handle returned by `setTimer`. */
 export type TimerHandle = unknown;

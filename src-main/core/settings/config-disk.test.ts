@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PlanStore } from '../plan-runs/plan-store.js';
-import type { Plan } from '../plans/plan.js';
+import type { Plan } from '../../model/plan.js';
 import { storeDrivers } from '../test-support/config-store-drivers.js';
 import { mountSmallDisk, type SmallDisk } from '../test-support/small-disk.js';
 import { ConfigNotices } from './config-notices.js';

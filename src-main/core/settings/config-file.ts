@@ -15,7 +15,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ConfigNotice } from '../../ipc/contract.js';
+import type { ConfigNotice } from '../../model/app.js';
 import { AppError } from '../app-error.js';
 import type { ConfigNotices } from './config-notices.js';
 import { configWriteError, errnoCode } from './config-write-error.js';

@@ -4,7 +4,7 @@
  * kind replaces the earlier one. Notices live for this run only: the file a notice names (a
  * set-aside or corrupt copy) stays on disk whatever the user does with the notice.
  */
-import type { ConfigNotice } from '../../ipc/contract.js';
+import type { ConfigNotice } from '../../model/app.js';
 
 /** A notice before it has its id. */
 export type ConfigNoticeInput = Omit<ConfigNotice, 'id'>;

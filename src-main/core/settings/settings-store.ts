@@ -6,7 +6,8 @@
  * added are kept when the file is written again.
  */
 import { z } from 'zod';
-import { compressionSchema, settingsSchema, type Settings } from '../../ipc/contract.js';
+import { compressionSchema } from '../../model/compression.js';
+import { settingsSchema, type Settings } from '../../model/settings.js';
 import { ConfigFile, type Decoded } from './config-file.js';
 import { ConfigNotices } from './config-notices.js';
 import { extraKeys, zodReason, type SetAsideEntry } from './entry-decode.js';

@@ -4,7 +4,7 @@
  * one small backup to completion, then starts the big one and reports every job event as a JSON line
  * on stdout. It never exits on its own; the test kills it.
  */
-import type { BackupRequest } from '../../ipc/contract.js';
+import type { BackupRequest } from '../../model/job.js';
 import { startTestCore } from './test-core.js';
 
 /** What the parent asks for (JSON in BORGDESK_CHILD_PLAN). */

@@ -5,7 +5,7 @@
  */
 import { CheckStore } from '../checks/check-store.js';
 import { PlanStore } from '../plan-runs/plan-store.js';
-import { planSchema } from '../plans/plan.js';
+import { planSchema } from '../../model/plan.js';
 import { RepositoryRegistry } from '../repositories/repository-registry.js';
 import type { ConfigNotices } from '../settings/config-notices.js';
 import { openSettingsStore } from '../settings/settings-store.js';

@@ -3,7 +3,7 @@
  * only the fields it is about. Defaults: a succeeded manual backup of repository "r1" that took no
  * time and kept no log.
  */
-import type { HistoryEntry } from '../../ipc/contract.js';
+import type { HistoryEntry } from '../../model/history.js';
 
 export function historyEntryFixture(
   fields: Partial<HistoryEntry> & Pick<HistoryEntry, 'id' | 'finishedAt'>,

@@ -4,7 +4,8 @@
  * pattern; ticked items (across folders and results) go to the restore dialog.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArchiveEntry, EntrySort, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry, EntrySort } from '../../../src-main/model/archive.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';

@@ -2,7 +2,8 @@
  * The archive browser's header: the way back to the repository, the archive's name and date, how
  * far its contents have been read, the "Search in archive" field and Mount.
  */
-import type { ArchiveIndexState, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { ArchiveIndexState } from '../../../src-main/model/archive.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { Icon } from '../../components/Icon.js';
 import { formatDateTime, formatRelative } from '../../lib/format.js';

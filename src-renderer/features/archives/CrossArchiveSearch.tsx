@@ -4,7 +4,8 @@
  * archive opens its browser with the item revealed.
  */
 import { useMemo, useState } from 'react';
-import type { CrossArchiveHit, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { CrossArchiveHit } from '../../../src-main/model/archive.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';

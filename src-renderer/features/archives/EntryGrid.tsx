@@ -4,7 +4,7 @@
  * Enter opens it, Space ticks it and Backspace goes up a folder.
  */
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { ArchiveEntry, EntrySort } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry, EntrySort } from '../../../src-main/model/archive.js';
 import { Icon } from '../../components/Icon.js';
 import { EntryRow, LoadingRow, type GridVariant } from './EntryRow.js';
 import { coveringPath, type Selection } from './selection.js';

@@ -3,7 +3,7 @@
  * size, modification time, mode and owner, and for files the Versions and "Save a copy as…" actions.
  */
 import { memo } from 'react';
-import type { ArchiveEntry } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry } from '../../../src-main/model/archive.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { Icon, type IconName } from '../../components/Icon.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';

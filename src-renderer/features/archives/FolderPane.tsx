@@ -3,7 +3,7 @@
  * path on request: asks the core for its row, scrolls to it and highlights it.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { ArchiveEntry, ArchiveRef, EntrySort } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry, ArchiveRef, EntrySort } from '../../../src-main/model/archive.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { EntryGrid } from './EntryGrid.js';
 import { locateInFolder, useFolderPages } from './folder-pages.js';

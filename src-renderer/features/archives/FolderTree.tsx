@@ -4,7 +4,7 @@
  * folder the list shows is expanded to and highlighted here.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ArchiveRef } from '../../../src-main/ipc/contract.js';
+import type { ArchiveRef } from '../../../src-main/model/archive.js';
 import { Icon } from '../../components/Icon.js';
 import { treeKeyEffect } from './folder-tree-keys.js';
 import { visibleRows, type TreeRow } from './folder-tree-state.js';

@@ -2,7 +2,7 @@
  * How far the archive's contents have been read: "Reading archive… 123,456 items" while borg lists
  * it (folders are usable meanwhile), the item count once ready.
  */
-import type { ArchiveIndexState } from '../../../src-main/ipc/contract.js';
+import type { ArchiveIndexState } from '../../../src-main/model/archive.js';
 import { Icon } from '../../components/Icon.js';
 import { formatCount } from '../../lib/format.js';
 

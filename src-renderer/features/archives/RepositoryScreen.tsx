@@ -2,7 +2,7 @@
  * What the main area shows for the selected repository: its overview, or (once unlocked) one of
  * the archive screens the view store names — an archive's browser, the comparison or the search.
  */
-import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { isLocked } from '../../stores/repos-store.js';
 import { useViewStore, viewOf } from '../../stores/view-store.js';
 import { CompareView } from '../compare/CompareView.js';

@@ -2,7 +2,7 @@
  * Search results of one archive as a flat grid with each item's folder. A click reveals the item in
  * its folder; results can be ticked for the restore like any row.
  */
-import type { ArchiveEntry } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry } from '../../../src-main/model/archive.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatCount } from '../../lib/format.js';
 import { EntryGrid } from './EntryGrid.js';

@@ -3,7 +3,7 @@
  * time and whether it changed from the next-older copy. Each can be restored or saved as a copy.
  */
 import { useEffect, useState } from 'react';
-import type { FileVersion } from '../../../src-main/ipc/contract.js';
+import type { FileVersion } from '../../../src-main/model/archive.js';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';

@@ -2,7 +2,7 @@
  * Archive paths as borg stores them: relative, '/'-separated, no leading slash ("home/ann/a.txt").
  * The archive root is the empty string.
  */
-import type { ArchiveEntry } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry } from '../../../src-main/model/archive.js';
 
 /** The folder holding `path` ('' for a top-level item). */
 export function parentOf(path: string): string {

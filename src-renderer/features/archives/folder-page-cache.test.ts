@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArchiveEntry, FolderPage } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry, FolderPage } from '../../../src-main/model/archive.js';
 import { FolderPageCache, folderKey, PAGE_SIZE } from './folder-page-cache.js';
 
 const entry = (i: number): ArchiveEntry => ({

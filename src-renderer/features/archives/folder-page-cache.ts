@@ -3,7 +3,7 @@
  * scrolling back, re-sorting back or returning to a folder needs no new request. While an archive is
  * still being read, pages are marked incomplete and refetched once the index has grown.
  */
-import type { ArchiveEntry, ArchiveRef, EntrySort, FolderPage } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry, ArchiveRef, EntrySort, FolderPage } from '../../../src-main/model/archive.js';
 
 /** Rows per cached page (and per ordinary request). */
 export const PAGE_SIZE = 200;

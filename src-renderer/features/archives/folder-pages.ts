@@ -3,7 +3,7 @@
  * pages of the rows on screen) and helpers that read a whole folder or find one entry's row.
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { ArchiveEntry, ArchiveRef, EntrySort } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry, ArchiveRef, EntrySort } from '../../../src-main/model/archive.js';
 import { getApi } from '../../api/select-client.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { FolderPageCache, folderKey, PAGE_SIZE, type FolderTotals } from './folder-page-cache.js';

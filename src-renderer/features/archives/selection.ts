@@ -3,7 +3,7 @@
  * covers everything inside it, so the selection never holds a path together with one of its
  * ancestors, and what is restored is exactly the set of ticked paths.
  */
-import type { ArchiveEntry } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry } from '../../../src-main/model/archive.js';
 import { formatCount } from '../../lib/format.js';
 import { isWithin, parentOf } from './archive-paths.js';
 

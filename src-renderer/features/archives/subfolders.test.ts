@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArchiveEntry, FolderPage } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry, FolderPage } from '../../../src-main/model/archive.js';
 import { readSubfolders } from './subfolders.js';
 
 const item = (name: string, type: ArchiveEntry['type']): ArchiveEntry => ({

@@ -3,7 +3,7 @@
  * core lists directories before files, so the folders are a prefix of the listing: pages are read
  * only while every entry of a page is a directory.
  */
-import type { ArchiveEntry, EntrySort, FolderPage } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry, EntrySort, FolderPage } from '../../../src-main/model/archive.js';
 
 /** Entries per request while reading sub-folders. */
 export const SUBFOLDER_PAGE = 500;

@@ -3,7 +3,7 @@
  * rerun while the index is still growing, and stale replies dropped.
  */
 import { useEffect, useState } from 'react';
-import type { ArchiveRef, SearchResult } from '../../../src-main/ipc/contract.js';
+import type { ArchiveRef, SearchResult } from '../../../src-main/model/archive.js';
 import { getApi } from '../../api/select-client.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { searchModeFor } from './archive-paths.js';

@@ -4,7 +4,7 @@
  * expands the ancestors of the folder the list shows.
  */
 import { useEffect, useReducer, useRef, type Dispatch } from 'react';
-import type { ArchiveRef } from '../../../src-main/ipc/contract.js';
+import type { ArchiveRef } from '../../../src-main/model/archive.js';
 import { getApi } from '../../api/select-client.js';
 import { toErrorInfo } from '../../lib/error-info.js';
 import {

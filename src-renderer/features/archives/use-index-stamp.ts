@@ -4,7 +4,7 @@
  * search results refresh during loading without a request per progress event.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ArchiveIndexState } from '../../../src-main/ipc/contract.js';
+import type { ArchiveIndexState } from '../../../src-main/model/archive.js';
 
 const GROWTH_INTERVAL_MS = 900;
 

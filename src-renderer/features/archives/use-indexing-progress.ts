@@ -2,7 +2,7 @@
  * How many archives of a repository have a complete contents index, for "Indexing archives…
  * (x of y)" while a search across archives or a version lookup reads them.
  */
-import type { ArchiveIndexState } from '../../../src-main/ipc/contract.js';
+import type { ArchiveIndexState } from '../../../src-main/model/archive.js';
 import { indexKey, useArchiveIndexStore } from '../../stores/archive-index-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 

@@ -4,7 +4,7 @@
  * read in full (so only once the archive has been read completely).
  */
 import { useCallback, useState } from 'react';
-import type { ArchiveEntry, ArchiveRef } from '../../../src-main/ipc/contract.js';
+import type { ArchiveEntry, ArchiveRef } from '../../../src-main/model/archive.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { parentOf } from './archive-paths.js';
 import { readWholeFolder } from './folder-pages.js';

@@ -3,7 +3,8 @@
  * counts per kind of change that double as filters, a path filter, and the list of changes.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ArchiveSummary, DiffResult, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { ArchiveSummary, DiffResult } from '../../../src-main/model/archive.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';

@@ -2,7 +2,7 @@
  * The changes between two archives as a virtualized grid: path, change category and details, so a
  * diff of 100,000 paths scrolls as smoothly as one of ten.
  */
-import type { DiffItem } from '../../../src-main/ipc/contract.js';
+import type { DiffItem } from '../../../src-main/model/archive.js';
 import { useVirtualWindow } from '../archives/virtual-window.js';
 import { describeItem } from './diff-format.js';
 

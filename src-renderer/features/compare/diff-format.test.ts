@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DiffItem } from '../../../src-main/ipc/contract.js';
+import type { DiffItem } from '../../../src-main/model/archive.js';
 import { describeChange, describeItem, filterItems } from './diff-format.js';
 
 const items: DiffItem[] = [

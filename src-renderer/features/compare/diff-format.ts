@@ -2,7 +2,7 @@
  * Words for `borg diff` results: one line of details per changed item ("+1.2 MB −300 kB",
  * "-rw-r--r-- → -rwxr-xr-x", "ann → root") and the filtering behind the category toggles.
  */
-import type { DiffItem } from '../../../src-main/ipc/contract.js';
+import type { DiffItem } from '../../../src-main/model/archive.js';
 import { formatBytes } from '../../lib/format.js';
 
 /** One change of a diff item. */

@@ -3,7 +3,7 @@
  * files, where the original is kept (a path the user can copy), and a button to dismiss it.
  */
 import { useState } from 'react';
-import type { ConfigNotice } from '../../../src-main/ipc/contract.js';
+import type { ConfigNotice } from '../../../src-main/model/app.js';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { useAppStore } from '../../stores/app-store.js';

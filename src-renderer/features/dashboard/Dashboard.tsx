@@ -4,7 +4,7 @@
  * Each card fills in on its own as its details arrive, so one busy repository never holds up the rest.
  */
 import { useEffect } from 'react';
-import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useHistoryStore } from '../../stores/history-store.js';
 import { usePlansStore } from '../../stores/plans-store.js';

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ArchiveSummary } from '../../../src-main/ipc/contract.js';
+import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import { formatBytes, formatDateTime } from '../../lib/format.js';
 import {
   formatAxisBytes,

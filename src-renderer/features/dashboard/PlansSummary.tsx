@@ -2,7 +2,9 @@
  * The overview's plan list: each plan's targets with that plan's last backup result in that
  * repository (its error as a tooltip when it failed) and when the plan runs next there.
  */
-import type { HistoryEntry, RepositorySummary, UpcomingRunRow } from '../../../src-main/ipc/contract.js';
+import type { HistoryEntry } from '../../../src-main/model/history.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
+import type { UpcomingRunRow } from '../../../src-main/model/schedule.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatDateTime } from '../../lib/format.js';
 import { upcomingFor, usePlansStore } from '../../stores/plans-store.js';

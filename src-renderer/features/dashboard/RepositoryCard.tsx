@@ -4,7 +4,8 @@
  * a running backup).
  */
 import { isCompleteArchive } from '../../../src-main/core/history/last-good-backup.js';
-import type { HistoryEntry, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { HistoryEntry } from '../../../src-main/model/history.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { Icon } from '../../components/Icon.js';

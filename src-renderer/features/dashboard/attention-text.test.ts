@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StaleItemRow } from '../../../src-main/ipc/contract.js';
+import type { StaleItemRow } from '../../../src-main/model/app.js';
 import { attentionText } from './attention-text.js';
 
 const DAY = 86_400_000;

@@ -2,7 +2,7 @@
  * The words of the "Needs attention" card for one overdue plan target: how long since its last good
  * backup and why, in the same phrases the tray tooltip and the desktop notification use.
  */
-import type { StaleItemRow } from '../../../src-main/ipc/contract.js';
+import type { StaleItemRow } from '../../../src-main/model/app.js';
 import { causeLabel, describeCause } from '../../../src-main/core/notifications/failure-cause.js';
 import { formatAge } from '../../../src-main/core/notifications/stale-check.js';
 

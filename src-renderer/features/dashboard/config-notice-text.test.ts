@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigNotice } from '../../../src-main/ipc/contract.js';
+import type { ConfigNotice } from '../../../src-main/model/app.js';
 import { configNoticeText } from './config-notice-text.js';
 
 const DIR = '/home/me/.config/borgdesk';

@@ -3,7 +3,7 @@
  * files (set entries aside, started empty, opened it read-only, failed to save) and where the
  * original is, so nothing the user made seems to vanish without a trace.
  */
-import type { ConfigNotice } from '../../../src-main/ipc/contract.js';
+import type { ConfigNotice } from '../../../src-main/model/app.js';
 
 /** What the card shows for one notice. */
 export interface ConfigNoticeText {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArchiveSummary } from '../../../src-main/ipc/contract.js';
+import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import { formatAxisBytes, formatTimeTick, growthSeries, totalOriginalSize } from './growth-series.js';
 
 const archive = (name: string, start: string, originalSize?: number, deduplicatedSize?: number) =>

@@ -3,7 +3,7 @@
  * first, at the archive's start time, with the archive's original size and the deduplicated size
  * borg reports for it.
  */
-import type { ArchiveSummary } from '../../../src-main/ipc/contract.js';
+import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import { formatBytes, parseDate } from '../../lib/format.js';
 
 /** One point of the growth chart. */

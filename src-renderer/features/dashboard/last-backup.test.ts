@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../../src-main/ipc/contract.js';
+import type { HistoryEntry } from '../../../src-main/model/history.js';
 import { historyEntryFixture } from '../../../src-main/core/test-support/history-entry-fixture.js';
 import { latestBackups, latestGoodBackups } from '../history/history-list.js';
 import { lastBackupFigure } from './last-backup.js';

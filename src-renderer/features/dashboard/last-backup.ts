@@ -5,7 +5,8 @@
  * interrupted backup is never shown as the last backup.
  */
 import { isCompleteBackup } from '../../../src-main/core/history/last-good-backup.js';
-import type { FinalJobStatus, HistoryEntry, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { FinalJobStatus, HistoryEntry } from '../../../src-main/model/history.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 
 /** The card's "Last backup" figure. */
 export interface LastBackupFigure {

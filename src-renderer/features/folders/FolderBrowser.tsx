@@ -3,7 +3,7 @@
  * the folders of the current location, checkboxes to select one or several, and a Select button.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { FolderListing } from '../../../src-main/ipc/contract.js';
+import type { FolderListing } from '../../../src-main/model/folders.js';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { FolderListing } from '../../../src-main/ipc/contract.js';
+import type { FolderListing } from '../../../src-main/model/folders.js';
 import { FolderList } from './FolderList.js';
 
 const listing = (extra: Partial<FolderListing>): FolderListing => ({

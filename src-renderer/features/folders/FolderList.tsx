@@ -1,7 +1,7 @@
 /**
  * The folders of one location: a checkbox to select each, its name to open it, and a row to go up.
  */
-import type { FolderListing } from '../../../src-main/ipc/contract.js';
+import type { FolderListing } from '../../../src-main/model/folders.js';
 import { Icon } from '../../components/Icon.js';
 
 /** Props of {@link FolderList}. */

@@ -3,7 +3,7 @@
  * coloured by level (the same look as the live log panel).
  */
 import { useEffect } from 'react';
-import type { HistoryEntry } from '../../../src-main/ipc/contract.js';
+import type { HistoryEntry } from '../../../src-main/model/history.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

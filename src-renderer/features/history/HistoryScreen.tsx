@@ -3,7 +3,7 @@
  * "Load more" for older pages. New jobs appear as they finish; a row opens the job's log.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { FinalJobStatus, HistoryEntry } from '../../../src-main/ipc/contract.js';
+import type { FinalJobStatus, HistoryEntry } from '../../../src-main/model/history.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

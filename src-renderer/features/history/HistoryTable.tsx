@@ -2,7 +2,7 @@
  * The job history as a table, newest first: kind (with the plan it ran for), repository, trigger,
  * result, start, duration, the key numbers or the error, and a button that opens the entry's log.
  */
-import type { HistoryEntry } from '../../../src-main/ipc/contract.js';
+import type { HistoryEntry } from '../../../src-main/model/history.js';
 import { Icon } from '../../components/Icon.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatDateTime, formatDuration, formatRelative } from '../../lib/format.js';

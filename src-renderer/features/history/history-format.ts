@@ -2,7 +2,7 @@
  * Words and icons for history entries: the job kind, the trigger and a one-line summary of its
  * numbers. Kinds the renderer does not know yet still get a readable label.
  */
-import type { HistoryEntry, JobTrigger } from '../../../src-main/ipc/contract.js';
+import type { HistoryEntry, JobTrigger } from '../../../src-main/model/history.js';
 import type { IconName } from '../../components/Icon.js';
 import { formatBytes, formatCount, parseDate } from '../../lib/format.js';
 import { hostNow } from '../../lib/host-clock.js';

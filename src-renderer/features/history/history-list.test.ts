@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../../src-main/ipc/contract.js';
+import type { HistoryEntry } from '../../../src-main/model/history.js';
 import { formatShortDateTime, kindIcon, kindLabel, statsSummary } from './history-format.js';
 import {
   countByResult,

@@ -4,7 +4,7 @@
  * dashboard.
  */
 import { isCompleteBackup } from '../../../src-main/core/history/last-good-backup.js';
-import type { FinalJobStatus, HistoryEntry } from '../../../src-main/ipc/contract.js';
+import type { FinalJobStatus, HistoryEntry } from '../../../src-main/model/history.js';
 
 /** The result filter of the History screen: one final status, or all of them. */
 export type ResultFilter = 'all' | FinalJobStatus;

@@ -3,7 +3,7 @@
  * for this repository (or sensible defaults), so a repeat backup is Back up now → Start backup.
  */
 import { useState } from 'react';
-import type { Compression } from '../../../src-main/ipc/contract.js';
+import type { Compression } from '../../../src-main/model/compression.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

@@ -3,7 +3,7 @@
  * transfer graph and a Cancel button while it runs; the result summary once it has finished.
  */
 import { useState } from 'react';
-import type { JobSnapshot } from '../../../src-main/ipc/contract.js';
+import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

@@ -2,7 +2,7 @@
  * The summary of a finished job: a clear verdict (succeeded, warnings, failed, cancelled), the new
  * archive's figures, warnings, and for a failure the message with what to do. Never a stack trace.
  */
-import type { JobSnapshot } from '../../../src-main/ipc/contract.js';
+import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

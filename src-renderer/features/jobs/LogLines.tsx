@@ -1,5 +1,5 @@
 /** The lines of a job log (time, level, message), shared by the live log panel and the history dialog. */
-import type { LogEntry } from '../../../src-main/ipc/contract.js';
+import type { LogEntry } from '../../../src-main/model/job.js';
 
 /** Props of {@link LogLines}. */
 export interface LogLinesProps {

@@ -3,7 +3,7 @@
  * and auto-scroll that pauses while the user scrolls up to read.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { JobSnapshot, LogEntry } from '../../../src-main/ipc/contract.js';
+import type { JobSnapshot, LogEntry } from '../../../src-main/model/job.js';
 import { Icon } from '../../components/Icon.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useAppStore } from '../../stores/app-store.js';

@@ -7,7 +7,7 @@ import {
   EXCLUDE_PRESETS,
   expandPreset,
   type ExcludePresetId,
-} from '../../../src-main/core/plans/exclude-presets.js';
+} from '../../../src-main/model/exclude-presets.js';
 import { Field } from '../../components/Field.js';
 import { excludeLines, patternLines, type PlanForm } from './plan-form.js';
 import { PatternTester } from './PatternTester.js';

@@ -3,7 +3,7 @@
  * the rules being edited, and by which rule.
  */
 import { useId, useState } from 'react';
-import type { PathTest } from '../../../src-main/ipc/contract.js';
+import type { PathTest } from '../../../src-main/model/plan.js';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { toErrorInfo } from '../../lib/error-info.js';

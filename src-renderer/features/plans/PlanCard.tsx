@@ -3,9 +3,9 @@
  * nobody backs up to the wrong one) with its schedule, last run and next run; Run now, Edit, Delete.
  */
 import { useState } from 'react';
-import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
-import { describeRetention } from '../../../src-main/core/plans/retention.js';
-import { describeSchedule } from '../../../src-main/core/schedule/schedule.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
+import { describeRetention } from '../../../src-main/model/retention.js';
+import { describeSchedule } from '../../../src-main/model/schedule.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';

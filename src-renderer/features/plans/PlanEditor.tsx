@@ -5,7 +5,7 @@
  * sent, so every field's message appears beside that field.
  */
 import { useState } from 'react';
-import { planDraftSchema } from '../../../src-main/core/plans/plan.js';
+import { planDraftSchema } from '../../../src-main/model/plan.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

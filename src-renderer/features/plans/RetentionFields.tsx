@@ -3,9 +3,9 @@
  * borg (`prune --dry-run --list`) which of the plan's archives the policy would delete.
  */
 import { useState } from 'react';
-import type { RetentionPolicy } from '../../../src-main/core/plans/retention.js';
-import { describeRetention, RETENTION_PRESETS } from '../../../src-main/core/plans/retention.js';
-import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { RetentionPolicy } from '../../../src-main/model/retention.js';
+import { describeRetention, RETENTION_PRESETS } from '../../../src-main/model/retention.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';

@@ -4,7 +4,7 @@
  * conditions (not on battery, not on a metered connection) for schedules that are on.
  */
 import { useId } from 'react';
-import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
 import { newTarget, type PlanForm, type ScheduleKind, type TargetForm } from './plan-form.js';

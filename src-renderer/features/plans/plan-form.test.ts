@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planDraftSchema } from '../../../src-main/core/plans/plan.js';
+import { planDraftSchema } from '../../../src-main/model/plan.js';
 import {
   emptyForm,
   fieldErrors,

@@ -3,16 +3,16 @@
  * strings while the user types; `toDraft` turns them into the shape `plans:save` validates, and
  * `fieldErrors` groups the schema's messages by the editor section that shows them.
  */
-import type { Compression } from '../../../src-main/ipc/contract.js';
-import { DEFAULT_ARCHIVE_NAME_TEMPLATE } from '../../../src-main/core/plans/archive-name.js';
-import type { ExcludePresetId } from '../../../src-main/core/plans/exclude-presets.js';
+import type { Compression } from '../../../src-main/model/compression.js';
+import { DEFAULT_ARCHIVE_NAME_TEMPLATE } from '../../../src-main/model/archive-name.js';
+import type { ExcludePresetId } from '../../../src-main/model/exclude-presets.js';
 import {
   RETENTION_PRESETS,
   retentionPresetOf,
   type RetentionPolicy,
   type RetentionPresetId,
-} from '../../../src-main/core/plans/retention.js';
-import type { Schedule } from '../../../src-main/core/schedule/schedule.js';
+} from '../../../src-main/model/retention.js';
+import type { Schedule } from '../../../src-main/model/schedule.js';
 import type { PlanDraftInput, StoredPlan } from '../../stores/plans-store.js';
 
 /** The schedule kinds the editor offers. */

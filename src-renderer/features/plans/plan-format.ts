@@ -1,7 +1,7 @@
 /**
  * Words for plans on screen: when a target runs next and why it may be waiting.
  */
-import type { UpcomingRunRow } from '../../../src-main/ipc/contract.js';
+import type { UpcomingRunRow } from '../../../src-main/model/schedule.js';
 import { formatDateTime } from '../../lib/format.js';
 
 const waitingWords: Readonly<Record<NonNullable<UpcomingRunRow['waitingFor']>, string>> = {

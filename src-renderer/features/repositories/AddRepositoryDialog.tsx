@@ -3,7 +3,7 @@
  * (chosen with Browse… or typed) or an ssh:// address. Errors show borg's meaning and a remedy.
  */
 import { useState } from 'react';
-import type { EncryptionMode } from '../../../src-main/ipc/contract.js';
+import type { EncryptionMode } from '../../../src-main/model/encryption.js';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';

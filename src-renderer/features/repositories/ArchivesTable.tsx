@@ -3,7 +3,7 @@
  * Browse and Delete per archive.
  */
 import { isCheckpointArchive } from '../../../src-main/core/history/last-good-backup.js';
-import type { ArchiveSummary } from '../../../src-main/ipc/contract.js';
+import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { EmptyState } from '../../components/EmptyState.js';

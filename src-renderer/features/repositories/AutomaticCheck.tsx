@@ -3,7 +3,8 @@
  * weekly at a time) and how deep, with the next and last scheduled check.
  */
 import { useEffect, useId, useState } from 'react';
-import type { CheckModeName, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { CheckModeName } from '../../../src-main/model/check.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';

@@ -3,7 +3,7 @@
  * on the repository screen like any other job.
  */
 import { useState } from 'react';
-import type { CheckModeName } from '../../../src-main/ipc/contract.js';
+import type { CheckModeName } from '../../../src-main/model/check.js';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';

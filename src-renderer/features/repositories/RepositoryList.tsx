@@ -2,7 +2,7 @@
  * The sidebar's repository list: name, location, lock state and last backup, with the selected one
  * highlighted. A running backup shows a small activity dot.
  */
-import type { RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Icon } from '../../components/Icon.js';
 import { formatRelative, truncateMiddle } from '../../lib/format.js';
 import { isRemoteLocation, tildify } from '../../lib/paths.js';

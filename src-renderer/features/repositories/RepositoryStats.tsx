@@ -2,7 +2,7 @@
  * The repository's totals as four figures: what all archives hold, what that compresses to, what is
  * actually stored after deduplication, and the ratio between the first and the last.
  */
-import type { RepositoryStats as Stats } from '../../../src-main/ipc/contract.js';
+import type { RepositoryStats as Stats } from '../../../src-main/model/repository.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { formatRatio } from '../../lib/format.js';
 

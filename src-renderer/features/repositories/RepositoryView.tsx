@@ -4,7 +4,8 @@
  * repository's automatic check.
  */
 import { useEffect, useState } from 'react';
-import type { JobKind, RepositorySummary } from '../../../src-main/ipc/contract.js';
+import type { JobKind } from '../../../src-main/model/job.js';
+import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckScheduleRow } from '../../../src-main/ipc/contract.js';
+import type { CheckScheduleRow } from '../../../src-main/model/check.js';
 import {
   checkFormFromRow,
   checkFromForm,

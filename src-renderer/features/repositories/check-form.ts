@@ -2,8 +2,8 @@
  * The "Automatic check" form: which schedule (off, daily or weekly at a time), on which weekday,
  * and how deep, converted to and from a saved check row; plus the words for its next and last run.
  */
-import type { CheckModeName, CheckSchedule, CheckScheduleRow } from '../../../src-main/ipc/contract.js';
-import type { Schedule } from '../../../src-main/core/schedule/schedule.js';
+import type { CheckModeName, CheckSchedule, CheckScheduleRow } from '../../../src-main/model/check.js';
+import type { Schedule } from '../../../src-main/model/schedule.js';
 import { formatDateTime } from '../../lib/format.js';
 
 /** The schedule kinds the form offers; 'every-hours' appears only when a saved schedule uses it. */

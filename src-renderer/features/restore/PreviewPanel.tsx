@@ -2,7 +2,7 @@
  * The restore preview: the exact target folder, how many files and bytes, where a sample of items
  * lands, and the conflicts — files that already exist where the restore would write.
  */
-import type { RestorePreview } from '../../../src-main/ipc/contract.js';
+import type { RestorePreview } from '../../../src-main/model/restore.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Icon } from '../../components/Icon.js';

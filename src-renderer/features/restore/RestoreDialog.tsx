@@ -5,7 +5,7 @@
  * then follows the job to its result; closing it lets the restore continue in the background.
  */
 import { useRef, useState } from 'react';
-import type { RestorePreview, RestoreRequest } from '../../../src-main/ipc/contract.js';
+import type { RestorePreview, RestoreRequest } from '../../../src-main/model/restore.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { getApi } from '../../api/select-client.js';

@@ -4,7 +4,7 @@
  * one line with the folder, Open folder, Show log and Dismiss.
  */
 import { useState } from 'react';
-import type { JobSnapshot } from '../../../src-main/ipc/contract.js';
+import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { Button } from '../../components/Button.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Icon } from '../../components/Icon.js';

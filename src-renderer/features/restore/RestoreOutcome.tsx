@@ -2,7 +2,7 @@
  * A finished restore: a clear verdict, files and bytes restored, existing files skipped, borg's
  * warnings (exit code 1) listed, and where the files are, with Open folder and Copy.
  */
-import type { JobSnapshot } from '../../../src-main/ipc/contract.js';
+import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { CopyButton } from '../../components/CopyButton.js';

@@ -3,7 +3,7 @@
  * total, time left, the file being written, and the job's Cancel button.
  */
 import { useState } from 'react';
-import type { JobSnapshot } from '../../../src-main/ipc/contract.js';
+import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { StatusBadge } from '../../components/StatusBadge.js';

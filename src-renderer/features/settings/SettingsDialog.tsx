@@ -3,7 +3,8 @@
  * Saving a new borg path re-checks borg; a new allowance for overdue backups re-checks those.
  */
 import { useState } from 'react';
-import type { Compression, Settings } from '../../../src-main/ipc/contract.js';
+import type { Compression } from '../../../src-main/model/compression.js';
+import type { Settings } from '../../../src-main/model/settings.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

@@ -3,7 +3,7 @@
  * was found or searched, how to install it on each platform, and a way to point at a custom borg.
  */
 import { useState } from 'react';
-import type { AppStatus, BorgStatus } from '../../../src-main/ipc/contract.js';
+import type { AppStatus, BorgStatus } from '../../../src-main/model/app.js';
 import { Button } from '../../components/Button.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

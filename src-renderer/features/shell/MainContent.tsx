@@ -3,7 +3,8 @@
  * repositories (the default once one exists), the selected repository, or an empty state pointing at
  * "Add repository"; plus, on a repository's screen, the log panel of its latest job.
  */
-import type { AppStatus, JobKind } from '../../../src-main/ipc/contract.js';
+import type { AppStatus } from '../../../src-main/model/app.js';
+import type { JobKind } from '../../../src-main/model/job.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { latestJobFor } from '../../stores/job-events.js';

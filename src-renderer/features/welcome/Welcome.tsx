@@ -4,7 +4,7 @@
  * "Create repository and back up". Every default can be changed right here.
  */
 import { useState } from 'react';
-import type { AppStatus } from '../../../src-main/ipc/contract.js';
+import type { AppStatus } from '../../../src-main/model/app.js';
 import { BrandMark } from '../../components/BrandMark.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';

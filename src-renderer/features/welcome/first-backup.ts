@@ -2,7 +2,7 @@
  * The welcome screen's one action: create the repository, then start its first backup with the
  * proposed options, then show the repository with the backup running.
  */
-import type { AppStatus } from '../../../src-main/ipc/contract.js';
+import type { AppStatus } from '../../../src-main/model/app.js';
 import { getApi } from '../../api/select-client.js';
 import { savePreset } from '../../lib/backup-presets.js';
 import { useAppStore } from '../../stores/app-store.js';

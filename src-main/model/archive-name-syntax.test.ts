@@ -5,7 +5,7 @@ import {
   estimateExpandedLength,
   parseArchiveName,
   type NameFacts,
-} from './archive-names.js';
+} from './archive-name-syntax.js';
 
 const facts: NameFacts = { hostname: 'laptop.example.org', user: 'ada' };
 const check = (name: string): string | undefined => checkArchiveName(name, facts);

@@ -11,9 +11,9 @@
  * Placeholders: `borg help placeholders` (borg 1.2).
  */
 import { z } from 'zod';
-import { ARCHIVE_PLACEHOLDERS, checkArchiveName, parseArchiveName } from '../../borg/archive-names.js';
+import { ARCHIVE_PLACEHOLDERS, checkArchiveName, parseArchiveName } from './archive-name-syntax.js';
 
-export { ARCHIVE_PLACEHOLDERS } from '../../borg/archive-names.js';
+export { ARCHIVE_PLACEHOLDERS } from './archive-name-syntax.js';
 
 /** The template a new plan gets. */
 export const DEFAULT_ARCHIVE_NAME_TEMPLATE = '{hostname}-{now}';

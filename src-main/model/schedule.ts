@@ -82,3 +82,18 @@ function describeTiming(schedule: Schedule): string {
     }
   }
 }
+
+/** One row of the "next run" list: a plan's target. `dueAt` is absent while waiting (e.g. for a drive). */
+export const upcomingRunSchema = z.object({
+  planId: z.string(),
+  repoId: z.string(),
+  dueAt: z.string().optional(),
+  reason: z.enum(['schedule', 'catch-up']).optional(),
+  waitingFor: z.enum(['running', 'target', 'network', 'conditions', 'paused']).optional(),
+  lastRunAt: z.string().optional(),
+});
+export type UpcomingRunRow = z.infer<typeof upcomingRunSchema>;
+
+/** Whether every schedule is paused. */
+export const scheduleStateSchema = z.object({ paused: z.boolean() });
+export type ScheduleState = z.infer<typeof scheduleStateSchema>;

@@ -1,0 +1,71 @@
+/**
+ * One handler per contract request, composed from each domain's handlers the way the contract is
+ * composed from each domain's requests (ipc/contract.ts).
+ */
+import type { RequestHandlers, TestRequestHandlers } from '../ipc/contract.js';
+import { appHandlers } from './app-handlers.js';
+import type { AppStatusService } from './app-status.js';
+import { archiveHandlers, type ArchiveHandlerDeps } from './archive-index/archive-handlers.js';
+import { checkHandlers } from './checks/check-handlers.js';
+import type { PeriodicChecks } from './checks/periodic-checks.js';
+import type { CoreStores } from './core-stores.js';
+import type { EventBus } from './event-bus.js';
+import { folderHandlers } from './fs/folder-handlers.js';
+import { historyHandlers } from './history/history-handlers.js';
+import { jobHandlers } from './jobs/job-handlers.js';
+import type { JobManager } from './jobs/job-manager.js';
+import { planHandlers } from './plan-runs/plan-handlers.js';
+import type { PlanRunner } from './plan-runs/plan-runner.js';
+import type { PlanSchedule } from './plan-runs/plan-schedule.js';
+import { scheduleHandlers } from './plan-runs/schedule-handlers.js';
+import { repositoryHandlers } from './repositories/repository-handlers.js';
+import type { RepositoryService } from './repositories/repository-service.js';
+import type { MountManager } from './restore/mount-manager.js';
+import { restoreHandlers } from './restore/restore-handlers.js';
+import { settingsHandlers } from './settings/settings-handlers.js';
+import { testClockHandlers } from './schedule/test-clock-handlers.js';
+import type { Services } from './services.js';
+
+/** Every service the handlers reach, as create-core built them. */
+export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
+  readonly services: Services;
+  readonly stores: CoreStores;
+  readonly bus: EventBus;
+  readonly status: AppStatusService;
+  readonly repos: RepositoryService;
+  readonly jobs: JobManager;
+  readonly mounts: MountManager;
+  readonly runner: PlanRunner;
+  readonly schedule: PlanSchedule;
+  readonly checks: PeriodicChecks;
+  readonly homeDir: string;
+  readonly platform: NodeJS.Platform;
+  readonly username: string;
+}
+
+/** The handlers of every domain, unguarded (create-core wraps them in guardAll). */
+export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequestHandlers {
+  const { services, stores, bus, status, repos, jobs, index, mounts, homeDir, platform, assertWritable } = w;
+  const now = (): number => services.clock.now();
+  const { settings, plans, history } = stores;
+  return {
+    ...appHandlers({ status, configNotices: stores.configNotices, plans, history, repos, settings, now }),
+    ...settingsHandlers({ settings, status, desktop: services.desktop }),
+    ...repositoryHandlers(repos),
+    ...jobHandlers({ jobs, repos, homeDir, now, assertWritable }),
+    ...archiveHandlers({ index, jobs, lane: w.lane, repos, assertWritable }),
+    ...restoreHandlers({ repos, jobs, index, mounts, fileManager: services.fileManager, now }),
+    ...historyHandlers(history),
+    ...folderHandlers({ homeDir, platform, username: w.username, folderDialog: services.folderDialog }),
+    ...planHandlers({
+      ...{ store: plans, runner: w.runner, schedule: w.schedule, repos, homeDir, platform, ...w.lane },
+      onPlansChanged: (list) => bus.emit('plans:changed', list),
+    }),
+    ...scheduleHandlers({ schedule: w.schedule, onPausedChanged: (paused) => w.checks.setPaused(paused) }),
+    ...checkHandlers({ checks: w.checks, jobs, repos, assertWritable }),
+    ...testClockHandlers({
+      testTime: services.testTime,
+      onClockAdvanced: (at) => bus.emit('app:clock', { now: at }),
+    }),
+  };
+}

@@ -1,0 +1,28 @@
+/** The request handlers of the settings domain (see ipc/contract/settings.ts). */
+import type { HandlersFor } from '../../ipc/contract.js';
+import type { settingsRequests } from '../../ipc/contract/settings.js';
+import type { AppStatusService } from '../app-status.js';
+import type { DesktopIntegration } from '../services.js';
+import type { SettingsStore } from './settings-store.js';
+
+/** What the settings handlers use. */
+export interface SettingsHandlerDeps {
+  readonly settings: SettingsStore;
+  readonly status: AppStatusService;
+  readonly desktop: DesktopIntegration | undefined;
+}
+
+/** One handler per settings request. */
+export function settingsHandlers(deps: SettingsHandlerDeps): HandlersFor<typeof settingsRequests> {
+  const { settings } = deps;
+  return {
+    'settings:get': async () => settings.get(),
+    'settings:update': async (patch) => {
+      const before = settings.get().borgPath;
+      const next = await settings.update(patch);
+      if (next.borgPath !== before) deps.status.invalidateBorg();
+      if (patch.startAtLogin !== undefined) deps.desktop?.setStartAtLogin(next.startAtLogin);
+      return next;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/** The app domain of the contract: its status, stale plans and config notices. */
+import { z } from 'zod';
+import { appStatusSchema, staleItemSchema } from '../../model/app.js';
+import { empty } from './shared.js';
+
+/** Requests about the app itself. */
+export const appRequests = {
+  'app:status': { params: empty, result: appStatusSchema },
+  /** Scheduled plan targets without a successful backup for longer than `staleAfterDays`, oldest first. */
+  'app:stale': { params: empty, result: z.array(staleItemSchema) },
+  /** Hide a config notice until the next start (the file it names stays where it is). */
+  'app:dismiss-config-notice': {
+    params: z.object({ id: z.string() }),
+    result: z.object({ dismissed: z.boolean() }),
+  },
+} as const;
+
+/** Events about the app itself. */
+export const appEvents = {
+  /** The host's clock jumped (browser host test mode, `test:advance-clock`); carries its new time. */
+  'app:clock': z.object({ now: z.string() }),
+} as const;

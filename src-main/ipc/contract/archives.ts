@@ -1,0 +1,81 @@
+/** The archives domain of the contract: browsing, searching, comparing and deleting archives. */
+import { z } from 'zod';
+import {
+  archiveIndexStateSchema,
+  archiveRefSchema,
+  crossArchiveHitSchema,
+  diffResultSchema,
+  entrySortSchema,
+  fileVersionSchema,
+  folderPageSchema,
+  searchModeSchema,
+  searchResultSchema,
+} from '../../model/archive.js';
+import { jobRef } from './shared.js';
+
+/** Requests about archives and their contents. */
+export const archiveRequests = {
+  /** Start (or reuse) the contents index of an archive; progress arrives as `archive-index:updated`. */
+  'archives:open': { params: archiveRefSchema, result: archiveIndexStateSchema },
+  /** One folder of an opened archive ('' is the root), sorted and windowed for a virtualized list. */
+  'archives:folder': {
+    params: archiveRefSchema.extend({
+      path: z.string(),
+      sort: entrySortSchema,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(5000),
+    }),
+    result: folderPageSchema,
+  },
+  /** Where an archive path sits in its folder under a sort, so a reveal scrolls there in one request. */
+  'archives:locate': {
+    params: archiveRefSchema.extend({ path: z.string().min(1), sort: entrySortSchema }),
+    result: z.object({
+      /** The folder holding the entry ('' is the root). */
+      folder: z.string(),
+      /** The entry's row in that folder's pages; null while borg is still listing and has not reached it. */
+      index: z.number().int().min(0).nullable(),
+      /** False while the index is still loading: rows may still shift as children arrive. */
+      complete: z.boolean(),
+    }),
+  },
+  'archives:search': {
+    params: archiveRefSchema.extend({
+      query: z.string().min(1),
+      mode: searchModeSchema,
+      limit: z.number().int().min(1).max(5000),
+    }),
+    result: searchResultSchema,
+  },
+  /** Every archive of the repository that holds `path`, newest first (indexes archives as needed). */
+  'archives:versions': {
+    params: z.object({ repoId: z.string(), path: z.string().min(1) }),
+    result: z.object({ versions: z.array(fileVersionSchema), archivesSearched: z.number() }),
+  },
+  /** Search every archive of a repository; results grouped by path. */
+  'archives:search-all': {
+    params: z.object({
+      repoId: z.string(),
+      query: z.string().min(1),
+      mode: searchModeSchema,
+      limit: z.number().int().min(1).max(5000),
+    }),
+    result: z.object({
+      hits: z.array(crossArchiveHitSchema),
+      archivesSearched: z.number(),
+      truncated: z.boolean(),
+    }),
+  },
+  'archives:diff': {
+    params: z.object({ repoId: z.string(), archiveA: z.string().min(1), archiveB: z.string().min(1) }),
+    result: diffResultSchema,
+  },
+  /** Delete one archive (as a job in the repository's queue). */
+  'archives:delete': { params: archiveRefSchema, result: jobRef },
+} as const;
+
+/** Events about archives. */
+export const archiveEvents = {
+  /** An archive's contents index progressed, finished or failed. */
+  'archive-index:updated': archiveIndexStateSchema,
+} as const;

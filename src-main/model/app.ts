@@ -1,0 +1,79 @@
+/** What the app knows about itself: the borg binary, config notices, its status and stale plans. Pure data: imports only zod. */
+import { z } from 'zod';
+
+/** What the app knows about the borg binary it found (or did not find). */
+export const borgStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok'), version: z.string(), path: z.string() }),
+  z.object({ state: z.literal('missing'), searched: z.array(z.string()) }),
+  z.object({ state: z.literal('too-old'), version: z.string(), path: z.string(), minimum: z.string() }),
+  z.object({ state: z.literal('broken'), path: z.string(), detail: z.string() }),
+]);
+export type BorgStatus = z.infer<typeof borgStatusSchema>;
+
+/** How to install borg on a platform, shown when borg is missing. */
+export const installHintSchema = z.object({ platform: z.string(), command: z.string() });
+export type InstallHint = z.infer<typeof installHintSchema>;
+
+/**
+ * Something Borgdesk had to do with one of its config files at start or on a save: entries it could
+ * not read and set aside, a file it could not read at all, a file from a newer Borgdesk (opened
+ * read-only), or a save that failed. Paths are absolute, so the user can find the original.
+ */
+export const configNoticeSchema = z.object({
+  /** Stable for one file and kind; `app:dismiss-config-notice` takes it. */
+  id: z.string(),
+  file: z.enum(['plans', 'repositories', 'checks', 'settings']),
+  kind: z.enum(['entries-set-aside', 'unreadable', 'newer-version', 'write-failed']),
+  /** The config file itself (e.g. /home/me/.config/borgdesk/plans.json). */
+  path: z.string(),
+  /** How many entries (or settings) were set aside or not understood. */
+  count: z.number().int().optional(),
+  /** Names a person recognises ("Documents", "Path to borg"), at most a few. */
+  names: z.array(z.string()).optional(),
+  /** Where the original is kept (the set-aside or corrupt copy, or the untouched file). */
+  keptAt: z.string().optional(),
+  /** A plain sentence: why a save failed, or what was wrong with an unreadable file. */
+  detail: z.string().optional(),
+});
+export type ConfigNotice = z.infer<typeof configNoticeSchema>;
+
+/** What the app reports about itself and its host (`app:status`). */
+export const appStatusSchema = z.object({
+  host: z.enum(['electron', 'browser']),
+  hostname: z.string(),
+  platform: z.string(),
+  homeDir: z.string(),
+  borg: borgStatusSchema,
+  installHints: z.array(installHintSchema),
+  /** True until the first repository has been added. */
+  firstRun: z.boolean(),
+  /** The host's clock (ISO): history times come from it, so "3 hours ago" is measured against it. */
+  now: z.string(),
+  /** Whether this host can start Borgdesk at login (only the desktop app can). */
+  startAtLoginSupported: z.boolean(),
+  /** Why no tray icon is shown (desktop app on a Linux desktop without a tray host); absent when fine. */
+  trayProblem: z.string().optional(),
+  /** What happened to the config files (set-aside entries, unreadable or newer files, failed saves). */
+  configNotices: z.array(configNoticeSchema).optional(),
+  /** Suggestions for the welcome screen. */
+  defaults: z.object({
+    repositoryPath: z.string(),
+    sourcePaths: z.array(z.string()),
+    archiveNameTemplate: z.string(),
+  }),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+/** A plan target overdue for a successful backup (`app:stale`), with its last failure's cause if known. */
+export const staleItemSchema = z.object({
+  /** The plan target's key (plan and repository). */
+  id: z.string(),
+  label: z.string(),
+  repoName: z.string(),
+  /** ISO time of the last successful backup; absent when there never was one. */
+  lastSuccessAt: z.string().optional(),
+  staleForMs: z.number(),
+  cause: z.enum(['drive-absent', 'network', 'passphrase', 'lock', 'interrupted', 'borg-error']).optional(),
+  causeMessage: z.string().optional(),
+});
+export type StaleItemRow = z.infer<typeof staleItemSchema>;

@@ -1,0 +1,12 @@
+/** The one error shape that crosses from the core to every UI. Pure data: imports only zod. */
+import { z } from 'zod';
+
+/** The one error shape that crosses the boundary, so the UI can say what happened and what to do. */
+export const serializedErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  remedy: z.string().optional(),
+  msgid: z.string().optional(),
+  rc: z.number().optional(),
+});
+export type SerializedError = z.infer<typeof serializedErrorSchema>;

@@ -1,0 +1,107 @@
+/** Jobs: what runs, its status, live progress, log lines and results. Pure data: imports only zod. */
+import { z } from 'zod';
+import { archiveSummarySchema } from './archive.js';
+import { compressionSchema } from './compression.js';
+import { serializedErrorSchema } from './errors.js';
+import { restoreResultSchema } from './restore.js';
+
+/** What a job does (one borg command each). */
+export const jobKindSchema = z.enum([
+  'backup',
+  'init',
+  'info',
+  'list',
+  'restore',
+  'prune',
+  'compact',
+  'check',
+  'delete',
+]);
+export type JobKind = z.infer<typeof jobKindSchema>;
+
+/** Where a job is in its life. */
+export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'warning', 'failed', 'cancelled']);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+/** Live counters of a running backup; every field cumulative since the job began. */
+export const backupProgressSchema = z.object({
+  kind: z.literal('backup'),
+  fileCount: z.number(),
+  originalSize: z.number(),
+  compressedSize: z.number(),
+  deduplicatedSize: z.number(),
+  currentPath: z.string(),
+  elapsedMs: z.number(),
+  /** Original bytes per second over the recent window. */
+  bytesPerSecond: z.number(),
+  /** One point for the transfer graph: rates since the previous delivered sample. */
+  sample: z.object({
+    elapsedMs: z.number(),
+    originalBytesPerSecond: z.number(),
+    deduplicatedBytesPerSecond: z.number(),
+  }),
+});
+/** Progress of commands that report a message or a percentage (cache sync, extract, check). */
+export const stepProgressSchema = z.object({
+  kind: z.literal('step'),
+  message: z.string(),
+  percent: z.number().optional(),
+  elapsedMs: z.number(),
+  /** For extract: the file being written, bytes done of total, and an estimate of the time left. */
+  currentPath: z.string().optional(),
+  bytesDone: z.number().optional(),
+  bytesTotal: z.number().optional(),
+  etaSeconds: z.number().optional(),
+});
+/** Progress of a running job: backup counters or a step. */
+export const jobProgressSchema = z.discriminatedUnion('kind', [backupProgressSchema, stepProgressSchema]);
+export type BackupProgress = z.infer<typeof backupProgressSchema>;
+export type JobProgress = z.infer<typeof jobProgressSchema>;
+
+/** Severity of a log line. */
+export const logLevelSchema = z.enum(['debug', 'info', 'warning', 'error']);
+/** One log line of a job. */
+export const logEntrySchema = z.object({
+  time: z.string(),
+  level: logLevelSchema,
+  message: z.string(),
+  msgid: z.string().optional(),
+});
+export type LogEntry = z.infer<typeof logEntrySchema>;
+
+/** Summary of a finished `borg create --json`. */
+export const backupResultSchema = z.object({
+  archive: archiveSummarySchema,
+  warnings: z.array(z.string()),
+});
+export type BackupResult = z.infer<typeof backupResultSchema>;
+
+/** A job as the UI shows it: status, progress and outcome. */
+export const jobSnapshotSchema = z.object({
+  id: z.string(),
+  kind: jobKindSchema,
+  repoId: z.string(),
+  title: z.string(),
+  status: jobStatusSchema,
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  progress: jobProgressSchema.optional(),
+  result: backupResultSchema.optional(),
+  restoreResult: restoreResultSchema.optional(),
+  error: serializedErrorSchema.optional(),
+  /** The plan this job runs for (backup, prune and compact of a plan run). */
+  planId: z.string().optional(),
+});
+export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;
+
+/** What a one-off backup (`jobs:start-backup`) backs up and how. */
+export const backupRequestSchema = z.object({
+  repoId: z.string(),
+  sourcePaths: z.array(z.string().min(1)).min(1),
+  /** May hold borg placeholders such as {hostname} and {now}; borg expands them. */
+  archiveName: z.string().min(1),
+  compression: compressionSchema,
+  excludeCaches: z.boolean(),
+  excludePatterns: z.array(z.string()),
+});
+export type BackupRequest = z.infer<typeof backupRequestSchema>;

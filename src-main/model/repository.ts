@@ -1,0 +1,37 @@
+/** A repository as the UI sees it: its summary, totals and details. Pure data: imports only zod. */
+import { z } from 'zod';
+import { archiveSummarySchema } from './archive.js';
+
+/** A repository as the UI lists it. Never carries a passphrase. */
+export const repositorySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  location: z.string(),
+  /** Encryption mode once known (from init or from `borg info`). */
+  encryption: z.string().optional(),
+  /** True when borg needs a passphrase for this repository. */
+  needsPassphrase: z.boolean(),
+  /** True when a passphrase is held in memory (or a passcommand is set), so jobs can run unattended. */
+  unlocked: z.boolean(),
+  lastBackupAt: z.string().optional(),
+});
+export type RepositorySummary = z.infer<typeof repositorySummarySchema>;
+
+/** Repository totals from the cache stats of `borg info --json`. */
+export const repositoryStatsSchema = z.object({
+  totalSize: z.number(),
+  totalCompressedSize: z.number(),
+  uniqueSize: z.number(),
+  uniqueCompressedSize: z.number(),
+  /** totalSize / uniqueCompressedSize: how many bytes of source each stored byte stands for. */
+  dedupRatio: z.number(),
+});
+export type RepositoryStats = z.infer<typeof repositoryStatsSchema>;
+
+/** A repository with its totals and archives (`repos:details`). */
+export const repositoryDetailsSchema = z.object({
+  repository: repositorySummarySchema,
+  stats: repositoryStatsSchema.optional(),
+  archives: z.array(archiveSummarySchema),
+});
+export type RepositoryDetails = z.infer<typeof repositoryDetailsSchema>;
