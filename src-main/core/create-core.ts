@@ -61,7 +61,8 @@ export async function createCore(services: Services): Promise<Core> {
     borgPathSetting: () => settings.get().borgPath,
     hasRepositories: () => registry.list().length > 0,
     configNotices: () => configNotices.list(),
-    pathEnv: () => process.env['PATH'],
+    platform: services.platform,
+    pathEnv: () => services.env['PATH'],
     now: () => services.clock.now(),
     ...(services.desktop !== undefined ? { desktop: services.desktop } : {}),
   });
@@ -131,7 +132,8 @@ export async function createCore(services: Services): Promise<Core> {
   const runner = new PlanRunner({
     repos,
     homeDir,
-    platform: process.platform,
+    platform: services.platform,
+    env: services.env,
     now: () => services.clock.now(),
     assertWritable,
     borgVersion: async () => {
@@ -169,7 +171,7 @@ export async function createCore(services: Services): Promise<Core> {
   });
   const emitSchedules = (): void =>
     bus.emit('schedules:changed', { paused: schedule.scheduler.isPaused(), upcoming: schedule.upcoming() });
-  const username = safeUsername();
+  const username = safeUsername(services.env);
   let disposed = false;
 
   const handlers: RequestHandlers = guardAll(() => disposed, {
@@ -204,6 +206,7 @@ export async function createCore(services: Services): Promise<Core> {
       const spec = await prepareBackupJob(request, {
         repos,
         homeDir,
+        env: services.env,
         now: () => services.clock.now(),
         assertWritable: (repoId) => mounts.assertUnmounted(repoId),
       });
@@ -212,7 +215,7 @@ export async function createCore(services: Services): Promise<Core> {
     'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'jobs:list': async () => jobs.list(),
     'jobs:log': async ({ jobId }) => jobs.log(jobId),
-    'fs:list-folder': (params) => listFolder(params, { homeDir, platform: process.platform, username }),
+    'fs:list-folder': (params) => listFolder(params, { homeDir, platform: services.platform, username }),
     'dialog:choose-folders': async ({ title, multiple }) => {
       if (services.folderDialog === undefined) return { supported: false, paths: [] };
       return { supported: true, paths: [...(await services.folderDialog.chooseFolders(title, multiple))] };
@@ -235,7 +238,7 @@ export async function createCore(services: Services): Promise<Core> {
       repos,
       jobs,
       homeDir,
-      platform: process.platform,
+      platform: services.platform,
       assertWritable,
       runInLane: inLane,
       resolve,
@@ -295,11 +298,11 @@ function guardAll(isDisposed: () => boolean, handlers: RequestHandlers): Request
   return guarded as RequestHandlers;
 }
 
-function safeUsername(): string {
+function safeUsername(env: Services['env']): string {
   try {
     return os.userInfo().username;
   } catch {
     // userInfo throws when the uid has no passwd entry (some containers); mounted media lookup just finds nothing.
-    return process.env['USER'] ?? '';
+    return env['USER'] ?? '';
   }
 }

@@ -63,6 +63,10 @@ export interface Clock {
 
 export interface Services {
   readonly host: 'electron' | 'browser';
+  /** The host's `process.platform`: path rules, install hints and file lookups depend on it. */
+  readonly platform: NodeJS.Platform;
+  /** The host's `process.env` (the live object): PATH to find borg, USER, borg's cache variables. */
+  readonly env: Readonly<NodeJS.ProcessEnv>;
   readonly paths: AppPaths;
   readonly secrets: SecretStore;
   readonly folderDialog?: FolderDialog;
