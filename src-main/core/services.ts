@@ -3,7 +3,10 @@
  * electron; everything platform-specific arrives through these interfaces.
  */
 import type { EventName, EventPayload, RequestHandlers, Settings } from '../ipc/contract.js';
-import type { EnvironmentState, SchedulerTimers } from './schedule/scheduler-types.js';
+import type { Clock, EnvironmentState, SchedulerTimers } from './schedule/scheduler-types.js';
+
+// Declared beside the timers, the other injected time source, so neither file imports the other.
+export type { Clock } from './schedule/scheduler-types.js';
 
 /** Where the app keeps its files; the host decides (XDG / Application Support / AppData). */
 export interface AppPaths {
@@ -54,11 +57,6 @@ export interface DesktopIntegration {
   setStartAtLogin(enabled: boolean): void;
   /** Why the tray icon cannot be shown here, or undefined when it can. */
   trayProblem(): string | undefined;
-}
-
-/** Injected so job timing and (later) schedules can be tested without waiting. */
-export interface Clock {
-  now(): number;
 }
 
 export interface Services {
