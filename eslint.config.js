@@ -4,6 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // Folder boundaries are enforced here, so the core stays host-neutral and only one module spawns processes.
+// Two rules share the work: `no-restricted-imports` guards package names, and
+// `@typescript-eslint/no-restricted-imports` guards paths between our own folders (it alone can let
+// `import type` through). Each rule is set once per file, since a later block replaces its options.
 const noElectron = {
   name: 'electron',
   message: 'Only src-main/electron, src-main/index.ts and src-main/preload may import electron.',
@@ -15,8 +18,103 @@ const noSpawn = [
   { name: 'node:child_process', message: 'Only src-main/borg/exec.ts spawns processes.' },
 ];
 
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+// borg/ files whose platform and environment reads decide how (or whether) borg is spawned.
+const BORG_SPAWN_DECISIONS = [
+  'src-main/borg/exec.ts',
+  'src-main/borg/version.ts',
+  'src-main/borg/commands/fuse-availability.ts',
+];
+// Test helpers play the host's part for the code under test (they set BORG_BASE_DIR, TZ, a platform).
+const TEST_SUPPORT = ['src-main/core/test-support/**', 'src-main/**/test-*.ts'];
+
+/** A regex for a relative import through one of `folders` (`../node/x.js`; packages are the other rule's). */
+const segment = (...folders) => `^\\.\\.?/(.*/)?(${folders.join('|')})(/|$)`;
+/** A regex for a relative import of src-main's entry files (the hosts' `index.ts` and `server.ts`). */
+const HOST_ENTRIES = '^\\.\\.?/(.*/)?(index|server)(\\.[jt]s)?$';
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A regex for anything in src-main/ but the `allowed` paths (a trailing '/' allows a folder, else one file). */
+const srcMainExcept = (allowed) =>
+  `(^|/)src-main/(?!(${allowed.map((a) => escapeRegex(a) + (a.endsWith('/') ? '' : '$')).join('|')}))`;
+/** Path rules: an import matching a regex is an error (patterns: { regex, message, ... }). */
+const pathRules = (patterns, paths = []) => ['error', { paths, patterns }];
+
+// The host hands these in (Services.platform, Services.env), so the core runs the same under any host.
+const hostReadMessage =
+  'The host passes this in (Services.platform / Services.env); the core never reads it itself.';
+const noHostReads = {
+  properties: [
+    { object: 'process', property: 'env', message: hostReadMessage },
+    { object: 'process', property: 'platform', message: hostReadMessage },
+    { object: 'os', property: 'platform', message: hostReadMessage },
+  ],
+  // The same values reached by import instead of through the `process` global.
+  paths: [
+    { name: 'node:process', importNames: ['env', 'platform'], message: hostReadMessage },
+    { name: 'process', importNames: ['env', 'platform'], message: hostReadMessage },
+    { name: 'node:os', importNames: ['platform'], message: hostReadMessage },
+    { name: 'os', importNames: ['platform'], message: hostReadMessage },
+  ],
+};
+
+const coreBoundary = {
+  regex: `${segment('electron', 'node', 'preload', 'src-renderer')}|${HOST_ENTRIES}`,
+  message:
+    'The core is host-neutral: it imports no electron/, node/, preload/, index.ts or server.ts (the host passes services in).',
+};
+const borgMessage =
+  'borg/ knows borg only: it imports nothing from core/, ipc/, node/ or electron/ (shapes come from src-main/model).';
+/** borg's boundary, but for the `pending` files (paths under src-main/), which the next rules judge. */
+const borgBoundaryExcept = (pending) => ({
+  regex: `^(?!.*/(${pending.map(escapeRegex).join('|')})$)(?:${segment('core', 'ipc', 'node', 'electron', 'preload', 'src-renderer')}|${HOST_ENTRIES})`,
+  message: borgMessage,
+});
+// Until the model folder exists (issue 9 item 1), borg takes these contract types: types only, and
+// the entry goes once they come from src-main/model.
+const BORG_PENDING_MODEL = ['ipc/contract.js'];
+const borgPendingModel = [{ regex: '/ipc/contract\\.js$', allowTypeImports: true, message: borgMessage }];
+// Until then, two borg tests also build prune arguments with the core's retention helper.
+const BORG_TESTS_PENDING_MODEL = ['core/plans/retention.js'];
+const borgBoundary = borgBoundaryExcept(BORG_PENDING_MODEL);
+const borgTestBoundary = borgBoundaryExcept([...BORG_PENDING_MODEL, ...BORG_TESTS_PENDING_MODEL]);
+
+// The renderer runs in the browser: at run time it may use the model and the event/request names;
+// everything else of src-main reaches it as types only.
+const RENDERER_RUNTIME = ['model/', 'ipc/names.js'];
+// Pure helpers the renderer runs today that live in core/ or the contract; each goes to src-main/model
+// (issue 9 item 1), and its entry here goes with it. Only the names listed may be imported as values.
+const RENDERER_PENDING_MODEL = {
+  'core/history/last-good-backup.js': ['isCheckpointArchive', 'isCompleteArchive', 'isCompleteBackup'],
+  'core/notifications/failure-cause.js': ['causeLabel', 'describeCause'],
+  'core/notifications/stale-check.js': ['formatAge'],
+  'core/plans/archive-name.js': ['DEFAULT_ARCHIVE_NAME_TEMPLATE'],
+  'core/plans/exclude-presets.js': ['EXCLUDE_PRESETS', 'expandPreset'],
+  'core/plans/plan.js': ['planDraftSchema'],
+  'core/plans/retention.js': ['RETENTION_PRESETS', 'describeRetention', 'retentionPresetOf'],
+  'core/repositories/location-syntax.js': ['locationForm', 'locationProblem'],
+  'core/schedule/schedule.js': ['describeSchedule'],
+  'ipc/contract.js': ['isEventName'],
+};
+// Renderer tests run in Node, not in the page: they may start a real host and use shared test data.
+const RENDERER_TEST_RUNTIME = ['node/test-host.js', 'core/test-support/'];
+const rendererMessage =
+  'The renderer imports only src-main/model and src-main/ipc/names.ts at run time; anything else from src-main as `import type`.';
+const rendererBoundary = (allowed) => [
+  {
+    regex: srcMainExcept([...allowed, ...Object.keys(RENDERER_PENDING_MODEL)]),
+    allowTypeImports: true,
+    message: rendererMessage,
+  },
+  ...Object.entries(RENDERER_PENDING_MODEL).map(([file, names]) => ({
+    regex: `(^|/)src-main/${escapeRegex(file)}$`,
+    allowImportNames: names,
+    allowTypeImports: true,
+    message: rendererMessage,
+  })),
+];
+
 export default tseslint.config(
-  { ignores: ['dist', 'release', 'node_modules', 'e2e/artifacts'] },
+  { ignores: ['dist', 'release', 'node_modules', 'e2e/artifacts', 'scripts/lint-fixtures'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -36,6 +134,86 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: noSpawn }] },
   },
   {
+    // The one module that spawns still keeps out of electron.
+    files: ['src-main/borg/exec.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
+  },
+  // Path boundaries apply to tests too: a core or borg test that needs a host or the core is
+  // testing something else, and belongs beside that.
+  {
+    files: ['src-main/core/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': pathRules([coreBoundary]) },
+  },
+  {
+    files: ['src-main/borg/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': pathRules([borgBoundary, ...borgPendingModel]) },
+  },
+  {
+    files: ['src-main/borg/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': pathRules([borgTestBoundary, ...borgPendingModel]),
+    },
+  },
+  {
+    // The model is the vocabulary everyone shares, so it depends on nothing of the app: zod and itself.
+    files: ['src-main/model/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': pathRules([
+        {
+          regex: '^(?![./]|zod$|vitest$)',
+          message: 'src-main/model imports only zod (and vitest in its tests).',
+        },
+        {
+          regex: `${segment('core', 'borg', 'ipc', 'node', 'electron', 'preload', 'src-renderer')}|${HOST_ENTRIES}`,
+          message: 'src-main/model imports nothing of the app but its own files.',
+        },
+      ]),
+    },
+  },
+  {
+    // The browser host must start without Electron installed.
+    files: ['src-main/node/**/*.ts', 'src-main/server.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': pathRules([
+        {
+          regex: segment('electron', 'preload'),
+          message: 'The browser host imports nothing of the Electron host.',
+        },
+      ]),
+    },
+  },
+  {
+    // Host reads stay in the hosts. Tests and test helpers are exempt: they play the host's part.
+    // borg/ keeps the reads that decide how and whether borg can be spawned: exec.ts builds the child's
+    // environment and process group (and the shell on Windows), version.ts tests the execute bit
+    // (none on Windows) of a borg to run, fuse-availability.ts looks for the fusermount borg mount spawns.
+    files: ['src-main/core/**/*.ts', 'src-main/borg/**/*.ts'],
+    ignores: [...TESTS, ...TEST_SUPPORT, ...BORG_SPAWN_DECISIONS],
+    rules: {
+      'no-restricted-properties': ['error', ...noHostReads.properties],
+      // Modules load statically, so the path rules and the cycle check see every import.
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'core/ and borg/ import statically (no import()).' },
+      ],
+    },
+  },
+  {
+    files: ['src-main/core/**/*.ts'],
+    ignores: [...TESTS, ...TEST_SUPPORT],
+    rules: { '@typescript-eslint/no-restricted-imports': pathRules([coreBoundary], noHostReads.paths) },
+  },
+  {
+    files: ['src-main/borg/**/*.ts'],
+    ignores: [...TESTS, ...TEST_SUPPORT, ...BORG_SPAWN_DECISIONS],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': pathRules(
+        [borgBoundary, ...borgPendingModel],
+        noHostReads.paths,
+      ),
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -49,6 +227,19 @@ export default tseslint.config(
           patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }],
         },
       ],
+      '@typescript-eslint/no-restricted-imports': pathRules(rendererBoundary(RENDERER_RUNTIME)),
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression[source.value=/src-main/]', message: rendererMessage },
+      ],
+    },
+  },
+  {
+    files: TESTS.map((glob) => `src-renderer/${glob}`),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': pathRules(
+        rendererBoundary([...RENDERER_RUNTIME, ...RENDERER_TEST_RUNTIME]),
+      ),
     },
   },
 );

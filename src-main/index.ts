@@ -70,6 +70,8 @@ async function start(): Promise<void> {
 
   const core: Core = await createCore({
     host: 'electron',
+    platform: process.platform,
+    env: process.env,
     paths: resolveAppPaths(process.platform, process.env, app.getPath('home')),
     secrets: createMemorySecretStore(),
     folderDialog: createFolderDialog(() => mainWindow),

@@ -43,10 +43,15 @@ async function main(): Promise<void> {
   const testTime = process.env['BORGDESK_TEST_CLOCK'] === '1' ? new ManualTime(Date.now()) : undefined;
   const core = await createCore({
     host: 'browser',
+    platform: process.platform,
+    env: process.env,
     paths: resolveAppPaths(process.platform, process.env, os.homedir()),
     secrets: createMemorySecretStore(),
     clock: testTime ?? { now: () => Date.now() },
-    environment: createNodeEnvironmentSource({ platform: process.platform }),
+    environment: createNodeEnvironmentSource({
+      platform: process.platform,
+      systemBusAddress: process.env['DBUS_SYSTEM_BUS_ADDRESS'],
+    }),
     ...(testTime === undefined ? {} : { timers: testTime, testTime }),
   });
   if (testTime !== undefined) console.warn('Test clock enabled: time moves only through test:advance-clock.');

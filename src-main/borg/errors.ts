@@ -14,22 +14,16 @@ import {
   lockFailedCause,
   repositoryVersionCause,
   tracebackCause,
+  type FailureCause,
   type FullDisk,
 } from './failure-causes.js';
 
 export type { BorgErrorCode } from './error-catalog.js';
 
-/** Fields of a BorgError. */
-export interface BorgErrorInit {
-  readonly code: BorgErrorCode;
-  readonly message: string;
-  readonly remedy?: string;
+/** Fields of a BorgError: its cause, and the msgid and exit code of the run. */
+export interface BorgErrorInit extends FailureCause {
   readonly msgid?: string;
   readonly rc?: number;
-  /** For PromptRefused: the prompt's env var, e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK. */
-  readonly prompt?: string;
-  /** For DiskFull: which disk ran full, so a job can add its free space. */
-  readonly fullDisk?: FullDisk;
 }
 
 /** A failed borg run: code + plain-language message + what to do; carries msgid and exit code. */

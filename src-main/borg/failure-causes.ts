@@ -5,13 +5,21 @@
  * rules read the errno and the traceback's frames, so the user gets the cause, not "unexpected
  * error". Recorded examples: __fixtures__/error-*.stderr.jsonl (record-failure-fixtures.sh).
  */
-import type { BorgErrorInit } from './errors.js';
+import type { BorgErrorCode } from './error-catalog.js';
 
 /** Which disk a "no space left" (ENOSPC) hit. */
 export type FullDisk = 'repository' | 'cache' | 'unknown';
 
-/** A cause with the words the UI shows. */
-export type FailureCause = Omit<BorgErrorInit, 'rc' | 'msgid'>;
+/** A cause with the words the UI shows: a BorgError's fields but the msgid and exit code. */
+export interface FailureCause {
+  readonly code: BorgErrorCode;
+  readonly message: string;
+  readonly remedy?: string;
+  /** For PromptRefused: the prompt's env var, e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK. */
+  readonly prompt?: string;
+  /** For DiskFull: which disk ran full, so a job can add its free space. */
+  readonly fullDisk?: FullDisk;
+}
 
 // The cleanup notice borg.repository logs when ENOSPC ends a transaction (repository.py __exit__).
 const REPOSITORY_CLEANUP = /No space left on device, cleaning up partial transaction/;

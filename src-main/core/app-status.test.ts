@@ -28,6 +28,7 @@ describe('AppStatusService', () => {
     const service = new AppStatusService({
       host: 'electron',
       homeDir: '/home/ann',
+      platform: process.platform,
       borgPathSetting: () => '',
       hasRepositories: () => true,
       pathEnv: () => '/usr/bin',
@@ -46,6 +47,7 @@ describe('AppStatusService', () => {
     const service = new AppStatusService({
       host: 'browser',
       homeDir: '/home/ann',
+      platform: 'freebsd',
       borgPathSetting: () => '',
       hasRepositories: () => false,
       pathEnv: () => '/usr/bin',
@@ -55,6 +57,8 @@ describe('AppStatusService', () => {
     expect(status.borg).toMatchObject({ state: 'ok', path: '/usr/bin/borg' });
     expect(status).toMatchObject({
       host: 'browser',
+      // The host's platform, not this process's: the host passes it in.
+      platform: 'freebsd',
       homeDir: '/home/ann',
       firstRun: true,
       defaults: {
@@ -76,6 +80,7 @@ describe('AppStatusService', () => {
     const service = new AppStatusService({
       host: 'electron',
       homeDir: dir,
+      platform: process.platform,
       borgPathSetting: () => setting,
       hasRepositories: () => true,
       pathEnv: () => '/usr/bin',
@@ -95,6 +100,7 @@ describe('AppStatusService', () => {
     const service = new AppStatusService({
       host: 'browser',
       homeDir: dir,
+      platform: process.platform,
       borgPathSetting: () => path.join(dir, 'no-borg'),
       hasRepositories: () => false,
       pathEnv: () => dir,
@@ -109,12 +115,27 @@ describe('AppStatusService', () => {
     expect(calls.length).toBe(2);
   });
 
+  it("suggests the install command of the host's platform", async () => {
+    const service = new AppStatusService({
+      host: 'electron',
+      homeDir: dir,
+      platform: 'darwin',
+      borgPathSetting: () => path.join(dir, 'no-borg'),
+      hasRepositories: () => false,
+      pathEnv: () => dir,
+    });
+    await expect(service.requireBorgPath()).rejects.toMatchObject({
+      remedy: expect.stringContaining('brew install borgbackup'),
+    });
+  });
+
   it('explains a borg that does not run', async () => {
     const fake = path.join(dir, 'borg');
     await fs.writeFile(fake, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
     const service = new AppStatusService({
       host: 'browser',
       homeDir: dir,
+      platform: process.platform,
       borgPathSetting: () => fake,
       hasRepositories: () => false,
       pathEnv: () => undefined,

@@ -13,6 +13,8 @@ import { AppError } from './app-error.js';
 export interface AppStatusDeps {
   readonly host: AppStatus['host'];
   readonly homeDir: string;
+  /** The host's platform, reported to the UI and used to pick an install hint. */
+  readonly platform: NodeJS.Platform;
   readonly borgPathSetting: () => string;
   readonly hasRepositories: () => boolean;
   /** What happened to the config files (see ConfigNotices); none when absent. */
@@ -65,13 +67,13 @@ export class AppStatusService {
         throw new AppError(
           'BorgNotFound',
           'BorgBackup is not installed (or Borgdesk cannot find it).',
-          installRemedy(),
+          installRemedy(this.deps.platform),
         );
       case 'too-old':
         throw new AppError(
           'BorgNotFound',
           `BorgBackup ${status.version} is too old; Borgdesk needs ${status.minimum} or newer.`,
-          installRemedy(),
+          installRemedy(this.deps.platform),
         );
       case 'broken':
         throw new AppError(
@@ -88,7 +90,7 @@ export class AppStatusService {
     return {
       host: this.deps.host,
       hostname: os.hostname(),
-      platform: process.platform,
+      platform: this.deps.platform,
       homeDir: home,
       borg: await this.borgStatus(),
       installHints: installHints(),
@@ -110,11 +112,11 @@ function trayProblemField(problem: string | undefined): { trayProblem?: string }
   return problem === undefined ? {} : { trayProblem: problem };
 }
 
-function installRemedy(): string {
+function installRemedy(platform: NodeJS.Platform): string {
   const hints = installHints();
   // The hints are labelled for people ("macOS (Homebrew)"), so match the label loosely.
   const hint =
-    (process.platform === 'darwin' ? hints.find((h) => h.platform.includes('macOS')) : undefined) ?? hints[0];
+    (platform === 'darwin' ? hints.find((h) => h.platform.includes('macOS')) : undefined) ?? hints[0];
   const install =
     hint === undefined ? 'Install BorgBackup' : `Install BorgBackup (for example: ${hint.command})`;
   return `${install}, or set the path to borg in Settings.`;

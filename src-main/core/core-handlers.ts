@@ -52,7 +52,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     ...appHandlers({ status, configNotices: stores.configNotices, plans, history, repos, settings, now }),
     ...settingsHandlers({ settings, status, desktop: services.desktop }),
     ...repositoryHandlers(repos),
-    ...jobHandlers({ jobs, repos, homeDir, now, assertWritable }),
+    ...jobHandlers({ jobs, repos, homeDir, env: services.env, now, assertWritable }),
     ...archiveHandlers({ index, jobs, lane: w.lane, repos, assertWritable }),
     ...restoreHandlers({ repos, jobs, index, mounts, fileManager: services.fileManager, now }),
     ...historyHandlers(history),

@@ -39,6 +39,7 @@ export function createSchedulers(w: SchedulerWiring) {
   const upcomingChanged = (): void => void hub.publish('upcoming-changed', undefined);
   const runner = new PlanRunner({
     ...{ repos, jobs, assertWritable, homeDir: w.homeDir, platform: w.platform, store: w.plans },
+    env: services.env,
     now: () => services.clock.now(),
     borgVersion: async () => {
       const borg = (await w.status.status()).borg;

@@ -30,6 +30,8 @@ const cores: Core[] = [];
 async function startCore(configDir: string): Promise<Core> {
   const services: Services = {
     host: 'browser',
+    platform: process.platform,
+    env: process.env,
     paths: resolveAppPaths(process.platform, { ...process.env, BORGDESK_CONFIG_DIR: configDir }, home),
     secrets: createMemorySecretStore(),
     clock: { now: () => Date.now() },

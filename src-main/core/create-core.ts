@@ -22,7 +22,7 @@ import type { Core, Services } from './services.js';
 /** Build the core for one app run. Resolves once settings and repositories are loaded. */
 export async function createCore(services: Services): Promise<Core> {
   const { configDir, homeDir } = services.paths;
-  const { platform } = process;
+  const { platform } = services;
   const bus = new EventBus();
   const hub = new CoreHub();
   const stores = await openCoreStores(configDir, bus, () => services.clock.now());
@@ -35,7 +35,8 @@ export async function createCore(services: Services): Promise<Core> {
     borgPathSetting: () => settings.get().borgPath,
     hasRepositories: () => registry.list().length > 0,
     configNotices: () => configNotices.list(),
-    pathEnv: () => process.env['PATH'],
+    platform,
+    pathEnv: () => services.env['PATH'],
     now: () => services.clock.now(),
     ...(services.desktop !== undefined ? { desktop: services.desktop } : {}),
   });
@@ -97,7 +98,7 @@ export async function createCore(services: Services): Promise<Core> {
       runner,
       schedule,
       checks,
-      username: safeUsername(),
+      username: safeUsername(services.env),
     }),
   );
   schedule.start();
@@ -129,11 +130,11 @@ export async function createCore(services: Services): Promise<Core> {
   };
 }
 
-function safeUsername(): string {
+function safeUsername(env: Services['env']): string {
   try {
     return os.userInfo().username;
   } catch {
     // userInfo throws when the uid has no passwd entry (some containers); mounted media lookup just finds nothing.
-    return process.env['USER'] ?? '';
+    return env['USER'] ?? '';
   }
 }

@@ -4,7 +4,10 @@
  */
 import type { EventName, EventPayload, RequestHandlers, TestRequestHandlers } from '../ipc/contract.js';
 import type { Settings } from '../model/settings.js';
-import type { EnvironmentState, SchedulerTimers } from './schedule/scheduler-types.js';
+import type { Clock, EnvironmentState, SchedulerTimers } from './schedule/scheduler-types.js';
+
+// Declared beside the timers, the other injected time source, so neither file imports the other.
+export type { Clock } from './schedule/scheduler-types.js';
 
 /** Where the app keeps its files; the host decides (XDG / Application Support / AppData). */
 export interface AppPaths {
@@ -57,13 +60,12 @@ export interface DesktopIntegration {
   trayProblem(): string | undefined;
 }
 
-/** Injected so job timing and (later) schedules can be tested without waiting. */
-export interface Clock {
-  now(): number;
-}
-
 export interface Services {
   readonly host: 'electron' | 'browser';
+  /** The host's `process.platform`: path rules, install hints and file lookups depend on it. */
+  readonly platform: NodeJS.Platform;
+  /** The host's `process.env` (the live object): PATH to find borg, USER, borg's cache variables. */
+  readonly env: Readonly<NodeJS.ProcessEnv>;
   readonly paths: AppPaths;
   readonly secrets: SecretStore;
   readonly folderDialog?: FolderDialog;

@@ -15,6 +15,7 @@ import type { EnvironmentSource } from '../core/services.js';
 export function createElectronEnvironment(): EnvironmentSource {
   const source = createNodeEnvironmentSource({
     platform: process.platform,
+    systemBusAddress: process.env['DBUS_SYSTEM_BUS_ADDRESS'],
     // A platform that cannot tell throws; the source then counts the battery as unknown.
     readOnBattery: async () => powerMonitor.isOnBatteryPower(),
   });

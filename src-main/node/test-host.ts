@@ -59,6 +59,8 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
   );
   const core = await createCore({
     host: 'browser',
+    platform: process.platform,
+    env: process.env,
     paths,
     secrets: createMemorySecretStore(),
     clock: { now: () => Date.now() },

@@ -42,7 +42,7 @@ const debug = debuglog('borgdesk');
 
 /** What the reader is built from. */
 export interface NetworkManagerMeteredOptions {
-  /** D-Bus address of the bus to ask (default: DBUS_SYSTEM_BUS_ADDRESS, else the standard socket). */
+  /** D-Bus address of the bus to ask (default: the standard system bus socket). */
   readonly busAddress?: string;
   /** Longest wait for the bus or NetworkManager to answer. Default 2 s. */
   readonly timeoutMs?: number;
@@ -67,7 +67,7 @@ export function meteredFromNetworkManager(value: unknown): boolean | undefined {
 
 /** A reader of NetworkManager's global `Metered` property on the system bus (or the given one). */
 export function createNetworkManagerMetered(options: NetworkManagerMeteredOptions = {}): MeteredReader {
-  const address = options.busAddress ?? process.env['DBUS_SYSTEM_BUS_ADDRESS'] ?? DEFAULT_SYSTEM_BUS_ADDRESS;
+  const address = options.busAddress ?? DEFAULT_SYSTEM_BUS_ADDRESS;
   const timeoutMs = options.timeoutMs ?? 2_000;
   const listeners = new Set<() => void>();
   let connection: Promise<OpenBus> | undefined;

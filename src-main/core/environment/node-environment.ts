@@ -26,6 +26,8 @@ export interface NodeEnvironmentOptions {
   readonly readOnBattery?: () => Promise<boolean | undefined>;
   /** Reads the metered state (default: NetworkManager on the system bus on Linux, unknown elsewhere). */
   readonly metered?: MeteredReader;
+  /** The system bus for NetworkManager: the host's DBUS_SYSTEM_BUS_ADDRESS (default: the standard socket). */
+  readonly systemBusAddress?: string;
   readonly timers?: SchedulerTimers;
   /** Time between polls. Default 60 s, the scheduler's own re-check interval. */
   readonly intervalMs?: number;
@@ -45,7 +47,10 @@ export interface PollingEnvironmentSource extends EnvironmentSource {
 export function createNodeEnvironmentSource(options: NodeEnvironmentOptions): PollingEnvironmentSource {
   const readOnBattery = options.readOnBattery ?? defaultBatteryReader(options.platform);
   const metered =
-    options.metered ?? (options.platform === 'linux' ? createNetworkManagerMetered() : undefined);
+    options.metered ??
+    (options.platform === 'linux'
+      ? createNetworkManagerMetered({ busAddress: options.systemBusAddress })
+      : undefined);
   const timers = options.timers ?? systemTimers;
   const intervalMs = options.intervalMs ?? 60_000;
   const listeners = new Set<() => void>();

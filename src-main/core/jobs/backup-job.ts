@@ -19,6 +19,8 @@ import { backupSummary, warningSummary } from './job-summary.js';
 export interface BackupJobDeps {
   readonly repos: RepositoryService;
   readonly homeDir: string;
+  /** The host's environment: where borg keeps its cache, for the free space a DiskFull names. */
+  readonly env: Readonly<NodeJS.ProcessEnv>;
   readonly now: () => number;
   /** Throws when borg could not take the repository's exclusive lock now (e.g. it is mounted). */
   readonly assertWritable?: (repoId: string) => void;
@@ -69,7 +71,7 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
       const createOptions = { ...options, location: current.location };
       log('info', `Running: ${formatCommandLine(buildCreateArgs(createOptions))}`);
       const outcome = await runCreate(createOptions, ctx).catch(async (e: unknown) => {
-        throw await explainDiskFull(e, createOptions);
+        throw await explainDiskFull(e, createOptions, deps.env);
       });
       log('info', backupSummary(outcome.archive));
       const warned = warningSummary(outcome.warnings);

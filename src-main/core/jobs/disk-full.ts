@@ -28,7 +28,7 @@ const DEFAULT_LIMITS: MeasureLimits = { maxEntries: 200_000, maxMs: 3_000 };
 export async function explainDiskFull(
   error: unknown,
   target: BackupTarget,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Readonly<NodeJS.ProcessEnv>,
   limits: MeasureLimits = DEFAULT_LIMITS,
 ): Promise<unknown> {
   if (!isBorgError(error) || error.code !== 'DiskFull') return error;
@@ -62,7 +62,7 @@ export function localRepositoryPath(location: string): string | undefined {
 }
 
 /** Where borg keeps its cache (borg's rules: BORG_CACHE_DIR, BORG_BASE_DIR, XDG_CACHE_HOME, ~/.cache). */
-export function borgCacheDir(env: NodeJS.ProcessEnv): string {
+export function borgCacheDir(env: Readonly<NodeJS.ProcessEnv>): string {
   if (env.BORG_CACHE_DIR) return env.BORG_CACHE_DIR;
   if (env.BORG_BASE_DIR) return path.join(env.BORG_BASE_DIR, '.cache', 'borg');
   return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'borg');

@@ -29,6 +29,8 @@ export interface PlanJobDeps {
   readonly repos: RepositoryService;
   readonly homeDir: string;
   readonly platform: string;
+  /** The host's environment: where borg keeps its cache, for the free space a DiskFull names. */
+  readonly env: Readonly<NodeJS.ProcessEnv>;
   readonly now: () => number;
   readonly assertWritable: (repoId: string) => void;
   readonly borgVersion: () => Promise<BorgVersion | undefined>;
@@ -84,7 +86,7 @@ export function planBackupJob(
       const options = planCreateOptions(plan, current.location, deps);
       job.log('info', `Running: ${formatCommandLine(buildCreateArgs(options))}`);
       const run = await runCreate(options, ctx).catch(async (e: unknown) => {
-        throw await explainDiskFull(e, options);
+        throw await explainDiskFull(e, options, deps.env);
       });
       const { archive } = run;
       job.log('info', backupSummary(archive));

@@ -2,8 +2,12 @@
  * The shapes the scheduler exchanges with its host: targets in, due notifications out, and the
  * injected time sources. Kept apart from scheduler.ts so hosts can import them cheaply.
  */
-import type { Clock } from '../services.js';
 import type { Schedule } from '../../model/schedule.js';
+
+/** Injected so job timing and schedules can be tested without waiting (Services.clock). */
+export interface Clock {
+  now(): number;
+}
 
 /** An opaque handle returned by `setTimer`. */
 export type TimerHandle = unknown;

@@ -42,9 +42,9 @@ export function tempFileOwner(name: string): number | undefined {
   return match === null ? undefined : Number(match[1]);
 }
 
-// Persist the rename itself; directories cannot be opened for fsync on Windows, so that is skipped.
+// Persist the rename itself. Best effort: Windows cannot fsync a directory (EPERM) and some
+// filesystems refuse it, and either failure leaves the file written, so it is ignored.
 async function syncDirectory(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
   try {
     const handle = await fs.open(dir, 'r');
     try {
@@ -53,7 +53,7 @@ async function syncDirectory(dir: string): Promise<void> {
       await handle.close();
     }
   } catch {
-    // Best effort: some filesystems refuse fsync on directories.
+    // See above: a directory that cannot be synced is not an error.
   }
 }
 

@@ -24,6 +24,8 @@ export function startTestCore(options: TestCoreOptions): Promise<Core> {
   const { configDir, homeDir, time } = options;
   return createCore({
     host: 'browser',
+    platform: process.platform,
+    env: process.env,
     paths: { configDir, cacheDir: options.cacheDir ?? `${configDir}-cache`, homeDir },
     secrets: createMemorySecretStore(),
     clock: time ?? { now: () => Date.now() },

@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const bottom = z.string().parse('bottom');

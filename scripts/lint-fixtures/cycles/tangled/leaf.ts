@@ -1,0 +1,2 @@
+// Imported by a cycle, on none.
+export const leaf = 'leaf';

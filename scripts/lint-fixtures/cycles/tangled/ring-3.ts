@@ -1,0 +1,3 @@
+import { load } from './ring-1.js';
+
+export const again = load;
