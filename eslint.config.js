@@ -64,53 +64,20 @@ const coreBoundary = {
 };
 const borgMessage =
   'borg/ knows borg only: it imports nothing from core/, ipc/, node/ or electron/ (shapes come from src-main/model).';
-/** borg's boundary, but for the `pending` files (paths under src-main/), which the next rules judge. */
-const borgBoundaryExcept = (pending) => ({
-  regex: `^(?!.*/(${pending.map(escapeRegex).join('|')})$)(?:${segment('core', 'ipc', 'node', 'electron', 'preload', 'src-renderer')}|${HOST_ENTRIES})`,
+const borgBoundary = {
+  regex: `${segment('core', 'ipc', 'node', 'electron', 'preload', 'src-renderer')}|${HOST_ENTRIES}`,
   message: borgMessage,
-});
-// Until the model folder exists (issue 9 item 1), borg takes these contract types: types only, and
-// the entry goes once they come from src-main/model.
-const BORG_PENDING_MODEL = ['ipc/contract.js'];
-const borgPendingModel = [{ regex: '/ipc/contract\\.js$', allowTypeImports: true, message: borgMessage }];
-// Until then, two borg tests also build prune arguments with the core's retention helper.
-const BORG_TESTS_PENDING_MODEL = ['core/plans/retention.js'];
-const borgBoundary = borgBoundaryExcept(BORG_PENDING_MODEL);
-const borgTestBoundary = borgBoundaryExcept([...BORG_PENDING_MODEL, ...BORG_TESTS_PENDING_MODEL]);
+};
 
 // The renderer runs in the browser: at run time it may use the model and the event/request names;
 // everything else of src-main reaches it as types only.
 const RENDERER_RUNTIME = ['model/', 'ipc/names.js'];
-// Pure helpers the renderer runs today that live in core/ or the contract; each goes to src-main/model
-// (issue 9 item 1), and its entry here goes with it. Only the names listed may be imported as values.
-const RENDERER_PENDING_MODEL = {
-  'core/history/last-good-backup.js': ['isCheckpointArchive', 'isCompleteArchive', 'isCompleteBackup'],
-  'core/notifications/failure-cause.js': ['causeLabel', 'describeCause'],
-  'core/notifications/stale-check.js': ['formatAge'],
-  'core/plans/archive-name.js': ['DEFAULT_ARCHIVE_NAME_TEMPLATE'],
-  'core/plans/exclude-presets.js': ['EXCLUDE_PRESETS', 'expandPreset'],
-  'core/plans/plan.js': ['planDraftSchema'],
-  'core/plans/retention.js': ['RETENTION_PRESETS', 'describeRetention', 'retentionPresetOf'],
-  'core/repositories/location-syntax.js': ['locationForm', 'locationProblem'],
-  'core/schedule/schedule.js': ['describeSchedule'],
-  'ipc/contract.js': ['isEventName'],
-};
 // Renderer tests run in Node, not in the page: they may start a real host and use shared test data.
 const RENDERER_TEST_RUNTIME = ['node/test-host.js', 'core/test-support/'];
 const rendererMessage =
   'The renderer imports only src-main/model and src-main/ipc/names.ts at run time; anything else from src-main as `import type`.';
 const rendererBoundary = (allowed) => [
-  {
-    regex: srcMainExcept([...allowed, ...Object.keys(RENDERER_PENDING_MODEL)]),
-    allowTypeImports: true,
-    message: rendererMessage,
-  },
-  ...Object.entries(RENDERER_PENDING_MODEL).map(([file, names]) => ({
-    regex: `(^|/)src-main/${escapeRegex(file)}$`,
-    allowImportNames: names,
-    allowTypeImports: true,
-    message: rendererMessage,
-  })),
+  { regex: srcMainExcept(allowed), allowTypeImports: true, message: rendererMessage },
 ];
 
 export default tseslint.config(
@@ -146,12 +113,12 @@ export default tseslint.config(
   },
   {
     files: ['src-main/borg/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': pathRules([borgBoundary, ...borgPendingModel]) },
+    rules: { '@typescript-eslint/no-restricted-imports': pathRules([borgBoundary]) },
   },
   {
     files: ['src-main/borg/**/*.test.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': pathRules([borgTestBoundary, ...borgPendingModel]),
+      '@typescript-eslint/no-restricted-imports': pathRules([borgBoundary]),
     },
   },
   {
@@ -207,10 +174,7 @@ export default tseslint.config(
     files: ['src-main/borg/**/*.ts'],
     ignores: [...TESTS, ...TEST_SUPPORT, ...BORG_SPAWN_DECISIONS],
     rules: {
-      '@typescript-eslint/no-restricted-imports': pathRules(
-        [borgBoundary, ...borgPendingModel],
-        noHostReads.paths,
-      ),
+      '@typescript-eslint/no-restricted-imports': pathRules([borgBoundary], noHostReads.paths),
     },
   },
   {

@@ -3,8 +3,8 @@
  * socket is (re)connecting wait in a queue; a dropped socket fails the requests in flight with a
  * readable error and reconnects with backoff, and every change is reported to connection listeners.
  */
+import { isEventName } from '../../src-main/ipc/names.js';
 import {
-  isEventName,
   type BorgdeskApi,
   type EventName,
   type EventPayload,

@@ -2,7 +2,7 @@
  * Path helpers for display and for proposing locations. The renderer has no `node:path`, and paths
  * come from whichever OS the core runs on, so both separators are understood.
  */
-import { locationForm } from '../../src-main/core/repositories/location-syntax.js';
+import { locationForm } from '../../src-main/model/location-syntax.js';
 
 /** True for locations borg reaches over SSH rather than the local file system (the core's own reading). */
 export function isRemoteLocation(location: string): boolean {

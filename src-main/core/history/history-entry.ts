@@ -6,7 +6,7 @@ import { finalJobStatusSchema, type HistoryEntry, type HistoryStats } from '../.
 import type { JobSnapshot, LogEntry } from '../../model/job.js';
 import type { FinishedJob } from '../jobs/job-manager.js';
 import type { RunningMarker } from './history-files.js';
-import { INTERRUPTED_CODE } from './last-good-backup.js';
+import { INTERRUPTED_CODE } from '../../model/last-good-backup.js';
 
 /** A history entry before the store has trimmed its log (the store counts the kept lines). */
 export type NewHistoryEntry = Omit<HistoryEntry, 'logLineCount'>;

@@ -29,7 +29,7 @@ import {
   isCheckpointArchive,
   isCompleteBackup,
   lastGoodBackup,
-} from './last-good-backup.js';
+} from '../../model/last-good-backup.js';
 
 const PASSPHRASE = 'killed backups 7d2f';
 // Big enough that borg needs a few seconds (incompressible, stored uncompressed), small enough for CI.

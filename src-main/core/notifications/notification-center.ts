@@ -20,7 +20,7 @@ import {
   type NotificationLevel,
   type RunReport,
 } from './notification-policy.js';
-import type { StaleItem } from './stale-check.js';
+import type { StaleItem } from '../../model/stale-check.js';
 import { reduceTrayState, type TrayState } from './tray-state.js';
 
 /** Shows a notice; the Electron notifier implements it, tests record. */

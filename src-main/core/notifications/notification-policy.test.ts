@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFailure } from './failure-cause.js';
+import { classifyFailure } from '../../model/failure-cause.js';
 import { createNotificationPolicy, type RunReport } from './notification-policy.js';
-import type { StaleItem } from './stale-check.js';
+import type { StaleItem } from '../../model/stale-check.js';
 import { createFakeClock, DAY, HOUR } from './test-clock.js';
 
 const base: RunReport = {

@@ -4,11 +4,11 @@
  * so rate limiting is tested without waiting.
  */
 import type { FinalJobStatus } from '../../model/history.js';
-import { INTERRUPTED_CODE } from '../history/last-good-backup.js';
+import { INTERRUPTED_CODE } from '../../model/last-good-backup.js';
 import type { Clock } from '../services.js';
-import { classifyFailure, describeCause, type FailureCause } from './failure-cause.js';
-import type { StaleItem } from './stale-check.js';
-import { describeStale } from './stale-check.js';
+import { classifyFailure, describeCause, type FailureCause } from '../../model/failure-cause.js';
+import type { StaleItem } from '../../model/stale-check.js';
+import { describeStale } from '../../model/stale-check.js';
 
 /** The user's choice: every result, only warnings and failures, or nothing. */
 export type NotificationLevel = 'all' | 'problems' | 'off';

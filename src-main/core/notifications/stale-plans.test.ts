@@ -4,7 +4,7 @@ import { planSchema, type Plan } from '../../model/plan.js';
 import { targetKey } from '../plan-runs/plan-store.js';
 import { DAY_MS, findStalePlans, staleItemFromRow, staleRecords, type StaleSource } from './stale-plans.js';
 import { historyEntryFixture } from '../test-support/history-entry-fixture.js';
-import { describeCause } from './failure-cause.js';
+import { describeCause } from '../../model/failure-cause.js';
 
 const now = Date.UTC(2026, 2, 10, 12);
 const iso = (ms: number): string => new Date(ms).toISOString();

@@ -6,11 +6,11 @@
  */
 import type { HistoryEntry } from '../../model/history.js';
 import type { StaleItemRow } from '../../model/app.js';
-import { isCompleteBackup, isFailedBackup } from '../history/last-good-backup.js';
+import { isCompleteBackup, isFailedBackup } from '../../model/last-good-backup.js';
 import type { Plan } from '../../model/plan.js';
 import { targetKey } from '../plan-runs/plan-store.js';
 import { isRemoteLocation } from '../repositories/location.js';
-import { findStale, type BackupRecord, type StaleItem } from './stale-check.js';
+import { findStale, type BackupRecord, type StaleItem } from '../../model/stale-check.js';
 
 /** The repository facts the derivation needs (a RepositorySummary fits). */
 export interface StaleRepoInfo {

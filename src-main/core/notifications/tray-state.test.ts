@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../model/job.js';
-import type { StaleItem } from './stale-check.js';
+import type { StaleItem } from '../../model/stale-check.js';
 import { reduceTrayState } from './tray-state.js';
 
 const job = (overrides: Partial<JobSnapshot>): JobSnapshot => ({

@@ -3,8 +3,8 @@
  * Pure: the Electron tray only maps the result to an image and a tooltip.
  */
 import type { JobKind, JobSnapshot } from '../../model/job.js';
-import { causeLabel, classifyFailure } from './failure-cause.js';
-import { staleSummary, type StaleItem } from './stale-check.js';
+import { causeLabel, classifyFailure } from '../../model/failure-cause.js';
+import { staleSummary, type StaleItem } from '../../model/stale-check.js';
 
 /** Which icon: priority running > error > warning > idle. */
 export type TrayKind = 'idle' | 'running' | 'error' | 'warning';

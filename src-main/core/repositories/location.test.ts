@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../app-error.js';
 import { isRemoteLocation, normalizeLocation, remoteHostOf } from './location.js';
-import { parseLocation, type LocationPart, type ParsedLocation } from './location-syntax.js';
+import { parseLocation, type LocationPart, type ParsedLocation } from '../../model/location-syntax.js';
 
 const home = '/home/ann';
 

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../app-error.js';
-import { locationForm, parseLocation, type ParsedLocation } from './location-syntax.js';
+import { locationForm, parseLocation, type ParsedLocation } from '../../model/location-syntax.js';
 
 /** True when `location` names a remote (or URL-form) repository rather than a local path. */
 export function isRemoteLocation(location: string): boolean {

@@ -1,7 +1,7 @@
 /** Small rules of the repository service: input checks, its error messages, archive ordering. */
 import type { ArchiveSummary } from '../../model/archive.js';
 import { AppError } from '../app-error.js';
-import { parseLocation } from './location-syntax.js';
+import { parseLocation } from '../../model/location-syntax.js';
 
 /** The trimmed name, or an InvalidInput error when it is blank. */
 export function requireName(raw: string): string {

@@ -13,7 +13,7 @@ import type { EncryptionMode } from '../../model/encryption.js';
 import type { RepositoryDetails, RepositorySummary } from '../../model/repository.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
-import { newestCompleteArchive } from '../history/last-good-backup.js';
+import { newestCompleteArchive } from '../../model/last-good-backup.js';
 import type { SecretStore } from '../services.js';
 import type { SerialLanes } from '../jobs/serial-lanes.js';
 import { isRemoteLocation, normalizeLocation } from './location.js';

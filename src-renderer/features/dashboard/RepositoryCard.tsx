@@ -3,7 +3,7 @@
  * its next automatic check, and its growth chart once `repos:details` arrives (it may queue behind
  * a running backup).
  */
-import { isCompleteArchive } from '../../../src-main/core/history/last-good-backup.js';
+import { isCompleteArchive } from '../../../src-main/model/last-good-backup.js';
 import type { HistoryEntry } from '../../../src-main/model/history.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';

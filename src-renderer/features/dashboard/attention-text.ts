@@ -3,8 +3,8 @@
  * backup and why, in the same phrases the tray tooltip and the desktop notification use.
  */
 import type { StaleItemRow } from '../../../src-main/model/app.js';
-import { causeLabel, describeCause } from '../../../src-main/core/notifications/failure-cause.js';
-import { formatAge } from '../../../src-main/core/notifications/stale-check.js';
+import { causeLabel, describeCause } from '../../../src-main/model/failure-cause.js';
+import { formatAge } from '../../../src-main/model/stale-check.js';
 
 /** What the card shows for one item. */
 export interface AttentionText {

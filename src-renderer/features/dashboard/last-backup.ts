@@ -4,7 +4,7 @@
  * recent attempt did not complete (failed, cancelled, interrupted) — that attempt beside it, so an
  * interrupted backup is never shown as the last backup.
  */
-import { isCompleteBackup } from '../../../src-main/core/history/last-good-backup.js';
+import { isCompleteBackup } from '../../../src-main/model/last-good-backup.js';
 import type { FinalJobStatus, HistoryEntry } from '../../../src-main/model/history.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 

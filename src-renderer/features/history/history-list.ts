@@ -3,7 +3,7 @@
  * filtering by result, and picking each repository's (and each plan target's) latest backup for the
  * dashboard.
  */
-import { isCompleteBackup } from '../../../src-main/core/history/last-good-backup.js';
+import { isCompleteBackup } from '../../../src-main/model/last-good-backup.js';
 import type { FinalJobStatus, HistoryEntry } from '../../../src-main/model/history.js';
 
 /** The result filter of the History screen: one final status, or all of them. */

@@ -2,7 +2,7 @@
  * The archives of a repository, newest first: name, date, duration, sizes and file count, with
  * Browse and Delete per archive.
  */
-import { isCheckpointArchive } from '../../../src-main/core/history/last-good-backup.js';
+import { isCheckpointArchive } from '../../../src-main/model/last-good-backup.js';
 import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';

@@ -1,6 +1,6 @@
-// borg's tests follow borg's boundary; one core helper is allowed until it moves to src-main/model.
+// borg's tests follow borg's boundary: no core helper either.
 import { describe, it } from 'vitest';
-import { pruneKeepArgs } from '../../core/plans/retention.js';
+import { pruneKeepArgs } from '../../core/plans/retention.js'; // ✗ paths
 import { AppError } from '../../core/app-error.js'; // ✗ paths
 
 process.env['BORG_BASE_DIR'] = '/tmp/borg-base';

@@ -1,7 +1,7 @@
 // borg knows borg only: its own modules and the model.
 import { parseLogLine } from '../log-json.js';
 import type { ArchiveSummary } from '../../model/archive.js';
-import type { RepositoryStats } from '../../ipc/contract.js'; // allowed until these types are in src-main/model
+import type { RepositoryStats } from '../../ipc/contract.js'; // ✗ paths
 import { requestSchemas } from '../../ipc/contract.js'; // ✗ paths
 import { AppError } from '../../core/app-error.js'; // ✗ paths
 import type { Services } from '../../core/services.js'; // ✗ paths

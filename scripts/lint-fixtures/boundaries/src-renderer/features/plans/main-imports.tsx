@@ -10,8 +10,7 @@ import { requestSchemas } from '../../../src-main/ipc/contract.js'; // ✗ paths
 import { type Plan, planStoreFile } from '../../../src-main/core/plans/plan-store.js'; // ✗ paths
 import { startTestHost } from '../../../src-main/node/test-host.js'; // ✗ paths
 import { historyEntryFixture } from '../../../src-main/core/test-support/history-entry-fixture.js'; // ✗ paths
-// Runs in the renderer today, allowed by name until it moves to src-main/model.
-import { describeRetention } from '../../../src-main/core/plans/retention.js';
+import { describeRetention } from '../../../src-main/core/plans/retention.js'; // ✗ paths
 import { pruneKeepArgs } from '../../../src-main/core/plans/retention.js'; // ✗ paths
 import { readFile } from 'node:fs/promises'; // ✗ packages
 

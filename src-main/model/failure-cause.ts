@@ -2,7 +2,7 @@
  * Why a backup failed, in the five words a user understands, classified from our error codes
  * (borg's msgids mapped in borg/error-catalog.ts) and never from borg's message text.
  */
-import { INTERRUPTED_CODE } from '../history/last-good-backup.js';
+import { INTERRUPTED_CODE } from './last-good-backup.js';
 
 /** The causes a notification or a stale alert names. */
 export type FailureCause = 'drive-absent' | 'network' | 'passphrase' | 'lock' | 'interrupted' | 'borg-error';

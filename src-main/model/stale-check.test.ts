@@ -6,7 +6,9 @@ import {
   staleSummary,
   type BackupRecord,
 } from './stale-check.js';
-import { DAY, HOUR } from './test-clock.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 const now = Date.UTC(2026, 2, 1, 12);
 const record = (overrides: Partial<BackupRecord> = {}): BackupRecord => ({

@@ -4,7 +4,7 @@
  * failed or interrupted job does not, and neither does a `.checkpoint` archive — the partial archive
  * borg 1.x keeps when a create is interrupted (borg docs, "borg create": checkpoints). Pure: no Node.
  */
-import type { HistoryEntry } from '../../model/history.js';
+import type { HistoryEntry } from './history.js';
 
 /** The error code of a job that was still running when Borgdesk stopped (recorded at the next start). */
 export const INTERRUPTED_CODE = 'BorgdeskStopped';
