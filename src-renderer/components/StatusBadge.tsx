@@ -2,6 +2,7 @@
  * A job status as a coloured pill, with words as well as colour so it reads without colour vision.
  */
 import type { FinalJobStatus, JobStatus } from '../../src-main/ipc/contract.js';
+import styles from './StatusBadge.module.css';
 
 /** A live job's status, or a history entry's (which may be 'interrupted'). */
 export type BadgeStatus = JobStatus | FinalJobStatus;
@@ -29,8 +30,8 @@ export interface StatusBadgeProps {
 /** A pill showing a job's status. */
 export function StatusBadge({ status }: StatusBadgeProps) {
   return (
-    <span className={`badge badge-${status}`} data-status={status}>
-      {status === 'running' ? <span className="pulse" aria-hidden="true" /> : null}
+    <span className={`badge ${styles[`badge-${status}`]}`} data-status={status}>
+      {status === 'running' ? <span className={styles.pulse} aria-hidden="true" /> : null}
       {labels[status]}
     </span>
   );
