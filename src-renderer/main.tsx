@@ -9,7 +9,6 @@ import './styles/base.css';
 import './styles/controls.css';
 import './styles/jobs.css';
 import './styles/screens.css';
-import './styles.css';
 import { App } from './app.js';
 
 const root = document.getElementById('root');
