@@ -6,6 +6,11 @@ export default defineConfig({
   root: 'src-renderer',
   base: './',
   plugins: [react()],
+  css: {
+    // Screens import their own `*.module.css`: kebab-case classes read as camelCase keys (styles.planCard), and
+    // the kebab key stays for names built at run time (styles[`badge-${status}`]). Short scoped names keep the CSS small.
+    modules: { localsConvention: 'camelCase', generateScopedName: '[local]_[hash:base64:5]' },
+  },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -78,7 +78,8 @@ describe('pattern lines in a plan', () => {
     const backup = table.getByRole('row').filter({ hasText: 'Backup' }).filter({ hasText: 'Succeeded' });
     await backup.first().waitFor({ timeout: 120_000 });
     // The job names the plan it ran for.
-    expect(await backup.first().locator('.history-plan').textContent()).toBe('Documents');
+    const planName = backup.first().getByTitle(/^Plan: /);
+    expect(await planName.textContent()).toBe('Documents');
 
     const archives = await listArchiveNames(app.repoPath, PASSPHRASE, app.host.borgBaseDir);
     expect(archives).toHaveLength(1);

@@ -107,7 +107,7 @@ describe('restore through the browser host', () => {
     await grid().waitFor();
     const revealed = rowOf(grid(), RESUME);
     await revealed.waitFor();
-    expect(await revealed.getAttribute('class')).toContain('revealed');
+    expect(await revealed.getAttribute('data-revealed')).toBe('true');
     expect(await app.page.getByRole('navigation', { name: 'Folder in archive' }).textContent()).toContain(
       'Reports 2024',
     );
@@ -244,7 +244,7 @@ describe('restore through the browser host', () => {
 
     const revealed = rowOf(grid(), RESUME);
     await revealed.waitFor({ timeout: 30_000 });
-    expect(await revealed.getAttribute('class')).toContain('revealed');
+    expect(await revealed.getAttribute('data-revealed')).toBe('true');
     await revealed.hover();
     await revealed.getByRole('button', { name: 'Versions' }).click();
     const versions = app.page.getByRole('dialog', { name: `Versions of ${RESUME}` });
@@ -312,7 +312,7 @@ describe('restore through the browser host', () => {
     // The list only renders rows near its scroll position, so the row exists once it has scrolled there.
     const revealed = rowOf(grid(), FAR_STATEMENT);
     await revealed.waitFor({ timeout: 30_000 });
-    expect(await revealed.getAttribute('class')).toContain('revealed');
+    expect(await revealed.getAttribute('data-revealed')).toBe('true');
     expect(await app.page.getByRole('navigation', { name: 'Folder in archive' }).textContent()).toContain(
       STATEMENTS,
     );

@@ -17,6 +17,7 @@ import { useJobsStore } from './stores/jobs-store.js';
 import { useReposStore } from './stores/repos-store.js';
 import { usePlansStore } from './stores/plans-store.js';
 import { useChecksStore } from './stores/checks-store.js';
+import styles from './app.module.css';
 
 // Everything the UI shows is (re)loaded whenever the connection opens, so a reconnect catches up.
 function loadAll(): void {
@@ -58,10 +59,10 @@ export function App() {
 
   if (!status) {
     return (
-      <div className="splash">
+      <div className={styles.splash}>
         <ConnectionBanner />
         {statusError ? (
-          <div className="card splash-card">
+          <div className={`card ${styles.splashCard}`}>
             <ErrorMessage error={statusError} title="Borgdesk could not start" />
             <Button variant="primary" onClick={() => void loadStatus()}>
               Try again
@@ -87,7 +88,7 @@ export function App() {
   }
 
   return (
-    <div className="app">
+    <div className={styles.app}>
       <ConnectionBanner />
       <Sidebar />
       <MainContent status={status} />

@@ -16,6 +16,7 @@ import {
 import { createPortal } from 'react-dom';
 import { Icon } from './Icon.js';
 import { focusableIn, initialFocusIn, isolateLayer } from './modal-layer.js';
+import styles from './Dialog.module.css';
 
 /** Props of {@link Dialog}. */
 export interface DialogProps {
@@ -90,16 +91,16 @@ export function Dialog(props: DialogProps) {
 
   const content = (
     <>
-      <div className="dialog-body">{children}</div>
-      {footer ? <footer className="dialog-footer">{footer}</footer> : null}
+      <div className={styles.dialogBody}>{children}</div>
+      {footer ? <footer className={styles.dialogFooter}>{footer}</footer> : null}
     </>
   );
 
   return createPortal(
-    <div className="dialog-backdrop">
+    <div className={styles.dialogBackdrop}>
       <div
         ref={panelRef}
-        className={`dialog dialog-${size}`}
+        className={`${styles.dialog} ${styles[`dialog-${size}`]}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -107,13 +108,13 @@ export function Dialog(props: DialogProps) {
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-        <header className="dialog-header">
+        <header className={styles.dialogHeader}>
           <div>
-            <h2 id={titleId} className="dialog-title">
+            <h2 id={titleId} className={styles.dialogTitle}>
               {title}
             </h2>
             {description ? (
-              <p id={descriptionId} className="dialog-description">
+              <p id={descriptionId} className={styles.dialogDescription}>
                 {description}
               </p>
             ) : null}
@@ -129,7 +130,11 @@ export function Dialog(props: DialogProps) {
           </button>
         </header>
         {onSubmit ? (
-          <form className="dialog-form" onSubmit={(event: FormEvent) => submit(event, onSubmit)} noValidate>
+          <form
+            className={styles.dialogForm}
+            onSubmit={(event: FormEvent) => submit(event, onSubmit)}
+            noValidate
+          >
             {content}
           </form>
         ) : (

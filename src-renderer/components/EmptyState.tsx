@@ -3,6 +3,7 @@
  */
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from './Icon.js';
+import styles from './EmptyState.module.css';
 
 /** Props of {@link EmptyState}. */
 export interface EmptyStateProps {
@@ -16,11 +17,11 @@ export interface EmptyStateProps {
 /** A centred message with an optional action. */
 export function EmptyState({ icon = 'archive', title, children, action, compact }: EmptyStateProps) {
   return (
-    <div className={compact ? 'empty-state empty-state-compact' : 'empty-state'}>
-      <div className="empty-state-icon">
+    <div className={compact ? `empty-state ${styles.emptyStateCompact}` : 'empty-state'}>
+      <div className={styles.emptyStateIcon}>
         <Icon name={icon} size={compact ? 20 : 28} />
       </div>
-      <h3 className="empty-state-title">{title}</h3>
+      <h3 className={styles.emptyStateTitle}>{title}</h3>
       {children ? <div className="empty-state-body">{children}</div> : null}
       {action ? <div className="empty-state-action">{action}</div> : null}
     </div>

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import type { ErrorInfo } from '../lib/error-info.js';
 import { Icon } from './Icon.js';
+import styles from './ErrorMessage.module.css';
 
 /** Props of {@link ErrorMessage}. */
 export interface ErrorMessageProps {
@@ -21,11 +22,11 @@ export function ErrorMessage({ error, title }: ErrorMessageProps) {
   }, [error]);
   return (
     <div className="error-message" role="alert" ref={ref}>
-      <Icon name="alert" size={18} className="error-message-icon" />
+      <Icon name="alert" size={18} className={styles.errorMessageIcon} />
       <div>
-        {title ? <p className="error-message-title">{title}</p> : null}
-        <p className="error-message-text">{error.message}</p>
-        {error.remedy ? <p className="error-message-remedy">{error.remedy}</p> : null}
+        {title ? <p className={styles.errorMessageTitle}>{title}</p> : null}
+        <p className={styles.errorMessageText}>{error.message}</p>
+        {error.remedy ? <p className={styles.errorMessageRemedy}>{error.remedy}</p> : null}
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Field } from './Field.js';
 import { StrengthMeter } from './StrengthMeter.js';
 import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase-strength.js';
+import styles from './PassphraseFields.module.css';
 
 /** Props of {@link PassphraseFields}. */
 export interface PassphraseFieldsProps {
@@ -35,14 +36,14 @@ export function PassphraseFields(props: PassphraseFieldsProps) {
   const tooShort = passphrase.length === 0 || [...passphrase].length < MIN_PASSPHRASE_LENGTH;
   const mismatch = confirm.length > 0 && confirm !== passphrase;
   return (
-    <div className="passphrase-fields">
+    <div className={styles.passphraseFields}>
       <Field
         label="Passphrase"
         error={showErrors && tooShort ? passphraseProblem(passphrase, confirm) : undefined}
         addon={
           <button
             type="button"
-            className="button button-ghost button-small reveal"
+            className={`button button-ghost button-small ${styles.reveal}`}
             aria-pressed={visible}
             onClick={() => setVisible((v) => !v)}
           >

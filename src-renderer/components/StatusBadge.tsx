@@ -3,6 +3,7 @@
  */
 import type { FinalJobStatus } from '../../src-main/model/history.js';
 import type { JobStatus } from '../../src-main/model/job.js';
+import styles from './StatusBadge.module.css';
 
 /** A live job's status, or a history entry's (which may be 'interrupted'). */
 export type BadgeStatus = JobStatus | FinalJobStatus;
@@ -30,8 +31,8 @@ export interface StatusBadgeProps {
 /** A pill showing a job's status. */
 export function StatusBadge({ status }: StatusBadgeProps) {
   return (
-    <span className={`badge badge-${status}`} data-status={status}>
-      {status === 'running' ? <span className="pulse" aria-hidden="true" /> : null}
+    <span className={`badge ${styles[`badge-${status}`]}`} data-status={status}>
+      {status === 'running' ? <span className={styles.pulse} aria-hidden="true" /> : null}
       {labels[status]}
     </span>
   );

@@ -2,6 +2,7 @@
  * A passphrase strength bar with a one-line hint, driven by lib/passphrase-strength.
  */
 import { estimatePassphraseStrength } from '../lib/passphrase-strength.js';
+import styles from './StrengthMeter.module.css';
 
 /** Props of {@link StrengthMeter}. */
 export interface StrengthMeterProps {
@@ -13,13 +14,13 @@ export function StrengthMeter({ passphrase }: StrengthMeterProps) {
   if (passphrase.length === 0) return null;
   const strength = estimatePassphraseStrength(passphrase);
   return (
-    <div className={`strength strength-${strength.score}`} aria-live="polite">
-      <div className="strength-bar" aria-hidden="true">
+    <div className={`strength ${styles[`strength-${strength.score}`]}`} aria-live="polite">
+      <div className={styles.strengthBar} aria-hidden="true">
         {[1, 2, 3, 4].map((step) => (
-          <span key={step} className={step <= strength.score ? 'on' : undefined} />
+          <span key={step} className={step <= strength.score ? styles.on : undefined} />
         ))}
       </div>
-      <p className="strength-text">
+      <p className={styles.strengthText}>
         <strong>{strength.label}.</strong> {strength.hint}
       </p>
     </div>

@@ -5,6 +5,7 @@
 import { Button } from '../../components/Button.js';
 import { useViewStore } from '../../stores/view-store.js';
 import { MountControls } from './MountControls.js';
+import styles from './ArchiveActions.module.css';
 
 /** Props of {@link ArchiveActions}. */
 export interface ArchiveActionsProps {
@@ -16,7 +17,7 @@ export interface ArchiveActionsProps {
 export function ArchiveActions({ repoId, archiveCount }: ArchiveActionsProps) {
   const show = useViewStore((s) => s.show);
   return (
-    <div className="archive-actions">
+    <div className={styles.archiveActions}>
       <Button
         size="small"
         variant="ghost"

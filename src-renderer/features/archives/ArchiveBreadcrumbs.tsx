@@ -3,6 +3,7 @@
  */
 import { Icon } from '../../components/Icon.js';
 import { archiveCrumbs } from './archive-paths.js';
+import styles from './ArchiveBreadcrumbs.module.css';
 
 /** Props of {@link ArchiveBreadcrumbs}. */
 export interface ArchiveBreadcrumbsProps {
@@ -20,7 +21,7 @@ export function ArchiveBreadcrumbs({ path, onNavigate }: ArchiveBreadcrumbsProps
   const shown = hidden.length > 0 ? [all[0], ...all.slice(all.length - KEEP_LAST)] : all;
   const lastHidden = hidden[hidden.length - 1];
   return (
-    <nav className="breadcrumb archive-crumbs" aria-label="Folder in archive">
+    <nav className={`breadcrumb ${styles.archiveCrumbs}`} aria-label="Folder in archive">
       {shown.map((crumb, index) =>
         crumb ? (
           <span key={crumb.path} className="crumb">

@@ -24,6 +24,8 @@ import { coveringPath, selectedPaths } from './selection.js';
 import { useArchiveSearch } from './use-archive-search.js';
 import { useIndexStamp } from './use-index-stamp.js';
 import { useSelection } from './use-selection.js';
+import styles from './ArchiveBrowser.module.css';
+import sharedStyles from './archives.module.css';
 
 /** Props of {@link ArchiveBrowser}. */
 export interface ArchiveBrowserProps {
@@ -131,7 +133,7 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
       <MountBanner repoId={repo.id} archiveName={archiveName} />
 
       {(openError ?? failed) ? (
-        <div className="browser-error">
+        <div className={styles.browserError}>
           <ErrorMessage
             error={openError ?? failed ?? { message: '' }}
             title="The archive could not be read"
@@ -142,12 +144,12 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
         </div>
       ) : null}
 
-      <div className="browser-toolbar">
+      <div className={styles.browserToolbar}>
         <Button
           size="small"
           variant="ghost"
           icon="folder"
-          className="folders-toggle"
+          className={styles.foldersToggle}
           aria-expanded={foldersOpen}
           onClick={() => setFoldersOpen((open) => !open)}
         >
@@ -163,7 +165,7 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
           Up
         </Button>
         {showResults ? (
-          <p className="browser-where">Search results</p>
+          <p className={styles.browserWhere}>Search results</p>
         ) : (
           <ArchiveBreadcrumbs path={path} onNavigate={navigate} />
         )}
@@ -176,9 +178,13 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
 
       {problem ? <ErrorMessage error={problem} /> : null}
 
-      <div className={foldersOpen ? 'browser-body folders-open' : 'browser-body'}>
+      <div
+        className={
+          foldersOpen ? `${sharedStyles.browserBody} ${sharedStyles.foldersOpen}` : sharedStyles.browserBody
+        }
+      >
         <aside
-          className="browser-folders"
+          className={sharedStyles.browserFolders}
           onKeyDown={(e) => (e.key === 'Escape' && foldersOpen ? setFoldersOpen(false) : undefined)}
         >
           <FolderTree
@@ -189,7 +195,7 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
             onNavigate={onTreeNavigate}
           />
         </aside>
-        <div className="browser-list">
+        <div className={sharedStyles.browserList}>
           {showResults ? (
             <SearchPane
               search={search}

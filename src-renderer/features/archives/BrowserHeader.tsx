@@ -12,6 +12,7 @@ import { useViewStore } from '../../stores/view-store.js';
 import { IndexStatus } from './IndexStatus.js';
 import { MountControls } from './MountControls.js';
 import { SearchBox } from './SearchBox.js';
+import styles from './BrowserHeader.module.css';
 
 /** Props of {@link BrowserHeader}. */
 export interface BrowserHeaderProps {
@@ -33,12 +34,12 @@ export function BrowserHeader({ repo, archiveName, indexState, query, onQuery }:
       <Button variant="ghost" size="small" icon="arrowLeft" onClick={() => showOverview(repo.id)}>
         {repo.name}
       </Button>
-      <div className="browser-title-row">
-        <div className="browser-title">
+      <div className={styles.browserTitleRow}>
+        <div className={styles.browserTitle}>
           <h1 className="repo-title">
-            <Icon name="archive" size={20} /> <span className="archive-title-name">{archiveName}</span>
+            <Icon name="archive" size={20} /> <span className={styles.archiveTitleName}>{archiveName}</span>
           </h1>
-          <p className="browser-meta">
+          <p className={styles.browserMeta}>
             {summary ? (
               <span>
                 {formatDateTime(summary.start)} · {formatRelative(summary.start)}
@@ -47,7 +48,7 @@ export function BrowserHeader({ repo, archiveName, indexState, query, onQuery }:
             <IndexStatus state={indexState} />
           </p>
         </div>
-        <div className="browser-header-actions">
+        <div className={styles.browserHeaderActions}>
           <SearchBox value={query} onChange={onQuery} />
           <MountControls repoId={repo.id} archiveName={archiveName} label="Mount" />
         </div>

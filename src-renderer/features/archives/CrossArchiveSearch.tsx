@@ -19,6 +19,8 @@ import { useViewStore } from '../../stores/view-store.js';
 import { nameOf, parentOf, searchModeFor } from './archive-paths.js';
 import { SearchBox } from './SearchBox.js';
 import { useIndexingProgress } from './use-indexing-progress.js';
+import styles from './CrossArchiveSearch.module.css';
+import sharedStyles from './archives.module.css';
 
 /** Props of {@link CrossArchiveSearch}. */
 export interface CrossArchiveSearchProps {
@@ -72,7 +74,7 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
   };
 
   return (
-    <div className="cross-search">
+    <div className={styles.crossSearch}>
       <header className="browser-header">
         <Button variant="ghost" size="small" icon="arrowLeft" onClick={() => showOverview(repo.id)}>
           {repo.name}
@@ -85,7 +87,7 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
         </p>
       </header>
       <form
-        className="cross-search-form"
+        className={sharedStyles.crossSearchForm}
         onSubmit={(e) => {
           e.preventDefault();
           run();
@@ -102,7 +104,7 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
         </Button>
       </form>
       {running ? (
-        <p className="indexing-note" role="status">
+        <p className={sharedStyles.indexingNote} role="status">
           <span className="spinner" aria-hidden="true" />
           Indexing archives… ({formatCount(indexing.done)} of {formatCount(indexing.total)})
         </p>
@@ -124,25 +126,25 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
         </EmptyState>
       ) : null}
       {answer && answer.hits.length > 0 ? (
-        <ul className="hit-list" aria-label="Results by path">
+        <ul className={styles.hitList} aria-label="Results by path">
           {answer.hits.map((hit) => (
-            <li key={hit.path} className="hit card">
-              <div className="hit-path">
+            <li key={hit.path} className={`${styles.hit} card`}>
+              <div className={styles.hitPath}>
                 <Icon name={hit.type === 'directory' ? 'folder' : hit.type === 'symlink' ? 'link' : 'file'} />
                 <strong>{nameOf(hit.path)}</strong>
-                <span className="muted hit-folder">{parentOf(hit.path) || '/'}</span>
-                <span className="hit-count muted">
+                <span className={`muted ${styles.hitFolder}`}>{parentOf(hit.path) || '/'}</span>
+                <span className={`${styles.hitCount} muted`}>
                   in {formatCount(hit.archives.length)} {hit.archives.length === 1 ? 'archive' : 'archives'}
                 </span>
               </div>
-              <ul className="hit-archives">
+              <ul className={styles.hitArchives}>
                 {[...hit.archives]
                   .sort((a, b) => (startOf.get(b.archiveName) ?? 0) - (startOf.get(a.archiveName) ?? 0))
                   .map((copy) => (
                     <li key={copy.archiveName}>
                       <button
                         type="button"
-                        className="hit-archive"
+                        className={styles.hitArchive}
                         title={`Open ${copy.archiveName} at this item`}
                         onClick={() =>
                           show(repo.id, { kind: 'archive', archiveName: copy.archiveName, reveal: hit.path })

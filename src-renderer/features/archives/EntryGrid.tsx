@@ -9,8 +9,10 @@ import { Icon } from '../../components/Icon.js';
 import { EntryRow, LoadingRow, type GridVariant } from './EntryRow.js';
 import { coveringPath, type Selection } from './selection.js';
 import { useVirtualWindow, type RowRange } from './virtual-window.js';
+import sharedStyles from './archives.module.css';
+import styles from './EntryGrid.module.css';
 
-/** Height of one row in pixels (must match `.entry-row` in styles.css). */
+/** Height of one row in pixels (must match `.entry-row` in archives.module.css). */
 export const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 36;
 
@@ -42,23 +44,23 @@ export interface EntryGridProps {
 
 interface Column {
   readonly label: string;
-  readonly className: string;
+  readonly className: string | undefined;
   readonly sortKey?: EntrySort['key'];
 }
 
 const columns: Record<GridVariant, readonly Column[]> = {
   folder: [
-    { label: 'Name', className: 'cell-name', sortKey: 'name' },
-    { label: 'Size', className: 'cell-size', sortKey: 'size' },
-    { label: 'Modified', className: 'cell-mtime', sortKey: 'mtime' },
-    { label: 'Mode', className: 'cell-mode' },
-    { label: 'Owner', className: 'cell-owner' },
+    { label: 'Name', className: sharedStyles.cellName, sortKey: 'name' },
+    { label: 'Size', className: sharedStyles.cellSize, sortKey: 'size' },
+    { label: 'Modified', className: sharedStyles.cellMtime, sortKey: 'mtime' },
+    { label: 'Mode', className: sharedStyles.cellMode },
+    { label: 'Owner', className: sharedStyles.cellOwner },
   ],
   search: [
-    { label: 'Name', className: 'cell-name' },
-    { label: 'Folder', className: 'cell-folder' },
-    { label: 'Size', className: 'cell-size' },
-    { label: 'Modified', className: 'cell-mtime' },
+    { label: 'Name', className: sharedStyles.cellName },
+    { label: 'Folder', className: sharedStyles.cellFolder },
+    { label: 'Size', className: sharedStyles.cellSize },
+    { label: 'Modified', className: sharedStyles.cellMtime },
   ],
 };
 
@@ -165,7 +167,7 @@ export function EntryGrid(props: EntryGridProps) {
   return (
     <div
       ref={setRefs}
-      className={`entry-grid entry-grid-${variant}`}
+      className={`${sharedStyles.entryGrid} ${sharedStyles[`entry-grid-${variant}`]}`}
       role="grid"
       aria-label={label}
       aria-rowcount={count + 1}
@@ -175,9 +177,9 @@ export function EntryGrid(props: EntryGridProps) {
       onKeyDown={onKeyDown}
       onScroll={win.onScroll}
     >
-      <div role="rowgroup" className="entry-head">
-        <div role="row" aria-rowindex={1} className="entry-row entry-head-row">
-          <div role="columnheader" className="cell cell-check">
+      <div role="rowgroup" className={styles.entryHead}>
+        <div role="row" aria-rowindex={1} className={`${sharedStyles.entryRow} ${sharedStyles.entryHeadRow}`}>
+          <div role="columnheader" className={`cell ${sharedStyles.cellCheck}`}>
             {props.selectAll}
           </div>
           {columns[variant].map((column) => (
@@ -196,7 +198,7 @@ export function EntryGrid(props: EntryGridProps) {
               {column.sortKey && onSort ? (
                 <button
                   type="button"
-                  className="sort-button"
+                  className={styles.sortButton}
                   onClick={() => onSort(column.sortKey ?? 'name')}
                 >
                   {column.label}
@@ -209,12 +211,12 @@ export function EntryGrid(props: EntryGridProps) {
               )}
             </div>
           ))}
-          <div role="columnheader" className="cell cell-actions">
+          <div role="columnheader" className={`cell ${sharedStyles.cellActions}`}>
             <span className="visually-hidden">Actions</span>
           </div>
         </div>
       </div>
-      <div role="rowgroup" className="entry-body" style={{ height: win.totalHeight }}>
+      <div role="rowgroup" className={sharedStyles.entryBody} style={{ height: win.totalHeight }}>
         {rows}
       </div>
       {count === 0 && props.empty ? <div className="entry-empty">{props.empty}</div> : null}

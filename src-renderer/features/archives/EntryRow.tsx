@@ -8,6 +8,8 @@ import { ByteSize } from '../../components/ByteSize.js';
 import { Icon, type IconName } from '../../components/Icon.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';
 import { nameOf, ownerOf, parentOf } from './archive-paths.js';
+import sharedStyles from './archives.module.css';
+import styles from './EntryRow.module.css';
 
 /** Which columns a grid shows. */
 export type GridVariant = 'folder' | 'search';
@@ -54,9 +56,9 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
   const { id, index, top, variant, entry, coveredBy, active, highlighted } = props;
   const inherited = coveredBy !== undefined && coveredBy !== entry.path;
   const classes = [
-    'entry-row',
+    sharedStyles.entryRow,
     active ? 'active' : '',
-    highlighted ? 'revealed' : '',
+    highlighted ? sharedStyles.revealed : '',
     coveredBy ? 'checked' : '',
   ]
     .filter(Boolean)
@@ -69,11 +71,13 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
       aria-rowindex={index + 2}
       aria-selected={coveredBy !== undefined}
       className={classes}
+      // A stable hook for tests: the scoped class name is not.
+      data-revealed={highlighted || undefined}
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => props.onActivate(index)}
       onDoubleClick={() => props.onOpen(entry)}
     >
-      <div role="gridcell" className="cell cell-check">
+      <div role="gridcell" className={`cell ${sharedStyles.cellCheck}`}>
         <input
           type="checkbox"
           aria-label={`Select ${entry.name}`}
@@ -88,33 +92,37 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
           tabIndex={active ? 0 : -1}
         />
       </div>
-      <div role="gridcell" className="cell cell-name" title={entry.path}>
-        <Icon name={icons[entry.type]} className={`type-icon type-${entry.type}`} />
-        <span className="entry-name">{entry.name}</span>
-        {entry.linkTarget ? <span className="link-target">→ {entry.linkTarget}</span> : null}
+      <div role="gridcell" className={`cell ${sharedStyles.cellName}`} title={entry.path}>
+        <Icon name={icons[entry.type]} className={`${styles.typeIcon} ${styles[`type-${entry.type}`]}`} />
+        <span className={styles.entryName}>{entry.name}</span>
+        {entry.linkTarget ? <span className={styles.linkTarget}>→ {entry.linkTarget}</span> : null}
       </div>
       {variant === 'search' ? (
-        <div role="gridcell" className="cell cell-folder" title={folder || '/'}>
+        <div role="gridcell" className={`cell ${sharedStyles.cellFolder}`} title={folder || '/'}>
           {folder === '' ? <span className="muted">/</span> : folder}
         </div>
       ) : null}
-      <div role="gridcell" className="cell cell-size">
+      <div role="gridcell" className={`cell ${sharedStyles.cellSize}`}>
         {sizeCell(entry)}
       </div>
-      <div role="gridcell" className="cell cell-mtime">
+      <div role="gridcell" className={`cell ${sharedStyles.cellMtime}`}>
         {formatDateTime(entry.mtime)}
       </div>
       {variant === 'folder' ? (
         <>
-          <div role="gridcell" className="cell cell-mode">
+          <div role="gridcell" className={`cell ${sharedStyles.cellMode}`}>
             <code>{entry.mode}</code>
           </div>
-          <div role="gridcell" className="cell cell-owner" title={`${entry.user}:${entry.group}`}>
+          <div
+            role="gridcell"
+            className={`cell ${sharedStyles.cellOwner}`}
+            title={`${entry.user}:${entry.group}`}
+          >
             {ownerOf(entry)}
           </div>
         </>
       ) : null}
-      <div role="gridcell" className="cell cell-actions">
+      <div role="gridcell" className={`cell ${sharedStyles.cellActions}`}>
         {entry.type === 'file' ? (
           <>
             <button
@@ -157,10 +165,10 @@ export function LoadingRow({ index, top }: { readonly index: number; readonly to
       role="row"
       aria-rowindex={index + 2}
       aria-busy="true"
-      className="entry-row loading"
+      className={`${sharedStyles.entryRow} ${sharedStyles.loading}`}
       style={{ transform: `translateY(${top}px)` }}
     >
-      <div role="gridcell" className="cell cell-skeleton">
+      <div role="gridcell" className={`cell ${sharedStyles.cellSkeleton}`}>
         <span />
       </div>
     </div>

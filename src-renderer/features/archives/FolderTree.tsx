@@ -9,6 +9,8 @@ import { Icon } from '../../components/Icon.js';
 import { treeKeyEffect } from './folder-tree-keys.js';
 import { visibleRows, type TreeRow } from './folder-tree-state.js';
 import { useFolderTree } from './use-folder-tree.js';
+import sharedStyles from './archives.module.css';
+import styles from './FolderTree.module.css';
 
 /** Props of {@link FolderTree}. */
 export interface FolderTreeProps {
@@ -67,7 +69,7 @@ export function FolderTree({ archive, path, stamp, onNavigate }: FolderTreeProps
   };
 
   return (
-    <div className="folder-tree" role="tree" aria-label="Folders" onKeyDown={onKeyDown}>
+    <div className={sharedStyles.folderTree} role="tree" aria-label="Folders" onKeyDown={onKeyDown}>
       {rows.map((row, index) => {
         const key = rowKey(row);
         const common = {
@@ -88,12 +90,12 @@ export function FolderTree({ archive, path, stamp, onNavigate }: FolderTreeProps
             <div
               key={key}
               {...common}
-              className="tree-item tree-more"
+              className={`${styles.treeItem} ${styles.treeMore}`}
               title={`${row.hidden.toLocaleString('en-US')} more folders`}
               onClick={() => activate(row)}
             >
-              <span className="tree-chevron" aria-hidden="true" />
-              <span className="tree-name">Show more…</span>
+              <span className={styles.treeChevron} aria-hidden="true" />
+              <span className={styles.treeName}>Show more…</span>
             </div>
           );
         }
@@ -102,7 +104,7 @@ export function FolderTree({ archive, path, stamp, onNavigate }: FolderTreeProps
           <div
             key={key}
             {...common}
-            className={selected ? 'tree-item selected' : 'tree-item'}
+            className={selected ? `${styles.treeItem} ${styles.selected}` : styles.treeItem}
             aria-expanded={row.expandable ? row.expanded : undefined}
             aria-selected={selected}
             aria-busy={row.loading || undefined}
@@ -110,7 +112,7 @@ export function FolderTree({ archive, path, stamp, onNavigate }: FolderTreeProps
             onClick={() => activate(row)}
           >
             <span
-              className="tree-chevron"
+              className={styles.treeChevron}
               aria-hidden="true"
               onClick={(event) => {
                 event.stopPropagation();
@@ -121,10 +123,10 @@ export function FolderTree({ archive, path, stamp, onNavigate }: FolderTreeProps
                 <Icon name={row.expanded ? 'chevronDown' : 'chevronRight'} size={14} />
               ) : null}
             </span>
-            <Icon name={row.path === '' ? 'archive' : 'folder'} size={15} className="tree-icon" />
-            <span className="tree-name">{row.name}</span>
-            {row.loading ? <span className="tree-note">…</span> : null}
-            {row.error ? <Icon name="alert" size={13} className="tree-error" /> : null}
+            <Icon name={row.path === '' ? 'archive' : 'folder'} size={15} className={styles.treeIcon} />
+            <span className={styles.treeName}>{row.name}</span>
+            {row.loading ? <span className={styles.treeNote}>…</span> : null}
+            {row.error ? <Icon name="alert" size={13} className={styles.treeError} /> : null}
           </div>
         );
       })}

@@ -5,6 +5,7 @@
 import type { ArchiveIndexState } from '../../../src-main/model/archive.js';
 import { Icon } from '../../components/Icon.js';
 import { formatCount } from '../../lib/format.js';
+import sharedStyles from './archives.module.css';
 
 /** Props of {@link IndexStatus}. */
 export interface IndexStatusProps {
@@ -16,7 +17,7 @@ export function IndexStatus({ state }: IndexStatusProps) {
   const items = (n: number): string => `${formatCount(n)} ${n === 1 ? 'item' : 'items'}`;
   if (!state || state.status === 'loading') {
     return (
-      <span className="index-status loading" role="status">
+      <span className={`${sharedStyles.indexStatus} ${sharedStyles.loading}`} role="status">
         <span className="spinner" aria-hidden="true" />
         Reading archive… {state ? items(state.entryCount) : ''}
       </span>
@@ -24,14 +25,14 @@ export function IndexStatus({ state }: IndexStatusProps) {
   }
   if (state.status === 'failed') {
     return (
-      <span className="index-status failed" role="status">
+      <span className={`${sharedStyles.indexStatus} ${sharedStyles.failed}`} role="status">
         <Icon name="alert" size={14} />
         Could not read the archive
       </span>
     );
   }
   return (
-    <span className="index-status ready" role="status">
+    <span className={`${sharedStyles.indexStatus} ${sharedStyles.ready}`} role="status">
       <Icon name="check" size={14} />
       {items(state.entryCount)}
     </span>

@@ -11,6 +11,7 @@ import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { findMount, useMountStore } from '../../stores/mount-store.js';
 import { OpenFolderButton } from '../restore/OpenFolderButton.js';
+import styles from './MountControls.module.css';
 
 /** Props of {@link MountControls} and {@link MountBanner}. */
 export interface MountControlsProps {
@@ -52,7 +53,7 @@ export function MountControls({ repoId, archiveName, label, compact }: MountCont
         : 'Open every archive of this repository as read-only folders'
       : (status.reason ?? 'Mounting is not available on this computer.');
   return (
-    <span className="mount-controls" title={mount ? undefined : reason}>
+    <span className={styles.mountControls} title={mount ? undefined : reason}>
       {mount ? (
         <Button
           icon="x"
@@ -77,7 +78,7 @@ export function MountControls({ repoId, archiveName, label, compact }: MountCont
         </Button>
       )}
       {error ? (
-        <span className="inline-error" role="alert">
+        <span className={styles.inlineError} role="alert">
           {error.message}
         </span>
       ) : null}
@@ -93,7 +94,7 @@ export function MountBanner({ repoId, archiveName }: Pick<MountControlsProps, 'r
   return (
     <div className="mount-info" role="group" aria-label="Mounted">
       <Icon name="drive" />
-      <span className="mount-text">
+      <span className={styles.mountText}>
         {archiveName ? 'This archive is' : 'The repository is'} mounted read-only at{' '}
         <code title={mount.mountPoint}>{mount.mountPoint}</code>
       </span>

@@ -2,6 +2,8 @@
  * The "Search in archive" field: a name fragment, or a pattern when it holds * ? or [. Escape clears.
  */
 import { Icon } from '../../components/Icon.js';
+import sharedStyles from './archives.module.css';
+import styles from './SearchBox.module.css';
 
 /** Props of {@link SearchBox}. */
 export interface SearchBoxProps {
@@ -19,8 +21,8 @@ export function SearchBox({
   placeholder = 'Search by name or *.pdf',
 }: SearchBoxProps) {
   return (
-    <div className="search-box">
-      <Icon name="search" className="search-box-icon" />
+    <div className={sharedStyles.searchBox}>
+      <Icon name="search" className={styles.searchBoxIcon} />
       <input
         type="search"
         aria-label={label}
@@ -38,7 +40,7 @@ export function SearchBox({
       {value !== '' ? (
         <button
           type="button"
-          className="icon-button search-box-clear"
+          className={`icon-button ${styles.searchBoxClear}`}
           aria-label="Clear search"
           onClick={() => onChange('')}
         >

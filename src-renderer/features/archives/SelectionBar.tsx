@@ -4,6 +4,7 @@
  */
 import { Button } from '../../components/Button.js';
 import { describeSelection, isEverything, type Selection } from './selection.js';
+import styles from './SelectionBar.module.css';
 
 /** Props of {@link SelectionBar}. */
 export interface SelectionBarProps {
@@ -16,8 +17,8 @@ export interface SelectionBarProps {
 export function SelectionBar({ selection, onClear, onRestore }: SelectionBarProps) {
   const none = selection.size === 0;
   return (
-    <div className="selection-bar">
-      <p className="selection-summary" role="status">
+    <div className={styles.selectionBar}>
+      <p className={styles.selectionSummary} role="status">
         {none ? (
           <span className="muted">
             Nothing selected — <strong>Restore…</strong> restores the whole archive. Tick items to restore

@@ -15,6 +15,8 @@ import { formatCount, formatDateTime, formatRelative, parseDate } from '../../li
 import { useAppStore } from '../../stores/app-store.js';
 import { nameOf } from './archive-paths.js';
 import { useIndexingProgress } from './use-indexing-progress.js';
+import sharedStyles from './archives.module.css';
+import styles from './VersionsDialog.module.css';
 
 /** Props of {@link VersionsDialog}. */
 export interface VersionsDialogProps {
@@ -72,7 +74,7 @@ export function VersionsDialog({ repoId, path }: VersionsDialogProps) {
     >
       {error ? <ErrorMessage error={error} /> : null}
       {!versions && !error ? (
-        <p className="indexing-note" role="status">
+        <p className={sharedStyles.indexingNote} role="status">
           <span className="spinner" aria-hidden="true" />
           Indexing archives… ({formatCount(indexing.done)} of {formatCount(indexing.total)})
         </p>
@@ -81,7 +83,7 @@ export function VersionsDialog({ repoId, path }: VersionsDialogProps) {
         <EmptyState icon="history" title="No archive holds this path" compact />
       ) : null}
       {versions && versions.length > 0 ? (
-        <div className="table-wrap versions-table">
+        <div className={`table-wrap ${styles.versionsTable}`}>
           <table className="table" aria-label="Versions">
             <thead>
               <tr>
@@ -118,7 +120,7 @@ export function VersionsDialog({ repoId, path }: VersionsDialogProps) {
                       <span className="muted">same as older</span>
                     )}
                   </td>
-                  <td className="right version-actions">
+                  <td className={`right ${styles.versionActions}`}>
                     <Button
                       size="small"
                       icon="download"

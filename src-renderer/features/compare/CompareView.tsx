@@ -18,6 +18,7 @@ import { useViewStore } from '../../stores/view-store.js';
 import { SearchBox } from '../archives/SearchBox.js';
 import { categories, filterItems, type DiffCategory } from './diff-format.js';
 import { DiffTable } from './DiffTable.js';
+import styles from './compare.module.css';
 
 /** Props of {@link CompareView}. */
 export interface CompareViewProps {
@@ -91,7 +92,7 @@ export function CompareView({ repo }: CompareViewProps) {
         </EmptyState>
       ) : (
         <>
-          <div className="compare-pickers">
+          <div className={styles.comparePickers}>
             <Field label="Older archive">
               <select value={older} onChange={(e) => setOlder(e.target.value)}>
                 {sorted.map((a) => (
@@ -123,21 +124,23 @@ export function CompareView({ repo }: CompareViewProps) {
           </div>
           {older === newer ? <p className="muted">Pick two different archives.</p> : null}
           {error ? <ErrorMessage error={error} title="Comparison failed" /> : null}
-          <div className="category-toggles" role="group" aria-label="Kinds of change">
+          <div className={styles.categoryToggles} role="group" aria-label="Kinds of change">
             {categories.map((c) => (
               <button
                 key={c.key}
                 type="button"
-                className={`category-toggle diff-${c.key}`}
+                className={`${styles.categoryToggle} ${styles[`diff-${c.key}`]}`}
                 aria-pressed={enabled.has(c.key)}
                 onClick={() => toggle(c.key)}
               >
                 <span className="category-label">{c.label}</span>
-                <span className="category-count num">{formatCount(result?.counts[c.key] ?? 0)}</span>
+                <span className={`${styles.categoryCount} num`}>
+                  {formatCount(result?.counts[c.key] ?? 0)}
+                </span>
               </button>
             ))}
           </div>
-          <div className="compare-status">
+          <div className={styles.compareStatus}>
             <p className="search-summary" role="status">
               {running ? <span className="spinner" aria-hidden="true" /> : null}
               {running

@@ -5,6 +5,7 @@
 import type { DiffItem } from '../../../src-main/model/archive.js';
 import { useVirtualWindow } from '../archives/virtual-window.js';
 import { describeItem } from './diff-format.js';
+import styles from './compare.module.css';
 
 /** Props of {@link DiffTable}. */
 export interface DiffTableProps {
@@ -31,17 +32,17 @@ export function DiffTable({ items }: DiffTableProps) {
         key={`${index}:${item.path}`}
         role="row"
         aria-rowindex={index + 2}
-        className="diff-row"
+        className={styles.diffRow}
         style={{ transform: `translateY(${win.rowTop(index)}px)` }}
       >
-        <div role="gridcell" className="cell diff-path" title={item.path}>
-          <span className="diff-folder">{folderPart(item.path)}</span>
-          <span className="diff-name">{item.path.slice(item.path.lastIndexOf('/') + 1)}</span>
+        <div role="gridcell" className={`cell ${styles.diffPath}`} title={item.path}>
+          <span className={styles.diffFolder}>{folderPart(item.path)}</span>
+          <span className={styles.diffName}>{item.path.slice(item.path.lastIndexOf('/') + 1)}</span>
         </div>
         <div role="gridcell" className="cell diff-change">
-          <span className={`diff-badge diff-${item.category}`}>{item.category}</span>
+          <span className={`${styles.diffBadge} ${styles[`diff-${item.category}`]}`}>{item.category}</span>
         </div>
-        <div role="gridcell" className="cell diff-details" title={describeItem(item)}>
+        <div role="gridcell" className={`cell ${styles.diffDetails}`} title={describeItem(item)}>
           {describeItem(item)}
         </div>
       </div>,
@@ -51,26 +52,26 @@ export function DiffTable({ items }: DiffTableProps) {
     <div
       ref={win.viewportRef}
       onScroll={win.onScroll}
-      className="diff-grid"
+      className={styles.diffGrid}
       role="grid"
       aria-label="Changes"
       aria-rowcount={items.length + 1}
       tabIndex={0}
     >
-      <div role="rowgroup" className="diff-head">
-        <div role="row" aria-rowindex={1} className="diff-row diff-head-row">
-          <div role="columnheader" className="cell diff-path">
+      <div role="rowgroup" className={styles.diffHead}>
+        <div role="row" aria-rowindex={1} className={`${styles.diffRow} ${styles.diffHeadRow}`}>
+          <div role="columnheader" className={`cell ${styles.diffPath}`}>
             Path
           </div>
           <div role="columnheader" className="cell diff-change">
             Change
           </div>
-          <div role="columnheader" className="cell diff-details">
+          <div role="columnheader" className={`cell ${styles.diffDetails}`}>
             Details
           </div>
         </div>
       </div>
-      <div role="rowgroup" className="diff-body" style={{ height: win.totalHeight }}>
+      <div role="rowgroup" className={styles.diffBody} style={{ height: win.totalHeight }}>
         {rows}
       </div>
       {items.length === 0 ? <p className="entry-empty muted">No changes match.</p> : null}

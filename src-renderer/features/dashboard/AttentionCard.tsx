@@ -13,6 +13,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useStaleStore } from '../../stores/stale-store.js';
 import { attentionText } from './attention-text.js';
 import { ConfigNoticeList } from './ConfigNoticeList.js';
+import styles from './dashboard.module.css';
 
 // Staleness grows with time alone (no event says "another hour passed"); events refresh it sooner.
 const REFRESH_MS = 5 * 60_000;
@@ -41,9 +42,9 @@ export function AttentionCard() {
   }
   if (items.length === 0 && notices.length === 0) return null;
   return (
-    <section className="card attention-card" aria-labelledby="attention-title">
+    <section className={`card ${styles.attentionCard}`} aria-labelledby="attention-title">
       <header className="card-header">
-        <h2 id="attention-title" className="card-title attention-title">
+        <h2 id="attention-title" className={`card-title ${styles.attentionTitle}`}>
           <Icon name="alert" />
           Needs attention
         </h2>
@@ -51,23 +52,23 @@ export function AttentionCard() {
       {notices.length > 0 ? <ConfigNoticeList notices={notices} /> : null}
       {error ? <ErrorMessage error={error} title="Overdue backups could not be checked" /> : null}
       {items.length > 0 ? (
-        <ul className="attention-list" aria-label="Plans needing attention">
+        <ul className={styles.attentionList} aria-label="Plans needing attention">
           {items.map((item) => {
             const text = attentionText(item);
             return (
-              <li key={item.id} className="attention-item">
-                <div className="attention-head">
+              <li key={item.id} className={styles.attentionItem}>
+                <div className={styles.attentionHead}>
                   <strong>{item.label}</strong>
                   <span className="muted">to {item.repoName}</span>
                   <span className="chip chip-warn">{text.cause}</span>
                 </div>
-                <p className="attention-age">
+                <p className={styles.attentionAge}>
                   {text.age}
                   {item.lastSuccessAt !== undefined ? (
                     <span className="muted"> — last one {formatDateTime(item.lastSuccessAt)}</span>
                   ) : null}
                 </p>
-                <p className="attention-detail">{text.detail}</p>
+                <p className={styles.attentionDetail}>{text.detail}</p>
               </li>
             );
           })}

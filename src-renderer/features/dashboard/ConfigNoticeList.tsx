@@ -8,6 +8,7 @@ import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { configNoticeText } from './config-notice-text.js';
+import styles from './dashboard.module.css';
 
 /** Props of {@link ConfigNoticeList}. */
 export interface ConfigNoticeListProps {
@@ -26,18 +27,18 @@ export function ConfigNoticeList({ notices }: ConfigNoticeListProps) {
       .finally(() => setDismissing(undefined));
   };
   return (
-    <ul className="attention-list" aria-label="Config files needing attention">
+    <ul className={styles.attentionList} aria-label="Config files needing attention">
       {notices.map((notice) => {
         const text = configNoticeText(notice);
         return (
-          <li key={notice.id} className="attention-item">
-            <div className="attention-head">
+          <li key={notice.id} className={styles.attentionItem}>
+            <div className={styles.attentionHead}>
               <strong>{text.title}</strong>
               <span className="chip chip-warn">{text.chip}</span>
               <Button
                 variant="ghost"
                 size="small"
-                className="attention-dismiss"
+                className={styles.attentionDismiss}
                 busy={dismissing === notice.id}
                 onClick={() => dismiss(notice.id)}
                 aria-label={`Dismiss: ${text.title}`}
@@ -45,10 +46,10 @@ export function ConfigNoticeList({ notices }: ConfigNoticeListProps) {
                 Dismiss
               </Button>
             </div>
-            <p className="attention-detail">{text.detail}</p>
+            <p className={styles.attentionDetail}>{text.detail}</p>
             {text.keptLabel !== undefined && notice.keptAt !== undefined ? (
-              <p className="attention-detail">
-                {text.keptLabel} <code className="attention-path">{notice.keptAt}</code>
+              <p className={styles.attentionDetail}>
+                {text.keptLabel} <code className={styles.attentionPath}>{notice.keptAt}</code>
               </p>
             ) : null}
           </li>

@@ -12,6 +12,7 @@ import { isLocked, useReposStore } from '../../stores/repos-store.js';
 import { AttentionCard } from './AttentionCard.js';
 import { PlansSummary } from './PlansSummary.js';
 import { RepositoryCard } from './RepositoryCard.js';
+import styles from './dashboard.module.css';
 
 /** Props of {@link Dashboard}. */
 export interface DashboardProps {
@@ -42,7 +43,7 @@ export function Dashboard({ repos }: DashboardProps) {
   }, [connection]);
 
   return (
-    <div className="overview">
+    <div className={styles.overview}>
       <header className="page-header">
         <div>
           <h1 className="page-title">Overview</h1>
@@ -54,7 +55,7 @@ export function Dashboard({ repos }: DashboardProps) {
       </header>
       <AttentionCard />
       <PlansSummary repos={repos} latest={latest} latestByPlan={latestByPlan} />
-      <div className="overview-grid">
+      <div className={styles.overviewGrid}>
         {repos.map((repo) => (
           <RepositoryCard
             key={repo.id}

@@ -13,6 +13,7 @@ import {
   MIN_GROWTH_POINTS,
   type GrowthPoint,
 } from './growth-series.js';
+import styles from './dashboard.module.css';
 
 /** Props of {@link GrowthChart}. */
 export interface GrowthChartProps {
@@ -40,7 +41,7 @@ export function GrowthChart({ archives }: GrowthChartProps) {
   const span = first && last ? last.time - first.time : 0;
 
   return (
-    <figure className="growth-chart" aria-label="Repository growth">
+    <figure className={styles.growthChart} aria-label="Repository growth">
       {data.length < MIN_GROWTH_POINTS ? (
         <div className="chart-placeholder">
           {data.length === 0
@@ -106,7 +107,7 @@ export function GrowthChart({ archives }: GrowthChartProps) {
         </LineChart>
       )}
       {data.length >= MIN_GROWTH_POINTS ? (
-        <figcaption className="growth-caption">
+        <figcaption className={styles.growthCaption}>
           Deduplicated is what only that archive holds; data shared between archives is stored once and
           counted in “Stored on disk”.
         </figcaption>

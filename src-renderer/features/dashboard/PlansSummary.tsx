@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { upcomingFor, usePlansStore } from '../../stores/plans-store.js';
 import { planTargetLatest } from '../history/history-list.js';
 import { lastRunText, nextRunText } from '../plans/plan-format.js';
+import styles from './dashboard.module.css';
 
 /** Props of {@link PlansSummary}. */
 export interface PlansSummaryProps {
@@ -27,7 +28,7 @@ export function PlansSummary({ repos, latest, latestByPlan }: PlansSummaryProps)
   const paused = usePlansStore((s) => s.paused);
   if (plans.length === 0) return null;
   return (
-    <section className="card plans-summary" aria-labelledby="plans-summary-title">
+    <section className={`card ${styles.plansSummary}`} aria-labelledby="plans-summary-title">
       <header className="card-header">
         <h2 id="plans-summary-title" className="card-title">
           Plans

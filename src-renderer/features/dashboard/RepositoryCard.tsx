@@ -19,6 +19,7 @@ import { nextCheckText } from '../repositories/check-form.js';
 import { GrowthChart } from './GrowthChart.js';
 import { lastBackupFigure } from './last-backup.js';
 import { totalOriginalSize } from './growth-series.js';
+import styles from './dashboard.module.css';
 
 /** Props of {@link RepositoryCard}. */
 export interface RepositoryCardProps {
@@ -41,16 +42,16 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
   const titleId = `overview-${repo.id}`;
 
   return (
-    <article className="card overview-card" aria-labelledby={titleId}>
-      <header className="overview-card-header">
-        <span className="overview-card-icon">
+    <article className={`card ${styles.overviewCard}`} aria-labelledby={titleId}>
+      <header className={styles.overviewCardHeader}>
+        <span className={styles.overviewCardIcon}>
           <Icon name={isRemoteLocation(repo.location) ? 'server' : 'archive'} size={18} />
         </span>
-        <div className="overview-card-title">
+        <div className={styles.overviewCardTitle}>
           <h2 id={titleId} className="card-title">
             {repo.name}
           </h2>
-          <p className="overview-card-location" title={repo.location}>
+          <p className={styles.overviewCardLocation} title={repo.location}>
             {repo.location}
           </p>
         </div>
@@ -59,7 +60,7 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
         </Button>
       </header>
 
-      <dl className="overview-figures">
+      <dl className={styles.overviewFigures}>
         <div>
           <dt>Last backup</dt>
           <dd>
@@ -72,7 +73,7 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
             )}
             {last.status ? <StatusBadge status={last.status} /> : null}
             {last.attempt ? (
-              <span className="overview-last-attempt">
+              <span className={styles.overviewLastAttempt}>
                 Latest attempt <StatusBadge status={last.attempt.status} />{' '}
                 <time dateTime={last.attempt.at} title={formatDateTime(last.attempt.at)}>
                   {formatRelative(last.attempt.at)}
@@ -102,11 +103,11 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
         </div>
       </dl>
       {check !== undefined && check.schedule.kind !== 'off' ? (
-        <p className="muted overview-card-check">Next check: {nextCheckText(check)}</p>
+        <p className={`muted ${styles.overviewCardCheck}`}>Next check: {nextCheckText(check)}</p>
       ) : null}
 
       {locked ? (
-        <div className="overview-card-note">
+        <div className={styles.overviewCardNote}>
           <Icon name="lock" size={16} />
           <span>Locked. Enter the passphrase to see archives and growth.</span>
           <Button size="small" icon="unlock" onClick={() => openDialog({ kind: 'unlock', repoId: repo.id })}>
@@ -115,7 +116,7 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
         </div>
       ) : details?.error ? (
         // Before any figures: the last known ones may be stale (a drive unplugged since).
-        <div className="overview-card-note overview-card-error" role="alert">
+        <div className={`${styles.overviewCardNote} ${styles.overviewCardError}`} role="alert">
           <Icon name="alert" size={16} />
           <span>
             {data ? 'Could not refresh: ' : ''}
@@ -125,7 +126,7 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
       ) : data ? (
         <GrowthChart archives={data.archives} />
       ) : (
-        <div className="chart-placeholder growth-loading" role="status">
+        <div className={`chart-placeholder ${styles.growthLoading}`} role="status">
           <span className="spinner" aria-hidden="true" />
           Reading archives… (waits for any running job on this repository)
         </div>

@@ -12,6 +12,7 @@ import { Icon } from '../../components/Icon.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { toCrumbs } from '../../lib/paths.js';
 import { FolderList } from './FolderList.js';
+import styles from './folders.module.css';
 
 /** Props of {@link FolderBrowser}. */
 export interface FolderBrowserProps {
@@ -94,13 +95,13 @@ export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: F
         </>
       }
     >
-      <div className="folder-browser">
-        <nav className="folder-places" aria-label="Places">
+      <div className={styles.folderBrowser}>
+        <nav className={styles.folderPlaces} aria-label="Places">
           {listing?.places.map((place) => (
             <button
               key={place.path}
               type="button"
-              className={place.path === current ? 'place active' : 'place'}
+              className={place.path === current ? `${styles.place} active` : styles.place}
               onClick={() => open(place.path)}
             >
               <Icon name={place.path === '/' ? 'drive' : place.label === 'Home' ? 'home' : 'folder'} />
@@ -108,9 +109,9 @@ export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: F
             </button>
           ))}
         </nav>
-        <div className="folder-main">
+        <div className={styles.folderMain}>
           <form
-            className="folder-goto"
+            className={styles.folderGoto}
             onSubmit={(event) => {
               event.preventDefault();
               event.stopPropagation();
@@ -129,7 +130,7 @@ export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: F
             <Button type="submit" size="small">
               Go
             </Button>
-            <label className="check-inline">
+            <label className={styles.checkInline}>
               <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} />
               Show hidden
             </label>

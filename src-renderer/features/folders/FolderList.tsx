@@ -3,6 +3,7 @@
  */
 import type { FolderListing } from '../../../src-main/model/folders.js';
 import { Icon } from '../../components/Icon.js';
+import styles from './folders.module.css';
 
 /** Props of {@link FolderList}. */
 export interface FolderListProps {
@@ -18,11 +19,11 @@ export function FolderList({ listing, loading, selected, onOpen, onToggle }: Fol
   const folders = listing?.entries.filter((entry) => entry.isDirectory) ?? [];
   const fileCount = (listing?.entries.length ?? 0) - folders.length;
   return (
-    <div className="folder-list" aria-busy={loading}>
+    <div className={styles.folderList} aria-busy={loading}>
       {listing?.parent ? (
-        <div className="folder-row folder-up">
-          <span className="folder-check" />
-          <button type="button" className="folder-name" onClick={() => onOpen(listing.parent ?? '/')}>
+        <div className={`${styles.folderRow} ${styles.folderUp}`}>
+          <span className={styles.folderCheck} />
+          <button type="button" className={styles.folderName} onClick={() => onOpen(listing.parent ?? '/')}>
             <Icon name="chevronUp" />
             <span>Parent folder</span>
           </button>
@@ -31,8 +32,8 @@ export function FolderList({ listing, loading, selected, onOpen, onToggle }: Fol
       {folders.map((entry) => {
         const checked = selected.includes(entry.path);
         return (
-          <div key={entry.path} className={checked ? 'folder-row checked' : 'folder-row'}>
-            <span className="folder-check">
+          <div key={entry.path} className={checked ? `${styles.folderRow} checked` : styles.folderRow}>
+            <span className={styles.folderCheck}>
               <input
                 type="checkbox"
                 checked={checked}
@@ -42,7 +43,7 @@ export function FolderList({ listing, loading, selected, onOpen, onToggle }: Fol
             </span>
             <button
               type="button"
-              className="folder-name"
+              className={styles.folderName}
               onClick={() => onOpen(entry.path)}
               title={`Open ${entry.path}`}
             >
@@ -53,17 +54,17 @@ export function FolderList({ listing, loading, selected, onOpen, onToggle }: Fol
         );
       })}
       {!loading && listing && folders.length === 0 ? (
-        <p className="folder-empty">
+        <p className={styles.folderEmpty}>
           No folders here{fileCount > 0 ? ` (${fileCount} ${fileCount === 1 ? 'file' : 'files'})` : ''}.
         </p>
       ) : null}
       {listing && fileCount > 0 && folders.length > 0 ? (
-        <p className="folder-files-note">
+        <p className={styles.folderFilesNote}>
           and {fileCount} {fileCount === 1 ? 'file' : 'files'}
         </p>
       ) : null}
       {listing?.truncated ? (
-        <p className="folder-files-note" role="note">
+        <p className={styles.folderFilesNote} role="note">
           This folder holds too many entries to list them all; only {listing.entries.length.toLocaleString()}{' '}
           are shown, folders first. Type a path above to open one that is not listed.
         </p>

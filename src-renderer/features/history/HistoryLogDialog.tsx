@@ -12,6 +12,7 @@ import { formatDateTime, formatDuration } from '../../lib/format.js';
 import { useHistoryStore } from '../../stores/history-store.js';
 import { kindLabel, statsSummary, triggerLabel } from './history-format.js';
 import { LogLines } from '../jobs/LogLines.js';
+import styles from './history.module.css';
 
 /** Props of {@link HistoryLogDialog}. */
 export interface HistoryLogDialogProps {
@@ -44,10 +45,12 @@ export function HistoryLogDialog({ entry, onClose }: HistoryLogDialogProps) {
         </Button>
       }
     >
-      <div className="history-log-summary">
+      <div className={styles.historyLogSummary}>
         <StatusBadge status={entry.status} />
-        {stats.length > 0 ? <span className="history-stats">{stats.join(' · ')}</span> : null}
-        {entry.stats?.archiveName ? <code className="history-archive">{entry.stats.archiveName}</code> : null}
+        {stats.length > 0 ? <span className={styles.historyStats}>{stats.join(' · ')}</span> : null}
+        {entry.stats?.archiveName ? (
+          <code className={styles.historyArchive}>{entry.stats.archiveName}</code>
+        ) : null}
       </div>
       {entry.error ? (
         <ErrorMessage
@@ -56,7 +59,7 @@ export function HistoryLogDialog({ entry, onClose }: HistoryLogDialogProps) {
         />
       ) : null}
       {log?.error ? <ErrorMessage error={log.error} title="The log could not be loaded" /> : null}
-      <div className="log-lines history-log-lines" role="log" aria-label="Job log" tabIndex={0}>
+      <div className={`log-lines ${styles.historyLogLines}`} role="log" aria-label="Job log" tabIndex={0}>
         {!log || log.loading ? (
           <p className="log-empty">Loading the log…</p>
         ) : lines.length === 0 ? (

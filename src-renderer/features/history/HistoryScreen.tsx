@@ -15,6 +15,7 @@ import { useReposStore } from '../../stores/repos-store.js';
 import { HistoryLogDialog } from './HistoryLogDialog.js';
 import { HistoryTable } from './HistoryTable.js';
 import { countByResult, filterEntries, type ResultFilter } from './history-list.js';
+import styles from './history.module.css';
 
 const results: readonly FinalJobStatus[] = ['succeeded', 'warning', 'failed', 'cancelled', 'interrupted'];
 const ALL_REPOS = '';
@@ -50,14 +51,14 @@ export function HistoryScreen() {
   }, [repos, entries]);
 
   return (
-    <div className="history-screen">
+    <div className={styles.historyScreen}>
       <header className="page-header">
         <div>
           <h1 className="page-title">History</h1>
           <p className="page-subtitle">Every backup, restore and maintenance job, newest first.</p>
         </div>
-        <div className="history-filters">
-          <label className="inline-field">
+        <div className={styles.historyFilters}>
+          <label className={styles.inlineField}>
             <span>Repository</span>
             <select
               value={repoFilter ?? ALL_REPOS}
@@ -71,7 +72,7 @@ export function HistoryScreen() {
               ))}
             </select>
           </label>
-          <label className="inline-field">
+          <label className={styles.inlineField}>
             <span>Result</span>
             <select value={result} onChange={(e) => setResult(e.target.value as ResultFilter)}>
               <option value="all">All results</option>
@@ -87,9 +88,9 @@ export function HistoryScreen() {
 
       {error ? <ErrorMessage error={error} title="History" /> : null}
 
-      <section className="card history-card" aria-busy={loading}>
+      <section className={`card ${styles.historyCard}`} aria-busy={loading}>
         {!loaded ? (
-          <div className="splash-loading history-loading" role="status">
+          <div className={`splash-loading ${styles.historyLoading}`} role="status">
             <span className="spinner" aria-hidden="true" />
             Loading history…
           </div>
@@ -105,7 +106,7 @@ export function HistoryScreen() {
           <HistoryTable entries={shown} onOpen={setOpened} planNames={planNames} />
         )}
         {loaded && hasMore ? (
-          <div className="history-more">
+          <div className={styles.historyMore}>
             <Button onClick={() => void loadMore()} busy={loading}>
               Load more
             </Button>

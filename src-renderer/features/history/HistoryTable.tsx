@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatDateTime, formatDuration, formatRelative } from '../../lib/format.js';
 import { formatShortDateTime, kindIcon, kindLabel, statsSummary, triggerLabel } from './history-format.js';
+import styles from './history.module.css';
 
 /** Props of {@link HistoryTable}. */
 export interface HistoryTableProps {
@@ -20,7 +21,7 @@ export interface HistoryTableProps {
 export function HistoryTable({ entries, onOpen, planNames }: HistoryTableProps) {
   return (
     <div className="table-wrap">
-      <table className="table history-table" aria-label="Job history">
+      <table className={`table ${styles.historyTable}`} aria-label="Job history">
         <thead>
           <tr>
             <th scope="col">Job</th>
@@ -69,27 +70,27 @@ function HistoryRow({
   const stats = statsSummary(entry);
   return (
     // A click anywhere on the row is a mouse shortcut; the row's button is the keyboard way in.
-    <tr className="history-row" data-status={entry.status} onClick={() => onOpen(entry)}>
+    <tr className={styles.historyRow} data-status={entry.status} onClick={() => onOpen(entry)}>
       <td>
-        <span className={`history-kind history-kind-${entry.kind}`}>
-          <span className="history-kind-icon">
+        <span className={`${styles.historyKind} ${styles[`history-kind-${entry.kind}`]}`}>
+          <span className={styles.historyKindIcon}>
             <Icon name={kindIcon(entry.kind)} size={14} />
           </span>
-          <span className="history-kind-text">
+          <span className={styles.historyKindText}>
             {kindLabel(entry.kind)}
             {planName !== undefined ? (
-              <span className="history-plan" title={`Plan: ${planName}`}>
+              <span className={styles.historyPlan} title={`Plan: ${planName}`}>
                 {planName}
               </span>
             ) : null}
           </span>
         </span>
       </td>
-      <td className="history-repo" title={entry.repoName}>
+      <td className={styles.historyRepo} title={entry.repoName}>
         {entry.repoName}
       </td>
       <td>
-        <span className={`history-trigger history-trigger-${entry.trigger}`}>
+        <span className={`${styles.historyTrigger} ${styles[`history-trigger-${entry.trigger}`]}`}>
           <Icon name={entry.trigger === 'schedule' ? 'clock' : 'terminal'} size={12} />
           {triggerLabel(entry.trigger)}
         </span>
@@ -106,13 +107,13 @@ function HistoryRow({
         </time>
       </td>
       <td className="right num">{formatDuration(entry.durationMs / 1000)}</td>
-      <td className="history-details">
+      <td className={styles.historyDetails}>
         {entry.error ? (
-          <span className="history-error" title={entry.error.remedy ?? entry.error.message}>
+          <span className={styles.historyError} title={entry.error.remedy ?? entry.error.message}>
             {entry.error.message}
           </span>
         ) : stats.length > 0 ? (
-          <span className="history-stats">
+          <span className={styles.historyStats}>
             {stats.map((part) => (
               <span key={part}>{part}</span>
             ))}
@@ -124,7 +125,7 @@ function HistoryRow({
       <td className="row-actions">
         <button
           type="button"
-          className="history-log-button"
+          className={styles.historyLogButton}
           onClick={(event) => {
             event.stopPropagation();
             onOpen(entry);

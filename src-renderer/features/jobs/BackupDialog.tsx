@@ -17,6 +17,7 @@ import { useJobsStore } from '../../stores/jobs-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { SourceList } from './SourceList.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
+import styles from './jobs.module.css';
 
 /** Props of {@link BackupDialog}. */
 export interface BackupDialogProps {
@@ -102,7 +103,7 @@ export function BackupDialog({ repoId }: BackupDialogProps) {
         onChange={setSources}
         error={attempted ? sourceError : undefined}
       />
-      <div className="field-grid">
+      <div className={styles.fieldGrid}>
         <Field
           label="Archive name"
           error={attempted ? nameError : undefined}
@@ -114,7 +115,7 @@ export function BackupDialog({ repoId }: BackupDialogProps) {
           <ChoiceSelect choices={compressionChoices} value={compression} onChange={setCompression} />
         </Field>
       </div>
-      <label className="check-row">
+      <label className={styles.checkRow}>
         <input type="checkbox" checked={excludeCaches} onChange={(e) => setExcludeCaches(e.target.checked)} />
         <span>
           <strong>Exclude caches</strong>

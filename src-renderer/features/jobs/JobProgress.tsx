@@ -15,6 +15,7 @@ import { useJobsStore } from '../../stores/jobs-store.js';
 import { JobResult } from './JobResult.js';
 import { TransferChart } from './TransferChart.js';
 import { Counter } from '../../components/Counter.js';
+import styles from './jobs.module.css';
 
 /** Props of {@link JobProgress}. */
 export interface JobProgressProps {
@@ -41,7 +42,7 @@ export function JobProgress({ job }: JobProgressProps) {
   const progress = job.progress;
   return (
     <section className="card job-card" aria-labelledby={`job-${job.id}-title`}>
-      <header className="job-card-header">
+      <header className={styles.jobCardHeader}>
         <div>
           <h3 id={`job-${job.id}-title`} className="card-title">
             {job.title}
@@ -54,7 +55,7 @@ export function JobProgress({ job }: JobProgressProps) {
                 : 'Reading files and storing new data'}
           </p>
         </div>
-        <div className="job-card-actions">
+        <div className={styles.jobCardActions}>
           <StatusBadge status={job.status} />
           <Button variant="danger" icon="stop" onClick={cancel} busy={cancelling}>
             Cancel
@@ -84,7 +85,7 @@ export function JobProgress({ job }: JobProgressProps) {
           </p>
         </>
       ) : (
-        <div className="step-progress" role="status" aria-live="polite">
+        <div className={styles.stepProgress} role="status" aria-live="polite">
           {progress?.kind === 'step' && progress.percent !== undefined ? (
             <div className="progress-bar" aria-hidden="true">
               <span style={{ width: `${Math.min(100, Math.max(0, progress.percent))}%` }} />

@@ -13,6 +13,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { TransferChart } from './TransferChart.js';
 import { Counter } from '../../components/Counter.js';
+import styles from './jobs.module.css';
 
 /** Props of {@link JobResult}. */
 export interface JobResultProps {
@@ -45,8 +46,11 @@ export function JobResult({ job }: JobResultProps) {
   const duration = elapsedSeconds(job);
 
   return (
-    <section className={`card job-card job-result result-${job.status}`} aria-labelledby={`result-${job.id}`}>
-      <header className="job-card-header">
+    <section
+      className={`card job-card ${styles.jobResult} result-${job.status}`}
+      aria-labelledby={`result-${job.id}`}
+    >
+      <header className={styles.jobCardHeader}>
         <div className="result-heading">
           <span className="result-icon">
             <Icon name={verdict.icon} size={20} />
@@ -61,7 +65,7 @@ export function JobResult({ job }: JobResultProps) {
             </p>
           </div>
         </div>
-        <div className="job-card-actions">
+        <div className={styles.jobCardActions}>
           <StatusBadge status={job.status} />
           <Button variant="ghost" onClick={() => openLog(true)} icon="terminal">
             Show log

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { LogLines } from './LogLines.js';
+import styles from './jobs.module.css';
 
 /** Props of {@link LogPanel}. */
 export interface LogPanelProps {
@@ -60,7 +61,7 @@ export function LogPanel({ job }: LogPanelProps) {
   };
 
   return (
-    <section className={open ? 'log-panel open' : 'log-panel'} aria-label="Log">
+    <section className={open ? `log-panel ${styles.open}` : 'log-panel'} aria-label="Log">
       <div className="log-bar">
         <button type="button" className="log-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           <Icon name={open ? 'chevronDown' : 'chevronUp'} />

@@ -7,6 +7,7 @@ import { Button } from '../../components/Button.js';
 import { Icon } from '../../components/Icon.js';
 import { tildify } from '../../lib/paths.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
+import styles from './jobs.module.css';
 
 /** Props of {@link SourceList}. */
 export interface SourceListProps {
@@ -32,14 +33,14 @@ export function SourceList({ paths, homeDir, onChange, error }: SourceListProps)
   };
 
   return (
-    <fieldset className={error ? 'field sources field-invalid' : 'field sources'}>
+    <fieldset className={error ? `field ${styles.sources} field-invalid` : `field ${styles.sources}`}>
       <legend className="field-label">Source folders</legend>
       {paths.length > 0 ? (
-        <ul className="source-list" aria-label="Source folders">
+        <ul className={styles.sourceList} aria-label="Source folders">
           {paths.map((path) => (
             <li key={path}>
               <Icon name="folder" />
-              <span className="source-path" title={path}>
+              <span className={styles.sourcePath} title={path}>
                 {tildify(path, homeDir)}
               </span>
               <button
@@ -54,9 +55,9 @@ export function SourceList({ paths, homeDir, onChange, error }: SourceListProps)
           ))}
         </ul>
       ) : (
-        <p className="source-empty">No folders yet. Add at least one folder to back up.</p>
+        <p className={styles.sourceEmpty}>No folders yet. Add at least one folder to back up.</p>
       )}
-      <div className="source-add">
+      <div className={styles.sourceAdd}>
         <Button icon="plus" size="small" onClick={() => setPicking(true)}>
           Add folders…
         </Button>

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatClock, formatRate } from '../../lib/format.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
+import styles from './jobs.module.css';
 
 /** Props of {@link TransferChart}. */
 export interface TransferChartProps {
@@ -30,7 +31,7 @@ export function TransferChart({ jobId }: TransferChartProps) {
   const data = useMemo(() => ring?.toArray() ?? [], [ring, version]);
 
   return (
-    <figure className="transfer-chart" aria-label="Transfer graph" data-testid="transfer-graph">
+    <figure className={styles.transferChart} aria-label="Transfer graph" data-testid="transfer-graph">
       {data.length === 0 ? (
         <div className="chart-placeholder">Collecting transfer samples…</div>
       ) : (

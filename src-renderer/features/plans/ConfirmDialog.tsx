@@ -7,6 +7,7 @@ import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import styles from './plans.module.css';
 
 /** Props of {@link ConfirmDialog}. */
 export interface ConfirmDialogProps {
@@ -50,7 +51,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
         </>
       }
     >
-      <div className="confirm-body">{children}</div>
+      <div className={styles.confirmBody}>{children}</div>
       {error ? <ErrorMessage error={error} /> : null}
     </Dialog>
   );

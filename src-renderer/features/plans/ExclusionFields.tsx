@@ -11,6 +11,7 @@ import {
 import { Field } from '../../components/Field.js';
 import { excludeLines, patternLines, type PlanForm } from './plan-form.js';
 import { PatternTester } from './PatternTester.js';
+import styles from './plans.module.css';
 
 /** Props of {@link ExclusionFields}. */
 export interface ExclusionFieldsProps {
@@ -36,22 +37,22 @@ export function ExclusionFields({
   const toggle = (id: ExcludePresetId, on: boolean): void =>
     update({ presets: on ? [...form.presets, id] : form.presets.filter((p) => p !== id) });
   return (
-    <fieldset className="plan-section">
+    <fieldset className={styles.planSection}>
       <legend>Exclusions</legend>
-      <div className="preset-list">
+      <div className={styles.presetList}>
         {EXCLUDE_PRESETS.map((preset) => {
           const patterns = expandPreset(preset.id, { homeDir, platform });
           return (
-            <label key={preset.id} className="preset">
+            <label key={preset.id} className={styles.preset}>
               <input
                 type="checkbox"
                 checked={form.presets.includes(preset.id)}
                 onChange={(e) => toggle(preset.id, e.target.checked)}
               />
-              <span className="preset-text">
-                <span className="preset-label">{preset.label}</span>
-                <span className="preset-description">{preset.description}</span>
-                <code className="preset-patterns" aria-label={`Patterns of ${preset.label}`}>
+              <span className={styles.presetText}>
+                <span className={styles.presetLabel}>{preset.label}</span>
+                <span className={styles.presetDescription}>{preset.description}</span>
+                <code className={styles.presetPatterns} aria-label={`Patterns of ${preset.label}`}>
                   {patterns.join('\n')}
                 </code>
               </span>
@@ -71,7 +72,7 @@ export function ExclusionFields({
           onChange={(e) => update({ excludesText: e.target.value })}
         />
       </Field>
-      <div className="pattern-lines">
+      <div className={styles.patternLines}>
         <Field
           label="Pattern lines"
           hint={
@@ -92,8 +93,8 @@ export function ExclusionFields({
           />
         </Field>
       </div>
-      <div className="checkbox-group">
-        <label className="checkbox">
+      <div className={styles.checkboxGroup}>
+        <label className={styles.checkbox}>
           <input
             type="checkbox"
             checked={form.excludeCaches}
@@ -101,7 +102,7 @@ export function ExclusionFields({
           />
           Exclude cache folders (marked with CACHEDIR.TAG)
         </label>
-        <label className="checkbox">
+        <label className={styles.checkbox}>
           <input
             type="checkbox"
             checked={form.excludeNobackup}
@@ -109,7 +110,7 @@ export function ExclusionFields({
           />
           Exclude folders that contain a .nobackup file
         </label>
-        <label className="checkbox">
+        <label className={styles.checkbox}>
           <input
             type="checkbox"
             checked={form.oneFileSystem}

@@ -4,6 +4,7 @@
  */
 import { Field } from '../../components/Field.js';
 import type { HookForm, PlanForm } from './plan-form.js';
+import styles from './plans.module.css';
 
 /** Props of {@link HookFields}. */
 export interface HookFieldsProps {
@@ -18,7 +19,7 @@ export function HookFields({ form, update, errors }: HookFieldsProps) {
     const hook: HookForm = form[which];
     const set = (patch: Partial<HookForm>): void => update({ [which]: { ...hook, ...patch } });
     return (
-      <div className="hook-row">
+      <div className={styles.hookRow}>
         <Field
           label={label}
           hint={hint}
@@ -43,7 +44,7 @@ export function HookFields({ form, update, errors }: HookFieldsProps) {
     );
   };
   return (
-    <fieldset className="plan-section">
+    <fieldset className={styles.planSection}>
       <legend>Before and after</legend>
       {row('before', 'Before command', 'If it fails, the backup is skipped and the log says why.')}
       {row('after', 'After command', 'Runs once the backup has finished.')}

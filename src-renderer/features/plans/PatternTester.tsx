@@ -7,6 +7,7 @@ import type { PathTest } from '../../../src-main/model/plan.js';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { toErrorInfo } from '../../lib/error-info.js';
+import styles from './plans.module.css';
 
 /** The rules to test against: the editor's current (unsaved) state. */
 export interface TesterRules {
@@ -53,7 +54,7 @@ export function PatternTester({ rules }: PatternTesterProps) {
   };
 
   return (
-    <div className="pattern-tester">
+    <div className={styles.patternTester}>
       <label className="field-label" htmlFor={inputId}>
         Test a path
       </label>
@@ -78,9 +79,9 @@ export function PatternTester({ rules }: PatternTesterProps) {
           Test
         </Button>
       </div>
-      <p className="pattern-verdict" role="status" aria-label="Pattern test result">
+      <p className={styles.patternVerdict} role="status" aria-label="Pattern test result">
         {answer === undefined ? null : answer.kind === 'error' ? (
-          <span className="verdict-error">{answer.message}</span>
+          <span className={styles.verdictError}>{answer.message}</span>
         ) : (
           verdict(answer.test)
         )}

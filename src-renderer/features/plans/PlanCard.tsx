@@ -14,6 +14,7 @@ import { isRemoteLocation, tildify } from '../../lib/paths.js';
 import { upcomingFor, usePlansStore, type StoredPlan } from '../../stores/plans-store.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { lastRunText, nextRunText } from './plan-format.js';
+import styles from './plans.module.css';
 
 /** Props of {@link PlanCard}. */
 export interface PlanCardProps {
@@ -47,12 +48,12 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
   };
 
   return (
-    <article className="card plan-card" aria-labelledby={titleId}>
-      <header className="plan-card-header">
+    <article className={`card ${styles.planCard}`} aria-labelledby={titleId}>
+      <header className={styles.planCardHeader}>
         <h2 id={titleId} className="card-title">
           {plan.name}
         </h2>
-        <div className="plan-card-actions">
+        <div className={styles.planCardActions}>
           <Button size="small" variant="primary" icon="upload" busy={running} onClick={() => void runNow()}>
             Run now
           </Button>
@@ -70,11 +71,11 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
           </Button>
         </div>
       </header>
-      <p className="plan-sources">
+      <p className={styles.planSources}>
         <Icon name="folder" size={14} />
         <span>{plan.sourcePaths.map((p) => tildify(p, homeDir)).join(', ')}</span>
       </p>
-      <table className="table plan-targets" aria-label={`Targets of ${plan.name}`}>
+      <table className={`table ${styles.planTargets}`} aria-label={`Targets of ${plan.name}`}>
         <thead>
           <tr>
             <th scope="col">Repository</th>
@@ -90,13 +91,13 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
             return (
               <tr key={target.repoId}>
                 <th scope="row">
-                  <span className="plan-repo">
+                  <span className={styles.planRepo}>
                     <Icon name={repo && isRemoteLocation(repo.location) ? 'server' : 'archive'} size={14} />
-                    <span className="plan-repo-name">{repo?.name ?? 'Removed repository'}</span>
+                    <span className={styles.planRepoName}>{repo?.name ?? 'Removed repository'}</span>
                   </span>
-                  <code className="plan-repo-location">{repo?.location ?? target.repoId}</code>
+                  <code className={styles.planRepoLocation}>{repo?.location ?? target.repoId}</code>
                 </th>
-                <td className="plan-schedule">{describeSchedule(target.schedule)}</td>
+                <td className={styles.planSchedule}>{describeSchedule(target.schedule)}</td>
                 <td>{lastRunText(row)}</td>
                 <td>{target.schedule.kind === 'off' ? '—' : nextRunText(row, paused)}</td>
               </tr>
@@ -104,9 +105,9 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
           })}
         </tbody>
       </table>
-      <p className="muted plan-retention">Retention: {describeRetention(plan.retention)}</p>
+      <p className={`muted ${styles.planRetention}`}>Retention: {describeRetention(plan.retention)}</p>
       {notice ? (
-        <p className="plan-notice" role="status">
+        <p className={styles.planNotice} role="status">
           {notice}
         </p>
       ) : null}

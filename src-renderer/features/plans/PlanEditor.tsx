@@ -22,6 +22,7 @@ import { RetentionFields } from './RetentionFields.js';
 import { TargetFields } from './TargetFields.js';
 import { emptyForm, fieldErrors, formFromPlan, toDraft, type PlanForm } from './plan-form.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
+import styles from './plans.module.css';
 
 /** Props of {@link PlanEditor}. */
 export interface PlanEditorProps {
@@ -101,7 +102,7 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
         error={errors['excludes']}
         patternsError={errors['patterns']}
       />
-      <fieldset className="plan-section">
+      <fieldset className={styles.planSection}>
         <legend>Archives</legend>
         <Field label="Compression" hint={hintFor(compressionChoices, form.compression)}>
           <ChoiceSelect

@@ -12,6 +12,7 @@ import { usePlansStore, type StoredPlan } from '../../stores/plans-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { PlanCard } from './PlanCard.js';
 import { PlanEditor } from './PlanEditor.js';
+import styles from './plans.module.css';
 
 // Which plan the editor shows: a new one, or an existing one by value (the list may change meanwhile).
 type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly plan: StoredPlan };
@@ -47,7 +48,7 @@ export function PlansScreen() {
 
   const sorted = [...plans].sort((a, b) => a.name.localeCompare(b.name));
   return (
-    <div className="plans-screen">
+    <div className={styles.plansScreen}>
       <header className="page-header">
         <div>
           <h1 className="page-title">Plans</h1>
@@ -55,7 +56,7 @@ export function PlansScreen() {
             What to back up, where to, and when. Borgdesk runs each schedule for you.
           </p>
         </div>
-        <div className="page-actions">
+        <div className={styles.pageActions}>
           <label className="switch">
             <input
               type="checkbox"
@@ -78,7 +79,7 @@ export function PlansScreen() {
         </div>
       </header>
       {paused ? (
-        <p className="callout plans-paused" role="status">
+        <p className={`callout ${styles.plansPaused}`} role="status">
           All schedules are paused. Run now still works; scheduled backups wait until you resume.
         </p>
       ) : null}
@@ -90,7 +91,7 @@ export function PlansScreen() {
           <strong>New plan</strong> to make one.
         </EmptyState>
       ) : null}
-      <div className="plans-list">
+      <div className={styles.plansList}>
         {sorted.map((plan) => (
           <PlanCard
             key={plan.id}

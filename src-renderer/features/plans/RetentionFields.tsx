@@ -11,6 +11,7 @@ import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
 import { toErrorInfo } from '../../lib/error-info.js';
 import { retentionOf, type PlanForm, type RetentionChoice } from './plan-form.js';
+import styles from './plans.module.css';
 
 /** Props of {@link RetentionFields}. */
 export interface RetentionFieldsProps {
@@ -59,7 +60,7 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
   };
 
   return (
-    <fieldset className="plan-section">
+    <fieldset className={styles.planSection}>
       <legend>Retention</legend>
       <Field
         label="Keep archives"
@@ -81,7 +82,7 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
         </select>
       </Field>
       {form.retention === 'custom' ? (
-        <div className="keep-grid">
+        <div className={styles.keepGrid}>
           {keepLabels.map(([key, label]) => (
             <Field key={key} label={label}>
               <input
@@ -97,7 +98,7 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
         </div>
       ) : null}
       {policy !== undefined ? (
-        <div className="prune-preview">
+        <div className={styles.prunePreview}>
           {planId === undefined ? (
             <p className="muted">
               Save the plan and back up once to preview which archives this would delete.
@@ -131,7 +132,7 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
                   : `${preview.pruned.length} would be deleted, ${preview.kept.length} kept:`}
               </p>
               {preview.pruned.length > 0 ? (
-                <ul className="prune-list">
+                <ul className={styles.pruneList}>
                   {preview.pruned.map((name) => (
                     <li key={name}>{name}</li>
                   ))}

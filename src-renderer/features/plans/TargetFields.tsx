@@ -8,6 +8,7 @@ import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
 import { newTarget, type PlanForm, type ScheduleKind, type TargetForm } from './plan-form.js';
+import styles from './plans.module.css';
 
 /** Props of {@link TargetFields}. */
 export interface TargetFieldsProps {
@@ -41,13 +42,13 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
   const unused = repos.filter((r) => !form.targets.some((t) => t.repoId === r.id));
   const idPrefix = useId();
   return (
-    <fieldset className="plan-section">
+    <fieldset className={styles.planSection}>
       <legend>Where to and when</legend>
       {form.targets.map((target, index) => {
         const repo = repos.find((r) => r.id === target.repoId);
         const label = `Target ${index + 1}`;
         return (
-          <div key={index} className="target-row" role="group" aria-label={label}>
+          <div key={index} className={styles.targetRow} role="group" aria-label={label}>
             <Field label={`${label}: repository`} error={errors[`targets.${index}`]}>
               <select value={target.repoId} onChange={(e) => setTarget(index, { repoId: e.target.value })}>
                 {repo === undefined ? <option value={target.repoId}>Removed repository</option> : null}
@@ -58,7 +59,7 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
                 ))}
               </select>
             </Field>
-            <div className="target-schedule">
+            <div className={styles.targetSchedule}>
               <Field label={`${label}: schedule`}>
                 <select
                   value={target.kind}
@@ -93,9 +94,9 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
               ) : null}
             </div>
             {target.kind === 'weekly' ? (
-              <div className="weekday-picker" role="group" aria-label={`${label}: weekdays`}>
+              <div className={styles.weekdayPicker} role="group" aria-label={`${label}: weekdays`}>
                 {weekdays.map(([day, name]) => (
-                  <label key={day} className="checkbox">
+                  <label key={day} className={styles.checkbox}>
                     <input
                       type="checkbox"
                       checked={target.days.includes(day)}
@@ -114,12 +115,12 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
             ) : null}
             {target.kind !== 'off' ? (
               <div
-                className="checkbox-group"
+                className={styles.checkboxGroup}
                 role="group"
                 aria-label={`${label}: conditions`}
                 aria-describedby={`${idPrefix}-conditions-${index}`}
               >
-                <label className="checkbox">
+                <label className={styles.checkbox}>
                   <input
                     type="checkbox"
                     checked={target.notOnBattery}
@@ -127,7 +128,7 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
                   />
                   Not on battery power
                 </label>
-                <label className="checkbox">
+                <label className={styles.checkbox}>
                   <input
                     type="checkbox"
                     checked={target.notOnMetered}

@@ -18,6 +18,7 @@ import { useReposStore } from '../../stores/repos-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { locationFieldError } from './location-field.js';
+import styles from './repositories.module.css';
 
 type Mode = 'create' | 'existing';
 
@@ -116,14 +117,14 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
         </>
       }
     >
-      <div className="segmented" role="tablist" aria-label="Repository source">
+      <div className={styles.segmented} role="tablist" aria-label="Repository source">
         {(['create', 'existing'] as const).map((m) => (
           <button
             key={m}
             type="button"
             role="tab"
             aria-selected={mode === m}
-            className={mode === m ? 'segment active' : 'segment'}
+            className={mode === m ? `${styles.segment} active` : styles.segment}
             onClick={() => {
               setMode(m);
               setError(undefined);

@@ -8,6 +8,7 @@ import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { formatCount, formatDateTime, formatDuration, formatRelative, parseDate } from '../../lib/format.js';
+import styles from './repositories.module.css';
 
 /** Props of {@link ArchivesTable}. */
 export interface ArchivesTableProps {
@@ -82,7 +83,7 @@ export function ArchivesTable({ archives, onBrowse, onDelete }: ArchivesTablePro
                 ) : null}
               </th>
               <td title={formatDateTime(archive.start)}>
-                <span className="date-main">{formatDateTime(archive.start)}</span>
+                <span className={styles.dateMain}>{formatDateTime(archive.start)}</span>
                 <span className="date-sub">{formatRelative(archive.start)}</span>
               </td>
               <td className="right num">

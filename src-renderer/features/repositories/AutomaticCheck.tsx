@@ -19,6 +19,7 @@ import {
   type CheckForm,
   type CheckScheduleKind,
 } from './check-form.js';
+import styles from './repositories.module.css';
 
 /** Props of {@link AutomaticCheck}. */
 export interface AutomaticCheckProps {
@@ -80,7 +81,7 @@ export function AutomaticCheck({ repo }: AutomaticCheckProps) {
   const scheduled = row !== undefined && row.schedule.kind !== 'off';
 
   return (
-    <section className="card check-schedule-card" aria-labelledby={titleId}>
+    <section className={`card ${styles.checkScheduleCard}`} aria-labelledby={titleId}>
       <header className="card-header">
         <h2 id={titleId} className="card-title">
           Automatic check
@@ -90,7 +91,7 @@ export function AutomaticCheck({ repo }: AutomaticCheckProps) {
         </span>
       </header>
       <form
-        className="check-schedule-fields"
+        className={styles.checkScheduleFields}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -135,14 +136,14 @@ export function AutomaticCheck({ repo }: AutomaticCheckProps) {
             ))}
           </select>
         </Field>
-        <div className="check-schedule-save">
+        <div className={styles.checkScheduleSave}>
           <Button type="submit" busy={busy} disabled={!changed}>
             Save
           </Button>
         </div>
       </form>
       {repo.needsPassphrase && scheduled ? (
-        <p className="field-hint check-schedule-note">
+        <p className={`field-hint ${styles.checkScheduleNote}`}>
           Runs while Borgdesk is open and the repository is unlocked; a locked repository’s check fails and
           shows in History.
         </p>

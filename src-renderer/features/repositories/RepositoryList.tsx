@@ -10,6 +10,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { isLocked, useReposStore } from '../../stores/repos-store.js';
 import { useViewStore } from '../../stores/view-store.js';
+import styles from './repositories.module.css';
 
 function useRunningRepoIds(): ReadonlySet<string> {
   const jobs = useJobsStore((s) => s.jobs);
@@ -31,10 +32,10 @@ export function RepositoryList() {
   const running = useRunningRepoIds();
 
   if (loaded && repos.length === 0) {
-    return <p className="sidebar-empty">No repositories yet.</p>;
+    return <p className={styles.sidebarEmpty}>No repositories yet.</p>;
   }
   return (
-    <ul className="repo-list" aria-label="Repositories">
+    <ul className={styles.repoList} aria-label="Repositories">
       {repos.map((repo) => (
         <li key={repo.id}>
           <RepositoryItem
@@ -70,27 +71,27 @@ function RepositoryItem({ repo, active, running, homeDir, onSelect }: Repository
     // "Locked" never leak into a button's name.
     <button
       type="button"
-      className={active ? 'repo-item active' : 'repo-item'}
+      className={active ? `${styles.repoItem} active` : styles.repoItem}
       aria-current={active ? 'page' : undefined}
       aria-label={repo.name}
       aria-describedby={detailsId}
       onClick={onSelect}
     >
-      <span className="repo-item-icon">
+      <span className={styles.repoItemIcon}>
         <Icon name={isRemoteLocation(repo.location) ? 'server' : 'archive'} />
       </span>
-      <span className="repo-item-text">
-        <span className="repo-item-name">
+      <span className={styles.repoItemText}>
+        <span className={styles.repoItemName}>
           {repo.name}
-          {running ? <span className="activity-dot" title="Backup running" /> : null}
+          {running ? <span className={styles.activityDot} title="Backup running" /> : null}
         </span>
-        <span id={detailsId} className="repo-item-meta">
-          <span className="repo-item-location" title={repo.location}>
+        <span id={detailsId} className={styles.repoItemMeta}>
+          <span className={styles.repoItemLocation} title={repo.location}>
             {truncateMiddle(tildify(repo.location, homeDir), 32)}
           </span>
-          <span className="repo-item-status">
+          <span className={styles.repoItemStatus}>
             {locked ? (
-              <span className="lock-state locked">
+              <span className={`${styles.lockState} ${styles.locked}`}>
                 <Icon name="lock" size={12} /> Locked
               </span>
             ) : null}

@@ -5,6 +5,7 @@
 import type { RepositoryStats as Stats } from '../../../src-main/model/repository.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { formatRatio } from '../../lib/format.js';
+import styles from './repositories.module.css';
 
 /** Props of {@link RepositoryStats}. */
 export interface RepositoryStatsProps {
@@ -14,32 +15,32 @@ export interface RepositoryStatsProps {
 /** Four stat tiles. */
 export function RepositoryStats({ stats }: RepositoryStatsProps) {
   return (
-    <dl className="stats" aria-label="Repository totals">
-      <div className="stat">
+    <dl className={styles.stats} aria-label="Repository totals">
+      <div className={styles.stat}>
         <dt>Original size</dt>
         <dd>
           <ByteSize bytes={stats?.totalSize} />
         </dd>
-        <p className="stat-note">all archives, before compression</p>
+        <p className={styles.statNote}>all archives, before compression</p>
       </div>
-      <div className="stat">
+      <div className={styles.stat}>
         <dt>Compressed</dt>
         <dd>
           <ByteSize bytes={stats?.totalCompressedSize} />
         </dd>
-        <p className="stat-note">all archives, after compression</p>
+        <p className={styles.statNote}>all archives, after compression</p>
       </div>
-      <div className="stat stat-accent">
+      <div className={`${styles.stat} ${styles.statAccent}`}>
         <dt>Deduplicated</dt>
         <dd>
           <ByteSize bytes={stats?.uniqueCompressedSize} />
         </dd>
-        <p className="stat-note">actually stored on disk</p>
+        <p className={styles.statNote}>actually stored on disk</p>
       </div>
-      <div className="stat">
+      <div className={styles.stat}>
         <dt>Dedup ratio</dt>
         <dd className="num">{stats ? formatRatio(stats.dedupRatio) : '—'}</dd>
-        <p className="stat-note">source bytes per stored byte</p>
+        <p className={styles.statNote}>source bytes per stored byte</p>
       </div>
     </dl>
   );

@@ -26,6 +26,7 @@ import { ArchivesTable } from './ArchivesTable.js';
 import { AutomaticCheck } from './AutomaticCheck.js';
 import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
 import { RepositoryStats } from './RepositoryStats.js';
+import styles from './repositories.module.css';
 
 // Jobs whose progress and result this screen shows; restores have their own card.
 const SHOWN_KINDS: readonly JobKind[] = ['backup', 'check', 'delete', 'prune', 'compact'];
@@ -57,17 +58,17 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
     );
 
   return (
-    <div className="repo-view">
-      <header className="repo-header">
-        <div className="repo-header-icon">
+    <div className={styles.repoView}>
+      <header className={styles.repoHeader}>
+        <div className={styles.repoHeaderIcon}>
           <Icon name={isRemoteLocation(repo.location) ? 'server' : 'archive'} size={22} />
         </div>
-        <div className="repo-header-text">
+        <div className={styles.repoHeaderText}>
           <h1 className="repo-title">{repo.name}</h1>
-          <p className="repo-location">
+          <p className={styles.repoLocation}>
             <code>{repo.location}</code>
           </p>
-          <div className="chips">
+          <div className={styles.chips}>
             <span className="chip">
               <Icon name="shield" size={12} />
               {repo.encryption ?? (repo.needsPassphrase ? 'encrypted' : 'encryption unknown')}
@@ -84,7 +85,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
             </span>
           </div>
         </div>
-        <div className="repo-actions">
+        <div className={styles.repoActions}>
           <Button
             variant="ghost"
             icon="refresh"
@@ -147,7 +148,7 @@ function RepositoryContents(props: {
       {failed ? null : (
         <>
           <RepositoryStats stats={entry?.data?.stats} />
-          <section className="card archives-card" aria-labelledby="archives-title">
+          <section className={`card ${styles.archivesCard}`} aria-labelledby="archives-title">
             <header className="card-header">
               <h2 id="archives-title" className="card-title">
                 Archives
@@ -173,7 +174,7 @@ function RepositoryContents(props: {
                 onDelete={(archive) => setDeleting(archive.name)}
               />
             ) : (
-              <div className="skeleton-table" aria-hidden="true">
+              <div className={styles.skeletonTable} aria-hidden="true">
                 <span />
                 <span />
                 <span />

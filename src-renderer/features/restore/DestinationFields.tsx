@@ -8,6 +8,7 @@ import { Button } from '../../components/Button.js';
 import { Icon } from '../../components/Icon.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
 import { commonFolderDepth, landingPath, lostByStrip } from './restore-plan.js';
+import styles from './restore.module.css';
 
 /** The destination choice. */
 export type DestinationMode = 'new-folder' | 'original';
@@ -41,9 +42,9 @@ export function DestinationFields(props: DestinationFieldsProps) {
   const lost = lostByStrip(paths, strip);
 
   return (
-    <fieldset className="field restore-destination">
+    <fieldset className={`field ${styles.restoreDestination}`}>
       <legend className="field-label">Where to restore</legend>
-      <label className={mode === 'new-folder' ? 'choice active' : 'choice'}>
+      <label className={mode === 'new-folder' ? `${styles.choice} active` : styles.choice}>
         <input
           type="radio"
           name={`${id}-mode`}
@@ -56,7 +57,7 @@ export function DestinationFields(props: DestinationFieldsProps) {
         </span>
       </label>
       {mode === 'new-folder' ? (
-        <div className="choice-body">
+        <div className={styles.choiceBody}>
           <div className="field-row">
             <label className="visually-hidden" htmlFor={`${id}-parent`}>
               Parent folder
@@ -73,7 +74,7 @@ export function DestinationFields(props: DestinationFieldsProps) {
             </Button>
           </div>
           {props.parentError ? <p className="field-error">{props.parentError}</p> : null}
-          <p className="new-folder-name">
+          <p className={styles.newFolderName}>
             <Icon name="plus" size={14} />
             <span>
               {props.targetExact ? 'Creates exactly' : 'Creates'} <code>{props.targetDir}</code>
@@ -81,7 +82,7 @@ export function DestinationFields(props: DestinationFieldsProps) {
           </p>
         </div>
       ) : null}
-      <label className={mode === 'original' ? 'choice active' : 'choice'}>
+      <label className={mode === 'original' ? `${styles.choice} active` : styles.choice}>
         <input
           type="radio"
           name={`${id}-mode`}
@@ -94,7 +95,7 @@ export function DestinationFields(props: DestinationFieldsProps) {
         </span>
       </label>
       {mode === 'original' ? (
-        <div className="choice-body callout callout-compact" role="note">
+        <div className={`${styles.choiceBody} callout callout-compact`} role="note">
           <Icon name="alert" size={16} />
           <p>
             Files are written to their original paths
@@ -108,7 +109,7 @@ export function DestinationFields(props: DestinationFieldsProps) {
           </p>
         </div>
       ) : (
-        <div className="strip-field">
+        <div className={styles.stripField}>
           <label className="field-label" htmlFor={`${id}-strip`}>
             Strip leading folders
           </label>
@@ -130,10 +131,10 @@ export function DestinationFields(props: DestinationFieldsProps) {
             ) : null}
           </div>
           {example !== undefined ? (
-            <div className="strip-example" aria-live="polite">
-              <span className="strip-example-label">For example</span>
+            <div className={styles.stripExample} aria-live="polite">
+              <span className={styles.stripExampleLabel}>For example</span>
               <code>{example}</code>
-              <span className="strip-example-label">lands at</span>
+              <span className={styles.stripExampleLabel}>lands at</span>
               {landing !== undefined ? (
                 <code>{landing}</code>
               ) : (

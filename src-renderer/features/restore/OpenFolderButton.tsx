@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
+import styles from './restore.module.css';
 
 /** Props of {@link OpenFolderButton}. */
 export interface OpenFolderButtonProps {
@@ -26,12 +27,12 @@ export function OpenFolderButton({ path, size = 'medium', variant = 'secondary' 
       );
   };
   return (
-    <span className="open-folder">
+    <span className={styles.openFolder}>
       <Button icon="external" size={size} variant={variant} onClick={open} busy={state === 'opening'}>
         Open folder
       </Button>
       {state === 'unsupported' || state === 'failed' ? (
-        <span className="open-folder-note" role="status">
+        <span className={styles.openFolderNote} role="status">
           {state === 'unsupported'
             ? 'This window cannot open folders on your computer; copy the path and open it in your file manager.'
             : 'The folder could not be opened; copy the path instead.'}

@@ -8,6 +8,7 @@ import { CopyButton } from '../../components/CopyButton.js';
 import { Icon } from '../../components/Icon.js';
 import { formatCount } from '../../lib/format.js';
 import { Counter } from '../../components/Counter.js';
+import styles from './restore.module.css';
 
 /** Props of {@link PreviewPanel}. */
 export interface PreviewPanelProps {
@@ -21,33 +22,33 @@ const SAMPLE_ROWS = 50;
 export function PreviewPanel({ preview, newFolder }: PreviewPanelProps) {
   const conflicts = preview.conflictCount;
   return (
-    <section className="restore-preview" aria-label="Restore preview">
+    <section className={styles.restorePreview} aria-label="Restore preview">
       <dl className="counters">
         <Counter label="Files">{formatCount(preview.fileCount)}</Counter>
         <Counter label="Total size">
           <ByteSize bytes={preview.totalBytes} />
         </Counter>
-        <div className={conflicts > 0 ? 'counter counter-warn' : 'counter'}>
+        <div className={conflicts > 0 ? `counter ${styles.counterWarn}` : 'counter'}>
           <dt>Already exist</dt>
           <dd>{formatCount(conflicts)}</dd>
         </div>
       </dl>
       {newFolder ? null : (
-        <p className="restore-target">
-          <span className="restore-target-label">Original locations, under</span>
+        <p className={styles.restoreTarget}>
+          <span className={styles.restoreTargetLabel}>Original locations, under</span>
           <code title={preview.targetDir}>{preview.targetDir}</code>
           <CopyButton text={preview.targetDir} label="Copy target path" />
         </p>
       )}
       {conflicts > 0 ? (
-        <div className="callout conflict-callout" role="alert">
+        <div className={`callout ${styles.conflictCallout}`} role="alert">
           <Icon name="alert" size={18} />
           <div>
             <p className="callout-title">
               {conflicts === 1 ? '1 item already exists' : `${formatCount(conflicts)} items already exist`} at
               the destination
             </p>
-            <ul className="path-list">
+            <ul className={styles.pathList}>
               {preview.conflictExamples.map((path) => (
                 <li key={path}>
                   <code>{path}</code>
@@ -64,7 +65,7 @@ export function PreviewPanel({ preview, newFolder }: PreviewPanelProps) {
           </div>
         </div>
       ) : (
-        <p className="preview-ok">
+        <p className={styles.previewOk}>
           <Icon name="check" size={16} />
           {newFolder
             ? 'The folder is new, so nothing that exists is touched.'
@@ -72,12 +73,12 @@ export function PreviewPanel({ preview, newFolder }: PreviewPanelProps) {
         </p>
       )}
       {preview.items.length > 0 ? (
-        <details className="landing">
+        <details className={styles.landing}>
           <summary>Where items land</summary>
-          <ul className="landing-list">
+          <ul className={styles.landingList}>
             {preview.items.slice(0, SAMPLE_ROWS).map((item) => (
               <li key={item.archivePath}>
-                <code className="landing-from">{item.archivePath}</code>
+                <code className={styles.landingFrom}>{item.archivePath}</code>
                 <Icon name="chevronRight" size={12} />
                 <code className="landing-to">{item.targetPath}</code>
               </li>

@@ -14,6 +14,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { isFinal, latestJobFor } from '../../stores/job-events.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { OpenFolderButton } from './OpenFolderButton.js';
+import styles from './restore.module.css';
 
 /** Props of {@link RestoreJobCard}. */
 export interface RestoreJobCardProps {
@@ -28,9 +29,9 @@ export function RestoreJobCard({ repoId }: RestoreJobCardProps) {
   const openLog = useAppStore((s) => s.setLogPanelOpen);
   if (!job || dismissed) return null;
   return (
-    <section className={`card restore-strip result-${job.status}`} aria-label={job.title}>
+    <section className={`card ${styles.restoreStrip} result-${job.status}`} aria-label={job.title}>
       {isFinal(job.status) ? <Outcome job={job} /> : <Running job={job} />}
-      <div className="restore-strip-actions">
+      <div className={styles.restoreStripActions}>
         <Button size="small" variant="ghost" icon="terminal" onClick={() => openLog(true)}>
           Show log
         </Button>
@@ -76,8 +77,8 @@ function Running({ job }: { readonly job: JobSnapshot }) {
     progress?.etaSeconds !== undefined ? `about ${formatDuration(progress.etaSeconds)} left` : undefined,
   ].filter(Boolean);
   return (
-    <div className="restore-strip-main">
-      <div className="restore-strip-line">
+    <div className={styles.restoreStripMain}>
+      <div className={styles.restoreStripLine}>
         <StatusBadge status={job.status} />
         <strong>{job.title}</strong>
         <span className="muted num">{figures.join(' · ') || (progress?.message ?? 'Starting…')}</span>
@@ -105,8 +106,8 @@ function Outcome({ job }: { readonly job: JobSnapshot }) {
       ? 'Restore cancelled'
       : 'Restore failed';
   return (
-    <div className="restore-strip-main">
-      <div className="restore-strip-line">
+    <div className={styles.restoreStripMain}>
+      <div className={styles.restoreStripLine}>
         <span className="result-icon">
           <Icon name={ok ? (job.status === 'warning' ? 'alert' : 'check') : 'alert'} size={16} />
         </span>
@@ -120,7 +121,7 @@ function Outcome({ job }: { readonly job: JobSnapshot }) {
         </span>
       </div>
       {result && result.targetDir !== '/' ? (
-        <div className="restore-target">
+        <div className={styles.restoreTarget}>
           <code title={result.targetDir}>{result.targetDir}</code>
           <CopyButton text={result.targetDir} label="Copy folder path" />
           <OpenFolderButton path={result.targetDir} size="small" variant="ghost" />

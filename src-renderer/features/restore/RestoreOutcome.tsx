@@ -12,6 +12,7 @@ import { formatCount } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { OpenFolderButton } from './OpenFolderButton.js';
 import { Counter } from '../../components/Counter.js';
+import styles from './restore.module.css';
 
 /** Props of {@link RestoreOutcome}. */
 export interface RestoreOutcomeProps {
@@ -34,8 +35,8 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
   const verdict = verdicts[job.status] ?? { icon: 'info', title: job.title };
   const warnings = result?.warnings ?? [];
   return (
-    <div className={`restore-outcome result-${job.status}`}>
-      <div className="restore-outcome-head">
+    <div className={`${styles.restoreOutcome} result-${job.status}`}>
+      <div className={styles.restoreOutcomeHead}>
         <div className="result-heading">
           <span className="result-icon">
             <Icon name={verdict.icon} size={20} />
@@ -96,8 +97,8 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
         <p className="result-note">Files were restored to their original locations.</p>
       ) : null}
       {result && result.targetDir !== '/' ? (
-        <div className="restore-target">
-          <span className="restore-target-label">Restored into</span>
+        <div className={styles.restoreTarget}>
+          <span className={styles.restoreTargetLabel}>Restored into</span>
           <code title={result.targetDir}>{result.targetDir}</code>
           <CopyButton text={result.targetDir} label="Copy folder path" />
           <OpenFolderButton path={result.targetDir} size="small" />

@@ -10,6 +10,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { formatBytes, formatClock, formatDuration, truncateMiddle } from '../../lib/format.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
+import styles from './restore.module.css';
 
 /** Props of {@link RestoreProgress}. */
 export interface RestoreProgressProps {
@@ -38,9 +39,9 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
       ? 'Waiting for the repository to be free…'
       : (progress?.message ?? 'Starting borg…');
   return (
-    <div className="restore-progress">
-      <div className="restore-progress-head">
-        <div className="restore-progress-title">
+    <div className={styles.restoreProgress}>
+      <div className={styles.restoreProgressHead}>
+        <div className={styles.restoreProgressTitle}>
           <StatusBadge status={job.status} />
           <span>{message}</span>
         </div>
@@ -49,7 +50,12 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
         </Button>
       </div>
       {cancelError ? <ErrorMessage error={cancelError} /> : null}
-      <div className="restore-progress-bar" role="status" aria-label="Restore progress" aria-live="polite">
+      <div
+        className={styles.restoreProgressBar}
+        role="status"
+        aria-label="Restore progress"
+        aria-live="polite"
+      >
         {percent !== undefined ? (
           <>
             <div
@@ -62,7 +68,7 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
             >
               <span style={{ width: `${Math.min(100, Math.max(0, percent))}%` }} />
             </div>
-            <span className="restore-percent num">{Math.floor(percent)} %</span>
+            <span className={`${styles.restorePercent} num`}>{Math.floor(percent)} %</span>
           </>
         ) : (
           <div className="progress-bar indeterminate" aria-hidden="true">
@@ -70,7 +76,7 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
           </div>
         )}
       </div>
-      <dl className="restore-figures">
+      <dl className={styles.restoreFigures}>
         <div>
           <dt>Written</dt>
           <dd className="num">

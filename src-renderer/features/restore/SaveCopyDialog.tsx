@@ -18,6 +18,7 @@ import { FolderPicker } from '../folders/FolderPicker.js';
 import { OpenFolderButton } from './OpenFolderButton.js';
 import { rememberParent, rememberedParent } from './restore-memory.js';
 import { RestoreProgress } from './RestoreProgress.js';
+import styles from './restore.module.css';
 
 /** Props of {@link SaveCopyDialog}. */
 export interface SaveCopyDialogProps {
@@ -105,7 +106,7 @@ export function SaveCopyDialog({ repoId, archiveName, path }: SaveCopyDialogProp
           <Field label="File name" error={attempted ? nameError : undefined}>
             <input value={name} spellCheck={false} onChange={(e) => setName(e.target.value)} data-autofocus />
           </Field>
-          <p className="new-folder-name">
+          <p className={styles.newFolderName}>
             <Icon name="save" size={14} />
             <span>
               Saves to <code>{targetPath}</code> — an existing file is never replaced.
@@ -117,11 +118,11 @@ export function SaveCopyDialog({ repoId, archiveName, path }: SaveCopyDialogProp
       ) : !done ? (
         <RestoreProgress job={job} />
       ) : job.status === 'succeeded' || job.status === 'warning' ? (
-        <div className="save-done" role="status">
-          <p className="preview-ok">
+        <div className={styles.saveDone} role="status">
+          <p className={styles.previewOk}>
             <Icon name="check" size={16} /> Saved a copy to <code>{targetPath}</code>
           </p>
-          <div className="restore-target">
+          <div className={styles.restoreTarget}>
             <CopyButton text={targetPath} label="Copy file path" />
             <OpenFolderButton path={folder.trim()} size="small" />
           </div>

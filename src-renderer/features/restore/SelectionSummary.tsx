@@ -3,6 +3,7 @@
  * plainly so nobody restores everything by accident.
  */
 import { formatCount } from '../../lib/format.js';
+import styles from './restore.module.css';
 
 /** Props of {@link SelectionSummary}. */
 export interface SelectionSummaryProps {
@@ -28,7 +29,7 @@ export function SelectionSummary({ archiveName, paths }: SelectionSummaryProps) 
       {shown.map((path, index) => (
         <span key={path}>
           {index > 0 ? ', ' : ''}
-          <code className="source-chip" title={path}>
+          <code className={styles.sourceChip} title={path}>
             {path.slice(path.lastIndexOf('/') + 1)}
           </code>
         </span>

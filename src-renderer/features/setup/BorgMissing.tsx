@@ -11,6 +11,7 @@ import { Field } from '../../components/Field.js';
 import { Icon } from '../../components/Icon.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
+import styles from './setup.module.css';
 
 /** Props of {@link BorgMissing}. */
 export interface BorgMissingProps {
@@ -67,15 +68,15 @@ export function BorgMissing({ status }: BorgMissingProps) {
   };
 
   return (
-    <div className="setup">
-      <div className="card setup-card">
-        <div className="setup-icon" aria-hidden="true">
+    <div className={styles.setup}>
+      <div className={`card ${styles.setupCard}`}>
+        <div className={styles.setupIcon} aria-hidden="true">
           <Icon name="alert" size={26} />
         </div>
         <h1>{title}</h1>
         <p className="lead">{detail}</p>
         {status.borg.state === 'missing' && status.borg.searched.length > 0 ? (
-          <details className="searched">
+          <details className={styles.searched}>
             <summary>Where Borgdesk looked ({status.borg.searched.length} places)</summary>
             <ul>
               {status.borg.searched.map((place) => (
@@ -88,11 +89,11 @@ export function BorgMissing({ status }: BorgMissingProps) {
         ) : null}
 
         <h2>Install BorgBackup</h2>
-        <ul className="install-hints">
+        <ul className={styles.installHints}>
           {sortHints(status).map((hint) => (
             <li key={hint.platform}>
-              <span className="install-platform">{hint.platform}</span>
-              <code className="install-command">{hint.command}</code>
+              <span className={styles.installPlatform}>{hint.platform}</span>
+              <code className={styles.installCommand}>{hint.command}</code>
               <CopyButton text={hint.command} label={`Copy the ${hint.platform} command`} />
             </li>
           ))}
@@ -114,7 +115,7 @@ export function BorgMissing({ status }: BorgMissingProps) {
               spellCheck={false}
             />
           </Field>
-          <div className="setup-actions">
+          <div className={styles.setupActions}>
             <Button type="submit" variant="primary" icon="refresh" busy={checking}>
               Check again
             </Button>

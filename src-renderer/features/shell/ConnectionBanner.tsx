@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../stores/app-store.js';
+import styles from './shell.module.css';
 
 const GRACE_MS = 800;
 
@@ -28,7 +29,7 @@ export function ConnectionBanner() {
         ? 'Connection to Borgdesk lost — reconnecting…'
         : 'Connecting to Borgdesk…';
   return (
-    <div className="connection-banner" role="status">
+    <div className={styles.connectionBanner} role="status">
       {connection !== 'closed' ? <span className="spinner" aria-hidden="true" /> : null}
       {text}
     </div>

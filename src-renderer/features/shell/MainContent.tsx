@@ -18,6 +18,7 @@ import { LogPanel } from '../jobs/LogPanel.js';
 import { PlansScreen } from '../plans/PlansScreen.js';
 import { Welcome } from '../welcome/Welcome.js';
 import { WithAttention } from './WithAttention.js';
+import styles from './shell.module.css';
 
 // Jobs whose log the panel follows on a repository's screen.
 const LOGGED_KINDS: readonly JobKind[] = ['backup', 'init', 'restore', 'check', 'delete', 'prune', 'compact'];
@@ -63,8 +64,8 @@ export function MainContent({ status }: MainContentProps) {
     );
 
   return (
-    <main className="main">
-      <div className="content">{content}</div>
+    <main className={styles.main}>
+      <div className={styles.content}>{content}</div>
       {repo ? <LogPanel job={job} /> : null}
     </main>
   );

@@ -7,29 +7,30 @@ import { Button } from '../../components/Button.js';
 import { Icon, type IconName } from '../../components/Icon.js';
 import { useAppStore, type Section } from '../../stores/app-store.js';
 import { RepositoryList } from '../repositories/RepositoryList.js';
+import styles from './shell.module.css';
 
 /** The app's sidebar. */
 export function Sidebar() {
   const openDialog = useAppStore((s) => s.openDialog);
   const borg = useAppStore((s) => s.status?.borg);
   return (
-    <aside className="sidebar" aria-label="Sidebar">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
+    <aside className={styles.sidebar} aria-label="Sidebar">
+      <div className={styles.brand}>
+        <span className={styles.brandMark} aria-hidden="true">
           <BrandMark />
         </span>
-        <span className="brand-name">Borgdesk</span>
+        <span className={styles.brandName}>Borgdesk</span>
       </div>
-      <nav className="sidebar-nav" aria-label="Screens">
+      <nav className={styles.sidebarNav} aria-label="Screens">
         <NavItem section="overview" icon="home" label="Overview" />
         <NavItem section="plans" icon="clock" label="Plans" />
         <NavItem section="history" icon="history" label="History" />
       </nav>
-      <div className="sidebar-section">
-        <h2 className="sidebar-heading">Repositories</h2>
+      <div className={styles.sidebarSection}>
+        <h2 className={styles.sidebarHeading}>Repositories</h2>
         <RepositoryList />
         <Button
-          className="add-repo"
+          className={styles.addRepo}
           variant="ghost"
           icon="plus"
           onClick={() => openDialog({ kind: 'add-repository', mode: 'create' })}
@@ -37,12 +38,12 @@ export function Sidebar() {
           Add repository
         </Button>
       </div>
-      <div className="sidebar-footer">
-        <button type="button" className="sidebar-link" onClick={() => openDialog({ kind: 'settings' })}>
+      <div className={styles.sidebarFooter}>
+        <button type="button" className={styles.sidebarLink} onClick={() => openDialog({ kind: 'settings' })}>
           <Icon name="settings" />
           <span>Settings</span>
         </button>
-        {borg?.state === 'ok' ? <span className="borg-version">borg {borg.version}</span> : null}
+        {borg?.state === 'ok' ? <span className={styles.borgVersion}>borg {borg.version}</span> : null}
       </div>
     </aside>
   );
@@ -54,7 +55,7 @@ function NavItem(props: { readonly section: Section; readonly icon: IconName; re
   return (
     <button
       type="button"
-      className={current ? 'nav-item active' : 'nav-item'}
+      className={current ? `${styles.navItem} active` : styles.navItem}
       aria-current={current ? 'page' : undefined}
       onClick={() => showSection(props.section)}
     >

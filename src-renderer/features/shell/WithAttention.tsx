@@ -7,6 +7,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useAppStore } from '../../stores/app-store.js';
 import { AttentionCard } from '../dashboard/AttentionCard.js';
+import styles from './shell.module.css';
 
 /** Props of {@link WithAttention}. */
 export interface WithAttentionProps {
@@ -23,7 +24,7 @@ export function WithAttention({ children }: WithAttentionProps) {
   }, [noticeCount]);
   return (
     <>
-      <div ref={ref} className="welcome-attention">
+      <div ref={ref} className={styles.welcomeAttention}>
         <AttentionCard />
       </div>
       {children}

@@ -17,6 +17,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
 import { locationFieldError } from '../repositories/location-field.js';
 import { createAndBackUp } from './first-backup.js';
+import styles from './welcome.module.css';
 
 /** Props of {@link Welcome}. */
 export interface WelcomeProps {
@@ -54,8 +55,8 @@ export function Welcome({ status }: WelcomeProps) {
   };
 
   return (
-    <div className="welcome">
-      <div className="welcome-intro">
+    <div className={styles.welcome}>
+      <div className={styles.welcomeIntro}>
         <BrandMark size={48} />
         <h1>Welcome to Borgdesk</h1>
         <p className="lead">
@@ -64,7 +65,7 @@ export function Welcome({ status }: WelcomeProps) {
         </p>
       </div>
       <form
-        className="card welcome-card"
+        className={`card ${styles.welcomeCard}`}
         onSubmit={(event) => {
           event.preventDefault();
           submit();
@@ -72,11 +73,11 @@ export function Welcome({ status }: WelcomeProps) {
         noValidate
       >
         {error ? <ErrorMessage error={error} /> : null}
-        <section className="welcome-step">
-          <span className="step-number" aria-hidden="true">
+        <section className={styles.welcomeStep}>
+          <span className={styles.stepNumber} aria-hidden="true">
             1
           </span>
-          <div className="step-body">
+          <div className={styles.stepBody}>
             <h2>Where to keep your backups</h2>
             <Field
               label="Location"
@@ -92,13 +93,13 @@ export function Welcome({ status }: WelcomeProps) {
             </Field>
           </div>
         </section>
-        <section className="welcome-step">
-          <span className="step-number" aria-hidden="true">
+        <section className={styles.welcomeStep}>
+          <span className={styles.stepNumber} aria-hidden="true">
             2
           </span>
-          <div className="step-body">
+          <div className={styles.stepBody}>
             <h2>What to back up</h2>
-            <div className="source-summary">
+            <div className={styles.sourceSummary}>
               <ul>
                 {sources.map((path) => (
                   <li key={path}>
@@ -125,11 +126,11 @@ export function Welcome({ status }: WelcomeProps) {
             </p>
           </div>
         </section>
-        <section className="welcome-step">
-          <span className="step-number" aria-hidden="true">
+        <section className={styles.welcomeStep}>
+          <span className={styles.stepNumber} aria-hidden="true">
             3
           </span>
-          <div className="step-body">
+          <div className={styles.stepBody}>
             <h2>Protect it with a passphrase</h2>
             <PassphraseFields
               passphrase={passphrase}
@@ -144,7 +145,7 @@ export function Welcome({ status }: WelcomeProps) {
             </p>
           </div>
         </section>
-        <div className="welcome-actions">
+        <div className={styles.welcomeActions}>
           <Button type="submit" variant="primary" size="large" icon="upload" busy={Boolean(busy)}>
             Create repository and back up
           </Button>
