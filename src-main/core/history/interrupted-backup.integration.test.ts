@@ -10,7 +10,6 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BackupRequest } from '../../model/job.js';
 import type { HistoryEntry } from '../../model/history.js';
 import type { Core } from '../services.js';
 import { EventRecorder } from '../test-support/event-recorder.js';
@@ -22,7 +21,7 @@ import {
   startChildCore,
   type ChildCore,
 } from '../test-support/child-core.js';
-import { startTestCore } from '../test-support/test-core.js';
+import { plainBackup, startTestCore } from '../test-support/test-core.js';
 import { historyPaths } from './history-files.js';
 import {
   INTERRUPTED_CODE,
@@ -88,17 +87,6 @@ async function startCore(configDir: string): Promise<Core> {
   return core;
 }
 
-function backup(repoId: string, source: string, archiveName: string): BackupRequest {
-  return {
-    repoId,
-    sourcePaths: [source],
-    archiveName,
-    compression: 'none',
-    excludeCaches: false,
-    excludePatterns: [],
-  };
-}
-
 async function waitUntil(test: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await test())) {
@@ -110,7 +98,7 @@ async function waitUntil(test: () => Promise<boolean>, timeoutMs: number, what: 
 // Start a backup in `core` and wait until borg is into it (it reported bytes read).
 async function startBigBackup(core: Core, repoId: string, archiveName: string): Promise<string> {
   const recorder = new EventRecorder(core);
-  const { jobId } = await core.handlers['jobs:start-backup'](backup(repoId, big, archiveName));
+  const { jobId } = await core.handlers['jobs:start-backup'](plainBackup(repoId, big, archiveName));
   await recorder.waitFor(
     'job:progress',
     (p) => p.jobId === jobId && p.progress.kind === 'backup' && (p.progress.originalSize ?? 0) > 0,
@@ -123,7 +111,7 @@ async function startBigBackup(core: Core, repoId: string, archiveName: string): 
 // The next backup after a kill: it must succeed (borg removes the dead process's stale lock itself).
 async function backUpAgain(core: Core, repoId: string, archiveName: string): Promise<HistoryEntry> {
   const recorder = new EventRecorder(core);
-  const { jobId } = await core.handlers['jobs:start-backup'](backup(repoId, small, archiveName));
+  const { jobId } = await core.handlers['jobs:start-backup'](plainBackup(repoId, small, archiveName));
   const entry = await recorder.waitFor('history:added', (e) => e.id === jobId, 60_000);
   recorder.stop();
   return entry;

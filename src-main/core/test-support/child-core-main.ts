@@ -4,8 +4,7 @@
  * one small backup to completion, then starts the big one and reports every job event as a JSON line
  * on stdout. It never exits on its own; the test kills it.
  */
-import type { BackupRequest } from '../../model/job.js';
-import { startTestCore } from './test-core.js';
+import { plainBackup, startTestCore } from './test-core.js';
 
 /** What the parent asks for (JSON in BORGDESK_CHILD_PLAN). */
 export interface ChildPlan {
@@ -32,17 +31,6 @@ export type ChildReport =
 
 function report(line: ChildReport): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);
-}
-
-function backup(repoId: string, source: string, archiveName: string): BackupRequest {
-  return {
-    repoId,
-    sourcePaths: [source],
-    archiveName,
-    compression: 'none',
-    excludeCaches: false,
-    excludePatterns: [],
-  };
 }
 
 async function main(): Promise<void> {
@@ -81,10 +69,12 @@ async function main(): Promise<void> {
     passphrase: plan.passphrase,
   });
   const finished = new Promise<void>((resolve) => (small.done = resolve));
-  small.id = (await core.handlers['jobs:start-backup'](backup(repo.id, plan.smallSource, 'small'))).jobId;
+  small.id = (
+    await core.handlers['jobs:start-backup'](plainBackup(repo.id, plan.smallSource, 'small'))
+  ).jobId;
   await finished;
   report({ type: 'ready', repoId: repo.id, smallJobId: small.id });
-  const big = await core.handlers['jobs:start-backup'](backup(repo.id, plan.bigSource, 'big'));
+  const big = await core.handlers['jobs:start-backup'](plainBackup(repo.id, plan.bigSource, 'big'));
   report({ type: 'started', jobId: big.jobId });
   // Stay up until killed.
   setInterval(() => undefined, 60_000);

@@ -3,6 +3,7 @@
  * (the index cache beside the config, never the user's ~/.cache), passphrases in memory, and either
  * the system clock or a hand-driven one that also drives the schedulers and `test:advance-clock`.
  */
+import type { BackupRequest } from '../../model/job.js';
 import { createCore } from '../create-core.js';
 import type { ManualTime } from '../schedule/manual-time.js';
 import { createMemorySecretStore } from '../secrets/memory-secret-store.js';
@@ -32,4 +33,16 @@ export function startTestCore(options: TestCoreOptions): Promise<Core> {
     ...(time !== undefined && { timers: time, testTime: time }),
     ...options.services,
   });
+}
+
+/** A backup of one folder without compression, exclusions or cache tags: what the kill tests run. */
+export function plainBackup(repoId: string, source: string, archiveName: string): BackupRequest {
+  return {
+    repoId,
+    sourcePaths: [source],
+    archiveName,
+    compression: 'none',
+    excludeCaches: false,
+    excludePatterns: [],
+  };
 }
