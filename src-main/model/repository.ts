@@ -14,6 +14,8 @@ export const repositorySummarySchema = z.object({
   /** True when a passphrase is held in memory (or a passcommand is set), so jobs can run unattended. */
   unlocked: z.boolean(),
   lastBackupAt: z.string().optional(),
+  /** The command that prints the passphrase (BORG_PASSCOMMAND), when the user set one. */
+  passcommand: z.string().optional(),
 });
 export type RepositorySummary = z.infer<typeof repositorySummarySchema>;
 
