@@ -25,6 +25,7 @@ import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
 import { AutomaticCheck } from './AutomaticCheck.js';
 import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
+import { PasscommandCard } from './PasscommandCard.js';
 import { RepositoryStats } from './RepositoryStats.js';
 import styles from './repositories.module.css';
 
@@ -76,7 +77,11 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
             {repo.needsPassphrase ? (
               <span className={locked ? 'chip chip-warn' : 'chip chip-ok'}>
                 <Icon name={locked ? 'lock' : 'unlock'} size={12} />
-                {locked ? 'Locked' : 'Unlocked for this session'}
+                {locked
+                  ? 'Locked'
+                  : repo.passcommand
+                    ? 'Passphrase from a command'
+                    : 'Unlocked for this session'}
               </span>
             ) : null}
             <span className="chip">
@@ -125,6 +130,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
         <RepositoryContents repoId={repo.id} entry={entry} waitingForJob={busy} />
       )}
       <AutomaticCheck repo={repo} />
+      {repo.needsPassphrase ? <PasscommandCard repo={repo} /> : null}
       {checking ? (
         <CheckRepositoryDialog repoId={repo.id} repoName={repo.name} onClose={() => setChecking(false)} />
       ) : null}

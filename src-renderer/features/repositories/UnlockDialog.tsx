@@ -11,6 +11,7 @@ import { Field } from '../../components/Field.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
+import { PasscommandField, PassphraseSourceChoice, type PassphraseSource } from './PasscommandField.js';
 
 /** Props of {@link UnlockDialog}. */
 export interface UnlockDialogProps {
@@ -29,38 +30,49 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
+  const [source, setSource] = useState<PassphraseSource>('type');
+  const [passcommand, setPasscommand] = useState('');
+  const fromCommand = source === 'command';
 
   const submit = (): void => {
     if (busy) return;
-    if (passphrase === '') {
-      setError({ message: 'Enter the passphrase of this repository.' });
+    if (fromCommand ? passcommand.trim() === '' : passphrase === '') {
+      setError({
+        message: fromCommand
+          ? 'Enter the command that prints the passphrase.'
+          : 'Enter the passphrase of this repository.',
+      });
       return;
     }
     setBusy(true);
     setError(undefined);
-    getApi()
-      .invoke('repos:unlock', { repoId, passphrase })
-      .then(
-        (updated) => {
-          upsertRepo(updated);
-          void loadDetails(repoId);
-          if (thenBackup) openDialog({ kind: 'backup', repoId });
-          else closeDialog();
-        },
-        (e: unknown) => {
-          setBusy(false);
-          setError(toErrorInfo(e, 'The repository could not be unlocked.'));
-        },
-      );
+    // A command is stored with the repository (once borg accepted what it prints): unlocked from now on.
+    const request = fromCommand
+      ? getApi().invoke('repos:set-passcommand', { repoId, passcommand })
+      : getApi().invoke('repos:unlock', { repoId, passphrase });
+    request.then(
+      (updated) => {
+        upsertRepo(updated);
+        void loadDetails(repoId);
+        if (thenBackup) openDialog({ kind: 'backup', repoId });
+        else closeDialog();
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(toErrorInfo(e, 'The repository could not be unlocked.'));
+      },
+    );
   };
 
   return (
     <Dialog
       title="Unlock repository"
       description={
-        repo
-          ? `Enter the passphrase of “${repo.name}”. Borgdesk keeps it in memory until you quit.`
-          : 'Enter the passphrase of this repository.'
+        fromCommand
+          ? 'Borgdesk stores the command with the repository; borg runs it whenever it needs the passphrase.'
+          : repo
+            ? `Enter the passphrase of “${repo.name}”. Borgdesk keeps it in memory until you quit.`
+            : 'Enter the passphrase of this repository.'
       }
       size="small"
       onClose={closeDialog}
@@ -78,14 +90,19 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
       }
     >
       {error ? <ErrorMessage error={error} /> : null}
-      <Field label="Passphrase">
-        <input
-          type="password"
-          value={passphrase}
-          autoComplete="current-password"
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-      </Field>
+      <PassphraseSourceChoice value={source} onChange={setSource} disabled={busy} />
+      {fromCommand ? (
+        <PasscommandField value={passcommand} onChange={setPasscommand} target={{ repoId }} disabled={busy} />
+      ) : (
+        <Field label="Passphrase">
+          <input
+            type="password"
+            value={passphrase}
+            autoComplete="current-password"
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        </Field>
+      )}
     </Dialog>
   );
 }
