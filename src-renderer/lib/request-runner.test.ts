@@ -16,7 +16,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
 
 function recorded(): { runner: RequestRunner<string>; seen: RequestSnapshot<string>[] } {
   const seen: RequestSnapshot<string>[] = [];
-  return { runner: new RequestRunner<string>((s) => seen.push(s), 'It failed.'), seen };
+  return { runner: new RequestRunner<string>((s) => seen.push(s)), seen };
 }
 
 describe('RequestRunner', () => {
@@ -27,10 +27,12 @@ describe('RequestRunner', () => {
     const successes: string[] = [];
     runner.run(
       () => older.promise,
+      'It failed.',
       (v) => successes.push(v),
     );
     runner.run(
       () => newer.promise,
+      'It failed.',
       (v) => successes.push(v),
     );
     newer.resolve('new');
@@ -44,12 +46,12 @@ describe('RequestRunner', () => {
 
   it('drops an older failure too, and keeps the last data while a new request loads', async () => {
     const { runner } = recorded();
-    runner.run(() => Promise.resolve('first'));
+    runner.run(() => Promise.resolve('first'), 'It failed.');
     await settle();
     const older = deferred<string>();
     const newer = deferred<string>();
-    runner.run(() => older.promise);
-    runner.run(() => newer.promise);
+    runner.run(() => older.promise, 'It failed.');
+    runner.run(() => newer.promise, 'It failed.');
     expect(runner.snapshot).toEqual({ data: 'first', error: undefined, loading: true });
     older.reject(new Error('stale failure'));
     await settle();
@@ -70,6 +72,7 @@ describe('RequestRunner', () => {
     let succeeded = false;
     runner.run(
       () => reply.promise,
+      'It failed.',
       () => (succeeded = true),
     );
     const before = seen.length;
@@ -84,17 +87,17 @@ describe('RequestRunner', () => {
     const { runner } = recorded();
     runner.detach();
     runner.attach();
-    runner.run(() => Promise.resolve('again'));
+    runner.run(() => Promise.resolve('again'), 'It failed.');
     await settle();
     expect(runner.snapshot.data).toBe('again');
   });
 
   it('reset drops the running reply and forgets data and error', async () => {
     const { runner } = recorded();
-    runner.run(() => Promise.resolve('kept'));
+    runner.run(() => Promise.resolve('kept'), 'It failed.');
     await settle();
     const late = deferred<string>();
-    runner.run(() => late.promise);
+    runner.run(() => late.promise, 'It failed.');
     runner.reset();
     expect(runner.snapshot).toEqual({ data: undefined, error: undefined, loading: false });
     late.resolve('late');
@@ -106,7 +109,7 @@ describe('RequestRunner', () => {
     const { runner } = recorded();
     runner.run(() => {
       throw 42;
-    });
+    }, 'It failed.');
     await settle();
     expect(runner.snapshot).toEqual({ data: undefined, error: { message: 'It failed.' }, loading: false });
   });

@@ -23,20 +23,22 @@ export class RequestRunner<T> {
   private ticket = 0;
   private attached = true;
   private state: RequestSnapshot<T> = IDLE;
+  /** What the owner last asked with (use-request.ts keeps its params key here). */
+  lastKey: string | undefined;
 
-  /** `onChange` hears every new snapshot; `fallback` is the message when an error has none. */
-  constructor(
-    private readonly onChange: (snapshot: RequestSnapshot<T>) => void,
-    private readonly fallback: string,
-  ) {}
+  /** `onChange` hears every new snapshot. */
+  constructor(private readonly onChange: (snapshot: RequestSnapshot<T>) => void) {}
 
   /** The current snapshot. */
   get snapshot(): RequestSnapshot<T> {
     return this.state;
   }
 
-  /** Starts `perform`, superseding any request still running; `onSuccess` runs only if this one is current. */
-  run(perform: () => Promise<T>, onSuccess?: (value: T) => void): void {
+  /**
+   * Starts `perform`, superseding any request still running; `onSuccess` runs only if this one is
+   * current. `fallback` is the message when the failure carries none.
+   */
+  run(perform: () => Promise<T>, fallback: string, onSuccess?: (value: T) => void): void {
     const ticket = ++this.ticket;
     const current = (): boolean => this.attached && ticket === this.ticket;
     this.set({ data: this.state.data, error: undefined, loading: true });
@@ -49,7 +51,7 @@ export class RequestRunner<T> {
       },
       (reason: unknown) => {
         if (current())
-          this.set({ data: this.state.data, error: toErrorInfo(reason, this.fallback), loading: false });
+          this.set({ data: this.state.data, error: toErrorInfo(reason, fallback), loading: false });
       },
     );
   }

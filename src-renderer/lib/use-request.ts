@@ -31,9 +31,9 @@ export interface RequestOptions<T> {
 }
 
 /** A runner bound to this component's state: attached while mounted. */
-function useRunner<T>(fallback: string): [RequestRunner<T>, RequestSnapshot<T>] {
+function useRunner<T>(): [RequestRunner<T>, RequestSnapshot<T>] {
   const [snapshot, setSnapshot] = useState<RequestSnapshot<T>>(IDLE);
-  const [runner] = useState(() => new RequestRunner<T>(setSnapshot, fallback));
+  const [runner] = useState(() => new RequestRunner<T>(setSnapshot));
   useEffect(() => {
     runner.attach();
     return () => runner.detach();
@@ -51,19 +51,22 @@ export function useRequest<N extends RequestName>(
   params: RequestParams<N> | undefined,
   options: RequestOptions<RequestResult<N>>,
 ): RequestState<RequestResult<N>> {
-  const [runner, snapshot] = useRunner<RequestResult<N>>(options.fallback);
+  const [runner, snapshot] = useRunner<RequestResult<N>>();
   const [reloads, setReloads] = useState(0);
   const key = params === undefined ? undefined : JSON.stringify([name, params, options.refresh]);
   useEffect(() => {
+    runner.lastKey = key;
     if (params === undefined) {
       runner.reset();
       return;
     }
-    runner.run(() => getApi().invoke(name, params), options.onSuccess);
+    runner.run(() => getApi().invoke(name, params), options.fallback, options.onSuccess);
     // `key` stands for name, params and refresh by content: callers rebuild params on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [runner, key, reloads]);
-  return { ...snapshot, reload: () => setReloads((n) => n + 1) };
+  // New params count as loading from the render that brings them, before the effect sends them.
+  const loading = snapshot.loading || (key !== undefined && key !== runner.lastKey);
+  return { ...snapshot, loading, reload: () => setReloads((n) => n + 1) };
 }
 
 /** What {@link useAction} returns. */
@@ -98,7 +101,7 @@ export function useAction(
   action: RequestName | ((...args: readonly unknown[]) => Promise<unknown>),
   options: ActionOptions<readonly unknown[], unknown>,
 ): ActionState<readonly unknown[], unknown> {
-  const [runner, snapshot] = useRunner<unknown>(options.fallback);
+  const [runner, snapshot] = useRunner<unknown>();
   const perform =
     typeof action === 'string'
       ? (...args: readonly unknown[]) => getApi().invoke(action, args[0] as RequestParams<RequestName>)
@@ -109,6 +112,7 @@ export function useAction(
     run: (...args) =>
       runner.run(
         () => perform(...args),
+        options.fallback,
         (value) => options.onSuccess?.(value, ...args),
       ),
     reset: () => runner.reset(),

@@ -4,15 +4,14 @@
  */
 import { useState } from 'react';
 import type { EncryptionMode } from '../../../src-main/model/encryption.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { PassphraseFields, passphraseProblem } from '../../components/PassphraseFields.js';
 import { encryptionChoices, hintFor, needsPassphrase } from '../../lib/choices.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { baseName, joinPath } from '../../lib/paths.js';
+import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
@@ -33,7 +32,8 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const selectRepository = useAppStore((s) => s.selectRepository);
   const dismissWelcome = useAppStore((s) => s.dismissWelcome);
   const homeDir = useAppStore((s) => s.status?.homeDir);
-  const upsertRepo = useReposStore((s) => s.upsertRepo);
+  const createRepository = useReposStore((s) => s.createRepository);
+  const addExistingRepository = useReposStore((s) => s.addExistingRepository);
 
   const [mode, setMode] = useState<Mode>(initialMode);
   const [name, setName] = useState('');
@@ -43,9 +43,6 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const [confirm, setConfirm] = useState('');
   const [picking, setPicking] = useState(false);
   const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
-
   const creating = mode === 'create';
   const wantsPassphrase = creating && needsPassphrase(encryption);
   const nameError = name.trim() === '' ? 'Give the repository a name.' : undefined;
@@ -53,6 +50,31 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const invalid = Boolean(
     nameError || locationError || (wantsPassphrase && passphraseProblem(passphrase, confirm)),
   );
+
+  const add = useAction(
+    () =>
+      creating
+        ? createRepository({
+            name: name.trim(),
+            location: location.trim(),
+            encryption,
+            ...(wantsPassphrase ? { passphrase } : {}),
+          })
+        : addExistingRepository({
+            name: name.trim(),
+            location: location.trim(),
+            ...(passphrase ? { passphrase } : {}),
+          }),
+    {
+      fallback: creating ? 'The repository could not be created.' : 'The repository could not be opened.',
+      onSuccess: (repo) => {
+        selectRepository(repo.id);
+        dismissWelcome();
+        closeDialog();
+      },
+    },
+  );
+  const { pending: busy, error } = add;
 
   const onPicked = (paths: string[]): void => {
     const picked = paths[0];
@@ -65,38 +87,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const submit = (): void => {
     setAttempted(true);
     if (invalid || busy) return;
-    setBusy(true);
-    setError(undefined);
-    const api = getApi();
-    const request = creating
-      ? api.invoke('repos:create', {
-          name: name.trim(),
-          location: location.trim(),
-          encryption,
-          ...(wantsPassphrase ? { passphrase } : {}),
-        })
-      : api.invoke('repos:add-existing', {
-          name: name.trim(),
-          location: location.trim(),
-          ...(passphrase ? { passphrase } : {}),
-        });
-    request.then(
-      (repo) => {
-        upsertRepo(repo);
-        selectRepository(repo.id);
-        dismissWelcome();
-        closeDialog();
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(
-          toErrorInfo(
-            e,
-            creating ? 'The repository could not be created.' : 'The repository could not be opened.',
-          ),
-        );
-      },
-    );
+    add.run();
   };
 
   return (
@@ -127,7 +118,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             className={mode === m ? `${styles.segment} active` : styles.segment}
             onClick={() => {
               setMode(m);
-              setError(undefined);
+              add.reset();
             }}
             disabled={busy}
           >
