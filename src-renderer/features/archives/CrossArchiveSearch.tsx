@@ -127,7 +127,7 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
                     <li key={copy.archiveName}>
                       <button
                         type="button"
-                        className={styles.hitArchive}
+                        className={`plain-button ${styles.hitArchive}`}
                         title={`Open ${copy.archiveName} at this item`}
                         onClick={() =>
                           show(repo.id, { kind: 'archive', archiveName: copy.archiveName, reveal: hit.path })
