@@ -4,15 +4,14 @@
  */
 import { useState } from 'react';
 import type { EncryptionMode } from '../../../src-main/model/encryption.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { PassphraseFields, passphraseProblem } from '../../components/PassphraseFields.js';
 import { encryptionChoices, hintFor, needsPassphrase } from '../../lib/choices.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { baseName, joinPath } from '../../lib/paths.js';
+import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
@@ -34,7 +33,8 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const selectRepository = useAppStore((s) => s.selectRepository);
   const dismissWelcome = useAppStore((s) => s.dismissWelcome);
   const homeDir = useAppStore((s) => s.status?.homeDir);
-  const upsertRepo = useReposStore((s) => s.upsertRepo);
+  const createRepository = useReposStore((s) => s.createRepository);
+  const addExistingRepository = useReposStore((s) => s.addExistingRepository);
 
   const [mode, setMode] = useState<Mode>(initialMode);
   const [name, setName] = useState('');
@@ -44,8 +44,6 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const [confirm, setConfirm] = useState('');
   const [picking, setPicking] = useState(false);
   const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
   // Opening only: borg init would take an empty output of a command as the new passphrase.
   const [source, setSource] = useState<PassphraseSource>('type');
   const [passcommand, setPasscommand] = useState('');
@@ -62,6 +60,31 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
     (fromCommand && passcommand.trim() === ''),
   );
 
+  const add = useAction(
+    () =>
+      creating
+        ? createRepository({
+            name: name.trim(),
+            location: location.trim(),
+            encryption,
+            ...(wantsPassphrase ? { passphrase } : {}),
+          })
+        : addExistingRepository({
+            name: name.trim(),
+            location: location.trim(),
+            ...(fromCommand ? { passcommand } : passphrase ? { passphrase } : {}),
+          }),
+    {
+      fallback: creating ? 'The repository could not be created.' : 'The repository could not be opened.',
+      onSuccess: (repo) => {
+        selectRepository(repo.id);
+        dismissWelcome();
+        closeDialog();
+      },
+    },
+  );
+  const { pending: busy, error } = add;
+
   const onPicked = (paths: string[]): void => {
     const picked = paths[0];
     if (!picked) return;
@@ -73,38 +96,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const submit = (): void => {
     setAttempted(true);
     if (invalid || busy) return;
-    setBusy(true);
-    setError(undefined);
-    const api = getApi();
-    const request = creating
-      ? api.invoke('repos:create', {
-          name: name.trim(),
-          location: location.trim(),
-          encryption,
-          ...(wantsPassphrase ? { passphrase } : {}),
-        })
-      : api.invoke('repos:add-existing', {
-          name: name.trim(),
-          location: location.trim(),
-          ...(fromCommand ? { passcommand } : passphrase ? { passphrase } : {}),
-        });
-    request.then(
-      (repo) => {
-        upsertRepo(repo);
-        selectRepository(repo.id);
-        dismissWelcome();
-        closeDialog();
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(
-          toErrorInfo(
-            e,
-            creating ? 'The repository could not be created.' : 'The repository could not be opened.',
-          ),
-        );
-      },
-    );
+    add.run();
   };
 
   return (
@@ -135,7 +127,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             className={mode === m ? `${styles.segment} active` : styles.segment}
             onClick={() => {
               setMode(m);
-              setError(undefined);
+              add.reset();
             }}
             disabled={busy}
           >

@@ -4,10 +4,9 @@
  */
 import { useId, useState } from 'react';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { useAction } from '../../lib/use-request.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { PasscommandField } from './PasscommandField.js';
 import styles from './PasscommandField.module.css';
@@ -20,27 +19,15 @@ export interface PasscommandCardProps {
 /** The repository's passcommand and the buttons to change or remove it. */
 export function PasscommandCard({ repo }: PasscommandCardProps) {
   const titleId = useId();
-  const upsertRepo = useReposStore((s) => s.upsertRepo);
-  const loadDetails = useReposStore((s) => s.loadDetails);
+  const setRepositoryPasscommand = useReposStore((s) => s.setRepositoryPasscommand);
   const [draft, setDraft] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
-
-  const save = (passcommand: string | null): void => {
-    setBusy(true);
-    setError(undefined);
-    getApi()
-      .invoke('repos:set-passcommand', { repoId: repo.id, passcommand })
-      .then(
-        (updated) => {
-          upsertRepo(updated);
-          setDraft(undefined);
-          if (passcommand !== null) void loadDetails(repo.id);
-        },
-        (e: unknown) => setError(toErrorInfo(e, 'The passphrase command could not be saved.')),
-      )
-      .finally(() => setBusy(false));
-  };
+  const saver = useAction(setRepositoryPasscommand, {
+    fallback: 'The passphrase command could not be saved.',
+    onSuccess: () => setDraft(undefined),
+  });
+  const busy = saver.pending;
+  const error = saver.error;
+  const save = (passcommand: string | null): void => saver.run({ repoId: repo.id, passcommand });
 
   return (
     <section className="card" aria-labelledby={titleId}>

@@ -10,11 +10,10 @@ import {
   PASSCOMMAND_EXAMPLES,
   PASSCOMMAND_HINT,
 } from '../../../src-main/model/passcommand-syntax.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
 import { Icon } from '../../components/Icon.js';
-import { toErrorInfo } from '../../lib/error-info.js';
+import { useAction } from '../../lib/use-request.js';
 import styles from './PasscommandField.module.css';
 
 /** Where the passphrase comes from. */
@@ -71,25 +70,32 @@ type TestState =
 
 /** The command field with its hint, a Test button and the Test's verdict beside it. */
 export function PasscommandField({ value, onChange, target, showErrors, disabled }: PasscommandFieldProps) {
-  const [test, setTest] = useState<TestState>({ kind: 'idle' });
+  // The input check's verdict, shown without asking the core.
+  const [localResult, setLocalResult] = useState<PasscommandTestResult>();
+  const tester = useAction('repos:test-passcommand', { fallback: 'The command could not be tested.' });
   const checked = checkPasscommand(value);
   const problem = checked.ok ? undefined : checked.problem;
   const runTest = (): void => {
     if (!checked.ok) {
-      setTest({ kind: 'done', result: { outcome: 'other', message: checked.problem } });
+      tester.reset();
+      setLocalResult({ outcome: 'other', message: checked.problem });
       return;
     }
-    setTest({ kind: 'running' });
-    getApi()
-      .invoke('repos:test-passcommand', { ...target, passcommand: checked.command })
-      .then(
-        (result) => setTest({ kind: 'done', result }),
-        (e: unknown) => {
-          const info = toErrorInfo(e, 'The command could not be tested.');
-          setTest({ kind: 'done', result: { outcome: 'other', message: info.message, remedy: info.remedy } });
-        },
-      );
+    setLocalResult(undefined);
+    tester.run({ ...target, passcommand: checked.command });
   };
+  const test: TestState = tester.pending
+    ? { kind: 'running' }
+    : localResult !== undefined
+      ? { kind: 'done', result: localResult }
+      : tester.data !== undefined
+        ? { kind: 'done', result: tester.data }
+        : tester.error !== undefined
+          ? {
+              kind: 'done',
+              result: { outcome: 'other', message: tester.error.message, remedy: tester.error.remedy },
+            }
+          : { kind: 'idle' };
   return (
     <>
       <Field
@@ -112,7 +118,8 @@ export function PasscommandField({ value, onChange, target, showErrors, disabled
           value={value}
           onChange={(e) => {
             onChange(e.target.value);
-            setTest({ kind: 'idle' });
+            setLocalResult(undefined);
+            tester.reset();
           }}
           spellCheck={false}
           autoComplete="off"

@@ -20,7 +20,6 @@ import { ArchiveActions } from '../archives/ArchiveActions.js';
 import { MountBanner } from '../archives/MountControls.js';
 import { JobProgress } from '../jobs/JobProgress.js';
 import { RestoreJobCard } from '../restore/RestoreJobCard.js';
-import { getApi } from '../../api/select-client.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
 import { AutomaticCheck } from './AutomaticCheck.js';
@@ -147,6 +146,7 @@ function RepositoryContents(props: {
   const { repoId, entry, waitingForJob } = props;
   const show = useViewStore((s) => s.show);
   const [deleting, setDeleting] = useState<string>();
+  const deleteArchive = useReposStore((s) => s.deleteArchive);
   const failed = entry?.error !== undefined && entry.data === undefined;
   return (
     <>
@@ -193,9 +193,7 @@ function RepositoryContents(props: {
         <ConfirmDialog
           title="Delete archive?"
           confirmLabel="Delete archive"
-          onConfirm={async () => {
-            await getApi().invoke('archives:delete', { repoId, archiveName: deleting });
-          }}
+          onConfirm={() => deleteArchive({ repoId, archiveName: deleting })}
           onClose={() => setDeleting(undefined)}
         >
           <p>

@@ -3,12 +3,11 @@
  * and hands it to borg through a pipe) and is checked there against the repository.
  */
 import { useState } from 'react';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { PasscommandField, PassphraseSourceChoice, type PassphraseSource } from './PasscommandField.js';
@@ -23,45 +22,40 @@ export interface UnlockDialogProps {
 /** The passphrase prompt for a locked repository. */
 export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
   const repo = useReposStore((s) => s.repos.find((r) => r.id === repoId));
-  const upsertRepo = useReposStore((s) => s.upsertRepo);
-  const loadDetails = useReposStore((s) => s.loadDetails);
+  const unlockRepository = useReposStore((s) => s.unlockRepository);
   const closeDialog = useAppStore((s) => s.closeDialog);
   const openDialog = useAppStore((s) => s.openDialog);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
+  const setRepositoryPasscommand = useReposStore((s) => s.setRepositoryPasscommand);
   const [source, setSource] = useState<PassphraseSource>('type');
   const [passcommand, setPasscommand] = useState('');
   const fromCommand = source === 'command';
-
-  const submit = (): void => {
-    if (busy) return;
-    if (fromCommand ? passcommand.trim() === '' : passphrase === '') {
-      setError({
+  const [empty, setEmpty] = useState(false);
+  // A command is stored with the repository (once borg accepted what it prints): unlocked from now on.
+  const unlock = useAction(
+    () =>
+      fromCommand
+        ? setRepositoryPasscommand({ repoId, passcommand })
+        : unlockRepository({ repoId, passphrase }),
+    {
+      fallback: 'The repository could not be unlocked.',
+      onSuccess: () => (thenBackup ? openDialog({ kind: 'backup', repoId }) : closeDialog()),
+    },
+  );
+  const busy = unlock.pending;
+  const error = empty
+    ? {
         message: fromCommand
           ? 'Enter the command that prints the passphrase.'
           : 'Enter the passphrase of this repository.',
-      });
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    // A command is stored with the repository (once borg accepted what it prints): unlocked from now on.
-    const request = fromCommand
-      ? getApi().invoke('repos:set-passcommand', { repoId, passcommand })
-      : getApi().invoke('repos:unlock', { repoId, passphrase });
-    request.then(
-      (updated) => {
-        upsertRepo(updated);
-        void loadDetails(repoId);
-        if (thenBackup) openDialog({ kind: 'backup', repoId });
-        else closeDialog();
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(toErrorInfo(e, 'The repository could not be unlocked.'));
-      },
-    );
+      }
+    : unlock.error;
+
+  const submit = (): void => {
+    if (busy) return;
+    const missing = fromCommand ? passcommand.trim() === '' : passphrase === '';
+    setEmpty(missing);
+    if (!missing) unlock.run();
   };
 
   return (
