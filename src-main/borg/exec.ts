@@ -33,6 +33,8 @@ export interface BorgContext {
   readonly onEvent?: (event: BorgLogEvent) => void;
   /** Prompt env vars the user has agreed to in the UI, e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK. */
   readonly consentedPrompts?: readonly string[];
+  /** Called when borg rejects `passphrase` (msgid PassphraseWrong), before the run rejects. */
+  readonly onPassphraseRejected?: () => void;
 }
 
 /** A run that ended with an accepted exit code. */
@@ -142,6 +144,7 @@ export async function runBorg(
   // dies of the SIGINT. (A create that committed just before the signal still shows up in the next list.)
   if (stopper.cancelled || !okCodes.includes(rc)) {
     const error = borgErrorFromRun(observer.failure(rc, stopper.cancelled));
+    if (error.code === 'PassphraseWrong' && onFd) ctx.onPassphraseRejected?.();
     throw error.code === 'RepositoryVersionUnsupported' ? await namingThisBorg(error, ctx.borgPath) : error;
   }
   const stdout = Buffer.concat(stdoutChunks).toString('utf8');

@@ -14,12 +14,13 @@ import type { RepositoryDetails, RepositorySummary } from '../../model/repositor
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
 import { newestCompleteArchive } from '../../model/last-good-backup.js';
-import type { SecretStore } from '../services.js';
+import type { PassphraseKeeper } from '../secrets/passphrase-keeper.js';
 import type { SerialLanes } from '../jobs/serial-lanes.js';
 import { isRemoteLocation, normalizeLocation } from './location.js';
 import {
   duplicateLocation,
   passphraseRequired,
+  repositoryLocked,
   requireName,
   requireUsableLocation,
   sameSecond,
@@ -33,7 +34,8 @@ export const UNENCRYPTED_ACCESS_PROMPT = 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_I
 /** What the service needs from the rest of the core. */
 export interface RepositoryServiceDeps {
   readonly registry: RepositoryRegistry;
-  readonly secrets: SecretStore;
+  /** The memory copy of accepted passphrases, in front of the host's lasting store. */
+  readonly secrets: PassphraseKeeper;
   readonly lanes: SerialLanes;
   readonly homeDir: string;
   readonly borgPath: () => Promise<string>;
@@ -72,8 +74,9 @@ export class RepositoryService {
       name: repo.name,
       location: repo.location,
       needsPassphrase: repo.needsPassphrase,
-      unlocked: !repo.needsPassphrase || this.deps.secrets.get(repo.id) !== undefined,
+      unlocked: !repo.needsPassphrase || this.deps.secrets.peek(repo.id) !== undefined,
     };
+    if (repo.needsPassphrase) summary.passphraseStored = this.deps.secrets.isStored(repo.id);
     if (repo.encryption !== undefined) summary.encryption = repo.encryption;
     if (repo.lastBackupAt !== undefined) summary.lastBackupAt = repo.lastBackupAt;
     return summary;
@@ -112,15 +115,17 @@ export class RepositoryService {
     const borgPath = await this.deps.borgPath();
     let passphrase: string | undefined;
     if (repo.needsPassphrase) {
-      passphrase = this.deps.secrets.get(repo.id);
-      if (passphrase === undefined) throw passphraseRequired(repo.name);
+      passphrase = this.deps.secrets.peek(repo.id);
+      if (passphrase === undefined) throw repositoryLocked(repo.name);
     }
+    const held = passphrase;
     return {
       signal: this.deps.shutdown,
       ...extras,
       borgPath,
       passphrase,
       consentedPrompts: repo.consentedPrompts,
+      ...(held !== undefined && { onPassphraseRejected: () => void this.passphraseRejected(repo, held) }),
     };
   }
 
@@ -130,6 +135,7 @@ export class RepositoryService {
     location: string;
     encryption: EncryptionMode;
     passphrase?: string | undefined;
+    remember?: boolean | undefined;
   }): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
@@ -154,6 +160,7 @@ export class RepositoryService {
       encryption: params.encryption,
       needsPassphrase,
       passphrase,
+      remember: params.remember,
       consentedPrompts: needsPassphrase ? [] : [UNENCRYPTED_ACCESS_PROMPT],
     });
   }
@@ -163,6 +170,7 @@ export class RepositoryService {
     name: string;
     location: string;
     passphrase?: string | undefined;
+    remember?: boolean | undefined;
   }): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
@@ -184,12 +192,17 @@ export class RepositoryService {
       encryption,
       needsPassphrase,
       passphrase: needsPassphrase ? passphrase : undefined,
+      remember: params.remember,
       consentedPrompts: needsPassphrase ? [] : consentedPrompts,
     });
   }
 
   /** `repos:unlock`: check the passphrase with borg, then hold it in the secret store. */
-  async unlock(params: { repoId: string; passphrase: string }): Promise<RepositorySummary> {
+  async unlock(params: {
+    repoId: string;
+    passphrase: string;
+    remember?: boolean | undefined;
+  }): Promise<RepositorySummary> {
     const repo = this.require(params.repoId);
     if (!repo.needsPassphrase) return this.summarize(repo);
     if (params.passphrase === '') throw passphraseRequired(repo.name);
@@ -201,15 +214,42 @@ export class RepositoryService {
         { ...base, passphrase: params.passphrase, consentedPrompts: repo.consentedPrompts },
       ),
     );
-    this.deps.secrets.set(repo.id, params.passphrase);
+    await this.deps.secrets.hold(repo.id, params.passphrase, {
+      remember: params.remember,
+      repositoryName: repo.name,
+    });
     this.changed();
     return this.summarize(repo);
+  }
+
+  /** `repos:forget-passphrase`: drop the stored copy and the one in memory, so the repository is locked. */
+  async forgetPassphrase(params: { repoId: string }): Promise<RepositorySummary> {
+    const repo = this.require(params.repoId);
+    await this.deps.secrets.forget(repo.id);
+    this.changed();
+    return this.summarize(repo);
+  }
+
+  /**
+   * For `borg key change-passphrase`, after borg succeeded: hold the new passphrase, and replace the
+   * stored copy if the old one was remembered.
+   */
+  async passphraseChanged(repoId: string, passphrase: string): Promise<void> {
+    const repo = this.require(repoId);
+    await this.deps.secrets.replace(repo.id, passphrase, repo.name);
+    this.changed();
+  }
+
+  /** Load the remembered passphrases of every encrypted repository (at start, before any schedule). */
+  async loadRememberedPassphrases(): Promise<void> {
+    const encrypted = this.deps.registry.list().filter((r) => r.needsPassphrase);
+    await this.deps.secrets.load(encrypted.map((r) => r.id));
   }
 
   /** `repos:remove`: forget the repository and its passphrase; its data is left untouched. */
   async remove(params: { repoId: string }): Promise<{ removed: boolean }> {
     const removed = await this.deps.registry.remove(params.repoId);
-    this.deps.secrets.delete(params.repoId);
+    await this.deps.secrets.forget(params.repoId);
     if (removed) {
       this.changed();
       this.deps.onRemoved?.(params.repoId);
@@ -262,6 +302,7 @@ export class RepositoryService {
     encryption: string | undefined;
     needsPassphrase: boolean;
     passphrase: string | undefined;
+    remember: boolean | undefined;
     consentedPrompts: string[];
   }): Promise<RepositorySummary> {
     // A concurrent request may have registered the same location while borg was running.
@@ -274,9 +315,16 @@ export class RepositoryService {
       needsPassphrase: r.needsPassphrase,
       consentedPrompts: r.consentedPrompts,
     });
-    if (r.needsPassphrase && r.passphrase !== undefined) this.deps.secrets.set(stored.id, r.passphrase);
+    if (r.needsPassphrase && r.passphrase !== undefined) {
+      await this.deps.secrets.hold(stored.id, r.passphrase, { remember: r.remember, repositoryName: r.name });
+    }
     this.changed();
     return this.summarize(stored);
+  }
+
+  // Borg rejected the passphrase Borgdesk held (changed elsewhere): locked again, the user is asked anew.
+  private async passphraseRejected(repo: StoredRepository, passphrase: string): Promise<void> {
+    if (await this.deps.secrets.rejected(repo.id, passphrase)) this.changed();
   }
 
   private changed(): void {
