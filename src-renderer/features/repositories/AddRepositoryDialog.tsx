@@ -10,6 +10,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { PassphraseFields, passphraseProblem } from '../../components/PassphraseFields.js';
+import { RememberPassphraseField, useRememberChoice } from '../../components/RememberPassphraseField.js';
 import { encryptionChoices, hintFor, needsPassphrase } from '../../lib/choices.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { baseName, joinPath } from '../../lib/paths.js';
@@ -41,6 +42,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const [encryption, setEncryption] = useState<EncryptionMode>('repokey-blake2');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [remember, setRemember] = useRememberChoice();
   const [picking, setPicking] = useState(false);
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -73,12 +75,12 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
           name: name.trim(),
           location: location.trim(),
           encryption,
-          ...(wantsPassphrase ? { passphrase } : {}),
+          ...(wantsPassphrase ? { passphrase, remember } : {}),
         })
       : api.invoke('repos:add-existing', {
           name: name.trim(),
           location: location.trim(),
-          ...(passphrase ? { passphrase } : {}),
+          ...(passphrase ? { passphrase, remember } : {}),
         });
     request.then(
       (repo) => {
@@ -179,6 +181,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
           showErrors={attempted}
         />
       ) : null}
+      {wantsPassphrase ? <RememberPassphraseField checked={remember} onChange={setRemember} /> : null}
       {!creating ? (
         <Field label="Passphrase" hint="Leave empty if the repository is not encrypted.">
           <input
@@ -188,6 +191,9 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             autoComplete="current-password"
           />
         </Field>
+      ) : null}
+      {!creating && passphrase !== '' ? (
+        <RememberPassphraseField checked={remember} onChange={setRemember} />
       ) : null}
       {picking ? (
         <FolderPicker

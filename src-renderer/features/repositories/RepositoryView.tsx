@@ -25,6 +25,7 @@ import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
 import { AutomaticCheck } from './AutomaticCheck.js';
 import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
+import { ForgetPassphraseButton } from './ForgetPassphraseButton.js';
 import { RepositoryStats } from './RepositoryStats.js';
 import styles from './repositories.module.css';
 
@@ -76,9 +77,14 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
             {repo.needsPassphrase ? (
               <span className={locked ? 'chip chip-warn' : 'chip chip-ok'}>
                 <Icon name={locked ? 'lock' : 'unlock'} size={12} />
-                {locked ? 'Locked' : 'Unlocked for this session'}
+                {locked
+                  ? 'Locked'
+                  : repo.passphraseStored
+                    ? 'Remembered on this computer'
+                    : 'Unlocked for this session'}
               </span>
             ) : null}
+            <ForgetPassphraseButton repo={repo} />
             <span className="chip">
               <Icon name="clock" size={12} />
               {repo.lastBackupAt ? `Last backup ${formatRelative(repo.lastBackupAt)}` : 'Never backed up'}

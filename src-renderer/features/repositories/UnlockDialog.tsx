@@ -1,6 +1,6 @@
 /**
- * Unlock a repository for this session: the passphrase goes to the core (which keeps it in memory
- * and hands it to borg through a pipe) and is checked there against the repository.
+ * Unlock a repository: the passphrase goes to the core (which keeps it in memory, remembers it in the
+ * keychain when asked, and hands it to borg through a pipe) and is checked there against the repository.
  */
 import { useState } from 'react';
 import { getApi } from '../../api/select-client.js';
@@ -8,6 +8,7 @@ import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
+import { RememberPassphraseField, useRememberChoice } from '../../components/RememberPassphraseField.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
@@ -27,6 +28,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const openDialog = useAppStore((s) => s.openDialog);
   const [passphrase, setPassphrase] = useState('');
+  const [remember, setRemember] = useRememberChoice();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
 
@@ -39,7 +41,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
     setBusy(true);
     setError(undefined);
     getApi()
-      .invoke('repos:unlock', { repoId, passphrase })
+      .invoke('repos:unlock', { repoId, passphrase, remember })
       .then(
         (updated) => {
           upsertRepo(updated);
@@ -59,7 +61,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
       title="Unlock repository"
       description={
         repo
-          ? `Enter the passphrase of “${repo.name}”. Borgdesk keeps it in memory until you quit.`
+          ? `Enter the passphrase of “${repo.name}”. Borgdesk hands it to borg through a pipe, never on a command line.`
           : 'Enter the passphrase of this repository.'
       }
       size="small"
@@ -86,6 +88,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
           onChange={(e) => setPassphrase(e.target.value)}
         />
       </Field>
+      <RememberPassphraseField checked={remember} onChange={setRemember} />
     </Dialog>
   );
 }
