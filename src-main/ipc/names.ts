@@ -19,6 +19,8 @@ export const REQUEST_NAMES = [
   'repos:forget-passphrase',
   'repos:remove',
   'repos:details',
+  'repos:set-passcommand',
+  'repos:test-passcommand',
   'jobs:start-backup',
   'jobs:cancel',
   'jobs:list',

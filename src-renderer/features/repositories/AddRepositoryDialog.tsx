@@ -19,6 +19,7 @@ import { useReposStore } from '../../stores/repos-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { locationFieldError } from './location-field.js';
+import { PasscommandField, PassphraseSourceChoice, type PassphraseSource } from './PasscommandField.js';
 import styles from './repositories.module.css';
 
 type Mode = 'create' | 'existing';
@@ -47,13 +48,20 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
+  // Opening only: borg init would take an empty output of a command as the new passphrase.
+  const [source, setSource] = useState<PassphraseSource>('type');
+  const [passcommand, setPasscommand] = useState('');
 
   const creating = mode === 'create';
   const wantsPassphrase = creating && needsPassphrase(encryption);
   const nameError = name.trim() === '' ? 'Give the repository a name.' : undefined;
   const locationError = locationFieldError(location, 'Choose a folder or enter an ssh:// address.');
+  const fromCommand = !creating && source === 'command';
   const invalid = Boolean(
-    nameError || locationError || (wantsPassphrase && passphraseProblem(passphrase, confirm)),
+    nameError ||
+    locationError ||
+    (wantsPassphrase && passphraseProblem(passphrase, confirm)) ||
+    (fromCommand && passcommand.trim() === ''),
   );
 
   const onPicked = (paths: string[]): void => {
@@ -80,7 +88,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
       : api.invoke('repos:add-existing', {
           name: name.trim(),
           location: location.trim(),
-          ...(passphrase ? { passphrase, remember } : {}),
+          ...(fromCommand ? { passcommand } : passphrase ? { passphrase, remember } : {}),
         });
     request.then(
       (repo) => {
@@ -182,7 +190,17 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
         />
       ) : null}
       {wantsPassphrase ? <RememberPassphraseField checked={remember} onChange={setRemember} /> : null}
-      {!creating ? (
+      {!creating ? <PassphraseSourceChoice value={source} onChange={setSource} disabled={busy} /> : null}
+      {fromCommand ? (
+        <PasscommandField
+          value={passcommand}
+          onChange={setPasscommand}
+          target={{ location: location.trim() }}
+          showErrors={attempted}
+          disabled={busy}
+        />
+      ) : null}
+      {!creating && !fromCommand ? (
         <Field label="Passphrase" hint="Leave empty if the repository is not encrypted.">
           <input
             type="password"
@@ -192,7 +210,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
           />
         </Field>
       ) : null}
-      {!creating && passphrase !== '' ? (
+      {!creating && !fromCommand && passphrase !== '' ? (
         <RememberPassphraseField checked={remember} onChange={setRemember} />
       ) : null}
       {picking ? (

@@ -26,6 +26,7 @@ import { ArchivesTable } from './ArchivesTable.js';
 import { AutomaticCheck } from './AutomaticCheck.js';
 import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
 import { ForgetPassphraseButton } from './ForgetPassphraseButton.js';
+import { PasscommandCard } from './PasscommandCard.js';
 import { RepositoryStats } from './RepositoryStats.js';
 import styles from './repositories.module.css';
 
@@ -79,9 +80,11 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
                 <Icon name={locked ? 'lock' : 'unlock'} size={12} />
                 {locked
                   ? 'Locked'
-                  : repo.passphraseStored
-                    ? 'Remembered on this computer'
-                    : 'Unlocked for this session'}
+                  : repo.passcommand
+                    ? 'Passphrase from a command'
+                    : repo.passphraseStored
+                      ? 'Remembered on this computer'
+                      : 'Unlocked for this session'}
               </span>
             ) : null}
             <ForgetPassphraseButton repo={repo} />
@@ -131,6 +134,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
         <RepositoryContents repoId={repo.id} entry={entry} waitingForJob={busy} />
       )}
       <AutomaticCheck repo={repo} />
+      {repo.needsPassphrase ? <PasscommandCard repo={repo} /> : null}
       {checking ? (
         <CheckRepositoryDialog repoId={repo.id} repoName={repo.name} onClose={() => setChecking(false)} />
       ) : null}

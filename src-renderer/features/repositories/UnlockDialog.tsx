@@ -12,6 +12,7 @@ import { RememberPassphraseField, useRememberChoice } from '../../components/Rem
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
+import { PasscommandField, PassphraseSourceChoice, type PassphraseSource } from './PasscommandField.js';
 
 /** Props of {@link UnlockDialog}. */
 export interface UnlockDialogProps {
@@ -31,38 +32,49 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
   const [remember, setRemember] = useRememberChoice();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
+  const [source, setSource] = useState<PassphraseSource>('type');
+  const [passcommand, setPasscommand] = useState('');
+  const fromCommand = source === 'command';
 
   const submit = (): void => {
     if (busy) return;
-    if (passphrase === '') {
-      setError({ message: 'Enter the passphrase of this repository.' });
+    if (fromCommand ? passcommand.trim() === '' : passphrase === '') {
+      setError({
+        message: fromCommand
+          ? 'Enter the command that prints the passphrase.'
+          : 'Enter the passphrase of this repository.',
+      });
       return;
     }
     setBusy(true);
     setError(undefined);
-    getApi()
-      .invoke('repos:unlock', { repoId, passphrase, remember })
-      .then(
-        (updated) => {
-          upsertRepo(updated);
-          void loadDetails(repoId);
-          if (thenBackup) openDialog({ kind: 'backup', repoId });
-          else closeDialog();
-        },
-        (e: unknown) => {
-          setBusy(false);
-          setError(toErrorInfo(e, 'The repository could not be unlocked.'));
-        },
-      );
+    // A command is stored with the repository (once borg accepted what it prints): unlocked from now on.
+    const request = fromCommand
+      ? getApi().invoke('repos:set-passcommand', { repoId, passcommand })
+      : getApi().invoke('repos:unlock', { repoId, passphrase, remember });
+    request.then(
+      (updated) => {
+        upsertRepo(updated);
+        void loadDetails(repoId);
+        if (thenBackup) openDialog({ kind: 'backup', repoId });
+        else closeDialog();
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(toErrorInfo(e, 'The repository could not be unlocked.'));
+      },
+    );
   };
 
   return (
     <Dialog
       title="Unlock repository"
       description={
-        repo
-          ? `Enter the passphrase of “${repo.name}”. Borgdesk hands it to borg through a pipe, never on a command line.`
-          : 'Enter the passphrase of this repository.'
+        fromCommand
+          ? 'Borgdesk stores the command with the repository; borg runs it whenever it needs the passphrase.'
+          : repo
+            ? `Enter the passphrase of “${repo.name}”. Borgdesk hands it to borg through a pipe, never on a command line.`
+            : 'Enter the passphrase of this repository.'
       }
       size="small"
       onClose={closeDialog}
@@ -80,15 +92,20 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
       }
     >
       {error ? <ErrorMessage error={error} /> : null}
-      <Field label="Passphrase">
-        <input
-          type="password"
-          value={passphrase}
-          autoComplete="current-password"
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-      </Field>
-      <RememberPassphraseField checked={remember} onChange={setRemember} />
+      <PassphraseSourceChoice value={source} onChange={setSource} disabled={busy} />
+      {fromCommand ? (
+        <PasscommandField value={passcommand} onChange={setPasscommand} target={{ repoId }} disabled={busy} />
+      ) : (
+        <Field label="Passphrase">
+          <input
+            type="password"
+            value={passphrase}
+            autoComplete="current-password"
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        </Field>
+      )}
+      {fromCommand ? null : <RememberPassphraseField checked={remember} onChange={setRemember} />}
     </Dialog>
   );
 }
