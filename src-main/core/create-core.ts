@@ -105,7 +105,7 @@ export async function createCore(services: Services): Promise<Core> {
     }),
   );
   // Before any schedule: a scheduled backup of an encrypted repository needs its remembered passphrase.
-  await repos.loadRememberedPassphrases();
+  await secrets.load(registry.list().flatMap((r) => (r.needsPassphrase ? [r.id] : [])));
   schedule.start();
   checks.start();
   // A run that was killed while mounted leaves the mount (holding a repository lock) and its folder.

@@ -36,7 +36,6 @@ export const UNENCRYPTED_ACCESS_PROMPT = 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_I
 /** What the service needs from the rest of the core. */
 export interface RepositoryServiceDeps {
   readonly registry: RepositoryRegistry;
-  /** The memory copy of accepted passphrases, in front of the host's lasting store. */
   readonly secrets: PassphraseKeeper;
   readonly lanes: SerialLanes;
   readonly homeDir: string;
@@ -58,6 +57,9 @@ export interface ArchivesListed {
   readonly repositoryId: string;
   readonly archives: readonly { readonly id: string; readonly name: string; readonly start: string }[];
 }
+
+/** "Remember the passphrase on this computer"; absent: the store's default. */
+type Remember = { remember?: boolean | undefined };
 
 /** Extra BorgContext fields a caller may add (a job's signal and event sink). */
 export type ContextExtras = Pick<BorgContext, 'signal' | 'onEvent'>;
@@ -139,7 +141,10 @@ export class RepositoryService {
       passphrase,
       ...(passcommand === undefined ? {} : { passcommand }),
       consentedPrompts: repo.consentedPrompts,
-      ...(held !== undefined && { onPassphraseRejected: () => void this.passphraseRejected(repo, held) }),
+      ...(held !== undefined && {
+        onPassphraseRejected: () =>
+          void this.deps.secrets.rejected(repo.id, held).then((gone) => gone && this.changed()),
+      }),
     };
   }
 
@@ -184,8 +189,8 @@ export class RepositoryService {
     name: string;
     location: string;
     passphrase?: string | undefined;
-    remember?: boolean | undefined;
     passcommand?: string | undefined;
+    remember?: boolean | undefined;
   }): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
@@ -216,11 +221,7 @@ export class RepositoryService {
   }
 
   /** `repos:unlock`: check the passphrase with borg, then hold it in the secret store. */
-  async unlock(params: {
-    repoId: string;
-    passphrase: string;
-    remember?: boolean | undefined;
-  }): Promise<RepositorySummary> {
+  async unlock(params: { repoId: string; passphrase: string } & Remember): Promise<RepositorySummary> {
     const repo = this.require(params.repoId);
     if (!repo.needsPassphrase) return this.summarize(repo);
     if (params.passphrase === '') throw passphraseRequired(repo.name);
@@ -232,10 +233,7 @@ export class RepositoryService {
         { ...base, passphrase: params.passphrase, consentedPrompts: repo.consentedPrompts },
       ),
     );
-    await this.deps.secrets.hold(repo.id, params.passphrase, {
-      remember: params.remember,
-      repositoryName: repo.name,
-    });
+    await this.deps.secrets.hold(repo.id, params.passphrase, { ...params, repositoryName: repo.name });
     this.changed();
     return this.summarize(repo);
   }
@@ -248,20 +246,11 @@ export class RepositoryService {
     return this.summarize(repo);
   }
 
-  /**
-   * For `borg key change-passphrase`, after borg succeeded: hold the new passphrase, and replace the
-   * stored copy if the old one was remembered.
-   */
+  /** After `borg key change-passphrase` succeeded: hold the new one (and replace a remembered copy). */
   async passphraseChanged(repoId: string, passphrase: string): Promise<void> {
     const repo = this.require(repoId);
     await this.deps.secrets.replace(repo.id, passphrase, repo.name);
     this.changed();
-  }
-
-  /** Load the remembered passphrases of every encrypted repository (at start, before any schedule). */
-  async loadRememberedPassphrases(): Promise<void> {
-    const encrypted = this.deps.registry.list().filter((r) => r.needsPassphrase);
-    await this.deps.secrets.load(encrypted.map((r) => r.id));
   }
 
   /** `repos:remove`: forget the repository and its passphrase; its data is left untouched. */
@@ -371,8 +360,8 @@ export class RepositoryService {
     encryption: string | undefined;
     needsPassphrase: boolean;
     passphrase: string | undefined;
-    remember: boolean | undefined;
     passcommand?: string | undefined;
+    remember?: boolean | undefined;
     consentedPrompts: string[];
   }): Promise<RepositorySummary> {
     // A concurrent request may have registered the same location while borg was running.
@@ -386,16 +375,10 @@ export class RepositoryService {
       consentedPrompts: r.consentedPrompts,
       ...(r.passcommand === undefined ? {} : { passcommand: r.passcommand }),
     });
-    if (r.needsPassphrase && r.passphrase !== undefined) {
-      await this.deps.secrets.hold(stored.id, r.passphrase, { remember: r.remember, repositoryName: r.name });
-    }
+    const hold = { remember: r.remember, repositoryName: r.name };
+    if (r.needsPassphrase && r.passphrase) await this.deps.secrets.hold(stored.id, r.passphrase, hold);
     this.changed();
     return this.summarize(stored);
-  }
-
-  // Borg rejected the passphrase Borgdesk held (changed elsewhere): locked again, the user is asked anew.
-  private async passphraseRejected(repo: StoredRepository, passphrase: string): Promise<void> {
-    if (await this.deps.secrets.rejected(repo.id, passphrase)) this.changed();
   }
 
   private changed(): void {
