@@ -2,10 +2,9 @@
  * Electron entry (`dist/main/index.cjs`): one instance per user, the core built with Electron's
  * services, the app:// protocol, the IPC transport and the main window.
  */
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { createCore } from './core/create-core.js';
-import { createMemorySecretStore } from './core/secrets/memory-secret-store.js';
 import type { Core } from './core/services.js';
 import { resolveAppPaths } from './core/settings/app-paths.js';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol.js';
@@ -19,6 +18,7 @@ import { denyAllPermissions, hardenWebContents } from './electron/security.js';
 import { createPowerEvents } from './electron/power-events.js';
 import { createElectronEnvironment } from './electron/environment.js';
 import { createMainWindow } from './electron/window.js';
+import { createSafeStorageStore } from './electron/safe-storage-store.js';
 
 // The bundle sits in dist/main; the renderer in dist/renderer and the icons in dist/assets.
 const distDir = path.join(__dirname, '..');
@@ -68,12 +68,14 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveAppProtocol(path.join(distDir, 'renderer'));
 
+  const paths = resolveAppPaths(process.platform, process.env, app.getPath('home'));
   const core: Core = await createCore({
     host: 'electron',
     platform: process.platform,
     env: process.env,
-    paths: resolveAppPaths(process.platform, process.env, app.getPath('home')),
-    secrets: createMemorySecretStore(),
+    paths,
+    // After 'ready': only then does safeStorage know whether a keychain is there.
+    secrets: createSafeStorageStore(safeStorage, { configDir: paths.configDir, platform: process.platform }),
     folderDialog: createFolderDialog(() => mainWindow),
     fileManager: createFileManager(),
     clock: { now: () => Date.now() },

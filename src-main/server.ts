@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from './core/create-core.js';
 import { createNodeEnvironmentSource } from './core/environment/node-environment.js';
 import { ManualTime } from './core/schedule/manual-time.js';
-import { createMemorySecretStore } from './core/secrets/memory-secret-store.js';
 import { resolveAppPaths } from './core/settings/app-paths.js';
 import { startBrowserHost } from './node/browser-host.js';
 import { HostOptionsError, parseHostOptions } from './node/host-options.js';
 import { installProcessSafetyNet } from './node/process-safety.js';
+import { chooseBrowserSecretStore } from './node/secret-service/secret-service-store.js';
 
 // The bundle lives in dist/main, the built renderer in dist/renderer; tests may point elsewhere.
 const staticDir =
@@ -46,7 +46,8 @@ async function main(): Promise<void> {
     platform: process.platform,
     env: process.env,
     paths: resolveAppPaths(process.platform, process.env, os.homedir()),
-    secrets: createMemorySecretStore(),
+    // The Secret Service on the session bus when one answers; memory only (and Settings says why) otherwise.
+    secrets: await chooseBrowserSecretStore(process.env),
     clock: testTime ?? { now: () => Date.now() },
     environment: createNodeEnvironmentSource({
       platform: process.platform,

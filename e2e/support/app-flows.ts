@@ -15,6 +15,8 @@ export async function createRepository(
   name: string,
   location: string,
   passphrase: string,
+  /** Tick or untick "Remember the passphrase on this computer"; absent: leave the default. */
+  remember?: boolean,
 ): Promise<void> {
   await page.getByRole('button', { name: 'Add repository' }).first().click();
   const dialog = page.getByRole('dialog');
@@ -22,6 +24,8 @@ export async function createRepository(
   await dialog.getByLabel('Location').fill(location);
   await dialog.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await dialog.getByLabel('Confirm passphrase').fill(passphrase);
+  const rememberBox = dialog.getByRole('checkbox', { name: 'Remember the passphrase on this computer' });
+  if (remember !== undefined) await rememberBox.setChecked(remember);
   await dialog.getByRole('button', { name: 'Create repository', exact: true }).click();
   await page.getByRole('heading', { name }).waitFor({ timeout: 30_000 });
   await page.getByRole('dialog').waitFor({ state: 'detached' });

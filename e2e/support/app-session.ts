@@ -28,6 +28,7 @@ export interface AppSessionOptions {
 }
 
 export interface AppSession {
+  /** The running host (a new one after `restartHost`). */
   readonly host: RunningHost;
   readonly browser: Browser;
   readonly page: Page;
@@ -39,13 +40,15 @@ export interface AppSession {
   readonly sourceFiles: readonly string[];
   /** The repository's absolute path; reading it throws when `repo` was not given. */
   readonly repoPath: string;
+  /** Restart the host on the same folders (config, borg, home) and open the app from the new one. */
+  restartHost(): Promise<void>;
   /** Close the browser and stop the host (removing its sandbox). */
   close(): Promise<void>;
 }
 
 /** Start the host, prepare the folders `options` ask for, and open the app in a fresh Chromium. */
 export async function openAppSession(options: AppSessionOptions = {}): Promise<AppSession> {
-  const host = await startBrowserHost({
+  let host = await startBrowserHost({
     ...(options.testClock ? { BORGDESK_TEST_CLOCK: '1' } : {}),
     ...options.hostEnv,
   });
@@ -63,7 +66,9 @@ export async function openAppSession(options: AppSessionOptions = {}): Promise<A
     const { page, consoleErrors } = await openPage(browser, host.url);
     const openedBrowser = browser;
     return {
-      host,
+      get host() {
+        return host;
+      },
       browser,
       page,
       consoleErrors,
@@ -73,6 +78,10 @@ export async function openAppSession(options: AppSessionOptions = {}): Promise<A
       sourceFiles,
       get repoPath() {
         return given(repoPath, 'repo');
+      },
+      async restartHost() {
+        host = await host.restart();
+        await page.goto(host.url);
       },
       async close() {
         try {

@@ -16,18 +16,24 @@ export interface RunningHost {
   readonly borgBaseDir: string;
   readonly root: string;
   stop(): Promise<void>;
+  /** Stop this host, keeping its folders, and start a new one on them (a restart of Borgdesk). */
+  restart(): Promise<RunningHost>;
 }
 
 const serverScript = path.resolve('dist/main/server.js');
 
 /** Start the browser host; `env` adds to (or overrides) the sandbox environment. */
-export async function startBrowserHost(env: Record<string, string> = {}): Promise<RunningHost> {
+export async function startBrowserHost(
+  env: Record<string, string> = {},
+  reuseRoot?: string,
+): Promise<RunningHost> {
   if (!existsSync(serverScript)) throw new Error('dist/main/server.js is missing: run "npm run build" first');
-  const root = await mkdtemp(path.join(os.tmpdir(), 'borgdesk-e2e-'));
+  const root = reuseRoot ?? (await mkdtemp(path.join(os.tmpdir(), 'borgdesk-e2e-')));
   const homeDir = path.join(root, 'home');
   const borgBaseDir = path.join(root, 'borg');
   const urlFile = path.join(root, 'url.txt');
   await mkdir(homeDir, { recursive: true });
+  await rm(urlFile, { force: true });
   const child: ResultPromise = execa(process.execPath, [serverScript, '--port', '0'], {
     env: {
       HOME: homeDir,
@@ -35,6 +41,8 @@ export async function startBrowserHost(env: Record<string, string> = {}): Promis
       XDG_CACHE_HOME: path.join(root, 'cache'),
       BORG_BASE_DIR: borgBaseDir,
       BORGDESK_URL_FILE: urlFile,
+      // Never the user's own keyring: a spec that wants one passes its private bus.
+      DBUS_SESSION_BUS_ADDRESS: '',
       ...env,
     },
     reject: false,
@@ -51,6 +59,11 @@ export async function startBrowserHost(env: Record<string, string> = {}): Promis
       child.kill('SIGTERM');
       await child;
       await rm(root, { recursive: true, force: true, maxRetries: 3 });
+    },
+    async restart() {
+      child.kill('SIGTERM');
+      await child;
+      return startBrowserHost(env, root);
     },
   };
 }

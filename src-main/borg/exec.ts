@@ -34,6 +34,8 @@ export interface BorgContext {
   readonly onEvent?: (event: BorgLogEvent) => void;
   /** Prompt env vars the user has agreed to in the UI, e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK. */
   readonly consentedPrompts?: readonly string[];
+  /** Called when borg rejects `passphrase` (msgid PassphraseWrong), before the run rejects. */
+  readonly onPassphraseRejected?: () => void;
 }
 
 /** A run that ended with an accepted exit code. */
@@ -148,6 +150,7 @@ export async function runBorg(
       failed,
       onFd ? undefined : ctx.passcommand,
     );
+    if (error.code === 'PassphraseWrong' && onFd) ctx.onPassphraseRejected?.();
     throw error.code === 'RepositoryVersionUnsupported' ? await namingThisBorg(error, ctx.borgPath) : error;
   }
   const stdout = Buffer.concat(stdoutChunks).toString('utf8');

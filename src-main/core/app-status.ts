@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { BorgStatus } from '../model/app.js';
 import { installHints, locateBorg } from '../borg/version.js';
 import type { AppStatus, ConfigNotice } from '../model/app.js';
+import type { SecretStorage } from '../model/secret-storage.js';
 import { AppError } from './app-error.js';
 
 /** What AppStatusService reads; injected so the composition root decides where it comes from. */
@@ -25,6 +26,8 @@ export interface AppStatusDeps {
   readonly now?: () => number;
   /** Desktop-only facts: whether start at login works here and why the tray may be missing. */
   readonly desktop?: { readonly trayProblem: () => string | undefined };
+  /** Where remembered passphrases are kept right now (the one statement Settings shows). */
+  readonly secretStorage?: () => SecretStorage;
 }
 
 /** Answers `app:status` and hands out the borg binary path for every borg run. */
@@ -98,6 +101,7 @@ export class AppStatusService {
       now: new Date(this.deps.now?.() ?? Date.now()).toISOString(),
       startAtLoginSupported: this.deps.desktop !== undefined,
       ...trayProblemField(this.deps.desktop?.trayProblem()),
+      ...(this.deps.secretStorage !== undefined && { secretStorage: this.deps.secretStorage() }),
       configNotices: [...(this.deps.configNotices?.() ?? [])],
       defaults: {
         repositoryPath: path.join(home, 'Backups', 'borgdesk-repo'),

@@ -17,6 +17,7 @@ import { JobManager } from './jobs/job-manager.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
 import { RepositoryService } from './repositories/repository-service.js';
 import { MountManager } from './restore/mount-manager.js';
+import { PassphraseKeeper } from './secrets/passphrase-keeper.js';
 import type { Core, Services } from './services.js';
 
 /** Build the core for one app run. Resolves once settings and repositories are loaded. */
@@ -29,6 +30,7 @@ export async function createCore(services: Services): Promise<Core> {
   const { settings, registry, history, configNotices } = stores;
   const lanes = new SerialLanes();
   const shutdown = new AbortController();
+  const secrets = new PassphraseKeeper(services.secrets);
   const status = new AppStatusService({
     host: services.host,
     homeDir,
@@ -39,10 +41,11 @@ export async function createCore(services: Services): Promise<Core> {
     pathEnv: () => services.env['PATH'],
     now: () => services.clock.now(),
     ...(services.desktop !== undefined ? { desktop: services.desktop } : {}),
+    secretStorage: () => secrets.storage(),
   });
   const borgPath = () => status.requireBorgPath();
   const repos = new RepositoryService({
-    ...{ registry, secrets: services.secrets, lanes, homeDir, borgPath, shutdown: shutdown.signal },
+    ...{ registry, secrets, lanes, homeDir, borgPath, shutdown: shutdown.signal },
     onChanged: (list) => void hub.publish('repositories-changed', list),
     onRemoved: (repoId) => void hub.publish('repository-removed', repoId),
     onArchivesListed: (repoId, listing) => hub.publish('archives-listed', { repoId, listing }),
@@ -101,6 +104,8 @@ export async function createCore(services: Services): Promise<Core> {
       username: safeUsername(services.env),
     }),
   );
+  // Before any schedule: a scheduled backup of an encrypted repository needs its remembered passphrase.
+  await secrets.load(registry.list().flatMap((r) => (r.needsPassphrase ? [r.id] : [])));
   schedule.start();
   checks.start();
   // A run that was killed while mounted leaves the mount (holding a repository lock) and its folder.
@@ -125,6 +130,7 @@ export async function createCore(services: Services): Promise<Core> {
       await index.dispose();
       // Repository calls (info, unlock...) are not jobs; wait for their borg to exit too.
       await lanes.idle();
+      await services.secrets.close?.();
       bus.clear();
     },
   };

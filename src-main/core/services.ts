@@ -3,6 +3,7 @@
  * electron; everything platform-specific arrives through these interfaces.
  */
 import type { EventName, EventPayload, RequestHandlers, TestRequestHandlers } from '../ipc/contract.js';
+import type { SecretStorage } from '../model/secret-storage.js';
 import type { Settings } from '../model/settings.js';
 import type { Clock, EnvironmentState, SchedulerTimers } from './schedule/scheduler-types.js';
 
@@ -17,13 +18,22 @@ export interface AppPaths {
 }
 
 /**
- * Holds passphrases for the app's lifetime. Implementations must never write one in plain text;
- * a later issue adds safeStorage-backed persistence in the Electron host.
+ * Where remembered passphrases live between runs: the OS keychain, the Secret Service, or memory
+ * only. Asynchronous because a keychain may be slow or locked: every call is bounded in time by its
+ * implementation and rejects with a plain reason. Implementations never write a passphrase in plain
+ * text. The core keeps its own memory copy (PassphraseKeeper); this is only the lasting one.
  */
 export interface SecretStore {
-  get(repoId: string): string | undefined;
-  set(repoId: string, passphrase: string): void;
-  delete(repoId: string): void;
+  /** Where secrets are kept right now (a keyring may become locked), as Settings states it. */
+  describe(): SecretStorage;
+  /** The remembered passphrase of `repoId`, or undefined when none is stored. */
+  get(repoId: string): Promise<string | undefined>;
+  /** Remember `passphrase` for `repoId`, replacing any earlier one; `repositoryName` labels the entry. */
+  set(repoId: string, passphrase: string, repositoryName: string): Promise<void>;
+  /** Forget the stored passphrase of `repoId` (nothing happens when none is stored). */
+  delete(repoId: string): Promise<void>;
+  /** Releases connections on quit. */
+  close?(): Promise<void>;
 }
 
 /** Native folder chooser; only the Electron host has one. */

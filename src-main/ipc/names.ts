@@ -16,6 +16,7 @@ export const REQUEST_NAMES = [
   'repos:create',
   'repos:add-existing',
   'repos:unlock',
+  'repos:forget-passphrase',
   'repos:remove',
   'repos:details',
   'repos:set-passcommand',

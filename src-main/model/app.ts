@@ -1,5 +1,6 @@
 /** What the app knows about itself: the borg binary, config notices, its status and stale plans. Pure data: imports only zod. */
 import { z } from 'zod';
+import { secretStorageSchema } from './secret-storage.js';
 
 /** What the app knows about the borg binary it found (or did not find). */
 export const borgStatusSchema = z.discriminatedUnion('state', [
@@ -53,6 +54,8 @@ export const appStatusSchema = z.object({
   startAtLoginSupported: z.boolean(),
   /** Why no tray icon is shown (desktop app on a Linux desktop without a tray host); absent when fine. */
   trayProblem: z.string().optional(),
+  /** Where remembered passphrases are kept (keychain, Secret Service or memory only), and any problem. */
+  secretStorage: secretStorageSchema.optional(),
   /** What happened to the config files (set-aside entries, unreadable or newer files, failed saves). */
   configNotices: z.array(configNoticeSchema).optional(),
   /** Suggestions for the welcome screen. */

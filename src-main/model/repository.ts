@@ -13,6 +13,8 @@ export const repositorySummarySchema = z.object({
   needsPassphrase: z.boolean(),
   /** True when a passphrase is held in memory (or a passcommand is set), so jobs can run unattended. */
   unlocked: z.boolean(),
+  /** True when the passphrase is remembered on this computer (keychain), so it survives a restart. */
+  passphraseStored: z.boolean().optional(),
   lastBackupAt: z.string().optional(),
   /** The command that prints the passphrase (BORG_PASSCOMMAND), when the user set one. */
   passcommand: z.string().optional(),

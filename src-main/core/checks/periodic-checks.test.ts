@@ -13,6 +13,7 @@ import { RepositoryRegistry, type StoredRepository } from '../repositories/repos
 import { RepositoryService } from '../repositories/repository-service.js';
 import { ManualTime } from '../schedule/manual-time.js';
 import { createMemorySecretStore } from '../secrets/memory-secret-store.js';
+import { PassphraseKeeper } from '../secrets/passphrase-keeper.js';
 import { CheckStore } from './check-store.js';
 import { PeriodicChecks } from './periodic-checks.js';
 
@@ -100,7 +101,7 @@ beforeEach(async () => {
   registry = await RepositoryRegistry.open(dir);
   repos = new RepositoryService({
     registry,
-    secrets: createMemorySecretStore(),
+    secrets: new PassphraseKeeper(createMemorySecretStore()),
     lanes,
     homeDir: dir,
     borgPath: async () => '/usr/bin/borg',
@@ -296,7 +297,7 @@ describe('PeriodicChecks', () => {
     const reopened = await RepositoryRegistry.open(dir);
     repos = new RepositoryService({
       registry: reopened,
-      secrets: createMemorySecretStore(),
+      secrets: new PassphraseKeeper(createMemorySecretStore()),
       lanes: new SerialLanes(),
       homeDir: dir,
       borgPath: async () => '/usr/bin/borg',

@@ -6,7 +6,7 @@
  * declarative `Interface` loses members declared with `configureMembers` (the base constructor
  * shadows them), and decorators would need a transform the test runner may not apply.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -37,9 +37,12 @@ export interface PrivateBus {
  */
 export async function startPrivateBus(): Promise<PrivateBus | string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'borgdesk-dbus-'));
+  // A session bus without the machine's service files: nothing is started on demand (D-Bus
+  // activation would start the machine's own gnome-keyring, on the user's real home folder).
+  await writeFile(path.join(dir, 'bus.conf'), busConfig(`unix:path=${dir}/bus`));
   const output: string[] = [];
   const outcome = await runHookCommand(
-    `dbus-daemon --session --fork --nopidfile --print-address=1 --print-pid=1 --address='unix:path=${dir}/bus'`,
+    `dbus-daemon --config-file='${dir}/bus.conf' --fork --nopidfile --print-address=1 --print-pid=1`,
     { timeoutMs: 10_000, onLine: (line) => output.push(line) },
   );
   const address = output.find((line) => line.startsWith('unix:'));
@@ -124,6 +127,22 @@ export class StandInNetworkManager {
     );
     return true;
   }
+}
+
+function busConfig(address: string): string {
+  return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>${address}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`;
 }
 
 async function connect(address: string): Promise<MessageBus> {

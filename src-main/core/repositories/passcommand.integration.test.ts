@@ -11,6 +11,7 @@ import { writeShellProgram } from '../../borg/test-programs.js';
 import { createSandbox, TEST_BORG, type BorgSandbox } from '../../borg/test-sandbox.js';
 import { SerialLanes } from '../jobs/serial-lanes.js';
 import { createMemorySecretStore } from '../secrets/memory-secret-store.js';
+import { PassphraseKeeper } from '../secrets/passphrase-keeper.js';
 import type { Core } from '../services.js';
 import { EventRecorder } from '../test-support/event-recorder.js';
 import { plainBackup, startTestCore } from '../test-support/test-core.js';
@@ -194,7 +195,7 @@ describe('a passcommand that never finishes', () => {
     const registry = await RepositoryRegistry.open(sandbox.path('timeout', 'config'));
     const service = new RepositoryService({
       registry,
-      secrets: createMemorySecretStore(),
+      secrets: new PassphraseKeeper(createMemorySecretStore()),
       lanes: new SerialLanes(),
       homeDir: sandbox.dir,
       borgPath: () => Promise.resolve(TEST_BORG),

@@ -10,6 +10,7 @@ export function repositoryHandlers(repos: RepositoryService): HandlersFor<typeof
     'repos:create': (params) => repos.create(params),
     'repos:add-existing': (params) => repos.addExisting(params),
     'repos:unlock': (params) => repos.unlock(params),
+    'repos:forget-passphrase': (params) => repos.forgetPassphrase(params),
     'repos:remove': (params) => repos.remove(params),
     'repos:details': (params) => repos.details(params),
     'repos:set-passcommand': (params) => repos.setPasscommand(params),

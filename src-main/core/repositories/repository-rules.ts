@@ -20,6 +20,15 @@ export function passphraseRequired(name: string): AppError {
   );
 }
 
+/** A run for an encrypted repository whose passphrase Borgdesk does not hold (never given, forgotten, or rejected). */
+export function repositoryLocked(name: string): AppError {
+  return new AppError(
+    'PassphraseRequired',
+    `The repository “${name}” is locked: Borgdesk does not hold its passphrase.`,
+    'Unlock it with its passphrase, and tick “Remember the passphrase on this computer” so scheduled backups run after a restart.',
+  );
+}
+
 /**
  * Refuses a stored repository whose location the parser rejects (e.g. one planted in
  * repositories.json), so no borg or ssh ever runs for it; checked before every borg run.

@@ -14,7 +14,7 @@ import type { RepositoryDetails, RepositorySummary } from '../../model/repositor
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
 import { newestCompleteArchive } from '../../model/last-good-backup.js';
-import type { SecretStore } from '../services.js';
+import type { PassphraseKeeper } from '../secrets/passphrase-keeper.js';
 import type { SerialLanes } from '../jobs/serial-lanes.js';
 import type { PasscommandTestResult } from '../../model/passcommand.js';
 import { isRemoteLocation, normalizeLocation } from './location.js';
@@ -22,6 +22,7 @@ import { PASSCOMMAND_TEST_TIMEOUT_MS, requirePasscommand, testPasscommand } from
 import {
   duplicateLocation,
   passphraseRequired,
+  repositoryLocked,
   requireName,
   requireUsableLocation,
   sameSecond,
@@ -35,7 +36,7 @@ export const UNENCRYPTED_ACCESS_PROMPT = 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_I
 /** What the service needs from the rest of the core. */
 export interface RepositoryServiceDeps {
   readonly registry: RepositoryRegistry;
-  readonly secrets: SecretStore;
+  readonly secrets: PassphraseKeeper;
   readonly lanes: SerialLanes;
   readonly homeDir: string;
   readonly borgPath: () => Promise<string>;
@@ -56,6 +57,9 @@ export interface ArchivesListed {
   readonly repositoryId: string;
   readonly archives: readonly { readonly id: string; readonly name: string; readonly start: string }[];
 }
+
+/** "Remember the passphrase on this computer"; absent: the store's default. */
+type Remember = { remember?: boolean | undefined };
 
 /** Extra BorgContext fields a caller may add (a job's signal and event sink). */
 export type ContextExtras = Pick<BorgContext, 'signal' | 'onEvent'>;
@@ -79,9 +83,10 @@ export class RepositoryService {
       unlocked:
         !repo.needsPassphrase ||
         repo.passcommand !== undefined ||
-        this.deps.secrets.get(repo.id) !== undefined,
+        this.deps.secrets.peek(repo.id) !== undefined,
     };
     if (repo.passcommand !== undefined) summary.passcommand = repo.passcommand;
+    if (repo.needsPassphrase) summary.passphraseStored = this.deps.secrets.isStored(repo.id);
     if (repo.encryption !== undefined) summary.encryption = repo.encryption;
     if (repo.lastBackupAt !== undefined) summary.lastBackupAt = repo.lastBackupAt;
     return summary;
@@ -125,9 +130,10 @@ export class RepositoryService {
         ? requirePasscommand(repo.passcommand)
         : undefined;
     if (repo.needsPassphrase && passcommand === undefined) {
-      passphrase = this.deps.secrets.get(repo.id);
-      if (passphrase === undefined) throw passphraseRequired(repo.name);
+      passphrase = this.deps.secrets.peek(repo.id);
+      if (passphrase === undefined) throw repositoryLocked(repo.name);
     }
+    const held = passphrase;
     return {
       signal: this.deps.shutdown,
       ...extras,
@@ -135,6 +141,10 @@ export class RepositoryService {
       passphrase,
       ...(passcommand === undefined ? {} : { passcommand }),
       consentedPrompts: repo.consentedPrompts,
+      ...(held !== undefined && {
+        onPassphraseRejected: () =>
+          void this.deps.secrets.rejected(repo.id, held).then((gone) => gone && this.changed()),
+      }),
     };
   }
 
@@ -144,6 +154,7 @@ export class RepositoryService {
     location: string;
     encryption: EncryptionMode;
     passphrase?: string | undefined;
+    remember?: boolean | undefined;
   }): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
@@ -168,6 +179,7 @@ export class RepositoryService {
       encryption: params.encryption,
       needsPassphrase,
       passphrase,
+      remember: params.remember,
       consentedPrompts: needsPassphrase ? [] : [UNENCRYPTED_ACCESS_PROMPT],
     });
   }
@@ -178,6 +190,7 @@ export class RepositoryService {
     location: string;
     passphrase?: string | undefined;
     passcommand?: string | undefined;
+    remember?: boolean | undefined;
   }): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
@@ -201,13 +214,14 @@ export class RepositoryService {
       encryption,
       needsPassphrase,
       passphrase: needsPassphrase ? passphrase : undefined,
+      remember: params.remember,
       passcommand: needsPassphrase ? passcommand : undefined,
       consentedPrompts: needsPassphrase ? [] : consentedPrompts,
     });
   }
 
   /** `repos:unlock`: check the passphrase with borg, then hold it in the secret store. */
-  async unlock(params: { repoId: string; passphrase: string }): Promise<RepositorySummary> {
+  async unlock(params: { repoId: string; passphrase: string } & Remember): Promise<RepositorySummary> {
     const repo = this.require(params.repoId);
     if (!repo.needsPassphrase) return this.summarize(repo);
     if (params.passphrase === '') throw passphraseRequired(repo.name);
@@ -219,15 +233,30 @@ export class RepositoryService {
         { ...base, passphrase: params.passphrase, consentedPrompts: repo.consentedPrompts },
       ),
     );
-    this.deps.secrets.set(repo.id, params.passphrase);
+    await this.deps.secrets.hold(repo.id, params.passphrase, { ...params, repositoryName: repo.name });
     this.changed();
     return this.summarize(repo);
+  }
+
+  /** `repos:forget-passphrase`: drop the stored copy and the one in memory, so the repository is locked. */
+  async forgetPassphrase(params: { repoId: string }): Promise<RepositorySummary> {
+    const repo = this.require(params.repoId);
+    await this.deps.secrets.forget(repo.id);
+    this.changed();
+    return this.summarize(repo);
+  }
+
+  /** After `borg key change-passphrase` succeeded: hold the new one (and replace a remembered copy). */
+  async passphraseChanged(repoId: string, passphrase: string): Promise<void> {
+    const repo = this.require(repoId);
+    await this.deps.secrets.replace(repo.id, passphrase, repo.name);
+    this.changed();
   }
 
   /** `repos:remove`: forget the repository and its passphrase; its data is left untouched. */
   async remove(params: { repoId: string }): Promise<{ removed: boolean }> {
     const removed = await this.deps.registry.remove(params.repoId);
-    this.deps.secrets.delete(params.repoId);
+    await this.deps.secrets.forget(params.repoId);
     if (removed) {
       this.changed();
       this.deps.onRemoved?.(params.repoId);
@@ -332,6 +361,7 @@ export class RepositoryService {
     needsPassphrase: boolean;
     passphrase: string | undefined;
     passcommand?: string | undefined;
+    remember?: boolean | undefined;
     consentedPrompts: string[];
   }): Promise<RepositorySummary> {
     // A concurrent request may have registered the same location while borg was running.
@@ -345,7 +375,8 @@ export class RepositoryService {
       consentedPrompts: r.consentedPrompts,
       ...(r.passcommand === undefined ? {} : { passcommand: r.passcommand }),
     });
-    if (r.needsPassphrase && r.passphrase !== undefined) this.deps.secrets.set(stored.id, r.passphrase);
+    const hold = { remember: r.remember, repositoryName: r.name };
+    if (r.needsPassphrase && r.passphrase) await this.deps.secrets.hold(stored.id, r.passphrase, hold);
     this.changed();
     return this.summarize(stored);
   }

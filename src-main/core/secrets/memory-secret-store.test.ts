@@ -2,21 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from './memory-secret-store.js';
 
 describe('createMemorySecretStore', () => {
-  it('holds, replaces and forgets passphrases per repository', () => {
+  it('holds, replaces and forgets passphrases per repository', async () => {
     const store = createMemorySecretStore();
-    expect(store.get('a')).toBeUndefined();
-    store.set('a', 'one');
-    store.set('b', 'two');
-    store.set('a', 'three');
-    expect(store.get('a')).toBe('three');
-    store.delete('a');
-    expect(store.get('a')).toBeUndefined();
-    expect(store.get('b')).toBe('two');
+    expect(await store.get('a')).toBeUndefined();
+    await store.set('a', 'one', 'A');
+    await store.set('b', 'two', 'B');
+    await store.set('a', 'three', 'A');
+    expect(await store.get('a')).toBe('three');
+    await store.delete('a');
+    expect(await store.get('a')).toBeUndefined();
+    expect(await store.get('b')).toBe('two');
   });
 
-  it('keeps stores independent', () => {
+  it('keeps stores independent', async () => {
     const first = createMemorySecretStore();
-    first.set('a', 'x');
-    expect(createMemorySecretStore().get('a')).toBeUndefined();
+    await first.set('a', 'x', 'A');
+    expect(await createMemorySecretStore().get('a')).toBeUndefined();
+  });
+
+  it('says it lasts only until Borgdesk stops, and why', () => {
+    expect(createMemorySecretStore().describe()).toEqual({
+      kind: 'memory',
+      persistent: false,
+      label: 'Passphrases are kept in memory only until Borgdesk stops.',
+    });
+    expect(createMemorySecretStore('no keyring found on the session bus').describe().label).toBe(
+      'Passphrases are kept in memory only until Borgdesk stops: no keyring found on the session bus.',
+    );
   });
 });

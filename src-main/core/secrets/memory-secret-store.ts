@@ -1,16 +1,27 @@
 /** A SecretStore that keeps passphrases in memory only, for the app's lifetime. */
+import type { SecretStorage } from '../../model/secret-storage.js';
 import type { SecretStore } from '../services.js';
 
-/** Create an in-memory SecretStore; nothing is ever written to disk. */
-export function createMemorySecretStore(): SecretStore {
+/** What Settings says when nothing outlives the process; `why` tells the reason when there is one. */
+export function memoryStorage(why?: string): SecretStorage {
+  const label = 'Passphrases are kept in memory only until Borgdesk stops';
+  return { kind: 'memory', persistent: false, label: why === undefined ? `${label}.` : `${label}: ${why}.` };
+}
+
+/** Create an in-memory SecretStore; nothing is ever written to disk. `why` explains why no keychain is used. */
+export function createMemorySecretStore(why?: string): SecretStore {
   const secrets = new Map<string, string>();
+  const storage = memoryStorage(why);
   return {
-    get: (repoId) => secrets.get(repoId),
+    describe: () => storage,
+    get: (repoId) => Promise.resolve(secrets.get(repoId)),
     set: (repoId, passphrase) => {
       secrets.set(repoId, passphrase);
+      return Promise.resolve();
     },
     delete: (repoId) => {
       secrets.delete(repoId);
+      return Promise.resolve();
     },
   };
 }

@@ -5,6 +5,9 @@ import { passcommandTestResultSchema } from '../../model/passcommand.js';
 import { repositoryDetailsSchema, repositorySummarySchema } from '../../model/repository.js';
 import { empty, repoRef } from './shared.js';
 
+// "Remember the passphrase on this computer"; absent: on where the store lasts and needs no consent.
+const remember = z.boolean().optional();
+
 /** Requests about repositories. */
 export const repositoryRequests = {
   'repos:list': { params: empty, result: z.array(repositorySummarySchema) },
@@ -14,6 +17,7 @@ export const repositoryRequests = {
       location: z.string().min(1),
       encryption: encryptionModeSchema,
       passphrase: z.string().optional(),
+      remember: remember,
     }),
     result: repositorySummarySchema,
   },
@@ -22,15 +26,18 @@ export const repositoryRequests = {
       name: z.string().min(1),
       location: z.string().min(1),
       passphrase: z.string().optional(),
+      remember: remember,
       /** Instead of a passphrase: the command that prints it (BORG_PASSCOMMAND), stored with the repository. */
       passcommand: z.string().optional(),
     }),
     result: repositorySummarySchema,
   },
   'repos:unlock': {
-    params: z.object({ repoId: z.string(), passphrase: z.string() }),
+    params: z.object({ repoId: z.string(), passphrase: z.string(), remember: remember }),
     result: repositorySummarySchema,
   },
+  /** Forget the remembered passphrase (keychain copy and memory): the repository is locked again. */
+  'repos:forget-passphrase': { params: repoRef, result: repositorySummarySchema },
   'repos:remove': { params: repoRef, result: z.object({ removed: z.boolean() }) },
   'repos:details': { params: repoRef, result: repositoryDetailsSchema },
   /** Store (after borg accepted what it prints) or clear (null) the repository's passcommand. */

@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { PassphraseFields, passphraseProblem } from '../../components/PassphraseFields.js';
+import { RememberPassphraseField, useRememberChoice } from '../../components/RememberPassphraseField.js';
 import { encryptionChoices, hintFor, needsPassphrase } from '../../lib/choices.js';
 import { baseName, joinPath } from '../../lib/paths.js';
 import { useAction } from '../../lib/use-request.js';
@@ -42,6 +43,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const [encryption, setEncryption] = useState<EncryptionMode>('repokey-blake2');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [remember, setRemember] = useRememberChoice();
   const [picking, setPicking] = useState(false);
   const [attempted, setAttempted] = useState(false);
   // Opening only: borg init would take an empty output of a command as the new passphrase.
@@ -67,12 +69,12 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             name: name.trim(),
             location: location.trim(),
             encryption,
-            ...(wantsPassphrase ? { passphrase } : {}),
+            ...(wantsPassphrase ? { passphrase, remember } : {}),
           })
         : addExistingRepository({
             name: name.trim(),
             location: location.trim(),
-            ...(fromCommand ? { passcommand } : passphrase ? { passphrase } : {}),
+            ...(fromCommand ? { passcommand } : passphrase ? { passphrase, remember } : {}),
           }),
     {
       fallback: creating ? 'The repository could not be created.' : 'The repository could not be opened.',
@@ -179,6 +181,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
           showErrors={attempted}
         />
       ) : null}
+      {wantsPassphrase ? <RememberPassphraseField checked={remember} onChange={setRemember} /> : null}
       {!creating ? <PassphraseSourceChoice value={source} onChange={setSource} disabled={busy} /> : null}
       {fromCommand ? (
         <PasscommandField
@@ -198,6 +201,9 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             autoComplete="current-password"
           />
         </Field>
+      ) : null}
+      {!creating && !fromCommand && passphrase !== '' ? (
+        <RememberPassphraseField checked={remember} onChange={setRemember} />
       ) : null}
       {picking ? (
         <FolderPicker

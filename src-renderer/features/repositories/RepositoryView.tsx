@@ -24,6 +24,7 @@ import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
 import { AutomaticCheck } from './AutomaticCheck.js';
 import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
+import { ForgetPassphraseButton } from './ForgetPassphraseButton.js';
 import { PasscommandCard } from './PasscommandCard.js';
 import { RepositoryStats } from './RepositoryStats.js';
 import styles from './repositories.module.css';
@@ -80,9 +81,12 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
                   ? 'Locked'
                   : repo.passcommand
                     ? 'Passphrase from a command'
-                    : 'Unlocked for this session'}
+                    : repo.passphraseStored
+                      ? 'Remembered on this computer'
+                      : 'Unlocked for this session'}
               </span>
             ) : null}
+            <ForgetPassphraseButton repo={repo} />
             <span className="chip">
               <Icon name="clock" size={12} />
               {repo.lastBackupAt ? `Last backup ${formatRelative(repo.lastBackupAt)}` : 'Never backed up'}

@@ -1,12 +1,13 @@
 /**
- * Unlock a repository for this session: the passphrase goes to the core (which keeps it in memory
- * and hands it to borg through a pipe) and is checked there against the repository.
+ * Unlock a repository: the passphrase goes to the core (which keeps it in memory, remembers it in the
+ * keychain when asked, and hands it to borg through a pipe) and is checked there against the repository.
  */
 import { useState } from 'react';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
+import { RememberPassphraseField, useRememberChoice } from '../../components/RememberPassphraseField.js';
 import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
@@ -27,6 +28,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
   const openDialog = useAppStore((s) => s.openDialog);
   const [passphrase, setPassphrase] = useState('');
   const setRepositoryPasscommand = useReposStore((s) => s.setRepositoryPasscommand);
+  const [remember, setRemember] = useRememberChoice();
   const [source, setSource] = useState<PassphraseSource>('type');
   const [passcommand, setPasscommand] = useState('');
   const fromCommand = source === 'command';
@@ -36,7 +38,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
     () =>
       fromCommand
         ? setRepositoryPasscommand({ repoId, passcommand })
-        : unlockRepository({ repoId, passphrase }),
+        : unlockRepository({ repoId, passphrase, remember }),
     {
       fallback: 'The repository could not be unlocked.',
       onSuccess: () => (thenBackup ? openDialog({ kind: 'backup', repoId }) : closeDialog()),
@@ -65,7 +67,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
         fromCommand
           ? 'Borgdesk stores the command with the repository; borg runs it whenever it needs the passphrase.'
           : repo
-            ? `Enter the passphrase of “${repo.name}”. Borgdesk keeps it in memory until you quit.`
+            ? `Enter the passphrase of “${repo.name}”. Borgdesk hands it to borg through a pipe, never on a command line.`
             : 'Enter the passphrase of this repository.'
       }
       size="small"
@@ -97,6 +99,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
           />
         </Field>
       )}
+      {fromCommand ? null : <RememberPassphraseField checked={remember} onChange={setRemember} />}
     </Dialog>
   );
 }

@@ -14,6 +14,7 @@ import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useStaleStore } from '../../stores/stale-store.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
+import { SecretStorageStatement } from './SecretStorageStatement.js';
 import { StartAtLoginField } from './StartAtLoginField.js';
 
 type NotificationLevel = Settings['notificationLevel'];
@@ -136,6 +137,7 @@ export function SettingsDialog() {
         supported={status?.startAtLoginSupported ?? false}
         {...(status?.trayProblem !== undefined ? { trayProblem: status.trayProblem } : {})}
       />
+      <SecretStorageStatement storage={status?.secretStorage} />
     </Dialog>
   );
 }

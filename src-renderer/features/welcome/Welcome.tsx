@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { Icon } from '../../components/Icon.js';
 import { PassphraseFields, passphraseProblem } from '../../components/PassphraseFields.js';
+import { RememberPassphraseField, useRememberChoice } from '../../components/RememberPassphraseField.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { defaultExcludePatterns, joinPath, tildify } from '../../lib/paths.js';
 import { useAppStore } from '../../stores/app-store.js';
@@ -32,6 +33,7 @@ export function Welcome({ status }: WelcomeProps) {
   const [sources, setSources] = useState<readonly string[]>(status.defaults.sourcePaths);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [remember, setRemember] = useRememberChoice();
   const [picking, setPicking] = useState<'location' | 'sources'>();
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState<string>();
@@ -46,7 +48,7 @@ export function Welcome({ status }: WelcomeProps) {
     if (problem || busy) return;
     setError(undefined);
     createAndBackUp(
-      { location: location.trim(), passphrase, sources, excludePatterns: excludes, status },
+      { location: location.trim(), passphrase, remember, sources, excludePatterns: excludes, status },
       (step) => setBusy(step),
     ).catch((e: unknown) => {
       setBusy(undefined);
@@ -143,6 +145,7 @@ export function Welcome({ status }: WelcomeProps) {
             <p className="field-hint">
               Write it down somewhere safe. Without it, nobody — not even you — can restore these backups.
             </p>
+            <RememberPassphraseField checked={remember} onChange={setRemember} />
           </div>
         </section>
         <div className={styles.welcomeActions}>

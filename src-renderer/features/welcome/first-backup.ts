@@ -12,6 +12,8 @@ import { useReposStore } from '../../stores/repos-store.js';
 export interface FirstBackupInput {
   readonly location: string;
   readonly passphrase: string;
+  /** "Remember the passphrase on this computer". */
+  readonly remember: boolean;
   readonly sources: readonly string[];
   readonly excludePatterns: readonly string[];
   readonly status: AppStatus;
@@ -31,6 +33,7 @@ export async function createAndBackUp(
     location: input.location,
     encryption: 'repokey-blake2',
     passphrase: input.passphrase,
+    remember: input.remember,
   });
   const app = useAppStore.getState();
   const preset = {
