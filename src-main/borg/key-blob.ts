@@ -11,6 +11,7 @@ import { createDecipheriv, createHmac, pbkdf2, timingSafeEqual } from 'node:cryp
 import { promisify } from 'node:util';
 import { BorgError } from './errors.js';
 import { readMsgpack, type MsgValue } from './msgpack-read.js';
+import { parsePaperKey } from './paper-key.js';
 
 const derive = promisify(pbkdf2);
 
@@ -33,6 +34,32 @@ export function parseKeyFileText(text: string): KeyFileText {
     });
   }
   return { repositoryId: match[1] ?? '', blob: Buffer.from((match[2] ?? '').replace(/\s+/g, ''), 'base64') };
+}
+
+/** A key in any of borg's export forms, reduced to its blob and the repository id it names. */
+export interface ExportedKey {
+  readonly blob: Buffer;
+  /** The first 18 hex digits of the repository id the export names (all a paper key carries). */
+  readonly repositoryIdPrefix: string;
+}
+
+/** Reads a key file, a paper key or borg's QR page; rejects with KeyInvalid. */
+export function readExportedKey(text: string): ExportedKey {
+  const fromQrPage = /<textarea[^>]*>([\s\S]*?)<\/textarea>/.exec(text)?.[1];
+  const plain = fromQrPage ?? text;
+  if (/^\s*BORG_KEY /.test(plain)) {
+    const file = parseKeyFileText(plain.trim());
+    return { blob: file.blob, repositoryIdPrefix: file.repositoryId.slice(0, 18) };
+  }
+  const paper = parsePaperKey(plain);
+  return { blob: paper.blob, repositoryIdPrefix: paper.repositoryIdPrefix };
+}
+
+/** Borg's key file text for a blob (base64 in lines of 70, as borg's textwrap writes it). */
+export function keyFileText(repositoryId: string, blob: Buffer): string {
+  const base64 = blob.toString('base64');
+  const lines = base64.match(/.{1,70}/g) ?? [];
+  return `BORG_KEY ${repositoryId}\n${lines.join('\n')}\n`;
 }
 
 /** What opening a key proved. */

@@ -14,6 +14,8 @@ export const repositorySummarySchema = z.object({
   /** True when a passphrase is held in memory (or a passcommand is set), so jobs can run unattended. */
   unlocked: z.boolean(),
   lastBackupAt: z.string().optional(),
+  /** When the key was last exported (file, paper, QR page or recovery kit), ISO; keyfile modes need it. */
+  keyExportedAt: z.string().optional(),
 });
 export type RepositorySummary = z.infer<typeof repositorySummarySchema>;
 

@@ -4,10 +4,10 @@
  * stdout when no path is given. The export opens neither the key nor the manifest, so it needs no
  * passphrase; keyfile modes read the key from this computer's keys folder.
  */
+import type { KeyExportFormat } from '../../model/keys.js';
 import { runBorg, type BorgContext } from '../exec.js';
 
-/** The three forms borg exports. */
-export type KeyExportFormat = 'file' | 'paper' | 'qr-html';
+export type { KeyExportFormat } from '../../model/keys.js';
 
 /** What to export. */
 export interface KeyExportOptions {

@@ -5,12 +5,12 @@
  * so a typo gets a message naming its line, then fed to borg on stdin. Borg answers a paper dialog
  * that ran out of lines with " - aborted" and exit code 0; that is a failure here.
  */
+import type { KeyImportSource } from '../../model/keys.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 import { paperKeyDialog, parsePaperKey } from '../paper-key.js';
 
-/** Where the key comes from: a key file's text, or the lines of a paper key. */
-export type KeyImportSource = { kind: 'file'; text: string } | { kind: 'paper'; text: string };
+export type { KeyImportSource } from '../../model/keys.js';
 
 /** What to import. */
 export interface KeyImportOptions {

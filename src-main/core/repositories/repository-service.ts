@@ -76,6 +76,7 @@ export class RepositoryService {
     };
     if (repo.encryption !== undefined) summary.encryption = repo.encryption;
     if (repo.lastBackupAt !== undefined) summary.lastBackupAt = repo.lastBackupAt;
+    if (repo.keyExportedAt !== undefined) summary.keyExportedAt = repo.keyExportedAt;
     return summary;
   }
 
@@ -247,6 +248,17 @@ export class RepositoryService {
   async recordBackup(repoId: string, at: string): Promise<void> {
     const updated = await this.deps.registry.update(repoId, { lastBackupAt: at });
     if (updated !== undefined) this.changed();
+  }
+
+  /** Record that the key was exported just now (ISO) and announce the change. */
+  async recordKeyExport(repoId: string, at: string): Promise<void> {
+    const updated = await this.deps.registry.update(repoId, { keyExportedAt: at });
+    if (updated !== undefined) this.changed();
+  }
+
+  /** Announce a change made elsewhere (a new passphrase held in the secret store). */
+  announceChange(): void {
+    this.changed();
   }
 
   private newLocation(raw: string): string {
