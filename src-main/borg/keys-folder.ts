@@ -16,8 +16,3 @@ export function borgKeysFolder(env: Readonly<Record<string, string | undefined>>
     : env['XDG_CONFIG_HOME'] || path.join(base, '.config');
   return path.join(configHome, 'borg', 'keys');
 }
-
-/** True for the modes whose key lives only in the keys folder of the computer that created it. */
-export function isKeyfileMode(encryption: string | undefined): boolean {
-  return encryption !== undefined && encryption.startsWith('keyfile');
-}

@@ -9,7 +9,8 @@ import { runKeyExport, type KeyExportFormat } from '../../borg/commands/key-expo
 import { runKeyImport, type KeyImportSource } from '../../borg/commands/key-import.js';
 import type { BorgContext } from '../../borg/exec.js';
 import { parseKeyFileText } from '../../borg/key-blob.js';
-import { borgKeysFolder, isKeyfileMode } from '../../borg/keys-folder.js';
+import { borgKeysFolder } from '../../borg/keys-folder.js';
+import { isKeyfileMode } from '../../model/encryption.js';
 import type { RepositorySummary } from '../../model/repository.js';
 import { AppError } from '../app-error.js';
 import { normalizeLocation } from '../repositories/location.js';

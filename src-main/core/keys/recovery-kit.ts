@@ -5,7 +5,7 @@
  * host-neutral: the renderer prints it (browser window or Electron's print dialog). Every value is
  * escaped: a repository name or location is the user's text.
  */
-import { isKeyfileMode } from '../../borg/keys-folder.js';
+import { isKeyfileMode } from '../../model/encryption.js';
 
 /** What goes on the page. */
 export interface RecoveryKitFacts {

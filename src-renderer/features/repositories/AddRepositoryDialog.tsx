@@ -3,7 +3,7 @@
  * (chosen with Browse… or typed) or an ssh:// address. Errors show borg's meaning and a remedy.
  */
 import { useState } from 'react';
-import type { EncryptionMode } from '../../../src-main/model/encryption.js';
+import { isKeyfileMode, type EncryptionMode } from '../../../src-main/model/encryption.js';
 import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -16,6 +16,8 @@ import { baseName, joinPath } from '../../lib/paths.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
+import { ImportKeyDialog } from '../keys/ImportKeyDialog.js';
+import { KeyfileNote } from '../keys/KeyfileNote.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { locationFieldError } from './location-field.js';
 import styles from './repositories.module.css';
@@ -45,6 +47,8 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
+  // An existing keyfile repository whose key is not on this computer: import it, then open again.
+  const [importingKey, setImportingKey] = useState(false);
 
   const creating = mode === 'create';
   const wantsPassphrase = creating && needsPassphrase(encryption);
@@ -136,6 +140,11 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
         ))}
       </div>
       {error ? <ErrorMessage error={error} /> : null}
+      {error?.code === 'KeyNotFound' && !creating ? (
+        <Button icon="download" onClick={() => setImportingKey(true)}>
+          Import key…
+        </Button>
+      ) : null}
       <Field
         label="Repository name"
         error={attempted ? nameError : undefined}
@@ -170,6 +179,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
           <ChoiceSelect choices={encryptionChoices} value={encryption} onChange={setEncryption} />
         </Field>
       ) : null}
+      {creating && isKeyfileMode(encryption) ? <KeyfileNote /> : null}
       {wantsPassphrase ? (
         <PassphraseFields
           passphrase={passphrase}
@@ -188,6 +198,16 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             autoComplete="current-password"
           />
         </Field>
+      ) : null}
+      {importingKey ? (
+        <ImportKeyDialog
+          target={{ location: location.trim() }}
+          onClose={() => setImportingKey(false)}
+          onImported={() => {
+            setImportingKey(false);
+            submit();
+          }}
+        />
       ) : null}
       {picking ? (
         <FolderPicker

@@ -1,7 +1,7 @@
 /**
  * One repository: its identity, totals and archives, the current job's progress or result, the
- * prominent "Back up now", "Check repository", deleting an archive after a confirmation, and the
- * repository's automatic check.
+ * prominent "Back up now", "Check repository", deleting an archive after a confirmation, the
+ * repository's automatic check, and its key and passphrase.
  */
 import { useEffect, useState } from 'react';
 import type { JobKind } from '../../../src-main/model/job.js';
@@ -19,6 +19,7 @@ import { useViewStore } from '../../stores/view-store.js';
 import { ArchiveActions } from '../archives/ArchiveActions.js';
 import { MountBanner } from '../archives/MountControls.js';
 import { JobProgress } from '../jobs/JobProgress.js';
+import { KeySection } from '../keys/KeySection.js';
 import { RestoreJobCard } from '../restore/RestoreJobCard.js';
 import { getApi } from '../../api/select-client.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
@@ -125,6 +126,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
         <RepositoryContents repoId={repo.id} entry={entry} waitingForJob={busy} />
       )}
       <AutomaticCheck repo={repo} />
+      <KeySection repo={repo} />
       {checking ? (
         <CheckRepositoryDialog repoId={repo.id} repoName={repo.name} onClose={() => setChecking(false)} />
       ) : null}

@@ -11,6 +11,7 @@ import { Field } from '../../components/Field.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
+import { ImportKeyDialog } from '../keys/ImportKeyDialog.js';
 
 /** Props of {@link UnlockDialog}. */
 export interface UnlockDialogProps {
@@ -29,6 +30,8 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
+  // A keyfile repository whose key file is not on this computer: import it, then unlock again.
+  const [importingKey, setImportingKey] = useState(false);
 
   const submit = (): void => {
     if (busy) return;
@@ -78,6 +81,21 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
       }
     >
       {error ? <ErrorMessage error={error} /> : null}
+      {error?.code === 'KeyNotFound' ? (
+        <Button icon="download" onClick={() => setImportingKey(true)}>
+          Import key…
+        </Button>
+      ) : null}
+      {importingKey ? (
+        <ImportKeyDialog
+          target={{ repoId }}
+          onClose={() => setImportingKey(false)}
+          onImported={() => {
+            setImportingKey(false);
+            submit();
+          }}
+        />
+      ) : null}
       <Field label="Passphrase">
         <input
           type="password"
