@@ -77,7 +77,7 @@ export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
     >
       {error ? <ErrorMessage error={error} title="Self-test failed" /> : null}
       {result ? (
-        <div className="callout" role="status">
+        <div className={`callout ${styles.passed}`} role="status">
           <Icon name="check" size={18} />
           <div>
             <p className="callout-title">Self-test passed</p>
