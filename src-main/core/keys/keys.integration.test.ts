@@ -4,11 +4,14 @@
  * self-test (passes; fails on a wrong passphrase and on another repository's key) and importing a
  * keyfile key on a "new computer", before and after the repository is added.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type BorgSandbox } from '../../borg/test-sandbox.js';
-import type { Core } from '../services.js';
+import { writeShellProgram } from '../../borg/test-programs.js';
+import { createSandbox, TEST_BORG, type BorgSandbox } from '../../borg/test-sandbox.js';
+import { createMemorySecretStore } from '../secrets/memory-secret-store.js';
+import type { Core, SecretStore } from '../services.js';
 import { startTestCore } from '../test-support/test-core.js';
 
 const OLD = 'kit passphrase one 31';
@@ -28,12 +31,21 @@ async function codeOf(promise: Promise<unknown>): Promise<unknown> {
   return (error as { code?: unknown } | undefined)?.code ?? error;
 }
 
+const selfTestFolders = async (): Promise<string[]> =>
+  (await readdir(tmpdir())).filter((name) => name.startsWith('borgdesk-selftest-'));
+
 const keysDir = (): string => path.join(process.env.BORG_BASE_DIR ?? '', '.config', 'borg', 'keys');
 
 beforeAll(async () => {
   box = await createSandbox();
   core = await startTestCore({ configDir: box.path('config'), homeDir: box.path('home') });
   const h = core.handlers;
+  // Every borg the core starts records its argv and environment, then runs the real borg.
+  const spy = await writeShellProgram(
+    box.path('borg-spy'),
+    `{ echo "ARGV $*"; env; } >> '${box.path('spy.log')}'\nexec ${TEST_BORG} "$@"`,
+  );
+  await h['settings:update']({ borgPath: spy });
   repokeyId = (
     await h['repos:create']({ name: NAME, location: box.path('rk'), encryption: 'repokey', passphrase: OLD })
   ).id;
@@ -120,6 +132,7 @@ describe('self-test', () => {
 
   it('passes on a saved paper key and fails on a wrong passphrase or another repository key', async () => {
     const h = core.handlers;
+    const leftBefore = await selfTestFolders();
     const paper = await h['keys:export']({ repoId: keyfileId, format: 'paper' });
     const passed = await h['keys:self-test']({ repoId: keyfileId, keyText: paper.content });
     expect(passed.proven[2]).toContain('In an empty key folder');
@@ -128,6 +141,8 @@ describe('self-test', () => {
     expect(await codeOf(h['keys:self-test']({ repoId: keyfileId, keyText: foreign.content }))).toBe(
       'KeyInvalid',
     );
+    // The throw-away folders are gone again.
+    expect(await selfTestFolders()).toEqual(leftBefore);
   }, 60_000);
 });
 
@@ -156,6 +171,60 @@ describe('import on a new computer', () => {
         source: { kind: 'paper', text: paper.content },
       });
       expect((await other.handlers['repos:add-existing'](add)).encryption).toBe('keyfile');
+    } finally {
+      await other.dispose();
+    }
+  }, 60_000);
+});
+
+describe('leak check and a failing secret store', () => {
+  it('gave borg no passphrase in argv or environment; the self-test used throw-away folders', async () => {
+    const seen = await readFile(box.path('spy.log'), 'utf8');
+    expect(seen).toContain('ARGV --log-json key change-passphrase');
+    expect(seen).toContain('ARGV --log-json key import');
+    expect(seen).toMatch(/BORG_KEYS_DIR=\S*borgdesk-selftest-\w+\/keys/);
+    expect(seen).toMatch(/BORG_SECURITY_DIR=\S*borgdesk-selftest-\w+\/security/);
+    for (const secret of [OLD, NEW, 'wrong one']) expect(seen).not.toContain(secret);
+    expect(seen).not.toMatch(/BORG_(?:NEW_)?PASSPHRASE=/);
+  });
+
+  it('says the passphrase changed and forgets the stale copy when the new one cannot be held', async () => {
+    const memory = createMemorySecretStore();
+    let refuse = false;
+    const secrets: SecretStore = {
+      get: (id) => memory.get(id),
+      delete: (id) => memory.delete(id),
+      set: (id, value) => {
+        if (refuse) throw new Error('keyring locked');
+        memory.set(id, value);
+      },
+    };
+    const other = await startTestCore({
+      configDir: box.path('config-3'),
+      homeDir: box.path('home'),
+      services: { secrets },
+    });
+    try {
+      const h = other.handlers;
+      const repo = await h['repos:create']({
+        name: 'R',
+        location: box.path('r3'),
+        encryption: 'repokey',
+        passphrase: OLD,
+      });
+      refuse = true;
+      const error = await h['keys:change-passphrase']({ repoId: repo.id, newPassphrase: NEW }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({
+        code: 'Internal',
+        message: 'The passphrase was changed, but Borgdesk could not remember the new one.',
+      });
+      expect(memory.get(repo.id)).toBeUndefined();
+      expect((await h['repos:list']({}))[0]?.unlocked).toBe(false);
+      // Borg did change it: once the store works again, the new passphrase unlocks.
+      refuse = false;
+      expect((await h['repos:unlock']({ repoId: repo.id, passphrase: NEW })).unlocked).toBe(true);
     } finally {
       await other.dispose();
     }
