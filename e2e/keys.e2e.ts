@@ -3,8 +3,11 @@
  * borg: a keyfile repository is created (the dialog says where its key will live), the Overview
  * says its key is only on this computer, the Key and passphrase card shows the paper key and the
  * recovery kit (its content checked inside the printable frame, then the attention line is gone),
- * and the self-test passes with the passphrase and fails with a wrong one.
+ * and the self-test passes with the passphrase and fails with a wrong one. Then the key file is
+ * deleted, as on a new computer, and the typed paper key brings the repository back.
  */
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goTo } from './support/app-flows.js';
 import { openAppSession, type AppSession } from './support/app-session.js';
@@ -106,6 +109,39 @@ describe('keys and the recovery kit', () => {
     await dialog.getByText('The passphrase does not open this key.').waitFor({ timeout: 60_000 });
     expect(await proven.count()).toBe(0);
     await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('imports the typed paper key after the key file is gone', async () => {
+    const page = app.page;
+    await keyCard().getByRole('button', { name: 'Paper key' }).click();
+    const paper = (await keyCard().getByLabel('Paper key', { exact: true }).textContent()) ?? '';
+    const keysDir = path.join(app.host.root, 'borg', '.config', 'borg', 'keys');
+    for (const name of await readdir(keysDir)) await rm(path.join(keysDir, name));
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page
+      .getByText('The encryption key for this repository was not found.')
+      .waitFor({ timeout: 30_000 });
+
+    await keyCard().getByRole('button', { name: 'Import key…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import key' });
+    await dialog.getByLabel('Paper key (type it)').check();
+    // A typo first: the dialog names the line.
+    await dialog
+      .getByLabel('Paper key', { exact: true })
+      .fill(paper.replace(/^( 1: )(.)/m, (_m, head: string, c: string) => head + (c === '0' ? '1' : '0')));
+    await dialog.getByRole('button', { name: 'Import key', exact: true }).click();
+    await dialog.getByText('Line 1 has a typo: its checksum does not match.').waitFor({ timeout: 30_000 });
+    await dialog.getByLabel('Paper key', { exact: true }).fill(paper);
+    await dialog.getByRole('button', { name: 'Import key', exact: true }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    await keyCard().getByText('The key was imported.').waitFor();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    // The earlier archive listing stays on screen, so what changes is that the error goes away.
+    await page
+      .getByText('The encryption key for this repository was not found.')
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByRole('region', { name: 'Archives' }).getByText('0 total').waitFor();
     expect(app.consoleErrors).toEqual([]);
   });
 });
