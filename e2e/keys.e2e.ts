@@ -79,8 +79,17 @@ describe('keys and the recovery kit', () => {
     expect(commands).toContain(`borg list ${app.repoPath}`);
     expect(commands).toContain(`borg extract ${app.repoPath}::ARCHIVE`);
     expect(await kit.locator('.write').count()).toBe(2);
-    expect(await dialog.getByRole('button', { name: 'Print…' }).isEnabled()).toBe(true);
     await dialog.screenshot({ path: SCREENSHOT });
+    // Print… calls the kit frame's own print() (same origin, no scripts); count the calls.
+    await kit.locator('body').evaluate(() => {
+      const view = window as Window & { printed?: number };
+      view.printed = 0;
+      view.print = () => void (view.printed = (view.printed ?? 0) + 1);
+    });
+    await dialog.getByRole('button', { name: 'Print…' }).click();
+    expect(await kit.locator('body').evaluate(() => (window as Window & { printed?: number }).printed)).toBe(
+      1,
+    );
     await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
     await dialog.waitFor({ state: 'detached' });
     expect(await keyCard().textContent()).toContain('Key exported');
