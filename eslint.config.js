@@ -79,6 +79,18 @@ const rendererMessage =
 const rendererBoundary = (allowed) => [
   { regex: srcMainExcept(allowed), allowTypeImports: true, message: rendererMessage },
 ];
+// Screens fetch through src-renderer/lib/use-request.ts or a store action, which drop stale replies;
+// the modules that page and cache folder listings keep their own requests (see use-request.ts).
+const screenFetch = {
+  regex: '(^|/)api/select-client(\\.js)?$',
+  importNames: ['getApi'],
+  message:
+    'Screens fetch with useRequest/useAction (src-renderer/lib/use-request.ts) or a store action, not getApi().',
+};
+const OWN_REQUESTS = [
+  'src-renderer/features/archives/folder-pages.ts',
+  'src-renderer/features/archives/use-folder-tree.ts',
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'release', 'node_modules', 'e2e/artifacts', 'scripts/lint-fixtures'] },
@@ -196,6 +208,16 @@ export default tseslint.config(
         'error',
         { selector: 'ImportExpression[source.value=/src-main/]', message: rendererMessage },
       ],
+    },
+  },
+  {
+    files: ['src-renderer/features/**/*.{ts,tsx}', 'src-renderer/components/**/*.{ts,tsx}'],
+    ignores: [...TESTS, ...OWN_REQUESTS],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': pathRules([
+        ...rendererBoundary(RENDERER_RUNTIME),
+        screenFetch,
+      ]),
     },
   },
   {

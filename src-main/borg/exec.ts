@@ -14,6 +14,7 @@ import { buildBorgEnv, type BorgFolders } from './env.js';
 import { BorgError, borgErrorFromRun } from './errors.js';
 import { LineSplitter } from './line-splitter.js';
 import { parseLogLine, type BorgLogEvent } from './log-json.js';
+import { explainPasscommandFailure } from './passcommand-errors.js';
 import { RunObserver } from './run-observer.js';
 import { spawnFailure } from './spawn-errors.js';
 import { deadline, watchAbort } from './stop-timers.js';
@@ -152,7 +153,12 @@ export async function runBorg(
   // An aborted run is Cancelled whatever borg's exit code: `borg with-lock` exits 0 once its command
   // dies of the SIGINT. (A create that committed just before the signal still shows up in the next list.)
   if (stopper.cancelled || !okCodes.includes(rc)) {
-    const error = borgErrorFromRun(observer.failure(rc, stopper.cancelled));
+    const failed = observer.failure(rc, stopper.cancelled);
+    const error = explainPasscommandFailure(
+      borgErrorFromRun(failed),
+      failed,
+      onFd ? undefined : ctx.passcommand,
+    );
     throw error.code === 'RepositoryVersionUnsupported' ? await namingThisBorg(error, ctx.borgPath) : error;
   }
   const stdout = Buffer.concat(stdoutChunks).toString('utf8');

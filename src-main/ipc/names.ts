@@ -18,6 +18,8 @@ export const REQUEST_NAMES = [
   'repos:unlock',
   'repos:remove',
   'repos:details',
+  'repos:set-passcommand',
+  'repos:test-passcommand',
   'jobs:start-backup',
   'jobs:cancel',
   'jobs:list',

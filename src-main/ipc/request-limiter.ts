@@ -35,6 +35,8 @@ export const HEAVY_REQUESTS: ReadonlySet<RequestName> = new Set<RequestName>([
   'repos:add-existing',
   'repos:unlock',
   'repos:details',
+  'repos:set-passcommand',
+  'repos:test-passcommand',
   'jobs:log',
   'archives:open',
   'archives:folder',

@@ -16,6 +16,8 @@ export const repositorySummarySchema = z.object({
   lastBackupAt: z.string().optional(),
   /** When the key was last exported (file, paper, QR page or recovery kit), ISO; keyfile modes need it. */
   keyExportedAt: z.string().optional(),
+  /** The command that prints the passphrase (BORG_PASSCOMMAND), when the user set one. */
+  passcommand: z.string().optional(),
 });
 export type RepositorySummary = z.infer<typeof repositorySummarySchema>;
 

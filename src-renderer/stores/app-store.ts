@@ -47,6 +47,8 @@ export interface AppState {
   readonly logPanelOpen: boolean;
 
   loadStatus(): Promise<void>;
+  /** Dismisses a config notice and reloads the status; never rejects (dismissing is cosmetic). */
+  dismissConfigNotice(id: string): Promise<void>;
   loadSettings(): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   setConnection(state: ConnectionState): void;
@@ -60,7 +62,7 @@ export interface AppState {
 }
 
 /** The app store. */
-export const useAppStore = create<AppState>()((set) => ({
+export const useAppStore = create<AppState>()((set, get) => ({
   connection: 'connecting',
   welcomeDismissed: false,
   logPanelOpen: false,
@@ -74,6 +76,15 @@ export const useAppStore = create<AppState>()((set) => ({
     } catch (error) {
       set({ statusError: toErrorInfo(error, 'Borgdesk could not read its status.') });
     }
+  },
+
+  async dismissConfigNotice(id) {
+    try {
+      await getApi().invoke('app:dismiss-config-notice', { id });
+    } catch {
+      // The notice simply stays.
+    }
+    await get().loadStatus();
   },
 
   async loadSettings() {

@@ -3,6 +3,7 @@
  * (`repos:details`: totals and archives), loaded on demand and refreshed after every backup.
  */
 import { create } from 'zustand';
+import type { RequestParams } from '../../src-main/ipc/contract.js';
 import type { RepositoryDetails, RepositorySummary } from '../../src-main/model/repository.js';
 import { getApi } from '../api/select-client.js';
 import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
@@ -28,6 +29,16 @@ export interface ReposState {
   /** Replaces one repository in the list (after create, add or unlock). */
   upsertRepo(repo: RepositorySummary): void;
   loadDetails(repoId: string): Promise<void>;
+  /** `borg init` a new repository and list it; rejects with the core's error. */
+  createRepository(params: RequestParams<'repos:create'>): Promise<RepositorySummary>;
+  /** Adds an existing repository and lists it; rejects with the core's error. */
+  addExistingRepository(params: RequestParams<'repos:add-existing'>): Promise<RepositorySummary>;
+  /** Hands the passphrase to the core, then lists the repository unlocked and reloads its details. */
+  unlockRepository(params: RequestParams<'repos:unlock'>): Promise<RepositorySummary>;
+  /** Stores (after borg accepted it) or clears a repository's passcommand, then reloads its details. */
+  setRepositoryPasscommand(params: RequestParams<'repos:set-passcommand'>): Promise<RepositorySummary>;
+  /** Deletes one archive; the details follow when the core reports the change. */
+  deleteArchive(params: RequestParams<'archives:delete'>): Promise<void>;
 }
 
 const inFlight = new Map<string, Promise<void>>();
@@ -80,6 +91,37 @@ export const useReposStore = create<ReposState>()((set, get) => ({
       .finally(() => inFlight.delete(repoId));
     inFlight.set(repoId, request);
     return request;
+  },
+
+  async createRepository(params) {
+    const repo = await getApi().invoke('repos:create', params);
+    get().upsertRepo(repo);
+    return repo;
+  },
+
+  async addExistingRepository(params) {
+    const repo = await getApi().invoke('repos:add-existing', params);
+    get().upsertRepo(repo);
+    return repo;
+  },
+
+  async unlockRepository(params) {
+    const repo = await getApi().invoke('repos:unlock', params);
+    get().upsertRepo(repo);
+    void get().loadDetails(repo.id);
+    return repo;
+  },
+
+  async setRepositoryPasscommand(params) {
+    const repo = await getApi().invoke('repos:set-passcommand', params);
+    get().upsertRepo(repo);
+    // Cleared, the repository is locked again: nothing to load until it is unlocked.
+    if (params.passcommand !== null) void get().loadDetails(repo.id);
+    return repo;
+  },
+
+  async deleteArchive(params) {
+    await getApi().invoke('archives:delete', params);
   },
 }));
 

@@ -5,6 +5,8 @@
  */
 import { readFile, readdir, mkdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { isBorgError, type BorgErrorCode } from '../errors.js';
 
 /** The mtime of every file of the tree. */
 export const FILE_TIME = new Date('2021-03-04T05:06:07.250Z');
@@ -70,4 +72,13 @@ export async function processesMentioning(text: string): Promise<number[]> {
     if (cmdline.split('\0').some((arg) => arg.includes(text))) pids.push(Number(entry));
   }
   return pids;
+}
+
+/** Asserts that `promise` rejects with the borg error `code`. */
+export async function expectBorgError(promise: Promise<unknown>, code: BorgErrorCode): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isBorgError(error) ? error.code : error).toBe(code);
 }

@@ -77,7 +77,9 @@ export class KeyService {
         ctx,
       ),
     );
-    await this.holdPassphrase(repo.id, p.newPassphrase);
+    // A repository that reads its passphrase from the user's command keeps doing so: the command
+    // must now print the new one (the renderer says so); holding a copy here would hide that.
+    if (repo.passcommand === undefined) await this.holdPassphrase(repo.id, p.newPassphrase);
     this.deps.repos.announceChange();
     return this.deps.repos.summarize(this.deps.repos.require(repo.id));
   }

@@ -12,5 +12,7 @@ export function repositoryHandlers(repos: RepositoryService): HandlersFor<typeof
     'repos:unlock': (params) => repos.unlock(params),
     'repos:remove': (params) => repos.remove(params),
     'repos:details': (params) => repos.details(params),
+    'repos:set-passcommand': (params) => repos.setPasscommand(params),
+    'repos:test-passcommand': (params) => repos.testPasscommand(params),
   };
 }

@@ -23,6 +23,8 @@ const storedRepositorySchema = z.object({
   keyExportedAt: z.string().optional(),
   /** Borg prompts the user agreed to for this repository (e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK). */
   consentedPrompts: z.array(z.string()).default([]),
+  /** The user's BORG_PASSCOMMAND: a command line, not a secret (its output never enters this file). */
+  passcommand: z.string().optional(),
 });
 
 /** One repository as persisted. */
@@ -53,6 +55,7 @@ function encode(data: RegistryData): Record<string, unknown> {
       lastBackupAt: r.lastBackupAt,
       keyExportedAt: r.keyExportedAt,
       consentedPrompts: [...r.consentedPrompts],
+      passcommand: r.passcommand,
     })),
   };
 }

@@ -16,7 +16,9 @@ import { borgTimeToIso } from '../borg-time.js';
 import { newestCompleteArchive } from '../../model/last-good-backup.js';
 import type { SecretStore } from '../services.js';
 import type { SerialLanes } from '../jobs/serial-lanes.js';
+import type { PasscommandTestResult } from '../../model/passcommand.js';
 import { isRemoteLocation, normalizeLocation } from './location.js';
+import { PASSCOMMAND_TEST_TIMEOUT_MS, requirePasscommand, testPasscommand } from './passcommand-check.js';
 import {
   duplicateLocation,
   passphraseRequired,
@@ -45,6 +47,8 @@ export interface RepositoryServiceDeps {
   readonly onRemoved?: (repoId: string) => void;
   /** Hears every archive listing `details` obtains (the archive index keeps its cache in step). */
   readonly onArchivesListed?: (repoId: string, listing: ArchivesListed) => Promise<void>;
+  /** How long a passcommand Test may take; default PASSCOMMAND_TEST_TIMEOUT_MS (tests shorten it). */
+  readonly passcommandTimeoutMs?: number;
 }
 
 /** The archives borg listed for a repository, with borg's own repository id. */
@@ -72,8 +76,12 @@ export class RepositoryService {
       name: repo.name,
       location: repo.location,
       needsPassphrase: repo.needsPassphrase,
-      unlocked: !repo.needsPassphrase || this.deps.secrets.get(repo.id) !== undefined,
+      unlocked:
+        !repo.needsPassphrase ||
+        repo.passcommand !== undefined ||
+        this.deps.secrets.get(repo.id) !== undefined,
     };
+    if (repo.passcommand !== undefined) summary.passcommand = repo.passcommand;
     if (repo.encryption !== undefined) summary.encryption = repo.encryption;
     if (repo.lastBackupAt !== undefined) summary.lastBackupAt = repo.lastBackupAt;
     if (repo.keyExportedAt !== undefined) summary.keyExportedAt = repo.keyExportedAt;
@@ -112,7 +120,12 @@ export class RepositoryService {
     requireUsableLocation(repo);
     const borgPath = await this.deps.borgPath();
     let passphrase: string | undefined;
-    if (repo.needsPassphrase) {
+    // The user's passcommand wins over a held passphrase: it is what they chose for this repository.
+    const passcommand =
+      repo.needsPassphrase && repo.passcommand !== undefined
+        ? requirePasscommand(repo.passcommand)
+        : undefined;
+    if (repo.needsPassphrase && passcommand === undefined) {
       passphrase = this.deps.secrets.get(repo.id);
       if (passphrase === undefined) throw passphraseRequired(repo.name);
     }
@@ -121,6 +134,7 @@ export class RepositoryService {
       ...extras,
       borgPath,
       passphrase,
+      ...(passcommand === undefined ? {} : { passcommand }),
       consentedPrompts: repo.consentedPrompts,
     };
   }
@@ -159,11 +173,12 @@ export class RepositoryService {
     });
   }
 
-  /** `repos:add-existing`: detect encryption, verify the passphrase if any, then register. */
+  /** `repos:add-existing`: detect encryption, verify the passphrase (or passcommand) if any, then register. */
   async addExisting(params: {
     name: string;
     location: string;
     passphrase?: string | undefined;
+    passcommand?: string | undefined;
   }): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
@@ -171,11 +186,13 @@ export class RepositoryService {
     // Adding a repository is the user's consent to open it even if borg has never seen it unencrypted.
     const consentedPrompts = [UNENCRYPTED_ACCESS_PROMPT];
     const passphrase = params.passphrase === '' ? undefined : params.passphrase;
+    const passcommand = optionalPasscommand(params.passcommand, passphrase);
     const encryption = await this.deps.lanes.run(location, async () => {
       const kind = await detectEncryption({ location }, { ...base, consentedPrompts });
       if (kind === 'unencrypted') return 'none';
-      if (passphrase === undefined) throw passphraseRequired(name);
-      const listing = await runListArchives({ location }, { ...base, passphrase, consentedPrompts });
+      if (passphrase === undefined && passcommand === undefined) throw passphraseRequired(name);
+      const secret = passcommand === undefined ? { passphrase } : { passcommand };
+      const listing = await runListArchives({ location }, { ...base, ...secret, consentedPrompts });
       return listing.encryption;
     });
     const needsPassphrase = encryption !== 'none';
@@ -185,6 +202,7 @@ export class RepositoryService {
       encryption,
       needsPassphrase,
       passphrase: needsPassphrase ? passphrase : undefined,
+      passcommand: needsPassphrase ? passcommand : undefined,
       consentedPrompts: needsPassphrase ? [] : consentedPrompts,
     });
   }
@@ -244,6 +262,57 @@ export class RepositoryService {
     return details;
   }
 
+  /** `repos:set-passcommand`: store a passcommand once borg accepted what it prints, or clear it (null). */
+  async setPasscommand(params: { repoId: string; passcommand: string | null }): Promise<RepositorySummary> {
+    const repo = this.require(params.repoId);
+    if (params.passcommand === null) {
+      const cleared = (await this.deps.registry.update(repo.id, { passcommand: undefined })) ?? repo;
+      this.changed();
+      return this.summarize(cleared);
+    }
+    const passcommand = requirePasscommand(params.passcommand);
+    const tested = await this.testPasscommand({ repoId: repo.id, passcommand });
+    if (tested.outcome !== 'ok') throw new AppError('InvalidInput', tested.message, tested.remedy);
+    const updated = (await this.deps.registry.update(repo.id, { passcommand })) ?? repo;
+    this.changed();
+    return this.summarize(updated);
+  }
+
+  /** `repos:test-passcommand`: `borg list` with the command as the passphrase source; stores nothing. */
+  async testPasscommand(params: {
+    repoId?: string | undefined;
+    location?: string | undefined;
+    passcommand: string;
+  }): Promise<PasscommandTestResult> {
+    const passcommand = requirePasscommand(params.passcommand);
+    const base = await this.baseContext();
+    const timeoutMs = this.deps.passcommandTimeoutMs ?? PASSCOMMAND_TEST_TIMEOUT_MS;
+    const notEncrypted: PasscommandTestResult = {
+      outcome: 'not-encrypted',
+      message: 'This repository is not encrypted: it needs no passphrase, so borg never runs the command.',
+    };
+    if (params.repoId !== undefined) {
+      const repo = this.require(params.repoId);
+      if (!repo.needsPassphrase) return notEncrypted;
+      requireUsableLocation(repo);
+      const ctx = { ...base, consentedPrompts: repo.consentedPrompts };
+      const inLane = <T>(run: () => Promise<T>): Promise<T> => this.deps.lanes.run(this.laneOf(repo), run);
+      return testPasscommand({ location: repo.location, ctx, timeoutMs, inLane }, passcommand);
+    }
+    if (params.location === undefined || params.location.trim() === '')
+      throw new AppError(
+        'InvalidInput',
+        'Say which repository to test the command on.',
+        'Enter its location first.',
+      );
+    const location = normalizeLocation(params.location, this.deps.homeDir);
+    const ctx = { ...base, consentedPrompts: [UNENCRYPTED_ACCESS_PROMPT] };
+    const inLane = <T>(run: () => Promise<T>): Promise<T> => this.deps.lanes.run(location, run);
+    const kind = await inLane(() => detectEncryption({ location }, ctx));
+    if (kind === 'unencrypted') return notEncrypted;
+    return testPasscommand({ location, ctx, timeoutMs, inLane }, passcommand);
+  }
+
   /** Record a finished backup's time (ISO) and announce the change. */
   async recordBackup(repoId: string, at: string): Promise<void> {
     const updated = await this.deps.registry.update(repoId, { lastBackupAt: at });
@@ -274,6 +343,7 @@ export class RepositoryService {
     encryption: string | undefined;
     needsPassphrase: boolean;
     passphrase: string | undefined;
+    passcommand?: string | undefined;
     consentedPrompts: string[];
   }): Promise<RepositorySummary> {
     // A concurrent request may have registered the same location while borg was running.
@@ -285,6 +355,7 @@ export class RepositoryService {
       encryption: r.encryption,
       needsPassphrase: r.needsPassphrase,
       consentedPrompts: r.consentedPrompts,
+      ...(r.passcommand === undefined ? {} : { passcommand: r.passcommand }),
     });
     if (r.needsPassphrase && r.passphrase !== undefined) this.deps.secrets.set(stored.id, r.passphrase);
     this.changed();
@@ -294,4 +365,17 @@ export class RepositoryService {
   private changed(): void {
     this.deps.onChanged(this.list());
   }
+}
+
+// A passcommand given with add-existing, checked; one source of the passphrase, not two.
+function optionalPasscommand(raw: string | undefined, passphrase: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (passphrase !== undefined) {
+    throw new AppError(
+      'InvalidInput',
+      'Give either the passphrase or a command that prints it, not both.',
+      'Choose “Type the passphrase” or “Get it from a command”.',
+    );
+  }
+  return requirePasscommand(raw);
 }

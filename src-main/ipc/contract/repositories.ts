@@ -1,6 +1,7 @@
 /** The repositories domain of the contract: adding, unlocking, removing and inspecting repositories. */
 import { z } from 'zod';
 import { encryptionModeSchema } from '../../model/encryption.js';
+import { passcommandTestResultSchema } from '../../model/passcommand.js';
 import { repositoryDetailsSchema, repositorySummarySchema } from '../../model/repository.js';
 import { empty, repoRef } from './shared.js';
 
@@ -21,6 +22,8 @@ export const repositoryRequests = {
       name: z.string().min(1),
       location: z.string().min(1),
       passphrase: z.string().optional(),
+      /** Instead of a passphrase: the command that prints it (BORG_PASSCOMMAND), stored with the repository. */
+      passcommand: z.string().optional(),
     }),
     result: repositorySummarySchema,
   },
@@ -30,6 +33,20 @@ export const repositoryRequests = {
   },
   'repos:remove': { params: repoRef, result: z.object({ removed: z.boolean() }) },
   'repos:details': { params: repoRef, result: repositoryDetailsSchema },
+  /** Store (after borg accepted what it prints) or clear (null) the repository's passcommand. */
+  'repos:set-passcommand': {
+    params: z.object({ repoId: z.string(), passcommand: z.string().nullable() }),
+    result: repositorySummarySchema,
+  },
+  /** Try a passcommand on a stored repository (repoId) or on one being added (location); stores nothing. */
+  'repos:test-passcommand': {
+    params: z.object({
+      repoId: z.string().optional(),
+      location: z.string().optional(),
+      passcommand: z.string(),
+    }),
+    result: passcommandTestResultSchema,
+  },
 } as const;
 
 /** Events about repositories. */

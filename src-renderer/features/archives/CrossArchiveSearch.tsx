@@ -4,16 +4,14 @@
  * archive opens its browser with the item revealed.
  */
 import { useMemo, useState } from 'react';
-import type { CrossArchiveHit } from '../../../src-main/model/archive.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { formatCount, formatDateTime, parseDate } from '../../lib/format.js';
+import { useAction } from '../../lib/use-request.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { useViewStore } from '../../stores/view-store.js';
 import { nameOf, parentOf, searchModeFor } from './archive-paths.js';
@@ -29,13 +27,6 @@ export interface CrossArchiveSearchProps {
 
 const LIMIT = 1000;
 
-interface Answer {
-  readonly query: string;
-  readonly hits: readonly CrossArchiveHit[];
-  readonly archivesSearched: number;
-  readonly truncated: boolean;
-}
-
 /** The search-all-archives screen. */
 export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
   const show = useViewStore((s) => s.show);
@@ -43,9 +34,14 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
   const archives = useReposStore((s) => s.details[repo.id]?.data?.archives);
   const indexing = useIndexingProgress(repo.id);
   const [query, setQuery] = useState('');
-  const [answer, setAnswer] = useState<Answer>();
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
+  // The query the results answer: the box may have changed since.
+  const [answered, setAnswered] = useState('');
+  const search = useAction('archives:search-all', {
+    fallback: 'The archives could not be searched.',
+    onSuccess: (_result, params) => setAnswered(params.query),
+  });
+  const { pending: running, error } = search;
+  const answer = search.data && { query: answered, ...search.data };
 
   // Newest archive first inside every group.
   const startOf = useMemo(() => {
@@ -57,20 +53,7 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
   const run = (): void => {
     const trimmed = query.trim();
     if (trimmed === '' || running) return;
-    setRunning(true);
-    setError(undefined);
-    getApi()
-      .invoke('archives:search-all', {
-        repoId: repo.id,
-        query: trimmed,
-        mode: searchModeFor(trimmed),
-        limit: LIMIT,
-      })
-      .then(
-        (result) => setAnswer({ query: trimmed, ...result }),
-        (e: unknown) => setError(toErrorInfo(e, 'The archives could not be searched.')),
-      )
-      .finally(() => setRunning(false));
+    search.run({ repoId: repo.id, query: trimmed, mode: searchModeFor(trimmed), limit: LIMIT });
   };
 
   return (
@@ -144,7 +127,7 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
                     <li key={copy.archiveName}>
                       <button
                         type="button"
-                        className={styles.hitArchive}
+                        className={`plain-button ${styles.hitArchive}`}
                         title={`Open ${copy.archiveName} at this item`}
                         onClick={() =>
                           show(repo.id, { kind: 'archive', archiveName: copy.archiveName, reveal: hit.path })

@@ -167,7 +167,7 @@ export function EntryGrid(props: EntryGridProps) {
   return (
     <div
       ref={setRefs}
-      className={`${sharedStyles.entryGrid} ${sharedStyles[`entry-grid-${variant}`]}`}
+      className={`virtual-grid ${sharedStyles.entryGrid} ${sharedStyles[`entry-grid-${variant}`]}`}
       role="grid"
       aria-label={label}
       aria-rowcount={count + 1}
@@ -177,7 +177,7 @@ export function EntryGrid(props: EntryGridProps) {
       onKeyDown={onKeyDown}
       onScroll={win.onScroll}
     >
-      <div role="rowgroup" className={styles.entryHead}>
+      <div role="rowgroup" className="virtual-grid-head">
         <div role="row" aria-rowindex={1} className={`${sharedStyles.entryRow} ${sharedStyles.entryHeadRow}`}>
           <div role="columnheader" className={`cell ${sharedStyles.cellCheck}`}>
             {props.selectAll}
@@ -198,7 +198,7 @@ export function EntryGrid(props: EntryGridProps) {
               {column.sortKey && onSort ? (
                 <button
                   type="button"
-                  className={styles.sortButton}
+                  className={`plain-button ${styles.sortButton}`}
                   onClick={() => onSort(column.sortKey ?? 'name')}
                 >
                   {column.label}
@@ -216,7 +216,11 @@ export function EntryGrid(props: EntryGridProps) {
           </div>
         </div>
       </div>
-      <div role="rowgroup" className={sharedStyles.entryBody} style={{ height: win.totalHeight }}>
+      <div
+        role="rowgroup"
+        className={`virtual-grid-body ${sharedStyles.entryBody}`}
+        style={{ height: win.totalHeight }}
+      >
         {rows}
       </div>
       {count === 0 && props.empty ? <div className="entry-empty">{props.empty}</div> : null}

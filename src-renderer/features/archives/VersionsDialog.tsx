@@ -2,16 +2,14 @@
  * Versions of one file: every archive that holds the path, newest first, with size, modification
  * time and whether it changed from the next-older copy. Each can be restored or saved as a copy.
  */
-import { useEffect, useState } from 'react';
-import type { FileVersion } from '../../../src-main/model/archive.js';
-import { getApi } from '../../api/select-client.js';
+import { useMemo } from 'react';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { Dialog } from '../../components/Dialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { formatCount, formatDateTime, formatRelative, parseDate } from '../../lib/format.js';
+import { useRequest } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { nameOf } from './archive-paths.js';
 import { useIndexingProgress } from './use-indexing-progress.js';
@@ -31,28 +29,16 @@ export function VersionsDialog({ repoId, path }: VersionsDialogProps) {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const openDialog = useAppStore((s) => s.openDialog);
   const indexing = useIndexingProgress(repoId);
-  const [versions, setVersions] = useState<readonly FileVersion[]>();
-  const [searched, setSearched] = useState(0);
-  const [error, setError] = useState<ErrorInfo>();
-
-  useEffect(() => {
-    let current = true;
-    getApi()
-      .invoke('archives:versions', { repoId, path })
-      .then(
-        (result) => {
-          if (!current) return;
-          setVersions([...result.versions].sort((a, b) => time(b.archiveStart) - time(a.archiveStart)));
-          setSearched(result.archivesSearched);
-        },
-        (e: unknown) => {
-          if (current) setError(toErrorInfo(e, 'The versions could not be listed.'));
-        },
-      );
-    return () => {
-      current = false;
-    };
-  }, [repoId, path]);
+  const { data, error } = useRequest(
+    'archives:versions',
+    { repoId, path },
+    { fallback: 'The versions could not be listed.' },
+  );
+  const versions = useMemo(
+    () => data && [...data.versions].sort((a, b) => time(b.archiveStart) - time(a.archiveStart)),
+    [data],
+  );
+  const searched = data?.archivesSearched ?? 0;
 
   return (
     <Dialog

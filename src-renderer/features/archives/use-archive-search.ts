@@ -1,11 +1,10 @@
 /**
  * Search inside one archive as the user types: debounced, a glob when the query holds * ? or [,
- * rerun while the index is still growing, and stale replies dropped.
+ * rerun while the index is still growing, and stale replies dropped (by useRequest).
  */
-import { useEffect, useState } from 'react';
 import type { ArchiveRef, SearchResult } from '../../../src-main/model/archive.js';
-import { getApi } from '../../api/select-client.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import type { ErrorInfo } from '../../lib/error-info.js';
+import { useDebounced, useRequest } from '../../lib/use-request.js';
 import { searchModeFor } from './archive-paths.js';
 
 const DEBOUNCE_MS = 250;
@@ -21,43 +20,18 @@ export interface ArchiveSearch {
 
 /** Searches `ref` for `query` (trimmed; nothing happens for an empty query). */
 export function useArchiveSearch(ref: ArchiveRef, query: string, stamp: string): ArchiveSearch {
-  const [state, setState] = useState<ArchiveSearch>({
-    result: undefined,
-    searching: false,
-    error: undefined,
-  });
   const trimmed = query.trim();
+  const settled = useDebounced(trimmed, DEBOUNCE_MS);
   const { repoId, archiveName } = ref;
-  useEffect(() => {
-    if (trimmed === '') {
-      setState({ result: undefined, searching: false, error: undefined });
-      return;
-    }
-    let current = true;
-    setState((s) => ({ ...s, searching: true }));
-    const timer = setTimeout(() => {
-      getApi()
-        .invoke('archives:search', {
-          repoId,
-          archiveName,
-          query: trimmed,
-          mode: searchModeFor(trimmed),
-          limit: SEARCH_LIMIT,
-        })
-        .then(
-          (result) => {
-            if (current) setState({ result, searching: false, error: undefined });
-          },
-          (e: unknown) => {
-            if (current)
-              setState({ result: undefined, searching: false, error: toErrorInfo(e, 'The search failed.') });
-          },
-        );
-    }, DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [repoId, archiveName, trimmed, stamp]);
-  return state;
+  // An emptied box clears at once; a typed one waits until the typing pauses.
+  const sent = trimmed === '' ? '' : settled;
+  const { data, error, loading } = useRequest(
+    'archives:search',
+    sent === ''
+      ? undefined
+      : { repoId, archiveName, query: sent, mode: searchModeFor(sent), limit: SEARCH_LIMIT },
+    { fallback: 'The search failed.', refresh: stamp },
+  );
+  if (trimmed === '') return { result: undefined, searching: false, error: undefined };
+  return { result: error ? undefined : data, searching: loading || settled !== trimmed, error };
 }

@@ -3,16 +3,15 @@
  * counts per kind of change that double as filters, a path filter, and the list of changes.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ArchiveSummary, DiffResult } from '../../../src-main/model/archive.js';
+import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { Icon } from '../../components/Icon.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { formatCount, formatDateTime, parseDate } from '../../lib/format.js';
+import { useRequest } from '../../lib/use-request.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { useViewStore } from '../../stores/view-store.js';
 import { SearchBox } from '../archives/SearchBox.js';
@@ -36,9 +35,6 @@ export function CompareView({ repo }: CompareViewProps) {
   const sorted = useMemo(() => [...(archives ?? [])].sort((a, b) => time(b) - time(a)), [archives]);
   const [older, setOlder] = useState(() => sorted[1]?.name ?? '');
   const [newer, setNewer] = useState(() => sorted[0]?.name ?? '');
-  const [result, setResult] = useState<DiffResult>();
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
   const [enabled, setEnabled] = useState<ReadonlySet<DiffCategory>>(allCategories);
   const [pathFilter, setPathFilter] = useState('');
 
@@ -48,22 +44,16 @@ export function CompareView({ repo }: CompareViewProps) {
     if (newer === '' && sorted[0]) setNewer(sorted[0].name);
   }, [sorted, older, newer]);
 
-  useEffect(() => {
-    if (older === '' || newer === '' || older === newer) return;
-    let current = true;
-    setRunning(true);
-    setError(undefined);
-    getApi()
-      .invoke('archives:diff', { repoId: repo.id, archiveA: older, archiveB: newer })
-      .then(
-        (diff) => current && setResult(diff),
-        (e: unknown) => current && setError(toErrorInfo(e, 'The archives could not be compared.')),
-      )
-      .finally(() => current && setRunning(false));
-    return () => {
-      current = false;
-    };
-  }, [repo.id, older, newer]);
+  const picked = older !== '' && newer !== '' && older !== newer;
+  const {
+    data: result,
+    loading: running,
+    error,
+  } = useRequest(
+    'archives:diff',
+    picked ? { repoId: repo.id, archiveA: older, archiveB: newer } : undefined,
+    { fallback: 'The archives could not be compared.' },
+  );
 
   const shown = useMemo(
     () => (result ? filterItems(result.items, enabled, pathFilter) : []),

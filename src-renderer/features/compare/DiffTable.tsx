@@ -52,13 +52,13 @@ export function DiffTable({ items }: DiffTableProps) {
     <div
       ref={win.viewportRef}
       onScroll={win.onScroll}
-      className={styles.diffGrid}
+      className="virtual-grid"
       role="grid"
       aria-label="Changes"
       aria-rowcount={items.length + 1}
       tabIndex={0}
     >
-      <div role="rowgroup" className={styles.diffHead}>
+      <div role="rowgroup" className="virtual-grid-head">
         <div role="row" aria-rowindex={1} className={`${styles.diffRow} ${styles.diffHeadRow}`}>
           <div role="columnheader" className={`cell ${styles.diffPath}`}>
             Path
@@ -71,7 +71,11 @@ export function DiffTable({ items }: DiffTableProps) {
           </div>
         </div>
       </div>
-      <div role="rowgroup" className={styles.diffBody} style={{ height: win.totalHeight }}>
+      <div
+        role="rowgroup"
+        className={`virtual-grid-body ${styles.diffBody}`}
+        style={{ height: win.totalHeight }}
+      >
         {rows}
       </div>
       {items.length === 0 ? <p className="entry-empty muted">No changes match.</p> : null}

@@ -4,7 +4,6 @@
  */
 import { useState } from 'react';
 import type { ConfigNotice } from '../../../src-main/model/app.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { configNoticeText } from './config-notice-text.js';
@@ -20,10 +19,9 @@ export function ConfigNoticeList({ notices }: ConfigNoticeListProps) {
   const [dismissing, setDismissing] = useState<string>();
   const dismiss = (id: string): void => {
     setDismissing(id);
-    void getApi()
-      .invoke('app:dismiss-config-notice', { id })
-      .catch(() => undefined) // Dismissing is cosmetic; the notice simply stays.
-      .then(() => useAppStore.getState().loadStatus())
+    void useAppStore
+      .getState()
+      .dismissConfigNotice(id)
       .finally(() => setDismissing(undefined));
   };
   return (

@@ -2,15 +2,13 @@
  * The in-app folder browser for hosts without a native dialog: places on the left, a breadcrumb and
  * the folders of the current location, checkboxes to select one or several, and a Select button.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { FolderListing } from '../../../src-main/model/folders.js';
-import { getApi } from '../../api/select-client.js';
+import { useId, useState } from 'react';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { toCrumbs } from '../../lib/paths.js';
+import { useRequest } from '../../lib/use-request.js';
 import { FolderList } from './FolderList.js';
 import styles from './folders.module.css';
 
@@ -26,37 +24,27 @@ export interface FolderBrowserProps {
 /** A modal folder browser. */
 export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: FolderBrowserProps) {
   const pathInputId = useId();
-  const [listing, setListing] = useState<FolderListing>();
-  const [error, setError] = useState<ErrorInfo>();
-  const [loading, setLoading] = useState(true);
   const [showHidden, setShowHidden] = useState(false);
   const [selected, setSelected] = useState<readonly string[]>([]);
   const [typed, setTyped] = useState('');
-
-  const open = useCallback(
-    (path: string | undefined) => {
-      setLoading(true);
-      getApi()
-        .invoke('fs:list-folder', { path, showHidden })
-        .then(
-          (result) => {
-            setListing(result);
-            setTyped(result.path);
-            setError(undefined);
-          },
-          (e: unknown) => setError(toErrorInfo(e, 'This folder cannot be opened.')),
-        )
-        .finally(() => setLoading(false));
+  // Every visit reads the folder again, even the one shown (its contents may have changed).
+  const [target, setTarget] = useState({ path: startPath, visit: 0 });
+  const {
+    data: listing,
+    error,
+    loading,
+  } = useRequest(
+    'fs:list-folder',
+    { path: target.path, showHidden },
+    {
+      fallback: 'This folder cannot be opened.',
+      refresh: String(target.visit),
+      onSuccess: (l) => setTyped(l.path),
     },
-    [showHidden],
   );
 
   const current = listing?.path;
-  useEffect(() => {
-    open(current ?? startPath);
-    // Reload the same folder when "Show hidden" flips; navigation calls open() directly.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  const open = (path: string | undefined): void => setTarget((t) => ({ path, visit: t.visit + 1 }));
 
   const toggle = (path: string, checked: boolean): void => {
     if (!multiple) setSelected(checked ? [path] : []);
@@ -131,7 +119,15 @@ export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: F
               Go
             </Button>
             <label className={styles.checkInline}>
-              <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={showHidden}
+                onChange={(e) => {
+                  // The folder shown is read again, with or without its hidden folders.
+                  setShowHidden(e.target.checked);
+                  open(current ?? startPath);
+                }}
+              />
               Show hidden
             </label>
           </form>

@@ -2,8 +2,8 @@
  * Chooses folders: the host's native dialog when it has one (Electron), otherwise the in-app
  * browser over `fs:list-folder` (browser host). Render it while choosing; it calls `onClose` at the end.
  */
-import { useEffect, useState } from 'react';
-import { getApi } from '../../api/select-client.js';
+import { useState } from 'react';
+import { useRequest } from '../../lib/use-request.js';
 import { FolderBrowser } from './FolderBrowser.js';
 
 /** Props of {@link FolderPicker}. */
@@ -22,34 +22,18 @@ let nativeSupported: boolean | undefined;
 
 /** A folder chooser that picks the best mechanism the host offers. */
 export function FolderPicker({ title, multiple, startPath, onPick, onClose }: FolderPickerProps) {
-  const [useBrowser, setUseBrowser] = useState(nativeSupported === false);
-
-  useEffect(() => {
-    if (nativeSupported === false) return;
-    let active = true;
-    getApi()
-      .invoke('dialog:choose-folders', { title, multiple })
-      .then(
-        (answer) => {
-          if (!active) return;
-          nativeSupported = answer.supported;
-          if (!answer.supported) {
-            setUseBrowser(true);
-            return;
-          }
-          if (answer.paths.length > 0) onPick(answer.paths);
-          onClose();
-        },
-        () => {
-          if (active) setUseBrowser(true);
-        },
-      );
-    return () => {
-      active = false;
-    };
-    // The native dialog is shown once per mount; later prop changes must not reopen it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // The native dialog is shown once per mount: later prop changes must not reopen it.
+  const [ask] = useState(() => (nativeSupported === false ? undefined : { title, multiple }));
+  const native = useRequest('dialog:choose-folders', ask, {
+    fallback: 'The folder dialog could not be opened.',
+    onSuccess: (answer) => {
+      nativeSupported = answer.supported;
+      if (!answer.supported) return;
+      if (answer.paths.length > 0) onPick(answer.paths);
+      onClose();
+    },
+  });
+  const useBrowser = ask === undefined || native.error !== undefined || native.data?.supported === false;
 
   if (!useBrowser) return null;
   return (

@@ -36,7 +36,7 @@ export function SourceList({ paths, homeDir, onChange, error }: SourceListProps)
     <fieldset className={error ? `field ${styles.sources} field-invalid` : `field ${styles.sources}`}>
       <legend className="field-label">Source folders</legend>
       {paths.length > 0 ? (
-        <ul className={styles.sourceList} aria-label="Source folders">
+        <ul className={`boxed-list ${styles.sourceList}`} aria-label="Source folders">
           {paths.map((path) => (
             <li key={path}>
               <Icon name="folder" />

@@ -5,13 +5,12 @@
  */
 import { useState } from 'react';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { PassphraseFields, passphraseProblem } from '../../components/PassphraseFields.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { useAction } from '../../lib/use-request.js';
 import { useReposStore } from '../../stores/repos-store.js';
 
 /** Props of {@link ChangePassphraseDialog}. */
@@ -29,31 +28,25 @@ export function ChangePassphraseDialog({ repo, onClose, onChanged }: ChangePassp
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
-  const needsCurrent = !repo.unlocked;
+  const change = useAction('keys:change-passphrase', {
+    fallback: 'The passphrase could not be changed.',
+    onSuccess: (updated) => {
+      upsertRepo(updated);
+      onChanged();
+    },
+  });
+  const { pending: busy, error } = change;
+  // A passcommand counts as unlocked, but Borgdesk holds no passphrase to start from.
+  const needsCurrent = !repo.unlocked || repo.passcommand !== undefined;
 
   const submit = (): void => {
     setAttempted(true);
     if (busy || passphraseProblem(next, confirm) || (needsCurrent && current === '')) return;
-    setBusy(true);
-    setError(undefined);
-    getApi()
-      .invoke('keys:change-passphrase', {
-        repoId: repo.id,
-        newPassphrase: next,
-        ...(current === '' ? {} : { currentPassphrase: current }),
-      })
-      .then(
-        (updated) => {
-          upsertRepo(updated);
-          onChanged();
-        },
-        (e: unknown) => {
-          setBusy(false);
-          setError(toErrorInfo(e, 'The passphrase could not be changed.'));
-        },
-      );
+    change.run({
+      repoId: repo.id,
+      newPassphrase: next,
+      ...(current === '' ? {} : { currentPassphrase: current }),
+    });
   };
 
   return (

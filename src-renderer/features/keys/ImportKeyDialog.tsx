@@ -4,12 +4,12 @@
  * paper line's checksum and names the line with a typo.
  */
 import { useState } from 'react';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import type { ErrorInfo } from '../../lib/error-info.js';
+import { useAction } from '../../lib/use-request.js';
 import { readPickedFile } from '../../lib/save-file.js';
 import styles from './keys.module.css';
 
@@ -29,24 +29,23 @@ export function ImportKeyDialog({ target, onClose, onImported }: ImportKeyDialog
   const [fileText, setFileText] = useState('');
   const [fileName, setFileName] = useState('');
   const [paper, setPaper] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
+  const importKey = useAction('keys:import', {
+    fallback: 'The key could not be imported.',
+    onSuccess: onImported,
+  });
+  const [problem, setProblem] = useState<ErrorInfo>();
+  const busy = importKey.pending;
+  const error = problem ?? importKey.error;
   const text = kind === 'file' ? fileText : paper;
 
   const submit = (): void => {
     if (busy) return;
     if (text.trim() === '') {
-      setError({ message: kind === 'file' ? 'Choose the key file first.' : 'Type the paper key first.' });
+      setProblem({ message: kind === 'file' ? 'Choose the key file first.' : 'Type the paper key first.' });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    getApi()
-      .invoke('keys:import', { ...target, source: { kind, text } })
-      .then(onImported, (e: unknown) => {
-        setBusy(false);
-        setError(toErrorInfo(e, 'The key could not be imported.'));
-      });
+    setProblem(undefined);
+    importKey.run({ ...target, source: { kind, text } });
   };
 
   return (
@@ -89,7 +88,7 @@ export function ImportKeyDialog({ target, onClose, onImported }: ImportKeyDialog
               if (!file) return;
               setFileName(file.name);
               void readPickedFile(file).then(setFileText, () =>
-                setError({ message: 'The file could not be read.' }),
+                setProblem({ message: 'The file could not be read.' }),
               );
             }}
           />

@@ -8,12 +8,11 @@ import { useState } from 'react';
 import { isKeyfileMode } from '../../../src-main/model/encryption.js';
 import type { ExportedKey, KeyExportFormat, RecoveryKit } from '../../../src-main/model/keys.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDateTime } from '../../lib/format.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { useAction } from '../../lib/use-request.js';
 import { saveTextFile } from '../../lib/save-file.js';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog.js';
 import { ImportKeyDialog } from './ImportKeyDialog.js';
@@ -42,61 +41,53 @@ export interface KeySectionProps {
 export function KeySection({ repo }: KeySectionProps) {
   const [open, setOpen] = useState<Open>();
   const [shown, setShown] = useState<Shown>();
-  const [busy, setBusy] = useState<string>();
-  const [error, setError] = useState<ErrorInfo>();
+  const [asked, setAsked] = useState<KeyExportFormat>();
+  const onExported = (key: ExportedKey): void => {
+    if (key.format === 'paper') setShown({ kind: 'paper', key });
+    else if (key.format === 'qr-html')
+      setShown({
+        kind: 'page',
+        title: 'Key with QR code',
+        html: key.content,
+        fileName: key.fileName,
+        scripts: true,
+      });
+    else {
+      saveTextFile(key.fileName, key.content);
+      setShown({
+        kind: 'note',
+        text: `The key file “${key.fileName}” was offered for download. Keep it away from the backups.`,
+      });
+    }
+  };
+  const exporter = useAction('keys:export', {
+    fallback: 'The key could not be exported.',
+    onSuccess: onExported,
+  });
+  const kit = useAction('keys:recovery-kit', {
+    fallback: 'The recovery kit could not be made.',
+    onSuccess: (page: RecoveryKit) =>
+      setShown({
+        kind: 'page',
+        title: 'Recovery kit',
+        html: page.html,
+        fileName: page.fileName,
+        scripts: false,
+      }),
+  });
   if (!repo.needsPassphrase) return null;
   const keyfile = isKeyfileMode(repo.encryption);
-
-  const run = <T,>(what: string, request: () => Promise<T>, done: (value: T) => void): void => {
-    setBusy(what);
-    setError(undefined);
-    request().then(
-      (value) => {
-        setBusy(undefined);
-        done(value);
-      },
-      (e: unknown) => {
-        setBusy(undefined);
-        setError(toErrorInfo(e, 'That did not work.'));
-      },
-    );
+  const error = exporter.error ?? kit.error;
+  const busy = kit.pending ? 'kit' : exporter.pending ? asked : undefined;
+  const exportKey = (format: KeyExportFormat): void => {
+    setAsked(format);
+    kit.reset();
+    exporter.run({ repoId: repo.id, format });
   };
-  const exportKey = (format: KeyExportFormat): void =>
-    run(
-      format,
-      () => getApi().invoke('keys:export', { repoId: repo.id, format }),
-      (key) => {
-        if (format === 'paper') setShown({ kind: 'paper', key });
-        else if (format === 'qr-html')
-          setShown({
-            kind: 'page',
-            title: 'Key with QR code',
-            html: key.content,
-            fileName: key.fileName,
-            scripts: true,
-          });
-        else {
-          saveTextFile(key.fileName, key.content);
-          setShown({
-            kind: 'note',
-            text: `The key file “${key.fileName}” was offered for download. Keep it away from the backups.`,
-          });
-        }
-      },
-    );
-  const printKit = (): void =>
-    run(
-      'kit',
-      () => getApi().invoke('keys:recovery-kit', { repoId: repo.id }),
-      (kit: RecoveryKit) =>
-        setShown({
-          kind: 'page',
-          title: 'Recovery kit',
-          html: kit.html,
-          fileName: kit.fileName,
-          scripts: false,
-        }),
-    );
+  const printKit = (): void => {
+    exporter.reset();
+    kit.run({ repoId: repo.id });
+  };
 
   return (
     <section className={`card ${styles.keysCard}`} aria-labelledby="keys-title">
@@ -174,7 +165,10 @@ export function KeySection({ repo }: KeySectionProps) {
             setOpen(undefined);
             setShown({
               kind: 'note',
-              text: 'The passphrase was changed. Print a new recovery kit if you keep one.',
+              text:
+                repo.passcommand === undefined
+                  ? 'The passphrase was changed. Print a new recovery kit if you keep one.'
+                  : 'The passphrase was changed. Make your passphrase command print the new one now.',
             });
           }}
         />

@@ -2,25 +2,13 @@
  * What the create dialog says for a keyfile mode: the key will live only on this computer, in
  * borg's keys folder (named here, as the core finds it), and should be exported right away.
  */
-import { useEffect, useState } from 'react';
-import { getApi } from '../../api/select-client.js';
+import { useRequest } from '../../lib/use-request.js';
 import { Icon } from '../../components/Icon.js';
 
 /** The callout; the folder appears once the core named it. */
 export function KeyfileNote() {
-  const [folder, setFolder] = useState<string>();
-  useEffect(() => {
-    let live = true;
-    getApi()
-      .invoke('keys:folder', {})
-      .then(
-        (r) => live && setFolder(r.folder),
-        () => undefined,
-      );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const folder = useRequest('keys:folder', {}, { fallback: 'The keys folder could not be found.' }).data
+    ?.folder;
   return (
     <div className="callout" role="note">
       <Icon name="alert" size={18} />

@@ -4,15 +4,14 @@
  * without them Borgdesk tests a fresh export with the passphrase it holds.
  */
 import { useState } from 'react';
-import type { SelfTestResult } from '../../../src-main/model/keys.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { Icon } from '../../components/Icon.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import type { ErrorInfo } from '../../lib/error-info.js';
+import { useAction } from '../../lib/use-request.js';
 import { readPickedFile } from '../../lib/save-file.js';
 import styles from './keys.module.css';
 
@@ -26,35 +25,25 @@ export interface SelfTestDialogProps {
 export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
   const [passphrase, setPassphrase] = useState('');
   const [keyText, setKeyText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
-  const [result, setResult] = useState<SelfTestResult>();
+  const test = useAction('keys:self-test', { fallback: 'The self-test failed.' });
+  const [problem, setProblem] = useState<ErrorInfo>();
+  const busy = test.pending;
+  const error = problem ?? test.error;
+  // A reply stays as data after a later failure: show it only while it is the newest answer.
+  const result = test.error === undefined && !busy ? test.data : undefined;
 
   const submit = (): void => {
     if (busy) return;
-    if (!repo.unlocked && passphrase === '') {
-      setError({ message: 'Enter the passphrase as you wrote it down.' });
+    if ((!repo.unlocked || repo.passcommand !== undefined) && passphrase === '') {
+      setProblem({ message: 'Enter the passphrase as you wrote it down.' });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    getApi()
-      .invoke('keys:self-test', {
-        repoId: repo.id,
-        ...(passphrase === '' ? {} : { passphrase }),
-        ...(keyText === '' ? {} : { keyText }),
-      })
-      .then(
-        (r) => {
-          setBusy(false);
-          setResult(r);
-        },
-        (e: unknown) => {
-          setBusy(false);
-          setError(toErrorInfo(e, 'The self-test failed.'));
-        },
-      );
+    setProblem(undefined);
+    test.run({
+      repoId: repo.id,
+      ...(passphrase === '' ? {} : { passphrase }),
+      ...(keyText === '' ? {} : { keyText }),
+    });
   };
 
   return (
@@ -94,7 +83,11 @@ export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
       ) : null}
       <Field
         label="Passphrase as written down"
-        hint={repo.unlocked ? 'Leave empty to use the one Borgdesk holds for this session.' : undefined}
+        hint={
+          repo.unlocked && repo.passcommand === undefined
+            ? 'Leave empty to use the one Borgdesk holds for this session.'
+            : undefined
+        }
       >
         <input
           type="password"
@@ -114,7 +107,7 @@ export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
             const file = e.target.files?.[0];
             if (file)
               void readPickedFile(file).then(setKeyText, () =>
-                setError({ message: 'The file could not be read.' }),
+                setProblem({ message: 'The file could not be read.' }),
               );
           }}
         />

@@ -4,9 +4,8 @@
  */
 import { useId, useState } from 'react';
 import type { PathTest } from '../../../src-main/model/plan.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
-import { toErrorInfo } from '../../lib/error-info.js';
+import { useAction } from '../../lib/use-request.js';
 import styles from './plans.module.css';
 
 /** The rules to test against: the editor's current (unsaved) state. */
@@ -22,35 +21,23 @@ export interface PatternTesterProps {
   readonly rules: TesterRules;
 }
 
-type Answer =
-  { readonly kind: 'result'; readonly test: PathTest } | { readonly kind: 'error'; readonly message: string };
-
 /** A path field, a Test button and the verdict. */
 export function PatternTester({ rules }: PatternTesterProps) {
   const inputId = useId();
   const [path, setPath] = useState('');
-  const [answer, setAnswer] = useState<Answer>();
-  const [busy, setBusy] = useState(false);
+  const answer = useAction('plans:test-path', { fallback: 'The path could not be tested.' });
 
-  const test = async (): Promise<void> => {
+  const test = (): void => {
     if (path.trim() === '') return;
-    setBusy(true);
-    try {
-      const result = await getApi().invoke('plans:test-path', {
-        path: path.trim(),
-        rules: {
-          excludes: [...rules.excludes],
-          patterns: [...rules.patterns],
-          presets: [...rules.presets],
-          sourcePaths: [...rules.sourcePaths],
-        },
-      });
-      setAnswer({ kind: 'result', test: result });
-    } catch (e) {
-      setAnswer({ kind: 'error', message: toErrorInfo(e, 'The path could not be tested.').message });
-    } finally {
-      setBusy(false);
-    }
+    answer.run({
+      path: path.trim(),
+      rules: {
+        excludes: [...rules.excludes],
+        patterns: [...rules.patterns],
+        presets: [...rules.presets],
+        sourcePaths: [...rules.sourcePaths],
+      },
+    });
   };
 
   return (
@@ -66,25 +53,25 @@ export function PatternTester({ rules }: PatternTesterProps) {
           placeholder="/home/you/.cache/thumbnails"
           onChange={(e) => {
             setPath(e.target.value);
-            setAnswer(undefined);
+            answer.reset();
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
-              void test();
+              test();
             }
           }}
         />
-        <Button size="small" busy={busy} disabled={path.trim() === ''} onClick={() => void test()}>
+        <Button size="small" busy={answer.pending} disabled={path.trim() === ''} onClick={test}>
           Test
         </Button>
       </div>
       <p className={styles.patternVerdict} role="status" aria-label="Pattern test result">
-        {answer === undefined ? null : answer.kind === 'error' ? (
-          <span className={styles.verdictError}>{answer.message}</span>
-        ) : (
-          verdict(answer.test)
-        )}
+        {answer.error ? (
+          <span className={styles.verdictError}>{answer.error.message}</span>
+        ) : answer.data ? (
+          verdict(answer.data)
+        ) : null}
       </p>
     </div>
   );

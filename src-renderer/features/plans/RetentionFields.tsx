@@ -6,10 +6,9 @@ import { useState } from 'react';
 import type { RetentionPolicy } from '../../../src-main/model/retention.js';
 import { describeRetention, RETENTION_PRESETS } from '../../../src-main/model/retention.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
-import { toErrorInfo } from '../../lib/error-info.js';
+import { useAction } from '../../lib/use-request.js';
 import { retentionOf, type PlanForm, type RetentionChoice } from './plan-form.js';
 import styles from './plans.module.css';
 
@@ -33,31 +32,20 @@ const keepLabels: readonly [keyof RetentionPolicy, string][] = [
   ['keepYearly', 'Yearly'],
 ];
 
-type Preview =
-  | { readonly kind: 'result'; readonly kept: readonly string[]; readonly pruned: readonly string[] }
-  | { readonly kind: 'error'; readonly message: string };
-
 /** The retention section of the plan editor. */
 export function RetentionFields({ form, update, planId, repos, error }: RetentionFieldsProps) {
-  const [preview, setPreview] = useState<Preview>();
-  const [busy, setBusy] = useState(false);
+  const preview = useAction('plans:preview-prune', { fallback: 'The preview failed.' });
   const [previewRepo, setPreviewRepo] = useState(form.targets[0]?.repoId ?? '');
   const policy = retentionOf(form);
   const targetRepos = repos.filter((r) => form.targets.some((t) => t.repoId === r.id));
   const repoId = targetRepos.some((r) => r.id === previewRepo) ? previewRepo : (targetRepos[0]?.id ?? '');
 
-  const runPreview = async (): Promise<void> => {
+  const runPreview = (): void => {
     if (policy === undefined || planId === undefined || repoId === '') return;
-    setBusy(true);
-    try {
-      const result = await getApi().invoke('plans:preview-prune', { repoId, planId, retention: policy });
-      setPreview({ kind: 'result', ...result });
-    } catch (e) {
-      setPreview({ kind: 'error', message: toErrorInfo(e, 'The preview failed.').message });
-    } finally {
-      setBusy(false);
-    }
+    preview.run({ repoId, planId, retention: policy });
   };
+  // A failed preview replaces the one before it.
+  const result = preview.error ? undefined : preview.data;
 
   return (
     <fieldset className={styles.planSection}>
@@ -71,7 +59,7 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
           value={form.retention}
           onChange={(e) => {
             update({ retention: e.target.value as RetentionChoice });
-            setPreview(undefined);
+            preview.reset();
           }}
         >
           <option value="none">Keep every archive (never prune)</option>
@@ -90,7 +78,7 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
                 inputMode={key === 'keepWithin' ? 'text' : 'numeric'}
                 onChange={(e) => {
                   update({ keep: { ...form.keep, [key]: e.target.value } });
-                  setPreview(undefined);
+                  preview.reset();
                 }}
               />
             </Field>
@@ -118,22 +106,22 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
                   ))}
                 </select>
               ) : null}
-              <Button size="small" busy={busy} disabled={repoId === ''} onClick={() => void runPreview()}>
+              <Button size="small" busy={preview.pending} disabled={repoId === ''} onClick={runPreview}>
                 Preview
               </Button>
             </div>
           )}
-          {preview?.kind === 'error' ? <p className="field-error">{preview.message}</p> : null}
-          {preview?.kind === 'result' ? (
+          {preview.error ? <p className="field-error">{preview.error.message}</p> : null}
+          {result ? (
             <div role="region" aria-label="Prune preview">
               <p>
-                {preview.pruned.length === 0
-                  ? `Nothing would be deleted; ${preview.kept.length} archives kept.`
-                  : `${preview.pruned.length} would be deleted, ${preview.kept.length} kept:`}
+                {result.pruned.length === 0
+                  ? `Nothing would be deleted; ${result.kept.length} archives kept.`
+                  : `${result.pruned.length} would be deleted, ${result.kept.length} kept:`}
               </p>
-              {preview.pruned.length > 0 ? (
+              {result.pruned.length > 0 ? (
                 <ul className={styles.pruneList}>
-                  {preview.pruned.map((name) => (
+                  {result.pruned.map((name) => (
                     <li key={name}>{name}</li>
                   ))}
                 </ul>

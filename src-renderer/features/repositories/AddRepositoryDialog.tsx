@@ -4,15 +4,14 @@
  */
 import { useState } from 'react';
 import { isKeyfileMode, type EncryptionMode } from '../../../src-main/model/encryption.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { PassphraseFields, passphraseProblem } from '../../components/PassphraseFields.js';
 import { encryptionChoices, hintFor, needsPassphrase } from '../../lib/choices.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { baseName, joinPath } from '../../lib/paths.js';
+import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
@@ -20,6 +19,7 @@ import { ImportKeyDialog } from '../keys/ImportKeyDialog.js';
 import { KeyfileNote } from '../keys/KeyfileNote.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { locationFieldError } from './location-field.js';
+import { PasscommandField, PassphraseSourceChoice, type PassphraseSource } from './PasscommandField.js';
 import styles from './repositories.module.css';
 
 type Mode = 'create' | 'existing';
@@ -35,7 +35,8 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const selectRepository = useAppStore((s) => s.selectRepository);
   const dismissWelcome = useAppStore((s) => s.dismissWelcome);
   const homeDir = useAppStore((s) => s.status?.homeDir);
-  const upsertRepo = useReposStore((s) => s.upsertRepo);
+  const createRepository = useReposStore((s) => s.createRepository);
+  const addExistingRepository = useReposStore((s) => s.addExistingRepository);
 
   const [mode, setMode] = useState<Mode>(initialMode);
   const [name, setName] = useState('');
@@ -45,18 +46,48 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const [confirm, setConfirm] = useState('');
   const [picking, setPicking] = useState(false);
   const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
-  // An existing keyfile repository whose key is not on this computer: import it, then open again.
-  const [importingKey, setImportingKey] = useState(false);
+  // Opening only: borg init would take an empty output of a command as the new passphrase.
+  const [source, setSource] = useState<PassphraseSource>('type');
+  const [passcommand, setPasscommand] = useState('');
 
   const creating = mode === 'create';
   const wantsPassphrase = creating && needsPassphrase(encryption);
   const nameError = name.trim() === '' ? 'Give the repository a name.' : undefined;
   const locationError = locationFieldError(location, 'Choose a folder or enter an ssh:// address.');
+  const fromCommand = !creating && source === 'command';
   const invalid = Boolean(
-    nameError || locationError || (wantsPassphrase && passphraseProblem(passphrase, confirm)),
+    nameError ||
+    locationError ||
+    (wantsPassphrase && passphraseProblem(passphrase, confirm)) ||
+    (fromCommand && passcommand.trim() === ''),
   );
+
+  const add = useAction(
+    () =>
+      creating
+        ? createRepository({
+            name: name.trim(),
+            location: location.trim(),
+            encryption,
+            ...(wantsPassphrase ? { passphrase } : {}),
+          })
+        : addExistingRepository({
+            name: name.trim(),
+            location: location.trim(),
+            ...(fromCommand ? { passcommand } : passphrase ? { passphrase } : {}),
+          }),
+    {
+      fallback: creating ? 'The repository could not be created.' : 'The repository could not be opened.',
+      onSuccess: (repo) => {
+        selectRepository(repo.id);
+        dismissWelcome();
+        closeDialog();
+      },
+    },
+  );
+  const { pending: busy, error } = add;
+  // An existing keyfile repository whose key is not on this computer: import it, then open again.
+  const [importingKey, setImportingKey] = useState(false);
 
   const onPicked = (paths: string[]): void => {
     const picked = paths[0];
@@ -69,38 +100,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const submit = (): void => {
     setAttempted(true);
     if (invalid || busy) return;
-    setBusy(true);
-    setError(undefined);
-    const api = getApi();
-    const request = creating
-      ? api.invoke('repos:create', {
-          name: name.trim(),
-          location: location.trim(),
-          encryption,
-          ...(wantsPassphrase ? { passphrase } : {}),
-        })
-      : api.invoke('repos:add-existing', {
-          name: name.trim(),
-          location: location.trim(),
-          ...(passphrase ? { passphrase } : {}),
-        });
-    request.then(
-      (repo) => {
-        upsertRepo(repo);
-        selectRepository(repo.id);
-        dismissWelcome();
-        closeDialog();
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(
-          toErrorInfo(
-            e,
-            creating ? 'The repository could not be created.' : 'The repository could not be opened.',
-          ),
-        );
-      },
-    );
+    add.run();
   };
 
   return (
@@ -131,7 +131,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             className={mode === m ? `${styles.segment} active` : styles.segment}
             onClick={() => {
               setMode(m);
-              setError(undefined);
+              add.reset();
             }}
             disabled={busy}
           >
@@ -189,7 +189,17 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
           showErrors={attempted}
         />
       ) : null}
-      {!creating ? (
+      {!creating ? <PassphraseSourceChoice value={source} onChange={setSource} disabled={busy} /> : null}
+      {fromCommand ? (
+        <PasscommandField
+          value={passcommand}
+          onChange={setPasscommand}
+          target={{ location: location.trim() }}
+          showErrors={attempted}
+          disabled={busy}
+        />
+      ) : null}
+      {!creating && !fromCommand ? (
         <Field label="Passphrase" hint="Leave empty if the repository is not encrypted.">
           <input
             type="password"

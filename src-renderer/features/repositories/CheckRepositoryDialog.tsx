@@ -4,12 +4,11 @@
  */
 import { useState } from 'react';
 import type { CheckModeName } from '../../../src-main/model/check.js';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { useAction } from '../../lib/use-request.js';
 
 /** Props of {@link CheckRepositoryDialog}. */
 export interface CheckRepositoryDialogProps {
@@ -40,26 +39,15 @@ const modes: readonly { readonly value: CheckModeName; readonly label: string; r
 /** A small dialog that starts `borg check`. */
 export function CheckRepositoryDialog({ repoId, repoName, onClose }: CheckRepositoryDialogProps) {
   const [mode, setMode] = useState<CheckModeName>('repository');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
-  const start = async (): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await getApi().invoke('repos:check', { repoId, mode });
-      onClose();
-    } catch (e) {
-      setError(toErrorInfo(e, 'The check could not be started.'));
-      setBusy(false);
-    }
-  };
+  const check = useAction('repos:check', { fallback: 'The check could not be started.', onSuccess: onClose });
+  const { pending: busy, error } = check;
   return (
     <Dialog
       title={`Check ${repoName}`}
       size="small"
       onClose={onClose}
       busy={busy}
-      onSubmit={() => void start()}
+      onSubmit={() => check.run({ repoId, mode })}
       footer={
         <>
           <Button onClick={onClose} disabled={busy}>

@@ -1,7 +1,7 @@
 /**
  * One repository: its identity, totals and archives, the current job's progress or result, the
- * prominent "Back up now", "Check repository", deleting an archive after a confirmation, the
- * repository's automatic check, and its key and passphrase.
+ * prominent "Back up now", "Check repository", deleting an archive after a confirmation, and the
+ * repository's automatic check.
  */
 import { useEffect, useState } from 'react';
 import type { JobKind } from '../../../src-main/model/job.js';
@@ -21,11 +21,11 @@ import { MountBanner } from '../archives/MountControls.js';
 import { JobProgress } from '../jobs/JobProgress.js';
 import { KeySection } from '../keys/KeySection.js';
 import { RestoreJobCard } from '../restore/RestoreJobCard.js';
-import { getApi } from '../../api/select-client.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
 import { AutomaticCheck } from './AutomaticCheck.js';
 import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
+import { PasscommandCard } from './PasscommandCard.js';
 import { RepositoryStats } from './RepositoryStats.js';
 import styles from './repositories.module.css';
 
@@ -77,7 +77,11 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
             {repo.needsPassphrase ? (
               <span className={locked ? 'chip chip-warn' : 'chip chip-ok'}>
                 <Icon name={locked ? 'lock' : 'unlock'} size={12} />
-                {locked ? 'Locked' : 'Unlocked for this session'}
+                {locked
+                  ? 'Locked'
+                  : repo.passcommand
+                    ? 'Passphrase from a command'
+                    : 'Unlocked for this session'}
               </span>
             ) : null}
             <span className="chip">
@@ -126,6 +130,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
         <RepositoryContents repoId={repo.id} entry={entry} waitingForJob={busy} />
       )}
       <AutomaticCheck repo={repo} />
+      {repo.needsPassphrase ? <PasscommandCard repo={repo} /> : null}
       <KeySection repo={repo} />
       {checking ? (
         <CheckRepositoryDialog repoId={repo.id} repoName={repo.name} onClose={() => setChecking(false)} />
@@ -143,6 +148,7 @@ function RepositoryContents(props: {
   const { repoId, entry, waitingForJob } = props;
   const show = useViewStore((s) => s.show);
   const [deleting, setDeleting] = useState<string>();
+  const deleteArchive = useReposStore((s) => s.deleteArchive);
   const failed = entry?.error !== undefined && entry.data === undefined;
   return (
     <>
@@ -189,9 +195,7 @@ function RepositoryContents(props: {
         <ConfirmDialog
           title="Delete archive?"
           confirmLabel="Delete archive"
-          onConfirm={async () => {
-            await getApi().invoke('archives:delete', { repoId, archiveName: deleting });
-          }}
+          onConfirm={() => deleteArchive({ repoId, archiveName: deleting })}
           onClose={() => setDeleting(undefined)}
         >
           <p>

@@ -3,15 +3,15 @@
  * and hands it to borg through a pipe) and is checked there against the repository.
  */
 import { useState } from 'react';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { ImportKeyDialog } from '../keys/ImportKeyDialog.js';
+import { PasscommandField, PassphraseSourceChoice, type PassphraseSource } from './PasscommandField.js';
 
 /** Props of {@link UnlockDialog}. */
 export interface UnlockDialogProps {
@@ -23,47 +23,53 @@ export interface UnlockDialogProps {
 /** The passphrase prompt for a locked repository. */
 export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
   const repo = useReposStore((s) => s.repos.find((r) => r.id === repoId));
-  const upsertRepo = useReposStore((s) => s.upsertRepo);
-  const loadDetails = useReposStore((s) => s.loadDetails);
+  const unlockRepository = useReposStore((s) => s.unlockRepository);
   const closeDialog = useAppStore((s) => s.closeDialog);
   const openDialog = useAppStore((s) => s.openDialog);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo>();
+  const setRepositoryPasscommand = useReposStore((s) => s.setRepositoryPasscommand);
+  const [source, setSource] = useState<PassphraseSource>('type');
+  const [passcommand, setPasscommand] = useState('');
+  const fromCommand = source === 'command';
+  const [empty, setEmpty] = useState(false);
+  // A command is stored with the repository (once borg accepted what it prints): unlocked from now on.
+  const unlock = useAction(
+    () =>
+      fromCommand
+        ? setRepositoryPasscommand({ repoId, passcommand })
+        : unlockRepository({ repoId, passphrase }),
+    {
+      fallback: 'The repository could not be unlocked.',
+      onSuccess: () => (thenBackup ? openDialog({ kind: 'backup', repoId }) : closeDialog()),
+    },
+  );
+  const busy = unlock.pending;
   // A keyfile repository whose key file is not on this computer: import it, then unlock again.
   const [importingKey, setImportingKey] = useState(false);
+  const error = empty
+    ? {
+        message: fromCommand
+          ? 'Enter the command that prints the passphrase.'
+          : 'Enter the passphrase of this repository.',
+      }
+    : unlock.error;
 
   const submit = (): void => {
     if (busy) return;
-    if (passphrase === '') {
-      setError({ message: 'Enter the passphrase of this repository.' });
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    getApi()
-      .invoke('repos:unlock', { repoId, passphrase })
-      .then(
-        (updated) => {
-          upsertRepo(updated);
-          void loadDetails(repoId);
-          if (thenBackup) openDialog({ kind: 'backup', repoId });
-          else closeDialog();
-        },
-        (e: unknown) => {
-          setBusy(false);
-          setError(toErrorInfo(e, 'The repository could not be unlocked.'));
-        },
-      );
+    const missing = fromCommand ? passcommand.trim() === '' : passphrase === '';
+    setEmpty(missing);
+    if (!missing) unlock.run();
   };
 
   return (
     <Dialog
       title="Unlock repository"
       description={
-        repo
-          ? `Enter the passphrase of “${repo.name}”. Borgdesk keeps it in memory until you quit.`
-          : 'Enter the passphrase of this repository.'
+        fromCommand
+          ? 'Borgdesk stores the command with the repository; borg runs it whenever it needs the passphrase.'
+          : repo
+            ? `Enter the passphrase of “${repo.name}”. Borgdesk keeps it in memory until you quit.`
+            : 'Enter the passphrase of this repository.'
       }
       size="small"
       onClose={closeDialog}
@@ -81,7 +87,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
       }
     >
       {error ? <ErrorMessage error={error} /> : null}
-      {error?.code === 'KeyNotFound' ? (
+      {error !== undefined && 'code' in error && error.code === 'KeyNotFound' ? (
         <Button icon="download" onClick={() => setImportingKey(true)}>
           Import key…
         </Button>
@@ -96,14 +102,19 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
           }}
         />
       ) : null}
-      <Field label="Passphrase">
-        <input
-          type="password"
-          value={passphrase}
-          autoComplete="current-password"
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-      </Field>
+      <PassphraseSourceChoice value={source} onChange={setSource} disabled={busy} />
+      {fromCommand ? (
+        <PasscommandField value={passcommand} onChange={setPasscommand} target={{ repoId }} disabled={busy} />
+      ) : (
+        <Field label="Passphrase">
+          <input
+            type="password"
+            value={passphrase}
+            autoComplete="current-password"
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        </Field>
+      )}
     </Dialog>
   );
 }

@@ -2,9 +2,8 @@
  * "Open folder": asks the host to show a folder in the system file manager. The browser host cannot,
  * so then the button says where the folder is instead (the path is shown beside it with Copy).
  */
-import { useState } from 'react';
-import { getApi } from '../../api/select-client.js';
 import { Button } from '../../components/Button.js';
+import { useAction } from '../../lib/use-request.js';
 import styles from './restore.module.css';
 
 /** Props of {@link OpenFolderButton}. */
@@ -16,16 +15,15 @@ export interface OpenFolderButtonProps {
 
 /** Opens `path` in the file manager where the host supports it. */
 export function OpenFolderButton({ path, size = 'medium', variant = 'secondary' }: OpenFolderButtonProps) {
-  const [state, setState] = useState<'idle' | 'opening' | 'unsupported' | 'failed'>('idle');
-  const open = (): void => {
-    setState('opening');
-    getApi()
-      .invoke('shell:open-path', { path })
-      .then(
-        ({ opened }) => setState(opened ? 'idle' : 'unsupported'),
-        () => setState('failed'),
-      );
-  };
+  const opening = useAction('shell:open-path', { fallback: 'The folder could not be opened.' });
+  const state = opening.pending
+    ? 'opening'
+    : opening.error
+      ? 'failed'
+      : opening.data?.opened === false
+        ? 'unsupported'
+        : 'idle';
+  const open = (): void => opening.run({ path });
   return (
     <span className={styles.openFolder}>
       <Button icon="external" size={size} variant={variant} onClick={open} busy={state === 'opening'}>

@@ -4,13 +4,13 @@
  * files are never overwritten silently: with conflicts the user picks Skip or Overwrite. The dialog
  * then follows the job to its result; closing it lets the restore continue in the background.
  */
-import { useRef, useState } from 'react';
-import type { RestorePreview, RestoreRequest } from '../../../src-main/model/restore.js';
+import { useState } from 'react';
+import type { RestoreRequest } from '../../../src-main/model/restore.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { getApi } from '../../api/select-client.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { joinPath } from '../../lib/paths.js';
+import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { isFinal } from '../../stores/job-events.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
@@ -40,13 +40,12 @@ export function RestoreDialog({ repoId, archiveName, paths }: RestoreDialogProps
   const [mode, setMode] = useState<DestinationMode>('new-folder');
   const [parent, setParent] = useState(() => rememberedParent() ?? homeDir ?? '');
   const [strip, setStrip] = useState(0);
-  const [preview, setPreview] = useState<RestorePreview>();
-  const [previewing, setPreviewing] = useState(false);
+  const previewAction = useAction('restore:preview', { fallback: 'The restore could not be previewed.' });
+  const { data: preview, pending: previewing } = previewAction;
   const [starting, setStarting] = useState<'skip' | 'overwrite'>();
   const [error, setError] = useState<ErrorInfo>();
   const [jobId, setJobId] = useState<string>();
   const job = useJobsStore((s) => (jobId ? s.jobs[jobId] : undefined));
-  const requestNumber = useRef(0);
 
   const parentError = mode === 'new-folder' && parent.trim() === '' ? 'Choose a folder.' : undefined;
   const request: RestoreRequest = {
@@ -60,32 +59,15 @@ export function RestoreDialog({ repoId, archiveName, paths }: RestoreDialogProps
   const change =
     <T,>(set: (value: T) => void) =>
     (value: T): void => {
-      requestNumber.current += 1;
       set(value);
-      setPreview(undefined);
-      setPreviewing(false);
+      previewAction.reset();
       setError(undefined);
     };
 
   const runPreview = (): void => {
     if (parentError) return;
-    const number = (requestNumber.current += 1);
-    setPreviewing(true);
     setError(undefined);
-    getApi()
-      .invoke('restore:preview', request)
-      .then(
-        (result) => {
-          if (number === requestNumber.current) setPreview(result);
-        },
-        (e: unknown) => {
-          if (number === requestNumber.current)
-            setError(toErrorInfo(e, 'The restore could not be previewed.'));
-        },
-      )
-      .finally(() => {
-        if (number === requestNumber.current) setPreviewing(false);
-      });
+    previewAction.run(request);
   };
 
   const start = (onConflict: 'skip' | 'overwrite'): void => {
@@ -104,6 +86,7 @@ export function RestoreDialog({ repoId, archiveName, paths }: RestoreDialogProps
     closeDialog();
   };
 
+  const shownError = error ?? previewAction.error;
   const targetDir =
     preview?.targetDir ??
     (mode === 'original' ? '/' : joinPath(parent.trim() || '…', restoreFolderName(archiveName, new Date())));
@@ -122,7 +105,7 @@ export function RestoreDialog({ repoId, archiveName, paths }: RestoreDialogProps
       size="large"
       footer={<RestoreFooter step={step} onClose={close} onPreview={runPreview} onStart={start} />}
     >
-      {error ? <ErrorMessage error={error} /> : null}
+      {shownError ? <ErrorMessage error={shownError} /> : null}
       {jobId ? (
         job && isFinal(job.status) ? (
           <RestoreOutcome job={job} onShowLog={close} />

@@ -89,7 +89,7 @@ export function BorgMissing({ status }: BorgMissingProps) {
         ) : null}
 
         <h2>Install BorgBackup</h2>
-        <ul className={styles.installHints}>
+        <ul className={`boxed-list ${styles.installHints}`}>
           {sortHints(status).map((hint) => (
             <li key={hint.platform}>
               <span className={styles.installPlatform}>{hint.platform}</span>

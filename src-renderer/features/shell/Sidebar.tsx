@@ -39,7 +39,11 @@ export function Sidebar() {
         </Button>
       </div>
       <div className={styles.sidebarFooter}>
-        <button type="button" className={styles.sidebarLink} onClick={() => openDialog({ kind: 'settings' })}>
+        <button
+          type="button"
+          className={`plain-button ${styles.sidebarLink}`}
+          onClick={() => openDialog({ kind: 'settings' })}
+        >
           <Icon name="settings" />
           <span>Settings</span>
         </button>

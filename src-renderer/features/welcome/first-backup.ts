@@ -3,7 +3,6 @@
  * proposed options, then show the repository with the backup running.
  */
 import type { AppStatus } from '../../../src-main/model/app.js';
-import { getApi } from '../../api/select-client.js';
 import { savePreset } from '../../lib/backup-presets.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
@@ -27,14 +26,13 @@ export async function createAndBackUp(
   onStep: (step: string) => void,
 ): Promise<void> {
   onStep('Creating the repository…');
-  const repo = await getApi().invoke('repos:create', {
+  const repo = await useReposStore.getState().createRepository({
     name: `Backups of ${input.status.hostname}`,
     location: input.location,
     encryption: 'repokey-blake2',
     passphrase: input.passphrase,
   });
   const app = useAppStore.getState();
-  useReposStore.getState().upsertRepo(repo);
   const preset = {
     sourcePaths: input.sources,
     compression: app.settings?.defaultCompression ?? 'lz4',
