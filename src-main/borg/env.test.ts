@@ -24,6 +24,15 @@ describe('buildBorgEnv', () => {
     expect(env).toMatchObject({ PATH: '/usr/bin', HOME: '/home/u', BORG_BASE_DIR: '/tmp/base' });
   });
 
+  it('points borg at the folders a run asks for, over the parent’s', () => {
+    const env = buildBorgEnv(
+      { ...parent, BORG_KEYS_DIR: '/home/u/.config/borg/keys' },
+      { folders: { BORG_KEYS_DIR: '/tmp/t/keys', BORG_SECURITY_DIR: '/tmp/t/security' } },
+    );
+    expect(env).toMatchObject({ BORG_KEYS_DIR: '/tmp/t/keys', BORG_SECURITY_DIR: '/tmp/t/security' });
+    expect(env.BORG_CONFIG_DIR).toBeUndefined();
+  });
+
   it('forces a UTF-8 locale, hides passphrases and asks for legacy exit codes', () => {
     expect(buildBorgEnv(parent, {})).toMatchObject({
       LANG: 'C.UTF-8',

@@ -23,6 +23,14 @@ export const KNOWN_PROMPTS: Readonly<Record<string, string>> = {
 const SECRET_VARS = ['BORG_PASSPHRASE', 'BORG_NEW_PASSPHRASE', 'BORG_PASSCOMMAND', 'BORG_PASSPHRASE_FD'];
 const PROMPT_VAR = /^BORG_\w+(?:_IS_OK|_I_KNOW_WHAT_I_AM_DOING)$/;
 
+/** Borg's folder variables a run may point elsewhere (borg docs, "Environment Variables"). */
+export interface BorgFolders {
+  readonly BORG_KEYS_DIR?: string;
+  readonly BORG_SECURITY_DIR?: string;
+  readonly BORG_CONFIG_DIR?: string;
+  readonly BORG_CACHE_DIR?: string;
+}
+
 /** How the child gets its passphrase, if at all. */
 export interface BorgEnvOptions {
   /** True when the passphrase is written to the pipe on fd 3. */
@@ -31,6 +39,8 @@ export interface BorgEnvOptions {
   readonly passcommand?: string;
   /** Prompt env vars the user agreed to in the UI. */
   readonly consentedPrompts?: readonly string[];
+  /** Folder variables that replace the parent's for this child. */
+  readonly folders?: BorgFolders | undefined;
 }
 
 /** Builds the child's complete environment from the parent's (nothing is inherited beyond this). */
@@ -48,6 +58,7 @@ export function buildBorgEnv(parentEnv: NodeJS.ProcessEnv, options: BorgEnvOptio
   const consented = new Set(options.consentedPrompts ?? []);
   for (const [name, yes] of Object.entries(KNOWN_PROMPTS)) env[name] = consented.has(name) ? yes : 'no';
   for (const name of consented) if (!(name in KNOWN_PROMPTS) && PROMPT_VAR.test(name)) env[name] = 'YES';
+  for (const [name, dir] of Object.entries(options.folders ?? {})) if (dir) env[name] = dir;
   if (options.passphraseOnFd) env.BORG_PASSPHRASE_FD = String(PASSPHRASE_FD);
   else if (options.passcommand !== undefined && options.passcommand !== '')
     env.BORG_PASSCOMMAND = options.passcommand;

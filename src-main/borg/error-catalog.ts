@@ -72,12 +72,13 @@ const connectionClosed: CatalogEntry = {
 const keyNotFound: CatalogEntry = {
   code: 'KeyNotFound',
   message: 'The encryption key for this repository was not found.',
-  remedy: 'Import the key with "borg key import", or use the computer that created the repository.',
+  remedy:
+    'Import the exported key (Import key in Borgdesk), or use the computer that created the repository.',
 };
 const keyInvalid: CatalogEntry = {
   code: 'KeyInvalid',
   message: 'The key file does not belong to this repository or is damaged.',
-  remedy: 'Import the right key with "borg key import".',
+  remedy: 'Import the right key (Import key in Borgdesk).',
 };
 const damaged: CatalogEntry = {
   code: 'RepositoryDamaged',
@@ -196,6 +197,21 @@ export const MSGID_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   RepoKeyNotFoundError: keyNotFound,
   KeyfileInvalidError: keyInvalid,
   KeyfileMismatchError: keyInvalid,
+  RepoIdMismatch: {
+    code: 'KeyInvalid',
+    message: 'This key belongs to a different repository.',
+    remedy: 'Choose the key exported from this repository.',
+  },
+  NotABorgKeyFile: {
+    code: 'KeyInvalid',
+    message: 'This file is not a borg key.',
+    remedy: 'Choose the file Borgdesk or "borg key export" saved.',
+  },
+  UnencryptedRepo: {
+    code: 'InvalidArguments',
+    message: 'This repository is not encrypted, so it has no key.',
+  },
+  UnknownKeyType: unsupported,
   UnsupportedPayloadError: unsupported,
   UnsupportedManifestError: unsupported,
   MandatoryFeatureUnsupported: unsupported,

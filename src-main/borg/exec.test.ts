@@ -57,6 +57,12 @@ printf '\\251"}\\r\\n{"type": "log_message", "levelname": "WARNING", "message": 
     expect(result.stdout).toBe('fd=3 args=--log-json list\n0\npass-on-pipe');
   });
 
+  it('writes stdin text and closes it; without it, stdin is at EOF at once', async () => {
+    const borgPath = await program('echo-stdin', `cat; echo "[end]"`);
+    expect((await runBorg([], { borgPath }, { stdin: 'one\ntwo\n' })).stdout).toBe('one\ntwo\n[end]\n');
+    expect((await runBorg([], { borgPath })).stdout).toBe('[end]\n');
+  });
+
   it('rejects with BorgFailed and the last error message for an unaccepted exit code', async () => {
     const borgPath = await program(
       'fails',

@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
 import { Writable, type Readable } from 'node:stream';
-import { buildBorgEnv } from './env.js';
+import { buildBorgEnv, type BorgFolders } from './env.js';
 import { BorgError, borgErrorFromRun } from './errors.js';
 import { LineSplitter } from './line-splitter.js';
 import { parseLogLine, type BorgLogEvent } from './log-json.js';
@@ -19,7 +19,7 @@ import { RunObserver } from './run-observer.js';
 import { spawnFailure } from './spawn-errors.js';
 import { deadline, watchAbort } from './stop-timers.js';
 
-export { buildBorgEnv, KNOWN_PROMPTS, PASSPHRASE_FD, type BorgEnvOptions } from './env.js';
+export { buildBorgEnv, KNOWN_PROMPTS, PASSPHRASE_FD, type BorgEnvOptions, type BorgFolders } from './env.js';
 
 /** Who runs borg, with which secret, and who hears about it. */
 export interface BorgContext {
@@ -36,6 +36,8 @@ export interface BorgContext {
   readonly consentedPrompts?: readonly string[];
   /** Called when borg rejects `passphrase` (msgid PassphraseWrong), before the run rejects. */
   readonly onPassphraseRejected?: () => void;
+  /** Borg's own folders for this run (a throw-away keys/config/security/cache folder for a self-test). */
+  readonly folders?: BorgFolders;
 }
 
 /** A run that ended with an accepted exit code. */
@@ -57,6 +59,12 @@ export interface RunBorgOptions {
   readonly killGraceMs?: number;
   /** Borg's working directory (`borg extract` writes into it); default: this process's. */
   readonly cwd?: string;
+  /**
+   * Text for borg's stdin, written and then closed (EOF). Only for borg's line-by-line dialogs that
+   * have no fd or env route: `key change-passphrase` (getpass falls back to stdin without a terminal)
+   * and `key import --paper` / `key import REPO -`. Without it stdin stays closed.
+   */
+  readonly stdin?: string;
 }
 
 /**
@@ -80,15 +88,18 @@ export async function runBorg(
     passphraseOnFd: onFd,
     passcommand: ctx.passcommand,
     consentedPrompts: ctx.consentedPrompts,
+    folders: ctx.folders,
   });
+  const onStdin = options.stdin !== undefined;
   const { child, exit } = startProcess(ctx.borgPath, ['--log-json', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe', ...(onFd ? ['pipe' as const] : [])],
+    stdio: [onStdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(onFd ? ['pipe' as const] : [])],
     env,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     detached: OWN_SESSION,
     windowsHide: true,
   });
   if (onFd) writeSecret(child?.stdio?.[3], ctx.passphrase ?? '');
+  if (onStdin) writeSecret(child?.stdin, options.stdin ?? '');
 
   const observer = new RunObserver();
   let listenerError: unknown;
@@ -217,7 +228,7 @@ function errno(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-// The passphrase goes into a pipe and the pipe is closed; borg may exit without reading it (EPIPE).
+// The passphrase (or stdin text) goes into a pipe and the pipe is closed; borg may exit without reading it (EPIPE).
 function writeSecret(stream: unknown, secret: string): void {
   if (!(stream instanceof Writable)) return;
   stream.on('error', () => undefined);

@@ -13,6 +13,8 @@ import type { EventBus } from './event-bus.js';
 import { folderHandlers } from './fs/folder-handlers.js';
 import { historyHandlers } from './history/history-handlers.js';
 import { jobHandlers } from './jobs/job-handlers.js';
+import { keyHandlers } from './keys/key-handlers.js';
+import type { KeyService } from './keys/key-service.js';
 import type { JobManager } from './jobs/job-manager.js';
 import { planHandlers } from './plan-runs/plan-handlers.js';
 import type { PlanRunner } from './plan-runs/plan-runner.js';
@@ -38,6 +40,7 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
   readonly runner: PlanRunner;
   readonly schedule: PlanSchedule;
   readonly checks: PeriodicChecks;
+  readonly keys: KeyService;
   readonly homeDir: string;
   readonly platform: NodeJS.Platform;
   readonly username: string;
@@ -63,6 +66,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     }),
     ...scheduleHandlers({ schedule: w.schedule, onPausedChanged: (paused) => w.checks.setPaused(paused) }),
     ...checkHandlers({ checks: w.checks, jobs, repos, assertWritable }),
+    ...keyHandlers(w.keys),
     ...testClockHandlers({
       testTime: services.testTime,
       onClockAdvanced: (at) => bus.emit('app:clock', { now: at }),

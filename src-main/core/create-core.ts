@@ -14,6 +14,7 @@ import { openCoreStores } from './core-stores.js';
 import { EventBus } from './event-bus.js';
 import { guardAll } from './guard-handlers.js';
 import { JobManager } from './jobs/job-manager.js';
+import { KeyService } from './keys/key-service.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
 import { RepositoryService } from './repositories/repository-service.js';
 import { MountManager } from './restore/mount-manager.js';
@@ -87,6 +88,15 @@ export async function createCore(services: Services): Promise<Core> {
     emit: (mountStatus) => bus.emit('mount:changed', mountStatus),
   });
   const assertWritable = (repoId: string): void => mounts.assertUnmounted(repoId);
+  const keys = new KeyService({
+    ...{ repos, secrets, borgPath, shutdown: shutdown.signal, homeDir, env: services.env },
+    borgVersion: async () => {
+      const borg = await status.borgStatus();
+      return borg.state === 'ok' ? borg.version : '';
+    },
+    runAt: (location, task) => lanes.run(location, task, shutdown.signal),
+    now: () => services.clock.now(),
+  });
   const wiring = { services, hub, bus, status, repos, jobs, homeDir, platform, assertWritable };
   const { runner, schedule, checks } = createSchedulers({ ...wiring, ...stores });
   let disposed = false;
@@ -101,6 +111,7 @@ export async function createCore(services: Services): Promise<Core> {
       runner,
       schedule,
       checks,
+      keys,
       username: safeUsername(services.env),
     }),
   );

@@ -14,6 +14,7 @@ import { checkEvents, checkRequests } from './contract/checks.js';
 import { folderRequests } from './contract/folders.js';
 import { historyEvents, historyRequests } from './contract/history.js';
 import { jobEvents, jobRequests } from './contract/jobs.js';
+import { keyRequests } from './contract/keys.js';
 import { planEvents, planRequests } from './contract/plans.js';
 import { repositoryEvents, repositoryRequests } from './contract/repositories.js';
 import { restoreEvents, restoreRequests } from './contract/restore.js';
@@ -41,6 +42,7 @@ export const requests = {
   ...planRequests,
   ...scheduleRequests,
   ...checkRequests,
+  ...keyRequests,
 } as const;
 
 /** Every event the core pushes to every connected UI. */

@@ -57,6 +57,12 @@ export const REQUEST_NAMES = [
   'repos:check',
   'checks:list',
   'checks:save',
+  'keys:change-passphrase',
+  'keys:export',
+  'keys:import',
+  'keys:recovery-kit',
+  'keys:self-test',
+  'keys:folder',
 ] as const;
 
 /** Requests of the browser host's test mode only (BORGDESK_TEST_CLOCK=1); not in the production contract. */

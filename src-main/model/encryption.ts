@@ -12,3 +12,8 @@ export const encryptionModeSchema = z.enum([
   'none',
 ]);
 export type EncryptionMode = z.infer<typeof encryptionModeSchema>;
+
+/** True for the modes whose key lives only in the keys folder of the computer that uses it (keyfile, keyfile-blake2). */
+export function isKeyfileMode(encryption: string | undefined): boolean {
+  return encryption !== undefined && encryption.startsWith('keyfile');
+}

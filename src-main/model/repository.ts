@@ -16,6 +16,8 @@ export const repositorySummarySchema = z.object({
   /** True when the passphrase is remembered on this computer (keychain), so it survives a restart. */
   passphraseStored: z.boolean().optional(),
   lastBackupAt: z.string().optional(),
+  /** When the key was last exported (file, paper, QR page or recovery kit), ISO; keyfile modes need it. */
+  keyExportedAt: z.string().optional(),
   /** The command that prints the passphrase (BORG_PASSCOMMAND), when the user set one. */
   passcommand: z.string().optional(),
 });

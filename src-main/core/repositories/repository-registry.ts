@@ -19,6 +19,8 @@ const storedRepositorySchema = z.object({
   encryption: z.string().optional(),
   needsPassphrase: z.boolean(),
   lastBackupAt: z.string().optional(),
+  /** When the key was last exported (ISO): keyfile modes keep their key only on this computer. */
+  keyExportedAt: z.string().optional(),
   /** Borg prompts the user agreed to for this repository (e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK). */
   consentedPrompts: z.array(z.string()).default([]),
   /** The user's BORG_PASSCOMMAND: a command line, not a secret (its output never enters this file). */
@@ -51,6 +53,7 @@ function encode(data: RegistryData): Record<string, unknown> {
       encryption: r.encryption,
       needsPassphrase: r.needsPassphrase,
       lastBackupAt: r.lastBackupAt,
+      keyExportedAt: r.keyExportedAt,
       consentedPrompts: [...r.consentedPrompts],
       passcommand: r.passcommand,
     })),

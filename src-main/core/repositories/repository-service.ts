@@ -89,6 +89,7 @@ export class RepositoryService {
     if (repo.needsPassphrase) summary.passphraseStored = this.deps.secrets.isStored(repo.id);
     if (repo.encryption !== undefined) summary.encryption = repo.encryption;
     if (repo.lastBackupAt !== undefined) summary.lastBackupAt = repo.lastBackupAt;
+    if (repo.keyExportedAt !== undefined) summary.keyExportedAt = repo.keyExportedAt;
     return summary;
   }
 
@@ -246,11 +247,12 @@ export class RepositoryService {
     return this.summarize(repo);
   }
 
-  /** After `borg key change-passphrase` succeeded: hold the new one (and replace a remembered copy). */
-  async passphraseChanged(repoId: string, passphrase: string): Promise<void> {
+  /** After `borg key change-passphrase` succeeded: hold the new one; false if a remembered copy could not be replaced. */
+  async passphraseChanged(repoId: string, passphrase: string): Promise<boolean> {
     const repo = this.require(repoId);
-    await this.deps.secrets.replace(repo.id, passphrase, repo.name);
+    const kept = await this.deps.secrets.replace(repo.id, passphrase, repo.name);
     this.changed();
+    return kept;
   }
 
   /** `repos:remove`: forget the repository and its passphrase; its data is left untouched. */
@@ -345,6 +347,17 @@ export class RepositoryService {
   async recordBackup(repoId: string, at: string): Promise<void> {
     const updated = await this.deps.registry.update(repoId, { lastBackupAt: at });
     if (updated !== undefined) this.changed();
+  }
+
+  /** Record that the key was exported just now (ISO) and announce the change. */
+  async recordKeyExport(repoId: string, at: string): Promise<void> {
+    const updated = await this.deps.registry.update(repoId, { keyExportedAt: at });
+    if (updated !== undefined) this.changed();
+  }
+
+  /** Announce a change made elsewhere (a new passphrase held in the secret store). */
+  announceChange(): void {
+    this.changed();
   }
 
   private newLocation(raw: string): string {

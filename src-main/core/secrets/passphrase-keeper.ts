@@ -83,12 +83,18 @@ export class PassphraseKeeper {
 
   /**
    * A new passphrase borg accepted (`borg key change-passphrase` succeeded): held from now on, and
-   * the stored copy replaced if there was one. Call only after borg succeeded.
+   * the stored copy replaced if there was one. Call only after borg succeeded. False when a stored
+   * copy could not be replaced (it is then deleted).
    */
-  async replace(repoId: string, passphrase: string, repositoryName: string): Promise<void> {
+  async replace(repoId: string, passphrase: string, repositoryName: string): Promise<boolean> {
     const wasStored = this.isStored(repoId);
     this.held.set(repoId, { passphrase, stored: false });
-    if (wasStored) await this.storeCopy(repoId, passphrase, repositoryName);
+    if (!wasStored) return true;
+    await this.storeCopy(repoId, passphrase, repositoryName);
+    if (this.isStored(repoId)) return true;
+    // The old copy no longer opens the repository: it must not come back at the next start.
+    await this.deleteCopy(repoId);
+    return false;
   }
 
   /** `repos:forget-passphrase` and removal: drop the memory copy and the stored one. */

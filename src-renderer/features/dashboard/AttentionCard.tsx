@@ -1,7 +1,8 @@
 /**
  * The Overview's "Needs attention" card: what happened to Borgdesk's config files (entries set
  * aside, a file unreadable or from a newer Borgdesk, a failed save), then every scheduled plan
- * target without a good backup for longer than Settings allows, how long it has been and why. The
+ * target without a good backup for longer than Settings allows, how long it has been and why, and
+ * every keyfile repository whose key was never exported. The
  * browser host has no tray or desktop notifications, so this card is where a headless user learns
  * that backups stopped. The welcome screen shows it too, so set-aside repositories are never silent.
  */
@@ -10,7 +11,9 @@ import { Icon } from '../../components/Icon.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
+import { useReposStore } from '../../stores/repos-store.js';
 import { useStaleStore } from '../../stores/stale-store.js';
+import { KeyAttentionList, unexportedKeyfileRepos } from '../keys/KeyAttentionList.js';
 import { attentionText } from './attention-text.js';
 import { ConfigNoticeList } from './ConfigNoticeList.js';
 import styles from './dashboard.module.css';
@@ -24,6 +27,8 @@ export function AttentionCard() {
   const error = useStaleStore((s) => s.error);
   const connection = useAppStore((s) => s.connection);
   const notices = useAppStore((s) => s.status?.configNotices) ?? [];
+  const repos = useReposStore((s) => s.repos);
+  const unexported = unexportedKeyfileRepos(repos);
 
   useEffect(() => {
     if (connection !== 'open') return;
@@ -40,7 +45,7 @@ export function AttentionCard() {
   if (error && notices.length === 0) {
     return <ErrorMessage error={error} title="Overdue backups could not be checked" />;
   }
-  if (items.length === 0 && notices.length === 0) return null;
+  if (items.length === 0 && notices.length === 0 && unexported.length === 0) return null;
   return (
     <section className={`card ${styles.attentionCard}`} aria-labelledby="attention-title">
       <header className="card-header">
@@ -50,6 +55,7 @@ export function AttentionCard() {
         </h2>
       </header>
       {notices.length > 0 ? <ConfigNoticeList notices={notices} /> : null}
+      <KeyAttentionList repos={unexported} />
       {error ? <ErrorMessage error={error} title="Overdue backups could not be checked" /> : null}
       {items.length > 0 ? (
         <ul className={styles.attentionList} aria-label="Plans needing attention">

@@ -3,7 +3,7 @@
  * (chosen with Browse… or typed) or an ssh:// address. Errors show borg's meaning and a remedy.
  */
 import { useState } from 'react';
-import type { EncryptionMode } from '../../../src-main/model/encryption.js';
+import { isKeyfileMode, type EncryptionMode } from '../../../src-main/model/encryption.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -16,6 +16,8 @@ import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
+import { ImportKeyDialog } from '../keys/ImportKeyDialog.js';
+import { KeyfileNote } from '../keys/KeyfileNote.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { locationFieldError } from './location-field.js';
 import { PasscommandField, PassphraseSourceChoice, type PassphraseSource } from './PasscommandField.js';
@@ -86,6 +88,8 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
     },
   );
   const { pending: busy, error } = add;
+  // An existing keyfile repository whose key is not on this computer: import it, then open again.
+  const [importingKey, setImportingKey] = useState(false);
 
   const onPicked = (paths: string[]): void => {
     const picked = paths[0];
@@ -138,6 +142,11 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
         ))}
       </div>
       {error ? <ErrorMessage error={error} /> : null}
+      {error?.code === 'KeyNotFound' && !creating ? (
+        <Button icon="download" onClick={() => setImportingKey(true)}>
+          Import key…
+        </Button>
+      ) : null}
       <Field
         label="Repository name"
         error={attempted ? nameError : undefined}
@@ -172,6 +181,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
           <ChoiceSelect choices={encryptionChoices} value={encryption} onChange={setEncryption} />
         </Field>
       ) : null}
+      {creating && isKeyfileMode(encryption) ? <KeyfileNote /> : null}
       {wantsPassphrase ? (
         <PassphraseFields
           passphrase={passphrase}
@@ -204,6 +214,16 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
       ) : null}
       {!creating && !fromCommand && passphrase !== '' ? (
         <RememberPassphraseField checked={remember} onChange={setRemember} />
+      ) : null}
+      {importingKey ? (
+        <ImportKeyDialog
+          target={{ location: location.trim() }}
+          onClose={() => setImportingKey(false)}
+          onImported={() => {
+            setImportingKey(false);
+            submit();
+          }}
+        />
       ) : null}
       {picking ? (
         <FolderPicker

@@ -19,6 +19,7 @@ import { useViewStore } from '../../stores/view-store.js';
 import { ArchiveActions } from '../archives/ArchiveActions.js';
 import { MountBanner } from '../archives/MountControls.js';
 import { JobProgress } from '../jobs/JobProgress.js';
+import { KeySection } from '../keys/KeySection.js';
 import { RestoreJobCard } from '../restore/RestoreJobCard.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
@@ -134,6 +135,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
       )}
       <AutomaticCheck repo={repo} />
       {repo.needsPassphrase ? <PasscommandCard repo={repo} /> : null}
+      <KeySection repo={repo} />
       {checking ? (
         <CheckRepositoryDialog repoId={repo.id} repoName={repo.name} onClose={() => setChecking(false)} />
       ) : null}

@@ -11,6 +11,7 @@ import { RememberPassphraseField, useRememberChoice } from '../../components/Rem
 import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
+import { ImportKeyDialog } from '../keys/ImportKeyDialog.js';
 import { PasscommandField, PassphraseSourceChoice, type PassphraseSource } from './PasscommandField.js';
 
 /** Props of {@link UnlockDialog}. */
@@ -45,6 +46,8 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
     },
   );
   const busy = unlock.pending;
+  // A keyfile repository whose key file is not on this computer: import it, then unlock again.
+  const [importingKey, setImportingKey] = useState(false);
   const error = empty
     ? {
         message: fromCommand
@@ -86,6 +89,21 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
       }
     >
       {error ? <ErrorMessage error={error} /> : null}
+      {error !== undefined && 'code' in error && error.code === 'KeyNotFound' ? (
+        <Button icon="download" onClick={() => setImportingKey(true)}>
+          Import key…
+        </Button>
+      ) : null}
+      {importingKey ? (
+        <ImportKeyDialog
+          target={{ repoId }}
+          onClose={() => setImportingKey(false)}
+          onImported={() => {
+            setImportingKey(false);
+            submit();
+          }}
+        />
+      ) : null}
       <PassphraseSourceChoice value={source} onChange={setSource} disabled={busy} />
       {fromCommand ? (
         <PasscommandField value={passcommand} onChange={setPasscommand} target={{ repoId }} disabled={busy} />
