@@ -183,6 +183,7 @@ export function toArchiveSummary(a: z.infer<typeof archiveSchema>): ArchiveSumma
     fileCount: a.stats?.nfiles,
     hostname: a.hostname,
     username: a.username,
+    comment: a.comment === '' ? undefined : a.comment,
   };
   for (const [key, value] of Object.entries(optional))
     if (value !== undefined) Object.assign(summary, { [key]: value });
@@ -205,7 +206,8 @@ export function toRepositoryStats(s: {
   };
 }
 
-function parseJson<T>(stdout: string, schema: z.ZodType<T>, what: string): T {
+/** Parses borg's JSON stdout with `schema`; an UnexpectedOutput BorgError names where it did not fit. */
+export function parseJson<T>(stdout: string, schema: z.ZodType<T>, what: string): T {
   let value: unknown;
   try {
     value = JSON.parse(stdout);

@@ -9,6 +9,7 @@ export type AppErrorCode =
   | 'InvalidInput'
   | 'NotFound'
   | 'DuplicateRepository'
+  | 'DifferentRepository'
   | 'PassphraseRequired'
   | 'FolderUnreadable'
   | 'BorgNotFound'

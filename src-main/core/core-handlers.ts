@@ -21,6 +21,7 @@ import type { PlanRunner } from './plan-runs/plan-runner.js';
 import type { PlanSchedule } from './plan-runs/plan-schedule.js';
 import { scheduleHandlers } from './plan-runs/schedule-handlers.js';
 import { repositoryHandlers } from './repositories/repository-handlers.js';
+import type { RepositoryEdits } from './repositories/repository-edits.js';
 import type { RepositoryService } from './repositories/repository-service.js';
 import type { MountManager } from './restore/mount-manager.js';
 import { restoreHandlers } from './restore/restore-handlers.js';
@@ -35,6 +36,7 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
   readonly bus: EventBus;
   readonly status: AppStatusService;
   readonly repos: RepositoryService;
+  readonly edits: RepositoryEdits;
   readonly jobs: JobManager;
   readonly mounts: MountManager;
   readonly runner: PlanRunner;
@@ -54,7 +56,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
   return {
     ...appHandlers({ status, configNotices: stores.configNotices, plans, history, repos, settings, now }),
     ...settingsHandlers({ settings, status, desktop: services.desktop }),
-    ...repositoryHandlers(repos),
+    ...repositoryHandlers(repos, w.edits),
     ...jobHandlers({ jobs, repos, homeDir, env: services.env, now, assertWritable }),
     ...archiveHandlers({ index, jobs, lane: w.lane, repos, assertWritable }),
     ...restoreHandlers({ repos, jobs, index, mounts, fileManager: services.fileManager, now }),

@@ -75,5 +75,12 @@ export function createSchedulers(w: SchedulerWiring) {
       console.warn('[borgdesk] could not drop the check schedule of a removed repository', e);
     });
   });
+  // Awaited by the removal: its plans no longer name it once `repos:remove` answers.
+  hub.on('repository-removed', async (repoId) => {
+    const changed = await w.plans.dropRepository(repoId);
+    if (changed.length === 0) return;
+    schedule.refresh();
+    bus.emit('plans:changed', w.plans.list());
+  });
   return { runner, schedule, checks };
 }

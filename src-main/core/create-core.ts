@@ -16,6 +16,7 @@ import { guardAll } from './guard-handlers.js';
 import { JobManager } from './jobs/job-manager.js';
 import { KeyService } from './keys/key-service.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
+import { RepositoryEdits } from './repositories/repository-edits.js';
 import { RepositoryService } from './repositories/repository-service.js';
 import { MountManager } from './restore/mount-manager.js';
 import { PassphraseKeeper } from './secrets/passphrase-keeper.js';
@@ -48,7 +49,7 @@ export async function createCore(services: Services): Promise<Core> {
   const repos = new RepositoryService({
     ...{ registry, secrets, lanes, homeDir, borgPath, shutdown: shutdown.signal },
     onChanged: (list) => void hub.publish('repositories-changed', list),
-    onRemoved: (repoId) => void hub.publish('repository-removed', repoId),
+    onRemoved: (repoId) => hub.publish('repository-removed', repoId),
     onArchivesListed: (repoId, listing) => hub.publish('archives-listed', { repoId, listing }),
   });
   hub.on('repositories-changed', (list) => bus.emit('repos:changed', list));
@@ -88,6 +89,13 @@ export async function createCore(services: Services): Promise<Core> {
     emit: (mountStatus) => bus.emit('mount:changed', mountStatus),
   });
   const assertWritable = (repoId: string): void => mounts.assertUnmounted(repoId);
+  const edits = new RepositoryEdits({
+    ...{ registry, repos, lanes, homeDir, env: services.env, shutdown: shutdown.signal, assertWritable },
+    hasActiveJob: (repoId) => jobs.hasActive(repoId),
+  });
+  hub.on('archives-listed', ({ repoId, listing }) =>
+    edits.noteBorgRepositoryId(repoId, listing.repositoryId),
+  );
   const keys = new KeyService({
     ...{ repos, secrets, borgPath, shutdown: shutdown.signal, homeDir, env: services.env },
     borgVersion: async () => {
@@ -97,7 +105,7 @@ export async function createCore(services: Services): Promise<Core> {
     runAt: (location, task) => lanes.run(location, task, shutdown.signal),
     now: () => services.clock.now(),
   });
-  const wiring = { services, hub, bus, status, repos, jobs, homeDir, platform, assertWritable };
+  const wiring = { services, hub, bus, status, repos, edits, jobs, homeDir, platform, assertWritable };
   const { runner, schedule, checks } = createSchedulers({ ...wiring, ...stores });
   let disposed = false;
   const handlers = guardAll(

@@ -15,6 +15,8 @@ export const archiveSummarySchema = z.object({
   fileCount: z.number().optional(),
   hostname: z.string().optional(),
   username: z.string().optional(),
+  /** The archive's comment (`borg create/recreate --comment`); absent when empty. */
+  comment: z.string().optional(),
 });
 export type ArchiveSummary = z.infer<typeof archiveSummarySchema>;
 

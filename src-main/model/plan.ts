@@ -100,7 +100,13 @@ function checkPlan(
 
 /** A stored plan: `id` and `archivePrefix` are fixed when it is created. */
 export const planSchema = z
-  .object({ id: z.string().min(1), archivePrefix: archivePrefixSchema, ...planFields })
+  .object({
+    id: z.string().min(1),
+    archivePrefix: archivePrefixSchema,
+    ...planFields,
+    // A stored plan may have none: its only repository was removed from Borgdesk (it has no destination).
+    targets: z.array(planTargetSchema),
+  })
   .superRefine(checkPlan);
 export type Plan = z.infer<typeof planSchema>;
 /** What a caller may pass before defaults are applied. */

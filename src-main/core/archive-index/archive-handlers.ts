@@ -5,6 +5,7 @@
 import type { HandlersFor } from '../../ipc/contract.js';
 import type { archiveRequests } from '../../ipc/contract/archives.js';
 import type { JobManager } from '../jobs/job-manager.js';
+import { archiveEditHandlers } from './archive-edit-handlers.js';
 import { deleteArchiveJob, type MaintenanceDeps } from '../maintenance/maintenance-jobs.js';
 import { diffArchives, type DiffDeps } from '../restore/diff-service.js';
 import type { ArchiveIndexService } from './archive-index-service.js';
@@ -38,5 +39,6 @@ export function archiveHandlers(deps: ArchiveHandlerDeps): HandlersFor<typeof ar
     'archives:delete': async ({ repoId, archiveName }) => ({
       jobId: deps.jobs.submit(await deleteArchiveJob(repoId, archiveName, deps)).id,
     }),
+    ...archiveEditHandlers(deps),
   };
 }

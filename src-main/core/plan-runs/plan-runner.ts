@@ -48,6 +48,13 @@ export class PlanRunner {
   /** Back up now: every target of the plan, or one. Returns the backup job ids. */
   runNow(planId: string, repoId?: string): string[] {
     const plan = this.requirePlan(planId);
+    if (plan.targets.length === 0) {
+      throw new AppError(
+        'InvalidInput',
+        `The plan “${plan.name}” has no destination: its repository was removed from Borgdesk.`,
+        'Edit the plan and choose a repository to back up to.',
+      );
+    }
     const targets = plan.targets.filter((t) => repoId === undefined || t.repoId === repoId);
     if (targets.length === 0) throw new AppError('NotFound', 'That repository is not a target of this plan.');
     return targets.map((t) => {

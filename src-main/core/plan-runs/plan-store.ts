@@ -118,6 +118,24 @@ export class PlanStore {
     });
   }
 
+  /**
+   * Take `repoId` out of every plan's targets (its repository left Borgdesk), with those targets'
+   * state; a plan left without targets stays, with no destination. Resolves to the changed plans' names.
+   */
+  dropRepository(repoId: string): Promise<string[]> {
+    return this.file.update((data) => {
+      const changed = data.plans.filter((p) => p.targets.some((t) => t.repoId === repoId));
+      if (changed.length === 0) return { result: [] };
+      const plans = data.plans.map((p) =>
+        changed.includes(p) ? { ...p, targets: p.targets.filter((t) => t.repoId !== repoId) } : p,
+      );
+      const state = Object.fromEntries(
+        Object.entries(data.state).filter(([key]) => parseTargetKey(key).repoId !== repoId),
+      );
+      return { next: { ...data, plans, state }, result: changed.map((p) => p.name) };
+    });
+  }
+
   /** The recorded state of a target. */
   stateOf(key: string): RunState {
     return this.data.state[key] ?? {};

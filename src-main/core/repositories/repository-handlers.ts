@@ -1,10 +1,14 @@
 /** The request handlers of the repositories domain (see ipc/contract/repositories.ts). */
 import type { HandlersFor } from '../../ipc/contract.js';
 import type { repositoryRequests } from '../../ipc/contract/repositories.js';
+import type { RepositoryEdits } from './repository-edits.js';
 import type { RepositoryService } from './repository-service.js';
 
 /** One handler per repository request. */
-export function repositoryHandlers(repos: RepositoryService): HandlersFor<typeof repositoryRequests> {
+export function repositoryHandlers(
+  repos: RepositoryService,
+  edits: RepositoryEdits,
+): HandlersFor<typeof repositoryRequests> {
   return {
     'repos:list': async () => repos.list(),
     'repos:create': (params) => repos.create(params),
@@ -15,5 +19,6 @@ export function repositoryHandlers(repos: RepositoryService): HandlersFor<typeof
     'repos:details': (params) => repos.details(params),
     'repos:set-passcommand': (params) => repos.setPasscommand(params),
     'repos:test-passcommand': (params) => repos.testPasscommand(params),
+    'repos:edit': (params) => edits.edit(params),
   };
 }

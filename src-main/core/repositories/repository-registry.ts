@@ -25,6 +25,8 @@ const storedRepositorySchema = z.object({
   consentedPrompts: z.array(z.string()).default([]),
   /** The user's BORG_PASSCOMMAND: a command line, not a secret (its output never enters this file). */
   passcommand: z.string().optional(),
+  /** Borg's own repository id, once borg reported it: a changed location must lead to the same one. */
+  borgRepositoryId: z.string().optional(),
 });
 
 /** One repository as persisted. */
@@ -56,6 +58,7 @@ function encode(data: RegistryData): Record<string, unknown> {
       keyExportedAt: r.keyExportedAt,
       consentedPrompts: [...r.consentedPrompts],
       passcommand: r.passcommand,
+      borgRepositoryId: r.borgRepositoryId,
     })),
   };
 }

@@ -44,8 +44,8 @@ export interface RepositoryServiceDeps {
   readonly shutdown: AbortSignal;
   /** Called after every change to the list, with the new list (becomes `repos:changed`). */
   readonly onChanged: (repositories: RepositorySummary[]) => void;
-  /** Called after the user removed a repository (its check schedule goes with it). */
-  readonly onRemoved?: (repoId: string) => void;
+  /** Called after the user removed a repository (its check schedule and plan targets go); awaited. */
+  readonly onRemoved?: (repoId: string) => void | Promise<void>;
   /** Hears every archive listing `details` obtains (the archive index keeps its cache in step). */
   readonly onArchivesListed?: (repoId: string, listing: ArchivesListed) => Promise<void>;
   /** How long a passcommand Test may take; default PASSCOMMAND_TEST_TIMEOUT_MS (tests shorten it). */
@@ -261,7 +261,7 @@ export class RepositoryService {
     await this.deps.secrets.forget(params.repoId);
     if (removed) {
       this.changed();
-      this.deps.onRemoved?.(params.repoId);
+      await this.deps.onRemoved?.(params.repoId);
     }
     return { removed };
   }

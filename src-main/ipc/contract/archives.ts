@@ -11,7 +11,8 @@ import {
   searchModeSchema,
   searchResultSchema,
 } from '../../model/archive.js';
-import { jobRef } from './shared.js';
+import { archiveInfoSchema } from '../../model/archive-info.js';
+import { empty, jobRef } from './shared.js';
 
 /** Requests about archives and their contents. */
 export const archiveRequests = {
@@ -72,6 +73,12 @@ export const archiveRequests = {
   },
   /** Delete one archive (as a job in the repository's queue). */
   'archives:delete': { params: archiveRefSchema, result: jobRef },
+  /** `borg rename`: the new name is checked with the archive-name rules before borg runs. */
+  'archives:rename': { params: archiveRefSchema.extend({ newName: z.string() }), result: empty },
+  /** `borg recreate --comment` (metadata only, no data rewritten); '' clears the comment. */
+  'archives:set-comment': { params: archiveRefSchema.extend({ comment: z.string() }), result: empty },
+  /** `borg info --json REPO::ARCHIVE`: one archive in detail. */
+  'archives:info': { params: archiveRefSchema, result: archiveInfoSchema },
 } as const;
 
 /** Events about archives. */

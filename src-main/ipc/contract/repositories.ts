@@ -54,6 +54,11 @@ export const repositoryRequests = {
     }),
     result: passcommandTestResultSchema,
   },
+  /** Rename a repository and/or point it at its new location (borg must find the same repository there). */
+  'repos:edit': {
+    params: z.object({ repoId: z.string(), name: z.string().optional(), location: z.string().optional() }),
+    result: repositorySummarySchema,
+  },
 } as const;
 
 /** Events about repositories. */

@@ -1,0 +1,39 @@
+/**
+ * `borg rename -- REPO::ARCHIVE NEWNAME`: gives one archive a new name (its data is untouched). The
+ * new name is checked with Borgdesk's archive-name rules first, so borg never gets one it would
+ * refuse or one that collides with its checkpoint names.
+ */
+import { checkArchiveName } from '../../model/archive-name-syntax.js';
+import { BorgError } from '../errors.js';
+import { runBorg, type BorgContext } from '../exec.js';
+
+/** Which archive, and its new name. */
+export interface RenameArchiveOptions {
+  location: string;
+  archiveName: string;
+  newName: string;
+}
+
+/** `rename -- LOCATION::ARCHIVE NEWNAME`; refuses a name borg would refuse or misread. */
+export function buildRenameArgs(o: RenameArchiveOptions): string[] {
+  if (o.archiveName.trim() === '') {
+    throw new BorgError({ code: 'InvalidArchiveName', message: 'Choose the archive to rename.' });
+  }
+  // Placeholders are not expanded by rename: a brace is literal text here, so only literal rules apply.
+  const problem = /[{}]/.test(o.newName)
+    ? 'Archive names given to rename cannot contain "{" or "}".'
+    : checkArchiveName(o.newName);
+  if (problem !== undefined) {
+    throw new BorgError({
+      code: 'InvalidArchiveName',
+      message: problem,
+      remedy: 'Choose another name.',
+    });
+  }
+  return ['rename', '--', `${o.location}::${o.archiveName}`, o.newName];
+}
+
+/** Renames the archive; borg's errors (no such archive, name taken) arrive as BorgError. */
+export async function runRenameArchive(o: RenameArchiveOptions, ctx: BorgContext): Promise<void> {
+  await runBorg(buildRenameArgs(o), ctx);
+}

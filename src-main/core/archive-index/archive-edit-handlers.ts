@@ -1,0 +1,50 @@
+/**
+ * Renaming an archive, setting its comment and describing it (see ipc/contract/archives.ts). Each is
+ * one short borg run in the repository's lane, refused while the repository is mounted (rename and
+ * comment change the repository, and a mount holds its lock). Nothing is cached here: the caller
+ * reloads the archive list afterwards, which also keeps the contents index in step.
+ */
+import { runArchiveComment } from '../../borg/commands/archive-comment.js';
+import { runArchiveInfo } from '../../borg/commands/archive-info.js';
+import { runRenameArchive } from '../../borg/commands/rename.js';
+import type { BorgContext } from '../../borg/exec.js';
+import type { HandlersFor } from '../../ipc/contract.js';
+import type { archiveRequests } from '../../ipc/contract/archives.js';
+import type { DiffDeps } from '../restore/diff-service.js';
+
+type ArchiveEditRequests = Pick<
+  typeof archiveRequests,
+  'archives:rename' | 'archives:set-comment' | 'archives:info'
+>;
+
+/** What the archive edits need: how to reach a repository in its lane, and the mount guard. */
+export interface ArchiveEditDeps {
+  readonly lane: DiffDeps;
+  readonly assertWritable: (repoId: string) => void;
+}
+
+/** One handler per archive edit request. */
+export function archiveEditHandlers(deps: ArchiveEditDeps): HandlersFor<ArchiveEditRequests> {
+  const { lane, assertWritable } = deps;
+  const inLane = async <T>(
+    repoId: string,
+    run: (location: string, ctx: BorgContext) => Promise<T>,
+  ): Promise<T> => {
+    const { location, ctx } = await lane.resolve(repoId);
+    return lane.runInLane(repoId, () => run(location, ctx));
+  };
+  return {
+    'archives:rename': async ({ repoId, archiveName, newName }) => {
+      assertWritable(repoId);
+      await inLane(repoId, (location, ctx) => runRenameArchive({ location, archiveName, newName }, ctx));
+      return {};
+    },
+    'archives:set-comment': async ({ repoId, archiveName, comment }) => {
+      assertWritable(repoId);
+      await inLane(repoId, (location, ctx) => runArchiveComment({ location, archiveName, comment }, ctx));
+      return {};
+    },
+    'archives:info': ({ repoId, archiveName }) =>
+      inLane(repoId, (location, ctx) => runArchiveInfo({ location, archiveName }, ctx)),
+  };
+}

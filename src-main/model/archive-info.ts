@@ -1,0 +1,37 @@
+/** One archive in detail, as `borg info --json REPO::ARCHIVE` describes it. Pure data: imports only zod. */
+import { z } from 'zod';
+
+/** The archive info view's facts; every field but identity is optional (borg versions differ). */
+export const archiveInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  comment: z.string().optional(),
+  hostname: z.string().optional(),
+  username: z.string().optional(),
+  /** The command line that made the archive, one argument per item. */
+  commandLine: z.array(z.string()).optional(),
+  start: z.string(),
+  end: z.string().optional(),
+  durationSeconds: z.number().optional(),
+  originalSize: z.number().optional(),
+  compressedSize: z.number().optional(),
+  deduplicatedSize: z.number().optional(),
+  fileCount: z.number().optional(),
+  /** Borg's chunker parameters, e.g. ["buzhash", 19, 23, 21, 4095]. */
+  chunkerParams: z.array(z.union([z.string(), z.number()])).optional(),
+  /** How full the archive's item list is, as a fraction of borg's maximum archive size (0..1). */
+  maxArchiveSizeUsed: z.number().optional(),
+});
+/** One archive in detail. */
+export type ArchiveInfo = z.infer<typeof archiveInfoSchema>;
+
+/** "buzhash, min 2^19 B, max 2^23 B, target 2^21 B, window 4095 B": borg's chunker parameters in words. */
+export function describeChunkerParams(params: readonly (string | number)[]): string {
+  const [algo, ...rest] = params;
+  if (algo === 'buzhash' && rest.length === 4) {
+    const [min, max, mask, window] = rest;
+    return `buzhash: chunks of 2^${min}–2^${max} bytes, about 2^${mask} on average, window ${window} bytes`;
+  }
+  if (algo === 'fixed') return `fixed-size chunks of ${rest.join(', ')} bytes`;
+  return params.join(', ');
+}
