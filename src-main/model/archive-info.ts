@@ -35,3 +35,18 @@ export function describeChunkerParams(params: readonly (string | number)[]): str
   if (algo === 'fixed') return `fixed-size chunks of ${rest.join(', ')} bytes`;
   return params.join(', ');
 }
+
+/** The longest comment Borgdesk sets (characters). */
+export const ARCHIVE_COMMENT_LIMIT = 1000;
+
+/** Why `comment` cannot be an archive's comment (one line, at most 1000 characters), or undefined. */
+export function checkArchiveComment(comment: string): string | undefined {
+  const isControl = (c: string): boolean => (c.codePointAt(0) ?? 0) < 0x20 || c === '\u007f';
+  if (Array.from(comment).some(isControl)) {
+    return 'A comment cannot contain line breaks or other control characters: write it on one line.';
+  }
+  if (comment.length > ARCHIVE_COMMENT_LIMIT) {
+    return `A comment can have at most ${ARCHIVE_COMMENT_LIMIT} characters.`;
+  }
+  return undefined;
+}

@@ -110,3 +110,13 @@ export function archiveNameFor(plan: {
 }): string {
   return `${archivePrefix(plan)}${plan.archiveNameTemplate}`;
 }
+
+/**
+ * Why `name` cannot be an existing archive's new name (`borg rename`), or undefined. Rename does not
+ * expand placeholders, so a brace would stay in the name literally: refused, with borg's own rules
+ * (no "/", no "::", no ".checkpoint" ending, the length limit) checked as for a backup's name.
+ */
+export function checkRenamedArchiveName(name: string): string | undefined {
+  if (/[{}]/.test(name)) return 'A new name cannot contain "{" or "}": rename does not fill in placeholders.';
+  return checkArchiveName(name);
+}

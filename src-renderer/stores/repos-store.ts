@@ -39,6 +39,14 @@ export interface ReposState {
   setRepositoryPasscommand(params: RequestParams<'repos:set-passcommand'>): Promise<RepositorySummary>;
   /** Deletes one archive; the details follow when the core reports the change. */
   deleteArchive(params: RequestParams<'archives:delete'>): Promise<void>;
+  /** Renames and/or repoints a repository, then reloads its details from the (new) location. */
+  editRepository(params: RequestParams<'repos:edit'>): Promise<RepositorySummary>;
+  /** Removes a repository from Borgdesk (its data stays) and from the list. */
+  removeRepository(repoId: string): Promise<void>;
+  /** `borg rename`, then reloads the repository's archives. */
+  renameArchive(params: RequestParams<'archives:rename'>): Promise<void>;
+  /** Sets an archive's comment, then reloads the repository's archives. */
+  setArchiveComment(params: RequestParams<'archives:set-comment'>): Promise<void>;
 }
 
 const inFlight = new Map<string, Promise<void>>();
@@ -122,6 +130,29 @@ export const useReposStore = create<ReposState>()((set, get) => ({
 
   async deleteArchive(params) {
     await getApi().invoke('archives:delete', params);
+  },
+
+  async editRepository(params) {
+    const repo = await getApi().invoke('repos:edit', params);
+    get().upsertRepo(repo);
+    if (params.location !== undefined) void get().loadDetails(repo.id);
+    return repo;
+  },
+
+  async removeRepository(repoId) {
+    await getApi().invoke('repos:remove', { repoId });
+    const { [repoId]: _gone, ...details } = get().details;
+    set({ repos: get().repos.filter((r) => r.id !== repoId), details });
+  },
+
+  async renameArchive(params) {
+    await getApi().invoke('archives:rename', params);
+    await get().loadDetails(params.repoId);
+  },
+
+  async setArchiveComment(params) {
+    await getApi().invoke('archives:set-comment', params);
+    await get().loadDetails(params.repoId);
   },
 }));
 

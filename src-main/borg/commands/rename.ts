@@ -3,7 +3,7 @@
  * new name is checked with Borgdesk's archive-name rules first, so borg never gets one it would
  * refuse or one that collides with its checkpoint names.
  */
-import { checkArchiveName } from '../../model/archive-name-syntax.js';
+import { checkRenamedArchiveName } from '../../model/archive-name.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 
@@ -19,10 +19,7 @@ export function buildRenameArgs(o: RenameArchiveOptions): string[] {
   if (o.archiveName.trim() === '') {
     throw new BorgError({ code: 'InvalidArchiveName', message: 'Choose the archive to rename.' });
   }
-  // Placeholders are not expanded by rename: a brace is literal text here, so only literal rules apply.
-  const problem = /[{}]/.test(o.newName)
-    ? 'Archive names given to rename cannot contain "{" or "}".'
-    : checkArchiveName(o.newName);
+  const problem = checkRenamedArchiveName(o.newName);
   if (problem !== undefined) {
     throw new BorgError({
       code: 'InvalidArchiveName',

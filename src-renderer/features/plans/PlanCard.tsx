@@ -75,6 +75,12 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
         <Icon name="folder" size={14} />
         <span>{plan.sourcePaths.map((p) => tildify(p, homeDir)).join(', ')}</span>
       </p>
+      {plan.targets.length === 0 ? (
+        <p className="callout" role="note">
+          No destination: this plan&apos;s repository was removed from Borgdesk. Edit the plan and choose a
+          repository to back up to.
+        </p>
+      ) : null}
       <table className={`table ${styles.planTargets}`} aria-label={`Targets of ${plan.name}`}>
         <thead>
           <tr>

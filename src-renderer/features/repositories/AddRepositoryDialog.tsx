@@ -15,11 +15,11 @@ import { baseName, joinPath } from '../../lib/paths.js';
 import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
-import { FolderPicker } from '../folders/FolderPicker.js';
 import { ImportKeyDialog } from '../keys/ImportKeyDialog.js';
 import { KeyfileNote } from '../keys/KeyfileNote.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { locationFieldError } from './location-field.js';
+import { LocationField } from './LocationField.js';
 import { PasscommandField, PassphraseSourceChoice, type PassphraseSource } from './PasscommandField.js';
 import styles from './repositories.module.css';
 
@@ -46,7 +46,6 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [remember, setRemember] = useRememberChoice();
-  const [picking, setPicking] = useState(false);
   const [attempted, setAttempted] = useState(false);
   // Opening only: borg init would take an empty output of a command as the new passphrase.
   const [source, setSource] = useState<PassphraseSource>('type');
@@ -91,9 +90,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   // An existing keyfile repository whose key is not on this computer: import it, then open again.
   const [importingKey, setImportingKey] = useState(false);
 
-  const onPicked = (paths: string[]): void => {
-    const picked = paths[0];
-    if (!picked) return;
+  const onPicked = (picked: string): void => {
     // A new repository gets its own folder inside the chosen one; an existing one is the folder itself.
     setLocation(creating ? joinPath(picked, 'borg-repo') : picked);
     if (name.trim() === '') setName(baseName(picked));
@@ -154,28 +151,21 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
       >
         <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
       </Field>
-      <Field
-        label="Location"
+      <LocationField
+        value={location}
+        onChange={setLocation}
+        onPicked={onPicked}
         error={attempted ? locationError : undefined}
         hint={
           creating
             ? 'A new folder for the repository, or ssh://user@host/path. The folder must not exist yet, or be empty.'
             : 'The folder of an existing borg repository, or ssh://user@host/path.'
         }
-        addon={
-          <Button onClick={() => setPicking(true)} icon="folder" disabled={busy}>
-            Browse…
-          </Button>
-        }
-      >
-        <input
-          value={location}
-          onChange={(e) => setLocation(e.target.value)}
-          spellCheck={false}
-          autoComplete="off"
-          placeholder={creating ? '/media/usb/backups or ssh://user@host/~/backups' : '/media/usb/backups'}
-        />
-      </Field>
+        placeholder={creating ? '/media/usb/backups or ssh://user@host/~/backups' : '/media/usb/backups'}
+        pickerTitle={creating ? 'Choose where to create the repository' : 'Choose the repository folder'}
+        startPath={homeDir}
+        disabled={busy}
+      />
       {creating ? (
         <Field label="Encryption" hint={hintFor(encryptionChoices, encryption)}>
           <ChoiceSelect choices={encryptionChoices} value={encryption} onChange={setEncryption} />
@@ -223,15 +213,6 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             setImportingKey(false);
             submit();
           }}
-        />
-      ) : null}
-      {picking ? (
-        <FolderPicker
-          title={creating ? 'Choose where to create the repository' : 'Choose the repository folder'}
-          multiple={false}
-          startPath={homeDir}
-          onPick={onPicked}
-          onClose={() => setPicking(false)}
         />
       ) : null}
     </Dialog>

@@ -1,8 +1,8 @@
 /**
  * The archives of a repository, newest first: name, date, duration, sizes and file count, with
- * Browse and Delete per archive.
+ * Browse, Info (with Rename… and Comment…) and Delete per archive; partial (checkpoint) archives marked.
  */
-import { isCheckpointArchive } from '../../../src-main/model/last-good-backup.js';
+import { isCheckpointArchive, isCompleteArchive } from '../../../src-main/model/last-good-backup.js';
 import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
@@ -17,13 +17,15 @@ export interface ArchivesTableProps {
   readonly onBrowse?: (archive: ArchiveSummary) => void;
   /** Asks to delete one archive (the caller confirms first). */
   readonly onDelete?: (archive: ArchiveSummary) => void;
+  /** Opens Info (or Rename…, Comment…) for one archive. */
+  readonly onEdit?: (archive: ArchiveSummary, edit: 'rename' | 'comment' | 'info') => void;
 }
 
 const time = (archive: ArchiveSummary): number => parseDate(archive.start)?.getTime() ?? 0;
 
 /** The archives table (`aria-label="Archives"`). */
-export function ArchivesTable({ archives, onBrowse, onDelete }: ArchivesTableProps) {
-  const hasActions = onBrowse !== undefined || onDelete !== undefined;
+export function ArchivesTable({ archives, onBrowse, onDelete, onEdit }: ArchivesTableProps) {
+  const hasActions = onBrowse !== undefined || onDelete !== undefined || onEdit !== undefined;
   if (archives.length === 0) {
     return (
       <EmptyState icon="archive" title="No archives yet" compact>
@@ -33,6 +35,9 @@ export function ArchivesTable({ archives, onBrowse, onDelete }: ArchivesTablePro
     );
   }
   const sorted = [...archives].sort((a, b) => time(b) - time(a));
+  // A partial archive is worth keeping only until a complete backup follows it.
+  const completedAfter = (a: ArchiveSummary): boolean =>
+    sorted.some((b) => isCompleteArchive(b) && time(b) >= time(a));
   return (
     <div className="table-wrap">
       <table className="table" aria-label="Archives">
@@ -79,8 +84,14 @@ export function ArchivesTable({ archives, onBrowse, onDelete }: ArchivesTablePro
                     >
                       Partial
                     </span>
+                    {onDelete && completedAfter(archive) ? (
+                      <Button size="small" variant="ghost" onClick={() => onDelete(archive)}>
+                        Delete partial
+                      </Button>
+                    ) : null}
                   </>
                 ) : null}
+                {archive.comment ? <span className="date-sub">{archive.comment}</span> : null}
               </th>
               <td title={formatDateTime(archive.start)}>
                 <span className={styles.dateMain}>{formatDateTime(archive.start)}</span>
@@ -108,6 +119,7 @@ export function ArchivesTable({ archives, onBrowse, onDelete }: ArchivesTablePro
                       Browse
                     </Button>
                   ) : null}
+                  {onEdit ? <ArchiveEditButtons archive={archive} onEdit={onEdit} /> : null}
                   {onDelete ? (
                     <Button
                       size="small"
@@ -125,5 +137,23 @@ export function ArchivesTable({ archives, onBrowse, onDelete }: ArchivesTablePro
         </tbody>
       </table>
     </div>
+  );
+}
+
+// Info of one archive row; its dialog offers Rename… and Comment… (the row stays narrow).
+function ArchiveEditButtons(props: {
+  readonly archive: ArchiveSummary;
+  readonly onEdit: NonNullable<ArchivesTableProps['onEdit']>;
+}) {
+  const { archive, onEdit } = props;
+  return (
+    <Button
+      size="small"
+      variant="ghost"
+      icon="info"
+      aria-label={`Info about ${archive.name}`}
+      title="Info, Rename…, Comment…"
+      onClick={() => onEdit(archive, 'info')}
+    />
   );
 }

@@ -27,7 +27,11 @@ import { AutomaticCheck } from './AutomaticCheck.js';
 import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
 import { ForgetPassphraseButton } from './ForgetPassphraseButton.js';
 import { PasscommandCard } from './PasscommandCard.js';
+import { RepositoryEditActions } from './RepositoryEditActions.js';
 import { RepositoryStats } from './RepositoryStats.js';
+import { ArchiveInfoDialog } from '../archives/ArchiveInfoDialog.js';
+import { ArchiveTextDialog } from '../archives/ArchiveTextDialog.js';
+import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import styles from './repositories.module.css';
 
 // Jobs whose progress and result this screen shows; restores have their own card.
@@ -69,6 +73,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
           <h1 className="repo-title">{repo.name}</h1>
           <p className={styles.repoLocation}>
             <code>{repo.location}</code>
+            <RepositoryEditActions repo={repo} busy={busy} />
           </p>
           <div className={styles.chips}>
             <span className="chip">
@@ -152,6 +157,7 @@ function RepositoryContents(props: {
   const { repoId, entry, waitingForJob } = props;
   const show = useViewStore((s) => s.show);
   const [deleting, setDeleting] = useState<string>();
+  const [editing, setEditing] = useState<{ archive: ArchiveSummary; edit: 'rename' | 'comment' | 'info' }>();
   const deleteArchive = useReposStore((s) => s.deleteArchive);
   const failed = entry?.error !== undefined && entry.data === undefined;
   return (
@@ -184,6 +190,7 @@ function RepositoryContents(props: {
                 archives={entry.data.archives}
                 onBrowse={(archive) => show(repoId, { kind: 'archive', archiveName: archive.name })}
                 onDelete={(archive) => setDeleting(archive.name)}
+                onEdit={(archive, edit) => setEditing({ archive, edit })}
               />
             ) : (
               <div className={styles.skeletonTable} aria-hidden="true">
@@ -195,6 +202,22 @@ function RepositoryContents(props: {
           </section>
         </>
       )}
+      {editing?.edit === 'info' ? (
+        <ArchiveInfoDialog
+          repoId={repoId}
+          archiveName={editing.archive.name}
+          onClose={() => setEditing(undefined)}
+          onEdit={(edit) => setEditing({ archive: editing.archive, edit })}
+        />
+      ) : editing ? (
+        <ArchiveTextDialog
+          kind={editing.edit}
+          repoId={repoId}
+          archiveName={editing.archive.name}
+          comment={editing.archive.comment}
+          onClose={() => setEditing(undefined)}
+        />
+      ) : null}
       {deleting !== undefined ? (
         <ConfirmDialog
           title="Delete archive?"

@@ -1,0 +1,95 @@
+/**
+ * Rename an archive (`borg rename`) or edit its comment (`borg recreate --comment`, which rewrites
+ * only the archive's metadata): one text field, checked with the same rules the core applies before
+ * borg runs, and the archive list reloaded afterwards.
+ */
+import { useState } from 'react';
+import { checkArchiveComment } from '../../../src-main/model/archive-info.js';
+import { checkRenamedArchiveName } from '../../../src-main/model/archive-name.js';
+import { Button } from '../../components/Button.js';
+import { Dialog } from '../../components/Dialog.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Field } from '../../components/Field.js';
+import { useAction } from '../../lib/use-request.js';
+import { useReposStore } from '../../stores/repos-store.js';
+
+/** Which edit, of which archive. */
+export interface ArchiveTextDialogProps {
+  readonly kind: 'rename' | 'comment';
+  readonly repoId: string;
+  readonly archiveName: string;
+  /** The current comment (comment edits). */
+  readonly comment?: string | undefined;
+  readonly onClose: () => void;
+}
+
+/** The dialog behind an archive's "Rename…" and "Comment…". */
+export function ArchiveTextDialog({ kind, repoId, archiveName, comment, onClose }: ArchiveTextDialogProps) {
+  const renameArchive = useReposStore((s) => s.renameArchive);
+  const setArchiveComment = useReposStore((s) => s.setArchiveComment);
+  const renaming = kind === 'rename';
+  const [text, setText] = useState(renaming ? archiveName : (comment ?? ''));
+  const problem = renaming
+    ? text === archiveName
+      ? 'Type the new name.'
+      : checkRenamedArchiveName(text)
+    : checkArchiveComment(text);
+  const [attempted, setAttempted] = useState(false);
+  const save = useAction(
+    () =>
+      renaming
+        ? renameArchive({ repoId, archiveName, newName: text })
+        : setArchiveComment({ repoId, archiveName, comment: text.trim() }),
+    {
+      fallback: renaming ? 'The archive could not be renamed.' : 'The comment could not be saved.',
+      onSuccess: onClose,
+    },
+  );
+  const submit = (): void => {
+    setAttempted(true);
+    if (problem === undefined && !save.pending) save.run();
+  };
+  return (
+    <Dialog
+      title={renaming ? 'Rename archive' : 'Archive comment'}
+      description={
+        <>
+          Archive <strong className="archive-name">{archiveName}</strong>
+          {renaming ? '' : '. Only the comment changes: no file in the archive is read or rewritten.'}
+        </>
+      }
+      size="small"
+      onClose={onClose}
+      onSubmit={submit}
+      busy={save.pending}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={save.pending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={save.pending}>
+            {renaming ? 'Rename' : 'Save comment'}
+          </Button>
+        </>
+      }
+    >
+      {save.error ? <ErrorMessage error={save.error} /> : null}
+      <Field
+        label={renaming ? 'New name' : 'Comment'}
+        error={attempted ? problem : undefined}
+        hint={
+          renaming
+            ? 'Plans prune only archives whose name starts with their prefix: keep it to keep pruning them.'
+            : 'Leave empty to remove the comment.'
+        }
+      >
+        <input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          autoComplete="off"
+          spellCheck={!renaming}
+        />
+      </Field>
+    </Dialog>
+  );
+}
