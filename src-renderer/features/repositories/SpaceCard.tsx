@@ -10,6 +10,7 @@ import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { useRequest } from '../../lib/use-request.js';
 import { CompactDialog } from './CompactDialog.js';
+import styles from './SpaceCard.module.css';
 
 /** Props of {@link SpaceCard}. */
 export interface SpaceCardProps {
@@ -41,11 +42,16 @@ export function SpaceCard({ repoId, repoName, stats, loadedAt, busy }: SpaceCard
         <h2 id="space-title" className="card-title">
           Space on disk
         </h2>
-        <Button variant="ghost" icon="drive" onClick={() => setCompacting(true)} disabled={busy}>
+        <Button
+          variant={reclaimable !== undefined && reclaimable > 0 ? 'secondary' : 'ghost'}
+          icon="drive"
+          onClick={() => setCompacting(true)}
+          disabled={busy}
+        >
           Compact…
         </Button>
       </header>
-      <div aria-live="polite">
+      <div className={styles.body} aria-live="polite">
         {measured && stats ? (
           <p>
             The repository folder takes <ByteSize bytes={measured.onDiskBytes} /> on disk; its archives need{' '}
@@ -53,7 +59,7 @@ export function SpaceCard({ repoId, repoName, stats, loadedAt, busy }: SpaceCard
           </p>
         ) : null}
         {reclaimable !== undefined && reclaimable > 0 ? (
-          <p className="callout-title">
+          <p className={styles.reclaimable}>
             About <ByteSize bytes={reclaimable} /> belongs to deleted or pruned archives. Borg frees it only
             when it compacts the repository.
           </p>
