@@ -20,6 +20,7 @@ import { repositoryEvents, repositoryRequests } from './contract/repositories.js
 import { restoreEvents, restoreRequests } from './contract/restore.js';
 import { scheduleEvents, scheduleRequests } from './contract/schedules.js';
 import { settingsRequests } from './contract/settings.js';
+import { spaceRequests } from './contract/space.js';
 import { testRequests } from './contract/test.js';
 import type {
   EventName as ListedEventName,
@@ -43,6 +44,7 @@ export const requests = {
   ...scheduleRequests,
   ...checkRequests,
   ...keyRequests,
+  ...spaceRequests,
 } as const;
 
 /** Every event the core pushes to every connected UI. */

@@ -63,6 +63,8 @@ export const REQUEST_NAMES = [
   'keys:recovery-kit',
   'keys:self-test',
   'keys:folder',
+  'repos:space',
+  'repos:compact',
 ] as const;
 
 /** Requests of the browser host's test mode only (BORGDESK_TEST_CLOCK=1); not in the production contract. */

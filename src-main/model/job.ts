@@ -91,6 +91,8 @@ export const jobSnapshotSchema = z.object({
   error: serializedErrorSchema.optional(),
   /** The plan this job runs for (backup, prune and compact of a plan run). */
   planId: z.string().optional(),
+  /** What a compact job freed, about, from borg's own message ("compaction freed about …"). */
+  freedBytes: z.number().optional(),
 });
 export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;
 

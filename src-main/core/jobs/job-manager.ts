@@ -30,6 +30,8 @@ export interface JobRunOutcome {
   readonly status: 'succeeded' | 'warning';
   readonly result?: BackupResult;
   readonly restoreResult?: RestoreResult;
+  /** A compact job: about how many bytes borg freed. */
+  readonly freedBytes?: number;
 }
 
 /** A job to run: what it is, where it queues, and the work itself. */
@@ -205,6 +207,7 @@ export class JobManager {
     const patch: Partial<JobSnapshot> = { status: outcome.status };
     if (outcome.result !== undefined) patch.result = outcome.result;
     if (outcome.restoreResult !== undefined) patch.restoreResult = outcome.restoreResult;
+    if (outcome.freedBytes !== undefined) patch.freedBytes = outcome.freedBytes;
     this.settle(record, patch);
   }
 

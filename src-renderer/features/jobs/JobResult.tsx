@@ -12,6 +12,7 @@ import { formatCount, formatDuration, parseDate } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { TransferChart } from './TransferChart.js';
+import { JobSpaceNote } from '../repositories/JobSpaceNote.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './jobs.module.css';
 
@@ -101,6 +102,7 @@ export function JobResult({ job }: JobResultProps) {
         </p>
       ) : null}
       {job.error && job.status !== 'cancelled' ? <ErrorMessage error={job.error} /> : null}
+      <JobSpaceNote job={job} />
       {warnings.length > 0 ? (
         <details className="warnings">
           <summary>

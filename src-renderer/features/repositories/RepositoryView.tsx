@@ -28,6 +28,7 @@ import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
 import { ForgetPassphraseButton } from './ForgetPassphraseButton.js';
 import { PasscommandCard } from './PasscommandCard.js';
 import { RepositoryStats } from './RepositoryStats.js';
+import { SpaceCard } from './SpaceCard.js';
 import styles from './repositories.module.css';
 
 // Jobs whose progress and result this screen shows; restores have their own card.
@@ -131,7 +132,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
           </div>
         </div>
       ) : (
-        <RepositoryContents repoId={repo.id} entry={entry} waitingForJob={busy} />
+        <RepositoryContents repoId={repo.id} repoName={repo.name} entry={entry} waitingForJob={busy} />
       )}
       <AutomaticCheck repo={repo} />
       {repo.needsPassphrase ? <PasscommandCard repo={repo} /> : null}
@@ -146,10 +147,11 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
 // Totals and archives, or why they cannot be shown. Without any data an error replaces both.
 function RepositoryContents(props: {
   readonly repoId: string;
+  readonly repoName: string;
   readonly entry: DetailsEntry | undefined;
   readonly waitingForJob: boolean;
 }) {
-  const { repoId, entry, waitingForJob } = props;
+  const { repoId, repoName, entry, waitingForJob } = props;
   const show = useViewStore((s) => s.show);
   const [deleting, setDeleting] = useState<string>();
   const deleteArchive = useReposStore((s) => s.deleteArchive);
@@ -160,6 +162,10 @@ function RepositoryContents(props: {
       {failed ? null : (
         <>
           <RepositoryStats stats={entry?.data?.stats} />
+          <SpaceCard
+            {...{ repoId, repoName, stats: entry?.data?.stats, loadedAt: entry?.loadedAt }}
+            busy={waitingForJob}
+          />
           <section className={`card ${styles.archivesCard}`} aria-labelledby="archives-title">
             <header className="card-header">
               <h2 id="archives-title" className="card-title">
