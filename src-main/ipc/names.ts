@@ -63,6 +63,9 @@ export const REQUEST_NAMES = [
   'keys:recovery-kit',
   'keys:self-test',
   'keys:folder',
+  'locks:status',
+  'locks:break',
+  'locks:wait-and-retry',
 ] as const;
 
 /** Requests of the browser host's test mode only (BORGDESK_TEST_CLOCK=1); not in the production contract. */

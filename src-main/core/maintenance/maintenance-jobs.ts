@@ -33,7 +33,11 @@ export async function deleteArchiveJob(
     async run(job) {
       const current = deps.repos.require(repo.id);
       deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+      const ctx = await deps.repos.contextFor(current, {
+        signal: job.signal,
+        onEvent: job.onEvent,
+        lockWaitSeconds: job.lockWaitSeconds,
+      });
       const outcome = await runDeleteArchive({ location: current.location, archiveName }, ctx);
       job.log('info', `Deleted ${archiveName}.`);
       return { status: outcome.warnings.length > 0 ? 'warning' : 'succeeded' };
@@ -73,7 +77,11 @@ export function checkJob(
     async run(job) {
       const current = deps.repos.require(repo.id);
       deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+      const ctx = await deps.repos.contextFor(current, {
+        signal: job.signal,
+        onEvent: job.onEvent,
+        lockWaitSeconds: job.lockWaitSeconds,
+      });
       const outcome = await runCheck({ location: current.location, mode }, ctx);
       if (outcome.ok) {
         job.log('info', 'No problems found.');

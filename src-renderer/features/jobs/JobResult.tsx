@@ -3,6 +3,7 @@
  * archive's figures, warnings, and for a failure the message with what to do. Never a stack trace.
  */
 import type { JobSnapshot } from '../../../src-main/model/job.js';
+import { LOCK_ERROR_CODES } from '../../../src-main/model/lock.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -11,6 +12,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatCount, formatDuration, parseDate } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
+import { LockHelp } from './LockHelp.js';
 import { TransferChart } from './TransferChart.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './jobs.module.css';
@@ -101,6 +103,7 @@ export function JobResult({ job }: JobResultProps) {
         </p>
       ) : null}
       {job.error && job.status !== 'cancelled' ? <ErrorMessage error={job.error} /> : null}
+      {job.status === 'failed' && LOCK_ERROR_CODES.has(job.error?.code ?? '') ? <LockHelp job={job} /> : null}
       {warnings.length > 0 ? (
         <details className="warnings">
           <summary>
