@@ -46,6 +46,7 @@ export function JobResult({ job }: JobResultProps) {
   const archive = job.result?.archive;
   const warnings = job.result?.warnings ?? [];
   const duration = elapsedSeconds(job);
+  const lockFailure = job.status === 'failed' && LOCK_ERROR_CODES.has(job.error?.code ?? '');
 
   return (
     <section
@@ -102,8 +103,11 @@ export function JobResult({ job }: JobResultProps) {
           archive; the next backup reuses that data.
         </p>
       ) : null}
-      {job.error && job.status !== 'cancelled' ? <ErrorMessage error={job.error} /> : null}
-      {job.status === 'failed' && LOCK_ERROR_CODES.has(job.error?.code ?? '') ? <LockHelp job={job} /> : null}
+      {job.error && job.status !== 'cancelled' ? (
+        // For a lock failure the lock card below says what to do; borg's generic remedy would repeat it.
+        <ErrorMessage error={lockFailure ? { message: job.error.message } : job.error} />
+      ) : null}
+      {lockFailure ? <LockHelp job={job} /> : null}
       {warnings.length > 0 ? (
         <details className="warnings">
           <summary>

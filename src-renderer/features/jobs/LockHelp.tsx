@@ -66,8 +66,8 @@ export function LockHelp({ job }: LockHelpProps) {
       ) : null}
       {!broken ? (
         <div className={styles.lockHelpActions}>
-          <label>
-            Wait up to{' '}
+          <label className={styles.lockWait}>
+            Wait up to
             <select value={waitSeconds} onChange={(e) => setWaitSeconds(Number(e.target.value))}>
               {WAIT_CHOICES.map((c) => (
                 <option key={c.seconds} value={c.seconds}>
