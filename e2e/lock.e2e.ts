@@ -62,6 +62,13 @@ describe('a stale repository lock', () => {
     const { page } = app;
     await createRepository(page, 'Letters', app.repoPath, PASSPHRASE);
     const holderPid = await leaveStaleLock(app);
+    // Reading the repository fails on the lock too; the repository screen names the holder.
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByText('Could not read the repository').waitFor({ timeout: 30_000 });
+    const readLock = page.getByLabel('Repository lock');
+    await readLock.getByText(/it is stale/).waitFor({ timeout: 10_000 });
+    await readLock.getByRole('button', { name: 'Try again' }).waitFor();
+    await readLock.getByRole('button', { name: 'Break lock', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Back up now' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Back up now' });
@@ -110,6 +117,8 @@ describe('a stale repository lock', () => {
     await lock.getByRole('button', { name: 'Break lock…' }).click();
     const confirm = page.getByRole('dialog', { name: 'Break the repository lock?' });
     expect(await confirm.textContent()).toContain('damage the repository');
+    expect(await confirm.textContent()).toContain('No borg runs on this computer now');
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-confirm.png') });
     expect(await confirm.getByRole('button', { name: 'Break lock', exact: true }).isDisabled()).toBe(true);
     await confirm.getByRole('button', { name: 'Keep the lock' }).click();
     await confirm.waitFor({ state: 'detached' });

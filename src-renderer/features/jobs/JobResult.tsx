@@ -107,7 +107,9 @@ export function JobResult({ job }: JobResultProps) {
         // For a lock failure the lock card below says what to do; borg's generic remedy would repeat it.
         <ErrorMessage error={lockFailure ? { message: job.error.message } : job.error} />
       ) : null}
-      {lockFailure ? <LockHelp job={job} /> : null}
+      {lockFailure ? (
+        <LockHelp repoId={job.repoId} borgMessage={job.error?.message ?? ''} retryJobId={job.id} />
+      ) : null}
       {warnings.length > 0 ? (
         <details className="warnings">
           <summary>

@@ -1,10 +1,9 @@
 /**
- * Under a job that failed on the repository lock: who holds the lock (from borg's roster), Wait
+ * Under a job (or a repository read) that failed on the repository lock: who holds the lock (from borg's roster), Wait
  * (the same job again with `--lock-wait`, cancellable like any job) and Break lock — at once for a
  * stale lock on this computer, otherwise only after the user confirms no borg runs on the other host.
  */
 import { useState } from 'react';
-import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { lockIsStale } from '../../../src-main/model/lock.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -13,11 +12,16 @@ import type { ErrorInfo } from '../../lib/error-info.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useAction, useRequest } from '../../lib/use-request.js';
 import { BREAK_RISK, describeHolder, reportSummary } from './lock-text.js';
+import { useReposStore } from '../../stores/repos-store.js';
 import styles from './jobs.module.css';
 
 /** Props of {@link LockHelp}. */
 export interface LockHelpProps {
-  readonly job: JobSnapshot;
+  readonly repoId: string;
+  /** What borg said (shown when the lock cannot be read, as for ssh://). */
+  readonly borgMessage: string;
+  /** The failed job Wait queues again; without it the card offers Try again instead. */
+  readonly retryJobId?: string;
 }
 
 const WAIT_CHOICES = [
@@ -27,28 +31,32 @@ const WAIT_CHOICES = [
 ] as const;
 
 /** The lock holder and the ways out of a lock failure. */
-export function LockHelp({ job }: LockHelpProps) {
+export function LockHelp({ repoId, borgMessage, retryJobId }: LockHelpProps) {
+  // After a break (or on Try again) the repository screen reads the repository again.
+  const loadDetails = useReposStore((s) => s.loadDetails);
   const [waitSeconds, setWaitSeconds] = useState(600);
   const [confirming, setConfirming] = useState(false);
-  const status = useRequest(
-    'locks:status',
-    { repoId: job.repoId },
-    { fallback: 'The lock could not be read.' },
-  );
+  const status = useRequest('locks:status', { repoId }, { fallback: 'The lock could not be read.' });
   const wait = useAction('locks:wait-and-retry', { fallback: 'The task could not be queued again.' });
   const breaking = useAction('locks:break', {
     fallback: 'The lock could not be broken.',
     onSuccess: () => {
       setConfirming(false);
-      status.reload();
+      void loadDetails(repoId);
     },
   });
   const report = breaking.data ?? status.data;
   const stale = report !== undefined && lockIsStale(report);
   const broken = breaking.data !== undefined && !breaking.data.locked;
   const holders = report?.holders ?? [];
-  const summary = reportSummary(report, job.error?.message ?? '');
+  const summary = reportSummary(report, borgMessage);
   const otherHost = holders.find((h) => !h.thisComputer)?.hostname;
+  const where =
+    otherHost !== undefined
+      ? `“${otherHost}”`
+      : holders.length > 0
+        ? 'this computer'
+        : 'the computer that holds the lock';
 
   return (
     <div className={styles.lockHelp} aria-label="Repository lock">
@@ -66,28 +74,42 @@ export function LockHelp({ job }: LockHelpProps) {
       ) : null}
       {!broken ? (
         <div className={styles.lockHelpActions}>
-          <label className={styles.lockWait}>
-            Wait up to
-            <select value={waitSeconds} onChange={(e) => setWaitSeconds(Number(e.target.value))}>
-              {WAIT_CHOICES.map((c) => (
-                <option key={c.seconds} value={c.seconds}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <Button
-            icon="clock"
-            busy={wait.pending}
-            onClick={() => wait.run({ jobId: job.id, lockWaitSeconds: waitSeconds })}
-          >
-            Wait
-          </Button>
+          {retryJobId !== undefined ? (
+            <>
+              <label className={styles.lockWait}>
+                Wait up to
+                <select value={waitSeconds} onChange={(e) => setWaitSeconds(Number(e.target.value))}>
+                  {WAIT_CHOICES.map((c) => (
+                    <option key={c.seconds} value={c.seconds}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <Button
+                icon="clock"
+                busy={wait.pending}
+                onClick={() => wait.run({ jobId: retryJobId, lockWaitSeconds: waitSeconds })}
+              >
+                Wait
+              </Button>
+            </>
+          ) : (
+            <Button
+              icon="refresh"
+              onClick={() => {
+                status.reload();
+                void loadDetails(repoId);
+              }}
+            >
+              Try again
+            </Button>
+          )}
           {stale ? (
             <Button
               variant="danger"
               busy={breaking.pending}
-              onClick={() => breaking.run({ repoId: job.repoId, confirmedNoOtherBorg: false })}
+              onClick={() => breaking.run({ repoId, confirmedNoOtherBorg: false })}
             >
               Break lock
             </Button>
@@ -102,11 +124,11 @@ export function LockHelp({ job }: LockHelpProps) {
       {breaking.error && !confirming ? <ErrorMessage error={breaking.error} /> : null}
       {confirming ? (
         <ConfirmBreak
-          host={otherHost}
+          where={where}
           busy={breaking.pending}
           error={breaking.error}
           onClose={() => setConfirming(false)}
-          onConfirm={() => breaking.run({ repoId: job.repoId, confirmedNoOtherBorg: true })}
+          onConfirm={() => breaking.run({ repoId, confirmedNoOtherBorg: true })}
         />
       ) : null}
     </div>
@@ -114,16 +136,16 @@ export function LockHelp({ job }: LockHelpProps) {
 }
 
 interface ConfirmBreakProps {
-  readonly host: string | undefined;
+  /** The computer the user vouches for, in words. */
+  readonly where: string;
   readonly busy: boolean;
   readonly error: ErrorInfo | undefined;
   readonly onClose: () => void;
   readonly onConfirm: () => void;
 }
 
-function ConfirmBreak({ host, busy, error, onClose, onConfirm }: ConfirmBreakProps) {
+function ConfirmBreak({ where, busy, error, onClose, onConfirm }: ConfirmBreakProps) {
   const [sure, setSure] = useState(false);
-  const where = host === undefined ? 'the computer that holds the lock' : `“${host}”`;
   return (
     <Dialog
       title="Break the repository lock?"
