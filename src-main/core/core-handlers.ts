@@ -16,6 +16,7 @@ import { jobHandlers } from './jobs/job-handlers.js';
 import { keyHandlers } from './keys/key-handlers.js';
 import { spaceHandlers } from './maintenance/space-handlers.js';
 import { parseBorgVersion } from '../borg/version.js';
+import { lockHandlers } from './locks/lock-handlers.js';
 import type { KeyService } from './keys/key-service.js';
 import type { JobManager } from './jobs/job-manager.js';
 import { planHandlers } from './plan-runs/plan-handlers.js';
@@ -76,6 +77,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
         return borg.state === 'ok' ? parseBorgVersion(`borg ${borg.version}`) : undefined;
       },
     }),
+    ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable }),
     ...testClockHandlers({
       testTime: services.testTime,
       onClockAdvanced: (at) => bus.emit('app:clock', { now: at }),

@@ -15,6 +15,7 @@ import { folderRequests } from './contract/folders.js';
 import { historyEvents, historyRequests } from './contract/history.js';
 import { jobEvents, jobRequests } from './contract/jobs.js';
 import { keyRequests } from './contract/keys.js';
+import { lockRequests } from './contract/locks.js';
 import { planEvents, planRequests } from './contract/plans.js';
 import { repositoryEvents, repositoryRequests } from './contract/repositories.js';
 import { restoreEvents, restoreRequests } from './contract/restore.js';
@@ -45,6 +46,7 @@ export const requests = {
   ...checkRequests,
   ...keyRequests,
   ...spaceRequests,
+  ...lockRequests,
 } as const;
 
 /** Every event the core pushes to every connected UI. */

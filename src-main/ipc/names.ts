@@ -65,6 +65,9 @@ export const REQUEST_NAMES = [
   'keys:folder',
   'repos:space',
   'repos:compact',
+  'locks:status',
+  'locks:break',
+  'locks:wait-and-retry',
 ] as const;
 
 /** Requests of the browser host's test mode only (BORGDESK_TEST_CLOCK=1); not in the production contract. */

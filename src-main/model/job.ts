@@ -93,6 +93,8 @@ export const jobSnapshotSchema = z.object({
   planId: z.string().optional(),
   /** What a compact job freed, about, from borg's own message ("compaction freed about …"). */
   freedBytes: z.number().optional(),
+  /** While queued behind another task of its repository: what it waits for, in words. */
+  waitingFor: z.string().optional(),
 });
 export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;
 

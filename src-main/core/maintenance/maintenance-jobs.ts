@@ -38,7 +38,11 @@ export async function deleteArchiveJob(
     async run(job) {
       const current = deps.repos.require(repo.id);
       deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+      const ctx = await deps.repos.contextFor(current, {
+        signal: job.signal,
+        onEvent: job.onEvent,
+        lockWaitSeconds: job.lockWaitSeconds,
+      });
       const options = { location: current.location, archiveName };
       job.log('info', runningLine(buildDeleteArchiveArgs(options), ctx));
       const outcome = await runDeleteArchive(options, ctx);
@@ -80,7 +84,11 @@ export function checkJob(
     async run(job) {
       const current = deps.repos.require(repo.id);
       deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+      const ctx = await deps.repos.contextFor(current, {
+        signal: job.signal,
+        onEvent: job.onEvent,
+        lockWaitSeconds: job.lockWaitSeconds,
+      });
       const options = { location: current.location, mode };
       job.log('info', runningLine(buildCheckArgs(options), ctx));
       const outcome = await runCheck(options, ctx);

@@ -72,7 +72,11 @@ export function planBackupJob(
     async run(job) {
       const current = deps.repos.require(repo.id);
       deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+      const ctx = await deps.repos.contextFor(current, {
+        signal: job.signal,
+        onEvent: job.onEvent,
+        lockWaitSeconds: job.lockWaitSeconds,
+      });
       if (plan.beforeCommand !== undefined) {
         const ok = await runHook('Before', plan.beforeCommand, job);
         if (!ok) {
@@ -178,7 +182,11 @@ async function writableContext(
 ): Promise<{ location: string; borg: BorgContext }> {
   const current = deps.repos.require(repo.id);
   deps.assertWritable(repo.id);
-  const borg = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+  const borg = await deps.repos.contextFor(current, {
+    signal: job.signal,
+    onEvent: job.onEvent,
+    lockWaitSeconds: job.lockWaitSeconds,
+  });
   return { location: current.location, borg };
 }
 

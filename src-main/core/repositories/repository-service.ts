@@ -62,7 +62,7 @@ export interface ArchivesListed {
 type Remember = { remember?: boolean | undefined };
 
 /** Extra BorgContext fields a caller may add (a job's signal and event sink). */
-export type ContextExtras = Pick<BorgContext, 'signal' | 'onEvent'>;
+export type ContextExtras = Pick<BorgContext, 'signal' | 'onEvent' | 'lockWaitSeconds'>;
 
 /** Implements the `repos:*` requests. */
 export class RepositoryService {

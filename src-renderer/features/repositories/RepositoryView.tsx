@@ -4,8 +4,9 @@
  * repository's automatic check.
  */
 import { useEffect, useState } from 'react';
-import type { JobKind } from '../../../src-main/model/job.js';
+import type { JobKind, JobSnapshot } from '../../../src-main/model/job.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
+import { LOCK_ERROR_CODES } from '../../../src-main/model/lock.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
@@ -19,6 +20,7 @@ import { useViewStore } from '../../stores/view-store.js';
 import { ArchiveActions } from '../archives/ArchiveActions.js';
 import { MountBanner } from '../archives/MountControls.js';
 import { JobProgress } from '../jobs/JobProgress.js';
+import { LockHelp } from '../jobs/LockHelp.js';
 import { KeySection } from '../keys/KeySection.js';
 import { RestoreJobCard } from '../restore/RestoreJobCard.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
@@ -132,7 +134,13 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
           </div>
         </div>
       ) : (
-        <RepositoryContents repoId={repo.id} repoName={repo.name} entry={entry} waitingForJob={busy} />
+        <RepositoryContents
+          repoId={repo.id}
+          repoName={repo.name}
+          entry={entry}
+          waitingForJob={busy}
+          lockShownAbove={job !== undefined && !dismissed && isLockFailure(job)}
+        />
       )}
       <AutomaticCheck repo={repo} />
       {repo.needsPassphrase ? <PasscommandCard repo={repo} /> : null}
@@ -144,14 +152,20 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
   );
 }
 
+function isLockFailure(job: JobSnapshot): boolean {
+  return job.status === 'failed' && LOCK_ERROR_CODES.has(job.error?.code ?? '');
+}
+
 // Totals and archives, or why they cannot be shown. Without any data an error replaces both.
 function RepositoryContents(props: {
   readonly repoId: string;
   readonly repoName: string;
   readonly entry: DetailsEntry | undefined;
   readonly waitingForJob: boolean;
+  /** The job card above already names the lock holder. */
+  readonly lockShownAbove: boolean;
 }) {
-  const { repoId, repoName, entry, waitingForJob } = props;
+  const { repoId, repoName, entry, waitingForJob, lockShownAbove } = props;
   const show = useViewStore((s) => s.show);
   const [deleting, setDeleting] = useState<string>();
   const deleteArchive = useReposStore((s) => s.deleteArchive);
@@ -159,6 +173,9 @@ function RepositoryContents(props: {
   return (
     <>
       {entry?.error ? <ErrorMessage error={entry.error} title="Could not read the repository" /> : null}
+      {entry?.error && !lockShownAbove && LOCK_ERROR_CODES.has(entry.error.code ?? '') ? (
+        <LockHelp repoId={repoId} borgMessage={entry.error.message} />
+      ) : null}
       {failed ? null : (
         <>
           <RepositoryStats stats={entry?.data?.stats} />
