@@ -153,4 +153,11 @@ describe('keys and the recovery kit', () => {
     await page.getByRole('region', { name: 'Archives' }).getByText('0 total').waitFor();
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('never wrote a passphrase to the host log', () => {
+    const log = app.host.output();
+    expect(log).toContain('Borgdesk is running at');
+    expect(log).not.toContain(PASSPHRASE);
+    expect(log).not.toContain('not what I wrote');
+  });
 });

@@ -118,4 +118,12 @@ describe.skipIf(keyring === undefined)('scheduled backups after a restart, with 
     expect(received.length).toBeGreaterThan(10);
     expect(received.filter((frame) => frame.includes(REMEMBERED) || frame.includes(FORGOTTEN))).toEqual([]);
   });
+
+  it('never wrote a passphrase to the host log, across the restart', () => {
+    const log = app.host.output();
+    // Both hosts announced their URL: the log really is theirs.
+    expect(log.match(/http:\/\/127\.0\.0\.1:\d+/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(log).not.toContain(REMEMBERED);
+    expect(log).not.toContain(FORGOTTEN);
+  });
 });

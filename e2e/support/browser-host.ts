@@ -18,6 +18,8 @@ export interface RunningHost {
   stop(): Promise<void>;
   /** Stop this host, keeping its folders, and start a new one on them (a restart of Borgdesk). */
   restart(): Promise<RunningHost>;
+  /** Everything this host (and the hosts it replaced by restarting) wrote to stdout and stderr so far. */
+  output(): string;
 }
 
 const serverScript = path.resolve('dist/main/server.js');
@@ -26,6 +28,7 @@ const serverScript = path.resolve('dist/main/server.js');
 export async function startBrowserHost(
   env: Record<string, string> = {},
   reuseRoot?: string,
+  earlierOutput: string[] = [],
 ): Promise<RunningHost> {
   if (!existsSync(serverScript)) throw new Error('dist/main/server.js is missing: run "npm run build" first');
   const root = reuseRoot ?? (await mkdtemp(path.join(os.tmpdir(), 'borgdesk-e2e-')));
@@ -49,6 +52,9 @@ export async function startBrowserHost(
     all: true,
     buffer: { all: true },
   });
+  // Kept as it arrives, so a spec can read the host's log while the host runs (leak checks).
+  const output = earlierOutput;
+  child.all?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
   const url = await waitForUrl(urlFile, child);
   return {
     url,
@@ -63,8 +69,9 @@ export async function startBrowserHost(
     async restart() {
       child.kill('SIGTERM');
       await child;
-      return startBrowserHost(env, root);
+      return startBrowserHost(env, root, output);
     },
+    output: () => output.join(''),
   };
 }
 

@@ -168,7 +168,8 @@ export const MSGID_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'Repository.InsufficientFreeSpaceError': {
     code: 'InsufficientFreeSpace',
     message: 'There is not enough free space where the repository is stored.',
-    remedy: 'Free some space (or prune old archives and compact), then try again.',
+    remedy:
+      'Free some space, or delete or prune old archives and compact the repository (Compact… on its screen), then try again.',
   },
   'Repository.StorageQuotaExceeded': {
     code: 'InsufficientFreeSpace',

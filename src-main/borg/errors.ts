@@ -52,6 +52,7 @@ export class BorgError extends Error {
     if (this.remedy !== undefined) out.remedy = this.remedy;
     if (this.msgid !== undefined) out.msgid = this.msgid;
     if (this.rc !== undefined) out.rc = this.rc;
+    if (this.fullDisk !== undefined) out.fullDisk = this.fullDisk;
     return out;
   }
 }

@@ -38,6 +38,8 @@ export interface BorgContext {
   readonly onPassphraseRejected?: () => void;
   /** Borg's own folders for this run (a throw-away keys/config/security/cache folder for a self-test). */
   readonly folders?: BorgFolders;
+  /** `--lock-wait`: how long borg waits for a held repository lock before LockTimeout (its default is 1 s). */
+  readonly lockWaitSeconds?: number;
 }
 
 /** A run that ended with an accepted exit code. */
@@ -91,7 +93,9 @@ export async function runBorg(
     folders: ctx.folders,
   });
   const onStdin = options.stdin !== undefined;
-  const { child, exit } = startProcess(ctx.borgPath, ['--log-json', ...args], {
+  // A common option before the command: borg 1.2 takes it there for every command.
+  const lockWait = ctx.lockWaitSeconds === undefined ? [] : [`--lock-wait=${ctx.lockWaitSeconds}`];
+  const { child, exit } = startProcess(ctx.borgPath, ['--log-json', ...lockWait, ...args], {
     stdio: [onStdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(onFd ? ['pipe' as const] : [])],
     env,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),

@@ -61,7 +61,7 @@ export function diskFullWords(where: FullDisk, quota = false): FailureCause {
         ? 'The disk holding the repository is full.'
         : 'A disk borg writes to is full (the repository or borg’s cache).',
     remedy:
-      'Free space on that disk, prune old archives and compact the repository, or choose another drive, then try again.',
+      'Compact the repository (Compact… on its screen) to give back the space of deleted archives, delete or prune old archives and compact again, free space on that disk, or back up to a repository on another drive; then try again.',
     fullDisk,
   };
 }

@@ -14,6 +14,9 @@ import { folderHandlers } from './fs/folder-handlers.js';
 import { historyHandlers } from './history/history-handlers.js';
 import { jobHandlers } from './jobs/job-handlers.js';
 import { keyHandlers } from './keys/key-handlers.js';
+import { spaceHandlers } from './maintenance/space-handlers.js';
+import { parseBorgVersion } from '../borg/version.js';
+import { lockHandlers } from './locks/lock-handlers.js';
 import type { KeyService } from './keys/key-service.js';
 import type { JobManager } from './jobs/job-manager.js';
 import { planHandlers } from './plan-runs/plan-handlers.js';
@@ -69,6 +72,14 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     ...scheduleHandlers({ schedule: w.schedule, onPausedChanged: (paused) => w.checks.setPaused(paused) }),
     ...checkHandlers({ checks: w.checks, jobs, repos, assertWritable }),
     ...keyHandlers(w.keys),
+    ...spaceHandlers({
+      ...{ jobs, repos, assertWritable },
+      borgVersion: async () => {
+        const borg = (await status.status()).borg;
+        return borg.state === 'ok' ? parseBorgVersion(`borg ${borg.version}`) : undefined;
+      },
+    }),
+    ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable }),
     ...testClockHandlers({
       testTime: services.testTime,
       onClockAdvanced: (at) => bus.emit('app:clock', { now: at }),

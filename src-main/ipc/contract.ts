@@ -15,11 +15,13 @@ import { folderRequests } from './contract/folders.js';
 import { historyEvents, historyRequests } from './contract/history.js';
 import { jobEvents, jobRequests } from './contract/jobs.js';
 import { keyRequests } from './contract/keys.js';
+import { lockRequests } from './contract/locks.js';
 import { planEvents, planRequests } from './contract/plans.js';
 import { repositoryEvents, repositoryRequests } from './contract/repositories.js';
 import { restoreEvents, restoreRequests } from './contract/restore.js';
 import { scheduleEvents, scheduleRequests } from './contract/schedules.js';
 import { settingsRequests } from './contract/settings.js';
+import { spaceRequests } from './contract/space.js';
 import { testRequests } from './contract/test.js';
 import type {
   EventName as ListedEventName,
@@ -43,6 +45,8 @@ export const requests = {
   ...scheduleRequests,
   ...checkRequests,
   ...keyRequests,
+  ...spaceRequests,
+  ...lockRequests,
 } as const;
 
 /** Every event the core pushes to every connected UI. */

@@ -67,6 +67,11 @@ export const REQUEST_NAMES = [
   'keys:recovery-kit',
   'keys:self-test',
   'keys:folder',
+  'repos:space',
+  'repos:compact',
+  'locks:status',
+  'locks:break',
+  'locks:wait-and-retry',
 ] as const;
 
 /** Requests of the browser host's test mode only (BORGDESK_TEST_CLOCK=1); not in the production contract. */

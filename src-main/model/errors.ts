@@ -8,5 +8,7 @@ export const serializedErrorSchema = z.object({
   remedy: z.string().optional(),
   msgid: z.string().optional(),
   rc: z.number().optional(),
+  /** For DiskFull: which disk ran full, so the UI offers what frees space there. */
+  fullDisk: z.enum(['repository', 'cache', 'unknown']).optional(),
 });
 export type SerializedError = z.infer<typeof serializedErrorSchema>;

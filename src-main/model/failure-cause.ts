@@ -38,7 +38,7 @@ export function describeCause(cause: FailureCause, repoName: string, borgMessage
     case 'passphrase':
       return `The passphrase for "${repoName}" is wrong or missing. Open Borgdesk and enter it again.`;
     case 'lock':
-      return `"${repoName}" is locked by another borg process. If none is running, open Borgdesk to release the lock.`;
+      return `"${repoName}" is locked by another borg process. Open the repository in Borgdesk to see who holds the lock, wait for it or break it.`;
     case 'interrupted':
       return `The last backup to "${repoName}" did not finish: Borgdesk stopped while it ran. Leave Borgdesk running until backups finish.`;
     case 'borg-error':

@@ -21,7 +21,7 @@ import { useReposStore } from './repos-store.js';
 import { useStaleStore } from './stale-store.js';
 
 // Jobs that add or remove archives: the repository's table and chart are reloaded when they end.
-const ARCHIVE_CHANGING_KINDS: ReadonlySet<string> = new Set(['backup', 'delete', 'prune']);
+const ARCHIVE_CHANGING_KINDS: ReadonlySet<string> = new Set(['backup', 'delete', 'prune', 'compact']);
 
 // A hidden tab gets no animation frames; a timer keeps the queue from growing without bound.
 const HIDDEN_FLUSH_MS = 250;

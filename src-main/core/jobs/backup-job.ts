@@ -10,7 +10,7 @@ import type { BackupRequest } from '../../model/job.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
-import { formatCommandLine } from './command-line.js';
+import { runningLine } from './command-line.js';
 import { explainDiskFull } from './disk-full.js';
 import type { JobSpec } from './job-manager.js';
 import { backupSummary, warningSummary } from './job-summary.js';
@@ -63,13 +63,13 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
     title: `Back up to ${repo.name}`,
-    async run({ signal, onEvent, log }) {
+    async run({ signal, onEvent, log, lockWaitSeconds }) {
       // Look again: the repository may have been removed, locked or mounted while the job waited.
       const current = deps.repos.require(repo.id);
       deps.assertWritable?.(repo.id);
-      const ctx = await deps.repos.contextFor(current, { signal, onEvent });
+      const ctx = await deps.repos.contextFor(current, { signal, onEvent, lockWaitSeconds });
       const createOptions = { ...options, location: current.location };
-      log('info', `Running: ${formatCommandLine(buildCreateArgs(createOptions))}`);
+      log('info', runningLine(buildCreateArgs(createOptions), ctx));
       const outcome = await runCreate(createOptions, ctx).catch(async (e: unknown) => {
         throw await explainDiskFull(e, createOptions, deps.env);
       });

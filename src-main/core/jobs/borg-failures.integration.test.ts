@@ -156,7 +156,11 @@ describe('a repository disk that fills up', () => {
         `^The disk holding the repository is full\\. ${location.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has [\\d.]+ [kM]?B free of 8\\.39 MB now; this backup may need up to 21\\.0 MB`,
       ),
     );
-    expect(job.error?.remedy).toMatch(/prune old archives and compact/);
+    expect(job.error?.remedy).toMatch(
+      /^Compact the repository \(Compact… on its screen\).*delete or prune old archives/,
+    );
+    // The UI offers Compact… for a full repository disk, not for a full cache disk.
+    expect(job.error?.fullDisk).toBe('repository');
     expect(job.error?.remedy).not.toMatch(/report/i);
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCreateArgs } from '../../borg/commands/create.js';
-import { formatCommandLine, shellQuote } from './command-line.js';
+import { formatCommandLine, runningLine, shellQuote } from './command-line.js';
 
 describe('formatCommandLine', () => {
   it('quotes only what a shell would read specially', () => {
@@ -24,6 +24,16 @@ describe('formatCommandLine', () => {
     });
     expect(formatCommandLine(args)).toBe(
       `borg create --progress --json --compression=lz4 --exclude-caches '--exclude=*.tmp' -- '/backups/repo::host-{now}' /home/me '/home/me/a b'`,
+    );
+  });
+});
+
+describe('runningLine', () => {
+  it('says a passcommand is used without its text', () => {
+    const args = ['compact', '--info', '--progress', '--', '/backups/repo'];
+    expect(runningLine(args)).toBe('Running: borg compact --info --progress -- /backups/repo');
+    expect(runningLine(args, { passcommand: 'cat ~/.secret' })).toBe(
+      "Running: borg compact --info --progress -- /backups/repo (passphrase from the repository's passcommand)",
     );
   });
 });

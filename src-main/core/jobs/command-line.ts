@@ -18,3 +18,18 @@ export function shellQuote(arg: string): string {
 export function formatCommandLine(args: readonly string[]): string {
   return ['borg', ...args].map(shellQuote).join(' ');
 }
+
+/** What a command-line log line may say about how borg gets the passphrase (never the passphrase). */
+export interface CommandLineSecrets {
+  /** The repository's BORG_PASSCOMMAND, if any: named as used, its text left out. */
+  readonly passcommand?: string;
+}
+
+/**
+ * The first line of a job's log: `Running: borg …`. A passcommand is not a secret, but it may name a
+ * secret's location or carry one inline, so the line says that one is used and leaves its text out.
+ */
+export function runningLine(args: readonly string[], secrets: CommandLineSecrets = {}): string {
+  const line = `Running: ${formatCommandLine(args)}`;
+  return secrets.passcommand === undefined ? line : `${line} (passphrase from the repository's passcommand)`;
+}

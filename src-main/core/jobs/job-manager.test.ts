@@ -252,4 +252,45 @@ describe('JobManager', () => {
     expect(manager.list().map((j) => j.status)).toEqual(['cancelled', 'cancelled']);
     expect(() => manager.submit(controllableJob('repo').spec)).toThrow(/shutting down/);
   });
+
+  it('says what a job queued behind another of its lane waits for, and cancels it while it waits', async () => {
+    const { manager, finished } = setup();
+    const a = controllableJob('repo');
+    const b = controllableJob('repo');
+    manager.submit({ ...a.spec, title: 'Back up to Home' });
+    await a.started;
+    const queued = manager.submit(b.spec);
+    expect(queued.waitingFor).toBe('Waiting for “Back up to Home” to finish');
+    expect(manager.cancel(queued.id)).toBe(true);
+    expect((await finished(queued.id)).status).toBe('cancelled');
+    a.finish('succeeded');
+    await manager.dispose();
+  });
+
+  it('retries a failed job with --lock-wait and refuses a job that did not fail', async () => {
+    const { manager, finished } = setup();
+    const seen: (number | undefined)[] = [];
+    const spec: JobSpec = {
+      kind: 'backup',
+      repoId: 'repo',
+      lane: 'repo',
+      title: 'locked',
+      run: async (ctx) => {
+        seen.push(ctx.lockWaitSeconds);
+        if (ctx.lockWaitSeconds === undefined)
+          throw new BorgError({ code: 'LockTimeout', message: 'The repository is in use.' });
+        return { status: 'succeeded' };
+      },
+    };
+    const first = manager.submit(spec);
+    expect((await finished(first.id)).status).toBe('failed');
+    const retry = manager.retryWithLockWait(first.id, 120);
+    expect((await finished(retry.id)).status).toBe('succeeded');
+    expect(seen).toEqual([undefined, 120]);
+    expect(manager.log(retry.id).map((e) => e.message)).toContain(
+      "Borg waits up to 120 s for the repository's lock (--lock-wait).",
+    );
+    expect(() => manager.retryWithLockWait(retry.id, 60)).toThrow(/can no longer be retried/);
+    await manager.dispose();
+  });
 });

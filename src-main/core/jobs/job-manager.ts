@@ -23,6 +23,8 @@ export interface JobRunContext {
   readonly onEvent: (event: BorgLogEvent) => void;
   /** Adds a line of Borgdesk's own to the job log (the command line, a closing summary). */
   readonly log: (level: LogEntry['level'], message: string) => void;
+  /** Set on a Wait retry after a lock failure: pass it to contextFor so borg waits for the lock. */
+  readonly lockWaitSeconds?: number;
 }
 
 /** How a job's work ended when it did not throw; each kind fills in its own result. */
@@ -30,6 +32,8 @@ export interface JobRunOutcome {
   readonly status: 'succeeded' | 'warning';
   readonly result?: BackupResult;
   readonly restoreResult?: RestoreResult;
+  /** A compact job: about how many bytes borg freed. */
+  readonly freedBytes?: number;
 }
 
 /** A job to run: what it is, where it queues, and the work itself. */
@@ -80,6 +84,7 @@ export interface JobManagerOptions {
 
 interface JobRecord {
   snapshot: JobSnapshot;
+  readonly spec: JobSpec;
   readonly trigger: JobTrigger;
   readonly controller: AbortController;
   readonly log: LogRing;
@@ -118,8 +123,10 @@ export class JobManager {
         repoId: spec.repoId,
         title: spec.title,
         status: 'queued',
+        ...(this.options.lanes.isBusy(spec.lane) ? { waitingFor: this.waitingText(spec.lane) } : {}),
         ...(spec.planId !== undefined ? { planId: spec.planId } : {}),
       },
+      spec,
       trigger: spec.trigger ?? 'manual',
       controller: new AbortController(),
       log: new LogRing(this.options.maxLogLines ?? 2000),
@@ -135,6 +142,25 @@ export class JobManager {
         (error: unknown) => this.fail(record, error),
       );
     return record.snapshot;
+  }
+
+  /**
+   * Queue the failed job `jobId` again with `--lock-wait` (the Wait after a lock failure); the new
+   * job is cancellable like any other.
+   */
+  retryWithLockWait(jobId: string, lockWaitSeconds: number): JobSnapshot {
+    const record = this.jobs.get(jobId);
+    if (record === undefined || record.snapshot.status !== 'failed')
+      throw new AppError('NotFound', 'That job can no longer be retried.', 'Start it again.');
+    const { spec } = record;
+    return this.submit({
+      ...spec,
+      trigger: 'manual',
+      run: (ctx) => {
+        ctx.log('info', `Borg waits up to ${lockWaitSeconds} s for the repository's lock (--lock-wait).`);
+        return spec.run({ ...ctx, lockWaitSeconds });
+      },
+    });
   }
 
   /** Cancel a queued or running job; false when it is unknown or already finished. */
@@ -178,7 +204,10 @@ export class JobManager {
 
   private async execute(record: JobRecord, spec: JobSpec): Promise<JobRunOutcome> {
     const startedAt = this.options.clock.now();
+    const { waitingFor: _done, ...started } = record.snapshot;
+    record.snapshot = started;
     this.update(record, { status: 'running', startedAt: new Date(startedAt).toISOString() });
+    this.nowWaitingFor(record);
     this.notifyStarted(record);
     const id = record.snapshot.id;
     const onEvent = (event: BorgLogEvent): void => {
@@ -193,6 +222,23 @@ export class JobManager {
     return spec.run({ signal: record.controller.signal, onEvent, log });
   }
 
+  // What a job queued behind the lane's running job shows: the title of the one it waits for.
+  private waitingText(lane: string): string {
+    const running = [...this.jobs.values()].find(
+      (r) => r.spec.lane === lane && r.snapshot.status === 'running',
+    );
+    return running === undefined
+      ? 'Waiting for another task on this repository to finish'
+      : `Waiting for “${running.snapshot.title}” to finish`;
+  }
+
+  // A job started: those queued behind it in its lane now wait for it.
+  private nowWaitingFor(started: JobRecord): void {
+    for (const record of this.jobs.values())
+      if (record.spec.lane === started.spec.lane && record.snapshot.status === 'queued')
+        this.update(record, { waitingFor: `Waiting for “${started.snapshot.title}” to finish` });
+  }
+
   private deliverProgress(jobId: string, update: ProgressUpdate): void {
     const record = this.jobs.get(jobId);
     if (record === undefined) return;
@@ -205,6 +251,7 @@ export class JobManager {
     const patch: Partial<JobSnapshot> = { status: outcome.status };
     if (outcome.result !== undefined) patch.result = outcome.result;
     if (outcome.restoreResult !== undefined) patch.restoreResult = outcome.restoreResult;
+    if (outcome.freedBytes !== undefined) patch.freedBytes = outcome.freedBytes;
     this.settle(record, patch);
   }
 

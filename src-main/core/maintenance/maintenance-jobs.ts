@@ -2,13 +2,18 @@
  * Maintenance as jobs in the repository's lane: delete one archive, check a repository. Writing
  * jobs are refused while the repository is mounted (borg cannot take its exclusive lock).
  */
-import { runCheck, type CheckMode } from '../../borg/commands/check.js';
-import { runDeleteArchive } from '../../borg/commands/delete.js';
+import { buildCheckArgs, runCheck, type CheckMode } from '../../borg/commands/check.js';
+import { buildDeleteArchiveArgs, runDeleteArchive } from '../../borg/commands/delete.js';
 import { BorgError } from '../../borg/errors.js';
 import type { JobTrigger } from '../../model/history.js';
+import { runningLine } from '../jobs/command-line.js';
 import type { JobSpec } from '../jobs/job-manager.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
+
+/** Why a delete leaves the disk as full as before (borg 1.2: segments are rewritten only by compact). */
+export const SPACE_NOTE =
+  'Its space is freed only when the repository is compacted (Compact… on the repository screen).';
 
 /** What maintenance jobs need from the rest of the core. */
 export interface MaintenanceDeps {
@@ -33,9 +38,15 @@ export async function deleteArchiveJob(
     async run(job) {
       const current = deps.repos.require(repo.id);
       deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
-      const outcome = await runDeleteArchive({ location: current.location, archiveName }, ctx);
-      job.log('info', `Deleted ${archiveName}.`);
+      const ctx = await deps.repos.contextFor(current, {
+        signal: job.signal,
+        onEvent: job.onEvent,
+        lockWaitSeconds: job.lockWaitSeconds,
+      });
+      const options = { location: current.location, archiveName };
+      job.log('info', runningLine(buildDeleteArchiveArgs(options), ctx));
+      const outcome = await runDeleteArchive(options, ctx);
+      job.log('info', `Deleted ${archiveName}. ${SPACE_NOTE}`);
       return { status: outcome.warnings.length > 0 ? 'warning' : 'succeeded' };
     },
   };
@@ -73,8 +84,14 @@ export function checkJob(
     async run(job) {
       const current = deps.repos.require(repo.id);
       deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
-      const outcome = await runCheck({ location: current.location, mode }, ctx);
+      const ctx = await deps.repos.contextFor(current, {
+        signal: job.signal,
+        onEvent: job.onEvent,
+        lockWaitSeconds: job.lockWaitSeconds,
+      });
+      const options = { location: current.location, mode };
+      job.log('info', runningLine(buildCheckArgs(options), ctx));
+      const outcome = await runCheck(options, ctx);
       if (outcome.ok) {
         job.log('info', 'No problems found.');
         return { status: 'succeeded' };

@@ -4,14 +4,14 @@
  * archives and compact. Each is a JobSpec for the repository's lane.
  */
 import { buildCreateArgs, runCreate, type CreateOptions } from '../../borg/commands/create.js';
-import { runPrune } from '../../borg/commands/prune.js';
-import { compactSupported, runCompact } from '../../borg/commands/compact.js';
+import { buildPruneArgs, runPrune } from '../../borg/commands/prune.js';
+import { buildCompactArgs, compactSupported, runCompact } from '../../borg/commands/compact.js';
 import { runHookCommand, type BorgContext } from '../../borg/exec.js';
 import type { JobTrigger } from '../../model/history.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
 import type { JobRunContext, JobSpec } from '../jobs/job-manager.js';
-import { formatCommandLine } from '../jobs/command-line.js';
+import { runningLine } from '../jobs/command-line.js';
 import { explainDiskFull } from '../jobs/disk-full.js';
 import { backupSummary, formatBytes, plural, warningSummary } from '../jobs/job-summary.js';
 import { archiveGlob, archiveNameFor } from '../../model/archive-name.js';
@@ -72,7 +72,11 @@ export function planBackupJob(
     async run(job) {
       const current = deps.repos.require(repo.id);
       deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+      const ctx = await deps.repos.contextFor(current, {
+        signal: job.signal,
+        onEvent: job.onEvent,
+        lockWaitSeconds: job.lockWaitSeconds,
+      });
       if (plan.beforeCommand !== undefined) {
         const ok = await runHook('Before', plan.beforeCommand, job);
         if (!ok) {
@@ -84,7 +88,7 @@ export function planBackupJob(
         }
       }
       const options = planCreateOptions(plan, current.location, deps);
-      job.log('info', `Running: ${formatCommandLine(buildCreateArgs(options))}`);
+      job.log('info', runningLine(buildCreateArgs(options), ctx));
       const run = await runCreate(options, ctx).catch(async (e: unknown) => {
         throw await explainDiskFull(e, options, deps.env);
       });
@@ -126,6 +130,7 @@ export function planPruneJob(
         keep: pruneKeepArgs(retention),
         dryRun: false,
       };
+      job.log('info', runningLine(buildPruneArgs(options), ctx.borg));
       const outcome = await runPrune(options, ctx.borg);
       job.log(
         'info',
@@ -143,7 +148,7 @@ export function planPruneJob(
 export function compactJob(
   repo: StoredRepository,
   trigger: JobTrigger,
-  deps: PlanJobDeps,
+  deps: Pick<PlanJobDeps, 'repos' | 'assertWritable' | 'borgVersion'>,
   forPlan?: Pick<Plan, 'id' | 'name'>,
 ): JobSpec {
   return {
@@ -160,10 +165,12 @@ export function compactJob(
         return { status: 'succeeded' };
       }
       const ctx = await writableContext(repo, job, deps);
+      job.log('info', runningLine(buildCompactArgs({ location: ctx.location }), ctx.borg));
       const outcome = await runCompact({ location: ctx.location }, ctx.borg);
-      if (outcome.freedBytes !== undefined)
-        job.log('info', `Freed about ${formatBytes(outcome.freedBytes)}.`);
-      return { status: outcome.warnings.length > 0 ? 'warning' : 'succeeded' };
+      const status = outcome.warnings.length > 0 ? 'warning' : 'succeeded';
+      if (outcome.freedBytes === undefined) return { status };
+      job.log('info', `Freed about ${formatBytes(outcome.freedBytes)}.`);
+      return { status, freedBytes: outcome.freedBytes };
     },
   };
 }
@@ -175,7 +182,11 @@ async function writableContext(
 ): Promise<{ location: string; borg: BorgContext }> {
   const current = deps.repos.require(repo.id);
   deps.assertWritable(repo.id);
-  const borg = await deps.repos.contextFor(current, { signal: job.signal, onEvent: job.onEvent });
+  const borg = await deps.repos.contextFor(current, {
+    signal: job.signal,
+    onEvent: job.onEvent,
+    lockWaitSeconds: job.lockWaitSeconds,
+  });
   return { location: current.location, borg };
 }
 

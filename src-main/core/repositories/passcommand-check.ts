@@ -73,3 +73,25 @@ export async function testPasscommand(
     };
   }
 }
+
+/** The Test's verdict for a repository without encryption: borg never runs the command. */
+export const NOT_ENCRYPTED_RESULT: PasscommandTestResult = {
+  outcome: 'not-encrypted',
+  message: 'This repository is not encrypted: it needs no passphrase, so borg never runs the command.',
+};
+
+/** A passcommand given with add-existing, checked; one source of the passphrase, not two. */
+export function optionalPasscommand(
+  raw: string | undefined,
+  passphrase: string | undefined,
+): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (passphrase !== undefined) {
+    throw new AppError(
+      'InvalidInput',
+      'Give either the passphrase or a command that prints it, not both.',
+      'Choose “Type the passphrase” or “Get it from a command”.',
+    );
+  }
+  return requirePasscommand(raw);
+}

@@ -130,3 +130,9 @@ export class RepositoryRegistry {
     });
   }
 }
+
+/** The archives borg listed for a repository, with borg's own repository id. */
+export interface ArchivesListed {
+  readonly repositoryId: string;
+  readonly archives: readonly { readonly id: string; readonly name: string; readonly start: string }[];
+}

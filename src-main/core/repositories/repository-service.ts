@@ -18,7 +18,13 @@ import type { PassphraseKeeper } from '../secrets/passphrase-keeper.js';
 import type { SerialLanes } from '../jobs/serial-lanes.js';
 import type { PasscommandTestResult } from '../../model/passcommand.js';
 import { isRemoteLocation, normalizeLocation } from './location.js';
-import { PASSCOMMAND_TEST_TIMEOUT_MS, requirePasscommand, testPasscommand } from './passcommand-check.js';
+import {
+  NOT_ENCRYPTED_RESULT,
+  optionalPasscommand,
+  PASSCOMMAND_TEST_TIMEOUT_MS,
+  requirePasscommand,
+  testPasscommand,
+} from './passcommand-check.js';
 import {
   duplicateLocation,
   passphraseRequired,
@@ -28,7 +34,9 @@ import {
   sameSecond,
   sortNewestFirst,
 } from './repository-rules.js';
-import type { RepositoryRegistry, StoredRepository } from './repository-registry.js';
+import type { ArchivesListed, RepositoryRegistry, StoredRepository } from './repository-registry.js';
+
+export type { ArchivesListed } from './repository-registry.js';
 
 /** Borg's prompt for a repository without encryption it has not seen before (borg docs, Environment Variables). */
 export const UNENCRYPTED_ACCESS_PROMPT = 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK';
@@ -52,17 +60,11 @@ export interface RepositoryServiceDeps {
   readonly passcommandTimeoutMs?: number;
 }
 
-/** The archives borg listed for a repository, with borg's own repository id. */
-export interface ArchivesListed {
-  readonly repositoryId: string;
-  readonly archives: readonly { readonly id: string; readonly name: string; readonly start: string }[];
-}
-
 /** "Remember the passphrase on this computer"; absent: the store's default. */
 type Remember = { remember?: boolean | undefined };
 
 /** Extra BorgContext fields a caller may add (a job's signal and event sink). */
-export type ContextExtras = Pick<BorgContext, 'signal' | 'onEvent'>;
+export type ContextExtras = Pick<BorgContext, 'signal' | 'onEvent' | 'lockWaitSeconds'>;
 
 /** Implements the `repos:*` requests. */
 export class RepositoryService {
@@ -317,13 +319,9 @@ export class RepositoryService {
     const passcommand = requirePasscommand(params.passcommand);
     const base = await this.baseContext();
     const timeoutMs = this.deps.passcommandTimeoutMs ?? PASSCOMMAND_TEST_TIMEOUT_MS;
-    const notEncrypted: PasscommandTestResult = {
-      outcome: 'not-encrypted',
-      message: 'This repository is not encrypted: it needs no passphrase, so borg never runs the command.',
-    };
     if (params.repoId !== undefined) {
       const repo = this.require(params.repoId);
-      if (!repo.needsPassphrase) return notEncrypted;
+      if (!repo.needsPassphrase) return NOT_ENCRYPTED_RESULT;
       requireUsableLocation(repo);
       const ctx = { ...base, consentedPrompts: repo.consentedPrompts };
       const inLane = <T>(run: () => Promise<T>): Promise<T> => this.deps.lanes.run(this.laneOf(repo), run);
@@ -339,7 +337,7 @@ export class RepositoryService {
     const ctx = { ...base, consentedPrompts: [UNENCRYPTED_ACCESS_PROMPT] };
     const inLane = <T>(run: () => Promise<T>): Promise<T> => this.deps.lanes.run(location, run);
     const kind = await inLane(() => detectEncryption({ location }, ctx));
-    if (kind === 'unencrypted') return notEncrypted;
+    if (kind === 'unencrypted') return NOT_ENCRYPTED_RESULT;
     return testPasscommand({ location, ctx, timeoutMs, inLane }, passcommand);
   }
 
@@ -397,17 +395,4 @@ export class RepositoryService {
   private changed(): void {
     this.deps.onChanged(this.list());
   }
-}
-
-// A passcommand given with add-existing, checked; one source of the passphrase, not two.
-function optionalPasscommand(raw: string | undefined, passphrase: string | undefined): string | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  if (passphrase !== undefined) {
-    throw new AppError(
-      'InvalidInput',
-      'Give either the passphrase or a command that prints it, not both.',
-      'Choose “Type the passphrase” or “Get it from a command”.',
-    );
-  }
-  return requirePasscommand(raw);
 }

@@ -49,7 +49,7 @@ export function JobProgress({ job }: JobProgressProps) {
           </h3>
           <p className="card-subtitle">
             {job.status === 'queued'
-              ? 'Waiting for the repository to be free…'
+              ? (job.waitingFor ?? 'Waiting for the repository to be free…')
               : progress?.kind === 'step'
                 ? progress.message
                 : 'Reading files and storing new data'}

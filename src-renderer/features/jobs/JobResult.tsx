@@ -3,6 +3,7 @@
  * archive's figures, warnings, and for a failure the message with what to do. Never a stack trace.
  */
 import type { JobSnapshot } from '../../../src-main/model/job.js';
+import { LOCK_ERROR_CODES } from '../../../src-main/model/lock.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -11,7 +12,9 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatCount, formatDuration, parseDate } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
+import { LockHelp } from './LockHelp.js';
 import { TransferChart } from './TransferChart.js';
+import { JobSpaceNote } from '../repositories/JobSpaceNote.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './jobs.module.css';
 
@@ -44,6 +47,7 @@ export function JobResult({ job }: JobResultProps) {
   const archive = job.result?.archive;
   const warnings = job.result?.warnings ?? [];
   const duration = elapsedSeconds(job);
+  const lockFailure = job.status === 'failed' && LOCK_ERROR_CODES.has(job.error?.code ?? '');
 
   return (
     <section
@@ -100,7 +104,14 @@ export function JobResult({ job }: JobResultProps) {
           archive; the next backup reuses that data.
         </p>
       ) : null}
-      {job.error && job.status !== 'cancelled' ? <ErrorMessage error={job.error} /> : null}
+      {job.error && job.status !== 'cancelled' ? (
+        // For a lock failure the lock card below says what to do; borg's generic remedy would repeat it.
+        <ErrorMessage error={lockFailure ? { message: job.error.message } : job.error} />
+      ) : null}
+      {lockFailure ? (
+        <LockHelp repoId={job.repoId} borgMessage={job.error?.message ?? ''} retryJobId={job.id} />
+      ) : null}
+      <JobSpaceNote job={job} />
       {warnings.length > 0 ? (
         <details className="warnings">
           <summary>

@@ -1,6 +1,7 @@
 /**
- * The repository's totals as four figures: what all archives hold, what that compresses to, what is
- * actually stored after deduplication, and the ratio between the first and the last.
+ * The repository's totals as four figures: what all archives hold, what that compresses to, what
+ * they need after deduplication, and the ratio between the first and the last. What the folder takes
+ * on disk can be more (deleted archives until compacted): the space card shows that.
  */
 import type { RepositoryStats as Stats } from '../../../src-main/model/repository.js';
 import { ByteSize } from '../../components/ByteSize.js';
@@ -35,7 +36,7 @@ export function RepositoryStats({ stats }: RepositoryStatsProps) {
         <dd>
           <ByteSize bytes={stats?.uniqueCompressedSize} />
         </dd>
-        <p className={styles.statNote}>actually stored on disk</p>
+        <p className={styles.statNote}>what the archives need, stored once</p>
       </div>
       <div className={styles.stat}>
         <dt>Dedup ratio</dt>

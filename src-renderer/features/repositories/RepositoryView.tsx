@@ -4,8 +4,9 @@
  * repository's automatic check.
  */
 import { useEffect, useState } from 'react';
-import type { JobKind } from '../../../src-main/model/job.js';
+import type { JobKind, JobSnapshot } from '../../../src-main/model/job.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
+import { LOCK_ERROR_CODES } from '../../../src-main/model/lock.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
@@ -19,6 +20,7 @@ import { useViewStore } from '../../stores/view-store.js';
 import { ArchiveActions } from '../archives/ArchiveActions.js';
 import { MountBanner } from '../archives/MountControls.js';
 import { JobProgress } from '../jobs/JobProgress.js';
+import { LockHelp } from '../jobs/LockHelp.js';
 import { KeySection } from '../keys/KeySection.js';
 import { RestoreJobCard } from '../restore/RestoreJobCard.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
@@ -32,6 +34,7 @@ import { RepositoryStats } from './RepositoryStats.js';
 import { ArchiveInfoDialog } from '../archives/ArchiveInfoDialog.js';
 import { ArchiveTextDialog } from '../archives/ArchiveTextDialog.js';
 import type { ArchiveSummary } from '../../../src-main/model/archive.js';
+import { SpaceCard } from './SpaceCard.js';
 import styles from './repositories.module.css';
 
 // Jobs whose progress and result this screen shows; restores have their own card.
@@ -136,7 +139,13 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
           </div>
         </div>
       ) : (
-        <RepositoryContents repoId={repo.id} entry={entry} waitingForJob={busy} />
+        <RepositoryContents
+          repoId={repo.id}
+          repoName={repo.name}
+          entry={entry}
+          waitingForJob={busy}
+          lockShownAbove={job !== undefined && !dismissed && isLockFailure(job)}
+        />
       )}
       <AutomaticCheck repo={repo} />
       {repo.needsPassphrase ? <PasscommandCard repo={repo} /> : null}
@@ -148,13 +157,20 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
   );
 }
 
+function isLockFailure(job: JobSnapshot): boolean {
+  return job.status === 'failed' && LOCK_ERROR_CODES.has(job.error?.code ?? '');
+}
+
 // Totals and archives, or why they cannot be shown. Without any data an error replaces both.
 function RepositoryContents(props: {
   readonly repoId: string;
+  readonly repoName: string;
   readonly entry: DetailsEntry | undefined;
   readonly waitingForJob: boolean;
+  /** The job card above already names the lock holder. */
+  readonly lockShownAbove: boolean;
 }) {
-  const { repoId, entry, waitingForJob } = props;
+  const { repoId, repoName, entry, waitingForJob, lockShownAbove } = props;
   const show = useViewStore((s) => s.show);
   const [deleting, setDeleting] = useState<string>();
   const [editing, setEditing] = useState<{ archive: ArchiveSummary; edit: 'rename' | 'comment' | 'info' }>();
@@ -163,9 +179,16 @@ function RepositoryContents(props: {
   return (
     <>
       {entry?.error ? <ErrorMessage error={entry.error} title="Could not read the repository" /> : null}
+      {entry?.error && !lockShownAbove && LOCK_ERROR_CODES.has(entry.error.code ?? '') ? (
+        <LockHelp repoId={repoId} borgMessage={entry.error.message} />
+      ) : null}
       {failed ? null : (
         <>
           <RepositoryStats stats={entry?.data?.stats} />
+          <SpaceCard
+            {...{ repoId, repoName, stats: entry?.data?.stats, loadedAt: entry?.loadedAt }}
+            busy={waitingForJob}
+          />
           <section className={`card ${styles.archivesCard}`} aria-labelledby="archives-title">
             <header className="card-header">
               <h2 id="archives-title" className="card-title">

@@ -36,7 +36,7 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
 
   const message =
     job.status === 'queued'
-      ? 'Waiting for the repository to be free…'
+      ? (job.waitingFor ?? 'Waiting for the repository to be free…')
       : (progress?.message ?? 'Starting borg…');
   return (
     <div className={styles.restoreProgress}>

@@ -1,0 +1,35 @@
+/** The request handlers of the locks domain (see ipc/contract/locks.ts). */
+import os from 'node:os';
+import type { HandlersFor } from '../../ipc/contract.js';
+import type { lockRequests } from '../../ipc/contract/locks.js';
+import type { DiffDeps } from '../restore/diff-service.js';
+import type { JobManager } from '../jobs/job-manager.js';
+import type { RepositoryService } from '../repositories/repository-service.js';
+import { breakLock, lockStatus, type LockServiceDeps } from './lock-service.js';
+
+/** What the lock handlers use. */
+export interface LockHandlerDeps {
+  readonly repos: RepositoryService;
+  readonly jobs: JobManager;
+  readonly lane: DiffDeps;
+  readonly assertWritable: (repoId: string) => void;
+}
+
+/** One handler per lock request. */
+export function lockHandlers(deps: LockHandlerDeps): HandlersFor<typeof lockRequests> {
+  const service: LockServiceDeps = {
+    locationOf: (repoId) => deps.repos.require(repoId).location,
+    resolve: (repoId) => deps.lane.resolve(repoId),
+    runInLane: (repoId, task) => deps.lane.runInLane(repoId, task),
+    hasActiveJob: (repoId) => deps.jobs.hasActive(repoId),
+    assertWritable: deps.assertWritable,
+    probe: { hostname: os.hostname() },
+  };
+  return {
+    'locks:status': ({ repoId }) => lockStatus(repoId, service),
+    'locks:break': (params) => breakLock(params, service),
+    'locks:wait-and-retry': async ({ jobId, lockWaitSeconds }) => ({
+      jobId: deps.jobs.retryWithLockWait(jobId, lockWaitSeconds).id,
+    }),
+  };
+}

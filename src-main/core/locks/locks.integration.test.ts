@@ -1,0 +1,157 @@
+/**
+ * Repository locks with the real /usr/bin/borg through createCore: a stale lock left by a killed
+ * `borg with-lock` (taken under another node id of this host name, which borg 1.2 never removes
+ * by itself) is named as stale on this computer and broken; a live lock is named as running, is
+ * not broken without confirmation, and Wait (`--lock-wait`) succeeds once its holder finishes or is
+ * cancelled while borg waits.
+ */
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBorg } from '../../borg/exec.js';
+import { writeShellProgram } from '../../borg/test-programs.js';
+import { TEST_BORG } from '../../borg/test-sandbox.js';
+import type { JobSnapshot } from '../../model/job.js';
+import type { Core } from '../services.js';
+import { killAndWait } from '../test-support/child-core.js';
+import { EventRecorder } from '../test-support/event-recorder.js';
+import { plainBackup, startTestCore } from '../test-support/test-core.js';
+
+let root: string;
+let core: Core;
+let recorder: EventRecorder;
+let source: string;
+const savedBase = process.env['BORG_BASE_DIR'];
+
+beforeAll(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'borgdesk-locks-'));
+  process.env['BORG_BASE_DIR'] = path.join(root, 'borg-base');
+  await fs.mkdir(path.join(root, 'home'), { recursive: true });
+  source = path.join(root, 'src');
+  await fs.mkdir(source);
+  await fs.writeFile(path.join(source, 'note.txt'), 'kept\n');
+  core = await startTestCore({ configDir: path.join(root, 'config'), homeDir: path.join(root, 'home') });
+  recorder = new EventRecorder(core);
+});
+
+afterAll(async () => {
+  recorder.stop();
+  await core.dispose();
+  if (savedBase === undefined) delete process.env['BORG_BASE_DIR'];
+  else process.env['BORG_BASE_DIR'] = savedBase;
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+function finished(jobId: string): Promise<JobSnapshot> {
+  return recorder.waitFor('job:finished', (job) => job.id === jobId, 120_000);
+}
+
+async function newRepository(name: string): Promise<{ id: string; location: string }> {
+  const location = path.join(root, name);
+  const repo = await core.handlers['repos:create']({ name, location, encryption: 'none' });
+  return { id: repo.id, location };
+}
+
+/**
+ * `borg with-lock LOCATION <holder script>`: the script notes its pid and execs sleep. Resolves
+ * with borg's and the sleeper's pids once borg holds the lock; `held` settles when borg exits.
+ */
+async function holdLock(location: string, seconds: number, hostId?: string) {
+  const pidFile = path.join(root, `holder-${path.basename(location)}-${Date.now()}.pids`);
+  const sleeper = await writeShellProgram(
+    `${pidFile}.sleep`,
+    `echo $$ >> '${pidFile}'\nexec sleep ${seconds}`,
+  );
+  const borg = await writeShellProgram(
+    `${pidFile}.borg`,
+    `echo $$ >> '${pidFile}'\n${hostId === undefined ? '' : `BORG_HOST_ID='${hostId}' `}exec ${TEST_BORG} "$@"`,
+  );
+  const held = runBorg(['with-lock', '--', location, sleeper], { borgPath: borg }).catch((e: unknown) => e);
+  for (let i = 0; i < 200; i++) {
+    const pids = await fs.readFile(pidFile, 'utf8').catch(() => '');
+    if (pids.trim().split('\n').length === 2 && existsSync(path.join(location, 'lock.exclusive')))
+      return { pids: pids.trim().split('\n').map(Number), held };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('borg with-lock did not take the lock');
+}
+
+describe('a stale lock left by a killed borg', () => {
+  it('names the holder as stale on this computer, breaks the lock, and the backup then works', async () => {
+    const repo = await newRepository('stale');
+    // Same host name, another node id: as after a new network card or a VM's new MAC address.
+    const { pids, held } = await holdLock(repo.location, 60, `${os.hostname()}@1`);
+    await killAndWait(pids);
+    await held;
+    expect(existsSync(path.join(repo.location, 'lock.exclusive'))).toBe(true);
+
+    const blocked = (await core.handlers['jobs:start-backup'](plainBackup(repo.id, source, 'first'))).jobId;
+    expect((await finished(blocked)).error).toMatchObject({ code: 'LockTimeout', msgid: 'LockTimeout' });
+
+    const report = await core.handlers['locks:status']({ repoId: repo.id });
+    expect(report).toMatchObject({ readable: true, locked: true });
+    expect(report.holders).toEqual([
+      expect.objectContaining({
+        hostname: os.hostname(),
+        pid: pids[0],
+        mode: 'exclusive',
+        thisComputer: true,
+        alive: false,
+        stale: true,
+      }),
+    ]);
+    expect(Date.now() - Date.parse(report.holders[0]?.since ?? '')).toBeLessThan(120_000);
+
+    const after = await core.handlers['locks:break']({ repoId: repo.id, confirmedNoOtherBorg: false });
+    expect(after).toMatchObject({ locked: false, holders: [] });
+    const next = (await core.handlers['jobs:start-backup'](plainBackup(repo.id, source, 'second'))).jobId;
+    expect((await finished(next)).status).toBe('succeeded');
+  });
+});
+
+describe('a live lock held by a running borg', () => {
+  it('is not broken without confirmation, and Wait succeeds once the holder finishes', async () => {
+    const repo = await newRepository('live');
+    const { pids, held } = await holdLock(repo.location, 6);
+    const blocked = (await core.handlers['jobs:start-backup'](plainBackup(repo.id, source, 'first'))).jobId;
+    expect((await finished(blocked)).error).toMatchObject({ code: 'LockTimeout' });
+
+    const report = await core.handlers['locks:status']({ repoId: repo.id });
+    expect(report.holders).toEqual([
+      expect.objectContaining({ pid: pids[0], thisComputer: true, alive: true, stale: false }),
+    ]);
+    await expect(
+      core.handlers['locks:break']({ repoId: repo.id, confirmedNoOtherBorg: false }),
+    ).rejects.toMatchObject({ code: 'InvalidInput' });
+    expect(existsSync(path.join(repo.location, 'lock.exclusive'))).toBe(true);
+
+    const waited = (await core.handlers['locks:wait-and-retry']({ jobId: blocked, lockWaitSeconds: 60 }))
+      .jobId;
+    const done = await finished(waited);
+    expect(done.status).toBe('succeeded');
+    expect(done.result?.archive.name).toBe('first');
+    // It could only succeed after the holder let go.
+    expect(await held).toMatchObject({ exitCode: 0 });
+  });
+
+  it('cancels a Wait while borg waits for the lock, and the holder keeps its lock', async () => {
+    const repo = await newRepository('cancelled-wait');
+    const { pids, held } = await holdLock(repo.location, 60);
+    const blocked = (await core.handlers['jobs:start-backup'](plainBackup(repo.id, source, 'first'))).jobId;
+    await finished(blocked);
+    const waited = (await core.handlers['locks:wait-and-retry']({ jobId: blocked, lockWaitSeconds: 600 }))
+      .jobId;
+    await recorder.waitFor('job:updated', (job) => job.id === waited && job.status === 'running', 30_000);
+    // Let borg reach its wait for the lock before cancelling.
+    await new Promise((r) => setTimeout(r, 1500));
+    const startedCancel = Date.now();
+    expect(await core.handlers['jobs:cancel']({ jobId: waited })).toEqual({ cancelled: true });
+    expect((await finished(waited)).status).toBe('cancelled');
+    expect(Date.now() - startedCancel).toBeLessThan(15_000);
+    const report = await core.handlers['locks:status']({ repoId: repo.id });
+    expect(report.holders).toEqual([expect.objectContaining({ pid: pids[0], alive: true })]);
+    await killAndWait(pids);
+    await held;
+  });
+});
