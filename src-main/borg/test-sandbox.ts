@@ -24,8 +24,11 @@ export interface BorgSandbox {
   cleanup(): Promise<void>;
 }
 
-/** The borg the integration tests run. */
-export const TEST_BORG = '/usr/bin/borg';
+/**
+ * The borg the integration tests run: Debian's /usr/bin/borg, or the one BORGDESK_TEST_BORG names
+ * (e.g. a borg 1.4 or 2 from scripts/ci/install-borgs.sh).
+ */
+export const TEST_BORG = process.env.BORGDESK_TEST_BORG ?? '/usr/bin/borg';
 
 /** Creates the sandbox and sets process.env.BORG_BASE_DIR (restored by cleanup). */
 export async function createSandbox(): Promise<BorgSandbox> {

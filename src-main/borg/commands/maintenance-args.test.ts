@@ -38,12 +38,23 @@ async function rejectedCode(promise: Promise<unknown>): Promise<BorgErrorCode | 
 }
 
 // The prune `--list` messages of a recorded run, parsed.
-function recordedList(fixture: string): ReturnType<typeof parsePruneListLine>[] {
+function recordedList(
+  fixture: string,
+  namesById?: ReadonlyMap<string, string>,
+): ReturnType<typeof parsePruneListLine>[] {
   return fixtureLines(fixture)
     .map(parseLogLine)
     .flatMap((e) => (e.type === 'log_message' && e.name === 'borg.output.list' ? [e.message] : []))
-    .map(parsePruneListLine);
+    .map((message) => parsePruneListLine(message, namesById));
 }
+
+const RECORDED_PRUNE = [
+  ['keep', 'docs-2024-03-05'],
+  ['keep', 'docs-2024-03-04'],
+  ['keep', 'docs-a-name-longer-than-the-thirty-six-column-field'],
+  ['prune', 'docs-with  two spaces'],
+  ['prune', 'docs-2024-03-01'],
+];
 
 describe('maintenance argument builders', () => {
   it('builds a prune dry run with --opt=value rules and the repository after "--"', () => {
@@ -168,6 +179,25 @@ describe('prune --list parsing (recorded borg 1.2.4 output)', () => {
       ['prune', 'docs-2024-03-01'],
     ]);
     expect(entries.every((e) => /^[0-9a-f]{64}$/.test(e?.id ?? ''))).toBe(true);
+  });
+
+  it('reads borg 1.4 and 2.0 runs (44-column actions, zoned dates) by their columns', () => {
+    for (const fixture of ['1.4.5/prune.stderr.jsonl', '2.0.0b19/prune.stderr.jsonl']) {
+      expect(recordedList(fixture).map((e) => e && [e.action, e.name])).toEqual(RECORDED_PRUNE);
+    }
+  });
+
+  it('takes names by archive id when the listing is known, even with leading spaces', () => {
+    const listing = JSON.parse(readFixture('2.0.0b19/maint-repo-list.stdout.json')) as {
+      archives: { id: string; name: string }[];
+    };
+    const namesById = new Map(listing.archives.map((a) => [a.id, a.name]));
+    const entries = recordedList('2.0.0b19/prune.stderr.jsonl', namesById);
+    expect(entries.map((e) => e && [e.action, e.name])).toEqual(RECORDED_PRUNE);
+    const id = 'b'.repeat(64);
+    const line = `${'Would prune:'.padEnd(44)} ${'  lead'.padEnd(36)} Tue, 2024-03-05 12:00:00 +0000 [${id}]`;
+    expect(parsePruneListLine(line)?.name).toBe('lead');
+    expect(parsePruneListLine(line, new Map([[id, '  lead']]))?.name).toBe('  lead');
   });
 
   it('handles checkpoints, [oldest] rules, long actions and names that look like the date column', () => {

@@ -5,10 +5,13 @@
  * logger `borg.output.list` (archiver.do_prune): `"{action:<40} {name:<36} {Day, YYYY-MM-DD HH:MM:SS}
  * [{id}]"` where action is "Keeping archive (rule: daily #1):", "Keeping checkpoint archive:",
  * "Would prune:" (dry run) or "Pruning archive (1/3):" (see __fixtures__/prune*.stderr.jsonl).
+ * Borg 1.4 and 2.0 widen the action column to 44 and borg 2 adds the zone to the date, so names are
+ * taken by archive id from the listing made just before pruning; the columns are only a fallback.
  */
 import { BorgError } from '../errors.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 import type { BorgLogEvent } from '../log-json.js';
+import { runListArchives } from './list-archives.js';
 
 /** Which archives to consider and which rules keep them. */
 export interface PruneOptions {
@@ -52,7 +55,8 @@ const KEEP_FLAGS = new Set([
   '--keep-yearly',
 ]);
 // helpers/parseformat.py format_archive: '%-36s %s [%s]' with format_time '%a, %Y-%m-%d %H:%M:%S'.
-const ARCHIVE_TAIL = / [^\s,]+, \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \[([0-9a-f]{64})\]$/;
+// Borg 2 appends the zone ("+0000") to the time.
+const ARCHIVE_TAIL = / [^\s,]+, \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?: [+-]\d{4})? \[([0-9a-f]{64})\]$/;
 const NAME_COLUMN = 36;
 const ACTION_COLUMN = 40;
 const ACTION =
@@ -77,12 +81,16 @@ export async function runPrune(o: PruneOptions, ctx: BorgContext): Promise<Prune
   const args = buildPruneArgs(o);
   const kept: string[] = [];
   const pruned: string[] = [];
+  // Read from the manifest only (no lock held afterwards); its events stay out of the prune's log.
+  const { onEvent: forward, ...quiet } = ctx;
+  const listing = await runListArchives({ location: o.location }, quiet);
+  const namesById = new Map(listing.archives.map((a) => [a.id, a.name]));
   const onEvent = (event: BorgLogEvent): void => {
     if (event.type === 'log_message' && event.name === LIST_LOGGER) {
-      const entry = parsePruneListLine(event.message);
+      const entry = parsePruneListLine(event.message, namesById);
       if (entry) (entry.action === 'keep' ? kept : pruned).push(entry.name);
     }
-    ctx.onEvent?.(event);
+    forward?.(event);
   };
   // A real prune stops cleanly at the next archive on SIGINT (it checkpoints, archiver.maybe_checkpoint);
   // a dry run never looks at SIGINT.
@@ -91,24 +99,38 @@ export async function runPrune(o: PruneOptions, ctx: BorgContext): Promise<Prune
   return { kept, pruned, warnings: run.warnings };
 }
 
-/** Reads one `borg.output.list` message of prune; undefined for anything else. */
-export function parsePruneListLine(message: string): PruneListEntry | undefined {
+/**
+ * Reads one `borg.output.list` message of prune; undefined for anything else. With `namesById` (id →
+ * name of the repository's archives) the name is exact whatever the column widths.
+ */
+export function parsePruneListLine(
+  message: string,
+  namesById?: ReadonlyMap<string, string>,
+): PruneListEntry | undefined {
   const action = ACTION.exec(message);
   const tail = ARCHIVE_TAIL.exec(message);
   if (!action || !tail?.[1]) return undefined;
-  // The action is padded to 40 columns and followed by one space; a longer action is not padded.
-  const nameStart = Math.max(ACTION_COLUMN, action[0].length) + 1;
-  const padding = message.slice(action[0].length, nameStart);
-  const field = /^ *$/.test(padding)
-    ? message.slice(nameStart, tail.index)
-    : message.slice(action[0].length, tail.index).trimStart();
-  // Names shorter than 36 characters are padded with spaces; longer ones are printed as they are.
-  const name = field.length === NAME_COLUMN ? field.trimEnd() : field;
-  if (name === '') return undefined;
   const id = tail[1];
+  const name = namesById?.get(id) ?? nameFromColumns(message, action[0].length, tail.index);
+  if (name === '') return undefined;
   if (action[1] !== undefined) return { action: 'keep', name, id, rule: `${action[1]} #${action[2] ?? ''}` };
   if (action[3] !== undefined) return { action: 'keep', name, id, rule: 'checkpoint' };
   return { action: 'prune', name, id };
+}
+
+// Borg 1.2's layout: the action padded to 40 columns, one space, the name padded to 36. A wider
+// action column (1.4, 2.0) leaves spaces in front: the field is then trimmed, so a name with spaces
+// at either end is only exact through the listing by id.
+function nameFromColumns(message: string, actionEnd: number, tailStart: number): string {
+  // The action is padded to 40 columns and followed by one space; a longer action is not padded.
+  const nameStart = Math.max(ACTION_COLUMN, actionEnd) + 1;
+  const padding = message.slice(actionEnd, nameStart);
+  const field = /^ *$/.test(padding)
+    ? message.slice(nameStart, tailStart)
+    : message.slice(actionEnd, tailStart).trimStart();
+  if (field.length > NAME_COLUMN && field.startsWith(' ')) return field.trim();
+  // Names shorter than 36 characters are padded with spaces; longer ones are printed as they are.
+  return field.length === NAME_COLUMN ? field.trimEnd() : field;
 }
 
 function checkGlob(glob: string): void {
