@@ -12,6 +12,7 @@ describe('parseBorgVersion', () => {
     ['borg 2.0.0b14', { major: 2, minor: 0, patch: 0, pre: 'b14', text: '2.0.0b14' }],
     ['borg.exe 1.2.8', { major: 1, minor: 2, patch: 8, pre: '', text: '1.2.8' }],
     ['borg 1.1.18', { major: 1, minor: 1, patch: 18, pre: '', text: '1.1.18' }],
+    ['borg2 2.0.0b5\n', { major: 2, minor: 0, patch: 0, pre: 'b5', text: '2.0.0b5' }],
   ])('reads %j', (output, expected) => {
     expect(parseBorgVersion(output)).toEqual(expected);
   });
@@ -38,7 +39,7 @@ describe('capabilitiesFor', () => {
 });
 
 describe('borgCandidates', () => {
-  it('tries the configured path, then borg and borg.exe in each PATH entry', () => {
+  it('tries the configured path, then borg and borg.exe in each PATH entry, then borg2', () => {
     const pathEnv = ['/opt/a', '', '/usr/bin'].join(path.delimiter);
     expect(borgCandidates(' /custom/borg ', pathEnv)).toEqual([
       '/custom/borg',
@@ -46,6 +47,10 @@ describe('borgCandidates', () => {
       path.join('/opt/a', 'borg.exe'),
       path.join('/usr/bin', 'borg'),
       path.join('/usr/bin', 'borg.exe'),
+      path.join('/opt/a', 'borg2'),
+      path.join('/opt/a', 'borg2.exe'),
+      path.join('/usr/bin', 'borg2'),
+      path.join('/usr/bin', 'borg2.exe'),
     ]);
     expect(borgCandidates('', undefined)).toEqual([]);
   });
@@ -69,8 +74,23 @@ describe('locateBorg with stand-in programs', () => {
     const status = await locateBorg('/nowhere/borg', path.join(dir, 'empty'));
     expect(status).toEqual({
       state: 'missing',
-      searched: ['/nowhere/borg', path.join(dir, 'empty', 'borg'), path.join(dir, 'empty', 'borg.exe')],
+      searched: [
+        '/nowhere/borg',
+        ...['borg', 'borg.exe', 'borg2', 'borg2.exe'].map((n) => path.join(dir, 'empty', n)),
+      ],
     });
+  });
+
+  it('reports a borg 2 (named borg or borg2) as unsupported with the reason, never as ok', async () => {
+    for (const [name, output] of [
+      ['borg', 'borg 2.0.0b19'],
+      ['borg2', 'borg2 2.0.0b5'],
+    ] as const) {
+      const borg2 = await script(name, `echo "${output}"`);
+      const status = await locateBorg('', path.dirname(borg2));
+      expect(status).toMatchObject({ state: 'unsupported', path: borg2, version: output.split(' ')[1] });
+      expect(status.state === 'unsupported' && status.reason).toMatch(/borg 2 command line/);
+    }
   });
 
   it('reports a borg older than 1.2 as too old', async () => {

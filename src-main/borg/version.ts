@@ -34,9 +34,9 @@ export interface BorgCapabilities {
   readonly hasModernExitCodes: boolean;
 }
 
-/** Reads "borg 1.2.4", "borg.exe 1.4.0" or "borg 2.0.0b14"; undefined if there is no version. */
+/** Reads "borg 1.2.4", "borg.exe 1.4.0", "borg 2.0.0b14" or "borg2 2.0.0b5"; undefined if there is no version. */
 export function parseBorgVersion(output: string): BorgVersion | undefined {
-  const match = /\bborg(?:\.exe)?\s+v?(\d+)\.(\d+)\.(\d+)([0-9A-Za-z.+-]*)/.exec(output);
+  const match = /\bborg2?(?:\.exe)?\s+v?(\d+)\.(\d+)\.(\d+)([0-9A-Za-z.+-]*)/.exec(output);
   if (!match) return undefined;
   const [, major = '0', minor = '0', patch = '0', pre = ''] = match;
   return {
@@ -65,16 +65,29 @@ export function capabilitiesFor(v: BorgVersion): BorgCapabilities {
 }
 
 const EXECUTABLE_NAMES = ['borg', 'borg.exe'];
+// Debian and others ship borg 2 betas as `borg2` beside borg 1.x; found only when no borg is.
+const BORG2_NAMES = ['borg2', 'borg2.exe'];
 
-/** The files locateBorg tries, in order: the configured path, then borg/borg.exe in each PATH entry. */
+/**
+ * The files locateBorg tries, in order: the configured path, then borg/borg.exe in each PATH entry,
+ * then borg2 in each PATH entry (so a machine with only borg 2 hears why it can't be used).
+ */
 export function borgCandidates(configuredPath: string, pathEnv: string | undefined): string[] {
   const candidates: string[] = [];
   if (configuredPath.trim() !== '') candidates.push(configuredPath.trim());
-  for (const dir of (pathEnv ?? '').split(path.delimiter)) {
-    if (dir.trim() === '') continue;
-    for (const name of EXECUTABLE_NAMES) candidates.push(path.join(dir, name));
+  const dirs = (pathEnv ?? '').split(path.delimiter).filter((dir) => dir.trim() !== '');
+  for (const names of [EXECUTABLE_NAMES, BORG2_NAMES]) {
+    for (const dir of dirs) for (const name of names) candidates.push(path.join(dir, name));
   }
   return [...new Set(candidates)];
+}
+
+/** Why a version Borgdesk found can't be driven yet; undefined when it can. */
+export function unsupportedReason(v: BorgVersion): string | undefined {
+  if (v.major >= 2) {
+    return `borg ${v.text} has the new borg 2 command line (repo-create, -r REPOSITORY), which this version of Borgdesk does not drive yet.`;
+  }
+  return undefined;
 }
 
 /** Locate borg: the configured path first, then PATH; run `borg --version`; 1.2.0+ is supported. */
@@ -99,6 +112,8 @@ async function probe(borgPath: string): Promise<BorgStatus> {
   if (!isAtLeast(version, 1, 2)) {
     return { state: 'too-old', version: version.text, path: borgPath, minimum: MINIMUM_BORG_VERSION };
   }
+  const reason = unsupportedReason(version);
+  if (reason) return { state: 'unsupported', version: version.text, path: borgPath, reason };
   return { state: 'ok', version: version.text, path: borgPath };
 }
 

@@ -78,6 +78,12 @@ export class AppStatusService {
           `BorgBackup ${status.version} is too old; Borgdesk needs ${status.minimum} or newer.`,
           installRemedy(this.deps.platform),
         );
+      case 'unsupported':
+        throw new AppError(
+          'BorgNotFound',
+          status.reason,
+          'Install borg 1.4 (or 1.2) beside it and choose that one under Settings → Path to borg.',
+        );
       case 'broken':
         throw new AppError(
           'BorgNotFound',

@@ -8,6 +8,8 @@ export const borgStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('missing'), searched: z.array(z.string()) }),
   z.object({ state: z.literal('too-old'), version: z.string(), path: z.string(), minimum: z.string() }),
   z.object({ state: z.literal('broken'), path: z.string(), detail: z.string() }),
+  /** A borg that runs but that Borgdesk can't drive (borg 2 betas for now); `reason` says why. */
+  z.object({ state: z.literal('unsupported'), version: z.string(), path: z.string(), reason: z.string() }),
 ]);
 export type BorgStatus = z.infer<typeof borgStatusSchema>;
 

@@ -30,6 +30,11 @@ function headline(borg: BorgStatus): { title: string; detail: string } {
         title: 'BorgBackup is too old',
         detail: `Found borg ${borg.version} at ${borg.path}; Borgdesk needs ${borg.minimum} or newer.`,
       };
+    case 'unsupported':
+      return {
+        title: 'This BorgBackup is not supported yet',
+        detail: `Found borg ${borg.version} at ${borg.path}. ${borg.reason} Install borg 1.4 (or 1.2) beside it and point Borgdesk at that one below.`,
+      };
     case 'broken':
       return { title: 'BorgBackup does not work', detail: `${borg.path} did not run: ${borg.detail}` };
     case 'ok':
