@@ -29,6 +29,7 @@ export interface ToolOptions {
   readonly timeoutMs: number;
   /** How the program is named in a start error ("ssh-keygen"). */
   readonly name: string;
+  readonly cwd?: string;
 }
 
 // Output beyond this is dropped: the tools run here print a line or two.
@@ -39,6 +40,7 @@ export async function runTool(file: string, args: readonly string[], options: To
   const { child, exit } = startProcess(file, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...options.env },
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     detached: OWN_SESSION,
     windowsHide: true,
   });

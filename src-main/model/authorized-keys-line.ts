@@ -29,7 +29,8 @@ export type AuthorizedKeysResult =
 const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
 const TILDE_USER = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 // The key types OpenSSH writes to `.pub` files, then the base64 blob and an optional comment.
-const PUBLIC_KEY = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-[a-z0-9]+|sk-[a-z0-9@.-]+) [A-Za-z0-9+/]+={0,2}( [^\r\n]*)?$/;
+const PUBLIC_KEY =
+  /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-[a-z0-9]+|sk-[a-z0-9@.-]+) [A-Za-z0-9+/]+={0,2}( [^\r\n]*)?$/;
 
 /** `word` as one shell word (single quotes, a quote inside written as '\''). */
 export function shellWord(word: string): string {

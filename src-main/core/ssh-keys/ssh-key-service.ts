@@ -123,7 +123,8 @@ export class SshKeyService {
     const file = this.requireAbsolute(keyFile);
     const key = await describeKey(this.tool, file, 'other');
     if (key === undefined) throw noKeyPair(file);
-    if (key.problem !== undefined) throw new AppError('InvalidInput', key.problem.message, key.problem.remedy);
+    if (key.problem !== undefined)
+      throw new AppError('InvalidInput', key.problem.message, key.problem.remedy);
     return file;
   }
 

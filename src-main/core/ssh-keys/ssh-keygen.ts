@@ -48,7 +48,10 @@ export async function generateEd25519(tool: SshKeygen, file: string, comment: st
 }
 
 /** The fingerprint of the public key in `publicFile`, or undefined when it is not a key ssh-keygen reads. */
-export async function fingerprintOf(tool: SshKeygen, publicFile: string): Promise<KeyFingerprint | undefined> {
+export async function fingerprintOf(
+  tool: SshKeygen,
+  publicFile: string,
+): Promise<KeyFingerprint | undefined> {
   const run = await keygen(tool, ['-l', '-E', 'sha256', '-f', publicFile]);
   if (run.exitCode !== 0) return undefined;
   // "256 SHA256:abc… comment words (ED25519)"; the comment may be empty or hold spaces.
