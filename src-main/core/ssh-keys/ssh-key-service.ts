@@ -8,7 +8,8 @@ import { authorizedKeysLine } from '../../model/authorized-keys-line.js';
 import type { RepositorySummary } from '../../model/repository.js';
 import type { AuthorizedKeysEntry, SshKey, SshKeyList } from '../../model/ssh-keys.js';
 import { AppError } from '../app-error.js';
-import { isRemoteLocation, normalizeLocation } from '../repositories/location.js';
+import { locationForm } from '../../model/location-syntax.js';
+import { normalizeLocation } from '../repositories/location.js';
 import type { RepositoryRegistry } from '../repositories/repository-registry.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import {
@@ -105,7 +106,8 @@ export class SshKeyService {
   /** `ssh-keys:set-repository-key`: the key an ssh repository logs in with, or null for ssh's defaults. */
   async setRepositoryKey(p: { repoId: string; keyFile: string | null }): Promise<RepositorySummary> {
     const repo = this.deps.repos.require(p.repoId);
-    if (!isRemoteLocation(repo.location)) {
+    const form = locationForm(repo.location);
+    if (form !== 'ssh-url' && form !== 'scp') {
       throw new AppError(
         'InvalidInput',
         `“${repo.name}” is a folder on this computer, so it needs no SSH key.`,
