@@ -6,6 +6,7 @@
  */
 import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppSession, type AppSession } from './support/app-session.js';
 
@@ -24,6 +25,20 @@ describe('SSH keys', () => {
     await mkdir(configDir, { recursive: true });
     const repositories = [{ id: 'nas', name: 'NAS', location: LOCATION, needsPassphrase: false }];
     await writeFile(path.join(configDir, 'repositories.json'), JSON.stringify({ version: 1, repositories }));
+    // A key of the user's own that needs a passphrase: listed, but not to be chosen.
+    await mkdir(path.join(app.host.homeDir, '.ssh'), { recursive: true, mode: 0o700 });
+    const locked = path.join(app.host.homeDir, '.ssh', 'id_ed25519');
+    await execa('ssh-keygen', [
+      '-t',
+      'ed25519',
+      '-N',
+      'typed at login',
+      '-C',
+      'me@laptop',
+      '-f',
+      locked,
+      '-q',
+    ]);
     await app.restartHost();
     // The first page's connection to the stopped host failed, as it does on any restart.
     app.consoleErrors.length = 0;
@@ -40,6 +55,9 @@ describe('SSH keys', () => {
     const card = page.getByRole('region', { name: 'SSH key' });
     await card.waitFor({ timeout: 30_000 });
     expect(await card.getByLabel('Log in with').inputValue()).toBe('');
+    const lockedOption = card.getByRole('option', { name: /^~\/\.ssh\/id_ed25519 .*needs a passphrase$/ });
+    await lockedOption.waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await lockedOption.isDisabled()).toBe(true);
     await card.getByRole('button', { name: 'Generate a key for Borgdesk' }).click();
 
     const line = card.getByLabel('authorized_keys line', { exact: true });
