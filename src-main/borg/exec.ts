@@ -40,6 +40,7 @@ export interface BorgContext {
   readonly folders?: BorgFolders;
   /** `--lock-wait`: how long borg waits for a held repository lock before LockTimeout (its default is 1 s). */
   readonly lockWaitSeconds?: number;
+  readonly sshIdentityFile?: string;
 }
 
 /** A run that ended with an accepted exit code. */
@@ -76,7 +77,7 @@ export interface RunBorgOptions {
  */
 export const STOP_AT_ONCE_MS = 0;
 // setsid() on POSIX: no controlling terminal, and borg leads a process group we can signal as a whole.
-const OWN_SESSION = process.platform !== 'win32';
+export const OWN_SESSION = process.platform !== 'win32';
 
 /** Runs `borg --log-json <args>`; resolves on an accepted exit code, otherwise rejects with a BorgError. */
 export async function runBorg(
@@ -173,14 +174,14 @@ export async function runBorg(
 }
 
 /** How a started process ended; spawnError is the errno code when it never ran. */
-interface ProcessExit {
+export interface ProcessExit {
   readonly exitCode: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly spawnError?: string;
 }
 
 /** A started process (undefined when spawn() threw) and its end. */
-interface StartedProcess {
+export interface StartedProcess {
   readonly child: ChildProcess | undefined;
   readonly exit: Promise<ProcessExit>;
 }
@@ -194,7 +195,7 @@ const PIPE_CLOSE_GRACE_MS = 2_000;
  * for E2BIG/ENOMEM, emits 'error' on the next tick for ENOENT, EACCES, EAGAIN, EMFILE and ENFILE,
  * and for EMFILE/ENFILE returns a child without stdio at all. Each becomes a spawnError.
  */
-function startProcess(file: string, args: readonly string[], options: SpawnOptions): StartedProcess {
+export function startProcess(file: string, args: readonly string[], options: SpawnOptions): StartedProcess {
   let child: ChildProcess;
   try {
     child = spawn(file, args, options);
@@ -255,7 +256,7 @@ async function namingThisBorg(error: BorgError, borgPath: string): Promise<BorgE
 
 // Like Ctrl-C in a terminal, signal borg's whole process group: borg expects its children (a
 // with-lock command, a passcommand) to get the signal too, and ignores SIGINT only in ssh.
-function signalGroup(
+export function signalGroup(
   child: { pid?: number | undefined; kill(signal: NodeJS.Signals): boolean },
   signal: NodeJS.Signals,
 ): void {

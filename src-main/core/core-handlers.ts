@@ -29,6 +29,8 @@ import type { RepositoryService } from './repositories/repository-service.js';
 import type { MountManager } from './restore/mount-manager.js';
 import { restoreHandlers } from './restore/restore-handlers.js';
 import { settingsHandlers } from './settings/settings-handlers.js';
+import { sshKeyHandlers } from './ssh-keys/ssh-key-handlers.js';
+import type { SshKeyService } from './ssh-keys/ssh-key-service.js';
 import { testClockHandlers } from './schedule/test-clock-handlers.js';
 import type { Services } from './services.js';
 
@@ -46,6 +48,7 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
   readonly schedule: PlanSchedule;
   readonly checks: PeriodicChecks;
   readonly keys: KeyService;
+  readonly sshKeys: SshKeyService;
   readonly homeDir: string;
   readonly platform: NodeJS.Platform;
   readonly username: string;
@@ -59,7 +62,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
   return {
     ...appHandlers({ status, configNotices: stores.configNotices, plans, history, repos, settings, now }),
     ...settingsHandlers({ settings, status, desktop: services.desktop }),
-    ...repositoryHandlers(repos, w.edits),
+    ...repositoryHandlers(repos, w.edits, (keyFile) => w.sshKeys.usableKey(keyFile)),
     ...jobHandlers({ jobs, repos, homeDir, env: services.env, now, assertWritable }),
     ...archiveHandlers({ index, jobs, lane: w.lane, repos, assertWritable }),
     ...restoreHandlers({ repos, jobs, index, mounts, fileManager: services.fileManager, now }),
@@ -80,6 +83,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
       },
     }),
     ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable }),
+    ...sshKeyHandlers(w.sshKeys),
     ...testClockHandlers({
       testTime: services.testTime,
       onClockAdvanced: (at) => bus.emit('app:clock', { now: at }),

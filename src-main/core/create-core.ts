@@ -20,6 +20,7 @@ import { RepositoryEdits } from './repositories/repository-edits.js';
 import { RepositoryService } from './repositories/repository-service.js';
 import { MountManager } from './restore/mount-manager.js';
 import { PassphraseKeeper } from './secrets/passphrase-keeper.js';
+import { SshKeyService } from './ssh-keys/ssh-key-service.js';
 import type { Core, Services } from './services.js';
 
 /** Build the core for one app run. Resolves once settings and repositories are loaded. */
@@ -105,6 +106,10 @@ export async function createCore(services: Services): Promise<Core> {
     runAt: (location, task) => lanes.run(location, task, shutdown.signal),
     now: () => services.clock.now(),
   });
+  const sshKeys = new SshKeyService({
+    ...{ registry, repos, configDir, homeDir, platform, env: services.env },
+    hostname: () => os.hostname(),
+  });
   const wiring = { services, hub, bus, status, repos, edits, jobs, homeDir, platform, assertWritable };
   const { runner, schedule, checks } = createSchedulers({ ...wiring, ...stores });
   let disposed = false;
@@ -120,6 +125,7 @@ export async function createCore(services: Services): Promise<Core> {
       schedule,
       checks,
       keys,
+      sshKeys,
       username: safeUsername(services.env),
     }),
   );

@@ -72,6 +72,10 @@ export const REQUEST_NAMES = [
   'locks:status',
   'locks:break',
   'locks:wait-and-retry',
+  'ssh-keys:list',
+  'ssh-keys:generate',
+  'ssh-keys:authorized-line',
+  'ssh-keys:set-repository-key',
 ] as const;
 
 /** Requests of the browser host's test mode only (BORGDESK_TEST_CLOCK=1); not in the production contract. */

@@ -20,6 +20,8 @@ export const repositorySummarySchema = z.object({
   keyExportedAt: z.string().optional(),
   /** The command that prints the passphrase (BORG_PASSCOMMAND), when the user set one. */
   passcommand: z.string().optional(),
+  /** The private key file ssh logs in with (ssh:// repositories); absent: ssh's own defaults. */
+  sshKey: z.string().optional(),
 });
 export type RepositorySummary = z.infer<typeof repositorySummarySchema>;
 

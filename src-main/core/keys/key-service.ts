@@ -16,6 +16,7 @@ import { AppError } from '../app-error.js';
 import { normalizeLocation } from '../repositories/location.js';
 import { passphraseRequired, requireUsableLocation } from '../repositories/repository-rules.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
+import { repositoryContextFields, type RepositoryContextFields } from '../repositories/repository-context.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import type { PassphraseKeeper } from '../secrets/passphrase-keeper.js';
 import { buildRecoveryKit } from './recovery-kit.js';
@@ -103,7 +104,7 @@ export class KeyService {
     source: KeyImportSource;
   }): Promise<{ imported: true }> {
     let location: string;
-    let consentedPrompts: readonly string[] = [];
+    let fields: RepositoryContextFields = { consentedPrompts: [] };
     if (p.repoId !== undefined) {
       const repo = this.encrypted(p.repoId);
       if (!isKeyfileMode(repo.encryption)) {
@@ -114,14 +115,14 @@ export class KeyService {
         );
       }
       location = repo.location;
-      consentedPrompts = repo.consentedPrompts;
+      fields = repositoryContextFields(repo);
     } else if (p.location !== undefined && p.location.trim() !== '') {
       location = normalizeLocation(p.location, this.deps.homeDir);
       requireUsableLocation({ name: location, location });
     } else {
       throw new AppError('InvalidInput', 'Which repository is the key for?', 'Choose the repository first.');
     }
-    const ctx = { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown, consentedPrompts };
+    const ctx = { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown, ...fields };
     await this.deps.runAt(location, () => runKeyImport({ location, source: p.source }, ctx));
     return { imported: true };
   }
@@ -190,7 +191,7 @@ export class KeyService {
     return {
       borgPath: await this.deps.borgPath(),
       signal: this.deps.shutdown,
-      consentedPrompts: repo.consentedPrompts,
+      ...repositoryContextFields(repo),
     };
   }
 

@@ -4,15 +4,22 @@ import type { repositoryRequests } from '../../ipc/contract/repositories.js';
 import type { RepositoryEdits } from './repository-edits.js';
 import type { RepositoryService } from './repository-service.js';
 
+/** Checks that borg's ssh can log in with a key unattended; resolves to the key file to store. */
+export type SshKeyCheck = (keyFile: string) => Promise<string>;
+
 /** One handler per repository request. */
 export function repositoryHandlers(
   repos: RepositoryService,
   edits: RepositoryEdits,
+  usableSshKey: SshKeyCheck,
 ): HandlersFor<typeof repositoryRequests> {
+  // A key that cannot be used is refused before borg runs, with what to do about it.
+  const withKey = async <P extends { sshKey?: string | undefined }>(params: P): Promise<P> =>
+    params.sshKey === undefined ? params : { ...params, sshKey: await usableSshKey(params.sshKey) };
   return {
     'repos:list': async () => repos.list(),
-    'repos:create': (params) => repos.create(params),
-    'repos:add-existing': (params) => repos.addExisting(params),
+    'repos:create': async (params) => repos.create(await withKey(params)),
+    'repos:add-existing': async (params) => repos.addExisting(await withKey(params)),
     'repos:unlock': (params) => repos.unlock(params),
     'repos:forget-passphrase': (params) => repos.forgetPassphrase(params),
     'repos:remove': (params) => repos.remove(params),

@@ -64,4 +64,28 @@ describe('RepositoryRegistry', () => {
       1,
     );
   });
+
+  it('keeps a repository’s SSH key, and sets aside only the entry whose key is not a path', async () => {
+    await fs.writeFile(
+      path.join(dir, 'repositories.json'),
+      JSON.stringify({
+        version: 1,
+        repositories: [
+          { id: 'a', ...repo, location: 'ssh://nas/srv/a', sshKey: '/home/me/.ssh/id_ed25519' },
+          { id: 'b', ...repo, location: 'ssh://nas/srv/b', sshKey: 42 },
+          { id: 'c', ...repo, location: 'ssh://nas/srv/c' },
+        ],
+      }),
+    );
+    const registry = await RepositoryRegistry.open(dir);
+    expect(registry.list().map((r) => [r.id, r.sshKey])).toEqual([
+      ['a', '/home/me/.ssh/id_ed25519'],
+      ['c', undefined],
+    ]);
+    await registry.update('c', { sshKey: '/keys/borgdesk_ed25519' });
+    await registry.update('a', { sshKey: undefined });
+    const reopened = await RepositoryRegistry.open(dir);
+    expect(reopened.get('c')?.sshKey).toBe('/keys/borgdesk_ed25519');
+    expect(reopened.get('a')).not.toHaveProperty('sshKey');
+  });
 });

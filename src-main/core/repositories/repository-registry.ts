@@ -27,6 +27,8 @@ const storedRepositorySchema = z.object({
   passcommand: z.string().optional(),
   /** Borg's own repository id, once borg reported it: a changed location must lead to the same one. */
   borgRepositoryId: z.string().optional(),
+  /** The private key file ssh logs in with (ssh:// repositories); absent: ssh's own defaults. */
+  sshKey: z.string().optional(),
 });
 
 /** One repository as persisted. */
@@ -59,6 +61,7 @@ function encode(data: RegistryData): Record<string, unknown> {
       consentedPrompts: [...r.consentedPrompts],
       passcommand: r.passcommand,
       borgRepositoryId: r.borgRepositoryId,
+      sshKey: r.sshKey,
     })),
   };
 }

@@ -35,6 +35,8 @@ import {
   sortNewestFirst,
 } from './repository-rules.js';
 import type { ArchivesListed, RepositoryRegistry, StoredRepository } from './repository-registry.js';
+import { repositoryContextFields, sshIdentityOf } from './repository-context.js';
+import { summarizeRepository } from './repository-summary.js';
 
 export type { ArchivesListed } from './repository-registry.js';
 
@@ -77,22 +79,7 @@ export class RepositoryService {
 
   /** The UI shape of one stored repository; `unlocked` reflects the secret store right now. */
   summarize(repo: StoredRepository): RepositorySummary {
-    const summary: RepositorySummary = {
-      id: repo.id,
-      name: repo.name,
-      location: repo.location,
-      needsPassphrase: repo.needsPassphrase,
-      unlocked:
-        !repo.needsPassphrase ||
-        repo.passcommand !== undefined ||
-        this.deps.secrets.peek(repo.id) !== undefined,
-    };
-    if (repo.passcommand !== undefined) summary.passcommand = repo.passcommand;
-    if (repo.needsPassphrase) summary.passphraseStored = this.deps.secrets.isStored(repo.id);
-    if (repo.encryption !== undefined) summary.encryption = repo.encryption;
-    if (repo.lastBackupAt !== undefined) summary.lastBackupAt = repo.lastBackupAt;
-    if (repo.keyExportedAt !== undefined) summary.keyExportedAt = repo.keyExportedAt;
-    return summary;
+    return summarizeRepository(repo, this.deps.secrets);
   }
 
   /** The stored repository `repoId`, or a NotFound error. */
@@ -143,7 +130,7 @@ export class RepositoryService {
       borgPath,
       passphrase,
       ...(passcommand === undefined ? {} : { passcommand }),
-      consentedPrompts: repo.consentedPrompts,
+      ...repositoryContextFields(repo),
       ...(held !== undefined && {
         onPassphraseRejected: () =>
           void this.deps.secrets.rejected(repo.id, held).then((gone) => gone && this.changed()),
@@ -158,6 +145,7 @@ export class RepositoryService {
     encryption: EncryptionMode;
     passphrase?: string | undefined;
     remember?: boolean | undefined;
+    sshKey?: string | undefined;
   }): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
@@ -170,7 +158,7 @@ export class RepositoryService {
         'Choose a passphrase and keep it safe: without it the backups cannot be read.',
       );
     }
-    const base = await this.baseContext();
+    const base = { ...(await this.baseContext()), ...sshIdentityOf(params.sshKey) };
     // `borg init` creates the repository folder but not missing parents (e.g. ~/Backups).
     if (!isRemoteLocation(location)) await fs.mkdir(path.dirname(location), { recursive: true });
     await this.deps.lanes.run(location, () =>
@@ -184,6 +172,7 @@ export class RepositoryService {
       passphrase,
       remember: params.remember,
       consentedPrompts: needsPassphrase ? [] : [UNENCRYPTED_ACCESS_PROMPT],
+      sshKey: params.sshKey,
     });
   }
 
@@ -194,10 +183,11 @@ export class RepositoryService {
     passphrase?: string | undefined;
     passcommand?: string | undefined;
     remember?: boolean | undefined;
+    sshKey?: string | undefined;
   }): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
-    const base = await this.baseContext();
+    const base = { ...(await this.baseContext()), ...sshIdentityOf(params.sshKey) };
     // Adding a repository is the user's consent to open it even if borg has never seen it unencrypted.
     const consentedPrompts = [UNENCRYPTED_ACCESS_PROMPT];
     const passphrase = params.passphrase === '' ? undefined : params.passphrase;
@@ -220,6 +210,7 @@ export class RepositoryService {
       remember: params.remember,
       passcommand: needsPassphrase ? passcommand : undefined,
       consentedPrompts: needsPassphrase ? [] : consentedPrompts,
+      sshKey: params.sshKey,
     });
   }
 
@@ -233,7 +224,7 @@ export class RepositoryService {
     await this.deps.lanes.run(this.laneOf(repo), () =>
       runListArchives(
         { location: repo.location },
-        { ...base, passphrase: params.passphrase, consentedPrompts: repo.consentedPrompts },
+        { ...base, passphrase: params.passphrase, ...repositoryContextFields(repo) },
       ),
     );
     await this.deps.secrets.hold(repo.id, params.passphrase, { ...params, repositoryName: repo.name });
@@ -323,7 +314,7 @@ export class RepositoryService {
       const repo = this.require(params.repoId);
       if (!repo.needsPassphrase) return NOT_ENCRYPTED_RESULT;
       requireUsableLocation(repo);
-      const ctx = { ...base, consentedPrompts: repo.consentedPrompts };
+      const ctx = { ...base, ...repositoryContextFields(repo) };
       const inLane = <T>(run: () => Promise<T>): Promise<T> => this.deps.lanes.run(this.laneOf(repo), run);
       return testPasscommand({ location: repo.location, ctx, timeoutMs, inLane }, passcommand);
     }
@@ -374,6 +365,7 @@ export class RepositoryService {
     passcommand?: string | undefined;
     remember?: boolean | undefined;
     consentedPrompts: string[];
+    sshKey: string | undefined;
   }): Promise<RepositorySummary> {
     // A concurrent request may have registered the same location while borg was running.
     const existing = this.deps.registry.findByLocation(r.location);
@@ -385,6 +377,7 @@ export class RepositoryService {
       needsPassphrase: r.needsPassphrase,
       consentedPrompts: r.consentedPrompts,
       ...(r.passcommand === undefined ? {} : { passcommand: r.passcommand }),
+      ...(r.sshKey === undefined ? {} : { sshKey: r.sshKey }),
     });
     const hold = { remember: r.remember, repositoryName: r.name };
     if (r.needsPassphrase && r.passphrase) await this.deps.secrets.hold(stored.id, r.passphrase, hold);

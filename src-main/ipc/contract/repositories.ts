@@ -7,6 +7,7 @@ import { empty, repoRef } from './shared.js';
 
 // "Remember the passphrase on this computer"; absent: on where the store lasts and needs no consent.
 const remember = z.boolean().optional();
+const sshKey = z.string().min(1).optional();
 
 /** Requests about repositories. */
 export const repositoryRequests = {
@@ -18,6 +19,8 @@ export const repositoryRequests = {
       encryption: encryptionModeSchema,
       passphrase: z.string().optional(),
       remember: remember,
+      /** The private key file ssh logs in with (ssh:// locations); absent: ssh's own defaults. */
+      sshKey: sshKey,
     }),
     result: repositorySummarySchema,
   },
@@ -29,6 +32,7 @@ export const repositoryRequests = {
       remember: remember,
       /** Instead of a passphrase: the command that prints it (BORG_PASSCOMMAND), stored with the repository. */
       passcommand: z.string().optional(),
+      sshKey: sshKey,
     }),
     result: repositorySummarySchema,
   },

@@ -11,11 +11,12 @@ import { Field } from '../../components/Field.js';
 import { PassphraseFields, passphraseProblem } from '../../components/PassphraseFields.js';
 import { RememberPassphraseField, useRememberChoice } from '../../components/RememberPassphraseField.js';
 import { encryptionChoices, hintFor, needsPassphrase } from '../../lib/choices.js';
-import { baseName, joinPath } from '../../lib/paths.js';
+import { baseName, isRemoteLocation, joinPath } from '../../lib/paths.js';
 import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { ImportKeyDialog } from '../keys/ImportKeyDialog.js';
+import { SshKeyFieldset } from '../ssh-keys/SshKeyFieldset.js';
 import { KeyfileNote } from '../keys/KeyfileNote.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { locationFieldError } from './location-field.js';
@@ -50,12 +51,15 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   // Opening only: borg init would take an empty output of a command as the new passphrase.
   const [source, setSource] = useState<PassphraseSource>('type');
   const [passcommand, setPasscommand] = useState('');
+  const [sshKey, setSshKey] = useState<string>();
 
   const creating = mode === 'create';
   const wantsPassphrase = creating && needsPassphrase(encryption);
   const nameError = name.trim() === '' ? 'Give the repository a name.' : undefined;
   const locationError = locationFieldError(location, 'Choose a folder or enter an ssh:// address.');
   const fromCommand = !creating && source === 'command';
+  const overSsh = locationError === undefined && isRemoteLocation(location);
+  const withKey = overSsh && sshKey !== undefined ? { sshKey } : {};
   const invalid = Boolean(
     nameError ||
     locationError ||
@@ -70,11 +74,13 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             name: name.trim(),
             location: location.trim(),
             encryption,
+            ...withKey,
             ...(wantsPassphrase ? { passphrase, remember } : {}),
           })
         : addExistingRepository({
             name: name.trim(),
             location: location.trim(),
+            ...withKey,
             ...(fromCommand ? { passcommand } : passphrase ? { passphrase, remember } : {}),
           }),
     {
@@ -166,6 +172,9 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
         startPath={homeDir}
         disabled={busy}
       />
+      {overSsh ? (
+        <SshKeyFieldset location={location.trim()} value={sshKey} onChange={setSshKey} disabled={busy} />
+      ) : null}
       {creating ? (
         <Field label="Encryption" hint={hintFor(encryptionChoices, encryption)}>
           <ChoiceSelect choices={encryptionChoices} value={encryption} onChange={setEncryption} />

@@ -22,6 +22,7 @@ import { MountBanner } from '../archives/MountControls.js';
 import { JobProgress } from '../jobs/JobProgress.js';
 import { LockHelp } from '../jobs/LockHelp.js';
 import { KeySection } from '../keys/KeySection.js';
+import { SshKeyCard } from '../ssh-keys/SshKeyCard.js';
 import { RestoreJobCard } from '../restore/RestoreJobCard.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
@@ -148,6 +149,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
         />
       )}
       <AutomaticCheck repo={repo} />
+      <SshKeyCard repo={repo} />
       {repo.needsPassphrase ? <PasscommandCard repo={repo} /> : null}
       <KeySection repo={repo} />
       {checking ? (
