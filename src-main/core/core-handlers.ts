@@ -20,6 +20,8 @@ import { lockHandlers } from './locks/lock-handlers.js';
 import type { KeyService } from './keys/key-service.js';
 import type { JobManager } from './jobs/job-manager.js';
 import { planHandlers } from './plan-runs/plan-handlers.js';
+import type { QuestionBook } from './questions/question-book.js';
+import { questionHandlers, watchDetails } from './questions/question-handlers.js';
 import type { PlanRunner } from './plan-runs/plan-runner.js';
 import type { PlanSchedule } from './plan-runs/plan-schedule.js';
 import { scheduleHandlers } from './plan-runs/schedule-handlers.js';
@@ -46,6 +48,7 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
   readonly schedule: PlanSchedule;
   readonly checks: PeriodicChecks;
   readonly keys: KeyService;
+  readonly questions: QuestionBook;
   readonly homeDir: string;
   readonly platform: NodeJS.Platform;
   readonly username: string;
@@ -56,10 +59,12 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
   const { services, stores, bus, status, repos, jobs, index, mounts, homeDir, platform, assertWritable } = w;
   const now = (): number => services.clock.now();
   const { settings, plans, history } = stores;
+  const repositories = repositoryHandlers(repos, w.edits);
   return {
     ...appHandlers({ status, configNotices: stores.configNotices, plans, history, repos, settings, now }),
     ...settingsHandlers({ settings, status, desktop: services.desktop }),
-    ...repositoryHandlers(repos, w.edits),
+    ...repositories,
+    'repos:details': watchDetails(repositories['repos:details'], w.questions),
     ...jobHandlers({ jobs, repos, homeDir, env: services.env, now, assertWritable }),
     ...archiveHandlers({ index, jobs, lane: w.lane, repos, assertWritable }),
     ...restoreHandlers({ repos, jobs, index, mounts, fileManager: services.fileManager, now }),
@@ -80,6 +85,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
       },
     }),
     ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable }),
+    ...questionHandlers(w.questions),
     ...testClockHandlers({
       testTime: services.testTime,
       onClockAdvanced: (at) => bus.emit('app:clock', { now: at }),

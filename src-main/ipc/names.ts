@@ -72,6 +72,8 @@ export const REQUEST_NAMES = [
   'locks:status',
   'locks:break',
   'locks:wait-and-retry',
+  'questions:list',
+  'questions:answer',
 ] as const;
 
 /** Requests of the browser host's test mode only (BORGDESK_TEST_CLOCK=1); not in the production contract. */
@@ -91,6 +93,7 @@ export const EVENT_NAMES = [
   'schedules:changed',
   'app:clock',
   'checks:changed',
+  'questions:changed',
 ] as const;
 
 /** A production request's name. */

@@ -103,7 +103,6 @@ export class KeyService {
     source: KeyImportSource;
   }): Promise<{ imported: true }> {
     let location: string;
-    let consentedPrompts: readonly string[] = [];
     if (p.repoId !== undefined) {
       const repo = this.encrypted(p.repoId);
       if (!isKeyfileMode(repo.encryption)) {
@@ -114,14 +113,13 @@ export class KeyService {
         );
       }
       location = repo.location;
-      consentedPrompts = repo.consentedPrompts;
     } else if (p.location !== undefined && p.location.trim() !== '') {
       location = normalizeLocation(p.location, this.deps.homeDir);
       requireUsableLocation({ name: location, location });
     } else {
       throw new AppError('InvalidInput', 'Which repository is the key for?', 'Choose the repository first.');
     }
-    const ctx = { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown, consentedPrompts };
+    const ctx = { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown };
     await this.deps.runAt(location, () => runKeyImport({ location, source: p.source }, ctx));
     return { imported: true };
   }
@@ -187,11 +185,7 @@ export class KeyService {
   // No passphrase here: each command decides what it needs (export and import need none).
   private async context(repo: StoredRepository): Promise<BorgContext> {
     requireUsableLocation(repo);
-    return {
-      borgPath: await this.deps.borgPath(),
-      signal: this.deps.shutdown,
-      consentedPrompts: repo.consentedPrompts,
-    };
+    return { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown };
   }
 
   private encrypted(repoId: string): StoredRepository {

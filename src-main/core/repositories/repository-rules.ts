@@ -66,3 +66,11 @@ export function sameSecond(a: string | undefined, b: string | undefined): boolea
   if (a === undefined || b === undefined) return a === b;
   return Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000);
 }
+
+// The only questions adding a repository may meet (borg docs, Environment Variables).
+const QUESTIONS_ON_ADD = ['BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK', 'BORG_RELOCATED_REPO_ACCESS_IS_OK'];
+
+/** The user's yes answers that adding a repository passes to borg; any other consent is dropped. */
+export function answerableOnAdd(prompts: readonly string[] | undefined): string[] {
+  return (prompts ?? []).filter((p) => QUESTIONS_ON_ADD.includes(p));
+}
