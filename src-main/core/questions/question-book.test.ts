@@ -71,6 +71,14 @@ describe('QuestionBook', () => {
     expect(list[0]?.since).toBe('2026-12-01T03:00:00.000Z');
   });
 
+  it('a later read stopping at the same question keeps the stopped job to rerun', () => {
+    const { book } = setup();
+    book.noteJob(relocatedFailure('j1'));
+    const error = { code: 'PromptRefused', message: 'x', msgid: RELOCATED };
+    book.noteFailure('r1', error, { kind: 'read' });
+    expect(book.list()[0]?.stopped).toMatchObject({ kind: 'job', jobId: 'j1' });
+  });
+
   it('ignores failures that are not questions, and repositories Borgdesk no longer has', () => {
     const { book } = setup();
     const lock = relocatedFailure('j1');

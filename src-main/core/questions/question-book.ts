@@ -85,7 +85,8 @@ export class QuestionBook {
       meaning: words.meaning,
       yesDoes: words.yesDoes,
       noDoes: words.noDoes,
-      stopped,
+      // A screen reading the repository again must not hide the job that waits to run once more.
+      stopped: stopped.kind === 'read' && earlier?.stopped.kind === 'job' ? earlier.stopped : stopped,
       since: earlier?.since ?? new Date(this.deps.now()).toISOString(),
     };
     this.pending.set(key, question);
