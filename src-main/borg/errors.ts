@@ -8,7 +8,12 @@
  */
 import { constants as osConstants } from 'node:os';
 import type { SerializedError } from '../model/errors.js';
-import { MSGID_CATALOG, PROMPT_DESCRIPTIONS, PROMPT_REFUSED_REMEDY, type BorgErrorCode } from './error-catalog.js';
+import {
+  MSGID_CATALOG,
+  PROMPT_DESCRIPTIONS,
+  PROMPT_REFUSED_REMEDY,
+  type BorgErrorCode,
+} from './error-catalog.js';
 import {
   diskFullCause,
   lockFailedCause,
@@ -160,7 +165,8 @@ function promptRefusedError(prompt: { msgid?: string; message: string }, rc: num
   const what = described ? PROMPT_DESCRIPTIONS[msgid] : question;
   return new BorgError({
     code: 'PromptRefused',
-    message: `Borg asks a question about this repository and stopped until it is answered. ${what ?? ''}`.trim(),
+    message:
+      `Borg asks a question about this repository and stopped until it is answered. ${what ?? ''}`.trim(),
     remedy: PROMPT_REFUSED_REMEDY,
     msgid,
     rc,

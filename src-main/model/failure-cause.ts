@@ -6,13 +6,7 @@ import { INTERRUPTED_CODE } from './last-good-backup.js';
 
 /** The causes a notification or a stale alert names. */
 export type FailureCause =
-  | 'drive-absent'
-  | 'network'
-  | 'passphrase'
-  | 'lock'
-  | 'question'
-  | 'interrupted'
-  | 'borg-error';
+  'drive-absent' | 'network' | 'passphrase' | 'lock' | 'question' | 'interrupted' | 'borg-error';
 
 const PASSPHRASE_CODES: ReadonlySet<string> = new Set([
   'PassphraseWrong',

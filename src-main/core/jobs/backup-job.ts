@@ -67,7 +67,12 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
       // Look again: the repository may have been removed, locked or mounted while the job waited.
       const current = deps.repos.require(repo.id);
       deps.assertWritable?.(repo.id);
-      const ctx = await deps.repos.contextFor(current, { signal, onEvent, lockWaitSeconds, consentedPrompts });
+      const ctx = await deps.repos.contextFor(current, {
+        signal,
+        onEvent,
+        lockWaitSeconds,
+        consentedPrompts,
+      });
       const createOptions = { ...options, location: current.location };
       log('info', runningLine(buildCreateArgs(createOptions), ctx));
       const outcome = await runCreate(createOptions, ctx).catch(async (e: unknown) => {

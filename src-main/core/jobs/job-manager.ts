@@ -151,9 +151,13 @@ export class JobManager {
    * job is cancellable like any other.
    */
   retryWithLockWait(jobId: string, lockWaitSeconds: number): JobSnapshot {
-    return this.retry(jobId, `Borg waits up to ${lockWaitSeconds} s for the repository's lock (--lock-wait).`, {
-      lockWaitSeconds,
-    });
+    return this.retry(
+      jobId,
+      `Borg waits up to ${lockWaitSeconds} s for the repository's lock (--lock-wait).`,
+      {
+        lockWaitSeconds,
+      },
+    );
   }
 
   /**
