@@ -4,7 +4,8 @@
  * settings name the new place (restored settings), but borg remembers the old one. The scheduled
  * backup stops at borg's question instead of answering it; Needs attention names it with Answer…;
  * the dialog shows borg's own words and what yes does; Yes runs that backup once, and borg itself
- * then knows the new location (a plain borg that answers every question "no" works).
+ * then knows the new location (a plain borg that answers every question "no" works). Opening an
+ * unencrypted repository this borg never saw asks the same way before anything is added.
  */
 import { execa } from 'execa';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -103,6 +104,40 @@ describe('a repository borg last saw at another location', () => {
     expect(stdout).toContain('first');
     const configText = await readFile(path.join(root, 'config', 'repositories.json'), 'utf8');
     expect(configText).not.toContain(RELOCATED);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('asks before opening an unencrypted repository borg never saw; Yes adds it', async () => {
+    const { page } = app;
+    const plain = path.join(root, 'shared', 'plain-repo');
+    await mkdir(path.dirname(plain), { recursive: true });
+    // Made by borg on another computer (its own borg folder): this borg has never seen it.
+    await execa('borg', ['init', '--encryption=none', plain], {
+      env: { ...borgEnv, BORG_BASE_DIR: path.join(root, 'other-computer') },
+    });
+    await page.getByRole('button', { name: 'Add repository' }).first().click();
+    const add = page.getByRole('dialog', { name: 'Add repository' });
+    await add.getByRole('tab', { name: 'Open existing' }).click();
+    await add.getByLabel('Repository name').fill('Shared');
+    await add.getByLabel('Location').fill(plain);
+    await add.getByRole('button', { name: 'Open repository', exact: true }).click();
+    const question = page.getByRole('dialog', { name: 'Borg asks a question' });
+    await question.waitFor({ timeout: 30_000 });
+    expect(await question.getByLabel("Borg's words").textContent()).toContain(
+      'Attempting to access a previously unknown unencrypted repository!',
+    );
+    expect(await question.textContent()).toContain('Anyone who can read the folder can read the backups');
+    // No: nothing is added, the form stays as it was.
+    await question.getByRole('button', { name: 'No' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(await add.getByLabel('Location').inputValue()).toBe(plain);
+    await add.getByRole('button', { name: 'Open repository', exact: true }).click();
+    await question.getByRole('button', { name: 'Yes' }).click();
+    await page.getByRole('heading', { name: 'Shared' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // Borg remembers it now: a borg answering every question "no" opens it.
+    const env = { ...borgEnv, BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'no' };
+    await execa('borg', ['list', plain], { env });
     expect(app.consoleErrors).toEqual([]);
   });
 });
