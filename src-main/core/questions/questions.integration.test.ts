@@ -49,10 +49,17 @@ async function finished(recorder: EventRecorder, jobId: string): Promise<JobSnap
 }
 
 /** A repository borg last saw at `before`, that Borgdesk now knows at `after` (no consent given by anyone). */
-async function movedRepository(name: string): Promise<{ repoId: string; before: string; after: string }> {
+async function movedRepository(
+  name: string,
+  passphrase?: string,
+): Promise<{ repoId: string; before: string; after: string }> {
   const recorder = new EventRecorder(core);
   const before = sandbox.path('repos', name);
-  const created = await core.handlers['repos:create']({ name, location: before, encryption: 'none' });
+  const created = await core.handlers['repos:create']({
+    name,
+    location: before,
+    ...(passphrase === undefined ? { encryption: 'none' } : { encryption: 'repokey-blake2', passphrase }),
+  });
   const first = await core.handlers['jobs:start-backup'](
     plainBackup(created.id, sandbox.path('source'), 'one'),
   );
@@ -124,6 +131,21 @@ describe('a repository borg knew at another location', () => {
     expect((await answers()).map((line) => line.split(' ').at(-1))).toEqual(['no', 'no', 'yes', 'no']);
     recorder.stop();
     await fs.rm(answersFile);
+  }, 180_000);
+
+  it('an encrypted one unlocks (borg asks only after the key opened); the screen’s read asks, yes reads it', async () => {
+    const { repoId } = await movedRepository('encrypted', 'question passphrase 5e1');
+    // A restarted Borgdesk with a memory-only store: the repository is locked again.
+    expect((await core.handlers['repos:list']({})).find((r) => r.id === repoId)?.unlocked).toBe(false);
+    const unlocked = await core.handlers['repos:unlock']({ repoId, passphrase: 'question passphrase 5e1' });
+    expect(unlocked.unlocked).toBe(true);
+    await expect(core.handlers['repos:details']({ repoId })).rejects.toMatchObject({ code: 'PromptRefused' });
+    const [question] = await core.handlers['questions:list']({ repoId });
+    expect(question?.stopped).toEqual({ kind: 'read' });
+    const answer = await core.handlers['questions:answer']({ questionId: question?.id ?? '', answer: 'yes' });
+    expect(answer.jobId).toBeUndefined();
+    expect((await core.handlers['repos:details']({ repoId })).archives.map((a) => a.name)).toEqual(['one']);
+    expect(await core.handlers['questions:list']({})).toEqual([]);
   }, 180_000);
 
   it('a scheduled run never answers: it stops and the history and Needs attention say so', async () => {

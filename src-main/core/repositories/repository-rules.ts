@@ -1,5 +1,6 @@
 /** Small rules of the repository service: input checks, its error messages, archive ordering. */
 import type { ArchiveSummary } from '../../model/archive.js';
+import { isBorgError } from '../../borg/errors.js';
 import { AppError } from '../app-error.js';
 import { parseLocation } from '../../model/location-syntax.js';
 
@@ -73,4 +74,14 @@ const QUESTIONS_ON_ADD = ['BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK', 'BORG_RE
 /** The user's yes answers that adding a repository passes to borg; any other consent is dropped. */
 export function answerableOnAdd(prompts: readonly string[] | undefined): string[] {
   return (prompts ?? []).filter((p) => QUESTIONS_ON_ADD.includes(p));
+}
+
+/**
+ * For unlocking: borg asks its questions (moved, unknown unencrypted) only after the passphrase
+ * opened the key, so a question means the passphrase is right. The question itself comes up when
+ * the repository is read next, where the user can answer it.
+ */
+export function keyOpened(e: unknown): void {
+  if (isBorgError(e) && e.code === 'PromptRefused') return;
+  throw e;
 }

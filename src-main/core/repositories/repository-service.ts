@@ -27,6 +27,7 @@ import {
 } from './passcommand-check.js';
 import {
   answerableOnAdd,
+  keyOpened,
   duplicateLocation,
   passphraseRequired,
   repositoryLocked,
@@ -235,7 +236,9 @@ export class RepositoryService {
     requireUsableLocation(repo);
     const base = await this.baseContext();
     await this.deps.lanes.run(this.laneOf(repo), () =>
-      runListArchives({ location: repo.location }, { ...base, passphrase: params.passphrase }),
+      runListArchives({ location: repo.location }, { ...base, passphrase: params.passphrase }).catch(
+        keyOpened,
+      ),
     );
     await this.deps.secrets.hold(repo.id, params.passphrase, { ...params, repositoryName: repo.name });
     this.changed();
