@@ -9,6 +9,7 @@ import { bindEvents } from './bind-events.js';
 import { emptyJobsData } from './job-events.js';
 import { useJobsStore } from './jobs-store.js';
 import { useMountStore } from './mount-store.js';
+import { useQuestionsStore } from './questions-store.js';
 import { usePlansStore, type StoredPlan } from './plans-store.js';
 import { useReposStore } from './repos-store.js';
 
@@ -189,6 +190,31 @@ describe('bindEvents', () => {
     frames.shift()?.(0);
     expect(useChecksStore.getState().rows.map((r) => r.waitingFor)).toEqual(['running']);
     expect(useChecksStore.getState().loaded).toBe(true);
+    unbind();
+  });
+
+  it('keeps the newest list of borg’s pending questions', () => {
+    const { api, emit } = fakeApi();
+    const unbind = bindEvents(api);
+    useQuestionsStore.setState({ questions: [] });
+    const question = {
+      id: 'q1',
+      kind: 'question' as const,
+      repoId: 'r1',
+      repoName: 'Disk',
+      prompt: 'BORG_RELOCATED_REPO_ACCESS_IS_OK',
+      borgText: 'Warning: …',
+      meaning: 'm',
+      yesDoes: 'y',
+      noDoes: 'n',
+      stopped: { kind: 'read' as const },
+      since: '2026-12-01T03:00:00.000Z',
+    };
+    emit('questions:changed', [question]);
+    emit('questions:changed', []);
+    emit('questions:changed', [{ ...question, id: 'q2' }]);
+    frames.shift()?.(0);
+    expect(useQuestionsStore.getState().questions.map((q) => q.id)).toEqual(['q2']);
     unbind();
   });
 
