@@ -4,7 +4,8 @@
  * with it, as after restoring Borgdesk's settings) stops a backup with a question; yes runs the
  * backup once with that consent, borg records the new location in its security folder, and the
  * next backup runs without any consent. A scheduled run never says yes: it stops with the notice.
- * borg is reached through a wrapper that notes the answer each run got, so "no consent" is checked.
+ * A changed encryption is a warning with no yes. borg is reached through a wrapper that notes the
+ * answer each run got, so "no consent" is checked.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -146,6 +147,42 @@ describe('a repository borg knew at another location', () => {
     expect(answer.jobId).toBeUndefined();
     expect((await core.handlers['repos:details']({ repoId })).archives.map((a) => a.name)).toEqual(['one']);
     expect(await core.handlers['questions:list']({})).toEqual([]);
+  }, 180_000);
+
+  it('a changed encryption is a warning of a possible attack: shown with safe steps, never a yes', async () => {
+    const recorder = new EventRecorder(core);
+    const created = await core.handlers['repos:create']({
+      name: 'swapped',
+      location: sandbox.path('repos', 'swapped'),
+      encryption: 'none',
+    });
+    const request = plainBackup(created.id, sandbox.path('source'), 'one');
+    const first = await core.handlers['jobs:start-backup'](request);
+    expect((await finished(recorder, first.jobId)).status).toBe('succeeded');
+    // Borg's record now says the repository was encrypted (repokey): as if an attacker swapped it
+    // for an unencrypted one with the same id.
+    const security = path.join(process.env['BORG_BASE_DIR'] ?? '', '.config', 'borg', 'security');
+    for (const id of await fs.readdir(security)) {
+      const location = await fs.readFile(path.join(security, id, 'location'), 'utf8').catch(() => '');
+      if (location === sandbox.path('repos', 'swapped'))
+        await fs.writeFile(path.join(security, id, 'key-type'), '0');
+    }
+    const second = await core.handlers['jobs:start-backup']({ ...request, archiveName: 'two' });
+    const failed = await finished(recorder, second.jobId);
+    recorder.stop();
+    expect(failed.error).toMatchObject({
+      code: 'SecurityCheckFailed',
+      msgid: 'Cache.EncryptionMethodMismatch',
+    });
+    expect(failed.error?.message).toMatch(/^Possible attack/);
+    const [warning] = await core.handlers['questions:list']({ repoId: created.id });
+    expect(warning).toMatchObject({ kind: 'warning', prompt: 'Cache.EncryptionMethodMismatch' });
+    expect(warning?.yesDoes).toMatch(/Do not back up to it/);
+    await expect(
+      core.handlers['questions:answer']({ questionId: warning?.id ?? '', answer: 'yes' }),
+    ).rejects.toMatchObject({ code: 'InvalidInput' });
+    await core.handlers['questions:answer']({ questionId: warning?.id ?? '', answer: 'no' });
+    expect(await core.handlers['questions:list']({ repoId: created.id })).toEqual([]);
   }, 180_000);
 
   it('a scheduled run never answers: it stops and the history and Needs attention say so', async () => {
