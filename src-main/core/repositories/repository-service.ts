@@ -187,11 +187,8 @@ export class RepositoryService {
     });
   }
 
-  /**
-   * `repos:add-existing`: detect encryption, verify the passphrase (or passcommand) if any, then
-   * register. Borg's questions (an unencrypted repository it never saw, one it knew elsewhere) come
-   * back as PromptRefused; the UI asks the user and sends their yes in `consentedPrompts`.
-   */
+  /** `repos:add-existing`: detect encryption, check the passphrase (or passcommand), register; borg's
+   * questions come back as PromptRefused, and the user's yes in `consentedPrompts` (this add only). */
   async addExisting(params: {
     name: string;
     location: string;
