@@ -17,6 +17,7 @@ import { useJobsStore } from './stores/jobs-store.js';
 import { useReposStore } from './stores/repos-store.js';
 import { usePlansStore } from './stores/plans-store.js';
 import { useChecksStore } from './stores/checks-store.js';
+import { useQuestionsStore } from './stores/questions-store.js';
 import styles from './app.module.css';
 
 // Everything the UI shows is (re)loaded whenever the connection opens, so a reconnect catches up.
@@ -29,6 +30,7 @@ function loadAll(): void {
   // Plans feed the Overview and the Plans screen; loading them here keeps both current after a reconnect.
   void usePlansStore.getState().load();
   void useChecksStore.getState().load();
+  void useQuestionsStore.getState().load();
   // After a reconnect, details shown before the drop (or that failed because of it) are stale.
   for (const repoId of Object.keys(repos.details)) void repos.loadDetails(repoId);
   useJobsStore

@@ -85,20 +85,39 @@ const damaged: CatalogEntry = {
   message: 'Borg found damaged or inconsistent data in the repository.',
   remedy: 'Run "borg check" on the repository before making more backups.',
 };
-const security: CatalogEntry = {
-  code: 'SecurityCheckFailed',
-  message: 'Borg refused to continue: the repository does not match what this computer knew about it.',
-  remedy: 'Make sure this is the repository you meant. Borg explains the details in the job log.',
-};
 const unsupported: CatalogEntry = {
   code: 'UnsupportedRepository',
   message: 'This repository needs a newer version of borg.',
   remedy: 'Update borg to the version that created the repository.',
 };
+/** What to do after borg stopped at a question: Borgdesk keeps it until the user answers. */
+export const PROMPT_REFUSED_REMEDY =
+  'Open Borgdesk to answer it: Answer… under the job, on the repository screen or under Needs attention.';
 const promptRefused: CatalogEntry = {
   code: 'PromptRefused',
-  message: 'Borg asked for a confirmation that was not given, so it stopped.',
-  remedy: 'Confirm the question in Borgdesk if you trust this repository, then try again.',
+  message: 'Borg asks a question about this repository and stopped until it is answered.',
+  remedy: PROMPT_REFUSED_REMEDY,
+};
+// Not questions: borg refuses outright, because what it finds could be an attack. No yes is offered.
+const SAFE_STEPS =
+  'Do not back up to it until you know why. Check that the location is the repository you meant and that nobody else can change it. If you replaced or restored it yourself, the README ("When something goes wrong") says how to make borg accept it.';
+const encryptionChanged: CatalogEntry = {
+  code: 'SecurityCheckFailed',
+  message:
+    'Possible attack: the encryption of this repository is not what this computer knew. Someone may have replaced it with a repository they can read.',
+  remedy: SAFE_STEPS,
+};
+const replayed: CatalogEntry = {
+  code: 'SecurityCheckFailed',
+  message:
+    'Possible attack: this repository is older than the state this computer last saw (borg calls it a replay). An old copy may have been put in its place.',
+  remedy: SAFE_STEPS,
+};
+const cacheNewer: CatalogEntry = {
+  code: 'SecurityCheckFailed',
+  message:
+    "Borg's cache is newer than this repository: another repository with the same id, or an old copy of this one, is at this location.",
+  remedy: SAFE_STEPS,
 };
 
 /** msgid → entry; each msgid is the exception class name borg 1.2 prints with `--log-json`. */
@@ -219,9 +238,9 @@ export const MSGID_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   IntegrityError: damaged,
   'Repository.CheckNeeded': damaged,
   'Repository.ObjectNotFound': damaged,
-  'Cache.EncryptionMethodMismatch': security,
-  'Cache.RepositoryReplay': security,
-  'Cache.RepositoryIDNotUnique': security,
+  'Cache.EncryptionMethodMismatch': encryptionChanged,
+  'Cache.RepositoryReplay': replayed,
+  'Cache.RepositoryIDNotUnique': cacheNewer,
   'Cache.CacheInitAbortedError': promptRefused,
   'Cache.RepositoryAccessAborted': promptRefused,
   PlaceholderError: {

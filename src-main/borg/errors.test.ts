@@ -134,7 +134,9 @@ describe('borgErrorFromRun on recorded borg 1.2.4 failures', () => {
     expect(error.code).toBe('PromptRefused');
     expect(error.prompt).toBe(prompt);
     expect(error.msgid).toBe(prompt);
-    expect(error.remedy).toMatch(/Confirm/);
+    expect(error.remedy).toMatch(/Answer…/);
+    expect(error.question).toMatch(/^Warning: /);
+    expect(error.question).not.toMatch(/\[yN\]/);
   });
 
   it('an interrupted create is Cancelled when we asked for it', () => {

@@ -8,7 +8,12 @@
  */
 import { constants as osConstants } from 'node:os';
 import type { SerializedError } from '../model/errors.js';
-import { MSGID_CATALOG, PROMPT_DESCRIPTIONS, type BorgErrorCode } from './error-catalog.js';
+import {
+  MSGID_CATALOG,
+  PROMPT_DESCRIPTIONS,
+  PROMPT_REFUSED_REMEDY,
+  type BorgErrorCode,
+} from './error-catalog.js';
 import {
   diskFullCause,
   lockFailedCause,
@@ -33,6 +38,8 @@ export class BorgError extends Error {
   readonly msgid?: string;
   readonly rc?: number;
   readonly prompt?: string;
+  /** For PromptRefused: borg's own question, as it printed it (without the "[yN]" of a terminal). */
+  readonly question?: string;
   readonly fullDisk?: FullDisk;
 
   constructor(init: BorgErrorInit) {
@@ -43,6 +50,7 @@ export class BorgError extends Error {
     if (init.msgid !== undefined) this.msgid = init.msgid;
     if (init.rc !== undefined) this.rc = init.rc;
     if (init.prompt !== undefined) this.prompt = init.prompt;
+    if (init.question !== undefined) this.question = init.question;
     if (init.fullDisk !== undefined) this.fullDisk = init.fullDisk;
   }
 
@@ -53,6 +61,7 @@ export class BorgError extends Error {
     if (this.msgid !== undefined) out.msgid = this.msgid;
     if (this.rc !== undefined) out.rc = this.rc;
     if (this.fullDisk !== undefined) out.fullDisk = this.fullDisk;
+    if (this.question !== undefined) out.question = this.question;
     return out;
   }
 }
@@ -152,15 +161,26 @@ function lastRealWarning(warnings: readonly { message: string; name?: string }[]
 function promptRefusedError(prompt: { msgid?: string; message: string }, rc: number): BorgError {
   const msgid = prompt.msgid;
   const described = msgid !== undefined && Object.hasOwn(PROMPT_DESCRIPTIONS, msgid);
-  const question = described ? PROMPT_DESCRIPTIONS[msgid] : prompt.message.trim();
+  const question = borgQuestionText(prompt.message);
+  const what = described ? PROMPT_DESCRIPTIONS[msgid] : question;
   return new BorgError({
     code: 'PromptRefused',
-    message: `Borg asked for confirmation and stopped because it was not given. ${question ?? ''}`.trim(),
-    remedy: 'Confirm the question in Borgdesk if you trust this repository, then try again.',
+    message:
+      `Borg asks a question about this repository and stopped until it is answered. ${what ?? ''}`.trim(),
+    remedy: PROMPT_REFUSED_REMEDY,
     msgid,
     rc,
     prompt: msgid,
+    ...(question === '' ? {} : { question }),
   });
+}
+
+/** Borg's question as a person reads it: the terminal's "[yN]" / "Type 'YES'" answer hint is our buttons now. */
+export function borgQuestionText(message: string): string {
+  return message
+    .replace(/\s*\[yN\]\s*$/i, '')
+    .replace(/\s*Type '?YES'? if you understand this and want to continue:?\s*$/i, '')
+    .trim();
 }
 
 // argparse prints "borg: error: <what>" (after a usage block) and exits with 2.

@@ -32,7 +32,7 @@ export interface BorgContext {
   readonly signal?: AbortSignal;
   /** Every parsed stderr line, in order, as it arrives. */
   readonly onEvent?: (event: BorgLogEvent) => void;
-  /** Prompt env vars the user has agreed to in the UI, e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK. */
+  /** Borg questions the user answered yes to, for this run only (e.g. BORG_RELOCATED_REPO_ACCESS_IS_OK). */
   readonly consentedPrompts?: readonly string[];
   /** Called when borg rejects `passphrase` (msgid PassphraseWrong), before the run rejects. */
   readonly onPassphraseRejected?: () => void;

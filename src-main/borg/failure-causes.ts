@@ -17,6 +17,8 @@ export interface FailureCause {
   readonly remedy?: string;
   /** For PromptRefused: the prompt's env var, e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK. */
   readonly prompt?: string;
+  /** For PromptRefused: borg's own question text. */
+  readonly question?: string;
   /** For DiskFull: which disk ran full, so a job can add its free space. */
   readonly fullDisk?: FullDisk;
 }

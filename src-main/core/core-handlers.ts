@@ -20,6 +20,8 @@ import { lockHandlers } from './locks/lock-handlers.js';
 import type { KeyService } from './keys/key-service.js';
 import type { JobManager } from './jobs/job-manager.js';
 import { planHandlers } from './plan-runs/plan-handlers.js';
+import type { QuestionBook } from './questions/question-book.js';
+import { questionHandlers, watchDetails } from './questions/question-handlers.js';
 import type { PlanRunner } from './plan-runs/plan-runner.js';
 import type { PlanSchedule } from './plan-runs/plan-schedule.js';
 import { scheduleHandlers } from './plan-runs/schedule-handlers.js';
@@ -49,6 +51,7 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
   readonly checks: PeriodicChecks;
   readonly keys: KeyService;
   readonly sshKeys: SshKeyService;
+  readonly questions: QuestionBook;
   readonly homeDir: string;
   readonly platform: NodeJS.Platform;
   readonly username: string;
@@ -59,10 +62,12 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
   const { services, stores, bus, status, repos, jobs, index, mounts, homeDir, platform, assertWritable } = w;
   const now = (): number => services.clock.now();
   const { settings, plans, history } = stores;
+  const repositories = repositoryHandlers(repos, w.edits, (keyFile) => w.sshKeys.usableKey(keyFile));
   return {
     ...appHandlers({ status, configNotices: stores.configNotices, plans, history, repos, settings, now }),
     ...settingsHandlers({ settings, status, desktop: services.desktop }),
-    ...repositoryHandlers(repos, w.edits, (keyFile) => w.sshKeys.usableKey(keyFile)),
+    ...repositories,
+    'repos:details': watchDetails(repositories['repos:details'], w.questions),
     ...jobHandlers({ jobs, repos, homeDir, env: services.env, now, assertWritable }),
     ...archiveHandlers({ index, jobs, lane: w.lane, repos, assertWritable }),
     ...restoreHandlers({ repos, jobs, index, mounts, fileManager: services.fileManager, now }),
@@ -84,6 +89,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     }),
     ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable }),
     ...sshKeyHandlers(w.sshKeys),
+    ...questionHandlers(w.questions),
     ...testClockHandlers({
       testTime: services.testTime,
       onClockAdvanced: (at) => bus.emit('app:clock', { now: at }),

@@ -296,7 +296,7 @@ describe('createCore with real borg', () => {
     expect(names[0]).toMatch(/^queue-b-/);
   });
 
-  it('adds an unencrypted repository created elsewhere without asking for a passphrase', async () => {
+  it('adds an unencrypted repository created elsewhere once the user says yes to borg’s question, no passphrase', async () => {
     const creator = await startCore(path.join(root, 'config-creator'));
     const plainPath = path.join(root, 'repos', 'plain');
     await creator.handlers['repos:create']({ name: 'Plain', location: plainPath, encryption: 'none' });
@@ -304,7 +304,21 @@ describe('createCore with real borg', () => {
     process.env['BORG_BASE_DIR'] = path.join(root, 'borg-base-2');
     try {
       const other = await startCore(path.join(root, 'config-plain'));
-      const added = await other.handlers['repos:add-existing']({ name: 'Plain', location: plainPath });
+      // Borg's question comes back to the UI (its words included); nothing is added without the yes.
+      await expect(
+        other.handlers['repos:add-existing']({ name: 'Plain', location: plainPath }),
+      ).rejects.toMatchObject({
+        code: 'PromptRefused',
+        msgid: 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK',
+        question: expect.stringContaining('previously unknown unencrypted repository'),
+      });
+      expect(await other.handlers['repos:list']({})).toEqual([]);
+      const consentedPrompts = ['BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK'];
+      const added = await other.handlers['repos:add-existing']({
+        name: 'Plain',
+        location: plainPath,
+        consentedPrompts,
+      });
       expect(added).toMatchObject({ needsPassphrase: false, unlocked: true, encryption: 'none' });
       const recorder = new EventRecorder(other);
       const { jobId } = await other.handlers['jobs:start-backup'](

@@ -21,6 +21,7 @@ import { RepositoryService } from './repositories/repository-service.js';
 import { MountManager } from './restore/mount-manager.js';
 import { PassphraseKeeper } from './secrets/passphrase-keeper.js';
 import { SshKeyService } from './ssh-keys/ssh-key-service.js';
+import { QuestionBook } from './questions/question-book.js';
 import type { Core, Services } from './services.js';
 
 /** Build the core for one app run. Resolves once settings and repositories are loaded. */
@@ -65,6 +66,19 @@ export async function createCore(services: Services): Promise<Core> {
     onFinished: (job) => void hub.publish('job-finished', job),
   });
   hub.on('job-finished', (job) => void history.record(job, repoName(job.snapshot.repoId)));
+  // Borg's questions wait here for the user; a yes reaches only the one run it was given for.
+  const questions = new QuestionBook({
+    now: () => services.clock.now(),
+    onChanged: (list) => bus.emit('questions:changed', list),
+    repoName: (repoId) => registry.get(repoId)?.name,
+    retryWithConsent: (jobId, prompt) =>
+      jobs.canRetry(jobId) ? jobs.retryWithConsent(jobId, prompt).id : undefined,
+    readWithConsent: async (repoId, prompt) => {
+      await repos.details({ repoId }, { consentedPrompts: [prompt] });
+    },
+  });
+  hub.on('job-finished', (job) => questions.noteJob(job));
+  hub.on('repository-removed', (repoId) => questions.forgetRepository(repoId));
   // Every borg run for a repository, jobs or not, shares its lane: borg locks per repository.
   const runInLane = async <T>(repoId: string, task: () => Promise<T>): Promise<T> =>
     lanes.run(repos.laneOf(repos.require(repoId)), task, shutdown.signal);
@@ -126,6 +140,7 @@ export async function createCore(services: Services): Promise<Core> {
       checks,
       keys,
       sshKeys,
+      questions,
       username: safeUsername(services.env),
     }),
   );

@@ -17,6 +17,7 @@ import { jobEvents, jobRequests } from './contract/jobs.js';
 import { keyRequests } from './contract/keys.js';
 import { lockRequests } from './contract/locks.js';
 import { planEvents, planRequests } from './contract/plans.js';
+import { questionEvents, questionRequests } from './contract/questions.js';
 import { repositoryEvents, repositoryRequests } from './contract/repositories.js';
 import { restoreEvents, restoreRequests } from './contract/restore.js';
 import { scheduleEvents, scheduleRequests } from './contract/schedules.js';
@@ -49,6 +50,7 @@ export const requests = {
   ...spaceRequests,
   ...lockRequests,
   ...sshKeyRequests,
+  ...questionRequests,
 } as const;
 
 /** Every event the core pushes to every connected UI. */
@@ -62,6 +64,7 @@ export const events = {
   ...scheduleEvents,
   ...appEvents,
   ...checkEvents,
+  ...questionEvents,
 } as const;
 
 /** A production request's name. */

@@ -76,6 +76,8 @@ export const REQUEST_NAMES = [
   'ssh-keys:generate',
   'ssh-keys:authorized-line',
   'ssh-keys:set-repository-key',
+  'questions:list',
+  'questions:answer',
 ] as const;
 
 /** Requests of the browser host's test mode only (BORGDESK_TEST_CLOCK=1); not in the production contract. */
@@ -95,6 +97,7 @@ export const EVENT_NAMES = [
   'schedules:changed',
   'app:clock',
   'checks:changed',
+  'questions:changed',
 ] as const;
 
 /** A production request's name. */

@@ -78,7 +78,9 @@ export const staleItemSchema = z.object({
   /** ISO time of the last successful backup; absent when there never was one. */
   lastSuccessAt: z.string().optional(),
   staleForMs: z.number(),
-  cause: z.enum(['drive-absent', 'network', 'passphrase', 'lock', 'interrupted', 'borg-error']).optional(),
+  cause: z
+    .enum(['drive-absent', 'network', 'passphrase', 'lock', 'question', 'interrupted', 'borg-error'])
+    .optional(),
   causeMessage: z.string().optional(),
 });
 export type StaleItemRow = z.infer<typeof staleItemSchema>;

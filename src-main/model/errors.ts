@@ -10,5 +10,7 @@ export const serializedErrorSchema = z.object({
   rc: z.number().optional(),
   /** For DiskFull: which disk ran full, so the UI offers what frees space there. */
   fullDisk: z.enum(['repository', 'cache', 'unknown']).optional(),
+  /** For PromptRefused: borg's own question, word for word (the UI shows it in the question dialog). */
+  question: z.string().optional(),
 });
 export type SerializedError = z.infer<typeof serializedErrorSchema>;

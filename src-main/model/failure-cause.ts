@@ -5,7 +5,8 @@
 import { INTERRUPTED_CODE } from './last-good-backup.js';
 
 /** The causes a notification or a stale alert names. */
-export type FailureCause = 'drive-absent' | 'network' | 'passphrase' | 'lock' | 'interrupted' | 'borg-error';
+export type FailureCause =
+  'drive-absent' | 'network' | 'passphrase' | 'lock' | 'question' | 'interrupted' | 'borg-error';
 
 const PASSPHRASE_CODES: ReadonlySet<string> = new Set([
   'PassphraseWrong',
@@ -24,6 +25,8 @@ export function classifyFailure(code: string | undefined, localRepository: boole
   if (code === 'RepositoryDoesNotExist' && localRepository) return 'drive-absent';
   if (code === 'ConnectionClosed') return 'network';
   if (LOCK_CODES.has(code)) return 'lock';
+  // Borg stopped at a question only the user may answer (a scheduled run never says yes).
+  if (code === 'PromptRefused') return 'question';
   if (code === INTERRUPTED_CODE) return 'interrupted';
   return 'borg-error';
 }
@@ -39,6 +42,8 @@ export function describeCause(cause: FailureCause, repoName: string, borgMessage
       return `The passphrase for "${repoName}" is wrong or missing. Open Borgdesk and enter it again.`;
     case 'lock':
       return `"${repoName}" is locked by another borg process. Open the repository in Borgdesk to see who holds the lock, wait for it or break it.`;
+    case 'question':
+      return `Borg asks a question about "${repoName}" — open Borgdesk to answer it.`;
     case 'interrupted':
       return `The last backup to "${repoName}" did not finish: Borgdesk stopped while it ran. Leave Borgdesk running until backups finish.`;
     case 'borg-error':
@@ -55,6 +60,7 @@ export function causeLabel(cause: FailureCause): string {
     network: 'network problem',
     passphrase: 'wrong passphrase',
     lock: 'repository locked',
+    question: 'borg asks a question',
     interrupted: 'backup interrupted',
     'borg-error': 'borg error',
   };

@@ -8,6 +8,10 @@ export interface ErrorInfo {
   readonly message: string;
   readonly remedy?: string;
   readonly code?: string;
+  /** Borg's msgid; for a question borg asked (code PromptRefused) the env var that answers it. */
+  readonly msgid?: string;
+  /** For a question borg asked: its own words, shown in the question dialog. */
+  readonly question?: string;
 }
 
 function stringField(value: object, key: string): string | undefined {
@@ -22,10 +26,14 @@ export function toErrorInfo(error: unknown, fallback = 'Something went wrong.'):
   const message = stringField(error, 'message') ?? fallback;
   const remedy = stringField(error, 'remedy');
   const code = stringField(error, 'code');
+  const msgid = stringField(error, 'msgid');
+  const question = stringField(error, 'question');
   return {
     // A multi-line message is most likely a raw trace from a bug; keep only its first line.
     message: message.split('\n')[0] ?? fallback,
     ...(remedy ? { remedy } : {}),
     ...(code ? { code } : {}),
+    ...(msgid ? { msgid } : {}),
+    ...(question ? { question } : {}),
   };
 }

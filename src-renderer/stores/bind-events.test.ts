@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BorgdeskApi, EventName, EventPayload } from '../../src-main/ipc/contract.js';
 import type { JobSnapshot } from '../../src-main/model/job.js';
+import { EVENT_NAMES } from '../../src-main/ipc/names.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
 import { useChecksStore } from './checks-store.js';
 import { useHistoryStore } from './history-store.js';
@@ -8,6 +9,7 @@ import { bindEvents } from './bind-events.js';
 import { emptyJobsData } from './job-events.js';
 import { useJobsStore } from './jobs-store.js';
 import { useMountStore } from './mount-store.js';
+import { useQuestionsStore } from './questions-store.js';
 import { usePlansStore, type StoredPlan } from './plans-store.js';
 import { useReposStore } from './repos-store.js';
 
@@ -191,10 +193,36 @@ describe('bindEvents', () => {
     unbind();
   });
 
+  it('keeps the newest list of borg’s pending questions', () => {
+    const { api, emit } = fakeApi();
+    const unbind = bindEvents(api);
+    useQuestionsStore.setState({ questions: [] });
+    const question = {
+      id: 'q1',
+      kind: 'question' as const,
+      repoId: 'r1',
+      repoName: 'Disk',
+      prompt: 'BORG_RELOCATED_REPO_ACCESS_IS_OK',
+      borgText: 'Warning: …',
+      meaning: 'm',
+      yesDoes: 'y',
+      noDoes: 'n',
+      stopped: { kind: 'read' as const },
+      since: '2026-12-01T03:00:00.000Z',
+    };
+    emit('questions:changed', [question]);
+    emit('questions:changed', []);
+    emit('questions:changed', [{ ...question, id: 'q2' }]);
+    frames.shift()?.(0);
+    expect(useQuestionsStore.getState().questions.map((q) => q.id)).toEqual(['q2']);
+    unbind();
+  });
+
   it('unsubscribes from every event and drops what was queued', () => {
     const { api, emit, count } = fakeApi();
     const unbind = bindEvents(api);
-    expect(count()).toBe(12);
+    // One subscription per event the core pushes.
+    expect(count()).toBe(EVENT_NAMES.length);
     emit('job:updated', job);
     unbind();
     expect(count()).toBe(0);

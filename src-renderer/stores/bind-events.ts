@@ -17,6 +17,7 @@ import { isFinal } from './job-events.js';
 import { useJobsStore } from './jobs-store.js';
 import { useMountStore } from './mount-store.js';
 import { usePlansStore, type StoredPlan } from './plans-store.js';
+import { useQuestionsStore } from './questions-store.js';
 import { useReposStore } from './repos-store.js';
 import { useStaleStore } from './stale-store.js';
 
@@ -71,6 +72,7 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   let plans: readonly StoredPlan[] | undefined;
   let schedules: EventPayload<'schedules:changed'> | undefined;
   let checks: EventPayload<'checks:changed'> | undefined;
+  let questions: EventPayload<'questions:changed'> | undefined;
   for (const item of batch) {
     if (item.event === 'repos:changed') repos = item.payload;
     if (item.event === 'mount:changed') mounts = item.payload;
@@ -79,6 +81,7 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
     if (item.event === 'plans:changed') plans = item.payload;
     if (item.event === 'schedules:changed') schedules = item.payload;
     if (item.event === 'checks:changed') checks = item.payload;
+    if (item.event === 'questions:changed') questions = item.payload;
     if (item.event === 'app:clock') syncHostClock(item.payload.now);
     // A finished backup adds an archive (a deletion or prune removes some): reload that repository.
     if (
@@ -99,6 +102,7 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   if (plans) usePlansStore.getState().setPlans(plans);
   if (schedules) usePlansStore.getState().setSchedules(schedules);
   if (checks) useChecksStore.getState().setRows(checks);
+  if (questions) useQuestionsStore.getState().setQuestions(questions);
   // A backup, an edited plan or a skipped run can start or end an overdue spell: re-read, once per batch.
   if ((history.length > 0 || plans || schedules) && useStaleStore.getState().loaded)
     void useStaleStore.getState().load();

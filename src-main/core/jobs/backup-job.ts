@@ -63,11 +63,16 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
     title: `Back up to ${repo.name}`,
-    async run({ signal, onEvent, log, lockWaitSeconds }) {
+    async run({ signal, onEvent, log, lockWaitSeconds, consentedPrompts }) {
       // Look again: the repository may have been removed, locked or mounted while the job waited.
       const current = deps.repos.require(repo.id);
       deps.assertWritable?.(repo.id);
-      const ctx = await deps.repos.contextFor(current, { signal, onEvent, lockWaitSeconds });
+      const ctx = await deps.repos.contextFor(current, {
+        signal,
+        onEvent,
+        lockWaitSeconds,
+        consentedPrompts,
+      });
       const createOptions = { ...options, location: current.location };
       log('info', runningLine(buildCreateArgs(createOptions), ctx));
       const outcome = await runCreate(createOptions, ctx).catch(async (e: unknown) => {

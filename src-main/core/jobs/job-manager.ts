@@ -25,6 +25,8 @@ export interface JobRunContext {
   readonly log: (level: LogEntry['level'], message: string) => void;
   /** Set on a Wait retry after a lock failure: pass it to contextFor so borg waits for the lock. */
   readonly lockWaitSeconds?: number;
+  /** Set on the one rerun after the user said yes to borg's question: pass it to contextFor. */
+  readonly consentedPrompts?: readonly string[];
 }
 
 /** How a job's work ended when it did not throw; each kind fills in its own result. */
@@ -149,6 +151,35 @@ export class JobManager {
    * job is cancellable like any other.
    */
   retryWithLockWait(jobId: string, lockWaitSeconds: number): JobSnapshot {
+    return this.retry(
+      jobId,
+      `Borg waits up to ${lockWaitSeconds} s for the repository's lock (--lock-wait).`,
+      {
+        lockWaitSeconds,
+      },
+    );
+  }
+
+  /**
+   * Queue the failed job `jobId` once more with the user's yes to borg's question `prompt`: only this
+   * run gets the consent (borg then remembers the answer itself, in its security folder).
+   */
+  retryWithConsent(jobId: string, prompt: string): JobSnapshot {
+    return this.retry(jobId, `You answered yes to borg's question (${prompt}) for this run.`, {
+      consentedPrompts: [prompt],
+    });
+  }
+
+  /** True while the failed job `jobId` is kept, so it can be queued again. */
+  canRetry(jobId: string): boolean {
+    return this.jobs.get(jobId)?.snapshot.status === 'failed';
+  }
+
+  private retry(
+    jobId: string,
+    note: string,
+    extra: Pick<JobRunContext, 'lockWaitSeconds' | 'consentedPrompts'>,
+  ): JobSnapshot {
     const record = this.jobs.get(jobId);
     if (record === undefined || record.snapshot.status !== 'failed')
       throw new AppError('NotFound', 'That job can no longer be retried.', 'Start it again.');
@@ -157,8 +188,8 @@ export class JobManager {
       ...spec,
       trigger: 'manual',
       run: (ctx) => {
-        ctx.log('info', `Borg waits up to ${lockWaitSeconds} s for the repository's lock (--lock-wait).`);
-        return spec.run({ ...ctx, lockWaitSeconds });
+        ctx.log('info', note);
+        return spec.run({ ...ctx, ...extra });
       },
     });
   }

@@ -104,7 +104,7 @@ export class KeyService {
     source: KeyImportSource;
   }): Promise<{ imported: true }> {
     let location: string;
-    let fields: RepositoryContextFields = { consentedPrompts: [] };
+    let fields: RepositoryContextFields = {};
     if (p.repoId !== undefined) {
       const repo = this.encrypted(p.repoId);
       if (!isKeyfileMode(repo.encryption)) {

@@ -42,6 +42,7 @@ export async function deleteArchiveJob(
         signal: job.signal,
         onEvent: job.onEvent,
         lockWaitSeconds: job.lockWaitSeconds,
+        consentedPrompts: job.consentedPrompts,
       });
       const options = { location: current.location, archiveName };
       job.log('info', runningLine(buildDeleteArchiveArgs(options), ctx));
@@ -88,6 +89,7 @@ export function checkJob(
         signal: job.signal,
         onEvent: job.onEvent,
         lockWaitSeconds: job.lockWaitSeconds,
+        consentedPrompts: job.consentedPrompts,
       });
       const options = { location: current.location, mode };
       job.log('info', runningLine(buildCheckArgs(options), ctx));

@@ -62,6 +62,16 @@ describe('notification levels', () => {
     expect(off.decideRun(failed('PassphraseWrong'), 'off')).toBeUndefined();
   });
 
+  it('a run that stopped at borg’s question points to Borgdesk to answer it', () => {
+    expect(classifyFailure('PromptRefused', true)).toBe('question');
+    const policy = createNotificationPolicy({ clock: createFakeClock() });
+    expect(policy.decideRun(failed('PromptRefused', 'Borg asks a question.'), 'problems')).toEqual({
+      title: 'Backup failed: Documents',
+      body: 'Borg asks a question about "USB drive" — open Borgdesk to answer it.',
+      urgency: 'normal',
+    });
+  });
+
   it('never announces cancelled runs', () => {
     const policy = createNotificationPolicy({ clock: createFakeClock() });
     expect(policy.decideRun({ ...base, outcome: 'cancelled' }, 'all')).toBeUndefined();

@@ -76,6 +76,7 @@ export function planBackupJob(
         signal: job.signal,
         onEvent: job.onEvent,
         lockWaitSeconds: job.lockWaitSeconds,
+        consentedPrompts: job.consentedPrompts,
       });
       if (plan.beforeCommand !== undefined) {
         const ok = await runHook('Before', plan.beforeCommand, job);
@@ -186,6 +187,7 @@ async function writableContext(
     signal: job.signal,
     onEvent: job.onEvent,
     lockWaitSeconds: job.lockWaitSeconds,
+    consentedPrompts: job.consentedPrompts,
   });
   return { location: current.location, borg };
 }

@@ -1,4 +1,4 @@
-/** Every borg context of a stored repository carries its consented prompts and its SSH key. */
+/** Every borg context of a stored repository carries its SSH key, and never a stored yes to borg's questions. */
 import { describe, expect, it } from 'vitest';
 import { SerialLanes } from '../jobs/serial-lanes.js';
 import { createMemorySecretStore } from '../secrets/memory-secret-store.js';
@@ -17,13 +17,9 @@ const stored: StoredRepository = {
 };
 
 describe('repositoryContextFields', () => {
-  it('names the key file only when the repository has one', () => {
-    expect(repositoryContextFields(stored)).toEqual({
-      consentedPrompts: stored.consentedPrompts,
-      sshIdentityFile: stored.sshKey,
-    });
-    const { sshKey: _none, ...withoutKey } = stored;
-    expect(repositoryContextFields(withoutKey)).toEqual({ consentedPrompts: stored.consentedPrompts });
+  it('names the key file only when the repository has one, and passes no consent from an old file', () => {
+    expect(repositoryContextFields(stored)).toEqual({ sshIdentityFile: stored.sshKey });
+    expect(repositoryContextFields({ ...stored, sshKey: undefined })).toEqual({});
   });
 
   it('reaches the context RepositoryService builds for every borg run of the repository', async () => {
@@ -39,6 +35,7 @@ describe('repositoryContextFields', () => {
     });
     const ctx = await repos.contextFor(stored);
     expect(ctx).toMatchObject({ borgPath: '/usr/bin/borg', sshIdentityFile: stored.sshKey });
+    expect(ctx.consentedPrompts).toBeUndefined();
     expect(repos.summarize(stored).sshKey).toBe(stored.sshKey);
   });
 });

@@ -93,7 +93,8 @@ export class RepositoryEdits {
     const base = await this.deps.repos.contextFor({ ...repo, location });
     // The passphrase was not rejected by its own repository: the held copy must not be dropped.
     const { onPassphraseRejected: _kept, ...ctx } = base;
-    const consentedPrompts = [...new Set([...repo.consentedPrompts, RELOCATED_ACCESS_PROMPT])];
+    // Repointing is the user's own act, confirmed in its dialog and checked against borg's id above.
+    const consentedPrompts = [RELOCATED_ACCESS_PROMPT];
     const info = await this.deps.lanes.run(
       location,
       () => runInfo({ location, includeArchives: false }, { ...ctx, consentedPrompts }),

@@ -12,7 +12,7 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-const repo = { name: 'Laptop', location: '/srv/repo', needsPassphrase: true, consentedPrompts: [] };
+const repo = { name: 'Laptop', location: '/srv/repo', needsPassphrase: true };
 
 describe('RepositoryRegistry', () => {
   it('adds, updates and removes repositories and persists each change', async () => {
@@ -26,6 +26,16 @@ describe('RepositoryRegistry', () => {
     expect(await reopened.remove(added.id)).toBe(true);
     expect(await reopened.remove(added.id)).toBe(false);
     expect((await RepositoryRegistry.open(dir)).list()).toEqual([]);
+  });
+
+  it('loads an older file that kept consents to borg questions, and drops them on the next save', async () => {
+    const old = { id: 'r1', ...repo, consentedPrompts: ['BORG_RELOCATED_REPO_ACCESS_IS_OK'] };
+    const file = path.join(dir, 'repositories.json');
+    await fs.writeFile(file, JSON.stringify({ version: 1, repositories: [old] }));
+    const registry = await RepositoryRegistry.open(dir);
+    expect(registry.get('r1')).toMatchObject(repo);
+    await registry.update('r1', { name: 'Laptop 2' });
+    expect(await fs.readFile(file, 'utf8')).not.toContain('consentedPrompts');
   });
 
   it('writes a versioned file and never stores fields outside its schema', async () => {

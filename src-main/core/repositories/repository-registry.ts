@@ -21,8 +21,12 @@ const storedRepositorySchema = z.object({
   lastBackupAt: z.string().optional(),
   /** When the key was last exported (ISO): keyfile modes keep their key only on this computer. */
   keyExportedAt: z.string().optional(),
-  /** Borg prompts the user agreed to for this repository (e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK). */
-  consentedPrompts: z.array(z.string()).default([]),
+  /**
+   * Read from older files only, never used and never written back (so the next save drops it): a
+   * yes to borg's question was once kept here and given on every run. Borg remembers an answer in
+   * its own security folder, so each yes is now given once, by the user (see core/questions).
+   */
+  consentedPrompts: z.array(z.string()).optional(),
   /** The user's BORG_PASSCOMMAND: a command line, not a secret (its output never enters this file). */
   passcommand: z.string().optional(),
   /** Borg's own repository id, once borg reported it: a changed location must lead to the same one. */
@@ -58,7 +62,6 @@ function encode(data: RegistryData): Record<string, unknown> {
       needsPassphrase: r.needsPassphrase,
       lastBackupAt: r.lastBackupAt,
       keyExportedAt: r.keyExportedAt,
-      consentedPrompts: [...r.consentedPrompts],
       passcommand: r.passcommand,
       borgRepositoryId: r.borgRepositoryId,
       sshKey: r.sshKey,

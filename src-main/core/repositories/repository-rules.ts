@@ -1,5 +1,6 @@
 /** Small rules of the repository service: input checks, its error messages, archive ordering. */
 import type { ArchiveSummary } from '../../model/archive.js';
+import { isBorgError } from '../../borg/errors.js';
 import { AppError } from '../app-error.js';
 import { parseLocation } from '../../model/location-syntax.js';
 
@@ -65,4 +66,22 @@ export function sortNewestFirst(archives: readonly ArchiveSummary[]): ArchiveSum
 export function sameSecond(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000);
+}
+
+// The only questions adding a repository may meet (borg docs, Environment Variables).
+const QUESTIONS_ON_ADD = ['BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK', 'BORG_RELOCATED_REPO_ACCESS_IS_OK'];
+
+/** The user's yes answers that adding a repository passes to borg; any other consent is dropped. */
+export function answerableOnAdd(prompts: readonly string[] | undefined): string[] {
+  return (prompts ?? []).filter((p) => QUESTIONS_ON_ADD.includes(p));
+}
+
+/**
+ * For unlocking: borg asks its questions (moved, unknown unencrypted) only after the passphrase
+ * opened the key, so a question means the passphrase is right. The question itself comes up when
+ * the repository is read next, where the user can answer it.
+ */
+export function keyOpened(e: unknown): void {
+  if (isBorgError(e) && e.code === 'PromptRefused') return;
+  throw e;
 }

@@ -26,6 +26,8 @@ import {
   testPasscommand,
 } from './passcommand-check.js';
 import {
+  answerableOnAdd,
+  keyOpened,
   duplicateLocation,
   passphraseRequired,
   repositoryLocked,
@@ -66,7 +68,7 @@ export interface RepositoryServiceDeps {
 type Remember = { remember?: boolean | undefined };
 
 /** Extra BorgContext fields a caller may add (a job's signal and event sink). */
-export type ContextExtras = Pick<BorgContext, 'signal' | 'onEvent' | 'lockWaitSeconds'>;
+export type ContextExtras = Pick<BorgContext, 'signal' | 'onEvent' | 'lockWaitSeconds' | 'consentedPrompts'>;
 
 /** Implements the `repos:*` requests. */
 export class RepositoryService {
@@ -106,8 +108,8 @@ export class RepositoryService {
   }
 
   /**
-   * A BorgContext for `repo`: borg path, passphrase (if it needs one) and the prompts the user
-   * agreed to. Every borg run for a stored repository gets its context here, so its location is
+   * A BorgContext for `repo`: borg path and passphrase (if it needs one); borg's questions are
+   * answered yes only for the run whose extras carry the user's answer. Every borg run for a stored repository gets its context here, so its location is
    * checked here too.
    */
   async contextFor(repo: StoredRepository, extras: ContextExtras = {}): Promise<BorgContext> {
@@ -171,12 +173,12 @@ export class RepositoryService {
       needsPassphrase,
       passphrase,
       remember: params.remember,
-      consentedPrompts: needsPassphrase ? [] : [UNENCRYPTED_ACCESS_PROMPT],
       sshKey: params.sshKey,
     });
   }
 
-  /** `repos:add-existing`: detect encryption, verify the passphrase (or passcommand) if any, then register. */
+  /** `repos:add-existing`: detect encryption, check the passphrase (or passcommand), register; borg's
+   * questions come back as PromptRefused, and the user's yes in `consentedPrompts` (this add only). */
   async addExisting(params: {
     name: string;
     location: string;
@@ -184,21 +186,23 @@ export class RepositoryService {
     passcommand?: string | undefined;
     remember?: boolean | undefined;
     sshKey?: string | undefined;
+    consentedPrompts?: readonly string[] | undefined;
   }): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
     const base = { ...(await this.baseContext()), ...sshIdentityOf(params.sshKey) };
-    // Adding a repository is the user's consent to open it even if borg has never seen it unencrypted.
-    const consentedPrompts = [UNENCRYPTED_ACCESS_PROMPT];
+    const consentedPrompts = answerableOnAdd(params.consentedPrompts);
     const passphrase = params.passphrase === '' ? undefined : params.passphrase;
     const passcommand = optionalPasscommand(params.passcommand, passphrase);
     const encryption = await this.deps.lanes.run(location, async () => {
       const kind = await detectEncryption({ location }, { ...base, consentedPrompts });
-      if (kind === 'unencrypted') return 'none';
-      if (passphrase === undefined && passcommand === undefined) throw passphraseRequired(name);
-      const secret = passcommand === undefined ? { passphrase } : { passcommand };
+      const unencrypted = kind === 'unencrypted';
+      if (!unencrypted && passphrase === undefined && passcommand === undefined)
+        throw passphraseRequired(name);
+      const secret = unencrypted ? {} : passcommand === undefined ? { passphrase } : { passcommand };
+      // Also for an unencrypted one: borg's question about it is asked (or answered yes) here.
       const listing = await runListArchives({ location }, { ...base, ...secret, consentedPrompts });
-      return listing.encryption;
+      return unencrypted ? 'none' : listing.encryption;
     });
     const needsPassphrase = encryption !== 'none';
     return this.register({
@@ -209,7 +213,6 @@ export class RepositoryService {
       passphrase: needsPassphrase ? passphrase : undefined,
       remember: params.remember,
       passcommand: needsPassphrase ? passcommand : undefined,
-      consentedPrompts: needsPassphrase ? [] : consentedPrompts,
       sshKey: params.sshKey,
     });
   }
@@ -225,7 +228,7 @@ export class RepositoryService {
       runListArchives(
         { location: repo.location },
         { ...base, passphrase: params.passphrase, ...repositoryContextFields(repo) },
-      ),
+      ).catch(keyOpened),
     );
     await this.deps.secrets.hold(repo.id, params.passphrase, { ...params, repositoryName: repo.name });
     this.changed();
@@ -260,9 +263,9 @@ export class RepositoryService {
   }
 
   /** `repos:details`: `borg info` with archives, newest first; refreshes lastBackupAt (newest complete archive) and encryption. */
-  async details(params: { repoId: string }): Promise<RepositoryDetails> {
+  async details(params: { repoId: string }, extras: ContextExtras = {}): Promise<RepositoryDetails> {
     let repo = this.require(params.repoId);
-    const ctx = await this.contextFor(repo);
+    const ctx = await this.contextFor(repo, extras);
     const info = await this.deps.lanes.run(this.laneOf(repo), () =>
       runInfo({ location: repo.location, includeArchives: true }, ctx),
     );
@@ -325,7 +328,7 @@ export class RepositoryService {
         'Enter its location first.',
       );
     const location = normalizeLocation(params.location, this.deps.homeDir);
-    const ctx = { ...base, consentedPrompts: [UNENCRYPTED_ACCESS_PROMPT] };
+    const ctx = base;
     const inLane = <T>(run: () => Promise<T>): Promise<T> => this.deps.lanes.run(location, run);
     const kind = await inLane(() => detectEncryption({ location }, ctx));
     if (kind === 'unencrypted') return NOT_ENCRYPTED_RESULT;
@@ -364,7 +367,6 @@ export class RepositoryService {
     passphrase: string | undefined;
     passcommand?: string | undefined;
     remember?: boolean | undefined;
-    consentedPrompts: string[];
     sshKey: string | undefined;
   }): Promise<RepositorySummary> {
     // A concurrent request may have registered the same location while borg was running.
@@ -375,7 +377,6 @@ export class RepositoryService {
       location: r.location,
       encryption: r.encryption,
       needsPassphrase: r.needsPassphrase,
-      consentedPrompts: r.consentedPrompts,
       ...(r.passcommand === undefined ? {} : { passcommand: r.passcommand }),
       ...(r.sshKey === undefined ? {} : { sshKey: r.sshKey }),
     });

@@ -64,14 +64,14 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
     lane: deps.repos.laneOf(repo),
     title: `Restore from ${request.archiveName}`,
     progress: () => new ExtractProgressTracker(),
-    async run({ signal, onEvent, log }) {
+    async run({ signal, onEvent, log, consentedPrompts }) {
       const current = deps.repos.require(repo.id);
       const plan = await planRestore(request, {
         tree,
         now: new Date(deps.now()),
         repositoryDir: await repositoryDirOf(current.location),
       });
-      const ctx = await deps.repos.contextFor(current, { signal, onEvent });
+      const ctx = await deps.repos.contextFor(current, { signal, onEvent, consentedPrompts });
       const targetDir =
         plan.newFolder === undefined
           ? plan.targetDir

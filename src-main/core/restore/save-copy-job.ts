@@ -45,10 +45,10 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
     lane: deps.repos.laneOf(repo),
     title: `Save a copy of ${entry.name}`,
     progress: () => new ExtractProgressTracker(),
-    async run({ signal, onEvent, log }) {
+    async run({ signal, onEvent, log, consentedPrompts }) {
       const current = deps.repos.require(repo.id);
       await checkTarget(target, await repositoryDirOf(current.location));
-      const ctx = await deps.repos.contextFor(current, { signal, onEvent });
+      const ctx = await deps.repos.contextFor(current, { signal, onEvent, consentedPrompts });
       const scratch = await fs.mkdtemp(path.join(path.dirname(target), '.borgdesk-save-'));
       try {
         const options: ExtractOptions = {

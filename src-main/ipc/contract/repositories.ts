@@ -33,6 +33,8 @@ export const repositoryRequests = {
       /** Instead of a passphrase: the command that prints it (BORG_PASSCOMMAND), stored with the repository. */
       passcommand: z.string().optional(),
       sshKey: sshKey,
+      /** Borg's questions the user answered yes to in the question dialog, for this add only. */
+      consentedPrompts: z.array(z.string()).max(4).optional(),
     }),
     result: repositorySummarySchema,
   },

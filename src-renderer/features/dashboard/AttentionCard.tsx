@@ -2,7 +2,8 @@
  * The Overview's "Needs attention" card: what happened to Borgdesk's config files (entries set
  * aside, a file unreadable or from a newer Borgdesk, a failed save), then every scheduled plan
  * target without a good backup for longer than Settings allows, how long it has been and why, and
- * every keyfile repository whose key was never exported. The
+ * every keyfile repository whose key was never exported, and every question borg waits on (a
+ * scheduled run that stopped at one points here). The
  * browser host has no tray or desktop notifications, so this card is where a headless user learns
  * that backups stopped. The welcome screen shows it too, so set-aside repositories are never silent.
  */
@@ -13,6 +14,8 @@ import { formatDateTime } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { useStaleStore } from '../../stores/stale-store.js';
+import { useQuestionsStore } from '../../stores/questions-store.js';
+import { QuestionList } from '../questions/QuestionNotice.js';
 import { KeyAttentionList, unexportedKeyfileRepos } from '../keys/KeyAttentionList.js';
 import { attentionText } from './attention-text.js';
 import { ConfigNoticeList } from './ConfigNoticeList.js';
@@ -29,6 +32,7 @@ export function AttentionCard() {
   const notices = useAppStore((s) => s.status?.configNotices) ?? [];
   const repos = useReposStore((s) => s.repos);
   const unexported = unexportedKeyfileRepos(repos);
+  const questions = useQuestionsStore((s) => s.questions.length);
 
   useEffect(() => {
     if (connection !== 'open') return;
@@ -42,10 +46,10 @@ export function AttentionCard() {
     return () => clearInterval(timer);
   }, [connection]);
 
-  if (error && notices.length === 0) {
+  if (error && notices.length === 0 && questions === 0) {
     return <ErrorMessage error={error} title="Overdue backups could not be checked" />;
   }
-  if (items.length === 0 && notices.length === 0 && unexported.length === 0) return null;
+  if (items.length === 0 && notices.length === 0 && unexported.length === 0 && questions === 0) return null;
   return (
     <section className={`card ${styles.attentionCard}`} aria-labelledby="attention-title">
       <header className="card-header">
@@ -55,6 +59,11 @@ export function AttentionCard() {
         </h2>
       </header>
       {notices.length > 0 ? <ConfigNoticeList notices={notices} /> : null}
+      {questions > 0 ? (
+        <div className={styles.attentionList}>
+          <QuestionList showRepository />
+        </div>
+      ) : null}
       <KeyAttentionList repos={unexported} />
       {error ? <ErrorMessage error={error} title="Overdue backups could not be checked" /> : null}
       {items.length > 0 ? (

@@ -13,6 +13,7 @@ import { formatCount, formatDuration, parseDate } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { LockHelp } from './LockHelp.js';
+import { QuestionList } from '../questions/QuestionNotice.js';
 import { TransferChart } from './TransferChart.js';
 import { JobSpaceNote } from '../repositories/JobSpaceNote.js';
 import { Counter } from '../../components/Counter.js';
@@ -111,6 +112,7 @@ export function JobResult({ job }: JobResultProps) {
       {lockFailure ? (
         <LockHelp repoId={job.repoId} borgMessage={job.error?.message ?? ''} retryJobId={job.id} />
       ) : null}
+      {job.status === 'failed' ? <QuestionList jobId={job.id} /> : null}
       <JobSpaceNote job={job} />
       {warnings.length > 0 ? (
         <details className="warnings">

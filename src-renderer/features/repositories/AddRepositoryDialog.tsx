@@ -17,6 +17,8 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { ImportKeyDialog } from '../keys/ImportKeyDialog.js';
 import { SshKeyFieldset } from '../ssh-keys/SshKeyFieldset.js';
+import { questionWords } from '../../../src-main/model/question-texts.js';
+import { QuestionDialog } from '../questions/QuestionDialog.js';
 import { KeyfileNote } from '../keys/KeyfileNote.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { locationFieldError } from './location-field.js';
@@ -68,7 +70,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   );
 
   const add = useAction(
-    () =>
+    (consentedPrompts: readonly string[]) =>
       creating
         ? createRepository({
             name: name.trim(),
@@ -82,6 +84,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             location: location.trim(),
             ...withKey,
             ...(fromCommand ? { passcommand } : passphrase ? { passphrase, remember } : {}),
+            ...(consentedPrompts.length > 0 ? { consentedPrompts: [...consentedPrompts] } : {}),
           }),
     {
       fallback: creating ? 'The repository could not be created.' : 'The repository could not be opened.',
@@ -93,6 +96,14 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
     },
   );
   const { pending: busy, error } = add;
+  // Borg's questions on opening (unencrypted and never seen, or known at another location): the
+  // user answers each in the question dialog; the yes answers go with the next try only.
+  // Kept with the location they were given for: a yes never carries over to another repository.
+  const [yesFor, setYesFor] = useState<{ location: string; prompts: readonly string[] }>();
+  const answered = yesFor?.location === location.trim() ? yesFor.prompts : [];
+  const [questionClosed, setQuestionClosed] = useState(false);
+  const asked =
+    !creating && error?.code === 'PromptRefused' && error.msgid !== undefined ? error.msgid : undefined;
   // An existing keyfile repository whose key is not on this computer: import it, then open again.
   const [importingKey, setImportingKey] = useState(false);
 
@@ -105,7 +116,8 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const submit = (): void => {
     setAttempted(true);
     if (invalid || busy) return;
-    add.run();
+    setQuestionClosed(false);
+    add.run(answered);
   };
 
   return (
@@ -145,6 +157,22 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
         ))}
       </div>
       {error ? <ErrorMessage error={error} /> : null}
+      {asked !== undefined && !questionClosed ? (
+        <QuestionDialog
+          words={questionWords(asked)}
+          borgText={error?.question ?? ''}
+          context={`Opening “${name.trim()}” stopped at this question.`}
+          busy={busy}
+          error={undefined}
+          onYes={() => {
+            const next = [...answered.filter((p) => p !== asked), asked];
+            setYesFor({ location: location.trim(), prompts: next });
+            add.run(next);
+          }}
+          onNo={() => setQuestionClosed(true)}
+          onClose={() => setQuestionClosed(true)}
+        />
+      ) : null}
       {error?.code === 'KeyNotFound' && !creating ? (
         <Button icon="download" onClick={() => setImportingKey(true)}>
           Import key…

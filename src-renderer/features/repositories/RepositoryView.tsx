@@ -24,6 +24,7 @@ import { LockHelp } from '../jobs/LockHelp.js';
 import { KeySection } from '../keys/KeySection.js';
 import { SshKeyCard } from '../ssh-keys/SshKeyCard.js';
 import { RestoreJobCard } from '../restore/RestoreJobCard.js';
+import { QuestionList } from '../questions/QuestionNotice.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
 import { AutomaticCheck } from './AutomaticCheck.js';
@@ -129,6 +130,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
       </header>
 
       {job && !dismissed ? <JobProgress job={job} /> : null}
+      <QuestionList repoId={repo.id} exceptJobId={job && !dismissed ? job.id : undefined} />
       {locked ? null : <RestoreJobCard repoId={repo.id} />}
 
       {locked ? (
