@@ -150,7 +150,7 @@ describe('space with real borg', () => {
     const checked = await run(core.handlers['repos:check']({ repoId, mode: 'repository' }));
     expect(checked.job.status).toBe('succeeded');
     expect(checked.lines[0]).toBe(
-      `Running: borg check --progress --repository-only -- ${repoPath} (passphrase from the repository's passcommand)`,
+      `Running: BORG_PASSCOMMAND='<hidden>' borg check --progress --repository-only -- ${repoPath}`,
     );
     expectNoSecret(checked.lines);
 
@@ -176,12 +176,12 @@ describe('space with real borg', () => {
     expect([prune?.status, compactJob?.status]).toEqual(['succeeded', 'succeeded']);
     const pruneLines = (await core.handlers['jobs:log']({ jobId: prune?.id ?? '' })).map((e) => e.message);
     expect(pruneLines[0]).toBe(
-      `Running: borg prune --list --progress '--glob-archives=${plan.archivePrefix}-*' --keep-last=1 -- ${repoPath} (passphrase from the repository's passcommand)`,
+      `Running: BORG_PASSCOMMAND='<hidden>' borg prune --list --progress '--glob-archives=${plan.archivePrefix}-*' --keep-last=1 -- ${repoPath}`,
     );
     const compactLines = (await core.handlers['jobs:log']({ jobId: compactJob?.id ?? '' })).map(
       (e) => e.message,
     );
-    expect(compactLines[0]).toMatch(/^Running: borg compact --info --progress -- /);
+    expect(compactLines[0]).toMatch(/^Running: BORG_PASSCOMMAND='<hidden>' borg compact --info --progress -- /);
     expectNoSecret([...pruneLines, ...compactLines]);
   }, 240_000);
 });
