@@ -61,7 +61,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     ...settingsHandlers({ settings, status, desktop: services.desktop }),
     ...repositoryHandlers(repos, w.edits),
     ...jobHandlers({ jobs, repos, homeDir, env: services.env, now, assertWritable }),
-    ...archiveHandlers({ index, jobs, lane: w.lane, repos, assertWritable }),
+    ...archiveHandlers({ index, jobs, lane: w.lane, repos, assertWritable, record: w.record }),
     ...restoreHandlers({ repos, jobs, index, mounts, fileManager: services.fileManager, now }),
     ...historyHandlers(history),
     ...folderHandlers({ homeDir, platform, username: w.username, folderDialog: services.folderDialog }),
@@ -79,7 +79,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
         return borg.state === 'ok' ? parseBorgVersion(`borg ${borg.version}`) : undefined;
       },
     }),
-    ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable }),
+    ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable, record: w.record }),
     ...testClockHandlers({
       testTime: services.testTime,
       onClockAdvanced: (at) => bus.emit('app:clock', { now: at }),

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import type { HandlersFor } from '../../ipc/contract.js';
 import type { lockRequests } from '../../ipc/contract/locks.js';
+import type { RecordOperation } from '../history/operation-record.js';
 import type { DiffDeps } from '../restore/diff-service.js';
 import type { JobManager } from '../jobs/job-manager.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
@@ -13,6 +14,7 @@ export interface LockHandlerDeps {
   readonly jobs: JobManager;
   readonly lane: DiffDeps;
   readonly assertWritable: (repoId: string) => void;
+  readonly record: RecordOperation;
 }
 
 /** One handler per lock request. */
@@ -23,6 +25,7 @@ export function lockHandlers(deps: LockHandlerDeps): HandlersFor<typeof lockRequ
     runInLane: (repoId, task) => deps.lane.runInLane(repoId, task),
     hasActiveJob: (repoId) => deps.jobs.hasActive(repoId),
     assertWritable: deps.assertWritable,
+    record: deps.record,
     probe: { hostname: os.hostname() },
   };
   return {
