@@ -49,6 +49,11 @@ export interface JobSpec {
   readonly planId?: string;
   /** Turns this kind's borg events into progress; the default knows backup and step progress. */
   readonly progress?: () => ProgressTracker;
+  /**
+   * A Wait retry after a lock failure: borg gets `--lock-wait=seconds`, and the running job shows
+   * `waitingFor` until borg reports progress (it reports nothing while it waits for the lock).
+   */
+  readonly lockWait?: { readonly seconds: number; readonly waitingFor: string };
   run(ctx: JobRunContext): Promise<JobRunOutcome>;
 }
 
@@ -148,18 +153,15 @@ export class JobManager {
    * Queue the failed job `jobId` again with `--lock-wait` (the Wait after a lock failure); the new
    * job is cancellable like any other.
    */
-  retryWithLockWait(jobId: string, lockWaitSeconds: number): JobSnapshot {
+  retryWithLockWait(jobId: string, lockWaitSeconds: number, waitingText?: string): JobSnapshot {
     const record = this.jobs.get(jobId);
     if (record === undefined || record.snapshot.status !== 'failed')
       throw new AppError('NotFound', 'That job can no longer be retried.', 'Start it again.');
-    const { spec } = record;
+    const waitingFor = waitingText ?? `Waiting up to ${lockWaitSeconds} s for the repository's lock`;
     return this.submit({
-      ...spec,
+      ...record.spec,
       trigger: 'manual',
-      run: (ctx) => {
-        ctx.log('info', `Borg waits up to ${lockWaitSeconds} s for the repository's lock (--lock-wait).`);
-        return spec.run({ ...ctx, lockWaitSeconds });
-      },
+      lockWait: { seconds: lockWaitSeconds, waitingFor },
     });
   }
 
@@ -204,22 +206,45 @@ export class JobManager {
 
   private async execute(record: JobRecord, spec: JobSpec): Promise<JobRunOutcome> {
     const startedAt = this.options.clock.now();
-    const { waitingFor: _done, ...started } = record.snapshot;
-    record.snapshot = started;
-    this.update(record, { status: 'running', startedAt: new Date(startedAt).toISOString() });
+    const { lockWait } = spec;
+    this.stopWaiting(record);
+    this.update(record, {
+      status: 'running',
+      startedAt: new Date(startedAt).toISOString(),
+      ...(lockWait === undefined ? {} : { waitingFor: lockWait.waitingFor }),
+    });
     this.nowWaitingFor(record);
     this.notifyStarted(record);
     const id = record.snapshot.id;
     const onEvent = (event: BorgLogEvent): void => {
       const elapsedMs = this.options.clock.now() - startedAt;
       const update = record.tracker.accept(event, elapsedMs);
-      if (update !== undefined) this.throttle.push(id, update);
+      if (update !== undefined) {
+        // Borg reports progress only once it holds the lock: the wait is over.
+        if (record.snapshot.waitingFor !== undefined) this.stopWaiting(record, true);
+        this.throttle.push(id, update);
+      }
       const entry = toLogEntry(event, new Date(this.options.clock.now()).toISOString());
       if (entry !== undefined) this.addLog(id, record, entry);
     };
-    const log = (level: LogEntry['level'], message: string): void =>
+    // The job's first line is its command line (with --lock-wait); a note on the wait follows it.
+    let noted = lockWait === undefined;
+    const log = (level: LogEntry['level'], message: string): void => {
       this.addLog(id, record, this.entry(level, message));
-    return spec.run({ signal: record.controller.signal, onEvent, log });
+      if (noted || lockWait === undefined) return;
+      noted = true;
+      const note = `Borg waits up to ${lockWait.seconds} s for the repository's lock (--lock-wait).`;
+      this.addLog(id, record, this.entry('info', note));
+    };
+    const extras = lockWait === undefined ? {} : { lockWaitSeconds: lockWait.seconds };
+    return spec.run({ signal: record.controller.signal, onEvent, log, ...extras });
+  }
+
+  // A job no longer waits (it started, or borg got the lock): its card stops saying it does.
+  private stopWaiting(record: JobRecord, announce = false): void {
+    const { waitingFor: _done, ...rest } = record.snapshot;
+    record.snapshot = rest;
+    if (announce) this.options.emit('job:updated', record.snapshot);
   }
 
   // What a job queued behind the lane's running job shows: the title of the one it waits for.

@@ -1,6 +1,7 @@
 /** The request handlers of the locks domain (see ipc/contract/locks.ts). */
 import os from 'node:os';
 import type { HandlersFor } from '../../ipc/contract.js';
+import { lockWaitText } from '../../model/lock.js';
 import type { lockRequests } from '../../ipc/contract/locks.js';
 import type { RecordOperation } from '../history/operation-record.js';
 import type { DiffDeps } from '../restore/diff-service.js';
@@ -31,8 +32,13 @@ export function lockHandlers(deps: LockHandlerDeps): HandlersFor<typeof lockRequ
   return {
     'locks:status': ({ repoId }) => lockStatus(repoId, service),
     'locks:break': (params) => breakLock(params, service),
-    'locks:wait-and-retry': async ({ jobId, lockWaitSeconds }) => ({
-      jobId: deps.jobs.retryWithLockWait(jobId, lockWaitSeconds).id,
-    }),
+    'locks:wait-and-retry': async ({ jobId, lockWaitSeconds }) => {
+      // Who holds the lock now, for the running card; a roster Borgdesk cannot read names nobody.
+      const repoId = deps.jobs.list().find((j) => j.id === jobId)?.repoId;
+      const report =
+        repoId === undefined ? undefined : await lockStatus(repoId, service).catch(() => undefined);
+      const waitingFor = lockWaitText(lockWaitSeconds, report);
+      return { jobId: deps.jobs.retryWithLockWait(jobId, lockWaitSeconds, waitingFor).id };
+    },
   };
 }

@@ -128,9 +128,22 @@ describe('a live lock held by a running borg', () => {
 
     const waited = (await core.handlers['locks:wait-and-retry']({ jobId: blocked, lockWaitSeconds: 60 }))
       .jobId;
+    // The running card names the wait and the holder; the log starts with the command borg runs.
+    const waiting = await recorder.waitFor(
+      'job:updated',
+      (job) => job.id === waited && job.status === 'running',
+      30_000,
+    );
+    expect(waiting.waitingFor).toBe(
+      `Waiting up to 60 s for the lock held by borg (pid ${pids[0]}) on this computer`,
+    );
     const done = await finished(waited);
     expect(done.status).toBe('succeeded');
+    expect(done.waitingFor).toBeUndefined();
     expect(done.result?.archive.name).toBe('first');
+    const log = (await core.handlers['jobs:log']({ jobId: waited })).map((l) => l.message);
+    expect(log[0]).toMatch(/^Running: borg --lock-wait=60 create --progress --json .*::first /);
+    expect(log[1]).toBe("Borg waits up to 60 s for the repository's lock (--lock-wait).");
     // It could only succeed after the holder let go.
     expect(await held).toMatchObject({ exitCode: 0 });
   });
