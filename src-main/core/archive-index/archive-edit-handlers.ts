@@ -52,7 +52,13 @@ export function archiveEditHandlers(deps: ArchiveEditDeps): HandlersFor<ArchiveE
       await inLane(repoId, (location, ctx) => {
         const options = { location, archiveName, comment };
         const args = buildArchiveCommentArgs(options);
-        const operation = { kind: 'comment' as const, repoId, title: `Set the comment of ${archiveName}`, args, ctx };
+        const operation = {
+          kind: 'comment' as const,
+          repoId,
+          title: `Set the comment of ${archiveName}`,
+          args,
+          ctx,
+        };
         return record(operation, (recorded) => runArchiveComment(options, recorded));
       });
       return {};

@@ -167,10 +167,7 @@ describe('job history with real borg', () => {
     const historyDir = path.join(configDir(), 'history');
     const files = await filesUnder(historyDir);
     expect(files.map((f) => path.relative(historyDir, f)).sort()).toEqual(
-      [
-        'history.json',
-        ...listed.entries.map((e) => path.join('logs', `${e.id}.json`)),
-      ].sort(),
+      ['history.json', ...listed.entries.map((e) => path.join('logs', `${e.id}.json`))].sort(),
     );
     for (const file of files) expect(await fs.readFile(file, 'utf8')).not.toContain(PASSPHRASE);
   });

@@ -181,7 +181,9 @@ describe('space with real borg', () => {
     const compactLines = (await core.handlers['jobs:log']({ jobId: compactJob?.id ?? '' })).map(
       (e) => e.message,
     );
-    expect(compactLines[0]).toMatch(/^Running: BORG_PASSCOMMAND='<hidden>' borg compact --info --progress -- /);
+    expect(compactLines[0]).toMatch(
+      /^Running: BORG_PASSCOMMAND='<hidden>' borg compact --info --progress -- /,
+    );
     expectNoSecret([...pruneLines, ...compactLines]);
   }, 240_000);
 });
