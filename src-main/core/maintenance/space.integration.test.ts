@@ -145,7 +145,7 @@ describe('space with real borg', () => {
     expect(reclaimableBytes(spaceAfter, details.stats?.uniqueCompressedSize ?? 0)).toBe(0);
   }, 180_000);
 
-  it('starts the log of check, prune and compact with the command, naming only that a passcommand is used', async () => {
+  it('starts the log of check, a plan backup, prune and compact with the command, the passcommand as a placeholder', async () => {
     await core.handlers['repos:set-passcommand']({ repoId, passcommand: PASSCOMMAND });
     const checked = await run(core.handlers['repos:check']({ repoId, mode: 'repository' }));
     expect(checked.job.status).toBe('succeeded');
@@ -184,6 +184,11 @@ describe('space with real borg', () => {
     expect(compactLines[0]).toMatch(
       /^Running: BORG_PASSCOMMAND='<hidden>' borg compact --info --progress -- /,
     );
-    expectNoSecret([...pruneLines, ...compactLines]);
+    const planBackup = jobs.filter((j) => j.kind === 'backup').at(-1);
+    const backupLines = (await core.handlers['jobs:log']({ jobId: planBackup?.id ?? '' })).map(
+      (e) => e.message,
+    );
+    expect(backupLines[0]).toMatch(/^Running: BORG_PASSCOMMAND='<hidden>' borg create --progress --json /);
+    expectNoSecret([...pruneLines, ...compactLines, ...backupLines]);
   }, 240_000);
 });
