@@ -135,7 +135,10 @@ describe('editing, repointing and removing a repository', () => {
     await page.screenshot({ path: shot('remove') });
     await dialog.getByRole('button', { name: 'Remove from Borgdesk' }).click();
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
-    expect(await page.getByRole('list', { name: 'Repositories' }).getByRole('button').count()).toBe(0);
+    // The sidebar follows the repositories:changed event, which may land just after the dialog closed.
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Repositories' }).getByRole('button').count())
+      .toBe(0);
     expect((await stat(movedPath)).isDirectory()).toBe(true);
     expect((await listArchiveNames(movedPath, PASSPHRASE, app.host.borgBaseDir)).sort()).toEqual([
       'after-trip',
