@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backUpPath, createRepository } from './support/app-flows.js';
+import { backUpPath, createRepository, goTo, openNewPlan, savePlan } from './support/app-flows.js';
 import { openAppSession, type AppSession } from './support/app-session.js';
 
 const PASSPHRASE = 'stale lock passphrase 7';
@@ -98,8 +98,11 @@ describe('a stale repository lock', () => {
 
   it('names a running holder, asks before breaking its lock, and Wait backs up once it lets go', async () => {
     const { page } = app;
-    // A live holder on this computer with borg's own host id: it lets go after 8 s.
-    const holder = execa('borg', ['with-lock', app.repoPath, 'sleep', '8'], {
+    // Made before the lock is taken: its Run now queues a backup behind the Wait below.
+    await savePlan(await openNewPlan(page, 'Queued letters', app.sourceDir));
+    await page.getByRole('list', { name: 'Repositories' }).getByRole('button', { name: 'Letters' }).click();
+    // A live holder on this computer with borg's own host id: it lets go after 25 s.
+    const holder = execa('borg', ['with-lock', app.repoPath, 'sleep', '25'], {
       env: { BORG_BASE_DIR: app.host.borgBaseDir },
       reject: false,
     });
@@ -125,9 +128,29 @@ describe('a stale repository lock', () => {
 
     await lock.getByLabel('Wait up to').selectOption('60');
     await lock.getByRole('button', { name: 'Wait', exact: true }).click();
-    await page.getByRole('heading', { name: 'Backup complete' }).waitFor({ timeout: 90_000 });
+    // While borg waits, the running card says for how long and for whom.
+    const waiting = `Waiting up to 60 s for the lock held by borg (pid ${holder.pid ?? 0}) on this computer`;
+    await page.getByText(waiting).waitFor({ timeout: 30_000 });
+
+    // A plan's backup started now queues behind the waiting job, says so, and can be cancelled.
+    await goTo(page, 'Plans');
+    await page
+      .getByRole('article', { name: 'Queued letters' })
+      .getByRole('button', { name: 'Run now' })
+      .click();
+    await page.getByText('Backup started.').waitFor({ timeout: 10_000 });
+    await page.getByRole('list', { name: 'Repositories' }).getByRole('button', { name: 'Letters' }).click();
+    const queued = page.locator('.job-card').filter({ hasText: 'Queued' });
+    await queued.getByText('Waiting for “Back up to Letters” to finish').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-queued.png') });
+    await queued.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { name: 'Backup cancelled' }).waitFor({ timeout: 10_000 });
+
     expect((await holder).exitCode).toBe(0);
-    await page.getByRole('table', { name: 'Archives' }).getByText('waited').waitFor({ timeout: 30_000 });
+    await page.getByRole('table', { name: 'Archives' }).getByText('waited').waitFor({ timeout: 90_000 });
+    // The cancelled backup never ran: only the waited one is in the repository.
+    await goTo(page, 'History');
+    await page.getByRole('row').filter({ hasText: 'Cancelled' }).first().waitFor({ timeout: 10_000 });
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -31,3 +31,16 @@ export async function listArchiveNames(
   });
   return (JSON.parse(stdout) as { archives: { name: string }[] }).archives.map((a) => a.name);
 }
+
+/** `borg create REPO::ARCHIVE PATH…` run directly, as another borg on this computer would. */
+export async function createArchive(
+  repo: string,
+  archive: string,
+  paths: readonly string[],
+  passphrase: string,
+  borgBaseDir: string,
+): Promise<void> {
+  await execa('borg', ['create', '--', `${repo}::${archive}`, ...paths], {
+    env: { BORG_PASSPHRASE: passphrase, BORG_BASE_DIR: borgBaseDir, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+  });
+}

@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
 import { Writable, type Readable } from 'node:stream';
+import { commonOptions } from './common-options.js';
 import { buildBorgEnv, type BorgFolders } from './env.js';
 import { BorgError, borgErrorFromRun } from './errors.js';
 import { LineSplitter } from './line-splitter.js';
@@ -94,9 +95,7 @@ export async function runBorg(
     folders: ctx.folders,
   });
   const onStdin = options.stdin !== undefined;
-  // A common option before the command: borg 1.2 takes it there for every command.
-  const lockWait = ctx.lockWaitSeconds === undefined ? [] : [`--lock-wait=${ctx.lockWaitSeconds}`];
-  const { child, exit } = startProcess(ctx.borgPath, ['--log-json', ...lockWait, ...args], {
+  const { child, exit } = startProcess(ctx.borgPath, ['--log-json', ...commonOptions(ctx), ...args], {
     stdio: [onStdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(onFd ? ['pipe' as const] : [])],
     env,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),

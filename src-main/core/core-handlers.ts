@@ -69,7 +69,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     ...repositories,
     'repos:details': watchDetails(repositories['repos:details'], w.questions),
     ...jobHandlers({ jobs, repos, homeDir, env: services.env, now, assertWritable }),
-    ...archiveHandlers({ index, jobs, lane: w.lane, repos, assertWritable }),
+    ...archiveHandlers({ index, jobs, lane: w.lane, repos, assertWritable, record: w.record }),
     ...restoreHandlers({ repos, jobs, index, mounts, fileManager: services.fileManager, now }),
     ...historyHandlers(history),
     ...folderHandlers({ homeDir, platform, username: w.username, folderDialog: services.folderDialog }),
@@ -87,7 +87,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
         return borg.state === 'ok' ? parseBorgVersion(`borg ${borg.version}`) : undefined;
       },
     }),
-    ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable }),
+    ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable, record: w.record }),
     ...sshKeyHandlers(w.sshKeys),
     ...questionHandlers(w.questions),
     ...testClockHandlers({

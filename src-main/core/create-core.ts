@@ -14,6 +14,7 @@ import { openCoreStores } from './core-stores.js';
 import { EventBus } from './event-bus.js';
 import { guardAll } from './guard-handlers.js';
 import { JobManager } from './jobs/job-manager.js';
+import { operationRecorder } from './history/operation-record.js';
 import { KeyService } from './keys/key-service.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
 import { RepositoryEdits } from './repositories/repository-edits.js';
@@ -48,15 +49,20 @@ export async function createCore(services: Services): Promise<Core> {
     secretStorage: () => secrets.storage(),
   });
   const borgPath = () => status.requireBorgPath();
+  // The name as it is now: the history entry keeps it even if the repository is renamed or removed later.
+  const repoName = (repoId: string): string => registry.get(repoId)?.name ?? repoId;
+  // Borg runs that are not jobs (mount, key commands, break-lock, rename, comment, init) are recorded too.
+  const record = operationRecorder({
+    now: () => services.clock.now(),
+    record: (operation, name) => void history.record(operation, name ?? repoName(operation.snapshot.repoId)),
+  });
   const repos = new RepositoryService({
-    ...{ registry, secrets, lanes, homeDir, borgPath, shutdown: shutdown.signal },
+    ...{ registry, secrets, lanes, homeDir, borgPath, shutdown: shutdown.signal, record },
     onChanged: (list) => void hub.publish('repositories-changed', list),
     onRemoved: (repoId) => hub.publish('repository-removed', repoId),
     onArchivesListed: (repoId, listing) => hub.publish('archives-listed', { repoId, listing }),
   });
   hub.on('repositories-changed', (list) => bus.emit('repos:changed', list));
-  // The name as it is now: the history entry keeps it even if the repository is renamed or removed later.
-  const repoName = (repoId: string): string => registry.get(repoId)?.name ?? repoId;
   const jobs = new JobManager({
     clock: services.clock,
     lanes,
@@ -100,7 +106,7 @@ export async function createCore(services: Services): Promise<Core> {
     );
   });
   const mounts = new MountManager({
-    ...{ ...lane, borgPath, hasActiveJob: (repoId: string) => jobs.hasActive(repoId) },
+    ...{ ...lane, borgPath, record, hasActiveJob: (repoId: string) => jobs.hasActive(repoId) },
     emit: (mountStatus) => bus.emit('mount:changed', mountStatus),
   });
   const assertWritable = (repoId: string): void => mounts.assertUnmounted(repoId);
@@ -119,12 +125,25 @@ export async function createCore(services: Services): Promise<Core> {
     },
     runAt: (location, task) => lanes.run(location, task, shutdown.signal),
     now: () => services.clock.now(),
+    record,
   });
   const sshKeys = new SshKeyService({
     ...{ registry, repos, configDir, homeDir, platform, env: services.env },
     hostname: () => os.hostname(),
   });
-  const wiring = { services, hub, bus, status, repos, edits, jobs, homeDir, platform, assertWritable };
+  const wiring = {
+    services,
+    hub,
+    bus,
+    status,
+    repos,
+    edits,
+    jobs,
+    homeDir,
+    platform,
+    assertWritable,
+    record,
+  };
   const { runner, schedule, checks } = createSchedulers({ ...wiring, ...stores });
   let disposed = false;
   const handlers = guardAll(

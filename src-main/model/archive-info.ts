@@ -1,22 +1,14 @@
-/** One archive in detail, as `borg info --json REPO::ARCHIVE` describes it. Pure data: imports only zod. */
+/**
+ * One archive in detail, as `borg info --json REPO::ARCHIVE` describes it. Pure data: imports only
+ * zod and the archive row it extends.
+ */
 import { z } from 'zod';
+import { archiveSummarySchema } from './archive.js';
 
-/** The archive info view's facts; every field but identity is optional (borg versions differ). */
-export const archiveInfoSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  comment: z.string().optional(),
-  hostname: z.string().optional(),
-  username: z.string().optional(),
+/** The archive info view's facts: an archive row's fields and what only `borg info` tells. */
+export const archiveInfoSchema = archiveSummarySchema.extend({
   /** The command line that made the archive, one argument per item. */
   commandLine: z.array(z.string()).optional(),
-  start: z.string(),
-  end: z.string().optional(),
-  durationSeconds: z.number().optional(),
-  originalSize: z.number().optional(),
-  compressedSize: z.number().optional(),
-  deduplicatedSize: z.number().optional(),
-  fileCount: z.number().optional(),
   /** Borg's chunker parameters, e.g. ["buzhash", 19, 23, 21, 4095]. */
   chunkerParams: z.array(z.union([z.string(), z.number()])).optional(),
   /** How full the archive's item list is, as a fraction of borg's maximum archive size (0..1). */

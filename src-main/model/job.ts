@@ -5,7 +5,7 @@ import { compressionSchema } from './compression.js';
 import { serializedErrorSchema } from './errors.js';
 import { restoreResultSchema } from './restore.js';
 
-/** What a job does (one borg command each). */
+/** What a job or a recorded borg run does (one borg command each). */
 export const jobKindSchema = z.enum([
   'backup',
   'init',
@@ -16,6 +16,15 @@ export const jobKindSchema = z.enum([
   'compact',
   'check',
   'delete',
+  // Short borg runs that are not jobs, recorded in the history with their command line.
+  'mount',
+  'unmount',
+  'rename',
+  'comment',
+  'break-lock',
+  'key-export',
+  'key-import',
+  'change-passphrase',
 ]);
 export type JobKind = z.infer<typeof jobKindSchema>;
 

@@ -42,3 +42,11 @@ export const LOCK_ERROR_CODES: ReadonlySet<string> = new Set(['LockTimeout', 'Lo
 export function lockIsStale(report: LockReport): boolean {
   return report.readable && report.holders.length > 0 && report.holders.every((h) => h.stale);
 }
+
+/** What a job retried with `--lock-wait` shows while borg waits: how long, and for whom. */
+export function lockWaitText(seconds: number, report?: LockReport): string {
+  const holder = report?.holders[0];
+  if (holder === undefined) return `Waiting up to ${seconds} s for the repository's lock`;
+  const where = holder.thisComputer ? 'this computer' : holder.hostname;
+  return `Waiting up to ${seconds} s for the lock held by borg (pid ${holder.pid}) on ${where}`;
+}

@@ -4,12 +4,13 @@
  * comment change the repository, and a mount holds its lock). Nothing is cached here: the caller
  * reloads the archive list afterwards, which also keeps the contents index in step.
  */
-import { runArchiveComment } from '../../borg/commands/archive-comment.js';
+import { buildArchiveCommentArgs, runArchiveComment } from '../../borg/commands/archive-comment.js';
 import { runArchiveInfo } from '../../borg/commands/archive-info.js';
-import { runRenameArchive } from '../../borg/commands/rename.js';
+import { buildRenameArgs, runRenameArchive } from '../../borg/commands/rename.js';
 import type { BorgContext } from '../../borg/exec.js';
 import type { HandlersFor } from '../../ipc/contract.js';
 import type { archiveRequests } from '../../ipc/contract/archives.js';
+import type { RecordOperation } from '../history/operation-record.js';
 import type { DiffDeps } from '../restore/diff-service.js';
 
 type ArchiveEditRequests = Pick<
@@ -21,11 +22,13 @@ type ArchiveEditRequests = Pick<
 export interface ArchiveEditDeps {
   readonly lane: DiffDeps;
   readonly assertWritable: (repoId: string) => void;
+  /** Rename and comment change the repository: each is recorded in the history with its command line. */
+  readonly record: RecordOperation;
 }
 
 /** One handler per archive edit request. */
 export function archiveEditHandlers(deps: ArchiveEditDeps): HandlersFor<ArchiveEditRequests> {
-  const { lane, assertWritable } = deps;
+  const { lane, assertWritable, record } = deps;
   const inLane = async <T>(
     repoId: string,
     run: (location: string, ctx: BorgContext) => Promise<T>,
@@ -36,12 +39,28 @@ export function archiveEditHandlers(deps: ArchiveEditDeps): HandlersFor<ArchiveE
   return {
     'archives:rename': async ({ repoId, archiveName, newName }) => {
       assertWritable(repoId);
-      await inLane(repoId, (location, ctx) => runRenameArchive({ location, archiveName, newName }, ctx));
+      await inLane(repoId, (location, ctx) => {
+        const options = { location, archiveName, newName };
+        const title = `Rename ${archiveName} to ${newName}`;
+        const operation = { kind: 'rename' as const, repoId, title, args: buildRenameArgs(options), ctx };
+        return record(operation, (recorded) => runRenameArchive(options, recorded));
+      });
       return {};
     },
     'archives:set-comment': async ({ repoId, archiveName, comment }) => {
       assertWritable(repoId);
-      await inLane(repoId, (location, ctx) => runArchiveComment({ location, archiveName, comment }, ctx));
+      await inLane(repoId, (location, ctx) => {
+        const options = { location, archiveName, comment };
+        const args = buildArchiveCommentArgs(options);
+        const operation = {
+          kind: 'comment' as const,
+          repoId,
+          title: `Set the comment of ${archiveName}`,
+          args,
+          ctx,
+        };
+        return record(operation, (recorded) => runArchiveComment(options, recorded));
+      });
       return {};
     },
     'archives:info': ({ repoId, archiveName }) =>

@@ -5,13 +5,13 @@
 import type { HandlersFor } from '../../ipc/contract.js';
 import type { archiveRequests } from '../../ipc/contract/archives.js';
 import type { JobManager } from '../jobs/job-manager.js';
-import { archiveEditHandlers } from './archive-edit-handlers.js';
+import { archiveEditHandlers, type ArchiveEditDeps } from './archive-edit-handlers.js';
 import { deleteArchiveJob, type MaintenanceDeps } from '../maintenance/maintenance-jobs.js';
 import { diffArchives, type DiffDeps } from '../restore/diff-service.js';
 import type { ArchiveIndexService } from './archive-index-service.js';
 
 /** The services the archive handlers use. */
-export interface ArchiveHandlerDeps extends MaintenanceDeps {
+export interface ArchiveHandlerDeps extends MaintenanceDeps, Pick<ArchiveEditDeps, 'record'> {
   readonly index: ArchiveIndexService;
   readonly jobs: JobManager;
   /** How `borg diff` reaches a repository (inside its lane). */

@@ -83,7 +83,11 @@ describe('job history with real borg', () => {
       passphrase: PASSPHRASE,
     });
     repoId = repo.id;
-    expect(await core.handlers['history:list']({ limit: 10 })).toEqual({ entries: [], hasMore: false });
+    // Creating it ran `borg init`, which the history keeps too (under no id: it had none yet).
+    const created = await core.handlers['history:list']({ limit: 10 });
+    expect(created.entries.map((e) => [e.kind, e.repoName, e.status])).toEqual([
+      ['init', 'Vault', 'succeeded'],
+    ]);
 
     const recorder = new EventRecorder(core);
     backupId = (await core.handlers['jobs:start-backup'](backup(repoId, 'fixed-name'))).jobId;
@@ -103,7 +107,7 @@ describe('job history with real borg', () => {
     expect(added.durationMs).toBe(Date.parse(added.finishedAt) - Date.parse(added.startedAt));
 
     const listed = await core.handlers['history:list']({ limit: 10 });
-    expect(listed.entries).toEqual([added]);
+    expect(listed.entries).toEqual([added, created.entries[0]]);
     const log = await core.handlers['history:log']({ id: backupId });
     expect(log).toHaveLength(added.logLineCount);
     expect(log.some((l) => l.message.startsWith('Running: borg create'))).toBe(true);
@@ -135,8 +139,10 @@ describe('job history with real borg', () => {
   it('keeps the history across a restart, pages it, and never stores the passphrase', async () => {
     await core.dispose();
     const again = await startCore(configDir());
-    const all = await again.handlers['history:list']({ limit: 500 });
-    expect(all.hasMore).toBe(false);
+    const listed = await again.handlers['history:list']({ limit: 500 });
+    expect(listed.hasMore).toBe(false);
+    expect(listed.entries.at(-1)?.kind).toBe('init');
+    const all = { entries: listed.entries.filter((e) => e.kind === 'backup') };
     expect(all.entries.map((e) => e.id).sort()).toEqual([backupId, failedId, cancelledId].sort());
     expect(all.entries.at(-1)?.id).toBe(backupId);
     expect(all.entries.find((e) => e.id === failedId)?.status).toBe('failed');
@@ -161,10 +167,7 @@ describe('job history with real borg', () => {
     const historyDir = path.join(configDir(), 'history');
     const files = await filesUnder(historyDir);
     expect(files.map((f) => path.relative(historyDir, f)).sort()).toEqual(
-      [
-        'history.json',
-        ...[backupId, cancelledId, failedId].map((id) => path.join('logs', `${id}.json`)),
-      ].sort(),
+      ['history.json', ...listed.entries.map((e) => path.join('logs', `${e.id}.json`))].sort(),
     );
     for (const file of files) expect(await fs.readFile(file, 'utf8')).not.toContain(PASSPHRASE);
   });

@@ -2,7 +2,8 @@
  * Backups that are killed, with the real /usr/bin/borg: the host (a core in a child Node process)
  * SIGKILLed mid-backup and restarted, borg itself SIGKILLed while the host lives, and borg stopped
  * with SIGINT so that it leaves a `.checkpoint` archive. Each time History tells the truth, nothing
- * counts the broken run as the last good backup, the next backup succeeds and `borg check` is clean.
+ * counts the broken run as the last good backup, the next backup succeeds and `borg check` is clean;
+ * the checkpoint is then deleted as Delete partial does.
  * Temp config, home, BORG_BASE_DIR and repositories, all removed afterwards.
  */
 import { randomBytes } from 'node:crypto';
@@ -258,6 +259,22 @@ describe.runIf(canRun)('backups killed mid-run, with real borg', () => {
     );
     const next = await backUpAgain(core, repoId, 'after-checkpoint');
     expect(next.status).toBe('succeeded');
+
+    // Delete partial (offered once a complete backup follows the checkpoint): the checkpoint goes,
+    // the complete backups stay, and the job's log starts with the command.
+    const deleting = new EventRecorder(core);
+    const { jobId: deleteId } = await core.handlers['archives:delete']({
+      repoId,
+      archiveName: 'big.checkpoint',
+    });
+    expect((await deleting.waitFor('history:added', (e) => e.id === deleteId, 60_000)).status).toBe(
+      'succeeded',
+    );
+    deleting.stop();
+    const deleteLog = await core.handlers['history:log']({ id: deleteId });
+    expect(deleteLog[0]?.message).toBe(`Running: borg delete --list --progress -- ${repo}::big.checkpoint`);
+    const left = (await core.handlers['repos:details']({ repoId })).archives.map((a) => a.name);
+    expect(left.sort()).toEqual(['after-checkpoint', 'first']);
     await core.dispose();
     await expectCleanCheck(repo);
   });

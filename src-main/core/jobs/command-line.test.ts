@@ -29,11 +29,30 @@ describe('formatCommandLine', () => {
 });
 
 describe('runningLine', () => {
-  it('says a passcommand is used without its text', () => {
-    const args = ['compact', '--info', '--progress', '--', '/backups/repo'];
+  const args = ['compact', '--info', '--progress', '--', '/backups/repo'];
+
+  it('starts with the command alone when borg needs nothing else', () => {
     expect(runningLine(args)).toBe('Running: borg compact --info --progress -- /backups/repo');
-    expect(runningLine(args, { passcommand: 'cat ~/.secret' })).toBe(
-      "Running: borg compact --info --progress -- /backups/repo (passphrase from the repository's passcommand)",
+    // The passphrase reaches borg on a pipe: nothing of it, nor of the pipe, is shown.
+    expect(runningLine(args, { passphrase: 'hunter2 secret' })).toBe(
+      'Running: borg compact --info --progress -- /backups/repo',
+    );
+  });
+
+  it('shows the passcommand variable with a placeholder, never its text', () => {
+    const line = runningLine(args, { passcommand: 'cat ~/.secret' });
+    expect(line).toBe(`Running: BORG_PASSCOMMAND='<hidden>' borg compact --info --progress -- /backups/repo`);
+    expect(line).not.toContain('.secret');
+  });
+
+  it('shows the folders and --lock-wait as borg gets them, and no answer to a question', () => {
+    const line = runningLine(args, {
+      consentedPrompts: ['BORG_RELOCATED_REPO_ACCESS_IS_OK'],
+      folders: { BORG_KEYS_DIR: '/tmp/my keys' },
+      lockWaitSeconds: 120,
+    });
+    expect(line).toBe(
+      `Running: BORG_KEYS_DIR='/tmp/my keys' borg --lock-wait=120 compact --info --progress -- /backups/repo`,
     );
   });
 });

@@ -277,6 +277,7 @@ describe('JobManager', () => {
       title: 'locked',
       run: async (ctx) => {
         seen.push(ctx.lockWaitSeconds);
+        ctx.log('info', 'Running: borg --lock-wait=120 create');
         if (ctx.lockWaitSeconds === undefined)
           throw new BorgError({ code: 'LockTimeout', message: 'The repository is in use.' });
         return { status: 'succeeded' };
@@ -287,10 +288,38 @@ describe('JobManager', () => {
     const retry = manager.retryWithLockWait(first.id, 120);
     expect((await finished(retry.id)).status).toBe('succeeded');
     expect(seen).toEqual([undefined, 120]);
-    expect(manager.log(retry.id).map((e) => e.message)).toContain(
+    // The command line stays first; the note on the wait follows it.
+    expect(manager.log(retry.id).map((e) => e.message)).toEqual([
+      'Running: borg --lock-wait=120 create',
       "Borg waits up to 120 s for the repository's lock (--lock-wait).",
-    );
+    ]);
     expect(() => manager.retryWithLockWait(retry.id, 60)).toThrow(/can no longer be retried/);
+    await manager.dispose();
+  });
+
+  it('says on the running retry whose lock it waits for, until borg reports progress', async () => {
+    const { manager, finished } = setup();
+    const job = controllableJob('repo');
+    const first = manager.submit({
+      ...job.spec,
+      run: (ctx) =>
+        ctx.lockWaitSeconds === undefined
+          ? Promise.reject(new BorgError({ code: 'LockTimeout', message: 'The repository is in use.' }))
+          : job.spec.run(ctx),
+    });
+    await finished(first.id);
+    const holder = 'Waiting up to 90 s for the lock held by borg (pid 42) on nas';
+    const retried = manager.retryWithLockWait(first.id, 90, holder);
+    await job.started;
+    expect(job.ctx().lockWaitSeconds).toBe(90);
+    expect(manager.list().find((j) => j.id === retried.id)).toMatchObject({
+      status: 'running',
+      waitingFor: holder,
+    });
+    job.ctx().onEvent({ type: 'archive_progress', originalSize: 10, nfiles: 1 });
+    expect(manager.list().find((j) => j.id === retried.id)?.waitingFor).toBeUndefined();
+    job.finish('succeeded');
+    expect((await finished(retried.id)).status).toBe('succeeded');
     await manager.dispose();
   });
 });

@@ -51,6 +51,13 @@ export interface JobSpec {
   readonly planId?: string;
   /** Turns this kind's borg events into progress; the default knows backup and step progress. */
   readonly progress?: () => ProgressTracker;
+  /**
+   * A Wait retry after a lock failure: borg gets `--lock-wait=seconds`, and the running job shows
+   * `waitingFor` until borg reports progress (it reports nothing while it waits for the lock).
+   */
+  readonly lockWait?: { readonly seconds: number; readonly waitingFor: string };
+  /** A retry after the user answered yes to borg's question (its env var): for this run only. */
+  readonly consentedPrompt?: string;
   run(ctx: JobRunContext): Promise<JobRunOutcome>;
 }
 
@@ -150,14 +157,15 @@ export class JobManager {
    * Queue the failed job `jobId` again with `--lock-wait` (the Wait after a lock failure); the new
    * job is cancellable like any other.
    */
-  retryWithLockWait(jobId: string, lockWaitSeconds: number): JobSnapshot {
-    return this.retry(
-      jobId,
-      `Borg waits up to ${lockWaitSeconds} s for the repository's lock (--lock-wait).`,
-      {
-        lockWaitSeconds,
-      },
-    );
+  retryWithLockWait(jobId: string, lockWaitSeconds: number, waitingText?: string): JobSnapshot {
+    // A yes to borg's question was for the run it was given to, not for its retries.
+    const { consentedPrompt: _once, ...spec } = this.failed(jobId).spec;
+    const waitingFor = waitingText ?? `Waiting up to ${lockWaitSeconds} s for the repository's lock`;
+    return this.submit({
+      ...spec,
+      trigger: 'manual',
+      lockWait: { seconds: lockWaitSeconds, waitingFor },
+    });
   }
 
   /**
@@ -165,9 +173,8 @@ export class JobManager {
    * run gets the consent (borg then remembers the answer itself, in its security folder).
    */
   retryWithConsent(jobId: string, prompt: string): JobSnapshot {
-    return this.retry(jobId, `You answered yes to borg's question (${prompt}) for this run.`, {
-      consentedPrompts: [prompt],
-    });
+    const record = this.failed(jobId);
+    return this.submit({ ...record.spec, trigger: 'manual', consentedPrompt: prompt });
   }
 
   /** True while the failed job `jobId` is kept, so it can be queued again. */
@@ -175,23 +182,11 @@ export class JobManager {
     return this.jobs.get(jobId)?.snapshot.status === 'failed';
   }
 
-  private retry(
-    jobId: string,
-    note: string,
-    extra: Pick<JobRunContext, 'lockWaitSeconds' | 'consentedPrompts'>,
-  ): JobSnapshot {
+  private failed(jobId: string): JobRecord {
     const record = this.jobs.get(jobId);
     if (record === undefined || record.snapshot.status !== 'failed')
       throw new AppError('NotFound', 'That job can no longer be retried.', 'Start it again.');
-    const { spec } = record;
-    return this.submit({
-      ...spec,
-      trigger: 'manual',
-      run: (ctx) => {
-        ctx.log('info', note);
-        return spec.run({ ...ctx, ...extra });
-      },
-    });
+    return record;
   }
 
   /** Cancel a queued or running job; false when it is unknown or already finished. */
@@ -235,22 +230,53 @@ export class JobManager {
 
   private async execute(record: JobRecord, spec: JobSpec): Promise<JobRunOutcome> {
     const startedAt = this.options.clock.now();
-    const { waitingFor: _done, ...started } = record.snapshot;
-    record.snapshot = started;
-    this.update(record, { status: 'running', startedAt: new Date(startedAt).toISOString() });
+    const { lockWait } = spec;
+    this.stopWaiting(record);
+    this.update(record, {
+      status: 'running',
+      startedAt: new Date(startedAt).toISOString(),
+      ...(lockWait === undefined ? {} : { waitingFor: lockWait.waitingFor }),
+    });
     this.nowWaitingFor(record);
     this.notifyStarted(record);
     const id = record.snapshot.id;
     const onEvent = (event: BorgLogEvent): void => {
       const elapsedMs = this.options.clock.now() - startedAt;
       const update = record.tracker.accept(event, elapsedMs);
-      if (update !== undefined) this.throttle.push(id, update);
+      if (update !== undefined) {
+        // Borg reports progress only once it holds the lock: the wait is over.
+        if (record.snapshot.waitingFor !== undefined) this.stopWaiting(record, true);
+        this.throttle.push(id, update);
+      }
       const entry = toLogEntry(event, new Date(this.options.clock.now()).toISOString());
       if (entry !== undefined) this.addLog(id, record, entry);
     };
-    const log = (level: LogEntry['level'], message: string): void =>
+    // The job's first line is its command line (with --lock-wait); notes on the retry follow it.
+    const { consentedPrompt } = spec;
+    const notes = [
+      ...(lockWait === undefined
+        ? []
+        : [`Borg waits up to ${lockWait.seconds} s for the repository's lock (--lock-wait).`]),
+      ...(consentedPrompt === undefined
+        ? []
+        : [`You answered yes to borg's question (${consentedPrompt}) for this run.`]),
+    ];
+    const log = (level: LogEntry['level'], message: string): void => {
       this.addLog(id, record, this.entry(level, message));
-    return spec.run({ signal: record.controller.signal, onEvent, log });
+      for (const note of notes.splice(0)) this.addLog(id, record, this.entry('info', note));
+    };
+    const extras = {
+      ...(lockWait === undefined ? {} : { lockWaitSeconds: lockWait.seconds }),
+      ...(consentedPrompt === undefined ? {} : { consentedPrompts: [consentedPrompt] }),
+    };
+    return spec.run({ signal: record.controller.signal, onEvent, log, ...extras });
+  }
+
+  // A job no longer waits (it started, or borg got the lock): its card stops saying it does.
+  private stopWaiting(record: JobRecord, announce = false): void {
+    const { waitingFor: _done, ...rest } = record.snapshot;
+    record.snapshot = rest;
+    if (announce) this.options.emit('job:updated', record.snapshot);
   }
 
   // What a job queued behind the lane's running job shows: the title of the one it waits for.

@@ -4,15 +4,16 @@
  * run goes through the repository's lane. The passphrase never leaves the core; the exported key may
  * go to the renderer (it is encrypted by the passphrase) so the user can save or print it.
  */
-import { runChangePassphrase } from '../../borg/commands/key-change-passphrase.js';
-import { runKeyExport, type KeyExportFormat } from '../../borg/commands/key-export.js';
-import { runKeyImport, type KeyImportSource } from '../../borg/commands/key-import.js';
+import { buildChangePassphraseArgs, runChangePassphrase } from '../../borg/commands/key-change-passphrase.js';
+import { buildKeyExportArgs, runKeyExport, type KeyExportFormat } from '../../borg/commands/key-export.js';
+import { buildKeyImportArgs, runKeyImport, type KeyImportSource } from '../../borg/commands/key-import.js';
 import type { BorgContext } from '../../borg/exec.js';
 import { parseKeyFileText } from '../../borg/key-blob.js';
 import { borgKeysFolder } from '../../borg/keys-folder.js';
 import { isKeyfileMode } from '../../model/encryption.js';
 import type { RepositorySummary } from '../../model/repository.js';
 import { AppError } from '../app-error.js';
+import { recordNothing, type RecordOperation } from '../history/operation-record.js';
 import { normalizeLocation } from '../repositories/location.js';
 import { passphraseRequired, requireUsableLocation } from '../repositories/repository-rules.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
@@ -36,6 +37,8 @@ export interface KeyServiceDeps {
   readonly now: () => number;
   readonly homeDir: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The user's key commands (change passphrase, export, import) are recorded in the history. */
+  readonly record?: RecordOperation;
 }
 
 /** An exported key as the renderer offers it for saving or printing. */
@@ -73,10 +76,20 @@ export class KeyService {
       throw new AppError('InvalidInput', 'The new passphrase is empty.', 'Choose a new passphrase.');
     }
     const ctx = await this.context(repo);
+    const args = buildChangePassphraseArgs(repo);
+    const operation = {
+      kind: 'change-passphrase' as const,
+      repoId: repo.id,
+      title: 'Change the passphrase',
+      args,
+      ctx,
+    };
     await this.deps.runAt(repo.location, () =>
-      runChangePassphrase(
-        { location: repo.location, oldPassphrase: current, newPassphrase: p.newPassphrase },
-        ctx,
+      this.record(operation, (recorded) =>
+        runChangePassphrase(
+          { location: repo.location, oldPassphrase: current, newPassphrase: p.newPassphrase },
+          recorded,
+        ),
       ),
     );
     // A repository that reads its passphrase from the user's command keeps doing so: the command
@@ -89,7 +102,7 @@ export class KeyService {
   /** `keys:export`: the key in one of borg's forms; records when the key was last exported. */
   async exportKey(p: { repoId: string; format: KeyExportFormat }): Promise<ExportedKeyFile> {
     const repo = this.encrypted(p.repoId);
-    const content = await this.exported(repo, p.format);
+    const content = await this.exported(repo, p.format, this.record);
     await this.deps.repos.recordKeyExport(repo.id, new Date(this.deps.now()).toISOString());
     return { format: p.format, content, fileName: `${fileStem(repo.name)}-${EXPORT_NAMES[p.format]}` };
   }
@@ -123,7 +136,15 @@ export class KeyService {
       throw new AppError('InvalidInput', 'Which repository is the key for?', 'Choose the repository first.');
     }
     const ctx = { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown, ...fields };
-    await this.deps.runAt(location, () => runKeyImport({ location, source: p.source }, ctx));
+    const options = { location, source: p.source };
+    const operation = {
+      ...{ kind: 'key-import' as const, repoId: p.repoId ?? '', title: 'Import the key', ctx },
+      ...(p.repoId === undefined ? { repoName: location } : {}),
+      args: buildKeyImportArgs(options),
+    };
+    await this.deps.runAt(location, () =>
+      this.record(operation, (recorded) => runKeyImport(options, recorded)),
+    );
     return { imported: true };
   }
 
@@ -180,9 +201,29 @@ export class KeyService {
     );
   }
 
-  private async exported(repo: StoredRepository, format: KeyExportFormat): Promise<string> {
+  // Only the user's own export is recorded; the kit and the self-test export as one step of theirs.
+  private async exported(
+    repo: StoredRepository,
+    format: KeyExportFormat,
+    record: RecordOperation = recordNothing,
+  ): Promise<string> {
     const ctx = await this.context(repo);
-    return this.deps.runAt(repo.location, () => runKeyExport({ location: repo.location, format }, ctx));
+    const options = { location: repo.location, format };
+    const operation = {
+      kind: 'key-export' as const,
+      repoId: repo.id,
+      title: `Export the key (${format})`,
+      ctx,
+    };
+    return this.deps.runAt(repo.location, () =>
+      record({ ...operation, args: buildKeyExportArgs(options) }, (recorded) =>
+        runKeyExport(options, recorded),
+      ),
+    );
+  }
+
+  private get record(): RecordOperation {
+    return this.deps.record ?? recordNothing;
   }
 
   // No passphrase here: each command decides what it needs (export and import need none).

@@ -1,7 +1,9 @@
 /** The request handlers of the locks domain (see ipc/contract/locks.ts). */
 import os from 'node:os';
 import type { HandlersFor } from '../../ipc/contract.js';
+import { lockWaitText } from '../../model/lock.js';
 import type { lockRequests } from '../../ipc/contract/locks.js';
+import type { RecordOperation } from '../history/operation-record.js';
 import type { DiffDeps } from '../restore/diff-service.js';
 import type { JobManager } from '../jobs/job-manager.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
@@ -13,6 +15,7 @@ export interface LockHandlerDeps {
   readonly jobs: JobManager;
   readonly lane: DiffDeps;
   readonly assertWritable: (repoId: string) => void;
+  readonly record: RecordOperation;
 }
 
 /** One handler per lock request. */
@@ -23,13 +26,19 @@ export function lockHandlers(deps: LockHandlerDeps): HandlersFor<typeof lockRequ
     runInLane: (repoId, task) => deps.lane.runInLane(repoId, task),
     hasActiveJob: (repoId) => deps.jobs.hasActive(repoId),
     assertWritable: deps.assertWritable,
+    record: deps.record,
     probe: { hostname: os.hostname() },
   };
   return {
     'locks:status': ({ repoId }) => lockStatus(repoId, service),
     'locks:break': (params) => breakLock(params, service),
-    'locks:wait-and-retry': async ({ jobId, lockWaitSeconds }) => ({
-      jobId: deps.jobs.retryWithLockWait(jobId, lockWaitSeconds).id,
-    }),
+    'locks:wait-and-retry': async ({ jobId, lockWaitSeconds }) => {
+      // Who holds the lock now, for the running card; a roster Borgdesk cannot read names nobody.
+      const repoId = deps.jobs.list().find((j) => j.id === jobId)?.repoId;
+      const report =
+        repoId === undefined ? undefined : await lockStatus(repoId, service).catch(() => undefined);
+      const waitingFor = lockWaitText(lockWaitSeconds, report);
+      return { jobId: deps.jobs.retryWithLockWait(jobId, lockWaitSeconds, waitingFor).id };
+    },
   };
 }

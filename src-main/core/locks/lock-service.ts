@@ -3,10 +3,11 @@
  * breaking it with `borg break-lock` only with the user's consent, and retrying a job that failed
  * on the lock with `--lock-wait`. Scheduled runs never come here: only the user breaks a lock.
  */
-import { runBreakLock } from '../../borg/commands/break-lock.js';
+import { buildBreakLockArgs, runBreakLock } from '../../borg/commands/break-lock.js';
 import { lockIsStale, type LockReport } from '../../model/lock.js';
 import { AppError } from '../app-error.js';
 import type { BorgContext } from '../../borg/exec.js';
+import type { RecordOperation } from '../history/operation-record.js';
 import { readLockReport, type LockProbe } from './lock-roster.js';
 
 /** What the lock service reaches in the rest of the core. */
@@ -20,6 +21,8 @@ export interface LockServiceDeps {
   readonly hasActiveJob: (repoId: string) => boolean;
   /** Throws when the repository is mounted (the mount holds the lock and is alive). */
   readonly assertWritable: (repoId: string) => void;
+  /** Breaking a lock is recorded in the history with its command line. */
+  readonly record: RecordOperation;
   readonly probe: LockProbe;
 }
 
@@ -56,7 +59,9 @@ export async function breakLock(
   }
   await deps.runInLane(repoId, async () => {
     const { location, ctx } = await deps.resolve(repoId);
-    await runBreakLock({ location }, ctx);
+    const args = buildBreakLockArgs({ location });
+    const operation = { kind: 'break-lock' as const, repoId, title: 'Break the repository lock', args, ctx };
+    await deps.record(operation, (recorded) => runBreakLock({ location }, recorded));
   });
   return lockStatus(repoId, deps);
 }

@@ -8,48 +8,23 @@
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBorg } from '../../borg/exec.js';
 import { writeShellProgram } from '../../borg/test-programs.js';
 import { TEST_BORG } from '../../borg/test-sandbox.js';
-import type { JobSnapshot } from '../../model/job.js';
-import type { Core } from '../services.js';
 import { killAndWait } from '../test-support/child-core.js';
-import { EventRecorder } from '../test-support/event-recorder.js';
-import { plainBackup, startTestCore } from '../test-support/test-core.js';
+import { useRealBorgCore } from '../test-support/real-borg-core.js';
+import { plainBackup } from '../test-support/test-core.js';
 
-let root: string;
-let core: Core;
-let recorder: EventRecorder;
-let source: string;
-const savedBase = process.env['BORG_BASE_DIR'];
-
-beforeAll(async () => {
-  root = await fs.mkdtemp(path.join(os.tmpdir(), 'borgdesk-locks-'));
-  process.env['BORG_BASE_DIR'] = path.join(root, 'borg-base');
-  await fs.mkdir(path.join(root, 'home'), { recursive: true });
-  source = path.join(root, 'src');
-  await fs.mkdir(source);
-  await fs.writeFile(path.join(source, 'note.txt'), 'kept\n');
-  core = await startTestCore({ configDir: path.join(root, 'config'), homeDir: path.join(root, 'home') });
-  recorder = new EventRecorder(core);
+const source = (): string => path.join(t.root, 'src');
+const t = useRealBorgCore('borgdesk-locks-', async (root) => {
+  await fs.mkdir(path.join(root, 'src'));
+  await fs.writeFile(path.join(root, 'src', 'note.txt'), 'kept\n');
 });
-
-afterAll(async () => {
-  recorder.stop();
-  await core.dispose();
-  if (savedBase === undefined) delete process.env['BORG_BASE_DIR'];
-  else process.env['BORG_BASE_DIR'] = savedBase;
-  await fs.rm(root, { recursive: true, force: true });
-});
-
-function finished(jobId: string): Promise<JobSnapshot> {
-  return recorder.waitFor('job:finished', (job) => job.id === jobId, 120_000);
-}
 
 async function newRepository(name: string): Promise<{ id: string; location: string }> {
-  const location = path.join(root, name);
-  const repo = await core.handlers['repos:create']({ name, location, encryption: 'none' });
+  const location = path.join(t.root, name);
+  const repo = await t.core.handlers['repos:create']({ name, location, encryption: 'none' });
   return { id: repo.id, location };
 }
 
@@ -58,7 +33,7 @@ async function newRepository(name: string): Promise<{ id: string; location: stri
  * with borg's and the sleeper's pids once borg holds the lock; `held` settles when borg exits.
  */
 async function holdLock(location: string, seconds: number, hostId?: string) {
-  const pidFile = path.join(root, `holder-${path.basename(location)}-${Date.now()}.pids`);
+  const pidFile = path.join(t.root, `holder-${path.basename(location)}-${Date.now()}.pids`);
   const sleeper = await writeShellProgram(
     `${pidFile}.sleep`,
     `echo $$ >> '${pidFile}'\nexec sleep ${seconds}`,
@@ -86,10 +61,11 @@ describe('a stale lock left by a killed borg', () => {
     await held;
     expect(existsSync(path.join(repo.location, 'lock.exclusive'))).toBe(true);
 
-    const blocked = (await core.handlers['jobs:start-backup'](plainBackup(repo.id, source, 'first'))).jobId;
-    expect((await finished(blocked)).error).toMatchObject({ code: 'LockTimeout', msgid: 'LockTimeout' });
+    const blocked = (await t.core.handlers['jobs:start-backup'](plainBackup(repo.id, source(), 'first')))
+      .jobId;
+    expect((await t.finished(blocked)).error).toMatchObject({ code: 'LockTimeout', msgid: 'LockTimeout' });
 
-    const report = await core.handlers['locks:status']({ repoId: repo.id });
+    const report = await t.core.handlers['locks:status']({ repoId: repo.id });
     expect(report).toMatchObject({ readable: true, locked: true });
     expect(report.holders).toEqual([
       expect.objectContaining({
@@ -103,10 +79,10 @@ describe('a stale lock left by a killed borg', () => {
     ]);
     expect(Date.now() - Date.parse(report.holders[0]?.since ?? '')).toBeLessThan(120_000);
 
-    const after = await core.handlers['locks:break']({ repoId: repo.id, confirmedNoOtherBorg: false });
+    const after = await t.core.handlers['locks:break']({ repoId: repo.id, confirmedNoOtherBorg: false });
     expect(after).toMatchObject({ locked: false, holders: [] });
-    const next = (await core.handlers['jobs:start-backup'](plainBackup(repo.id, source, 'second'))).jobId;
-    expect((await finished(next)).status).toBe('succeeded');
+    const next = (await t.core.handlers['jobs:start-backup'](plainBackup(repo.id, source(), 'second'))).jobId;
+    expect((await t.finished(next)).status).toBe('succeeded');
   });
 });
 
@@ -114,23 +90,37 @@ describe('a live lock held by a running borg', () => {
   it('is not broken without confirmation, and Wait succeeds once the holder finishes', async () => {
     const repo = await newRepository('live');
     const { pids, held } = await holdLock(repo.location, 6);
-    const blocked = (await core.handlers['jobs:start-backup'](plainBackup(repo.id, source, 'first'))).jobId;
-    expect((await finished(blocked)).error).toMatchObject({ code: 'LockTimeout' });
+    const blocked = (await t.core.handlers['jobs:start-backup'](plainBackup(repo.id, source(), 'first')))
+      .jobId;
+    expect((await t.finished(blocked)).error).toMatchObject({ code: 'LockTimeout' });
 
-    const report = await core.handlers['locks:status']({ repoId: repo.id });
+    const report = await t.core.handlers['locks:status']({ repoId: repo.id });
     expect(report.holders).toEqual([
       expect.objectContaining({ pid: pids[0], thisComputer: true, alive: true, stale: false }),
     ]);
     await expect(
-      core.handlers['locks:break']({ repoId: repo.id, confirmedNoOtherBorg: false }),
+      t.core.handlers['locks:break']({ repoId: repo.id, confirmedNoOtherBorg: false }),
     ).rejects.toMatchObject({ code: 'InvalidInput' });
     expect(existsSync(path.join(repo.location, 'lock.exclusive'))).toBe(true);
 
-    const waited = (await core.handlers['locks:wait-and-retry']({ jobId: blocked, lockWaitSeconds: 60 }))
+    const waited = (await t.core.handlers['locks:wait-and-retry']({ jobId: blocked, lockWaitSeconds: 60 }))
       .jobId;
-    const done = await finished(waited);
+    // The running card names the wait and the holder; the log starts with the command borg runs.
+    const waiting = await t.recorder.waitFor(
+      'job:updated',
+      (job) => job.id === waited && job.status === 'running',
+      30_000,
+    );
+    expect(waiting.waitingFor).toBe(
+      `Waiting up to 60 s for the lock held by borg (pid ${pids[0]}) on this computer`,
+    );
+    const done = await t.finished(waited);
     expect(done.status).toBe('succeeded');
+    expect(done.waitingFor).toBeUndefined();
     expect(done.result?.archive.name).toBe('first');
+    const log = (await t.core.handlers['jobs:log']({ jobId: waited })).map((l) => l.message);
+    expect(log[0]).toMatch(/^Running: borg --lock-wait=60 create --progress --json .*::first /);
+    expect(log[1]).toBe("Borg waits up to 60 s for the repository's lock (--lock-wait).");
     // It could only succeed after the holder let go.
     expect(await held).toMatchObject({ exitCode: 0 });
   });
@@ -138,18 +128,19 @@ describe('a live lock held by a running borg', () => {
   it('cancels a Wait while borg waits for the lock, and the holder keeps its lock', async () => {
     const repo = await newRepository('cancelled-wait');
     const { pids, held } = await holdLock(repo.location, 60);
-    const blocked = (await core.handlers['jobs:start-backup'](plainBackup(repo.id, source, 'first'))).jobId;
-    await finished(blocked);
-    const waited = (await core.handlers['locks:wait-and-retry']({ jobId: blocked, lockWaitSeconds: 600 }))
+    const blocked = (await t.core.handlers['jobs:start-backup'](plainBackup(repo.id, source(), 'first')))
       .jobId;
-    await recorder.waitFor('job:updated', (job) => job.id === waited && job.status === 'running', 30_000);
+    await t.finished(blocked);
+    const waited = (await t.core.handlers['locks:wait-and-retry']({ jobId: blocked, lockWaitSeconds: 600 }))
+      .jobId;
+    await t.recorder.waitFor('job:updated', (job) => job.id === waited && job.status === 'running', 30_000);
     // Let borg reach its wait for the lock before cancelling.
     await new Promise((r) => setTimeout(r, 1500));
     const startedCancel = Date.now();
-    expect(await core.handlers['jobs:cancel']({ jobId: waited })).toEqual({ cancelled: true });
-    expect((await finished(waited)).status).toBe('cancelled');
+    expect(await t.core.handlers['jobs:cancel']({ jobId: waited })).toEqual({ cancelled: true });
+    expect((await t.finished(waited)).status).toBe('cancelled');
     expect(Date.now() - startedCancel).toBeLessThan(15_000);
-    const report = await core.handlers['locks:status']({ repoId: repo.id });
+    const report = await t.core.handlers['locks:status']({ repoId: repo.id });
     expect(report.holders).toEqual([expect.objectContaining({ pid: pids[0], alive: true })]);
     await killAndWait(pids);
     await held;

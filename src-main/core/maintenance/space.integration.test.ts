@@ -145,12 +145,12 @@ describe('space with real borg', () => {
     expect(reclaimableBytes(spaceAfter, details.stats?.uniqueCompressedSize ?? 0)).toBe(0);
   }, 180_000);
 
-  it('starts the log of check, prune and compact with the command, naming only that a passcommand is used', async () => {
+  it('starts the log of check, a plan backup, prune and compact with the command, the passcommand as a placeholder', async () => {
     await core.handlers['repos:set-passcommand']({ repoId, passcommand: PASSCOMMAND });
     const checked = await run(core.handlers['repos:check']({ repoId, mode: 'repository' }));
     expect(checked.job.status).toBe('succeeded');
     expect(checked.lines[0]).toBe(
-      `Running: borg check --progress --repository-only -- ${repoPath} (passphrase from the repository's passcommand)`,
+      `Running: BORG_PASSCOMMAND='<hidden>' borg check --progress --repository-only -- ${repoPath}`,
     );
     expectNoSecret(checked.lines);
 
@@ -176,12 +176,19 @@ describe('space with real borg', () => {
     expect([prune?.status, compactJob?.status]).toEqual(['succeeded', 'succeeded']);
     const pruneLines = (await core.handlers['jobs:log']({ jobId: prune?.id ?? '' })).map((e) => e.message);
     expect(pruneLines[0]).toBe(
-      `Running: borg prune --list --progress '--glob-archives=${plan.archivePrefix}-*' --keep-last=1 -- ${repoPath} (passphrase from the repository's passcommand)`,
+      `Running: BORG_PASSCOMMAND='<hidden>' borg prune --list --progress '--glob-archives=${plan.archivePrefix}-*' --keep-last=1 -- ${repoPath}`,
     );
     const compactLines = (await core.handlers['jobs:log']({ jobId: compactJob?.id ?? '' })).map(
       (e) => e.message,
     );
-    expect(compactLines[0]).toMatch(/^Running: borg compact --info --progress -- /);
-    expectNoSecret([...pruneLines, ...compactLines]);
+    expect(compactLines[0]).toMatch(
+      /^Running: BORG_PASSCOMMAND='<hidden>' borg compact --info --progress -- /,
+    );
+    const planBackup = jobs.filter((j) => j.kind === 'backup').at(-1);
+    const backupLines = (await core.handlers['jobs:log']({ jobId: planBackup?.id ?? '' })).map(
+      (e) => e.message,
+    );
+    expect(backupLines[0]).toMatch(/^Running: BORG_PASSCOMMAND='<hidden>' borg create --progress --json /);
+    expectNoSecret([...pruneLines, ...compactLines, ...backupLines]);
   }, 240_000);
 });

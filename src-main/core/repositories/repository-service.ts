@@ -7,7 +7,6 @@ import path from 'node:path';
 import type { BorgContext } from '../../borg/exec.js';
 import { detectEncryption } from '../../borg/commands/detect-encryption.js';
 import { runInfo } from '../../borg/commands/info.js';
-import { runInit } from '../../borg/commands/init.js';
 import { runListArchives } from '../../borg/commands/list-archives.js';
 import type { EncryptionMode } from '../../model/encryption.js';
 import type { RepositoryDetails, RepositorySummary } from '../../model/repository.js';
@@ -17,6 +16,8 @@ import { newestCompleteArchive } from '../../model/last-good-backup.js';
 import type { PassphraseKeeper } from '../secrets/passphrase-keeper.js';
 import type { SerialLanes } from '../jobs/serial-lanes.js';
 import type { PasscommandTestResult } from '../../model/passcommand.js';
+import type { RecordOperation } from '../history/operation-record.js';
+import { recordedInit } from './recorded-init.js';
 import { isRemoteLocation, normalizeLocation } from './location.js';
 import {
   NOT_ENCRYPTED_RESULT,
@@ -62,6 +63,7 @@ export interface RepositoryServiceDeps {
   readonly onArchivesListed?: (repoId: string, listing: ArchivesListed) => Promise<void>;
   /** How long a passcommand Test may take; default PASSCOMMAND_TEST_TIMEOUT_MS (tests shorten it). */
   readonly passcommandTimeoutMs?: number;
+  readonly record?: RecordOperation;
 }
 
 /** "Remember the passphrase on this computer"; absent: the store's default. */
@@ -163,9 +165,8 @@ export class RepositoryService {
     const base = { ...(await this.baseContext()), ...sshIdentityOf(params.sshKey) };
     // `borg init` creates the repository folder but not missing parents (e.g. ~/Backups).
     if (!isRemoteLocation(location)) await fs.mkdir(path.dirname(location), { recursive: true });
-    await this.deps.lanes.run(location, () =>
-      runInit({ location, encryption: params.encryption, newPassphrase: passphrase }, base),
-    );
+    const init = { location, encryption: params.encryption, newPassphrase: passphrase };
+    await this.deps.lanes.run(location, () => recordedInit(init, name, base, this.deps.record));
     return this.register({
       name,
       location,

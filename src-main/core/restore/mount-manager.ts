@@ -11,10 +11,17 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fuseAvailability, runMount, runUmount } from '../../borg/commands/mount.js';
+import {
+  buildMountArgs,
+  buildUmountArgs,
+  fuseAvailability,
+  runMount,
+  runUmount,
+} from '../../borg/commands/mount.js';
 import type { BorgContext } from '../../borg/exec.js';
 import type { Mount, MountStatus } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
+import { recordNothing, type RecordOperation } from '../history/operation-record.js';
 import { cleanUpLeftoverMounts, mountFolderPrefix, type LeftoverCleanup } from './leftover-mounts.js';
 
 /** What the mount manager needs from the rest of the core. */
@@ -29,6 +36,8 @@ export interface MountManagerDeps {
   readonly tmpDir?: string;
   /** How long an unmount may take while the app quits. */
   readonly disposeTimeoutMs?: number;
+  /** Mounts and the user's unmounts are recorded in the history with their command line. */
+  readonly record?: RecordOperation;
 }
 
 interface MountRecord extends Mount {
@@ -84,10 +93,11 @@ export class MountManager {
       ...(archiveName === undefined ? {} : { archiveName }),
     };
     const work = this.deps.runInLane(repoId, async () => {
-      await runMount(
-        archiveName === undefined ? { location, mountPoint } : { location, archiveName, mountPoint },
-        ctx,
-      );
+      const options =
+        archiveName === undefined ? { location, mountPoint } : { location, archiveName, mountPoint };
+      const title = `Mount ${archiveName ?? `every archive of ${name}`}`;
+      const operation = { kind: 'mount' as const, repoId, title, args: buildMountArgs(options), ctx };
+      await (this.deps.record ?? recordNothing)(operation, (recorded) => runMount(options, recorded));
       // Recorded inside the lane, so a backup queued behind the mount already sees it.
       this.mounts.set(mountPoint, record);
     });
@@ -107,7 +117,19 @@ export class MountManager {
     if (record === undefined) {
       throw new AppError('NotFound', 'Borgdesk did not mount that folder.', 'Reload the list of mounts.');
     }
-    await this.track(this.release(record));
+    const { repoId } = record;
+    const operation = {
+      kind: 'unmount' as const,
+      repoId,
+      title: `Unmount ${mountPoint}`,
+      args: buildUmountArgs(record),
+    };
+    await this.track(
+      (this.deps.record ?? recordNothing)(
+        { ...operation, ctx: { borgPath: await this.deps.borgPath() } },
+        () => this.release(record),
+      ),
+    );
     const status = this.snapshot(await this.available());
     this.deps.emit(status);
     return status;

@@ -7,7 +7,7 @@ import { buildExtractArgs, runExtract, type ExtractOptions } from '../../borg/co
 import type { ArchiveRef } from '../../model/archive.js';
 import type { RestoreRequest, RestoreResult } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
-import { formatCommandLine } from '../jobs/command-line.js';
+import { runningLine } from '../jobs/command-line.js';
 import type { JobSpec } from '../jobs/job-manager.js';
 import { plural, restoreSummary, warningSummary } from '../jobs/job-summary.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
@@ -64,14 +64,19 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
     lane: deps.repos.laneOf(repo),
     title: `Restore from ${request.archiveName}`,
     progress: () => new ExtractProgressTracker(),
-    async run({ signal, onEvent, log, consentedPrompts }) {
+    async run({ signal, onEvent, log, lockWaitSeconds, consentedPrompts }) {
       const current = deps.repos.require(repo.id);
       const plan = await planRestore(request, {
         tree,
         now: new Date(deps.now()),
         repositoryDir: await repositoryDirOf(current.location),
       });
-      const ctx = await deps.repos.contextFor(current, { signal, onEvent, consentedPrompts });
+      const ctx = await deps.repos.contextFor(current, {
+        signal,
+        onEvent,
+        lockWaitSeconds,
+        consentedPrompts,
+      });
       const targetDir =
         plan.newFolder === undefined
           ? plan.targetDir
@@ -104,7 +109,7 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
         stripComponents: request.stripComponents,
         ...(skip ? { excludePaths: plan.conflicts } : {}),
       };
-      log('info', `Running: ${formatCommandLine(buildExtractArgs(options))}`);
+      log('info', runningLine(buildExtractArgs(options), ctx));
       if (skip) {
         // runExtract hands these to borg in a temporary --exclude-from file, not on the command line.
         log(

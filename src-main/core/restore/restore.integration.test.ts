@@ -162,6 +162,10 @@ describe('restore through the core', () => {
     expect(done.status).toBe('succeeded');
     expect(done.restoreResult).toMatchObject({ targetDir: root, fileCount: 1, totalBytes: 1024 * 1024 });
     await expectSameFile(target, sourceFile('nested/deep/data.bin'));
+    const log = (await core.handlers['jobs:log']({ jobId })).map((e) => e.message);
+    expect(log[0]).toMatch(
+      /^Running: borg extract --progress --strip-components=\d+ -- \S+::first \S+data\.bin$/,
+    );
     expect((await fs.readdir(root)).filter((n) => n.startsWith('.borgdesk-save-'))).toEqual([]);
     await expect(
       core.handlers['jobs:save-copy']({

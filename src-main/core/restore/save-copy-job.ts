@@ -9,7 +9,7 @@ import { buildExtractArgs, runExtract, type ExtractOptions } from '../../borg/co
 import type { ArchiveRef } from '../../model/archive.js';
 import type { RestoreResult } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
-import { formatCommandLine } from '../jobs/command-line.js';
+import { runningLine } from '../jobs/command-line.js';
 import type { JobSpec } from '../jobs/job-manager.js';
 import { restoreSummary, warningSummary } from '../jobs/job-summary.js';
 import { ExtractProgressTracker } from './extract-progress.js';
@@ -45,10 +45,15 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
     lane: deps.repos.laneOf(repo),
     title: `Save a copy of ${entry.name}`,
     progress: () => new ExtractProgressTracker(),
-    async run({ signal, onEvent, log, consentedPrompts }) {
+    async run({ signal, onEvent, log, lockWaitSeconds, consentedPrompts }) {
       const current = deps.repos.require(repo.id);
       await checkTarget(target, await repositoryDirOf(current.location));
-      const ctx = await deps.repos.contextFor(current, { signal, onEvent, consentedPrompts });
+      const ctx = await deps.repos.contextFor(current, {
+        signal,
+        onEvent,
+        lockWaitSeconds,
+        consentedPrompts,
+      });
       const scratch = await fs.mkdtemp(path.join(path.dirname(target), '.borgdesk-save-'));
       try {
         const options: ExtractOptions = {
@@ -58,7 +63,7 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
           cwd: scratch,
           stripComponents: archivePath.split('/').length - 1,
         };
-        log('info', `Running: ${formatCommandLine(buildExtractArgs(options))}`);
+        log('info', runningLine(buildExtractArgs(options), ctx));
         const outcome = await runExtract(options, ctx);
         await placeWithoutClobbering(path.join(scratch, path.posix.basename(archivePath)), target);
         const restoreResult: RestoreResult = {

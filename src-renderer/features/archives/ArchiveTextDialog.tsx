@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { checkArchiveComment } from '../../../src-main/model/archive-info.js';
 import { checkRenamedArchiveName } from '../../../src-main/model/archive-name.js';
-import { Button } from '../../components/Button.js';
+import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
@@ -63,14 +63,11 @@ export function ArchiveTextDialog({ kind, repoId, archiveName, comment, onClose 
       onSubmit={submit}
       busy={save.pending}
       footer={
-        <>
-          <Button onClick={onClose} disabled={save.pending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={save.pending}>
-            {renaming ? 'Rename' : 'Save comment'}
-          </Button>
-        </>
+        <DialogFooter
+          onClose={onClose}
+          busy={save.pending}
+          submitLabel={renaming ? 'Rename' : 'Save comment'}
+        />
       }
     >
       {save.error ? <ErrorMessage error={save.error} /> : null}

@@ -178,7 +178,7 @@ export function EntryGrid(props: EntryGridProps) {
       onScroll={win.onScroll}
     >
       <div role="rowgroup" className="virtual-grid-head">
-        <div role="row" aria-rowindex={1} className={`${sharedStyles.entryRow} ${sharedStyles.entryHeadRow}`}>
+        <div role="row" aria-rowindex={1} className={sharedStyles.entryRow}>
           <div role="columnheader" className={`cell ${sharedStyles.cellCheck}`}>
             {props.selectAll}
           </div>

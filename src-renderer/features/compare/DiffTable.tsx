@@ -59,7 +59,7 @@ export function DiffTable({ items }: DiffTableProps) {
       tabIndex={0}
     >
       <div role="rowgroup" className="virtual-grid-head">
-        <div role="row" aria-rowindex={1} className={`${styles.diffRow} ${styles.diffHeadRow}`}>
+        <div role="row" aria-rowindex={1} className={styles.diffRow}>
           <div role="columnheader" className={`cell ${styles.diffPath}`}>
             Path
           </div>

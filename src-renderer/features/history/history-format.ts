@@ -18,6 +18,23 @@ const kindIcons: Readonly<Record<string, IconName>> = {
   check: 'shield',
   info: 'info',
   list: 'info',
+  mount: 'folder',
+  unmount: 'folder',
+  rename: 'file',
+  comment: 'file',
+  'break-lock': 'unlock',
+  'key-export': 'lock',
+  'key-import': 'lock',
+  'change-passphrase': 'lock',
+};
+
+// Kinds whose name is not one plain word.
+const kindLabels: Readonly<Record<string, string>> = {
+  init: 'Create',
+  'break-lock': 'Break lock',
+  'key-export': 'Export key',
+  'key-import': 'Import key',
+  'change-passphrase': 'Change passphrase',
 };
 
 /** The icon of a job kind. */
@@ -27,6 +44,8 @@ export function kindIcon(kind: string): IconName {
 
 /** A job kind as a word ("Backup", "Prune"). */
 export function kindLabel(kind: string): string {
+  const label = kindLabels[kind];
+  if (label !== undefined) return label;
   return kind.length === 0 ? 'Job' : kind[0]?.toUpperCase() + kind.slice(1);
 }
 

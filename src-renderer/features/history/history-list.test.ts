@@ -132,6 +132,9 @@ describe('statsSummary', () => {
     expect(kindLabel('verify')).toBe('Verify');
     expect(kindIcon('verify')).toBe('terminal');
     expect(kindIcon('restore')).toBe('download');
+    expect(kindLabel('break-lock')).toBe('Break lock');
+    expect(kindLabel('init')).toBe('Create');
+    expect(kindIcon('key-export')).toBe('lock');
   });
 });
 

@@ -48,11 +48,14 @@ export function JobProgress({ job }: JobProgressProps) {
             {job.title}
           </h3>
           <p className="card-subtitle">
-            {job.status === 'queued'
-              ? (job.waitingFor ?? 'Waiting for the repository to be free…')
-              : progress?.kind === 'step'
-                ? progress.message
-                : 'Reading files and storing new data'}
+            {/* Queued behind its lane, or running while borg waits for a held lock (a Wait retry). */}
+            {job.waitingFor !== undefined
+              ? job.waitingFor
+              : job.status === 'queued'
+                ? 'Waiting for the repository to be free…'
+                : progress?.kind === 'step'
+                  ? progress.message
+                  : 'Reading files and storing new data'}
           </p>
         </div>
         <div className={styles.jobCardActions}>

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { Button } from '../../components/Button.js';
+import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
@@ -58,14 +58,7 @@ export function ChangePassphraseDialog({ repo, onClose, onChanged }: ChangePassp
       onSubmit={submit}
       busy={busy}
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Close
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Change passphrase
-          </Button>
-        </>
+        <DialogFooter onClose={onClose} busy={busy} submitLabel={'Change passphrase'} closeLabel="Close" />
       }
     >
       {error ? <ErrorMessage error={error} /> : null}

@@ -4,7 +4,7 @@
  * paper line's checksum and names the line with a typo.
  */
 import { useState } from 'react';
-import { Button } from '../../components/Button.js';
+import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
@@ -56,14 +56,13 @@ export function ImportKeyDialog({ target, onClose, onImported }: ImportKeyDialog
       onSubmit={submit}
       busy={busy}
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Close
-          </Button>
-          <Button type="submit" variant="primary" icon="download" busy={busy}>
-            Import key
-          </Button>
-        </>
+        <DialogFooter
+          onClose={onClose}
+          busy={busy}
+          submitLabel={'Import key'}
+          closeLabel="Close"
+          submitIcon="download"
+        />
       }
     >
       <div role="radiogroup" aria-label="Key source" className={styles.keysActions}>

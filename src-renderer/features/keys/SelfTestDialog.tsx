@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { Button } from '../../components/Button.js';
+import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
@@ -54,14 +54,13 @@ export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
       onSubmit={submit}
       busy={busy}
       footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Close
-          </Button>
-          <Button type="submit" variant="primary" icon="shield" busy={busy}>
-            Run self-test
-          </Button>
-        </>
+        <DialogFooter
+          onClose={onClose}
+          busy={busy}
+          submitLabel={'Run self-test'}
+          closeLabel="Close"
+          submitIcon="shield"
+        />
       }
     >
       {error ? <ErrorMessage error={error} title="Self-test failed" /> : null}

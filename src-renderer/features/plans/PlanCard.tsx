@@ -7,6 +7,7 @@ import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { describeRetention } from '../../../src-main/model/retention.js';
 import { describeSchedule } from '../../../src-main/model/schedule.js';
 import { Button } from '../../components/Button.js';
+import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
@@ -76,41 +77,51 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
         <span>{plan.sourcePaths.map((p) => tildify(p, homeDir)).join(', ')}</span>
       </p>
       {plan.targets.length === 0 ? (
-        <p className="callout" role="note">
-          No destination: this plan&apos;s repository was removed from Borgdesk. Edit the plan and choose a
-          repository to back up to.
-        </p>
-      ) : null}
-      <table className={`table ${styles.planTargets}`} aria-label={`Targets of ${plan.name}`}>
-        <thead>
-          <tr>
-            <th scope="col">Repository</th>
-            <th scope="col">Schedule</th>
-            <th scope="col">Last run</th>
-            <th scope="col">Next run</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.targets.map((target) => {
-            const repo = repos.find((r) => r.id === target.repoId);
-            const row = upcomingFor(upcoming, plan.id, target.repoId);
-            return (
-              <tr key={target.repoId}>
-                <th scope="row">
-                  <span className={styles.planRepo}>
-                    <Icon name={repo && isRemoteLocation(repo.location) ? 'server' : 'archive'} size={14} />
-                    <span className={styles.planRepoName}>{repo?.name ?? 'Removed repository'}</span>
-                  </span>
-                  <code className={styles.planRepoLocation}>{repo?.location ?? target.repoId}</code>
-                </th>
-                <td className={styles.planSchedule}>{describeSchedule(target.schedule)}</td>
-                <td>{lastRunText(row)}</td>
-                <td>{target.schedule.kind === 'off' ? '—' : nextRunText(row, paused)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+        // Its repository was removed from Borgdesk: an empty table would say nothing, so say what to do.
+        <EmptyState
+          compact
+          icon="archive"
+          title="No destination yet"
+          action={
+            <Button size="small" icon="plus" onClick={onEdit}>
+              Add destination
+            </Button>
+          }
+        >
+          <p>This plan backs up nowhere until you choose a repository for it.</p>
+        </EmptyState>
+      ) : (
+        <table className={`table ${styles.planTargets}`} aria-label={`Targets of ${plan.name}`}>
+          <thead>
+            <tr>
+              <th scope="col">Repository</th>
+              <th scope="col">Schedule</th>
+              <th scope="col">Last run</th>
+              <th scope="col">Next run</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.targets.map((target) => {
+              const repo = repos.find((r) => r.id === target.repoId);
+              const row = upcomingFor(upcoming, plan.id, target.repoId);
+              return (
+                <tr key={target.repoId}>
+                  <th scope="row">
+                    <span className={styles.planRepo}>
+                      <Icon name={repo && isRemoteLocation(repo.location) ? 'server' : 'archive'} size={14} />
+                      <span className={styles.planRepoName}>{repo?.name ?? 'Removed repository'}</span>
+                    </span>
+                    <code className={styles.planRepoLocation}>{repo?.location ?? target.repoId}</code>
+                  </th>
+                  <td className={styles.planSchedule}>{describeSchedule(target.schedule)}</td>
+                  <td>{lastRunText(row)}</td>
+                  <td>{target.schedule.kind === 'off' ? '—' : nextRunText(row, paused)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
       <p className={`muted ${styles.planRetention}`}>Retention: {describeRetention(plan.retention)}</p>
       {notice ? (
         <p className={styles.planNotice} role="status">

@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
+import { EmptyState } from '../../components/EmptyState.js';
 import { Field } from '../../components/Field.js';
 import { newTarget, type PlanForm, type ScheduleKind, type TargetForm } from './plan-form.js';
 import styles from './plans.module.css';
@@ -41,6 +42,16 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
     update({ targets: form.targets.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
   const unused = repos.filter((r) => !form.targets.some((t) => t.repoId === r.id));
   const idPrefix = useId();
+  const addButton = (label: string) =>
+    unused[0] === undefined ? null : (
+      <Button
+        size="small"
+        icon="plus"
+        onClick={() => update({ targets: [...form.targets, newTarget(unused[0]?.id ?? '')] })}
+      >
+        {label}
+      </Button>
+    );
   return (
     <fieldset className={styles.planSection}>
       <legend>Where to and when</legend>
@@ -155,16 +166,18 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
           </div>
         );
       })}
+      {form.targets.length === 0 ? (
+        <EmptyState compact icon="archive" title="No destination yet" action={addButton('Add destination')}>
+          <p>
+            {unused[0] === undefined
+              ? 'Add a repository to Borgdesk first: this plan backs up to one.'
+              : 'Choose the repository this plan backs up to.'}
+          </p>
+        </EmptyState>
+      ) : (
+        addButton('Add another repository')
+      )}
       {errors['targets'] ? <p className="field-error">{errors['targets']}</p> : null}
-      {unused[0] !== undefined ? (
-        <Button
-          size="small"
-          icon="plus"
-          onClick={() => update({ targets: [...form.targets, newTarget(unused[0]?.id ?? '')] })}
-        >
-          Add another repository
-        </Button>
-      ) : null}
     </fieldset>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { CheckModeName } from '../../../src-main/model/check.js';
-import { Button } from '../../components/Button.js';
+import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
@@ -48,16 +48,7 @@ export function CheckRepositoryDialog({ repoId, repoName, onClose }: CheckReposi
       onClose={onClose}
       busy={busy}
       onSubmit={() => check.run({ repoId, mode })}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Start check
-          </Button>
-        </>
-      }
+      footer={<DialogFooter onClose={onClose} busy={busy} submitLabel={'Start check'} />}
     >
       <Field label="Check mode" hint={modes.find((m) => m.value === mode)?.hint}>
         <select value={mode} onChange={(e) => setMode(e.target.value as CheckModeName)}>

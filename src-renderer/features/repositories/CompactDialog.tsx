@@ -2,7 +2,7 @@
  * "Compact…": what `borg compact` will do and, where Borgdesk could measure it, about how much it
  * frees; then it starts as a job whose progress, Cancel and log show on the repository screen.
  */
-import { Button } from '../../components/Button.js';
+import { DialogFooter } from '../../components/DialogFooter.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -31,16 +31,7 @@ export function CompactDialog({ repoId, repoName, reclaimable, onClose }: Compac
       onClose={onClose}
       busy={busy}
       onSubmit={() => compact.run({ repoId })}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Compact now
-          </Button>
-        </>
-      }
+      footer={<DialogFooter onClose={onClose} busy={busy} submitLabel={'Compact now'} />}
     >
       {reclaimable === undefined ? (
         <p>

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { Button } from '../../components/Button.js';
+import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
@@ -48,14 +48,7 @@ export function EditRepositoryDialog({ repo, onClose }: EditRepositoryDialogProp
       onSubmit={submit}
       busy={save.pending}
       footer={
-        <>
-          <Button onClick={onClose} disabled={save.pending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" busy={save.pending}>
-            {moved ? 'Check and save' : 'Save'}
-          </Button>
-        </>
+        <DialogFooter onClose={onClose} busy={save.pending} submitLabel={moved ? 'Check and save' : 'Save'} />
       }
     >
       {save.error ? <ErrorMessage error={save.error} /> : null}

@@ -34,10 +34,12 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
     });
   };
 
+  // Queued behind its lane, or running while borg waits for a held lock (a Wait retry).
   const message =
-    job.status === 'queued'
-      ? (job.waitingFor ?? 'Waiting for the repository to be free…')
-      : (progress?.message ?? 'Starting borg…');
+    job.waitingFor ??
+    (job.status === 'queued'
+      ? 'Waiting for the repository to be free…'
+      : (progress?.message ?? 'Starting borg…'));
   return (
     <div className={styles.restoreProgress}>
       <div className={styles.restoreProgressHead}>
