@@ -82,8 +82,7 @@ const repositories: StoreDriver = {
     return {
       snapshot: () => registry.list(),
       keys: () => registry.list().map((r) => r.id),
-      save: () =>
-        registry.add({ name: 'New', location: '/srv/new', needsPassphrase: false, consentedPrompts: [] }),
+      save: () => registry.add({ name: 'New', location: '/srv/new', needsPassphrase: false }),
     };
   },
 };
