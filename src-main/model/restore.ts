@@ -46,9 +46,14 @@ export type RestoreResult = z.infer<typeof restoreResultSchema>;
 
 /** One mounted archive (or repository) and where it is mounted. */
 export const mountSchema = z.object({
+  /** Empty for a leftover mount whose repository is not known (no marker). */
   repoId: z.string(),
   archiveName: z.string().optional(),
   mountPoint: z.string(),
+  /** Left mounted by a Borgdesk run that ended without unmounting (a crash, a kill). */
+  leftover: z.boolean().optional(),
+  /** The repository's name as it was when mounted (leftover mounts). */
+  repoName: z.string().optional(),
 });
 export type Mount = z.infer<typeof mountSchema>;
 /** Whether mounting works here, and what is mounted. */

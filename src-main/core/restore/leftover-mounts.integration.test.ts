@@ -164,6 +164,7 @@ describe('cleanUpLeftoverMounts', () => {
     expect(await cleanUpLeftoverMounts({ tmpDir: box.path('nowhere'), borgPath: noBorg })).toEqual({
       removed: [],
       kept: [],
+      stillMounted: [],
     });
   });
 });
