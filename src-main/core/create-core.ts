@@ -85,7 +85,7 @@ export async function createCore(services: Services): Promise<Core> {
     );
   });
   const mounts = new MountManager({
-    ...{ ...lane, borgPath, hasActiveJob: (repoId: string) => jobs.hasActive(repoId) },
+    ...{ ...lane, borgPath, platform, hasActiveJob: (repoId: string) => jobs.hasActive(repoId) },
     emit: (mountStatus) => bus.emit('mount:changed', mountStatus),
     // Where os.tmpdir() would look, but from the core's own environment (a test's TMPDIR).
     ...(services.env['TMPDIR'] ? { tmpDir: services.env['TMPDIR'] } : {}),

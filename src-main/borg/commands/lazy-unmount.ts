@@ -23,7 +23,7 @@ export function lazyUnmountCommands(mountPoint: string, platform: NodeJS.Platfor
 }
 
 /** Detaches `mountPoint` now; rejects with the last tool's words when none could. */
-export async function runLazyUnmount(mountPoint: string, platform = process.platform): Promise<void> {
+export async function runLazyUnmount(mountPoint: string, platform: NodeJS.Platform): Promise<void> {
   let last: ToolOutcome | undefined;
   for (const [file, args] of lazyUnmountCommands(mountPoint, platform)) {
     const outcome = await runTool(file, args);

@@ -24,6 +24,8 @@ export interface MountManagerDeps {
   resolve(repoId: string): Promise<{ location: string; name: string; ctx: BorgContext }>;
   runInLane<T>(repoId: string, task: () => Promise<T>): Promise<T>;
   borgPath(): Promise<string>;
+  /** Which unmount tools there are, and how to find borg's process. */
+  readonly platform: NodeJS.Platform;
   /** True while a job of the repository is queued or running. */
   hasActiveJob(repoId: string): boolean;
   emit(status: MountStatus): void;
@@ -95,7 +97,7 @@ export class MountManager {
       // Recorded inside the lane, so a backup queued behind the mount already sees it.
       this.mounts.set(mountPoint, record);
       // A later run that finds this still mounted (we were killed) learns from the marker what it is.
-      const borgPid = await findBorgMountPid(mountPoint);
+      const borgPid = await findBorgMountPid(mountPoint, this.deps.platform);
       if (borgPid !== undefined) this.mounts.set(mountPoint, { ...record, borgPid });
       await writeMarker(mountPoint, {
         repoId,
@@ -225,9 +227,9 @@ export class MountManager {
    * ended so that the repository's lock is released now rather than when the last program closes.
    */
   private async forceRelease(record: MountRecord): Promise<void> {
-    const pid = record.borgPid ?? (await findBorgMountPid(record.mountPoint));
+    const pid = record.borgPid ?? (await findBorgMountPid(record.mountPoint, this.deps.platform));
     if ((await isMountPoint(record.mountPoint)) !== false) {
-      await runLazyUnmount(record.mountPoint).catch((e: unknown) => {
+      await runLazyUnmount(record.mountPoint, this.deps.platform).catch((e: unknown) => {
         throw new AppError(
           'MountBusy',
           messageOf(e),
@@ -235,7 +237,7 @@ export class MountManager {
         );
       });
     }
-    if (pid !== undefined && !(await endBorgMount(pid, record.mountPoint))) {
+    if (pid !== undefined && !(await endBorgMount(pid, record.mountPoint, this.deps.platform))) {
       console.error(`[borgdesk] borg mount (pid ${pid}) of ${record.mountPoint} did not end`);
     }
     await this.forget(record.mountPoint);

@@ -53,8 +53,8 @@ export async function removeMarker(mountPoint: string): Promise<void> {
 }
 
 /** The command line of process `pid`, as its arguments; undefined when it does not run (or cannot be read). */
-async function commandLineOf(pid: number): Promise<string[] | undefined> {
-  if (process.platform === 'linux') {
+async function commandLineOf(pid: number, platform: NodeJS.Platform): Promise<string[] | undefined> {
+  if (platform === 'linux') {
     const text = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
     return text === undefined || text === '' ? undefined : text.split('\0').filter((a) => a !== '');
   }
@@ -63,20 +63,27 @@ async function commandLineOf(pid: number): Promise<string[] | undefined> {
 }
 
 /** True when `pid` runs `borg … mount … <mountPoint>`: ours to stop, not a recycled pid. */
-export async function isBorgMountOf(pid: number, mountPoint: string): Promise<boolean> {
-  const args = await commandLineOf(pid);
+export async function isBorgMountOf(
+  pid: number,
+  mountPoint: string,
+  platform: NodeJS.Platform,
+): Promise<boolean> {
+  const args = await commandLineOf(pid, platform);
   if (args === undefined) return false;
   return args.includes('mount') && args.includes(mountPoint) && args.some((a) => /borg/i.test(a));
 }
 
 /** The pid of the `borg mount` process serving `mountPoint`, if one is found. */
-export async function findBorgMountPid(mountPoint: string): Promise<number | undefined> {
+export async function findBorgMountPid(
+  mountPoint: string,
+  platform: NodeJS.Platform,
+): Promise<number | undefined> {
   const candidates =
-    process.platform === 'linux'
+    platform === 'linux'
       ? (await fs.readdir('/proc').catch(() => [] as string[])).filter((n) => /^\d+$/.test(n)).map(Number)
       : await psPids();
   for (const pid of candidates) {
-    if (pid !== process.pid && (await isBorgMountOf(pid, mountPoint))) return pid;
+    if (pid !== process.pid && (await isBorgMountOf(pid, mountPoint, platform))) return pid;
   }
   return undefined;
 }
@@ -95,17 +102,23 @@ async function psPids(): Promise<number[]> {
  * Ends the `borg mount` process `pid` if it still serves `mountPoint`: SIGTERM (borg closes the
  * repository and releases its lock), SIGKILL after `graceMs`. True when it is gone.
  */
-export async function endBorgMount(pid: number, mountPoint: string, graceMs = 5_000): Promise<boolean> {
-  if (!(await isBorgMountOf(pid, mountPoint))) return true;
+export async function endBorgMount(
+  pid: number,
+  mountPoint: string,
+  platform: NodeJS.Platform,
+  graceMs = 5_000,
+): Promise<boolean> {
+  const serves = (): Promise<boolean> => isBorgMountOf(pid, mountPoint, platform);
+  if (!(await serves())) return true;
   signal(pid, 'SIGTERM');
   const until = Date.now() + graceMs;
   while (Date.now() < until) {
-    if (!(await isBorgMountOf(pid, mountPoint))) return true;
+    if (!(await serves())) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   signal(pid, 'SIGKILL');
   await new Promise((resolve) => setTimeout(resolve, 200));
-  return !(await isBorgMountOf(pid, mountPoint));
+  return !(await serves());
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {

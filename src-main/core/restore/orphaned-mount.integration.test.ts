@@ -58,7 +58,7 @@ afterAll(async () => {
   await Promise.all(children.map((c) => c.kill()));
   await Promise.all(cores.map((c) => c.dispose()));
   for (const name of await fs.readdir(mountParent).catch(() => [])) {
-    await runLazyUnmount(path.join(mountParent, name)).catch(() => undefined);
+    await runLazyUnmount(path.join(mountParent, name), 'linux').catch(() => undefined);
   }
   await killAndWait(await borgPidsFor(path.join(root, 'repo')));
   if (savedBase === undefined) delete process.env['BORG_BASE_DIR'];

@@ -2,7 +2,8 @@
  * The Overview's "Needs attention" card: what happened to Borgdesk's config files (entries set
  * aside, a file unreadable or from a newer Borgdesk, a failed save), then every scheduled plan
  * target without a good backup for longer than Settings allows, how long it has been and why, and
- * every keyfile repository whose key was never exported. The
+ * every keyfile repository whose key was never exported, and mounts an ended run left busy (they
+ * keep their repository locked). The
  * browser host has no tray or desktop notifications, so this card is where a headless user learns
  * that backups stopped. The welcome screen shows it too, so set-aside repositories are never silent.
  */
@@ -13,6 +14,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { useStaleStore } from '../../stores/stale-store.js';
+import { LeftoverMountList, useLeftoverMounts } from '../archives/LeftoverMountList.js';
 import { KeyAttentionList, unexportedKeyfileRepos } from '../keys/KeyAttentionList.js';
 import { attentionText } from './attention-text.js';
 import { ConfigNoticeList } from './ConfigNoticeList.js';
@@ -29,6 +31,7 @@ export function AttentionCard() {
   const notices = useAppStore((s) => s.status?.configNotices) ?? [];
   const repos = useReposStore((s) => s.repos);
   const unexported = unexportedKeyfileRepos(repos);
+  const leftovers = useLeftoverMounts();
 
   useEffect(() => {
     if (connection !== 'open') return;
@@ -45,7 +48,8 @@ export function AttentionCard() {
   if (error && notices.length === 0) {
     return <ErrorMessage error={error} title="Overdue backups could not be checked" />;
   }
-  if (items.length === 0 && notices.length === 0 && unexported.length === 0) return null;
+  if (items.length === 0 && notices.length === 0 && unexported.length === 0 && leftovers.length === 0)
+    return null;
   return (
     <section className={`card ${styles.attentionCard}`} aria-labelledby="attention-title">
       <header className="card-header">
@@ -55,6 +59,7 @@ export function AttentionCard() {
         </h2>
       </header>
       {notices.length > 0 ? <ConfigNoticeList notices={notices} /> : null}
+      <LeftoverMountList mounts={leftovers} linkRepository />
       <KeyAttentionList repos={unexported} />
       {error ? <ErrorMessage error={error} title="Overdue backups could not be checked" /> : null}
       {items.length > 0 ? (
