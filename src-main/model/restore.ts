@@ -41,6 +41,11 @@ export const restoreResultSchema = z.object({
   totalBytes: z.number(),
   skippedCount: z.number(),
   warnings: z.array(z.string()),
+  /**
+   * A cancelled restore: the file borg was writing when it was stopped (relative to targetDir), and
+   * whether Borgdesk removed it (it was incomplete) or had to leave it.
+   */
+  partialFile: z.object({ path: z.string(), removed: z.boolean() }).optional(),
 });
 export type RestoreResult = z.infer<typeof restoreResultSchema>;
 
