@@ -31,6 +31,8 @@ export const restorePreviewSchema = z.object({
   conflictExamples: z.array(z.string()),
   /** A sample of where items land: archive path → path on disk (first 200). */
   items: z.array(z.object({ archivePath: z.string(), targetPath: z.string() })),
+  /** Items whose names borg lists alike (non-UTF-8 bytes shown as "?"); each is restored under its real name. */
+  ambiguousCount: z.number().optional(),
 });
 export type RestorePreview = z.infer<typeof restorePreviewSchema>;
 
