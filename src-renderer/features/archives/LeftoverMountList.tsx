@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react';
 import { CopyButton } from '../../components/CopyButton.js';
+import { Icon } from '../../components/Icon.js';
 import type { Mount } from '../../../src-main/model/restore.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { leftoverMounts, useMountStore } from '../../stores/mount-store.js';
@@ -21,6 +22,23 @@ export function useLeftoverMounts(repoId?: string): Mount[] {
     void ensureLoaded();
   }, [ensureLoaded]);
   return leftoverMounts(status, repoId);
+}
+
+/** The repository screen's card for its leftover mounts, shown locked or not (nothing when there are none). */
+export function LeftoverMountCard({ repoId }: { readonly repoId: string }) {
+  const mounts = useLeftoverMounts(repoId);
+  if (mounts.length === 0) return null;
+  return (
+    <section className={`card ${dashboard.attentionCard}`} aria-labelledby="leftover-mounts-title">
+      <header className="card-header">
+        <h2 id="leftover-mounts-title" className={`card-title ${dashboard.attentionTitle}`}>
+          <Icon name="alert" />
+          Still mounted
+        </h2>
+      </header>
+      <LeftoverMountList mounts={mounts} />
+    </section>
+  );
 }
 
 /** Props of {@link LeftoverMountList}. */

@@ -18,7 +18,7 @@ import { useJobsStore } from '../../stores/jobs-store.js';
 import { isLocked, useReposStore, type DetailsEntry } from '../../stores/repos-store.js';
 import { useViewStore } from '../../stores/view-store.js';
 import { ArchiveActions } from '../archives/ArchiveActions.js';
-import { LeftoverMountList, useLeftoverMounts } from '../archives/LeftoverMountList.js';
+import { LeftoverMountCard } from '../archives/LeftoverMountList.js';
 import { MountBanner } from '../archives/MountControls.js';
 import { JobProgress } from '../jobs/JobProgress.js';
 import { LockHelp } from '../jobs/LockHelp.js';
@@ -129,6 +129,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
       </header>
 
       {job && !dismissed ? <JobProgress job={job} /> : null}
+      <LeftoverMountCard repoId={repo.id} />
       {locked ? null : <RestoreJobCard repoId={repo.id} />}
 
       {locked ? (
@@ -177,7 +178,6 @@ function RepositoryContents(props: {
   const [editing, setEditing] = useState<{ archive: ArchiveSummary; edit: 'rename' | 'comment' | 'info' }>();
   const deleteArchive = useReposStore((s) => s.deleteArchive);
   const failed = entry?.error !== undefined && entry.data === undefined;
-  const leftovers = useLeftoverMounts(repoId);
   return (
     <>
       {entry?.error ? <ErrorMessage error={entry.error} title="Could not read the repository" /> : null}
@@ -210,7 +210,6 @@ function RepositoryContents(props: {
               ) : null}
             </header>
             <MountBanner repoId={repoId} hideLeftover />
-            <LeftoverMountList mounts={leftovers} />
             {entry?.data ? (
               <ArchivesTable
                 archives={entry.data.archives}
