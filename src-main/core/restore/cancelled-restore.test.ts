@@ -28,7 +28,8 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const input = (over: Partial<CancelledRestoreInput>): CancelledRestoreInput => ({
   targetDir: dir,
-  listed: ['', 'done.txt', 'big.bin'],
+  listed: new Set(['', 'done.txt', 'big.bin']),
+  last: 'big.bin',
   tree,
   paths: [],
   stripComponents: 1,
@@ -81,7 +82,7 @@ describe('settleCancelledRestore', () => {
 
   it('has nothing to remove when borg was stopped before creating the file', async () => {
     expect(await settleCancelledRestore(input({}))).toEqual({ restoredFiles: 1, restoredBytes: 5 });
-    expect(await settleCancelledRestore(input({ listed: [] }))).toEqual({
+    expect(await settleCancelledRestore(input({ listed: new Set(), last: undefined }))).toEqual({
       restoredFiles: 0,
       restoredBytes: 0,
     });

@@ -15,8 +15,10 @@ import { errorCode } from './restore-target.js';
 /** What the restore had done when it was stopped. */
 export interface CancelledRestoreInput {
   readonly targetDir: string;
-  /** The paths borg named (`--list`, after stripping), in order. */
-  readonly listed: readonly string[];
+  /** The paths borg named (`--list`, after stripping); a Set, since a big restore names many. */
+  readonly listed: ReadonlySet<string>;
+  /** The last of them: the item borg was at when it was stopped. */
+  readonly last: string | undefined;
   readonly tree: RestoreTree;
   /** The selection as archive paths; empty = the whole archive. */
   readonly paths: readonly string[];
@@ -43,8 +45,7 @@ const CLOCK_SLACK_MS = 50;
 
 /** Counts what was restored and removes the half-written file, if any. Never throws. */
 export async function settleCancelledRestore(input: CancelledRestoreInput): Promise<CancelledRestoreOutcome> {
-  const listed = new Set(input.listed);
-  const last = input.listed.at(-1);
+  const { listed, last } = input;
   let restoredFiles = 0;
   let restoredBytes = 0;
   let lastEntry: { readonly size: number; readonly type: string } | undefined;

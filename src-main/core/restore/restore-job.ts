@@ -98,7 +98,8 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
         return { status: 'succeeded', restoreResult };
       }
       // What borg names (--list) tells a cancelled run which file may be half-written.
-      const listed: string[] = [];
+      const listed = new Set<string>();
+      let last: string | undefined;
       const options: ExtractOptions = {
         location: current.location,
         archiveName: request.archiveName,
@@ -106,7 +107,10 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
         cwd: targetDir,
         stripComponents: request.stripComponents,
         ...(skip ? { excludePaths: plan.conflicts } : {}),
-        onItem: (item) => listed.push(item),
+        onItem: (item) => {
+          listed.add(item);
+          last = item;
+        },
       };
       log('info', `Running: ${formatCommandLine(buildExtractArgs(options))}`);
       if (skip) {
@@ -126,7 +130,15 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
       } catch (e) {
         if (signal.aborted) {
           const settled = await settleCancelledRestore({
-            ...{ targetDir, listed, tree, paths, stripComponents: request.stripComponents, startedAtMs },
+            ...{
+              targetDir,
+              listed,
+              last,
+              tree,
+              paths,
+              stripComponents: request.stripComponents,
+              startedAtMs,
+            },
             freshFolder: plan.newFolder !== undefined,
           });
           if (plan.newFolder !== undefined) await removeIfEmpty(targetDir);

@@ -10,6 +10,7 @@ import { Icon } from '../../components/Icon.js';
 import type { Mount } from '../../../src-main/model/restore.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { leftoverMounts, useMountStore } from '../../stores/mount-store.js';
+import { useReposStore } from '../../stores/repos-store.js';
 import dashboard from '../dashboard/dashboard.module.css';
 import { OpenFolderButton } from '../restore/OpenFolderButton.js';
 import { UnmountButton } from './UnmountButton.js';
@@ -52,6 +53,7 @@ export interface LeftoverMountListProps {
 export function LeftoverMountList({ mounts, linkRepository }: LeftoverMountListProps) {
   const selectRepository = useAppStore((s) => s.selectRepository);
   const host = useAppStore((s) => s.status?.host);
+  const repos = useReposStore((s) => s.repos);
   if (mounts.length === 0) return null;
   return (
     <ul className={dashboard.attentionList} aria-label="Mounts left behind">
@@ -75,7 +77,7 @@ export function LeftoverMountList({ mounts, linkRepository }: LeftoverMountListP
               {host === 'electron' ? (
                 <OpenFolderButton path={mount.mountPoint} size="small" variant="ghost" />
               ) : null}
-              {linkRepository && mount.repoId !== '' ? (
+              {linkRepository && repos.some((r) => r.id === mount.repoId) ? (
                 <button
                   type="button"
                   className="button button-ghost button-small"
