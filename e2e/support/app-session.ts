@@ -41,7 +41,7 @@ export interface AppSession {
   /** The repository's absolute path; reading it throws when `repo` was not given. */
   readonly repoPath: string;
   /** Restart the host on the same folders (config, borg, home) and open the app from the new one. */
-  restartHost(): Promise<void>;
+  restartHost(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** Close the browser and stop the host (removing its sandbox). */
   close(): Promise<void>;
 }
@@ -79,8 +79,8 @@ export async function openAppSession(options: AppSessionOptions = {}): Promise<A
       get repoPath() {
         return given(repoPath, 'repo');
       },
-      async restartHost() {
-        host = await host.restart();
+      async restartHost(signal) {
+        host = await host.restart(signal);
         await page.goto(host.url);
       },
       async close() {

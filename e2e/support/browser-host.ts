@@ -16,8 +16,11 @@ export interface RunningHost {
   readonly borgBaseDir: string;
   readonly root: string;
   stop(): Promise<void>;
-  /** Stop this host, keeping its folders, and start a new one on them (a restart of Borgdesk). */
-  restart(): Promise<RunningHost>;
+  /**
+   * Stop this host, keeping its folders, and start a new one on them (a restart of Borgdesk);
+   * 'SIGKILL' kills it instead, as a crash would, so it cannot tidy up.
+   */
+  restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<RunningHost>;
   /** Everything this host (and the hosts it replaced by restarting) wrote to stdout and stderr so far. */
   output(): string;
 }
@@ -66,8 +69,8 @@ export async function startBrowserHost(
       await child;
       await rm(root, { recursive: true, force: true, maxRetries: 3 });
     },
-    async restart() {
-      child.kill('SIGTERM');
+    async restart(signal = 'SIGTERM') {
+      child.kill(signal);
       await child;
       return startBrowserHost(env, root, output);
     },

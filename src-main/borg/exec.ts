@@ -381,3 +381,19 @@ export async function runHookCommand(command: string, options: HookCommandOption
   const startError = spawnFailure(result.spawnError, { name: 'the command', file, isBorg: false });
   return { ...outcome, startError };
 }
+
+/** How a system tool (fusermount, umount, diskutil) ended; output is its stdout and stderr. */
+export type ToolOutcome = { readonly exitCode?: number; readonly output: string; readonly missing: boolean };
+
+/** Runs a system tool without a shell, in its own session, killed after `ms`; never rejects. */
+export async function runTool(file: string, args: readonly string[], ms = 15_000): Promise<ToolOutcome> {
+  const env = buildBorgEnv(process.env, {});
+  const stdio: SpawnOptions['stdio'] = ['ignore', 'pipe', 'pipe'];
+  const { child, exit } = startProcess(file, args, { stdio, env, detached: OWN_SESSION, windowsHide: true });
+  const [stdout, stderr] = [collect(child?.stdout), collect(child?.stderr)];
+  const limit = deadline(ms, () => child && signalGroup(child, 'SIGKILL'));
+  const result = await exit.finally(() => limit.dispose());
+  const output = result.spawnError ?? `${stdout()}\n${stderr()}`.trim();
+  const missing = result.spawnError === 'ENOENT';
+  return result.exitCode === null ? { output, missing } : { exitCode: result.exitCode, output, missing };
+}

@@ -17,6 +17,7 @@ export type AppErrorCode =
   | 'Cancelled'
   | 'AlreadyExists'
   | 'RepositoryMounted'
+  | 'MountBusy'
   | 'Busy'
   | 'MountUnavailable'
   | 'ConfigDiskFull'

@@ -106,8 +106,10 @@ export async function createCore(services: Services): Promise<Core> {
     );
   });
   const mounts = new MountManager({
-    ...{ ...lane, borgPath, record, hasActiveJob: (repoId: string) => jobs.hasActive(repoId) },
+    ...{ ...lane, borgPath, record, platform, hasActiveJob: (repoId: string) => jobs.hasActive(repoId) },
     emit: (mountStatus) => bus.emit('mount:changed', mountStatus),
+    // Where os.tmpdir() would look, but from the core's own environment (a test's TMPDIR).
+    ...(services.env['TMPDIR'] ? { tmpDir: services.env['TMPDIR'] } : {}),
   });
   const assertWritable = (repoId: string): void => mounts.assertUnmounted(repoId);
   const edits = new RepositoryEdits({

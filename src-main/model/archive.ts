@@ -34,6 +34,11 @@ export const archiveEntrySchema = z.object({
   linkTarget: z.string().optional(),
   /** Directories: how many direct children. */
   childCount: z.number().optional(),
+  /**
+   * Another item of the same folder has the same name as borg 1.x shows it (each byte that is not
+   * valid UTF-8 becomes "?"): it cannot be restored on its own, only with its folder.
+   */
+  ambiguous: z.boolean().optional(),
 });
 export type ArchiveEntry = z.infer<typeof archiveEntrySchema>;
 

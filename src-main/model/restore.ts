@@ -31,6 +31,8 @@ export const restorePreviewSchema = z.object({
   conflictExamples: z.array(z.string()),
   /** A sample of where items land: archive path → path on disk (first 200). */
   items: z.array(z.object({ archivePath: z.string(), targetPath: z.string() })),
+  /** Items whose names borg lists alike (non-UTF-8 bytes shown as "?"); each is restored under its real name. */
+  ambiguousCount: z.number().optional(),
 });
 export type RestorePreview = z.infer<typeof restorePreviewSchema>;
 
@@ -41,14 +43,24 @@ export const restoreResultSchema = z.object({
   totalBytes: z.number(),
   skippedCount: z.number(),
   warnings: z.array(z.string()),
+  /**
+   * A cancelled restore: the file borg was writing when it was stopped (relative to targetDir), and
+   * whether Borgdesk removed it (it was incomplete) or had to leave it.
+   */
+  partialFile: z.object({ path: z.string(), removed: z.boolean() }).optional(),
 });
 export type RestoreResult = z.infer<typeof restoreResultSchema>;
 
 /** One mounted archive (or repository) and where it is mounted. */
 export const mountSchema = z.object({
+  /** Empty for a leftover mount whose repository is not known (no marker). */
   repoId: z.string(),
   archiveName: z.string().optional(),
   mountPoint: z.string(),
+  /** Left mounted by a Borgdesk run that ended without unmounting (a crash, a kill). */
+  leftover: z.boolean().optional(),
+  /** The repository's name as it was when mounted (leftover mounts). */
+  repoName: z.string().optional(),
 });
 export type Mount = z.infer<typeof mountSchema>;
 /** Whether mounting works here, and what is mounted. */

@@ -14,7 +14,8 @@ export interface MountStoreState {
   setStatus(status: MountStatus): void;
   /** Mounts an archive, or the whole repository when `archiveName` is omitted. */
   mount(repoId: string, archiveName?: string): Promise<Mount>;
-  unmount(mountPoint: string): Promise<void>;
+  /** Unmounts; `lazy` detaches a busy mount anyway and ends its borg (MountBusy otherwise). */
+  unmount(mountPoint: string, options?: { lazy?: boolean }): Promise<void>;
 }
 
 let loading: Promise<void> | undefined;
@@ -45,10 +46,18 @@ export const useMountStore = create<MountStoreState>()((set, get) => ({
     }
     return mount;
   },
-  async unmount(mountPoint) {
-    set({ status: await getApi().invoke('mount:unmount', { mountPoint }) });
+  async unmount(mountPoint, options) {
+    const lazy = options?.lazy === true ? { lazy: true } : {};
+    set({ status: await getApi().invoke('mount:unmount', { mountPoint, ...lazy }) });
   },
 }));
+
+/** Mounts an ended Borgdesk run left behind (of one repository, when `repoId` is given). */
+export function leftoverMounts(status: MountStatus | undefined, repoId?: string): Mount[] {
+  return (status?.mounts ?? []).filter(
+    (m) => m.leftover === true && (repoId === undefined || m.repoId === repoId),
+  );
+}
 
 /** The mount of a repository (`archiveName` undefined) or of one archive, if any. */
 export function findMount(

@@ -27,6 +27,12 @@ export interface ExtractOptions {
   stripComponents: number;
   /** exact archive paths to leave out (skip-on-conflict); a folder's contents are not left out with it */
   excludePaths?: readonly string[];
+  /**
+   * `--list`: each item's path (after stripping, relative to cwd) just before borg writes it, so the
+   * last one named when a run is stopped is the file that may be half-written. These lines do not
+   * reach ctx.onEvent (a big restore would fill the job log with them).
+   */
+  onItem?: (path: string) => void;
 }
 
 /** A finished extract; exitCode 1 = finished with warnings. */
@@ -50,7 +56,7 @@ export function buildExtractArgs(
 ): string[] {
   return [
     'extract',
-    ...(o.dryRun ? ['--dry-run', '--list'] : ['--progress']),
+    ...(o.dryRun ? ['--dry-run', '--list'] : ['--progress', ...(o.onItem === undefined ? [] : ['--list'])]),
     ...(o.stripComponents > 0 ? [`--strip-components=${o.stripComponents}`] : []),
     ...(o.excludeFromFile === undefined ? [] : [`--exclude-from=${o.excludeFromFile}`]),
     '--',
@@ -61,9 +67,24 @@ export function buildExtractArgs(
 
 /** Restores into o.cwd; progress arrives on ctx.onEvent. Exit 2 and above reject with a BorgError. */
 export async function runExtract(o: ExtractOptions, ctx: BorgContext): Promise<ExtractOutcome> {
+  const onItem = o.onItem;
+  const listening: BorgContext =
+    onItem === undefined
+      ? ctx
+      : {
+          ...ctx,
+          onEvent: (event) => {
+            if (isListedPath(event)) onItem(event.message);
+            else ctx.onEvent?.(event);
+          },
+        };
   return withExcludeFile(o.excludePaths, async (excludeFromFile) => {
     const args = buildExtractArgs({ ...o, excludeFromFile });
-    const run = await runBorg(args, ctx, { okExitCodes: [0, 1], cwd: o.cwd, killGraceMs: STOP_AT_ONCE_MS });
+    const run = await runBorg(args, listening, {
+      okExitCodes: [0, 1],
+      cwd: o.cwd,
+      killGraceMs: STOP_AT_ONCE_MS,
+    });
     return { exitCode: run.exitCode === 1 ? 1 : 0, warnings: run.warnings };
   });
 }
@@ -78,7 +99,7 @@ export async function runExtract(o: ExtractOptions, ctx: BorgContext): Promise<E
 export async function runExtractDryRun(o: ExtractOptions, ctx: BorgContext): Promise<string[]> {
   const paths: string[] = [];
   const onEvent = (event: BorgLogEvent): void => {
-    if (event.type === 'log_message' && event.name === LIST_LOGGER && event.level === 'INFO') {
+    if (isListedPath(event)) {
       paths.push(event.message);
     } else {
       ctx.onEvent?.(event);
@@ -90,6 +111,10 @@ export async function runExtractDryRun(o: ExtractOptions, ctx: BorgContext): Pro
   });
   const strip = o.stripComponents;
   return strip > 0 ? paths.filter((p) => p.split('/').length > strip) : paths;
+}
+
+function isListedPath(event: BorgLogEvent): event is Extract<BorgLogEvent, { type: 'log_message' }> {
+  return event.type === 'log_message' && event.name === LIST_LOGGER && event.level === 'INFO';
 }
 
 // The file lives in a private temporary folder only while borg runs.

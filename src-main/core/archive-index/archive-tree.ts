@@ -8,8 +8,16 @@ import type { ArchiveItem } from '../../borg/json-output.js';
 import { FolderOrders } from './folder-order.js';
 import { parseTime, TYPE_DIR, TYPE_SYMLINK, typeCode, type ParsedTime } from './item-fields.js';
 import { decodeColumns, encodeColumns } from './tree-codec.js';
-import { FLAG_LISTED, TreeColumns } from './tree-columns.js';
-import { findByWalk, folderOf, joinPath, normalizePath, pathOf, toEntry } from './tree-entries.js';
+import { FLAG_AMBIGUOUS, FLAG_LISTED, TreeColumns } from './tree-columns.js';
+import {
+  childNamed,
+  findByWalk,
+  folderOf,
+  joinPath,
+  normalizePath,
+  pathOf,
+  toEntry,
+} from './tree-entries.js';
 import { buildSearchText, searchEntries, type SearchText } from './tree-search.js';
 import { visitSubtrees } from './tree-walk.js';
 
@@ -47,11 +55,19 @@ export class ArchiveTree {
     const dirs = this.dirs ?? this.rebuildDirs();
     const type = typeCode(item.type);
     let i = type === TYPE_DIR ? (dirs.get(path) ?? -1) : -1;
+    // Only a "?" can stand for an undecodable byte; other names are never checked for twins.
+    const mayBeTwin = path.includes('?');
+    if (i >= 0 && mayBeTwin && ((this.c.flags[i] as number) & FLAG_LISTED) !== 0) this.markAmbiguous(i);
     if (i < 0) {
       const slash = path.lastIndexOf('/');
       const parent = slash < 0 ? 0 : this.parentOf(path, slash, dirs);
+      const twin = mayBeTwin ? childNamed(this.c, parent, Buffer.from(path.slice(slash + 1), 'utf8')) : -1;
       i = this.c.append(parent, path, slash + 1, type);
       if (type === TYPE_DIR) dirs.set(path, i);
+      if (twin >= 0) {
+        this.markAmbiguous(twin);
+        this.markAmbiguous(i);
+      }
     }
     if (type === TYPE_DIR) {
       // Borg lists a folder just before its contents: remember it for the next items.
@@ -231,6 +247,10 @@ export class ArchiveTree {
     this.olderAttr = a;
     this.recentAttr = { mode, user, group, suffix, id };
     return id;
+  }
+
+  private markAmbiguous(i: number): void {
+    this.c.flags[i] = (this.c.flags[i] as number) | FLAG_AMBIGUOUS;
   }
 
   private rebuildDirs(): Map<string, number> {

@@ -1,5 +1,5 @@
 /**
- * The on-disk index format, version 1 (header fields little-endian; sections in the machine's byte
+ * The on-disk index format, version 2 (header fields little-endian; sections in the machine's byte
  * order, which the marker records):
  *
  *   header (64 bytes): magic "BDAI", u32 version, u32 0x01020304 (byte-order marker), u32 count,
@@ -18,8 +18,8 @@ import { crc32 } from 'node:zlib';
 import { TYPE_OTHER } from './item-fields.js';
 import { TreeColumns, type AdoptedColumns } from './tree-columns.js';
 
-/** Bumped whenever the layout changes; older files are rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+/** Bumped whenever the layout or meaning changes; older files are rebuilt. 2: the ambiguous-name flag. */
+export const INDEX_FORMAT_VERSION = 2;
 
 /** The data is not a usable index file (corrupt, truncated, or another version). */
 export class IndexFormatError extends Error {}

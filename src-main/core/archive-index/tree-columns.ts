@@ -9,6 +9,12 @@ import { TYPE_DIR } from './item-fields.js';
 
 /** Flag bit: the item itself was listed by borg (not only implied by a deeper path). */
 export const FLAG_LISTED = 1;
+/**
+ * Flag bit: borg lists another item of the same folder under the same name. Borg 1.x prints each
+ * byte of a name that is not valid UTF-8 as "?", so names that differ only there look alike, and
+ * no pattern can ask borg for one of them without the others.
+ */
+export const FLAG_AMBIGUOUS = 2;
 
 const SEPARATOR = 0x2f; // '/'
 

@@ -1,7 +1,7 @@
 /** Reading entries out of TreeColumns: paths, lookups by path, and the contract's ArchiveEntry shape. */
 import type { ArchiveEntry } from '../../model/archive.js';
 import { formatTime, TYPE_DIR, TYPE_NAMES, TYPE_SYMLINK } from './item-fields.js';
-import type { TreeColumns } from './tree-columns.js';
+import { FLAG_AMBIGUOUS, type TreeColumns } from './tree-columns.js';
 
 /** Archive paths have no leading slash; tolerate one (and './', repeated or trailing slashes) from callers. */
 export function normalizePath(path: string): string {
@@ -64,6 +64,7 @@ export function toEntry(c: TreeColumns, i: number, path: string = pathOf(c, i)):
     if (target !== undefined) entry.linkTarget = target;
   }
   if (type === TYPE_DIR) entry.childCount = c.childCount[i] as number;
+  if (((c.flags[i] as number) & FLAG_AMBIGUOUS) !== 0) entry.ambiguous = true;
   return entry;
 }
 

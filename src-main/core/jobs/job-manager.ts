@@ -31,7 +31,8 @@ export interface JobRunContext {
 
 /** How a job's work ended when it did not throw; each kind fills in its own result. */
 export interface JobRunOutcome {
-  readonly status: 'succeeded' | 'warning';
+  /** 'cancelled': the work noticed the cancel itself and reports what it had done (a restore). */
+  readonly status: 'succeeded' | 'warning' | 'cancelled';
   readonly result?: BackupResult;
   readonly restoreResult?: RestoreResult;
   /** A compact job: about how many bytes borg freed. */

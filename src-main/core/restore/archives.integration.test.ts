@@ -45,11 +45,21 @@ describe('archives through the core: cancel, compare, versions, mount', () => {
     const progress = done.progress;
     expect(progress?.kind === 'step' ? progress.bytesTotal : 0).toBe(300 * 1024 * 1024);
     expect(progress?.kind === 'step' ? progress.currentPath : '').toBe(arch(path.join(big, 'random.bin')));
+    // The half-written file is gone, and the result says so and where the rest is.
+    const bigFile = arch(path.join(big, 'random.bin'));
+    const result = done.restoreResult;
+    expect(result?.partialFile).toEqual({ path: bigFile, removed: true });
+    expect(result?.fileCount).toBe(0);
+    const folder = result?.targetDir ?? '';
+    expect(path.dirname(folder)).toBe(parent);
+    await expect(fs.lstat(path.join(folder, bigFile))).rejects.toMatchObject({ code: 'ENOENT' });
+    // Its folders stay (borg made them), so the new folder does too.
+    expect((await fs.stat(path.join(folder, path.dirname(bigFile)))).isDirectory()).toBe(true);
     const log = (await core.handlers['jobs:log']({ jobId })).map((e) => e.message);
-    expect(log.slice(-2)).toEqual([
-      expect.stringMatching(/^Stopped early: what was restored so far is in /),
-      'Cancelled.',
-    ]);
+    expect(log.at(-1)).toBe(
+      `Cancelled — 0 files restored in ${folder}; the file being written, ${bigFile}, was removed because it was incomplete.`,
+    );
+    expect(log.some((line) => line === bigFile)).toBe(false);
   });
 
   it('compares two archives', async () => {

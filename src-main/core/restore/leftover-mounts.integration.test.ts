@@ -96,6 +96,7 @@ describe('cleanUpLeftoverMounts', () => {
         borgPath: async () => TEST_BORG,
         hasActiveJob: () => false,
         emit: () => undefined,
+        platform: 'linux',
         tmpDir,
       });
       const inUse = await manager.mount('repo-id', 'one');
@@ -164,6 +165,7 @@ describe('cleanUpLeftoverMounts', () => {
     expect(await cleanUpLeftoverMounts({ tmpDir: box.path('nowhere'), borgPath: noBorg })).toEqual({
       removed: [],
       kept: [],
+      stillMounted: [],
     });
   });
 });

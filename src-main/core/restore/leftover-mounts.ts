@@ -4,7 +4,9 @@
  * an archive was mounted, borg's background process usually still serves the mount (and holds the
  * repository's shared lock, so backups time out); when borg died too, the folder answers ENOTCONN.
  * Either way the folder stays. At start the core unmounts such mounts with `borg umount` and
- * removes the folders once they are empty.
+ * removes the folders once they are empty (and their markers, mount-marker.ts). A mount that is busy
+ * (a program still has a file of it open) cannot be unmounted that way: it is handed back as
+ * `stillMounted`, with its marker, so the app can show it and offer Unmount and a lazy unmount.
  *
  * Only folders whose name carries a pid that no longer runs are touched: another Borgdesk (the
  * desktop app next to a browser host) may be using its mounts right now. A folder that is not ours
@@ -13,10 +15,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { runUmount } from '../../borg/commands/mount.js';
+import { readMarker, removeMarker, type MountMarker } from './mount-marker.js';
 
 const PREFIX = 'borgdesk-mount-';
 // mkdtemp appends six characters from [A-Za-z0-9].
 const FOLDER_NAME = /^borgdesk-mount-(\d+)-[A-Za-z0-9]{6}$/;
+const MARKER_NAME = /^(borgdesk-mount-\d+-[A-Za-z0-9]{6})\.json$/;
 
 /** The mkdtemp prefix of this process's mount folders. */
 export function mountFolderPrefix(pid: number = process.pid): string {
@@ -35,6 +39,16 @@ export interface LeftoverCleanup {
   readonly removed: readonly string[];
   /** Folders left in place, with the reason. */
   readonly kept: readonly { readonly folder: string; readonly reason: string }[];
+  /** Folders still mounted after trying (usually busy), with what their marker says; also in `kept`. */
+  readonly stillMounted: readonly LeftoverMount[];
+}
+
+/** A mount an ended run left that is still in place. */
+export interface LeftoverMount {
+  readonly folder: string;
+  readonly reason: string;
+  /** Missing for folders made before Borgdesk wrote markers, or when it could not be written. */
+  readonly marker?: MountMarker;
 }
 
 export interface LeftoverCleanupOptions {
@@ -50,16 +64,32 @@ export interface LeftoverCleanupOptions {
 export async function cleanUpLeftoverMounts(options: LeftoverCleanupOptions): Promise<LeftoverCleanup> {
   const removed: string[] = [];
   const kept: { folder: string; reason: string }[] = [];
+  const stillMounted: LeftoverMount[] = [];
   const entries = await fs.readdir(options.tmpDir).catch(() => [] as string[]);
   for (const name of entries) {
     const pid = mountFolderOwnerPid(name);
     if (pid === undefined || isRunning(pid)) continue;
     const folder = path.join(options.tmpDir, name);
     const reason = await cleanUpFolder(folder, options).catch((e: unknown) => messageOf(e));
-    if (reason === undefined) removed.push(folder);
-    else kept.push({ folder, reason });
+    if (reason === undefined) {
+      removed.push(folder);
+      await removeMarker(folder);
+      continue;
+    }
+    kept.push({ folder, reason });
+    const state = await mountState(folder);
+    if (state !== 'yes' && state !== 'unreadable') continue;
+    const marker = await readMarker(folder);
+    stillMounted.push(marker === undefined ? { folder, reason } : { folder, reason, marker });
   }
-  return { removed, kept };
+  // A marker whose folder is gone (removed by hand) says nothing any more.
+  for (const name of entries) {
+    const folderName = MARKER_NAME.exec(name)?.[1];
+    if (folderName === undefined || entries.includes(folderName)) continue;
+    const pid = mountFolderOwnerPid(folderName);
+    if (pid !== undefined && !isRunning(pid)) await removeMarker(path.join(options.tmpDir, folderName));
+  }
+  return { removed, kept, stillMounted };
 }
 
 // Undefined when the folder is gone; otherwise why it stays.
@@ -72,11 +102,14 @@ async function cleanUpFolder(folder: string, options: LeftoverCleanupOptions): P
     // A mount whose borg died cannot be stat'ed, so its owner is unknown here; fusermount itself
     // refuses to unmount another user's FUSE mount, and /tmp's sticky bit keeps rmdir to our own.
     const borgPath = await options.borgPath();
-    await runUmount(
+    const unmounted = await runUmount(
       { mountPoint: folder },
       options.signal === undefined ? { borgPath } : { borgPath, signal: options.signal },
+    ).then(
+      () => undefined,
+      (e: unknown) => messageOf(e),
     );
-    if ((await mountState(folder)) !== 'no') return 'it is still mounted';
+    if ((await mountState(folder)) !== 'no') return unmounted ?? 'it is still mounted';
   }
   try {
     // rmdir, not rm: a folder with anything in it is not a bare mount point and is left alone.

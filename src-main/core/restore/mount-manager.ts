@@ -11,6 +11,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runLazyUnmount } from '../../borg/commands/lazy-unmount.js';
 import {
   buildMountArgs,
   buildUmountArgs,
@@ -23,12 +24,15 @@ import type { Mount, MountStatus } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
 import { recordNothing, type RecordOperation } from '../history/operation-record.js';
 import { cleanUpLeftoverMounts, mountFolderPrefix, type LeftoverCleanup } from './leftover-mounts.js';
+import { endBorgMount, findBorgMountPid, removeMarker, writeMarker } from './mount-marker.js';
 
 /** What the mount manager needs from the rest of the core. */
 export interface MountManagerDeps {
   resolve(repoId: string): Promise<{ location: string; name: string; ctx: BorgContext }>;
   runInLane<T>(repoId: string, task: () => Promise<T>): Promise<T>;
   borgPath(): Promise<string>;
+  /** Which unmount tools there are, and how to find borg's process. */
+  readonly platform: NodeJS.Platform;
   /** True while a job of the repository is queued or running. */
   hasActiveJob(repoId: string): boolean;
   emit(status: MountStatus): void;
@@ -42,6 +46,8 @@ export interface MountManagerDeps {
 
 interface MountRecord extends Mount {
   readonly repoName: string;
+  /** The background `borg mount` process, ended after a lazy unmount. */
+  readonly borgPid?: number;
 }
 
 type Availability = { available: boolean; reason?: string };
@@ -100,6 +106,16 @@ export class MountManager {
       await (this.deps.record ?? recordNothing)(operation, (recorded) => runMount(options, recorded));
       // Recorded inside the lane, so a backup queued behind the mount already sees it.
       this.mounts.set(mountPoint, record);
+      // A later run that finds this still mounted (we were killed) learns from the marker what it is.
+      const borgPid = await findBorgMountPid(mountPoint, this.deps.platform);
+      if (borgPid !== undefined) this.mounts.set(mountPoint, { ...record, borgPid });
+      await writeMarker(mountPoint, {
+        repoId,
+        repoName: name,
+        mountedAt: Date.now(),
+        ...(archiveName === undefined ? {} : { archiveName }),
+        ...(borgPid === undefined ? {} : { borgPid }),
+      });
     });
     try {
       await this.track(work);
@@ -111,25 +127,39 @@ export class MountManager {
     return toMount(record);
   }
 
-  /** `mount:unmount`: unmount one of our mounts and remove its folder. */
-  async unmount(mountPoint: string): Promise<MountStatus> {
+  /**
+   * `mount:unmount`: unmount one of our mounts (or one an ended run left) and remove its folder.
+   * Busy: MountBusy. `lazy` detaches even a busy mount and ends its borg process (see forceRelease).
+   */
+  async unmount(mountPoint: string, options: { lazy?: boolean } = {}): Promise<MountStatus> {
     const record = this.mounts.get(mountPoint);
     if (record === undefined) {
       throw new AppError('NotFound', 'Borgdesk did not mount that folder.', 'Reload the list of mounts.');
     }
-    const { repoId } = record;
-    const operation = {
-      kind: 'unmount' as const,
-      repoId,
-      title: `Unmount ${mountPoint}`,
-      args: buildUmountArgs(record),
-    };
-    await this.track(
-      (this.deps.record ?? recordNothing)(
+    // A lazy unmount is fusermount's, not borg's: it has no borg command line to record.
+    if (options.lazy === true) await this.track(this.forceRelease(record));
+    else {
+      const operation = {
+        kind: 'unmount' as const,
+        repoId: record.repoId,
+        title: `Unmount ${mountPoint}`,
+        args: buildUmountArgs(record),
+      };
+      const recorded = (this.deps.record ?? recordNothing)(
         { ...operation, ctx: { borgPath: await this.deps.borgPath() } },
         () => this.release(record),
-      ),
-    );
+      );
+      await this.track(recorded).catch((e: unknown) => {
+        const said = messageOf(e);
+        throw new AppError(
+          'MountBusy',
+          /busy/i.test(said)
+            ? `${record.mountPoint} could not be unmounted: a program still uses files in it.`
+            : said,
+          'Close the windows and programs that use files in it and try again, or use Force unmount.',
+        );
+      });
+    }
     const status = this.snapshot(await this.available());
     this.deps.emit(status);
     return status;
@@ -139,10 +169,13 @@ export class MountManager {
   assertUnmounted(repoId: string): void {
     const mounted = [...this.mounts.values()].find((m) => m.repoId === repoId);
     if (mounted === undefined) return;
+    const by = mounted.leftover === true ? ' by a Borgdesk run that ended' : '';
     throw new AppError(
       'RepositoryMounted',
-      `${mounted.repoName} is mounted at ${mounted.mountPoint}, and borg cannot change a mounted repository.`,
-      'Unmount it first, then try again.',
+      `${mounted.repoName} is mounted at ${mounted.mountPoint}${by}, and borg cannot change a mounted repository.`,
+      mounted.leftover === true
+        ? 'Unmount it on the Overview or the repository screen (Force unmount if it is busy), then try again.'
+        : 'Unmount it first, then try again.',
     );
   }
 
@@ -153,7 +186,9 @@ export class MountManager {
 
   /**
    * Unmounts and removes the mount folders of earlier runs that ended without unmounting (a crash,
-   * a kill). Called once at start, not awaited; folders it must leave are logged, nothing is thrown.
+   * a kill). Called once at start, not awaited; nothing is thrown. Mounts that stay (busy: a program
+   * still uses them, and their borg keeps the repository's lock) are listed from now on as
+   * `leftover`, so the user sees them and can unmount them, lazily if need be.
    */
   async cleanUpLeftovers(): Promise<LeftoverCleanup> {
     const signal = AbortSignal.timeout(this.deps.disposeTimeoutMs ?? 15_000);
@@ -162,6 +197,17 @@ export class MountManager {
     );
     for (const { folder, reason } of cleanup.kept)
       console.error(`[borgdesk] left the mount folder ${folder} of an earlier run in place: ${reason}`);
+    for (const { folder, marker } of cleanup.stillMounted) {
+      this.mounts.set(folder, {
+        repoId: marker?.repoId ?? '',
+        repoName: marker?.repoName ?? 'an unknown repository',
+        mountPoint: folder,
+        leftover: true,
+        ...(marker?.archiveName === undefined ? {} : { archiveName: marker.archiveName }),
+        ...(marker?.borgPid === undefined ? {} : { borgPid: marker.borgPid }),
+      });
+    }
+    if (cleanup.stillMounted.length > 0) this.deps.emit(this.snapshot(await this.available()));
     return cleanup;
   }
 
@@ -192,16 +238,43 @@ export class MountManager {
       // Otherwise borg's error says why (usually "busy") and what to do.
       if ((await isMountPoint(record.mountPoint)) !== false) throw e;
     }
-    this.mounts.delete(record.mountPoint);
-    await fs.rmdir(record.mountPoint).catch(() => undefined);
+    await this.forget(record.mountPoint);
+  }
+
+  /**
+   * A lazy unmount: the mount is detached at once even while programs use it (they keep what they
+   * have open, and the kernel lets the mount go once they close it); then its borg process, when it
+   * is ours (pid from the marker or found by command line, checked again before the signal), is
+   * ended so that the repository's lock is released now rather than when the last program closes.
+   */
+  private async forceRelease(record: MountRecord): Promise<void> {
+    const pid = record.borgPid ?? (await findBorgMountPid(record.mountPoint, this.deps.platform));
+    if ((await isMountPoint(record.mountPoint)) !== false) {
+      await runLazyUnmount(record.mountPoint, this.deps.platform).catch((e: unknown) => {
+        throw new AppError(
+          'MountBusy',
+          messageOf(e),
+          'Close the programs that use files in it and try again, or restart the computer.',
+        );
+      });
+    }
+    if (pid !== undefined && !(await endBorgMount(pid, record.mountPoint, this.deps.platform))) {
+      console.error(`[borgdesk] borg mount (pid ${pid}) of ${record.mountPoint} did not end`);
+    }
+    await this.forget(record.mountPoint);
+  }
+
+  private async forget(mountPoint: string): Promise<void> {
+    this.mounts.delete(mountPoint);
+    await fs.rmdir(mountPoint).catch(() => undefined);
+    await removeMarker(mountPoint);
   }
 
   private async forgetVanished(): Promise<boolean> {
     let changed = false;
     for (const record of [...this.mounts.values()]) {
       if ((await isMountPoint(record.mountPoint)) !== false) continue;
-      this.mounts.delete(record.mountPoint);
-      await fs.rmdir(record.mountPoint).catch(() => undefined);
+      await this.forget(record.mountPoint);
       changed = true;
     }
     return changed;
@@ -236,7 +309,15 @@ export class MountManager {
 function toMount(record: MountRecord): Mount {
   const mount: Mount = { repoId: record.repoId, mountPoint: record.mountPoint };
   if (record.archiveName !== undefined) mount.archiveName = record.archiveName;
+  if (record.leftover === true) {
+    mount.leftover = true;
+    mount.repoName = record.repoName;
+  }
   return mount;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 // A mount point sits on another device than its parent; undefined when it cannot be read at all

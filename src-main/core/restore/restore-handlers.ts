@@ -41,7 +41,7 @@ export function restoreHandlers(w: RestoreWiring): HandlersFor<typeof restoreReq
     }),
     'mount:status': () => w.mounts.status(),
     'mount:mount': ({ repoId, archiveName }) => w.mounts.mount(repoId, archiveName),
-    'mount:unmount': ({ mountPoint }) => w.mounts.unmount(mountPoint),
+    'mount:unmount': ({ mountPoint, lazy }) => w.mounts.unmount(mountPoint, { lazy: lazy === true }),
     'shell:open-path': ({ path }) => openFolder(path, w.fileManager),
   };
 }

@@ -11,6 +11,7 @@ import { runningLine } from '../jobs/command-line.js';
 import type { JobSpec } from '../jobs/job-manager.js';
 import { plural, restoreSummary, warningSummary } from '../jobs/job-summary.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
+import { cancelledSummary, settleCancelledRestore } from './cancelled-restore.js';
 import { ExtractProgressTracker } from './extract-progress.js';
 import { planRestore, type RestorePlan, type RestoreTree } from './restore-planner.js';
 import { createUniqueDir, removeIfEmpty, repositoryDirOf } from './restore-target.js';
@@ -101,6 +102,9 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
         );
         return { status: 'succeeded', restoreResult };
       }
+      // What borg names (--list) tells a cancelled run which file may be half-written.
+      const listed = new Set<string>();
+      let last: string | undefined;
       const options: ExtractOptions = {
         location: current.location,
         archiveName: request.archiveName,
@@ -108,6 +112,10 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
         cwd: targetDir,
         stripComponents: request.stripComponents,
         ...(skip ? { excludePaths: plan.conflicts } : {}),
+        onItem: (item) => {
+          listed.add(item);
+          last = item;
+        },
       };
       log('info', runningLine(buildExtractArgs(options), ctx));
       if (skip) {
@@ -120,9 +128,37 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
         log('info', `${plural(plan.conflicts.length, 'existing item')} will be replaced.`);
       }
       let outcome: Awaited<ReturnType<typeof runExtract>>;
+      // The real clock, not deps.now: it is compared with the file system's timestamps.
+      const startedAtMs = Date.now();
       try {
         outcome = await runExtract(options, ctx);
       } catch (e) {
+        if (signal.aborted) {
+          const settled = await settleCancelledRestore({
+            ...{
+              targetDir,
+              listed,
+              last,
+              tree,
+              paths,
+              stripComponents: request.stripComponents,
+              startedAtMs,
+            },
+            freshFolder: plan.newFolder !== undefined,
+          });
+          if (plan.newFolder !== undefined) await removeIfEmpty(targetDir);
+          log('warning', cancelledSummary(settled, targetDir));
+          const partial = settled.removedPartial ?? settled.keptPartial?.path;
+          const cancelledResult: RestoreResult = {
+            ...restoreResult,
+            fileCount: settled.restoredFiles,
+            totalBytes: settled.restoredBytes,
+            ...(partial === undefined
+              ? {}
+              : { partialFile: { path: partial, removed: settled.removedPartial !== undefined } }),
+          };
+          return { status: 'cancelled', restoreResult: cancelledResult };
+        }
         if (plan.newFolder !== undefined && !(await removeIfEmpty(targetDir)))
           log('warning', `Stopped early: what was restored so far is in ${targetDir}.`);
         throw e;

@@ -54,6 +54,8 @@ export interface RestorePlan {
   /** Target paths of the first conflicts. */
   readonly conflictExamples: readonly string[];
   readonly items: readonly { readonly archivePath: string; readonly targetPath: string }[];
+  /** Items inside the selection whose names borg lists alike (restored with their folder, each under its real name). */
+  readonly ambiguousCount: number;
 }
 
 interface Landing {
@@ -65,24 +67,28 @@ interface Landing {
 export async function planRestore(request: RestoreRequest, ctx: PlanContext): Promise<RestorePlan> {
   const paths = collapseSelection(request.paths.map(normalizeArchivePath));
   for (const p of paths) {
-    if (ctx.tree.lookup(p) === undefined) {
+    const entry = ctx.tree.lookup(p);
+    if (entry === undefined) {
       throw new AppError(
         'InvalidInput',
         `"${p}" is not in archive ${request.archiveName}.`,
         'Reload the archive and pick the items again.',
       );
     }
+    if (entry.ambiguous === true) throw ambiguousSelection(p);
   }
   const destination = await resolveDestination(request, ctx);
   const landings: Landing[] = [];
   let fileCount = 0;
   let totalBytes = 0;
+  let ambiguousCount = 0;
   ctx.tree.walk(paths.length === 0 ? [''] : paths, (entry) => {
     if (entry.path === '') return;
     const relative = strippedPath(entry.path, request.stripComponents);
     if (relative === undefined) return;
     const targetPath = path.join(destination.targetDir, relative);
     if (ctx.repositoryDir !== undefined && isInside(targetPath, ctx.repositoryDir)) throw intoRepository();
+    if (entry.ambiguous === true) ambiguousCount++;
     // Counted like ArchiveTree.measure: everything that is not a folder (links too).
     if (entry.type !== 'directory') {
       fileCount++;
@@ -104,6 +110,7 @@ export async function planRestore(request: RestoreRequest, ctx: PlanContext): Pr
     items: landings
       .slice(0, PREVIEW_ITEM_LIMIT)
       .map((l) => ({ archivePath: l.entry.path, targetPath: l.targetPath })),
+    ambiguousCount,
   };
   return destination.newFolder === undefined ? plan : { ...plan, newFolder: destination.newFolder };
 }
@@ -117,7 +124,23 @@ export function toPreview(plan: RestorePlan): RestorePreview {
     conflictCount: plan.conflicts.length,
     conflictExamples: [...plan.conflictExamples],
     items: plan.items.map((i) => ({ ...i })),
+    ...(plan.ambiguousCount > 0 ? { ambiguousCount: plan.ambiguousCount } : {}),
   };
+}
+
+/**
+ * A selected item borg lists under the same name as another one of its folder (each byte of a name
+ * that is not valid UTF-8 shows as "?"). A pattern for that name matches both, and borg 1.x offers
+ * no way to name the bytes, so Borgdesk refuses rather than restore both (or neither) unasked.
+ */
+function ambiguousSelection(archivePath: string): AppError {
+  const slash = archivePath.lastIndexOf('/');
+  const folder = slash < 0 ? 'the whole archive' : `the folder "${archivePath.slice(0, slash)}"`;
+  return new AppError(
+    'InvalidInput',
+    `"${archivePath}" cannot be restored on its own: borg shows another item in its folder under the same name, because each "?" stands for a character that is not valid UTF-8, and it cannot be asked for only one of them.`,
+    `Restore ${folder} instead: every item in it comes back under its real name. Or mount the archive, where the real names are shown, and copy the one you need.`,
+  );
 }
 
 interface Destination {

@@ -46,9 +46,10 @@ export async function removeIfEmpty(dir: string): Promise<boolean> {
 
 /**
  * Put `source` at `target` unless something is already there. A hard link fails atomically with
- * EEXIST; file systems without hard links fall back to a check followed by a rename.
+ * EEXIST; file systems without hard links fall back to a check followed by a rename. `source` may
+ * be bytes: a name borg restored need not be valid UTF-8.
  */
-export async function placeWithoutClobbering(source: string, target: string): Promise<void> {
+export async function placeWithoutClobbering(source: string | Buffer, target: string): Promise<void> {
   try {
     await fs.link(source, target);
     return;

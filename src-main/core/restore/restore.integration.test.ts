@@ -80,7 +80,7 @@ describe('restore through the core', () => {
       await expectSameFile(path.join(target, f), sourceFile(f));
     expect(await fs.readdir(target)).not.toContain('nested');
     const log = (await core.handlers['jobs:log']({ jobId })).map((e) => e.message);
-    expect(log[0]).toMatch(/^Running: borg extract --progress --strip-components=\d+ -- /);
+    expect(log[0]).toMatch(/^Running: borg extract --progress --list --strip-components=\d+ -- /);
     expect(log.at(-1)).toMatch(
       new RegExp(`^Restored 4 files \\(.*\\) into ${target.replace(/[.()]/g, '\\$&')}\\.$`),
     );

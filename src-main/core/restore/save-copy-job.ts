@@ -38,6 +38,13 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
   if (entry.type === 'directory') {
     throw new AppError('InvalidInput', `${entry.name} is a folder.`, 'Use Restore to copy a folder.');
   }
+  if (entry.ambiguous === true) {
+    throw new AppError(
+      'InvalidInput',
+      `${entry.name} cannot be saved on its own: borg shows another item in its folder under the same name (each "?" stands for a character that is not valid UTF-8).`,
+      'Restore its folder instead, which brings back each item under its real name, or mount the archive.',
+    );
+  }
   const target = await checkTarget(request.targetPath, await repositoryDirOf(repo.location));
   return {
     kind: 'restore',
@@ -65,7 +72,14 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
         };
         log('info', runningLine(buildExtractArgs(options), ctx));
         const outcome = await runExtract(options, ctx);
-        await placeWithoutClobbering(path.join(scratch, path.posix.basename(archivePath)), target);
+        // The one file borg wrote, under its real name: a "?" in the listed name may be a byte that
+        // is not UTF-8, so the name is read (and used) as bytes.
+        const [written] = await fs.readdir(scratch, { encoding: 'buffer' });
+        const source =
+          written === undefined
+            ? path.join(scratch, path.posix.basename(archivePath))
+            : Buffer.concat([Buffer.from(`${scratch}${path.sep}`), written]);
+        await placeWithoutClobbering(source, target);
         const restoreResult: RestoreResult = {
           targetDir: path.dirname(target),
           fileCount: 1,

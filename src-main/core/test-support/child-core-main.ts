@@ -2,7 +2,8 @@
  * Test support, run as a separate Node process (bundled by child-core.ts) so a test can SIGKILL a
  * whole Borgdesk core mid-backup: builds a core on the given folders, creates the repository, runs
  * one small backup to completion, then starts the big one and reports every job event as a JSON line
- * on stdout. It never exits on its own; the test kills it.
+ * on stdout; or (mode 'mount') mounts the small backup's archive and reports where. It never exits
+ * on its own; the test kills it.
  */
 import { plainBackup, startTestCore } from './test-core.js';
 
@@ -14,12 +15,15 @@ export interface ChildPlan {
   readonly passphrase: string;
   readonly smallSource: string;
   readonly bigSource: string;
+  /** 'mount': mount the small backup instead of starting the big one. */
+  readonly mode?: 'backup' | 'mount';
 }
 
 /** One line the child writes on stdout. */
 export type ChildReport =
   | { readonly type: 'ready'; readonly repoId: string; readonly smallJobId: string }
   | { readonly type: 'started'; readonly jobId: string }
+  | { readonly type: 'mounted'; readonly mountPoint: string }
   | {
       readonly type: 'event';
       readonly event: string;
@@ -74,6 +78,12 @@ async function main(): Promise<void> {
   ).jobId;
   await finished;
   report({ type: 'ready', repoId: repo.id, smallJobId: small.id });
+  if (plan.mode === 'mount') {
+    const mount = await core.handlers['mount:mount']({ repoId: repo.id, archiveName: 'small' });
+    report({ type: 'mounted', mountPoint: mount.mountPoint });
+    setInterval(() => undefined, 60_000);
+    return;
+  }
   const big = await core.handlers['jobs:start-backup'](plainBackup(repo.id, plan.bigSource, 'big'));
   report({ type: 'started', jobId: big.jobId });
   // Stay up until killed.

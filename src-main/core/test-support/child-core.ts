@@ -44,9 +44,19 @@ export async function bundleChildCore(dir: string): Promise<string> {
 }
 
 /** Start the bundled child with `plan`; BORG_BASE_DIR is handed down so borg stays in the sandbox. */
-export function startChildCore(script: string, plan: ChildPlan, borgBaseDir: string): ChildCore {
+export function startChildCore(
+  script: string,
+  plan: ChildPlan,
+  borgBaseDir: string,
+  extraEnv: Readonly<Record<string, string>> = {},
+): ChildCore {
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, BORG_BASE_DIR: borgBaseDir, BORGDESK_CHILD_PLAN: JSON.stringify(plan) },
+    env: {
+      ...process.env,
+      ...extraEnv,
+      BORG_BASE_DIR: borgBaseDir,
+      BORGDESK_CHILD_PLAN: JSON.stringify(plan),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const reports: ChildReport[] = [];

@@ -29,7 +29,14 @@ export const restoreRequests = {
     params: z.object({ repoId: z.string(), archiveName: z.string().optional() }),
     result: mountSchema,
   },
-  'mount:unmount': { params: z.object({ mountPoint: z.string() }), result: mountStatusSchema },
+  /**
+   * Unmount; MountBusy when a program still uses it. `lazy` detaches it anyway (fusermount -uz,
+   * diskutil unmount force) and ends its borg process, so the repository's lock is released.
+   */
+  'mount:unmount': {
+    params: z.object({ mountPoint: z.string(), lazy: z.boolean().optional() }),
+    result: mountStatusSchema,
+  },
   /** Open a folder in the system file manager; the browser host answers `{ opened: false }`. */
   'shell:open-path': {
     params: z.object({ path: z.string().min(1) }),

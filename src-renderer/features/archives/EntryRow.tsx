@@ -1,6 +1,8 @@
 /**
  * One row of the archive grid: tick box, name with a type icon, (for search results) the folder,
  * size, modification time, mode and owner, and for files the Versions and "Save a copy as…" actions.
+ * Items borg lists under the same name as a sibling (non-UTF-8 bytes shown as "?") carry a note:
+ * they can only be restored with their folder.
  */
 import { memo } from 'react';
 import type { ArchiveEntry } from '../../../src-main/model/archive.js';
@@ -96,6 +98,14 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
         <Icon name={icons[entry.type]} className={`${styles.typeIcon} ${styles[`type-${entry.type}`]}`} />
         <span className={styles.entryName}>{entry.name}</span>
         {entry.linkTarget ? <span className={styles.linkTarget}>→ {entry.linkTarget}</span> : null}
+        {entry.ambiguous ? (
+          <span
+            className="chip chip-warn"
+            title="Borg shows another item here under the same name (“?” stands for a character that is not valid UTF-8). Restore its folder to get each under its real name, or mount the archive."
+          >
+            Same name as another
+          </span>
+        ) : null}
       </div>
       {variant === 'search' ? (
         <div role="gridcell" className={`cell ${sharedStyles.cellFolder}`} title={folder || '/'}>

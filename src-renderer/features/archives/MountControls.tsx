@@ -1,7 +1,9 @@
 /**
  * "Mount" for an archive (or the whole repository): borg mounts it read-only in a temporary folder,
  * to browse with any program. Disabled, with the reason as tooltip, where FUSE is not available.
- * Once mounted the button becomes "Unmount" and {@link MountBanner} shows where the files are.
+ * Once mounted the button becomes "Unmount" (with Force unmount… when busy, UnmountButton.tsx) and
+ * {@link MountBanner} shows where the files are. A mount an ended Borgdesk run left behind counts as
+ * mounted too: it holds the repository's lock, so Mount would only mislead.
  */
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/Button.js';
@@ -12,6 +14,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { findMount, useMountStore } from '../../stores/mount-store.js';
 import { OpenFolderButton } from '../restore/OpenFolderButton.js';
 import styles from './MountControls.module.css';
+import { UnmountButton } from './UnmountButton.js';
 
 /** Props of {@link MountControls} and {@link MountBanner}. */
 export interface MountControlsProps {
@@ -29,7 +32,6 @@ export function MountControls({ repoId, archiveName, label, compact }: MountCont
   const status = useMountStore((s) => s.status);
   const ensureLoaded = useMountStore((s) => s.ensureLoaded);
   const mountNow = useMountStore((s) => s.mount);
-  const unmountNow = useMountStore((s) => s.unmount);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
   useEffect(() => {
@@ -52,31 +54,20 @@ export function MountControls({ repoId, archiveName, label, compact }: MountCont
         ? 'Open this archive as a read-only folder'
         : 'Open every archive of this repository as read-only folders'
       : (status.reason ?? 'Mounting is not available on this computer.');
+  if (mount) return <UnmountButton mountPoint={mount.mountPoint} {...(compact ? { compact } : {})} />;
   return (
-    <span className={styles.mountControls} title={mount ? undefined : reason}>
-      {mount ? (
-        <Button
-          icon="x"
-          size={compact ? 'small' : 'medium'}
-          variant={compact ? 'ghost' : 'secondary'}
-          busy={busy}
-          onClick={() => run(() => unmountNow(mount.mountPoint), 'The archive could not be unmounted.')}
-        >
-          Unmount
-        </Button>
-      ) : (
-        <Button
-          icon="drive"
-          size={compact ? 'small' : 'medium'}
-          variant={compact ? 'ghost' : 'secondary'}
-          disabled={!status?.available}
-          title={reason}
-          busy={busy}
-          onClick={() => run(() => mountNow(repoId, archiveName), 'The archive could not be mounted.')}
-        >
-          {label}
-        </Button>
-      )}
+    <span className={styles.mountControls} title={reason}>
+      <Button
+        icon="drive"
+        size={compact ? 'small' : 'medium'}
+        variant={compact ? 'ghost' : 'secondary'}
+        disabled={!status?.available}
+        title={reason}
+        busy={busy}
+        onClick={() => run(() => mountNow(repoId, archiveName), 'The archive could not be mounted.')}
+      >
+        {label}
+      </Button>
       {error ? (
         <span className={styles.inlineError} role="alert">
           {error.message}
@@ -87,16 +78,24 @@ export function MountControls({ repoId, archiveName, label, compact }: MountCont
 }
 
 /** Where a mounted archive or repository is, with Copy (and Open folder where the host can). */
-export function MountBanner({ repoId, archiveName }: Pick<MountControlsProps, 'repoId' | 'archiveName'>) {
+export function MountBanner({
+  repoId,
+  archiveName,
+  hideLeftover,
+}: Pick<MountControlsProps, 'repoId' | 'archiveName'> & {
+  /** Where LeftoverMountList already shows a leftover mount. */
+  readonly hideLeftover?: boolean;
+}) {
   const mount = useMountStore((s) => findMount(s.status, repoId, archiveName));
   const host = useAppStore((s) => s.status?.host);
-  if (!mount) return null;
+  if (!mount || (hideLeftover && mount.leftover)) return null;
   return (
     <div className="mount-info" role="group" aria-label="Mounted">
       <Icon name="drive" />
       <span className={styles.mountText}>
         {archiveName ? 'This archive is' : 'The repository is'} mounted read-only at{' '}
         <code title={mount.mountPoint}>{mount.mountPoint}</code>
+        {mount.leftover ? ' by a Borgdesk run that ended without unmounting' : null}
       </span>
       <CopyButton text={mount.mountPoint} label="Copy mount path" />
       {host === 'electron' ? <OpenFolderButton path={mount.mountPoint} size="small" variant="ghost" /> : null}

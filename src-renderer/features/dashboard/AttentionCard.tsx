@@ -2,8 +2,9 @@
  * The Overview's "Needs attention" card: what happened to Borgdesk's config files (entries set
  * aside, a file unreadable or from a newer Borgdesk, a failed save), then every scheduled plan
  * target without a good backup for longer than Settings allows, how long it has been and why, and
- * every keyfile repository whose key was never exported, and every question borg waits on (a
- * scheduled run that stopped at one points here). The
+ * every keyfile repository whose key was never exported, every question borg waits on (a
+ * scheduled run that stopped at one points here), and mounts an ended run left busy (they keep
+ * their repository locked). The
  * browser host has no tray or desktop notifications, so this card is where a headless user learns
  * that backups stopped. The welcome screen shows it too, so set-aside repositories are never silent.
  */
@@ -16,6 +17,7 @@ import { useReposStore } from '../../stores/repos-store.js';
 import { useStaleStore } from '../../stores/stale-store.js';
 import { useQuestionsStore } from '../../stores/questions-store.js';
 import { QuestionList } from '../questions/QuestionNotice.js';
+import { LeftoverMountList, useLeftoverMounts } from '../archives/LeftoverMountList.js';
 import { KeyAttentionList, unexportedKeyfileRepos } from '../keys/KeyAttentionList.js';
 import { attentionText } from './attention-text.js';
 import { ConfigNoticeList } from './ConfigNoticeList.js';
@@ -33,6 +35,7 @@ export function AttentionCard() {
   const repos = useReposStore((s) => s.repos);
   const unexported = unexportedKeyfileRepos(repos);
   const questions = useQuestionsStore((s) => s.questions.length);
+  const leftovers = useLeftoverMounts();
 
   useEffect(() => {
     if (connection !== 'open') return;
@@ -49,7 +52,8 @@ export function AttentionCard() {
   if (error && notices.length === 0 && questions === 0) {
     return <ErrorMessage error={error} title="Overdue backups could not be checked" />;
   }
-  if (items.length === 0 && notices.length === 0 && unexported.length === 0 && questions === 0) return null;
+  const nothing = items.length === 0 && notices.length === 0 && unexported.length === 0 && questions === 0;
+  if (nothing && leftovers.length === 0) return null;
   return (
     <section className={`card ${styles.attentionCard}`} aria-labelledby="attention-title">
       <header className="card-header">
@@ -64,6 +68,7 @@ export function AttentionCard() {
           <QuestionList showRepository />
         </div>
       ) : null}
+      <LeftoverMountList mounts={leftovers} linkRepository />
       <KeyAttentionList repos={unexported} />
       {error ? <ErrorMessage error={error} title="Overdue backups could not be checked" /> : null}
       {items.length > 0 ? (

@@ -18,6 +18,7 @@ import { useJobsStore } from '../../stores/jobs-store.js';
 import { isLocked, useReposStore, type DetailsEntry } from '../../stores/repos-store.js';
 import { useViewStore } from '../../stores/view-store.js';
 import { ArchiveActions } from '../archives/ArchiveActions.js';
+import { LeftoverMountCard } from '../archives/LeftoverMountList.js';
 import { MountBanner } from '../archives/MountControls.js';
 import { JobProgress } from '../jobs/JobProgress.js';
 import { LockHelp } from '../jobs/LockHelp.js';
@@ -131,6 +132,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
 
       {job && !dismissed ? <JobProgress job={job} /> : null}
       <QuestionList repoId={repo.id} exceptJobId={job && !dismissed ? job.id : undefined} />
+      <LeftoverMountCard repoId={repo.id} />
       {locked ? null : <RestoreJobCard repoId={repo.id} />}
 
       {locked ? (
@@ -211,7 +213,7 @@ function RepositoryContents(props: {
                 <ArchiveActions repoId={repoId} archiveCount={entry.data.archives.length} />
               ) : null}
             </header>
-            <MountBanner repoId={repoId} />
+            <MountBanner repoId={repoId} hideLeftover />
             {entry?.data ? (
               <ArchivesTable
                 archives={entry.data.archives}

@@ -72,6 +72,15 @@ export function PreviewPanel({ preview, newFolder }: PreviewPanelProps) {
             : 'Nothing that exists at the destination will be replaced.'}
         </p>
       )}
+      {preview.ambiguousCount ? (
+        <p className="result-note" role="note">
+          {preview.ambiguousCount === 1
+            ? '1 item has a name'
+            : `${formatCount(preview.ambiguousCount)} items have names`}{' '}
+          that borg shows the same way as another item’s (a “?” stands for a character that is not valid
+          UTF-8). They are restored together with their folder, each under its real name.
+        </p>
+      ) : null}
       {preview.items.length > 0 ? (
         <details className={styles.landing}>
           <summary>Where items land</summary>

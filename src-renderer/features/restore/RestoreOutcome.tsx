@@ -3,6 +3,7 @@
  * warnings (exit code 1) listed, and where the files are, with Open folder and Copy.
  */
 import type { JobSnapshot } from '../../../src-main/model/job.js';
+import type { RestoreResult } from '../../../src-main/model/restore.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { CopyButton } from '../../components/CopyButton.js';
@@ -27,6 +28,20 @@ const verdicts: Record<string, { icon: IconName; title: string }> = {
   failed: { icon: 'alert', title: 'Restore failed' },
   cancelled: { icon: 'stop', title: 'Restore cancelled' },
 };
+
+// What a stopped restore left: how much, where, and what became of the file it was writing.
+function cancelledNote(result: RestoreResult | undefined): string {
+  if (!result) return 'The restore was stopped before it began.';
+  const files = result.fileCount === 1 ? '1 file' : `${formatCount(result.fileCount)} files`;
+  const where = result.targetDir === '/' ? 'in their original locations' : 'in the folder below';
+  const partial = result.partialFile;
+  const tail = !partial
+    ? ''
+    : partial.removed
+      ? ` The file being written when it stopped, ${partial.path}, was incomplete and has been removed.`
+      : ` The file being written when it stopped, ${partial.path}, is incomplete and could not be removed: delete it before you use it.`;
+  return `The restore was stopped. ${files} restored before that ${result.fileCount === 1 ? 'is' : 'are'} ${where}.${tail}`;
+}
 
 /** The result of a restore job. */
 export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
@@ -75,9 +90,7 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
           {result.skippedCount === 1 ? ' was' : ' were'} left unchanged.
         </p>
       ) : null}
-      {job.status === 'cancelled' ? (
-        <p className="result-note">The restore was stopped. Files written before that stay where they are.</p>
-      ) : null}
+      {job.status === 'cancelled' ? <p className="result-note">{cancelledNote(result)}</p> : null}
       {job.error && job.status !== 'cancelled' ? <ErrorMessage error={job.error} /> : null}
       {warnings.length > 0 ? (
         <details className="warnings" open>
