@@ -20,6 +20,15 @@ export type BorgErrorCode =
   | 'ArchiveDoesNotExist'
   | 'InsufficientFreeSpace'
   | 'ConnectionClosed'
+  | 'SshHostKeyUnknown'
+  | 'SshHostKeyChanged'
+  | 'SshAuthenticationFailed'
+  | 'SshConnectionRefused'
+  | 'SshTimedOut'
+  | 'SshHostNotFound'
+  | 'SshNotSshServer'
+  | 'BorgNotOnServer'
+  | 'RepositoryAppendOnly'
   | 'PathNotAllowed'
   | 'KeyNotFound'
   | 'KeyInvalid'
@@ -67,7 +76,8 @@ const lockFailed: CatalogEntry = {
 const connectionClosed: CatalogEntry = {
   code: 'ConnectionClosed',
   message: 'The connection to the backup server was closed.',
-  remedy: 'Check the network and that borg is installed on the server, then try again.',
+  remedy:
+    'Check the network and that borg is installed on the server, then try again. The job log has what ssh said.',
 };
 const keyNotFound: CatalogEntry = {
   code: 'KeyNotFound',

@@ -17,6 +17,7 @@ import { parseLogLine, type BorgLogEvent } from './log-json.js';
 import { explainPasscommandFailure } from './passcommand-errors.js';
 import { RunObserver } from './run-observer.js';
 import { spawnFailure } from './spawn-errors.js';
+import { prepareSshRun, type SshRun } from './ssh-run.js';
 import { deadline, watchAbort } from './stop-timers.js';
 
 export { buildBorgEnv, KNOWN_PROMPTS, PASSPHRASE_FD, type BorgEnvOptions, type BorgFolders } from './env.js';
@@ -40,6 +41,12 @@ export interface BorgContext {
   readonly folders?: BorgFolders;
   /** `--lock-wait`: how long borg waits for a held repository lock before LockTimeout (its default is 1 s). */
   readonly lockWaitSeconds?: number;
+  /** Borgdesk's own known_hosts (ssh-command.ts); without it ssh still fails fast but uses its default list. */
+  readonly sshKnownHostsFile?: string;
+  /** A private key for this repository's server (ssh -i, IdentitiesOnly). */
+  readonly sshIdentityFile?: string;
+  /** ssh's ConnectTimeout in seconds; default SSH_CONNECT_TIMEOUT_S (tests shorten it). */
+  readonly sshConnectTimeoutSeconds?: number;
 }
 
 /** A run that ended with an accepted exit code. */
@@ -86,11 +93,31 @@ export async function runBorg(
 ): Promise<BorgRunResult> {
   if (ctx.signal?.aborted) throw new BorgError({ code: 'Cancelled', message: 'The task was cancelled.' });
   const onFd = ctx.passphrase !== undefined;
+  const ssh = prepareSshRun(process.env, {
+    knownHostsFile: ctx.sshKnownHostsFile,
+    identityFile: ctx.sshIdentityFile,
+    connectTimeoutSeconds: ctx.sshConnectTimeoutSeconds,
+  });
+  try {
+    return await runWithEnv(args, ctx, options, ssh);
+  } finally {
+    await ssh.dispose();
+  }
+}
+
+async function runWithEnv(
+  args: readonly string[],
+  ctx: BorgContext,
+  options: RunBorgOptions,
+  ssh: SshRun,
+): Promise<BorgRunResult> {
+  const onFd = ctx.passphrase !== undefined;
   const env = buildBorgEnv(process.env, {
     passphraseOnFd: onFd,
     passcommand: ctx.passcommand,
     consentedPrompts: ctx.consentedPrompts,
     folders: ctx.folders,
+    rsh: ssh.rsh,
   });
   const onStdin = options.stdin !== undefined;
   // A common option before the command: borg 1.2 takes it there for every command.
@@ -159,7 +186,9 @@ export async function runBorg(
   // An aborted run is Cancelled whatever borg's exit code: `borg with-lock` exits 0 once its command
   // dies of the SIGINT. (A create that committed just before the signal still shows up in the next list.)
   if (stopper.cancelled || !okCodes.includes(rc)) {
-    const failed = observer.failure(rc, stopper.cancelled);
+    const sshLog = stopper.cancelled ? [] : await ssh.readLog();
+    const failed = { ...observer.failure(rc, stopper.cancelled), ...(sshLog.length > 0 && { sshLog }) };
+    for (const line of sshLog) if (ctx.onEvent) safely(() => ctx.onEvent?.(sshLogEvent(line)));
     const error = explainPasscommandFailure(
       borgErrorFromRun(failed),
       failed,
@@ -170,6 +199,11 @@ export async function runBorg(
   }
   const stdout = Buffer.concat(stdoutChunks).toString('utf8');
   return { exitCode: rc, stdout, warnings: observer.warnings };
+}
+
+// ssh's own messages join the job log like the "Remote:" lines borg relays (as warnings).
+function sshLogEvent(line: string): BorgLogEvent {
+  return { type: 'log_message', level: 'WARNING', name: 'ssh', message: `ssh: ${line}` };
 }
 
 /** How a started process ended; spawnError is the errno code when it never ran. */

@@ -10,5 +10,7 @@ export const serializedErrorSchema = z.object({
   rc: z.number().optional(),
   /** For DiskFull: which disk ran full, so the UI offers what frees space there. */
   fullDisk: z.enum(['repository', 'cache', 'unknown']).optional(),
+  /** For SshHostKeyUnknown / SshHostKeyChanged: the server whose key the UI offers to check. */
+  sshHost: z.object({ host: z.string(), port: z.number().int() }).optional(),
 });
 export type SerializedError = z.infer<typeof serializedErrorSchema>;
