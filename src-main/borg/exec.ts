@@ -9,72 +9,21 @@
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
-import { Writable, type Readable } from 'node:stream';
-import { buildBorgEnv, type BorgFolders } from './env.js';
+import type { Readable } from 'node:stream';
+import { buildBorgEnv } from './env.js';
+import type { BorgContext, BorgRunResult, RunBorgOptions } from './exec-types.js';
 import { BorgError, borgErrorFromRun } from './errors.js';
 import { LineSplitter } from './line-splitter.js';
-import { parseLogLine, type BorgLogEvent } from './log-json.js';
+import { parseLogLine } from './log-json.js';
 import { explainPasscommandFailure } from './passcommand-errors.js';
 import { RunObserver } from './run-observer.js';
 import { spawnFailure } from './spawn-errors.js';
-import { prepareSshRun, type SshRun } from './ssh-run.js';
+import { prepareSshRun, sshLogEvent, type SshRun } from './ssh-run.js';
+import { collect, errno, writeSecret } from './stream-helpers.js';
 import { deadline, watchAbort } from './stop-timers.js';
 
+export type { BorgContext, BorgRunResult, RunBorgOptions } from './exec-types.js';
 export { buildBorgEnv, KNOWN_PROMPTS, PASSPHRASE_FD, type BorgEnvOptions, type BorgFolders } from './env.js';
-
-/** Who runs borg, with which secret, and who hears about it. */
-export interface BorgContext {
-  readonly borgPath: string;
-  /** Delivered through a pipe + BORG_PASSPHRASE_FD; never argv, never an env var. */
-  readonly passphrase?: string;
-  /** BORG_PASSCOMMAND, the user's own command; used only when no passphrase is given. */
-  readonly passcommand?: string;
-  /** Abort => SIGINT (borg stops cleanly), then SIGTERM, then SIGKILL; rejects with code 'Cancelled'. */
-  readonly signal?: AbortSignal;
-  /** Every parsed stderr line, in order, as it arrives. */
-  readonly onEvent?: (event: BorgLogEvent) => void;
-  /** Prompt env vars the user has agreed to in the UI, e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK. */
-  readonly consentedPrompts?: readonly string[];
-  /** Called when borg rejects `passphrase` (msgid PassphraseWrong), before the run rejects. */
-  readonly onPassphraseRejected?: () => void;
-  /** Borg's own folders for this run (a throw-away keys/config/security/cache folder for a self-test). */
-  readonly folders?: BorgFolders;
-  /** `--lock-wait`: how long borg waits for a held repository lock before LockTimeout (its default is 1 s). */
-  readonly lockWaitSeconds?: number;
-  /** Borgdesk's own known_hosts (ssh-command.ts); without it ssh still fails fast but uses its default list. */
-  readonly sshKnownHostsFile?: string;
-  /** A private key for this repository's server (ssh -i, IdentitiesOnly). */
-  readonly sshIdentityFile?: string;
-  /** ssh's ConnectTimeout in seconds; default SSH_CONNECT_TIMEOUT_S (tests shorten it). */
-  readonly sshConnectTimeoutSeconds?: number;
-}
-
-/** A run that ended with an accepted exit code. */
-export interface BorgRunResult {
-  readonly exitCode: number;
-  /** Everything borg wrote to stdout; empty when onStdoutLine took the lines. */
-  readonly stdout: string;
-  /** WARNING log messages. */
-  readonly warnings: readonly string[];
-}
-
-/** Per-command choices for one run. */
-export interface RunBorgOptions {
-  /** Exit codes that count as success; default [0]. `borg create` passes [0, 1] (1 = warnings). */
-  readonly okExitCodes?: readonly number[];
-  /** Receives each non-empty stdout line as it arrives (for `--json-lines`), instead of collecting stdout. */
-  readonly onStdoutLine?: (line: string) => void;
-  /** How long borg may take to stop after SIGINT before SIGTERM; SIGKILL follows 5 s later. */
-  readonly killGraceMs?: number;
-  /** Borg's working directory (`borg extract` writes into it); default: this process's. */
-  readonly cwd?: string;
-  /**
-   * Text for borg's stdin, written and then closed (EOF). Only for borg's line-by-line dialogs that
-   * have no fd or env route: `key change-passphrase` (getpass falls back to stdin without a terminal)
-   * and `key import --paper` / `key import REPO -`. Without it stdin stays closed.
-   */
-  readonly stdin?: string;
-}
 
 /**
  * killGraceMs for every command but create: borg 1.2 takes a first SIGINT only as "write a
@@ -92,7 +41,6 @@ export async function runBorg(
   options: RunBorgOptions = {},
 ): Promise<BorgRunResult> {
   if (ctx.signal?.aborted) throw new BorgError({ code: 'Cancelled', message: 'The task was cancelled.' });
-  const onFd = ctx.passphrase !== undefined;
   const ssh = prepareSshRun(process.env, {
     knownHostsFile: ctx.sshKnownHostsFile,
     identityFile: ctx.sshIdentityFile,
@@ -201,11 +149,6 @@ async function runWithEnv(
   return { exitCode: rc, stdout, warnings: observer.warnings };
 }
 
-// ssh's own messages join the job log like the "Remote:" lines borg relays (as warnings).
-function sshLogEvent(line: string): BorgLogEvent {
-  return { type: 'log_message', level: 'WARNING', name: 'ssh', message: `ssh: ${line}` };
-}
-
 /** How a started process ended; spawnError is the errno code when it never ran. */
 interface ProcessExit {
   readonly exitCode: number | null;
@@ -261,18 +204,6 @@ function startProcess(file: string, args: readonly string[], options: SpawnOptio
   return { child, exit };
 }
 
-function errno(e: unknown): string | undefined {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-// The passphrase (or stdin text) goes into a pipe and the pipe is closed; borg may exit without reading it (EPIPE).
-function writeSecret(stream: unknown, secret: string): void {
-  if (!(stream instanceof Writable)) return;
-  stream.on('error', () => undefined);
-  stream.end(Buffer.from(secret, 'utf8'));
-}
-
 // Names the installed borg in the message; a failing probe keeps the general words.
 async function namingThisBorg(error: BorgError, borgPath: string): Promise<BorgError> {
   const probe = await runBorgVersion(borgPath, 5_000);
@@ -310,38 +241,50 @@ export type VersionProbe =
 
 /** Runs `borg --version` (no --log-json, no secrets), with a time limit. */
 export async function runBorgVersion(borgPath: string, timeoutMs = 15_000): Promise<VersionProbe> {
-  const { child, exit } = startProcess(borgPath, ['--version'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: buildBorgEnv(process.env, {}),
-    detached: OWN_SESSION,
-    windowsHide: true,
-  });
-  const stdout = collect(child?.stdout);
-  const stderr = collect(child?.stderr);
-  const limit = deadline(timeoutMs, () => child && signalGroup(child, 'SIGKILL'));
-  const result = await exit.finally(() => limit.dispose());
+  const result = await runProgram(borgPath, ['--version'], { timeoutMs, env: buildBorgEnv(process.env, {}) });
   if (result.spawnError !== undefined) {
     const failure = spawnFailure(result.spawnError, { name: 'borg', file: borgPath, isBorg: true });
     return { ok: false, detail: `${result.spawnError}: ${failure.message}` };
   }
-  if (result.exitCode === 0) return { ok: true, output: `${stdout()}\n${stderr()}`.trim() };
-  if (limit.expired) return { ok: false, detail: `"${borgPath} --version" did not finish in time.` };
-  const said = stderr().trim().split('\n').pop();
+  if (result.exitCode === 0) return { ok: true, output: `${result.stdout}\n${result.stderr}`.trim() };
+  if (result.timedOut) return { ok: false, detail: `"${borgPath} --version" did not finish in time.` };
+  const said = result.stderr.trim().split('\n').pop();
   const reason =
     result.exitCode === null ? `stopped by ${result.signal ?? 'a signal'}` : `exit code ${result.exitCode}`;
   return { ok: false, detail: said ? `${reason}: ${said}` : reason };
 }
 
-// Keeps the first 64 KiB a stream delivers (a version banner is a line or two).
-function collect(stream: Readable | null | undefined): () => string {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  stream?.on('data', (chunk: Buffer) => {
-    if (size >= 65_536) return;
-    chunks.push(chunk);
-    size += chunk.length;
+/** How a short helper program ended; stdout and stderr keep their first 64 KiB. */
+export interface ProgramResult {
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+  /** The errno code when it never ran (ENOENT…). */
+  readonly spawnError?: string;
+}
+
+/**
+ * Runs a short helper program (borg --version, ssh-keyscan, ssh-keygen) with argv only — never a
+ * shell — no stdin, and a time limit after which its process group is killed.
+ */
+export async function runProgram(
+  file: string,
+  args: readonly string[],
+  options: { readonly timeoutMs: number; readonly env?: NodeJS.ProcessEnv },
+): Promise<ProgramResult> {
+  const { child, exit } = startProcess(file, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.env ?? { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+    detached: OWN_SESSION,
+    windowsHide: true,
   });
-  return () => Buffer.concat(chunks).toString('utf8');
+  const stdout = collect(child?.stdout);
+  const stderr = collect(child?.stderr);
+  const limit = deadline(options.timeoutMs, () => child && signalGroup(child, 'SIGKILL'));
+  const result = await exit.finally(() => limit.dispose());
+  return { ...result, stdout: stdout(), stderr: stderr(), timedOut: limit.expired };
 }
 
 /** How a plan's before/after command ended. */

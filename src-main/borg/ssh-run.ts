@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { BorgLogEvent } from './log-json.js';
 import { buildBorgRsh } from './ssh-command.js';
 
 /** What a run needs to know about ssh. */
@@ -67,4 +68,9 @@ function isMessage(line: string): boolean {
 export function userRsh(parentEnv: NodeJS.ProcessEnv): string | undefined {
   const value = parentEnv['BORG_RSH'];
   return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** ssh's own messages join the job log like the "Remote:" lines borg relays (as warnings). */
+export function sshLogEvent(line: string): BorgLogEvent {
+  return { type: 'log_message', level: 'WARNING', name: 'ssh', message: `ssh: ${line}` };
 }
