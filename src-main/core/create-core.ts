@@ -5,6 +5,7 @@
  * this with their own Services.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { AppStatusService } from './app-status.js';
 import { ArchiveIndexService } from './archive-index/archive-index-service.js';
 import { composeHandlers } from './core-handlers.js';
@@ -20,6 +21,7 @@ import { RepositoryEdits } from './repositories/repository-edits.js';
 import { RepositoryService } from './repositories/repository-service.js';
 import { MountManager } from './restore/mount-manager.js';
 import { PassphraseKeeper } from './secrets/passphrase-keeper.js';
+import { KNOWN_HOSTS_FILE, KnownHosts } from './ssh/known-hosts.js';
 import type { Core, Services } from './services.js';
 
 /** Build the core for one app run. Resolves once settings and repositories are loaded. */
@@ -46,8 +48,11 @@ export async function createCore(services: Services): Promise<Core> {
     secretStorage: () => secrets.storage(),
   });
   const borgPath = () => status.requireBorgPath();
+  // Every borg run's ssh checks server keys against this file only (borg/ssh-command.ts).
+  const sshKnownHostsFile = path.join(configDir, KNOWN_HOSTS_FILE);
+  const knownHosts = new KnownHosts({ file: sshKnownHostsFile });
   const repos = new RepositoryService({
-    ...{ registry, secrets, lanes, homeDir, borgPath, shutdown: shutdown.signal },
+    ...{ registry, secrets, lanes, homeDir, borgPath, shutdown: shutdown.signal, sshKnownHostsFile },
     onChanged: (list) => void hub.publish('repositories-changed', list),
     onRemoved: (repoId) => hub.publish('repository-removed', repoId),
     onArchivesListed: (repoId, listing) => hub.publish('archives-listed', { repoId, listing }),
@@ -97,7 +102,7 @@ export async function createCore(services: Services): Promise<Core> {
     edits.noteBorgRepositoryId(repoId, listing.repositoryId),
   );
   const keys = new KeyService({
-    ...{ repos, secrets, borgPath, shutdown: shutdown.signal, homeDir, env: services.env },
+    ...{ repos, secrets, borgPath, shutdown: shutdown.signal, homeDir, env: services.env, sshKnownHostsFile },
     borgVersion: async () => {
       const borg = await status.borgStatus();
       return borg.state === 'ok' ? borg.version : '';
@@ -120,6 +125,7 @@ export async function createCore(services: Services): Promise<Core> {
       schedule,
       checks,
       keys,
+      knownHosts,
       username: safeUsername(services.env),
     }),
   );

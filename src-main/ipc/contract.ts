@@ -22,6 +22,7 @@ import { restoreEvents, restoreRequests } from './contract/restore.js';
 import { scheduleEvents, scheduleRequests } from './contract/schedules.js';
 import { settingsRequests } from './contract/settings.js';
 import { spaceRequests } from './contract/space.js';
+import { sshRequests } from './contract/ssh.js';
 import { testRequests } from './contract/test.js';
 import type {
   EventName as ListedEventName,
@@ -47,6 +48,7 @@ export const requests = {
   ...keyRequests,
   ...spaceRequests,
   ...lockRequests,
+  ...sshRequests,
 } as const;
 
 /** Every event the core pushes to every connected UI. */

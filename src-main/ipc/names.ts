@@ -8,6 +8,8 @@
 /** Every request the renderer may make. */
 export const REQUEST_NAMES = [
   'app:status',
+  'ssh:scan-host',
+  'ssh:accept-host',
   'app:stale',
   'app:dismiss-config-notice',
   'settings:get',

@@ -8,6 +8,7 @@ import { runChangePassphrase } from '../../borg/commands/key-change-passphrase.j
 import { runKeyExport, type KeyExportFormat } from '../../borg/commands/key-export.js';
 import { runKeyImport, type KeyImportSource } from '../../borg/commands/key-import.js';
 import type { BorgContext } from '../../borg/exec.js';
+import { sshContextOf } from '../ssh/ssh-context.js';
 import { parseKeyFileText } from '../../borg/key-blob.js';
 import { borgKeysFolder } from '../../borg/keys-folder.js';
 import { isKeyfileMode } from '../../model/encryption.js';
@@ -35,6 +36,8 @@ export interface KeyServiceDeps {
   readonly now: () => number;
   readonly homeDir: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Borgdesk's known_hosts for borg's ssh. */
+  readonly sshKnownHostsFile?: string;
 }
 
 /** An exported key as the renderer offers it for saving or printing. */
@@ -121,7 +124,10 @@ export class KeyService {
     } else {
       throw new AppError('InvalidInput', 'Which repository is the key for?', 'Choose the repository first.');
     }
-    const ctx = { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown, consentedPrompts };
+    const ctx = {
+      ...{ borgPath: await this.deps.borgPath(), signal: this.deps.shutdown, consentedPrompts },
+      ...sshContextOf(this.deps),
+    };
     await this.deps.runAt(location, () => runKeyImport({ location, source: p.source }, ctx));
     return { imported: true };
   }
@@ -191,6 +197,7 @@ export class KeyService {
       borgPath: await this.deps.borgPath(),
       signal: this.deps.shutdown,
       consentedPrompts: repo.consentedPrompts,
+      ...sshContextOf(this.deps),
     };
   }
 

@@ -17,6 +17,7 @@ import { newestCompleteArchive } from '../../model/last-good-backup.js';
 import type { PassphraseKeeper } from '../secrets/passphrase-keeper.js';
 import type { SerialLanes } from '../jobs/serial-lanes.js';
 import type { PasscommandTestResult } from '../../model/passcommand.js';
+import { sshContextOf } from '../ssh/ssh-context.js';
 import { isRemoteLocation, normalizeLocation } from './location.js';
 import {
   NOT_ENCRYPTED_RESULT,
@@ -56,6 +57,8 @@ export interface RepositoryServiceDeps {
   readonly onRemoved?: (repoId: string) => void | Promise<void>;
   /** Hears every archive listing `details` obtains (the archive index keeps its cache in step). */
   readonly onArchivesListed?: (repoId: string, listing: ArchivesListed) => Promise<void>;
+  /** Borgdesk's known_hosts for every borg run's ssh (core/ssh/known-hosts.ts). */
+  readonly sshKnownHostsFile?: string;
   /** How long a passcommand Test may take; default PASSCOMMAND_TEST_TIMEOUT_MS (tests shorten it). */
   readonly passcommandTimeoutMs?: number;
 }
@@ -98,14 +101,12 @@ export class RepositoryService {
   /** The stored repository `repoId`, or a NotFound error. */
   require(repoId: string): StoredRepository {
     const repo = this.deps.registry.get(repoId);
-    if (repo === undefined) {
-      throw new AppError(
-        'NotFound',
-        'That repository is no longer in Borgdesk.',
-        'Reload the repository list.',
-      );
-    }
-    return repo;
+    if (repo !== undefined) return repo;
+    throw new AppError(
+      'NotFound',
+      'That repository is no longer in Borgdesk.',
+      'Reload the repository list.',
+    );
   }
 
   /** The lane key for a repository: its location, since borg locks per location. */
@@ -114,8 +115,8 @@ export class RepositoryService {
   }
 
   /** The part of every BorgContext that does not depend on a repository: borg's path and the shutdown signal. */
-  private async baseContext(): Promise<Pick<BorgContext, 'borgPath' | 'signal'>> {
-    return { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown };
+  private async baseContext(): Promise<Pick<BorgContext, 'borgPath' | 'signal' | 'sshKnownHostsFile'>> {
+    return { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown, ...sshContextOf(this.deps) };
   }
 
   /**
@@ -142,6 +143,7 @@ export class RepositoryService {
       ...extras,
       borgPath,
       passphrase,
+      ...sshContextOf(this.deps),
       ...(passcommand === undefined ? {} : { passcommand }),
       consentedPrompts: repo.consentedPrompts,
       ...(held !== undefined && {
