@@ -17,6 +17,7 @@ export const REQUEST_NAMES = [
   'repos:list',
   'repos:create',
   'repos:add-existing',
+  'repos:cancel-attempt',
   'repos:unlock',
   'repos:forget-passphrase',
   'repos:remove',

@@ -10,6 +10,7 @@ export class ApiError extends Error implements SerializedError {
   readonly remedy?: string;
   readonly msgid?: string;
   readonly rc?: number;
+  readonly sshHost?: SerializedError['sshHost'];
 
   constructor(error: SerializedError) {
     super(error.message);
@@ -18,6 +19,7 @@ export class ApiError extends Error implements SerializedError {
     if (error.remedy !== undefined) this.remedy = error.remedy;
     if (error.msgid !== undefined) this.msgid = error.msgid;
     if (error.rc !== undefined) this.rc = error.rc;
+    if (error.sshHost !== undefined) this.sshHost = error.sshHost;
   }
 }
 

@@ -8,6 +8,15 @@ export interface ErrorInfo {
   readonly message: string;
   readonly remedy?: string;
   readonly code?: string;
+  /** For an unknown or changed ssh host key: the server whose key the user can check. */
+  readonly sshHost?: { readonly host: string; readonly port: number };
+}
+
+function sshHostField(value: object): ErrorInfo['sshHost'] {
+  const field: unknown = (value as Record<string, unknown>)['sshHost'];
+  if (typeof field !== 'object' || field === null) return undefined;
+  const { host, port } = field as Record<string, unknown>;
+  return typeof host === 'string' && typeof port === 'number' ? { host, port } : undefined;
 }
 
 function stringField(value: object, key: string): string | undefined {
@@ -22,10 +31,12 @@ export function toErrorInfo(error: unknown, fallback = 'Something went wrong.'):
   const message = stringField(error, 'message') ?? fallback;
   const remedy = stringField(error, 'remedy');
   const code = stringField(error, 'code');
+  const sshHost = sshHostField(error);
   return {
     // A multi-line message is most likely a raw trace from a bug; keep only its first line.
     message: message.split('\n')[0] ?? fallback,
     ...(remedy ? { remedy } : {}),
     ...(code ? { code } : {}),
+    ...(sshHost ? { sshHost } : {}),
   };
 }

@@ -9,10 +9,32 @@ export function repositoryHandlers(
   repos: RepositoryService,
   edits: RepositoryEdits,
 ): HandlersFor<typeof repositoryRequests> {
+  // The create/add attempts still running, so the dialog's Cancel can stop their borg.
+  const attempts = new Map<string, AbortController>();
+  const attempt = async <T>(
+    id: string | undefined,
+    run: (signal?: AbortSignal) => Promise<T>,
+  ): Promise<T> => {
+    if (id === undefined) return run();
+    const controller = new AbortController();
+    attempts.get(id)?.abort();
+    attempts.set(id, controller);
+    try {
+      return await run(controller.signal);
+    } finally {
+      if (attempts.get(id) === controller) attempts.delete(id);
+    }
+  };
   return {
     'repos:list': async () => repos.list(),
-    'repos:create': (params) => repos.create(params),
-    'repos:add-existing': (params) => repos.addExisting(params),
+    'repos:create': ({ attemptId, ...params }) =>
+      attempt(attemptId, (signal) => repos.create({ ...params, signal })),
+    'repos:add-existing': ({ attemptId, ...params }) =>
+      attempt(attemptId, (signal) => repos.addExisting({ ...params, signal })),
+    'repos:cancel-attempt': async ({ attemptId }) => {
+      attempts.get(attemptId)?.abort();
+      return {};
+    },
     'repos:unlock': (params) => repos.unlock(params),
     'repos:forget-passphrase': (params) => repos.forgetPassphrase(params),
     'repos:remove': (params) => repos.remove(params),

@@ -35,6 +35,7 @@ import {
   sameSecond,
   sortNewestFirst,
 } from './repository-rules.js';
+import type { AddExistingParams, CreateRepositoryParams } from './repository-params.js';
 import type { ArchivesListed, RepositoryRegistry, StoredRepository } from './repository-registry.js';
 
 export type { ArchivesListed } from './repository-registry.js';
@@ -115,8 +116,11 @@ export class RepositoryService {
   }
 
   /** The part of every BorgContext that does not depend on a repository: borg's path and the shutdown signal. */
-  private async baseContext(): Promise<Pick<BorgContext, 'borgPath' | 'signal' | 'sshKnownHostsFile'>> {
-    return { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown, ...sshContextOf(this.deps) };
+  private async baseContext(
+    cancel?: AbortSignal,
+  ): Promise<Pick<BorgContext, 'borgPath' | 'signal' | 'sshKnownHostsFile'>> {
+    const signal = cancel === undefined ? this.deps.shutdown : AbortSignal.any([this.deps.shutdown, cancel]);
+    return { borgPath: await this.deps.borgPath(), signal, ...sshContextOf(this.deps) };
   }
 
   /**
@@ -154,13 +158,7 @@ export class RepositoryService {
   }
 
   /** `repos:create`: `borg init` a new repository, then register it and remember its passphrase. */
-  async create(params: {
-    name: string;
-    location: string;
-    encryption: EncryptionMode;
-    passphrase?: string | undefined;
-    remember?: boolean | undefined;
-  }): Promise<RepositorySummary> {
+  async create(params: CreateRepositoryParams): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
     const needsPassphrase = params.encryption !== 'none';
@@ -172,12 +170,11 @@ export class RepositoryService {
         'Choose a passphrase and keep it safe: without it the backups cannot be read.',
       );
     }
-    const base = await this.baseContext();
+    const base = await this.baseContext(params.signal);
     // `borg init` creates the repository folder but not missing parents (e.g. ~/Backups).
     if (!isRemoteLocation(location)) await fs.mkdir(path.dirname(location), { recursive: true });
-    await this.deps.lanes.run(location, () =>
-      runInit({ location, encryption: params.encryption, newPassphrase: passphrase }, base),
-    );
+    const init = { location, encryption: params.encryption, newPassphrase: passphrase };
+    await this.deps.lanes.run(location, () => runInit(init, base), base.signal);
     return this.register({
       name,
       location,
@@ -190,28 +187,23 @@ export class RepositoryService {
   }
 
   /** `repos:add-existing`: detect encryption, verify the passphrase (or passcommand) if any, then register. */
-  async addExisting(params: {
-    name: string;
-    location: string;
-    passphrase?: string | undefined;
-    passcommand?: string | undefined;
-    remember?: boolean | undefined;
-  }): Promise<RepositorySummary> {
+  async addExisting(params: AddExistingParams): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
-    const base = await this.baseContext();
+    const base = await this.baseContext(params.signal);
     // Adding a repository is the user's consent to open it even if borg has never seen it unencrypted.
     const consentedPrompts = [UNENCRYPTED_ACCESS_PROMPT];
     const passphrase = params.passphrase === '' ? undefined : params.passphrase;
     const passcommand = optionalPasscommand(params.passcommand, passphrase);
-    const encryption = await this.deps.lanes.run(location, async () => {
+    const probe = async () => {
       const kind = await detectEncryption({ location }, { ...base, consentedPrompts });
       if (kind === 'unencrypted') return 'none';
       if (passphrase === undefined && passcommand === undefined) throw passphraseRequired(name);
       const secret = passcommand === undefined ? { passphrase } : { passcommand };
       const listing = await runListArchives({ location }, { ...base, ...secret, consentedPrompts });
       return listing.encryption;
-    });
+    };
+    const encryption = await this.deps.lanes.run(location, probe, base.signal);
     const needsPassphrase = encryption !== 'none';
     return this.register({
       name,

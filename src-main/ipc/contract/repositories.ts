@@ -8,6 +8,8 @@ import { empty, repoRef } from './shared.js';
 // "Remember the passphrase on this computer"; absent: on where the store lasts and needs no consent.
 const remember = z.boolean().optional();
 
+const attemptId = z.string().min(1).max(100).optional();
+
 /** Requests about repositories. */
 export const repositoryRequests = {
   'repos:list': { params: empty, result: z.array(repositorySummarySchema) },
@@ -18,6 +20,8 @@ export const repositoryRequests = {
       encryption: encryptionModeSchema,
       passphrase: z.string().optional(),
       remember: remember,
+      /** Names this attempt, so `repos:cancel-attempt` can stop its borg (the dialog's Cancel). */
+      attemptId: attemptId,
     }),
     result: repositorySummarySchema,
   },
@@ -29,9 +33,12 @@ export const repositoryRequests = {
       remember: remember,
       /** Instead of a passphrase: the command that prints it (BORG_PASSCOMMAND), stored with the repository. */
       passcommand: z.string().optional(),
+      attemptId: attemptId,
     }),
     result: repositorySummarySchema,
   },
+  /** Stops the borg of a running create/add-existing (it rejects with Cancelled); unknown ids are ignored. */
+  'repos:cancel-attempt': { params: z.object({ attemptId: z.string().min(1).max(100) }), result: empty },
   'repos:unlock': {
     params: z.object({ repoId: z.string(), passphrase: z.string(), remember: remember }),
     result: repositorySummarySchema,

@@ -64,17 +64,19 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   );
 
   const add = useAction(
-    () =>
+    (attemptId: string) =>
       creating
         ? createRepository({
             name: name.trim(),
             location: location.trim(),
             encryption,
+            attemptId,
             ...(wantsPassphrase ? { passphrase, remember } : {}),
           })
         : addExistingRepository({
             name: name.trim(),
             location: location.trim(),
+            attemptId,
             ...(fromCommand ? { passcommand } : passphrase ? { passphrase, remember } : {}),
           }),
     {
@@ -87,6 +89,13 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
     },
   );
   const { pending: busy, error } = add;
+  // The attempt running now: Cancel (or closing the dialog) stops its borg, e.g. one stuck connecting.
+  const [attemptId, setAttemptId] = useState<string>();
+  const cancelAttempt = useAction('repos:cancel-attempt', { fallback: 'The attempt could not be stopped.' });
+  const close = (): void => {
+    if (busy && attemptId !== undefined) cancelAttempt.run({ attemptId });
+    closeDialog();
+  };
   // An existing keyfile repository whose key is not on this computer: import it, then open again.
   const [importingKey, setImportingKey] = useState(false);
 
@@ -99,21 +108,20 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const submit = (): void => {
     setAttempted(true);
     if (invalid || busy) return;
-    add.run();
+    const id = crypto.randomUUID();
+    setAttemptId(id);
+    add.run(id);
   };
 
   return (
     <Dialog
       title="Add repository"
       description="A repository is where borg stores your backups: a folder on a drive, or a server over SSH."
-      onClose={closeDialog}
+      onClose={close}
       onSubmit={submit}
-      busy={busy}
       footer={
         <>
-          <Button onClick={closeDialog} disabled={busy}>
-            Close
-          </Button>
+          <Button onClick={close}>{busy ? 'Cancel' : 'Close'}</Button>
           <Button type="submit" variant="primary" busy={busy}>
             {creating ? 'Create repository' : 'Open repository'}
           </Button>
@@ -138,7 +146,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
           </button>
         ))}
       </div>
-      {error ? <ErrorMessage error={error} /> : null}
+      {error ? <ErrorMessage error={error} onRetry={submit} /> : null}
       {error?.code === 'KeyNotFound' && !creating ? (
         <Button icon="download" onClick={() => setImportingKey(true)}>
           Import key…
