@@ -9,7 +9,6 @@ import { detectEncryption } from '../../borg/commands/detect-encryption.js';
 import { runInfo } from '../../borg/commands/info.js';
 import { runInit } from '../../borg/commands/init.js';
 import { runListArchives } from '../../borg/commands/list-archives.js';
-import type { EncryptionMode } from '../../model/encryption.js';
 import type { RepositoryDetails, RepositorySummary } from '../../model/repository.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
