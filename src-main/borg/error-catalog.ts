@@ -201,7 +201,8 @@ export const MSGID_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   PathNotAllowed: {
     code: 'PathNotAllowed',
     message: 'The backup server does not allow access to this repository path.',
-    remedy: "Check the path against the server's borg serve --restrict-to-path settings.",
+    remedy:
+      "Check the path in the location. The server's authorized_keys may restrict this key to certain folders (borg serve --restrict-to-path or --restrict-to-repository).",
   },
   'RemoteRepository.RPCServerOutdated': unsupported,
   KeyfileNotFoundError: keyNotFound,

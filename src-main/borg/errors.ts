@@ -10,6 +10,7 @@ import { constants as osConstants } from 'node:os';
 import type { SerializedError } from '../model/errors.js';
 import { MSGID_CATALOG, PROMPT_DESCRIPTIONS, type BorgErrorCode } from './error-catalog.js';
 import {
+  appendOnlyCause,
   diskFullCause,
   lockFailedCause,
   repositoryVersionCause,
@@ -113,6 +114,7 @@ export function borgErrorFromRun(run: FailedRun): BorgError {
   const cause =
     diskFullCause(errorTexts, warningTexts) ??
     repositoryVersionCause(errorTexts) ??
+    appendOnlyCause(errorTexts) ??
     (msgid === 'Exception' ? tracebackCause(errorTexts) : undefined);
   if (cause) return new BorgError({ ...cause, ...(msgid === undefined ? {} : { msgid }), rc });
   if (rc >= 128) return signalError(rc);

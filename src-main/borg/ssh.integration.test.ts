@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCreate } from './commands/create.js';
 import { runInfo } from './commands/info.js';
 import { runInit } from './commands/init.js';
-import { runProgram, type BorgContext } from './exec.js';
+import { runBorg, runProgram, type BorgContext } from './exec.js';
 import { isBorgError } from './errors.js';
 import { createSandbox, type BorgSandbox } from './test-sandbox.js';
 import {
@@ -159,6 +159,32 @@ describe.skipIf(skip !== undefined)('borg over ssh', () => {
       await silent.stop();
     }
   }, 60_000);
+
+  it('names a key restricted to one path and to append-only', async () => {
+    const repo = sandbox.path('append-only-repo');
+    const restricted = await startTestSshd({
+      forcedCommand: `borg serve --append-only --restrict-to-path ${repo}`,
+    });
+    try {
+      const kh = sandbox.path('known_hosts_restricted');
+      await writeFile(kh, `${restricted.knownHostsLine}\n`);
+      const consent = ['BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK', 'BORG_DELETE_I_KNOW_WHAT_I_AM_DOING'];
+      const own = sandbox.ctx({
+        sshKnownHostsFile: kh,
+        sshIdentityFile: restricted.clientKey,
+        consentedPrompts: consent,
+      });
+      await runInit({ location: restricted.location(repo), encryption: 'none' }, own);
+      const elsewhere = await failure(
+        runInit({ location: restricted.location(sandbox.path('elsewhere')), encryption: 'none' }, own),
+      );
+      expect(elsewhere.code).toBe('PathNotAllowed');
+      const destroy = await failure(runBorg(['delete', '--', restricted.location(repo)], own));
+      expect(destroy.code).toBe('RepositoryAppendOnly');
+    } finally {
+      await restricted.stop();
+    }
+  }, 30_000);
 
   it('says borg is missing on the server', async () => {
     const bare = await startTestSshd({ forcedCommand: NO_BORG_COMMAND });
