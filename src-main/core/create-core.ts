@@ -43,6 +43,7 @@ export async function createCore(services: Services): Promise<Core> {
     configNotices: () => configNotices.list(),
     platform,
     pathEnv: () => services.env['PATH'],
+    borgRshEnv: () => services.env['BORG_RSH'],
     now: () => services.clock.now(),
     ...(services.desktop !== undefined ? { desktop: services.desktop } : {}),
     secretStorage: () => secrets.storage(),
