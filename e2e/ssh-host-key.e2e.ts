@@ -6,7 +6,7 @@
  * closable: Cancel stops borg at once. The client key reaches ssh through a real ssh-agent.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
@@ -85,6 +85,34 @@ describe.skipIf(skip !== undefined)('an ssh server Borgdesk has not met before',
     expect(existsSync(path.join(app.host.root, 'server-repo', 'config'))).toBe(true);
     expect(app.consoleErrors).toEqual([]);
   }, 120_000);
+
+  it('warns loudly about a changed key and replaces it only once the user says they know why', async () => {
+    const { page } = app;
+    const other = path.join(sshd.dir, 'impostor');
+    await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', other]);
+    const impostor = (await readFile(`${other}.pub`, 'utf8')).split(' ').slice(0, 2).join(' ');
+    // What Borgdesk accepted earlier no longer matches the server: as after a reinstall, or an attack.
+    await writeFile(
+      path.join(app.host.root, 'config', 'known_hosts'),
+      `[127.0.0.1]:${sshd.port} ${impostor}\n`,
+    );
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByText('WARNING: the server’s key has changed').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Check the server’s key…' }).click();
+    const check = page.getByRole('dialog', { name: 'The server’s key has changed' });
+    await check.getByRole('list', { name: 'Accepted before' }).waitFor({ timeout: 20_000 });
+    const replace = check.getByRole('button', { name: 'Replace the key' });
+    expect(await replace.isDisabled()).toBe(true);
+    await check.getByRole('checkbox', { name: /I know why this server’s key changed/ }).check();
+    if (process.env['SSH_CHANGED_SCREENSHOT'])
+      await page.screenshot({ path: process.env['SSH_CHANGED_SCREENSHOT'] });
+    await replace.click();
+    await check.waitFor({ state: 'detached', timeout: 20_000 });
+    await page
+      .getByText('WARNING: the server’s key has changed')
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await readFile(path.join(app.host.root, 'config', 'known_hosts'), 'utf8')).not.toContain(impostor);
+  }, 90_000);
 
   it('keeps the dialog closable while borg waits for a silent server, and Cancel stops it', async () => {
     const { page } = app;
