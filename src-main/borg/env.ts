@@ -41,6 +41,8 @@ export interface BorgEnvOptions {
   readonly consentedPrompts?: readonly string[];
   /** Folder variables that replace the parent's for this child. */
   readonly folders?: BorgFolders | undefined;
+  /** BORG_RSH for this child (ssh-run.ts); undefined keeps the parent's. */
+  readonly rsh?: string | undefined;
 }
 
 /** Builds the child's complete environment from the parent's (nothing is inherited beyond this). */
@@ -59,6 +61,7 @@ export function buildBorgEnv(parentEnv: NodeJS.ProcessEnv, options: BorgEnvOptio
   for (const [name, yes] of Object.entries(KNOWN_PROMPTS)) env[name] = consented.has(name) ? yes : 'no';
   for (const name of consented) if (!(name in KNOWN_PROMPTS) && PROMPT_VAR.test(name)) env[name] = 'YES';
   for (const [name, dir] of Object.entries(options.folders ?? {})) if (dir) env[name] = dir;
+  if (options.rsh !== undefined) env.BORG_RSH = options.rsh;
   if (options.passphraseOnFd) env.BORG_PASSPHRASE_FD = String(PASSPHRASE_FD);
   else if (options.passcommand !== undefined && options.passcommand !== '')
     env.BORG_PASSCOMMAND = options.passcommand;

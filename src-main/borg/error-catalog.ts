@@ -20,6 +20,15 @@ export type BorgErrorCode =
   | 'ArchiveDoesNotExist'
   | 'InsufficientFreeSpace'
   | 'ConnectionClosed'
+  | 'SshHostKeyUnknown'
+  | 'SshHostKeyChanged'
+  | 'SshAuthenticationFailed'
+  | 'SshConnectionRefused'
+  | 'SshTimedOut'
+  | 'SshHostNotFound'
+  | 'SshNotSshServer'
+  | 'BorgNotOnServer'
+  | 'RepositoryAppendOnly'
   | 'PathNotAllowed'
   | 'KeyNotFound'
   | 'KeyInvalid'
@@ -67,7 +76,8 @@ const lockFailed: CatalogEntry = {
 const connectionClosed: CatalogEntry = {
   code: 'ConnectionClosed',
   message: 'The connection to the backup server was closed.',
-  remedy: 'Check the network and that borg is installed on the server, then try again.',
+  remedy:
+    'Check the network and that borg is installed on the server, then try again. The job log has what ssh said.',
 };
 const keyNotFound: CatalogEntry = {
   code: 'KeyNotFound',
@@ -210,7 +220,8 @@ export const MSGID_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   PathNotAllowed: {
     code: 'PathNotAllowed',
     message: 'The backup server does not allow access to this repository path.',
-    remedy: "Check the path against the server's borg serve --restrict-to-path settings.",
+    remedy:
+      "Check the path in the location. The server's authorized_keys may restrict this key to certain folders (borg serve --restrict-to-path or --restrict-to-repository).",
   },
   'RemoteRepository.RPCServerOutdated': unsupported,
   KeyfileNotFoundError: keyNotFound,

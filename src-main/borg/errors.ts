@@ -15,6 +15,7 @@ import {
   type BorgErrorCode,
 } from './error-catalog.js';
 import {
+  appendOnlyCause,
   diskFullCause,
   lockFailedCause,
   repositoryVersionCause,
@@ -22,6 +23,7 @@ import {
   type FailureCause,
   type FullDisk,
 } from './failure-causes.js';
+import { closedAfterLogin, sshFailureCause, type SshHost } from './ssh-failures.js';
 
 export type { BorgErrorCode } from './error-catalog.js';
 
@@ -29,6 +31,8 @@ export type { BorgErrorCode } from './error-catalog.js';
 export interface BorgErrorInit extends FailureCause {
   readonly msgid?: string;
   readonly rc?: number;
+  /** For the host-key codes: the server whose key the user may check and accept. */
+  readonly sshHost?: SshHost | undefined;
 }
 
 /** A failed borg run: code + plain-language message + what to do; carries msgid and exit code. */
@@ -41,6 +45,7 @@ export class BorgError extends Error {
   /** For PromptRefused: borg's own question, as it printed it (without the "[yN]" of a terminal). */
   readonly question?: string;
   readonly fullDisk?: FullDisk;
+  readonly sshHost?: SshHost;
 
   constructor(init: BorgErrorInit) {
     super(init.message);
@@ -52,6 +57,7 @@ export class BorgError extends Error {
     if (init.prompt !== undefined) this.prompt = init.prompt;
     if (init.question !== undefined) this.question = init.question;
     if (init.fullDisk !== undefined) this.fullDisk = init.fullDisk;
+    if (init.sshHost !== undefined) this.sshHost = init.sshHost;
   }
 
   /** The shape that crosses IPC; never includes a stack trace. */
@@ -62,6 +68,7 @@ export class BorgError extends Error {
     if (this.rc !== undefined) out.rc = this.rc;
     if (this.fullDisk !== undefined) out.fullDisk = this.fullDisk;
     if (this.question !== undefined) out.question = this.question;
+    if (this.sshHost !== undefined) out.sshHost = { ...this.sshHost };
     return out;
   }
 }
@@ -90,6 +97,8 @@ export interface FailedRun {
   readonly rawLines: readonly string[];
   /** The prompt borg answered "no" to (stdin at EOF or our BORG_*=no), if any. */
   readonly refusedPrompt?: { readonly msgid?: string; readonly message: string };
+  /** What ssh logged for this run (its `-E` file), when Borgdesk gave borg its ssh command. */
+  readonly sshLog?: readonly string[];
 }
 
 /** Chooses the error a failed run reports (see the module comment for the rules). */
@@ -106,12 +115,15 @@ export function borgErrorFromRun(run: FailedRun): BorgError {
     (msgid === 'Repository.InvalidRepositoryConfig' ? repositoryVersionCause(errorTexts) : undefined) ??
     (msgid === 'LockFailed' && withMsgid ? lockFailedCause(withMsgid.message) : undefined);
   if (named) return new BorgError({ ...named, msgid, rc });
+  const ssh = msgid !== undefined && CONNECTION_CLOSED.has(msgid) ? sshCause(run) : undefined;
+  if (ssh) return new BorgError({ ...ssh, msgid, rc });
   const known = msgid === undefined ? undefined : errorForMsgid(msgid, rc);
   if (known) return known;
 
   const cause =
     diskFullCause(errorTexts, warningTexts) ??
     repositoryVersionCause(errorTexts) ??
+    appendOnlyCause(errorTexts) ??
     (msgid === 'Exception' ? tracebackCause(errorTexts) : undefined);
   if (cause) return new BorgError({ ...cause, ...(msgid === undefined ? {} : { msgid }), rc });
   if (rc >= 128) return signalError(rc);
@@ -149,6 +161,15 @@ export function signalError(rc: number): BorgError {
       ? 'Run the task again. If nobody stopped borg, the system may have run out of memory and ended it.'
       : 'Run the task again.';
   return new BorgError({ code: 'Interrupted', message, remedy, rc });
+}
+
+const CONNECTION_CLOSED: ReadonlySet<string> = new Set(['ConnectionClosed', 'ConnectionClosedWithHint']);
+
+// ssh's own log names the cause; borg's relayed "Remote:" lines (the server's stderr) may add one.
+function sshCause(run: FailedRun): ReturnType<typeof sshFailureCause> {
+  const relayed = (run.warnings ?? []).map((w) => w.message).filter((m) => m.startsWith('Remote: '));
+  const lines = [...(run.sshLog ?? []), ...relayed];
+  return sshFailureCause(lines) ?? closedAfterLogin(run.sshLog ?? []);
 }
 
 // Lock housekeeping after an earlier run was killed is not a problem of this run.

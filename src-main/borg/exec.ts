@@ -9,67 +9,22 @@
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
-import { Writable, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { commonOptions } from './common-options.js';
-import { buildBorgEnv, type BorgFolders } from './env.js';
+import { buildBorgEnv } from './env.js';
+import type { BorgContext, BorgRunResult, RunBorgOptions } from './exec-types.js';
 import { BorgError, borgErrorFromRun } from './errors.js';
 import { LineSplitter } from './line-splitter.js';
-import { parseLogLine, type BorgLogEvent } from './log-json.js';
+import { parseLogLine } from './log-json.js';
 import { explainPasscommandFailure } from './passcommand-errors.js';
 import { RunObserver } from './run-observer.js';
 import { spawnFailure } from './spawn-errors.js';
+import { prepareSshRun, sshLogEvent, type SshRun } from './ssh-run.js';
+import { collect, errno, writeSecret } from './stream-helpers.js';
 import { deadline, watchAbort } from './stop-timers.js';
 
+export type { BorgContext, BorgRunResult, RunBorgOptions } from './exec-types.js';
 export { buildBorgEnv, KNOWN_PROMPTS, PASSPHRASE_FD, type BorgEnvOptions, type BorgFolders } from './env.js';
-
-/** Who runs borg, with which secret, and who hears about it. */
-export interface BorgContext {
-  readonly borgPath: string;
-  /** Delivered through a pipe + BORG_PASSPHRASE_FD; never argv, never an env var. */
-  readonly passphrase?: string;
-  /** BORG_PASSCOMMAND, the user's own command; used only when no passphrase is given. */
-  readonly passcommand?: string;
-  /** Abort => SIGINT (borg stops cleanly), then SIGTERM, then SIGKILL; rejects with code 'Cancelled'. */
-  readonly signal?: AbortSignal;
-  /** Every parsed stderr line, in order, as it arrives. */
-  readonly onEvent?: (event: BorgLogEvent) => void;
-  /** Borg questions the user answered yes to, for this run only (e.g. BORG_RELOCATED_REPO_ACCESS_IS_OK). */
-  readonly consentedPrompts?: readonly string[];
-  /** Called when borg rejects `passphrase` (msgid PassphraseWrong), before the run rejects. */
-  readonly onPassphraseRejected?: () => void;
-  /** Borg's own folders for this run (a throw-away keys/config/security/cache folder for a self-test). */
-  readonly folders?: BorgFolders;
-  /** `--lock-wait`: how long borg waits for a held repository lock before LockTimeout (its default is 1 s). */
-  readonly lockWaitSeconds?: number;
-  readonly sshIdentityFile?: string;
-}
-
-/** A run that ended with an accepted exit code. */
-export interface BorgRunResult {
-  readonly exitCode: number;
-  /** Everything borg wrote to stdout; empty when onStdoutLine took the lines. */
-  readonly stdout: string;
-  /** WARNING log messages. */
-  readonly warnings: readonly string[];
-}
-
-/** Per-command choices for one run. */
-export interface RunBorgOptions {
-  /** Exit codes that count as success; default [0]. `borg create` passes [0, 1] (1 = warnings). */
-  readonly okExitCodes?: readonly number[];
-  /** Receives each non-empty stdout line as it arrives (for `--json-lines`), instead of collecting stdout. */
-  readonly onStdoutLine?: (line: string) => void;
-  /** How long borg may take to stop after SIGINT before SIGTERM; SIGKILL follows 5 s later. */
-  readonly killGraceMs?: number;
-  /** Borg's working directory (`borg extract` writes into it); default: this process's. */
-  readonly cwd?: string;
-  /**
-   * Text for borg's stdin, written and then closed (EOF). Only for borg's line-by-line dialogs that
-   * have no fd or env route: `key change-passphrase` (getpass falls back to stdin without a terminal)
-   * and `key import --paper` / `key import REPO -`. Without it stdin stays closed.
-   */
-  readonly stdin?: string;
-}
 
 /**
  * killGraceMs for every command but create: borg 1.2 takes a first SIGINT only as "write a
@@ -87,12 +42,31 @@ export async function runBorg(
   options: RunBorgOptions = {},
 ): Promise<BorgRunResult> {
   if (ctx.signal?.aborted) throw new BorgError({ code: 'Cancelled', message: 'The task was cancelled.' });
+  const ssh = prepareSshRun(process.env, {
+    knownHostsFile: ctx.sshKnownHostsFile,
+    identityFile: ctx.sshIdentityFile,
+    connectTimeoutSeconds: ctx.sshConnectTimeoutSeconds,
+  });
+  try {
+    return await runWithEnv(args, ctx, options, ssh);
+  } finally {
+    await ssh.dispose();
+  }
+}
+
+async function runWithEnv(
+  args: readonly string[],
+  ctx: BorgContext,
+  options: RunBorgOptions,
+  ssh: SshRun,
+): Promise<BorgRunResult> {
   const onFd = ctx.passphrase !== undefined;
   const env = buildBorgEnv(process.env, {
     passphraseOnFd: onFd,
     passcommand: ctx.passcommand,
     consentedPrompts: ctx.consentedPrompts,
     folders: ctx.folders,
+    rsh: ssh.rsh,
   });
   const onStdin = options.stdin !== undefined;
   const { child, exit } = startProcess(ctx.borgPath, ['--log-json', ...commonOptions(ctx), ...args], {
@@ -159,7 +133,9 @@ export async function runBorg(
   // An aborted run is Cancelled whatever borg's exit code: `borg with-lock` exits 0 once its command
   // dies of the SIGINT. (A create that committed just before the signal still shows up in the next list.)
   if (stopper.cancelled || !okCodes.includes(rc)) {
-    const failed = observer.failure(rc, stopper.cancelled);
+    const sshLog = stopper.cancelled ? [] : await ssh.readLog();
+    const failed = { ...observer.failure(rc, stopper.cancelled), ...(sshLog.length > 0 && { sshLog }) };
+    for (const line of sshLog) if (ctx.onEvent) safely(() => ctx.onEvent?.(sshLogEvent(line)));
     const error = explainPasscommandFailure(
       borgErrorFromRun(failed),
       failed,
@@ -227,18 +203,6 @@ export function startProcess(file: string, args: readonly string[], options: Spa
   return { child, exit };
 }
 
-function errno(e: unknown): string | undefined {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-// The passphrase (or stdin text) goes into a pipe and the pipe is closed; borg may exit without reading it (EPIPE).
-function writeSecret(stream: unknown, secret: string): void {
-  if (!(stream instanceof Writable)) return;
-  stream.on('error', () => undefined);
-  stream.end(Buffer.from(secret, 'utf8'));
-}
-
 // Names the installed borg in the message; a failing probe keeps the general words.
 async function namingThisBorg(error: BorgError, borgPath: string): Promise<BorgError> {
   const probe = await runBorgVersion(borgPath, 5_000);
@@ -276,38 +240,52 @@ export type VersionProbe =
 
 /** Runs `borg --version` (no --log-json, no secrets), with a time limit. */
 export async function runBorgVersion(borgPath: string, timeoutMs = 15_000): Promise<VersionProbe> {
-  const { child, exit } = startProcess(borgPath, ['--version'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: buildBorgEnv(process.env, {}),
-    detached: OWN_SESSION,
-    windowsHide: true,
-  });
-  const stdout = collect(child?.stdout);
-  const stderr = collect(child?.stderr);
-  const limit = deadline(timeoutMs, () => child && signalGroup(child, 'SIGKILL'));
-  const result = await exit.finally(() => limit.dispose());
+  const result = await runProgram(borgPath, ['--version'], { timeoutMs, env: buildBorgEnv(process.env, {}) });
   if (result.spawnError !== undefined) {
     const failure = spawnFailure(result.spawnError, { name: 'borg', file: borgPath, isBorg: true });
     return { ok: false, detail: `${result.spawnError}: ${failure.message}` };
   }
-  if (result.exitCode === 0) return { ok: true, output: `${stdout()}\n${stderr()}`.trim() };
-  if (limit.expired) return { ok: false, detail: `"${borgPath} --version" did not finish in time.` };
-  const said = stderr().trim().split('\n').pop();
+  if (result.exitCode === 0) return { ok: true, output: `${result.stdout}\n${result.stderr}`.trim() };
+  if (result.timedOut) return { ok: false, detail: `"${borgPath} --version" did not finish in time.` };
+  const said = result.stderr.trim().split('\n').pop();
   const reason =
     result.exitCode === null ? `stopped by ${result.signal ?? 'a signal'}` : `exit code ${result.exitCode}`;
   return { ok: false, detail: said ? `${reason}: ${said}` : reason };
 }
 
-// Keeps the first 64 KiB a stream delivers (a version banner is a line or two).
-function collect(stream: Readable | null | undefined): () => string {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  stream?.on('data', (chunk: Buffer) => {
-    if (size >= 65_536) return;
-    chunks.push(chunk);
-    size += chunk.length;
+/** How a short helper program ended; stdout and stderr keep their first 64 KiB. */
+export interface ProgramResult {
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+  /** The errno code when it never ran (ENOENT…). */
+  readonly spawnError?: string;
+}
+
+/**
+ * Runs a short helper program (borg --version, ssh-keyscan, ssh-keygen, fusermount, ps) with argv
+ * only — never a shell — no stdin, its own session, and a time limit after which its process group
+ * is killed. Never rejects: the caller judges the exit code.
+ */
+export async function runProgram(
+  file: string,
+  args: readonly string[],
+  options: { readonly timeoutMs: number; readonly env?: NodeJS.ProcessEnv; readonly cwd?: string },
+): Promise<ProgramResult> {
+  const { child, exit } = startProcess(file, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    env: options.env ?? { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+    detached: OWN_SESSION,
+    windowsHide: true,
   });
-  return () => Buffer.concat(chunks).toString('utf8');
+  const stdout = collect(child?.stdout);
+  const stderr = collect(child?.stderr);
+  const limit = deadline(options.timeoutMs, () => child && signalGroup(child, 'SIGKILL'));
+  const result = await exit.finally(() => limit.dispose());
+  return { ...result, stdout: stdout(), stderr: stderr(), timedOut: limit.expired };
 }
 
 /** How a plan's before/after command ended. */
@@ -380,20 +358,4 @@ export async function runHookCommand(command: string, options: HookCommandOption
   const file = process.platform === 'win32' ? (process.env.ComSpec ?? 'cmd.exe') : '/bin/sh';
   const startError = spawnFailure(result.spawnError, { name: 'the command', file, isBorg: false });
   return { ...outcome, startError };
-}
-
-/** How a system tool (fusermount, umount, diskutil) ended; output is its stdout and stderr. */
-export type ToolOutcome = { readonly exitCode?: number; readonly output: string; readonly missing: boolean };
-
-/** Runs a system tool without a shell, in its own session, killed after `ms`; never rejects. */
-export async function runTool(file: string, args: readonly string[], ms = 15_000): Promise<ToolOutcome> {
-  const env = buildBorgEnv(process.env, {});
-  const stdio: SpawnOptions['stdio'] = ['ignore', 'pipe', 'pipe'];
-  const { child, exit } = startProcess(file, args, { stdio, env, detached: OWN_SESSION, windowsHide: true });
-  const [stdout, stderr] = [collect(child?.stdout), collect(child?.stderr)];
-  const limit = deadline(ms, () => child && signalGroup(child, 'SIGKILL'));
-  const result = await exit.finally(() => limit.dispose());
-  const output = result.spawnError ?? `${stdout()}\n${stderr()}`.trim();
-  const missing = result.spawnError === 'ENOENT';
-  return result.exitCode === null ? { output, missing } : { exitCode: result.exitCode, output, missing };
 }

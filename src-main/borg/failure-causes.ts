@@ -164,3 +164,14 @@ export function tracebackCause(errors: readonly string[]): FailureCause | undefi
   }
   return undefined;
 }
+
+/** A server whose `borg serve --append-only` (often forced by a restricted key) refused to delete data. */
+export function appendOnlyCause(errors: readonly string[]): FailureCause | undefined {
+  if (!errors.some((text) => /is in append-only mode/.test(text))) return undefined;
+  return {
+    code: 'RepositoryAppendOnly',
+    message: 'The repository is in append-only mode here, so borg may add backups but not remove anything.',
+    remedy:
+      'Delete, prune or repair from a computer whose ssh key may do so (the server’s authorized_keys runs “borg serve --append-only” for this one), or ask the server’s owner.',
+  };
+}

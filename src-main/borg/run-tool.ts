@@ -1,13 +1,11 @@
 /**
  * Runs one of borg's companion programs (ssh-keygen) for a short, non-interactive task: an argv
  * array and never a shell, no stdin (a prompt ends at EOF instead of waiting), the environment the
- * caller gives, its own session (no terminal to ask on), and a time limit. The spawn itself is
- * exec.ts's, the one place that starts processes.
+ * caller gives, its own session (no terminal to ask on), and a time limit — exec.ts's runProgram,
+ * with a start failure turned into words.
  */
-import type { Readable } from 'node:stream';
-import { OWN_SESSION, signalGroup, startProcess } from './exec.js';
+import { runProgram } from './exec.js';
 import { spawnFailure } from './spawn-errors.js';
-import { deadline } from './stop-timers.js';
 import type { BorgError } from './errors.js';
 
 /** How a tool run ended. */
@@ -32,27 +30,19 @@ export interface ToolOptions {
   readonly cwd?: string;
 }
 
-// Output beyond this is dropped: the tools run here print a line or two.
-const MAX_OUTPUT = 256 * 1024;
-
 /** Runs `file args…`; never rejects (the caller judges the exit code). */
 export async function runTool(file: string, args: readonly string[], options: ToolOptions): Promise<ToolRun> {
-  const { child, exit } = startProcess(file, args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { timeoutMs, cwd } = options;
+  const result = await runProgram(file, args, {
+    timeoutMs,
     env: { ...options.env },
-    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-    detached: OWN_SESSION,
-    windowsHide: true,
+    ...(cwd === undefined ? {} : { cwd }),
   });
-  const stdout = collect(child?.stdout);
-  const stderr = collect(child?.stderr);
-  const limit = deadline(options.timeoutMs, () => child && signalGroup(child, 'SIGKILL'));
-  const result = await exit.finally(() => limit.dispose());
   const run = {
     exitCode: result.exitCode ?? undefined,
-    stdout: stdout(),
-    stderr: stderr(),
-    timedOut: limit.expired,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    timedOut: result.timedOut,
   };
   if (result.spawnError === undefined) return run;
   return {
@@ -60,15 +50,4 @@ export async function runTool(file: string, args: readonly string[], options: To
     spawnError: result.spawnError,
     startError: spawnFailure(result.spawnError, { name: options.name, file, isBorg: false }),
   };
-}
-
-function collect(stream: Readable | null | undefined): () => string {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  stream?.on('data', (chunk: Buffer) => {
-    if (size >= MAX_OUTPUT) return;
-    chunks.push(chunk);
-    size += chunk.length;
-  });
-  return () => Buffer.concat(chunks).toString('utf8');
 }

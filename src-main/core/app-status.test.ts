@@ -40,6 +40,19 @@ describe('AppStatusService', () => {
     expect(status.now).toBe('2031-01-02T03:04:05.000Z');
     expect(status.startAtLoginSupported).toBe(true);
     expect(status.trayProblem).toBe('GNOME shows no tray icons');
+    expect(status.userBorgRsh).toBeUndefined();
+  });
+
+  it('says when the user set BORG_RSH, which borg then uses instead of Borgdesk’s ssh command', async () => {
+    const base = {
+      ...{ host: 'browser' as const, homeDir: '/home/ann', platform: process.platform },
+      ...{ borgPathSetting: () => '', hasRepositories: () => true, pathEnv: () => '/usr/bin' },
+      locate: countingLocate().locate,
+    };
+    const set = new AppStatusService({ ...base, borgRshEnv: () => 'ssh -J jump.example.org' });
+    expect((await set.status()).userBorgRsh).toBe('ssh -J jump.example.org');
+    const blank = new AppStatusService({ ...base, borgRshEnv: () => '  ' });
+    expect((await blank.status()).userBorgRsh).toBeUndefined();
   });
 
   it('reports the real borg, the host details and first-run defaults', async () => {

@@ -21,6 +21,8 @@ export interface AppStatusDeps {
   /** What happened to the config files (see ConfigNotices); none when absent. */
   readonly configNotices?: () => readonly ConfigNotice[];
   readonly pathEnv: () => string | undefined;
+  /** BORG_RSH in the host's environment, which borg's runs then use as it is (borg/ssh-run.ts). */
+  readonly borgRshEnv?: () => string | undefined;
   readonly locate?: typeof locateBorg;
   /** The core's clock (a hand-driven one in test mode). Default: the system clock. */
   readonly now?: () => number;
@@ -108,6 +110,7 @@ export class AppStatusService {
       startAtLoginSupported: this.deps.desktop !== undefined,
       ...trayProblemField(this.deps.desktop?.trayProblem()),
       ...(this.deps.secretStorage !== undefined && { secretStorage: this.deps.secretStorage() }),
+      ...userRshField(this.deps.borgRshEnv?.()),
       configNotices: [...(this.deps.configNotices?.() ?? [])],
       defaults: {
         repositoryPath: path.join(home, 'Backups', 'borgdesk-repo'),
@@ -116,6 +119,10 @@ export class AppStatusService {
       },
     };
   }
+}
+
+function userRshField(rsh: string | undefined): { userBorgRsh?: string } {
+  return rsh === undefined || rsh.trim() === '' ? {} : { userBorgRsh: rsh };
 }
 
 function trayProblemField(problem: string | undefined): { trayProblem?: string } {

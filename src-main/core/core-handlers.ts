@@ -17,6 +17,8 @@ import { keyHandlers } from './keys/key-handlers.js';
 import { spaceHandlers } from './maintenance/space-handlers.js';
 import { parseBorgVersion } from '../borg/version.js';
 import { lockHandlers } from './locks/lock-handlers.js';
+import { sshHandlers } from './ssh/ssh-handlers.js';
+import type { KnownHosts } from './ssh/known-hosts.js';
 import type { KeyService } from './keys/key-service.js';
 import type { JobManager } from './jobs/job-manager.js';
 import { planHandlers } from './plan-runs/plan-handlers.js';
@@ -52,6 +54,7 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
   readonly keys: KeyService;
   readonly sshKeys: SshKeyService;
   readonly questions: QuestionBook;
+  readonly knownHosts: KnownHosts;
   readonly homeDir: string;
   readonly platform: NodeJS.Platform;
   readonly username: string;
@@ -90,6 +93,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable, record: w.record }),
     ...sshKeyHandlers(w.sshKeys),
     ...questionHandlers(w.questions),
+    ...sshHandlers(w.knownHosts),
     ...testClockHandlers({
       testTime: services.testTime,
       onClockAdvanced: (at) => bus.emit('app:clock', { now: at }),

@@ -5,6 +5,7 @@
  * this with their own Services.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { AppStatusService } from './app-status.js';
 import { ArchiveIndexService } from './archive-index/archive-index-service.js';
 import { composeHandlers } from './core-handlers.js';
@@ -23,6 +24,7 @@ import { MountManager } from './restore/mount-manager.js';
 import { PassphraseKeeper } from './secrets/passphrase-keeper.js';
 import { SshKeyService } from './ssh-keys/ssh-key-service.js';
 import { QuestionBook } from './questions/question-book.js';
+import { KNOWN_HOSTS_FILE, KnownHosts } from './ssh/known-hosts.js';
 import type { Core, Services } from './services.js';
 
 /** Build the core for one app run. Resolves once settings and repositories are loaded. */
@@ -44,6 +46,7 @@ export async function createCore(services: Services): Promise<Core> {
     configNotices: () => configNotices.list(),
     platform,
     pathEnv: () => services.env['PATH'],
+    borgRshEnv: () => services.env['BORG_RSH'],
     now: () => services.clock.now(),
     ...(services.desktop !== undefined ? { desktop: services.desktop } : {}),
     secretStorage: () => secrets.storage(),
@@ -56,8 +59,11 @@ export async function createCore(services: Services): Promise<Core> {
     now: () => services.clock.now(),
     record: (operation, name) => void history.record(operation, name ?? repoName(operation.snapshot.repoId)),
   });
+  // Every borg run's ssh checks server keys against this file only (borg/ssh-command.ts).
+  const sshKnownHostsFile = path.join(configDir, KNOWN_HOSTS_FILE);
+  const knownHosts = new KnownHosts({ file: sshKnownHostsFile });
   const repos = new RepositoryService({
-    ...{ registry, secrets, lanes, homeDir, borgPath, shutdown: shutdown.signal, record },
+    ...{ registry, secrets, lanes, homeDir, borgPath, shutdown: shutdown.signal, record, sshKnownHostsFile },
     onChanged: (list) => void hub.publish('repositories-changed', list),
     onRemoved: (repoId) => hub.publish('repository-removed', repoId),
     onArchivesListed: (repoId, listing) => hub.publish('archives-listed', { repoId, listing }),
@@ -120,7 +126,7 @@ export async function createCore(services: Services): Promise<Core> {
     edits.noteBorgRepositoryId(repoId, listing.repositoryId),
   );
   const keys = new KeyService({
-    ...{ repos, secrets, borgPath, shutdown: shutdown.signal, homeDir, env: services.env },
+    ...{ repos, secrets, borgPath, shutdown: shutdown.signal, homeDir, env: services.env, sshKnownHostsFile },
     borgVersion: async () => {
       const borg = await status.borgStatus();
       return borg.state === 'ok' ? borg.version : '';
@@ -162,6 +168,7 @@ export async function createCore(services: Services): Promise<Core> {
       keys,
       sshKeys,
       questions,
+      knownHosts,
       username: safeUsername(services.env),
     }),
   );

@@ -24,6 +24,7 @@ import { scheduleEvents, scheduleRequests } from './contract/schedules.js';
 import { settingsRequests } from './contract/settings.js';
 import { spaceRequests } from './contract/space.js';
 import { sshKeyRequests } from './contract/ssh-keys.js';
+import { sshRequests } from './contract/ssh.js';
 import { testRequests } from './contract/test.js';
 import type {
   EventName as ListedEventName,
@@ -51,6 +52,7 @@ export const requests = {
   ...lockRequests,
   ...sshKeyRequests,
   ...questionRequests,
+  ...sshRequests,
 } as const;
 
 /** Every event the core pushes to every connected UI. */

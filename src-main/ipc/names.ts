@@ -8,6 +8,8 @@
 /** Every request the renderer may make. */
 export const REQUEST_NAMES = [
   'app:status',
+  'ssh:scan-host',
+  'ssh:accept-host',
   'app:stale',
   'app:dismiss-config-notice',
   'settings:get',
@@ -15,6 +17,7 @@ export const REQUEST_NAMES = [
   'repos:list',
   'repos:create',
   'repos:add-existing',
+  'repos:cancel-attempt',
   'repos:unlock',
   'repos:forget-passphrase',
   'repos:remove',

@@ -58,6 +58,8 @@ export const appStatusSchema = z.object({
   trayProblem: z.string().optional(),
   /** Where remembered passphrases are kept (keychain, Secret Service or memory only), and any problem. */
   secretStorage: secretStorageSchema.optional(),
+  /** The BORG_RSH set in Borgdesk's own environment: borg then uses it instead of Borgdesk's ssh command. */
+  userBorgRsh: z.string().optional(),
   /** What happened to the config files (set-aside entries, unreadable or newer files, failed saves). */
   configNotices: z.array(configNoticeSchema).optional(),
   /** Suggestions for the welcome screen. */

@@ -12,5 +12,7 @@ export const serializedErrorSchema = z.object({
   fullDisk: z.enum(['repository', 'cache', 'unknown']).optional(),
   /** For PromptRefused: borg's own question, word for word (the UI shows it in the question dialog). */
   question: z.string().optional(),
+  /** For SshHostKeyUnknown / SshHostKeyChanged: the server whose key the UI offers to check. */
+  sshHost: z.object({ host: z.string(), port: z.number().int() }).optional(),
 });
 export type SerializedError = z.infer<typeof serializedErrorSchema>;

@@ -14,6 +14,13 @@ const PASSPHRASE_CODES: ReadonlySet<string> = new Set([
   'PasscommandFailed',
 ]);
 const LOCK_CODES: ReadonlySet<string> = new Set(['LockTimeout', 'LockFailed']);
+// The server could not be reached at all (not a refused login or a host key question).
+const NETWORK_CODES: ReadonlySet<string> = new Set([
+  'ConnectionClosed',
+  'SshConnectionRefused',
+  'SshTimedOut',
+  'SshHostNotFound',
+]);
 
 /**
  * Classify an error code. A missing repository on a local path means the drive is not plugged in
@@ -23,7 +30,7 @@ export function classifyFailure(code: string | undefined, localRepository: boole
   if (code === undefined) return 'borg-error';
   if (PASSPHRASE_CODES.has(code)) return 'passphrase';
   if (code === 'RepositoryDoesNotExist' && localRepository) return 'drive-absent';
-  if (code === 'ConnectionClosed') return 'network';
+  if (NETWORK_CODES.has(code)) return 'network';
   if (LOCK_CODES.has(code)) return 'lock';
   // Borg stopped at a question only the user may answer (a scheduled run never says yes).
   if (code === 'PromptRefused') return 'question';

@@ -11,6 +11,7 @@ export class ApiError extends Error implements SerializedError {
   readonly msgid?: string;
   readonly rc?: number;
   readonly question?: string;
+  readonly sshHost?: SerializedError['sshHost'];
 
   constructor(error: SerializedError) {
     super(error.message);
@@ -20,6 +21,7 @@ export class ApiError extends Error implements SerializedError {
     if (error.msgid !== undefined) this.msgid = error.msgid;
     if (error.rc !== undefined) this.rc = error.rc;
     if (error.question !== undefined) this.question = error.question;
+    if (error.sshHost !== undefined) this.sshHost = error.sshHost;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { ErrorInfo } from '../lib/error-info.js';
+import { HOST_KEY_CODES, HostKeyCheck } from './HostKeyCheck.js';
 import { Icon } from './Icon.js';
 import styles from './ErrorMessage.module.css';
 
@@ -11,10 +12,12 @@ import styles from './ErrorMessage.module.css';
 export interface ErrorMessageProps {
   readonly error: ErrorInfo;
   readonly title?: string;
+  /** Runs the failed task again (after the user accepted a server's ssh key, say). */
+  readonly onRetry?: () => void;
 }
 
 /** An alert box with message and remedy. */
-export function ErrorMessage({ error, title }: ErrorMessageProps) {
+export function ErrorMessage({ error, title, onRetry }: ErrorMessageProps) {
   const ref = useRef<HTMLDivElement>(null);
   // Errors often appear above a long form the user has scrolled down; bring them into view.
   useEffect(() => {
@@ -27,6 +30,9 @@ export function ErrorMessage({ error, title }: ErrorMessageProps) {
         {title ? <p className={styles.errorMessageTitle}>{title}</p> : null}
         <p className={styles.errorMessageText}>{error.message}</p>
         {error.remedy ? <p className={styles.errorMessageRemedy}>{error.remedy}</p> : null}
+        {error.sshHost && HOST_KEY_CODES.has(error.code ?? '') ? (
+          <HostKeyCheck target={error.sshHost} onRetry={onRetry} />
+        ) : null}
       </div>
     </div>
   );

@@ -14,6 +14,16 @@ describe('toErrorInfo', () => {
     });
   });
 
+  it('keeps the server of a host key error, and only a well-formed one', () => {
+    const unknown = {
+      code: 'SshHostKeyUnknown',
+      message: 'Not known.',
+      sshHost: { host: 'nas', port: 2222 },
+    };
+    expect(toErrorInfo(unknown).sshHost).toEqual({ host: 'nas', port: 2222 });
+    expect(toErrorInfo({ ...unknown, sshHost: { host: 'nas', port: '22' } }).sshHost).toBeUndefined();
+  });
+
   it('never shows a stack trace', () => {
     const info = toErrorInfo({ message: 'TypeError: x is undefined\n    at foo (bar.js:1:1)' });
     expect(info.message).toBe('TypeError: x is undefined');

@@ -12,6 +12,15 @@ export interface ErrorInfo {
   readonly msgid?: string;
   /** For a question borg asked: its own words, shown in the question dialog. */
   readonly question?: string;
+  /** For an unknown or changed ssh host key: the server whose key the user can check. */
+  readonly sshHost?: { readonly host: string; readonly port: number };
+}
+
+function sshHostField(value: object): ErrorInfo['sshHost'] {
+  const field: unknown = (value as Record<string, unknown>)['sshHost'];
+  if (typeof field !== 'object' || field === null) return undefined;
+  const { host, port } = field as Record<string, unknown>;
+  return typeof host === 'string' && typeof port === 'number' ? { host, port } : undefined;
 }
 
 function stringField(value: object, key: string): string | undefined {
@@ -28,6 +37,7 @@ export function toErrorInfo(error: unknown, fallback = 'Something went wrong.'):
   const code = stringField(error, 'code');
   const msgid = stringField(error, 'msgid');
   const question = stringField(error, 'question');
+  const sshHost = sshHostField(error);
   return {
     // A multi-line message is most likely a raw trace from a bug; keep only its first line.
     message: message.split('\n')[0] ?? fallback,
@@ -35,5 +45,6 @@ export function toErrorInfo(error: unknown, fallback = 'Something went wrong.'):
     ...(code ? { code } : {}),
     ...(msgid ? { msgid } : {}),
     ...(question ? { question } : {}),
+    ...(sshHost ? { sshHost } : {}),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isBorgError } from '../errors.js';
-import { runBorg, type BorgContext } from '../exec.js';
+import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 
 const UNENCRYPTED_PROMPT = 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK';
 
@@ -26,7 +26,7 @@ export async function detectEncryption(
     await runBorg(
       buildDetectEncryptionArgs(o),
       { ...rest, passphrase: randomUUID() },
-      { okExitCodes: [0, 1] },
+      { okExitCodes: [0, 1], killGraceMs: STOP_AT_ONCE_MS },
     );
     return 'unencrypted';
   } catch (e) {

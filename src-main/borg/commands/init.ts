@@ -5,7 +5,7 @@
  */
 import type { EncryptionMode } from '../../model/encryption.js';
 import { BorgError } from '../errors.js';
-import { runBorg, type BorgContext } from '../exec.js';
+import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 
 /** What to create. */
 export interface InitOptions {
@@ -32,5 +32,8 @@ export async function runInit(o: InitOptions, ctx: BorgContext): Promise<void> {
     });
   }
   const { passphrase: _ignored, ...rest } = ctx;
-  await runBorg(buildInitArgs(o), passphrase === undefined ? rest : { ...rest, passphrase });
+  // Stopped at once: a cancelled init (often one stuck connecting) has nothing to save.
+  await runBorg(buildInitArgs(o), passphrase === undefined ? rest : { ...rest, passphrase }, {
+    killGraceMs: STOP_AT_ONCE_MS,
+  });
 }

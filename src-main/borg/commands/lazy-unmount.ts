@@ -5,7 +5,7 @@
  * programs keep what they have open, and the kernel lets borg go once they close it. macOS:
  * `diskutil unmount force`, then `umount -f`. Not borg itself: borg 1.2 has no lazy unmount.
  */
-import { runTool, type ToolOutcome } from '../exec.js';
+import { runProgram, type ProgramResult } from '../exec.js';
 
 /** The commands tried, in order, until one succeeds. */
 export function lazyUnmountCommands(mountPoint: string, platform: NodeJS.Platform): [string, string[]][] {
@@ -24,12 +24,13 @@ export function lazyUnmountCommands(mountPoint: string, platform: NodeJS.Platfor
 
 /** Detaches `mountPoint` now; rejects with the last tool's words when none could. */
 export async function runLazyUnmount(mountPoint: string, platform: NodeJS.Platform): Promise<void> {
-  let last: ToolOutcome | undefined;
+  let last: ProgramResult | undefined;
   for (const [file, args] of lazyUnmountCommands(mountPoint, platform)) {
-    const outcome = await runTool(file, args);
+    const outcome = await runProgram(file, args, { timeoutMs: 15_000 });
     if (outcome.exitCode === 0) return;
     // A tool this computer lacks is no answer; the next one may exist.
-    if (!outcome.missing || last === undefined) last = outcome;
+    if (outcome.spawnError !== 'ENOENT' || last === undefined) last = outcome;
   }
-  throw new Error(`${mountPoint} could not be detached: ${last?.output || 'no unmount tool was found'}`);
+  const said = last === undefined ? '' : (last.spawnError ?? `${last.stdout}\n${last.stderr}`.trim());
+  throw new Error(`${mountPoint} could not be detached: ${said || 'no unmount tool was found'}`);
 }

@@ -8,6 +8,7 @@ import { buildChangePassphraseArgs, runChangePassphrase } from '../../borg/comma
 import { buildKeyExportArgs, runKeyExport, type KeyExportFormat } from '../../borg/commands/key-export.js';
 import { buildKeyImportArgs, runKeyImport, type KeyImportSource } from '../../borg/commands/key-import.js';
 import type { BorgContext } from '../../borg/exec.js';
+import { sshContextOf } from '../ssh/ssh-context.js';
 import { parseKeyFileText } from '../../borg/key-blob.js';
 import { borgKeysFolder } from '../../borg/keys-folder.js';
 import { isKeyfileMode } from '../../model/encryption.js';
@@ -39,6 +40,8 @@ export interface KeyServiceDeps {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The user's key commands (change passphrase, export, import) are recorded in the history. */
   readonly record?: RecordOperation;
+  /** Borgdesk's known_hosts for borg's ssh. */
+  readonly sshKnownHostsFile?: string;
 }
 
 /** An exported key as the renderer offers it for saving or printing. */
@@ -135,7 +138,10 @@ export class KeyService {
     } else {
       throw new AppError('InvalidInput', 'Which repository is the key for?', 'Choose the repository first.');
     }
-    const ctx = { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown, ...fields };
+    const ctx = {
+      ...{ borgPath: await this.deps.borgPath(), signal: this.deps.shutdown, ...fields },
+      ...sshContextOf(this.deps),
+    };
     const options = { location, source: p.source };
     const operation = {
       ...{ kind: 'key-import' as const, repoId: p.repoId ?? '', title: 'Import the key', ctx },
@@ -233,6 +239,7 @@ export class KeyService {
       borgPath: await this.deps.borgPath(),
       signal: this.deps.shutdown,
       ...repositoryContextFields(repo),
+      ...sshContextOf(this.deps),
     };
   }
 

@@ -8,7 +8,6 @@ import type { BorgContext } from '../../borg/exec.js';
 import { detectEncryption } from '../../borg/commands/detect-encryption.js';
 import { runInfo } from '../../borg/commands/info.js';
 import { runListArchives } from '../../borg/commands/list-archives.js';
-import type { EncryptionMode } from '../../model/encryption.js';
 import type { RepositoryDetails, RepositorySummary } from '../../model/repository.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
@@ -18,6 +17,7 @@ import type { SerialLanes } from '../jobs/serial-lanes.js';
 import type { PasscommandTestResult } from '../../model/passcommand.js';
 import type { RecordOperation } from '../history/operation-record.js';
 import { recordedInit } from './recorded-init.js';
+import { sshContextOf } from '../ssh/ssh-context.js';
 import { isRemoteLocation, normalizeLocation } from './location.js';
 import {
   NOT_ENCRYPTED_RESULT,
@@ -37,6 +37,7 @@ import {
   sameSecond,
   sortNewestFirst,
 } from './repository-rules.js';
+import type { AddExistingParams, CreateRepositoryParams } from './repository-params.js';
 import type { ArchivesListed, RepositoryRegistry, StoredRepository } from './repository-registry.js';
 import { repositoryContextFields, sshIdentityOf } from './repository-context.js';
 import { summarizeRepository } from './repository-summary.js';
@@ -61,6 +62,8 @@ export interface RepositoryServiceDeps {
   readonly onRemoved?: (repoId: string) => void | Promise<void>;
   /** Hears every archive listing `details` obtains (the archive index keeps its cache in step). */
   readonly onArchivesListed?: (repoId: string, listing: ArchivesListed) => Promise<void>;
+  /** Borgdesk's known_hosts for every borg run's ssh (core/ssh/known-hosts.ts). */
+  readonly sshKnownHostsFile?: string;
   /** How long a passcommand Test may take; default PASSCOMMAND_TEST_TIMEOUT_MS (tests shorten it). */
   readonly passcommandTimeoutMs?: number;
   readonly record?: RecordOperation;
@@ -89,14 +92,12 @@ export class RepositoryService {
   /** The stored repository `repoId`, or a NotFound error. */
   require(repoId: string): StoredRepository {
     const repo = this.deps.registry.get(repoId);
-    if (repo === undefined) {
-      throw new AppError(
-        'NotFound',
-        'That repository is no longer in Borgdesk.',
-        'Reload the repository list.',
-      );
-    }
-    return repo;
+    if (repo !== undefined) return repo;
+    throw new AppError(
+      'NotFound',
+      'That repository is no longer in Borgdesk.',
+      'Reload the repository list.',
+    );
   }
 
   /** The lane key for a repository: its location, since borg locks per location. */
@@ -105,8 +106,11 @@ export class RepositoryService {
   }
 
   /** The part of every BorgContext that does not depend on a repository: borg's path and the shutdown signal. */
-  private async baseContext(): Promise<Pick<BorgContext, 'borgPath' | 'signal'>> {
-    return { borgPath: await this.deps.borgPath(), signal: this.deps.shutdown };
+  private async baseContext(
+    cancel?: AbortSignal,
+  ): Promise<Pick<BorgContext, 'borgPath' | 'signal' | 'sshKnownHostsFile'>> {
+    const signal = cancel === undefined ? this.deps.shutdown : AbortSignal.any([this.deps.shutdown, cancel]);
+    return { borgPath: await this.deps.borgPath(), signal, ...sshContextOf(this.deps) };
   }
 
   /**
@@ -133,6 +137,7 @@ export class RepositoryService {
       ...extras,
       borgPath,
       passphrase,
+      ...sshContextOf(this.deps),
       ...(passcommand === undefined ? {} : { passcommand }),
       ...repositoryContextFields(repo),
       ...(held !== undefined && {
@@ -143,14 +148,7 @@ export class RepositoryService {
   }
 
   /** `repos:create`: `borg init` a new repository, then register it and remember its passphrase. */
-  async create(params: {
-    name: string;
-    location: string;
-    encryption: EncryptionMode;
-    passphrase?: string | undefined;
-    remember?: boolean | undefined;
-    sshKey?: string | undefined;
-  }): Promise<RepositorySummary> {
+  async create(params: CreateRepositoryParams): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
     const needsPassphrase = params.encryption !== 'none';
@@ -162,11 +160,11 @@ export class RepositoryService {
         'Choose a passphrase and keep it safe: without it the backups cannot be read.',
       );
     }
-    const base = { ...(await this.baseContext()), ...sshIdentityOf(params.sshKey) };
+    const base = { ...(await this.baseContext(params.signal)), ...sshIdentityOf(params.sshKey) };
     // `borg init` creates the repository folder but not missing parents (e.g. ~/Backups).
     if (!isRemoteLocation(location)) await fs.mkdir(path.dirname(location), { recursive: true });
     const init = { location, encryption: params.encryption, newPassphrase: passphrase };
-    await this.deps.lanes.run(location, () => recordedInit(init, name, base, this.deps.record));
+    await this.deps.lanes.run(location, () => recordedInit(init, name, base, this.deps.record), base.signal);
     return this.register({
       name,
       location,
@@ -180,22 +178,14 @@ export class RepositoryService {
 
   /** `repos:add-existing`: detect encryption, check the passphrase (or passcommand), register; borg's
    * questions come back as PromptRefused, and the user's yes in `consentedPrompts` (this add only). */
-  async addExisting(params: {
-    name: string;
-    location: string;
-    passphrase?: string | undefined;
-    passcommand?: string | undefined;
-    remember?: boolean | undefined;
-    sshKey?: string | undefined;
-    consentedPrompts?: readonly string[] | undefined;
-  }): Promise<RepositorySummary> {
+  async addExisting(params: AddExistingParams): Promise<RepositorySummary> {
     const name = requireName(params.name);
     const location = this.newLocation(params.location);
-    const base = { ...(await this.baseContext()), ...sshIdentityOf(params.sshKey) };
+    const base = { ...(await this.baseContext(params.signal)), ...sshIdentityOf(params.sshKey) };
     const consentedPrompts = answerableOnAdd(params.consentedPrompts);
     const passphrase = params.passphrase === '' ? undefined : params.passphrase;
     const passcommand = optionalPasscommand(params.passcommand, passphrase);
-    const encryption = await this.deps.lanes.run(location, async () => {
+    const probe = async () => {
       const kind = await detectEncryption({ location }, { ...base, consentedPrompts });
       const unencrypted = kind === 'unencrypted';
       if (!unencrypted && passphrase === undefined && passcommand === undefined)
@@ -204,7 +194,8 @@ export class RepositoryService {
       // Also for an unencrypted one: borg's question about it is asked (or answered yes) here.
       const listing = await runListArchives({ location }, { ...base, ...secret, consentedPrompts });
       return unencrypted ? 'none' : listing.encryption;
-    });
+    };
+    const encryption = await this.deps.lanes.run(location, probe, base.signal);
     const needsPassphrase = encryption !== 'none';
     return this.register({
       name,

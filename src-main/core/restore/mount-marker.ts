@@ -5,7 +5,7 @@
  * the background, so its pid is looked up by command line right after mounting.
  */
 import { promises as fs } from 'node:fs';
-import { runTool } from '../../borg/exec.js';
+import { runProgram } from '../../borg/exec.js';
 
 /** What a marker records. */
 export interface MountMarker {
@@ -58,8 +58,9 @@ async function commandLineOf(pid: number, platform: NodeJS.Platform): Promise<st
     const text = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
     return text === undefined || text === '' ? undefined : text.split('\0').filter((a) => a !== '');
   }
-  const ps = await runTool('ps', ['-o', 'command=', '-p', String(pid)], 5_000);
-  return ps.exitCode === 0 && ps.output !== '' ? ps.output.split(/\s+/) : undefined;
+  const ps = await runProgram('ps', ['-o', 'command=', '-p', String(pid)], { timeoutMs: 5_000 });
+  const line = ps.stdout.trim();
+  return ps.exitCode === 0 && line !== '' ? line.split(/\s+/) : undefined;
 }
 
 /** True when `pid` runs `borg … mount … <mountPoint>`: ours to stop, not a recycled pid. */
@@ -89,9 +90,9 @@ export async function findBorgMountPid(
 }
 
 async function psPids(): Promise<number[]> {
-  const ps = await runTool('ps', ['-axo', 'pid=,command='], 5_000);
+  const ps = await runProgram('ps', ['-axo', 'pid=,command='], { timeoutMs: 5_000 });
   if (ps.exitCode !== 0) return [];
-  return ps.output
+  return ps.stdout
     .split('\n')
     .filter((line) => line.includes('borg') && line.includes(' mount '))
     .map((line) => Number(line.trim().split(/\s+/)[0]))

@@ -9,6 +9,8 @@ import { empty, repoRef } from './shared.js';
 const remember = z.boolean().optional();
 const sshKey = z.string().min(1).optional();
 
+const attemptId = z.string().min(1).max(100).optional();
+
 /** Requests about repositories. */
 export const repositoryRequests = {
   'repos:list': { params: empty, result: z.array(repositorySummarySchema) },
@@ -21,6 +23,8 @@ export const repositoryRequests = {
       remember: remember,
       /** The private key file ssh logs in with (ssh:// locations); absent: ssh's own defaults. */
       sshKey: sshKey,
+      /** Names this attempt, so `repos:cancel-attempt` can stop its borg (the dialog's Cancel). */
+      attemptId: attemptId,
     }),
     result: repositorySummarySchema,
   },
@@ -35,9 +39,12 @@ export const repositoryRequests = {
       sshKey: sshKey,
       /** Borg's questions the user answered yes to in the question dialog, for this add only. */
       consentedPrompts: z.array(z.string()).max(4).optional(),
+      attemptId: attemptId,
     }),
     result: repositorySummarySchema,
   },
+  /** Stops the borg of a running create/add-existing (it rejects with Cancelled); unknown ids are ignored. */
+  'repos:cancel-attempt': { params: z.object({ attemptId: z.string().min(1).max(100) }), result: empty },
   'repos:unlock': {
     params: z.object({ repoId: z.string(), passphrase: z.string(), remember: remember }),
     result: repositorySummarySchema,

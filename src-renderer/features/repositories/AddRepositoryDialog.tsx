@@ -70,19 +70,21 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   );
 
   const add = useAction(
-    (consentedPrompts: readonly string[]) =>
+    ({ attemptId, consentedPrompts }: { attemptId: string; consentedPrompts: readonly string[] }) =>
       creating
         ? createRepository({
             name: name.trim(),
             location: location.trim(),
             encryption,
             ...withKey,
+            attemptId,
             ...(wantsPassphrase ? { passphrase, remember } : {}),
           })
         : addExistingRepository({
             name: name.trim(),
             location: location.trim(),
             ...withKey,
+            attemptId,
             ...(fromCommand ? { passcommand } : passphrase ? { passphrase, remember } : {}),
             ...(consentedPrompts.length > 0 ? { consentedPrompts: [...consentedPrompts] } : {}),
           }),
@@ -104,6 +106,13 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const [questionClosed, setQuestionClosed] = useState(false);
   const asked =
     !creating && error?.code === 'PromptRefused' && error.msgid !== undefined ? error.msgid : undefined;
+  // The attempt running now: Cancel (or closing the dialog) stops its borg, e.g. one stuck connecting.
+  const [attemptId, setAttemptId] = useState<string>();
+  const cancelAttempt = useAction('repos:cancel-attempt', { fallback: 'The attempt could not be stopped.' });
+  const close = (): void => {
+    if (busy && attemptId !== undefined) cancelAttempt.run({ attemptId });
+    closeDialog();
+  };
   // An existing keyfile repository whose key is not on this computer: import it, then open again.
   const [importingKey, setImportingKey] = useState(false);
 
@@ -113,25 +122,29 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
     if (name.trim() === '') setName(baseName(picked));
   };
 
+  // Each try is a new attempt, so Cancel stops exactly the borg that runs now.
+  const run = (consentedPrompts: readonly string[]): void => {
+    const attemptId = crypto.randomUUID();
+    setAttemptId(attemptId);
+    add.run({ attemptId, consentedPrompts });
+  };
+
   const submit = (): void => {
     setAttempted(true);
     if (invalid || busy) return;
     setQuestionClosed(false);
-    add.run(answered);
+    run(answered);
   };
 
   return (
     <Dialog
       title="Add repository"
       description="A repository is where borg stores your backups: a folder on a drive, or a server over SSH."
-      onClose={closeDialog}
+      onClose={close}
       onSubmit={submit}
-      busy={busy}
       footer={
         <>
-          <Button onClick={closeDialog} disabled={busy}>
-            Close
-          </Button>
+          <Button onClick={close}>{busy ? 'Cancel' : 'Close'}</Button>
           <Button type="submit" variant="primary" busy={busy}>
             {creating ? 'Create repository' : 'Open repository'}
           </Button>
@@ -156,7 +169,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
           </button>
         ))}
       </div>
-      {error ? <ErrorMessage error={error} /> : null}
+      {error ? <ErrorMessage error={error} onRetry={submit} /> : null}
       {asked !== undefined && !questionClosed ? (
         <QuestionDialog
           words={questionWords(asked)}
@@ -167,7 +180,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
           onYes={() => {
             const next = [...answered.filter((p) => p !== asked), asked];
             setYesFor({ location: location.trim(), prompts: next });
-            add.run(next);
+            run(next);
           }}
           onNo={() => setQuestionClosed(true)}
           onClose={() => setQuestionClosed(true)}

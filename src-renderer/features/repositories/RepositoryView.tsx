@@ -181,10 +181,17 @@ function RepositoryContents(props: {
   const [deleting, setDeleting] = useState<string>();
   const [editing, setEditing] = useState<{ archive: ArchiveSummary; edit: 'rename' | 'comment' | 'info' }>();
   const deleteArchive = useReposStore((s) => s.deleteArchive);
+  const loadDetails = useReposStore((s) => s.loadDetails);
   const failed = entry?.error !== undefined && entry.data === undefined;
   return (
     <>
-      {entry?.error ? <ErrorMessage error={entry.error} title="Could not read the repository" /> : null}
+      {entry?.error ? (
+        <ErrorMessage
+          error={entry.error}
+          title="Could not read the repository"
+          onRetry={() => void loadDetails(repoId)}
+        />
+      ) : null}
       {entry?.error && !lockShownAbove && LOCK_ERROR_CODES.has(entry.error.code ?? '') ? (
         <LockHelp repoId={repoId} borgMessage={entry.error.message} />
       ) : null}

@@ -111,6 +111,13 @@ export function SettingsDialog() {
           spellCheck={false}
         />
       </Field>
+      {status?.userBorgRsh !== undefined ? (
+        <p className="muted" role="note">
+          BORG_RSH is set in Borgdesk’s environment (<code>{status.userBorgRsh}</code>): borg uses that ssh
+          command as it is, so Borgdesk does not check ssh server keys, limit how long ssh waits, or name why
+          a connection failed. Unset it to use Borgdesk’s own ssh settings.
+        </p>
+      ) : null}
       <Field label="Default compression" hint={hintFor(compressionChoices, compression)}>
         <ChoiceSelect choices={compressionChoices} value={compression} onChange={setCompression} />
       </Field>
