@@ -4,7 +4,7 @@
  * environment is respected as it is (they chose their ssh command, e.g. a wrapper or a jump host);
  * Borgdesk's host-key list, timeouts and ssh log are then not used — the README says so.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,23 +24,21 @@ export interface SshRun {
   readonly rsh: string | undefined;
   /** ssh's messages of this run (empty when ssh did not run or logged nothing). */
   readLog(): Promise<string[]>;
-  /** Removes the log file. */
+  /** Removes the log file and its folder. */
   dispose(): Promise<void>;
 }
 
 const MAX_LOG_BYTES = 64 * 1024;
-let logDir: string | undefined;
-let runNumber = 0;
 
 /** Prepares ssh for one run; `parentEnv` decides whether the user's BORG_RSH wins. */
 export function prepareSshRun(parentEnv: NodeJS.ProcessEnv, options: SshRunOptions): SshRun {
   if (userRsh(parentEnv) !== undefined) {
     return { rsh: undefined, readLog: async () => [], dispose: async () => undefined };
   }
-  // ssh creates the file only when it starts, so a local repository's run leaves nothing behind.
-  // ssh exits when it cannot open its log: a folder a tmp cleaner removed is made again.
-  if (logDir === undefined || !existsSync(logDir)) logDir = mkdtempSync(path.join(tmpdir(), 'borgdesk-ssh-'));
-  const logFile = path.join(logDir, `run-${process.pid}-${++runNumber}.log`);
+  // A folder of its own per run (ssh exits when it cannot open its log, so a shared folder a tmp
+  // cleaner removed would break every later run), removed with the log when the run ends.
+  const logDir = mkdtempSync(path.join(tmpdir(), 'borgdesk-ssh-'));
+  const logFile = path.join(logDir, 'ssh.log');
   return {
     rsh: buildBorgRsh({ ...options, logFile }),
     async readLog() {
@@ -55,7 +53,7 @@ export function prepareSshRun(parentEnv: NodeJS.ProcessEnv, options: SshRunOptio
         return [];
       }
     },
-    dispose: () => rm(logFile, { force: true }),
+    dispose: () => rm(logDir, { recursive: true, force: true }),
   };
 }
 
