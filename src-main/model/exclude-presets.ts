@@ -36,7 +36,8 @@ export const EXCLUDE_PRESETS: readonly ExcludePreset[] = [
   {
     id: 'caches-trash',
     label: 'Caches and trash',
-    description: 'Application caches, thumbnails and the trash: all rebuilt or meant to be thrown away.',
+    description:
+      "Application caches, thumbnails, the trash and borg's own security notes: all rebuilt or meant to be thrown away.",
     entries: [
       { pattern: '~/.cache', on: LINUX },
       { pattern: '~/.local/share/Trash', on: LINUX },
@@ -45,6 +46,9 @@ export const EXCLUDE_PRESETS: readonly ExcludePreset[] = [
       { pattern: 'sh:**/.Trash-*', on: LINUX },
       { pattern: '~/Library/Caches', on: MAC },
       { pattern: '~/.Trash', on: MAC },
+      // Borg rewrites its nonce there during every backup to a remote repository ("file changed while
+      // we backed it up"); it is bookkeeping borg recreates, not the user's data (keys live in ../keys).
+      { pattern: '~/.config/borg/security', on: [...LINUX, ...MAC] },
     ],
   },
   {

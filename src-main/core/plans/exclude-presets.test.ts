@@ -18,10 +18,12 @@ describe('exclude presets', () => {
       'pp:/home/ann/.local/share/Trash',
       'pp:/home/ann/.thumbnails',
       'sh:**/.Trash-*',
+      'pp:/home/ann/.config/borg/security',
     ]);
     expect(expandPreset('caches-trash', mac)).toEqual([
       'pp:/Users/ann/Library/Caches',
       'pp:/Users/ann/.Trash',
+      'pp:/Users/ann/.config/borg/security',
     ]);
     expect(expandPreset('node-modules', linux)).toEqual(['sh:**/node_modules']);
     expect(expandPreset('build-outputs', mac)).toEqual([
