@@ -1,0 +1,201 @@
+/**
+ * Borgdesk's own SSH key and its ssh connection handling together, through the core's handlers as
+ * the UI calls them, against a real sshd (borg/test-sshd.ts) and the real borg: generate the key,
+ * install the restricted authorized_keys line Borgdesk shows, accept the server's key, create an
+ * ssh:// repository that logs in with the key, back up and list. There is no ssh-agent and no key
+ * in ~/.ssh, and the server trusts only Borgdesk's key: it works only when `-i <key>` reaches ssh.
+ */
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBorg } from '../../borg/exec.js';
+import { TEST_BORG } from '../../borg/test-sandbox.js';
+import { sshdSkipReason, startTestSshd, type TestSshd } from '../../borg/test-sshd.js';
+import type { SshKey } from '../../model/ssh-keys.js';
+import { EventRecorder } from '../test-support/event-recorder.js';
+import { plainBackup, startTestCore } from '../test-support/test-core.js';
+import type { Core } from '../services.js';
+
+const skip = sshdSkipReason();
+if (skip !== undefined) console.warn(`Skipping the ssh repository tests: ${skip}`);
+
+const PASSPHRASE = 'ssh repository passphrase 7';
+
+describe.skipIf(skip !== undefined)('an ssh:// repository that logs in with Borgdesk’s own key', () => {
+  const saved = { agent: process.env['SSH_AUTH_SOCK'], base: process.env['BORG_BASE_DIR'] };
+  let root: string;
+  let sshd: TestSshd;
+  let core: Core;
+  let recorder: EventRecorder;
+  let key: SshKey;
+  let repoId: string;
+  const server = (...parts: string[]): string => path.join(root, 'server', ...parts);
+  const authorizedKeys = (): string => path.join(sshd.dir, 'authorized_keys');
+  const finished = (jobId: string) => recorder.waitFor('job:finished', (job) => job.id === jobId, 120_000);
+  /** What the user pastes into the server's authorized_keys: the line Borgdesk shows, and only it. */
+  const install = async (location: string, appendOnly = false): Promise<void> => {
+    const entry = await core.handlers['ssh-keys:authorized-line']({
+      keyFile: key.file,
+      location,
+      appendOnly,
+    });
+    await fs.writeFile(authorizedKeys(), `${entry.line}\n`);
+  };
+
+  beforeAll(async () => {
+    delete process.env['SSH_AUTH_SOCK'];
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'borgdesk-ssh-repo-'));
+    process.env['BORG_BASE_DIR'] = path.join(root, 'borg-base');
+    await fs.mkdir(path.join(root, 'home'), { recursive: true });
+    await fs.mkdir(server(), { recursive: true });
+    await fs.mkdir(path.join(root, 'src'));
+    await fs.writeFile(path.join(root, 'src', 'note.txt'), 'over ssh with Borgdesk’s key\n');
+    sshd = await startTestSshd();
+    core = await startTestCore({ configDir: path.join(root, 'config'), homeDir: path.join(root, 'home') });
+    recorder = new EventRecorder(core);
+  }, 30_000);
+
+  afterAll(async () => {
+    recorder?.stop();
+    await core?.dispose();
+    await sshd?.stop();
+    if (saved.agent !== undefined) process.env['SSH_AUTH_SOCK'] = saved.agent;
+    if (saved.base === undefined) delete process.env['BORG_BASE_DIR'];
+    else process.env['BORG_BASE_DIR'] = saved.base;
+    if (root !== undefined) await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it('creates the repository after the host key is accepted, backs up and lists the archive', async () => {
+    // Nothing else could log in: no agent, and the user's ~/.ssh (ssh reads the passwd home) has no key.
+    expect(process.env['SSH_AUTH_SOCK']).toBeUndefined();
+    const passwdHome = os.userInfo().homedir;
+    const ownKeys = (await fs.readdir(path.join(passwdHome, '.ssh')).catch(() => [])).filter((n) =>
+      n.startsWith('id_'),
+    );
+    expect(ownKeys).toEqual([]);
+
+    key = await core.handlers['ssh-keys:generate']({});
+    const location = sshd.location(server('repo'));
+    await install(location);
+    expect(await fs.readFile(authorizedKeys(), 'utf8')).toBe(
+      `command="borg serve --restrict-to-path ${server('repo')}",restrict ${key.publicKey}\n`,
+    );
+    const create = () =>
+      core.handlers['repos:create']({
+        name: 'Server',
+        location,
+        encryption: 'repokey',
+        passphrase: PASSPHRASE,
+        sshKey: key.file,
+      });
+    await expect(create()).rejects.toMatchObject({
+      code: 'SshHostKeyUnknown',
+      sshHost: { host: '127.0.0.1', port: sshd.port },
+    });
+
+    const target = { host: '127.0.0.1', port: sshd.port };
+    const scan = await core.handlers['ssh:scan-host'](target);
+    expect(scan.status).toBe('new');
+    const accepted = await core.handlers['ssh:accept-host']({
+      ...target,
+      fingerprints: scan.keys.map((k) => k.fingerprint),
+      replaceChanged: false,
+    });
+    expect(accepted.status).toBe('known');
+
+    const repo = await create();
+    repoId = repo.id;
+    expect(repo.sshKey).toBe(key.file);
+    expect(existsSync(server('repo', 'config'))).toBe(true);
+
+    const job = await core.handlers['jobs:start-backup'](
+      plainBackup(repoId, path.join(root, 'src'), 'first'),
+    );
+    expect((await finished(job.jobId)).status).toBe('succeeded');
+    const details = await core.handlers['repos:details']({ repoId });
+    expect(details.archives.map((a) => a.name)).toEqual(['first']);
+  }, 120_000);
+
+  it('is refused outside the restricted path with Borgdesk’s PathNotAllowed message', async () => {
+    await expect(
+      core.handlers['repos:create']({
+        name: 'Elsewhere',
+        location: sshd.location(server('elsewhere')),
+        encryption: 'none',
+        sshKey: key.file,
+      }),
+    ).rejects.toMatchObject({
+      code: 'PathNotAllowed',
+      message: 'The backup server does not allow access to this repository path.',
+    });
+    expect(existsSync(server('elsewhere'))).toBe(false);
+  }, 60_000);
+
+  // borg 1.2's `serve --append-only` accepts a delete (and prune, compact) but only appends to its
+  // log: nothing on the server is removed, the server's owner can roll it back. Only destroying the
+  // whole repository or a repair is refused ("is in append-only mode"), and Borgdesk does neither.
+  it('keeps every segment on the server when the line is append-only, though the delete succeeds', async () => {
+    await install(sshd.location(server('repo')), true);
+    const segments = async (): Promise<string[]> => {
+      const data = server('repo', 'data');
+      const dirs = await fs.readdir(data);
+      const files = await Promise.all(
+        dirs.map(async (d) => (await fs.readdir(path.join(data, d))).map((f) => `${d}/${f}`)),
+      );
+      return files.flat().sort();
+    };
+    const before = await segments();
+    const deleted = await core.handlers['archives:delete']({ repoId, archiveName: 'first' });
+    expect((await finished(deleted.jobId)).status).toBe('succeeded');
+    const compacted = await core.handlers['repos:compact']({ repoId });
+    expect((await finished(compacted.jobId)).status).toBe('succeeded');
+    const after = await segments();
+    expect(after).toEqual(expect.arrayContaining(before));
+    await install(sshd.location(server('repo')));
+  }, 120_000);
+
+  it('follows the repository to another path on the same server (repos:edit)', async () => {
+    await fs.rename(server('repo'), server('moved'));
+    const moved = sshd.location(server('moved'));
+    // The old line still restricts the key to the old path: the server refuses, nothing changes.
+    await expect(core.handlers['repos:edit']({ repoId, location: moved })).rejects.toMatchObject({
+      code: 'PathNotAllowed',
+    });
+    await install(moved);
+    const edited = await core.handlers['repos:edit']({ repoId, location: moved });
+    expect(edited).toMatchObject({ location: moved, sshKey: key.file });
+    const job = await core.handlers['jobs:start-backup'](
+      plainBackup(repoId, path.join(root, 'src'), 'second'),
+    );
+    expect((await finished(job.jobId)).status).toBe('succeeded');
+    const details = await core.handlers['repos:details']({ repoId });
+    expect(details.archives.map((a) => a.name)).toEqual(['second']);
+  }, 120_000);
+
+  it('names the holder of a lock held on the server', async () => {
+    const location = sshd.location(server('moved'));
+    const holding = path.join(root, 'holding');
+    // Another borg on this computer, logged in with the same key, holds the lock while it sleeps.
+    const sleeper = path.join(root, 'hold.sh');
+    await fs.writeFile(sleeper, `#!/bin/sh\ntouch '${holding}'\nexec sleep 20\n`, { mode: 0o755 });
+    const ctx = {
+      borgPath: TEST_BORG,
+      sshIdentityFile: key.file,
+      sshKnownHostsFile: path.join(root, 'config', 'known_hosts'),
+      passphrase: PASSPHRASE,
+    };
+    const held = runBorg(['with-lock', '--', location, sleeper], ctx).catch((e: unknown) => e);
+    for (let i = 0; i < 200 && !existsSync(holding); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(holding), String(await Promise.race([held, 'still running']))).toBe(true);
+
+    const job = await core.handlers['jobs:start-backup'](
+      plainBackup(repoId, path.join(root, 'src'), 'third'),
+    );
+    expect((await finished(job.jobId)).error).toMatchObject({ code: 'LockTimeout' });
+    const report = await core.handlers['locks:status']({ repoId });
+    expect(report).toMatchObject({ locked: true });
+    expect(report.holders).toEqual([expect.objectContaining({ thisComputer: true, alive: true })]);
+    await held;
+  }, 120_000);
+});
