@@ -178,7 +178,7 @@ describe.skipIf(skip !== undefined)('an ssh:// repository that logs in with Borg
     const holding = path.join(root, 'holding');
     // Another borg on this computer, logged in with the same key, holds the lock while it sleeps.
     const sleeper = path.join(root, 'hold.sh');
-    await fs.writeFile(sleeper, `#!/bin/sh\ntouch '${holding}'\nexec sleep 20\n`, { mode: 0o755 });
+    await fs.writeFile(sleeper, `#!/bin/sh\ntouch '${holding}'\nexec sleep 8\n`, { mode: 0o755 });
     const ctx = {
       borgPath: TEST_BORG,
       sshIdentityFile: key.file,
@@ -194,8 +194,29 @@ describe.skipIf(skip !== undefined)('an ssh:// repository that logs in with Borg
     );
     expect((await finished(job.jobId)).error).toMatchObject({ code: 'LockTimeout' });
     const report = await core.handlers['locks:status']({ repoId });
-    expect(report).toMatchObject({ locked: true });
-    expect(report.holders).toEqual([expect.objectContaining({ thisComputer: true, alive: true })]);
-    await held;
+    expect(report).toMatchObject({ readable: false, locked: true });
+    expect(report.holders).toEqual([
+      expect.objectContaining({
+        hostname: os.hostname(),
+        mode: 'exclusive',
+        thisComputer: true,
+        alive: true,
+      }),
+    ]);
+    expect(report.reason).toMatch(/this borg on this computer is using the repository/);
+    // The running card of a Wait names it as well.
+    const waited = await core.handlers['locks:wait-and-retry']({ jobId: job.jobId, lockWaitSeconds: 60 });
+    const waiting = await recorder.waitFor(
+      'job:updated',
+      (j) => j.id === waited.jobId && j.status === 'running',
+      30_000,
+    );
+    expect(waiting.waitingFor).toBe(
+      `Waiting up to 60 s for the lock held by borg (pid ${report.holders[0]?.pid}) on this computer`,
+    );
+    expect((await finished(waited.jobId)).status).toBe('succeeded');
+    expect(await held).toMatchObject({ exitCode: 0 });
+    const free = await core.handlers['locks:status']({ repoId });
+    expect(free.holders).toEqual([]);
   }, 120_000);
 });
