@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseLocation } from '../../model/location-syntax.js';
 import type { LockHolder, LockReport } from '../../model/lock.js';
-import { borgProcessesOn, lockModeOf, type BorgProcess } from './local-borg-processes.js';
+import { lockModeOf, type BorgProcess } from './local-borg-processes.js';
 
 /** What the roster reader asks about this computer. */
 export interface LockProbe {
@@ -18,7 +18,7 @@ export interface LockProbe {
   readonly hostname: string;
   /** Whether a process with this pid runs here (default: process.kill(pid, 0)). */
   readonly isAlive?: (pid: number) => boolean;
-  /** The borg processes here that work on a location (default: the process table, see local-borg-processes.ts). */
+  /** The borg processes here that work on a location (local-borg-processes.ts); none when absent. */
   readonly borgProcessesOn?: (location: string) => Promise<readonly BorgProcess[]>;
 }
 
@@ -136,8 +136,7 @@ export async function readLockReport(location: string, probe: LockProbe): Promis
 // The lock of an ssh:// repository is on the server; a borg on this computer that works on the same
 // location is a holder Borgdesk can name (and tell alive), though one elsewhere stays unseen.
 async function remoteLockReport(location: string, probe: LockProbe): Promise<LockReport> {
-  const find = probe.borgProcessesOn ?? ((l: string) => borgProcessesOn(l, process.platform));
-  const local = await find(location).catch(() => [] as readonly BorgProcess[]);
+  const local = (await probe.borgProcessesOn?.(location).catch(() => undefined)) ?? [];
   const holders = local.map((p): LockHolder => ({
     hostId: probe.hostname,
     hostname: probe.hostname,

@@ -219,4 +219,31 @@ describe.skipIf(skip !== undefined)('an ssh:// repository that logs in with Borg
     const free = await core.handlers['locks:status']({ repoId });
     expect(free.holders).toEqual([]);
   }, 120_000);
+
+  it('uses the key chosen in the add dialog to test a passcommand and to import a key', async () => {
+    const location = sshd.location(server('keyfile'));
+    await install(location);
+    const made = await core.handlers['repos:create']({
+      name: 'Keyfile',
+      location,
+      encryption: 'keyfile-blake2',
+      passphrase: PASSPHRASE,
+      sshKey: key.file,
+    });
+    const saved = await core.handlers['keys:export']({ repoId: made.id, format: 'file' });
+    await core.handlers['repos:remove']({ repoId: made.id });
+    // As on a new computer: borg has no key for the repository here.
+    await fs.rm(path.join(root, 'borg-base', '.config', 'borg', 'keys'), { recursive: true, force: true });
+    const source = { kind: 'file' as const, text: saved.content };
+    // Without the key ssh has nothing to log in with; with it, the import reaches the repository.
+    await expect(core.handlers['keys:import']({ location, source })).rejects.toMatchObject({
+      code: 'SshAuthenticationFailed',
+    });
+    await expect(core.handlers['keys:import']({ location, source, sshKey: key.file })).resolves.toEqual({
+      imported: true,
+    });
+    const passcommand = `printf '%s' '${PASSPHRASE}'`;
+    const tested = await core.handlers['repos:test-passcommand']({ location, passcommand, sshKey: key.file });
+    expect(tested.outcome).toBe('ok');
+  }, 120_000);
 });
