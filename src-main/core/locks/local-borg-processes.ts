@@ -10,6 +10,8 @@ import { runProgram } from '../../borg/exec.js';
 /** One borg process and its arguments. */
 export interface BorgProcess {
   readonly pid: number;
+  /** Its parent's pid; undefined when it could not be read. */
+  readonly ppid?: number | undefined;
   readonly args: readonly string[];
 }
 
@@ -27,10 +29,13 @@ export function isBorgRunOn(args: readonly string[], location: string): boolean 
   return isBorg && args.some((a) => a === location || a.startsWith(`${location}::`));
 }
 
-/** The borg processes here (not this one) whose command line names `location`. */
+/**
+ * The borg processes here whose command line names `location`, except Borgdesk's own children: a
+ * borg of Borgdesk's that runs now (a repository read waiting for the lock) is not the holder.
+ */
 export async function borgProcessesOn(location: string, platform: NodeJS.Platform): Promise<BorgProcess[]> {
   const all = platform === 'linux' ? await fromProc() : await fromPs();
-  return all.filter((p) => p.pid !== process.pid && isBorgRunOn(p.args, location));
+  return all.filter((p) => p.pid !== process.pid && p.ppid !== process.pid && isBorgRunOn(p.args, location));
 }
 
 async function fromProc(): Promise<BorgProcess[]> {
@@ -38,7 +43,16 @@ async function fromProc(): Promise<BorgProcess[]> {
   const found = await Promise.all(
     pids.map(async (pid) => {
       const text = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-      return { pid: Number(pid), args: text.split('\0').filter((a) => a !== '') };
+      // stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses, so read after the last ")".
+      const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      const ppid = Number(
+        stat
+          .slice(stat.lastIndexOf(')') + 1)
+          .trim()
+          .split(' ')[1],
+      );
+      const args = text.split('\0').filter((a) => a !== '');
+      return { pid: Number(pid), ppid: Number.isInteger(ppid) ? ppid : undefined, args };
     }),
   );
   return found.filter((p) => p.args.length > 0);
@@ -47,10 +61,11 @@ async function fromProc(): Promise<BorgProcess[]> {
 // ps prints the command line with spaces between the arguments: a location with a space in it is
 // not found this way (only on systems without /proc).
 async function fromPs(): Promise<BorgProcess[]> {
-  const ps = await runProgram('ps', ['-axo', 'pid=,command='], { timeoutMs: 5_000 });
+  const ps = await runProgram('ps', ['-axo', 'pid=,ppid=,command='], { timeoutMs: 5_000 });
   if (ps.exitCode !== 0) return [];
   return ps.stdout.split('\n').flatMap((line) => {
-    const [pid, ...args] = line.trim().split(/\s+/);
-    return pid !== undefined && /^\d+$/.test(pid) ? [{ pid: Number(pid), args }] : [];
+    const [pid, ppid, ...args] = line.trim().split(/\s+/);
+    if (pid === undefined || !/^\d+$/.test(pid)) return [];
+    return [{ pid: Number(pid), ppid: Number(ppid), args }];
   });
 }

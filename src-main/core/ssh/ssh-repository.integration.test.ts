@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBorg } from '../../borg/exec.js';
+import { writeShellProgram } from '../../borg/test-programs.js';
 import { TEST_BORG } from '../../borg/test-sandbox.js';
 import { sshdSkipReason, startTestSshd, type TestSshd } from '../../borg/test-sshd.js';
 import type { SshKey } from '../../model/ssh-keys.js';
@@ -179,8 +180,13 @@ describe.skipIf(skip !== undefined)('an ssh:// repository that logs in with Borg
     // Another borg on this computer, logged in with the same key, holds the lock while it sleeps.
     const sleeper = path.join(root, 'hold.sh');
     await fs.writeFile(sleeper, `#!/bin/sh\ntouch '${holding}'\nexec sleep 8\n`, { mode: 0o755 });
+    // Started from a shell, not from this process: Borgdesk does not count its own children as holders.
+    const borgPath = await writeShellProgram(
+      path.join(root, 'borg-from-a-shell'),
+      `${TEST_BORG} "$@" &\nwait $!`,
+    );
     const ctx = {
-      borgPath: TEST_BORG,
+      borgPath,
       sshIdentityFile: key.file,
       sshKnownHostsFile: path.join(root, 'config', 'known_hosts'),
       passphrase: PASSPHRASE,
@@ -214,6 +220,10 @@ describe.skipIf(skip !== undefined)('an ssh:// repository that logs in with Borg
     expect(waiting.waitingFor).toBe(
       `Waiting up to 60 s for the lock held by borg (pid ${report.holders[0]?.pid}) on this computer`,
     );
+    // Borgdesk's own borg waiting for the lock names the location too, but is not a holder.
+    await new Promise((r) => setTimeout(r, 1000));
+    const whileWaiting = await core.handlers['locks:status']({ repoId });
+    expect(whileWaiting.holders.map((h) => h.pid)).toEqual([report.holders[0]?.pid]);
     expect((await finished(waited.jobId)).status).toBe('succeeded');
     expect(await held).toMatchObject({ exitCode: 0 });
     const free = await core.handlers['locks:status']({ repoId });
