@@ -12,12 +12,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBorgRsh } from '../src-main/borg/ssh-command.js';
 import { sshdSkipReason, startTestSshd, type TestSshd } from '../src-main/borg/test-sshd.js';
 import { backUpPath } from './support/app-flows.js';
 import { openAppSession, type AppSession } from './support/app-session.js';
 
 const KEY_SCREENSHOT = path.resolve('e2e/artifacts/ssh-own-key-generated.png');
 const DONE_SCREENSHOT = path.resolve('e2e/artifacts/ssh-own-key-backed-up.png');
+const LOCK_SCREENSHOT = path.resolve('e2e/artifacts/ssh-own-key-lock.png');
 const PASSPHRASE = 'own key over ssh 5';
 const skip = sshdSkipReason();
 if (skip !== undefined) console.warn(`Skipping the ssh own-key e2e test: ${skip}`);
@@ -26,6 +28,7 @@ describe.skipIf(skip !== undefined)('a repository on a server with Borgdesk’s 
   const savedAgent = process.env['SSH_AUTH_SOCK'];
   let sshd: TestSshd;
   let app: AppSession;
+  let repoPath: string;
 
   beforeAll(async () => {
     delete process.env['SSH_AUTH_SOCK'];
@@ -54,7 +57,7 @@ describe.skipIf(skip !== undefined)('a repository on a server with Borgdesk’s 
       n.startsWith('id_'),
     );
     expect(ownKeys).toEqual([]);
-    const repoPath = path.join(app.host.root, 'server', 'laptop');
+    repoPath = path.join(app.host.root, 'server', 'laptop');
     // The backup folder on the server exists; borg init makes the repository inside it.
     await mkdir(path.dirname(repoPath));
     await page.getByRole('button', { name: 'Add repository' }).first().click();
@@ -98,4 +101,43 @@ describe.skipIf(skip !== undefined)('a repository on a server with Borgdesk’s 
     await page.screenshot({ path: DONE_SCREENSHOT });
     expect(app.consoleErrors).toEqual([]);
   }, 180_000);
+
+  it('names the borg on this computer that holds the server’s lock, and Wait then backs up', async () => {
+    const { page } = app;
+    const config = path.join(app.host.root, 'config');
+    // The user's own borg in a terminal, logged in with the same key, holding the lock for a while.
+    const holder = execa('borg', ['with-lock', sshd.location(repoPath), 'sleep', '12'], {
+      env: {
+        BORG_BASE_DIR: app.host.borgBaseDir,
+        BORG_PASSPHRASE: PASSPHRASE,
+        BORG_RSH: buildBorgRsh({
+          knownHostsFile: path.join(config, 'known_hosts'),
+          identityFile: path.join(config, 'ssh', 'borgdesk_ed25519'),
+        }),
+        SSH_AUTH_SOCK: '',
+      },
+      reject: false,
+      all: true,
+    });
+    for (let i = 0; i < 200 && !existsSync(path.join(repoPath, 'lock.exclusive')); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(
+      existsSync(path.join(repoPath, 'lock.exclusive')),
+      String(await Promise.race([holder.then((r) => r.all ?? r.stderr), 'still running'])),
+    ).toBe(true);
+    await page.getByRole('button', { name: 'Back up now' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Back up now' });
+    await dialog.getByLabel('Archive name').fill('after-the-lock');
+    await dialog.getByRole('button', { name: 'Start backup' }).click();
+    await page.getByRole('heading', { name: 'Backup failed' }).waitFor({ timeout: 60_000 });
+    const lock = page.getByLabel('Repository lock');
+    await lock.getByText(/That process is still running/).waitFor({ timeout: 10_000 });
+    expect(await lock.textContent()).toContain(`Borg process ${holder.pid ?? 0} on this computer`);
+    await page.screenshot({ path: LOCK_SCREENSHOT });
+    await lock.getByLabel('Wait up to').selectOption('60');
+    await lock.getByRole('button', { name: 'Wait', exact: true }).click();
+    await page.getByRole('heading', { name: 'Backup complete' }).waitFor({ timeout: 90_000 });
+    expect((await holder).exitCode).toBe(0);
+    expect(app.consoleErrors).toEqual([]);
+  }, 150_000);
 });
