@@ -172,7 +172,8 @@ export const MSGID_CATALOG: Readonly<Record<string, CatalogEntry>> = {
   'Repository.ParentPathDoesNotExist': {
     code: 'ParentPathDoesNotExist',
     message: 'The folder that should contain the new repository does not exist.',
-    remedy: 'Create the parent folder first, or choose another location.',
+    remedy:
+      'Create the parent folder first (on the server, for an ssh:// location), or choose another location.',
   },
   'Repository.PathAlreadyExists': {
     code: 'PathAlreadyExists',

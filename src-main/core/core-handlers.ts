@@ -65,7 +65,8 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
   const { services, stores, bus, status, repos, jobs, index, mounts, homeDir, platform, assertWritable } = w;
   const now = (): number => services.clock.now();
   const { settings, plans, history } = stores;
-  const repositories = repositoryHandlers(repos, w.edits, (keyFile) => w.sshKeys.usableKey(keyFile));
+  const usableSshKey = (keyFile: string) => w.sshKeys.usableKey(keyFile);
+  const repositories = repositoryHandlers(repos, w.edits, usableSshKey);
   return {
     ...appHandlers({ status, configNotices: stores.configNotices, plans, history, repos, settings, now }),
     ...settingsHandlers({ settings, status, desktop: services.desktop }),
@@ -82,7 +83,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     }),
     ...scheduleHandlers({ schedule: w.schedule, onPausedChanged: (paused) => w.checks.setPaused(paused) }),
     ...checkHandlers({ checks: w.checks, jobs, repos, assertWritable }),
-    ...keyHandlers(w.keys),
+    ...keyHandlers(w.keys, usableSshKey),
     ...spaceHandlers({
       ...{ jobs, repos, assertWritable },
       borgVersion: async () => {
@@ -90,7 +91,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
         return borg.state === 'ok' ? parseBorgVersion(`borg ${borg.version}`) : undefined;
       },
     }),
-    ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable, record: w.record }),
+    ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable, record: w.record, platform }),
     ...sshKeyHandlers(w.sshKeys),
     ...questionHandlers(w.questions),
     ...sshHandlers(w.knownHosts),

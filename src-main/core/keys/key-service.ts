@@ -18,7 +18,11 @@ import { recordNothing, type RecordOperation } from '../history/operation-record
 import { normalizeLocation } from '../repositories/location.js';
 import { passphraseRequired, requireUsableLocation } from '../repositories/repository-rules.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
-import { repositoryContextFields, type RepositoryContextFields } from '../repositories/repository-context.js';
+import {
+  repositoryContextFields,
+  sshIdentityOf,
+  type RepositoryContextFields,
+} from '../repositories/repository-context.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import type { PassphraseKeeper } from '../secrets/passphrase-keeper.js';
 import { buildRecoveryKit } from './recovery-kit.js';
@@ -117,6 +121,8 @@ export class KeyService {
   async importKey(p: {
     repoId?: string | undefined;
     location?: string | undefined;
+    /** With `location`: the SSH key chosen for it (already checked usable). */
+    sshKey?: string | undefined;
     source: KeyImportSource;
   }): Promise<{ imported: true }> {
     let location: string;
@@ -135,6 +141,7 @@ export class KeyService {
     } else if (p.location !== undefined && p.location.trim() !== '') {
       location = normalizeLocation(p.location, this.deps.homeDir);
       requireUsableLocation({ name: location, location });
+      fields = sshIdentityOf(p.sshKey);
     } else {
       throw new AppError('InvalidInput', 'Which repository is the key for?', 'Choose the repository first.');
     }

@@ -7,6 +7,7 @@ import type { RecordOperation } from '../history/operation-record.js';
 import type { DiffDeps } from '../restore/diff-service.js';
 import type { JobManager } from '../jobs/job-manager.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
+import { borgProcessesOn } from './local-borg-processes.js';
 import { breakLock, lockStatus, type LockServiceDeps } from './lock-service.js';
 
 /** What the lock handlers use. */
@@ -16,6 +17,7 @@ export interface LockHandlerDeps {
   readonly lane: DiffDeps;
   readonly assertWritable: (repoId: string) => void;
   readonly record: RecordOperation;
+  readonly platform: NodeJS.Platform;
 }
 
 /** One handler per lock request. */
@@ -27,7 +29,10 @@ export function lockHandlers(deps: LockHandlerDeps): HandlersFor<typeof lockRequ
     hasActiveJob: (repoId) => deps.jobs.hasActive(repoId),
     assertWritable: deps.assertWritable,
     record: deps.record,
-    probe: { hostname: os.hostname() },
+    probe: {
+      hostname: os.hostname(),
+      borgProcessesOn: (location) => borgProcessesOn(location, deps.platform),
+    },
   };
   return {
     'locks:status': ({ repoId }) => lockStatus(repoId, service),

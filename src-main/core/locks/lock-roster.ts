@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseLocation } from '../../model/location-syntax.js';
 import type { LockHolder, LockReport } from '../../model/lock.js';
+import { lockModeOf, type BorgProcess } from './local-borg-processes.js';
 
 /** What the roster reader asks about this computer. */
 export interface LockProbe {
@@ -17,6 +18,8 @@ export interface LockProbe {
   readonly hostname: string;
   /** Whether a process with this pid runs here (default: process.kill(pid, 0)). */
   readonly isAlive?: (pid: number) => boolean;
+  /** The borg processes here that work on a location (local-borg-processes.ts); none when absent. */
+  readonly borgProcessesOn?: (location: string) => Promise<readonly BorgProcess[]>;
 }
 
 /** A lock entry parsed from a lock file name or roster row. */
@@ -91,14 +94,7 @@ export function localRepositoryPath(location: string): string | undefined {
 /** Who holds the lock of the repository at `location`, read without borg (it would wait for the lock). */
 export async function readLockReport(location: string, probe: LockProbe): Promise<LockReport> {
   const repoPath = localRepositoryPath(location);
-  if (repoPath === undefined) {
-    return {
-      readable: false,
-      locked: true,
-      holders: [],
-      reason: 'The repository is on a server: Borgdesk cannot look at its lock from here.',
-    };
-  }
+  if (repoPath === undefined) return remoteLockReport(location, probe);
   const lockDir = path.join(repoPath, 'lock.exclusive');
   const rosterPath = path.join(repoPath, 'lock.roster');
   const names = await fs.readdir(lockDir).catch(() => undefined);
@@ -135,6 +131,26 @@ export async function readLockReport(location: string, probe: LockProbe): Promis
     };
   });
   return { readable: true, locked: names !== undefined || holders.length > 0, holders };
+}
+
+// The lock of an ssh:// repository is on the server; a borg on this computer that works on the same
+// location is a holder Borgdesk can name (and tell alive), though one elsewhere stays unseen.
+async function remoteLockReport(location: string, probe: LockProbe): Promise<LockReport> {
+  const local = (await probe.borgProcessesOn?.(location).catch(() => undefined)) ?? [];
+  const holders = local.map((p): LockHolder => ({
+    hostId: probe.hostname,
+    hostname: probe.hostname,
+    pid: p.pid,
+    mode: lockModeOf(p.args),
+    thisComputer: true,
+    alive: true,
+    stale: false,
+  }));
+  const reason =
+    holders.length === 0
+      ? 'The repository is on a server: Borgdesk cannot look at its lock from here, and no borg on this computer is using it, so another computer probably is.'
+      : 'The lock itself is on the server, where Borgdesk cannot read it; this borg on this computer is using the repository.';
+  return { readable: false, locked: true, holders, reason };
 }
 
 async function mtimeOf(file: string): Promise<string | undefined> {

@@ -51,7 +51,7 @@ export function repositoryHandlers(
     'repos:remove': (params) => repos.remove(params),
     'repos:details': (params) => repos.details(params),
     'repos:set-passcommand': (params) => repos.setPasscommand(params),
-    'repos:test-passcommand': (params) => repos.testPasscommand(params),
+    'repos:test-passcommand': async (params) => repos.testPasscommand(await withKey(params)),
     'repos:edit': (params) => edits.edit(params),
   };
 }

@@ -301,6 +301,7 @@ export class RepositoryService {
     repoId?: string | undefined;
     location?: string | undefined;
     passcommand: string;
+    sshKey?: string | undefined;
   }): Promise<PasscommandTestResult> {
     const passcommand = requirePasscommand(params.passcommand);
     const base = await this.baseContext();
@@ -320,7 +321,7 @@ export class RepositoryService {
         'Enter its location first.',
       );
     const location = normalizeLocation(params.location, this.deps.homeDir);
-    const ctx = base;
+    const ctx = { ...base, ...sshIdentityOf(params.sshKey) };
     const inLane = <T>(run: () => Promise<T>): Promise<T> => this.deps.lanes.run(location, run);
     const kind = await inLane(() => detectEncryption({ location }, ctx));
     if (kind === 'unencrypted') return NOT_ENCRYPTED_RESULT;

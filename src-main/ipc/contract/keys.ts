@@ -30,6 +30,8 @@ export const keyRequests = {
       .object({
         repoId: z.string().optional(),
         location: z.string().optional(),
+        /** With `location`: the SSH key chosen in the add dialog (a stored repository has its own). */
+        sshKey: z.string().min(1).optional(),
         source: keyImportSourceSchema,
       })
       .refine((p) => p.repoId !== undefined || p.location !== undefined, 'repoId or location'),

@@ -64,6 +64,8 @@ export const repositoryRequests = {
       repoId: z.string().optional(),
       location: z.string().optional(),
       passcommand: z.string(),
+      /** With `location`: the SSH key chosen in the add dialog (a stored repository has its own). */
+      sshKey: sshKey,
     }),
     result: passcommandTestResultSchema,
   },

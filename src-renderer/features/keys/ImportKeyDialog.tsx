@@ -14,7 +14,8 @@ import { readPickedFile } from '../../lib/save-file.js';
 import styles from './keys.module.css';
 
 /** Which repository the key is for: a stored one, or a location being added. */
-export type ImportTarget = { readonly repoId: string } | { readonly location: string };
+export type ImportTarget =
+  { readonly repoId: string } | { readonly location: string; readonly sshKey?: string };
 
 /** Props of {@link ImportKeyDialog}. */
 export interface ImportKeyDialogProps {

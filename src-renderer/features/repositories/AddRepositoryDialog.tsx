@@ -237,7 +237,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
         <PasscommandField
           value={passcommand}
           onChange={setPasscommand}
-          target={{ location: location.trim() }}
+          target={{ location: location.trim(), ...withKey }}
           showErrors={attempted}
           disabled={busy}
         />
@@ -257,7 +257,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
       ) : null}
       {importingKey ? (
         <ImportKeyDialog
-          target={{ location: location.trim() }}
+          target={{ location: location.trim(), ...withKey }}
           onClose={() => setImportingKey(false)}
           onImported={() => {
             setImportingKey(false);

@@ -51,7 +51,8 @@ export function PassphraseSourceChoice({ value, onChange, disabled }: Passphrase
 }
 
 /** The repository a Test runs against: a stored one, or the location typed in the add dialog. */
-export type PasscommandTestTarget = { readonly repoId: string } | { readonly location: string };
+export type PasscommandTestTarget =
+  { readonly repoId: string } | { readonly location: string; readonly sshKey?: string };
 
 /** Props of {@link PasscommandField}. */
 export interface PasscommandFieldProps {

@@ -34,8 +34,9 @@ export function AuthorizedKeyInstructions({ keyFile, target }: AuthorizedKeyInst
       <label className={styles.appendOnly}>
         <input type="checkbox" checked={appendOnly} onChange={(e) => setAppendOnly(e.target.checked)} />
         <span>
-          Append-only: this computer can add backups but not delete or prune them (borg serve --append-only).
-          Pruning and compacting then happen on the server.
+          Append-only: nothing this computer does removes data from the server (borg serve --append-only). A
+          delete or prune from here only takes archives off the list, the server keeps them; prune and compact
+          on the server.
         </span>
       </label>
       <ol className={styles.steps} aria-label="How to let the key in">

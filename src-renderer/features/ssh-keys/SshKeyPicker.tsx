@@ -43,6 +43,8 @@ export function SshKeyPicker({ target, value, onChange, disabled }: SshKeyPicker
   const chosen =
     keys.find((k) => k.file === value) ?? (generator.data?.file === value ? generator.data : undefined);
   const error = generator.error ?? list.error;
+  // The chosen key is an option even before the list is read again (else the select shows the defaults).
+  const options = chosen !== undefined && !keys.includes(chosen) ? [...keys, chosen] : keys;
 
   return (
     <div className={styles.picker}>
@@ -61,7 +63,7 @@ export function SshKeyPicker({ target, value, onChange, disabled }: SshKeyPicker
             {value !== undefined && chosen === undefined && list.data !== undefined ? (
               <option value={value}>{value} (not found)</option>
             ) : null}
-            {keys.map((key) => (
+            {options.map((key) => (
               <option key={key.file} value={key.file} disabled={key.usable !== 'ok' && key.file !== value}>
                 {keyLabel(key, homeDir)}
               </option>
