@@ -7,6 +7,8 @@
  * "removed": 0} entry (see __fixtures__/diff.stdout.jsonl). The docs' example nests a whole item
  * inside `changes`; such entries are flattened.
  */
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { archiveTail, capabilitiesOf, otherArchive } from '../command-shape.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 
 /** One changed path: borg's change objects as printed (each has a string `type`). */
@@ -23,8 +25,12 @@ export interface DiffOptions {
 }
 
 /** `diff --json-lines -- LOCATION::A B`. */
-export function buildDiffArgs(o: DiffOptions): string[] {
-  return ['diff', '--json-lines', '--', `${o.location}::${o.archiveA}`, o.archiveB];
+export function buildDiffArgs(o: DiffOptions, caps: BorgCapabilities = BORG_1_2_CAPABILITIES): string[] {
+  return [
+    'diff',
+    '--json-lines',
+    ...archiveTail(caps, o.location, o.archiveA, [otherArchive(caps, o.archiveB)]),
+  ];
 }
 
 /** Parses one diff line; undefined for a line that is not a changed path with at least one change. */
@@ -55,7 +61,11 @@ export async function runDiff(
     if (item) onItem(item);
     else skipped++;
   };
-  await runBorg(buildDiffArgs(o), ctx, { okExitCodes: [0, 1], onStdoutLine, killGraceMs: STOP_AT_ONCE_MS });
+  await runBorg(buildDiffArgs(o, capabilitiesOf(ctx)), ctx, {
+    okExitCodes: [0, 1],
+    onStdoutLine,
+    killGraceMs: STOP_AT_ONCE_MS,
+  });
   if (skipped > 0) {
     const lines = skipped === 1 ? '1 line' : `${skipped} lines`;
     ctx.onEvent?.({

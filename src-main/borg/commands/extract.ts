@@ -11,6 +11,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { buildExactExcludeFile, selectedPathPattern } from '../exact-patterns.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 import type { BorgLogEvent } from '../log-json.js';
@@ -53,15 +55,14 @@ const LIST_LOGGER = 'borg.output.list';
  */
 export function buildExtractArgs(
   o: ExtractOptions & { dryRun?: boolean; excludeFromFile?: string },
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
 ): string[] {
   return [
     'extract',
     ...(o.dryRun ? ['--dry-run', '--list'] : ['--progress', ...(o.onItem === undefined ? [] : ['--list'])]),
     ...(o.stripComponents > 0 ? [`--strip-components=${o.stripComponents}`] : []),
     ...(o.excludeFromFile === undefined ? [] : [`--exclude-from=${o.excludeFromFile}`]),
-    '--',
-    `${o.location}::${o.archiveName}`,
-    ...o.paths.map(selectedPathPattern),
+    ...archiveTail(caps, o.location, o.archiveName, o.paths.map(selectedPathPattern)),
   ];
 }
 
@@ -79,7 +80,7 @@ export async function runExtract(o: ExtractOptions, ctx: BorgContext): Promise<E
           },
         };
   return withExcludeFile(o.excludePaths, async (excludeFromFile) => {
-    const args = buildExtractArgs({ ...o, excludeFromFile });
+    const args = buildExtractArgs({ ...o, excludeFromFile }, capabilitiesOf(ctx));
     const run = await runBorg(args, listening, {
       okExitCodes: [0, 1],
       cwd: o.cwd,
@@ -106,7 +107,10 @@ export async function runExtractDryRun(o: ExtractOptions, ctx: BorgContext): Pro
     }
   };
   await withExcludeFile(o.excludePaths, async (excludeFromFile) => {
-    const args = buildExtractArgs({ ...o, stripComponents: 0, dryRun: true, excludeFromFile });
+    const args = buildExtractArgs(
+      { ...o, stripComponents: 0, dryRun: true, excludeFromFile },
+      capabilitiesOf(ctx),
+    );
     await runBorg(args, { ...ctx, onEvent }, { okExitCodes: [0, 1], killGraceMs: STOP_AT_ONCE_MS });
   });
   const strip = o.stripComponents;
