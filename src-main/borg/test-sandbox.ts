@@ -2,18 +2,21 @@
  * Test-only: a temporary folder for real borg runs. Points BORG_BASE_DIR into it, so borg's cache,
  * config, keys and security records never touch the real home, and removes everything afterwards.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BORG_1_2_CAPABILITIES, capabilitiesFor, type BorgCapabilities } from './capabilities.js';
 import type { BorgContext } from './exec.js';
+import { parseBorgVersion } from './version.js';
 
 /** A temporary borg playground. */
 export interface BorgSandbox {
   readonly dir: string;
   /** A path inside the sandbox. */
   path(...parts: string[]): string;
-  /** A context for /usr/bin/borg with the given extras. */
+  /** A context for TEST_BORG (and its capability table) with the given extras. */
   ctx(extra?: Partial<BorgContext>): BorgContext;
   /** Switches BORG_BASE_DIR to a fresh folder, as if borg ran on another computer. */
   useFreshBaseDir(): Promise<void>;
@@ -30,6 +33,20 @@ export interface BorgSandbox {
  */
 export const TEST_BORG = process.env.BORGDESK_TEST_BORG ?? '/usr/bin/borg';
 
+/** The capability table of TEST_BORG (borg 1.2's when it cannot be asked), which every sandbox context carries. */
+export const TEST_BORG_CAPABILITIES: BorgCapabilities = testBorgCapabilities();
+
+function testBorgCapabilities(): BorgCapabilities {
+  try {
+    const output = execFileSync(TEST_BORG, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+    const version = parseBorgVersion(output);
+    return version === undefined ? BORG_1_2_CAPABILITIES : capabilitiesFor(version);
+  } catch {
+    // A test that needs this borg says why it is skipped; the others never run it.
+    return BORG_1_2_CAPABILITIES;
+  }
+}
+
 /** Creates the sandbox and sets process.env.BORG_BASE_DIR (restored by cleanup). */
 export async function createSandbox(): Promise<BorgSandbox> {
   const dir = await mkdtemp(path.join(tmpdir(), 'borgdesk-borg-'));
@@ -44,7 +61,7 @@ export async function createSandbox(): Promise<BorgSandbox> {
   return {
     dir,
     path: (...parts) => path.join(dir, ...parts),
-    ctx: (extra = {}) => ({ borgPath: TEST_BORG, ...extra }),
+    ctx: (extra = {}) => ({ borgPath: TEST_BORG, capabilities: TEST_BORG_CAPABILITIES, ...extra }),
     useFreshBaseDir,
     async writeRandomFile(file, megabytes) {
       await mkdir(path.dirname(file), { recursive: true });
