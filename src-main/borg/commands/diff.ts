@@ -81,10 +81,22 @@ function flattenChanges(changes: readonly unknown[]): Record<string, unknown>[] 
   const out: Record<string, unknown>[] = [];
   for (const change of changes) {
     if (!isRecord(change)) continue;
-    if (typeof change.type === 'string') out.push(change);
+    if (typeof change.type === 'string') out.push(borg1Shape(change));
     else if (Array.isArray(change.changes)) out.push(...flattenChanges(change.changes));
   }
   return out;
+}
+
+/**
+ * Borg 2 names a mode change "changed mode" and gives every before/after pair as item1/item2; the
+ * 1.x shape (`mode` with old_mode/new_mode, old_mtime/new_mtime, …) is what the rest of Borgdesk reads.
+ */
+function borg1Shape(change: Record<string, unknown>): Record<string, unknown> {
+  if (!('item1' in change) && !('item2' in change)) return change;
+  const { item1, item2, type, ...rest } = change;
+  const kind = type === 'changed mode' ? 'mode' : String(type);
+  if (!/^[a-z]+$/.test(kind)) return change;
+  return { ...rest, type: kind, [`old_${kind}`]: item1, [`new_${kind}`]: item2 };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
