@@ -2,13 +2,12 @@
  * Test-only: a temporary folder for real borg runs. Points BORG_BASE_DIR into it, so borg's cache,
  * config, keys and security records never touch the real home, and removes everything afterwards.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BORG_1_2_CAPABILITIES, capabilitiesFor, type BorgCapabilities } from './capabilities.js';
-import type { BorgContext } from './exec.js';
+import { runBorgVersion, type BorgContext } from './exec.js';
 import { parseBorgVersion } from './version.js';
 
 /** A temporary borg playground. */
@@ -33,22 +32,21 @@ export interface BorgSandbox {
  */
 export const TEST_BORG = process.env.BORGDESK_TEST_BORG ?? '/usr/bin/borg';
 
-/** The capability table of TEST_BORG (borg 1.2's when it cannot be asked), which every sandbox context carries. */
-export const TEST_BORG_CAPABILITIES: BorgCapabilities = testBorgCapabilities();
+let testBorgTable: Promise<BorgCapabilities> | undefined;
 
-function testBorgCapabilities(): BorgCapabilities {
-  try {
-    const output = execFileSync(TEST_BORG, ['--version'], { encoding: 'utf8', timeout: 30_000 });
-    const version = parseBorgVersion(output);
-    return version === undefined ? BORG_1_2_CAPABILITIES : capabilitiesFor(version);
-  } catch {
+/** The capability table of TEST_BORG (borg 1.2's when it cannot be asked), which every sandbox context carries. */
+export function testBorgCapabilities(): Promise<BorgCapabilities> {
+  testBorgTable ??= runBorgVersion(TEST_BORG).then((run) => {
+    const version = run.ok ? parseBorgVersion(run.output) : undefined;
     // A test that needs this borg says why it is skipped; the others never run it.
-    return BORG_1_2_CAPABILITIES;
-  }
+    return version === undefined ? BORG_1_2_CAPABILITIES : capabilitiesFor(version);
+  });
+  return testBorgTable;
 }
 
 /** Creates the sandbox and sets process.env.BORG_BASE_DIR (restored by cleanup). */
 export async function createSandbox(): Promise<BorgSandbox> {
+  const capabilities = await testBorgCapabilities();
   const dir = await mkdtemp(path.join(tmpdir(), 'borgdesk-borg-'));
   const previousBase = process.env.BORG_BASE_DIR;
   let bases = 0;
@@ -61,7 +59,7 @@ export async function createSandbox(): Promise<BorgSandbox> {
   return {
     dir,
     path: (...parts) => path.join(dir, ...parts),
-    ctx: (extra = {}) => ({ borgPath: TEST_BORG, capabilities: TEST_BORG_CAPABILITIES, ...extra }),
+    ctx: (extra = {}) => ({ borgPath: TEST_BORG, capabilities, ...extra }),
     useFreshBaseDir,
     async writeRandomFile(file, megabytes) {
       await mkdir(path.dirname(file), { recursive: true });
