@@ -32,6 +32,7 @@ describe('the capability table', () => {
       uniqueArchiveNames: true,
       compactReportsFreedSpace: true,
       itemLinkTargetKey: 'linktarget',
+      extractListStatus: false,
       diffModeChangeType: 'mode',
     });
   });
@@ -70,6 +71,7 @@ describe('the capability table', () => {
       uniqueArchiveNames: false,
       compactReportsFreedSpace: false,
       itemLinkTargetKey: 'target',
+      extractListStatus: true,
       diffModeChangeType: 'changed mode',
     });
     expect(c.encryptionModes).toContain('repokey-aes-ocb');

@@ -70,6 +70,8 @@ export interface BorgCapabilities {
   readonly compactReportsFreedSpace: boolean;
   /** `list --json-lines` names a link's target `linktarget` (1.x) or `target` (2.x). */
   readonly itemLinkTargetKey: 'linktarget' | 'target';
+  /** `extract --list` lines start with "+ " (written) or "- " (skipped) in 2.x; 1.x prints the path only. */
+  readonly extractListStatus: boolean;
   /** `diff --json-lines` type of a mode change: `mode` (1.x) or `changed mode` (2.x). */
   readonly diffModeChangeType: 'mode' | 'changed mode';
   /** Why Borgdesk's command line does not fit this release at all; undefined when it does. */
@@ -131,6 +133,7 @@ function borg1Capabilities(v: BorgVersion): BorgCapabilities {
     uniqueArchiveNames: true,
     compactReportsFreedSpace: true,
     itemLinkTargetKey: 'linktarget',
+    extractListStatus: false,
     diffModeChangeType: 'mode',
   };
 }
@@ -161,6 +164,7 @@ function borg2Capabilities(v: BorgVersion): BorgCapabilities {
     uniqueArchiveNames: oldBeta,
     compactReportsFreedSpace: oldBeta,
     itemLinkTargetKey: 'target',
+    extractListStatus: true,
     diffModeChangeType: 'changed mode',
     ...(oldBeta && {
       commandLineMismatch: `borg ${v.text} is an early borg 2 beta (rcreate, rlist, rinfo); Borgdesk drives borg 2 from 2.0.0b10 on (repo-create, repo-list, repo-info).`,

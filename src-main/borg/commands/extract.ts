@@ -69,14 +69,17 @@ export function buildExtractArgs(
 /** Restores into o.cwd; progress arrives on ctx.onEvent. Exit 2 and above reject with a BorgError. */
 export async function runExtract(o: ExtractOptions, ctx: BorgContext): Promise<ExtractOutcome> {
   const onItem = o.onItem;
+  const caps = capabilitiesOf(ctx);
   const listening: BorgContext =
     onItem === undefined
       ? ctx
       : {
           ...ctx,
           onEvent: (event) => {
-            if (isListedPath(event)) onItem(event.message);
-            else ctx.onEvent?.(event);
+            if (isListedPath(event)) {
+              const listed = listedPath(event.message, caps);
+              if (listed !== undefined) onItem(listed);
+            } else ctx.onEvent?.(event);
           },
         };
   return withExcludeFile(o.excludePaths, async (excludeFromFile) => {
@@ -99,9 +102,11 @@ export async function runExtract(o: ExtractOptions, ctx: BorgContext): Promise<E
  */
 export async function runExtractDryRun(o: ExtractOptions, ctx: BorgContext): Promise<string[]> {
   const paths: string[] = [];
+  const caps = capabilitiesOf(ctx);
   const onEvent = (event: BorgLogEvent): void => {
     if (isListedPath(event)) {
-      paths.push(event.message);
+      const listed = listedPath(event.message, caps);
+      if (listed !== undefined) paths.push(listed);
     } else {
       ctx.onEvent?.(event);
     }
@@ -115,6 +120,13 @@ export async function runExtractDryRun(o: ExtractOptions, ctx: BorgContext): Pro
   });
   const strip = o.stripComponents;
   return strip > 0 ? paths.filter((p) => p.split('/').length > strip) : paths;
+}
+
+// Borg 2 marks each listed item "+ path" (extracted) or "- path" (left out, e.g. by a dry run's patterns).
+function listedPath(message: string, caps: BorgCapabilities): string | undefined {
+  if (!caps.extractListStatus) return message;
+  if (message.startsWith('+ ')) return message.slice(2);
+  return message.startsWith('- ') ? undefined : message;
 }
 
 function isListedPath(event: BorgLogEvent): event is Extract<BorgLogEvent, { type: 'log_message' }> {
