@@ -77,7 +77,9 @@ describe('borg 2.0.0b19 output through the 1.x parsers', () => {
     expect(mode?.changes[0]).toEqual({ type: 'mode', old_mode: '-rw-r--r--', new_mode: '-rwxr-xr-x' });
     expect(mode?.changes[1]).toMatchObject({ type: 'ctime', old_ctime: expect.any(String) });
     const added = lines.find((l) => l?.path === 'd/added.txt');
-    expect(added?.changes).toEqual([{ type: 'added', added: 6, removed: 0 }]);
+    expect(added?.changes).toEqual([{ type: 'added', size: 6 }]);
+    const removed = lines.find((l) => l?.path === 'd/removed.txt');
+    expect(removed?.changes).toEqual([{ type: 'removed', size: 8 }]);
   });
 
   it('reads the delete --list line (the deletion is soft) and compact without a "freed about" line', () => {

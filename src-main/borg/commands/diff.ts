@@ -88,10 +88,16 @@ function flattenChanges(changes: readonly unknown[]): Record<string, unknown>[] 
 }
 
 /**
- * Borg 2 names a mode change "changed mode" and gives every before/after pair as item1/item2; the
+ * Borg 2 names a mode change "changed mode", gives every before/after pair as item1/item2 and an
+ * added or removed file's bytes as added/removed; the
  * 1.x shape (`mode` with old_mode/new_mode, old_mtime/new_mtime, …) is what the rest of Borgdesk reads.
  */
 function borg1Shape(change: Record<string, unknown>): Record<string, unknown> {
+  // Borg 2's added/removed files carry byte counts ("added": 6, "removed": 0) instead of a size.
+  if ((change.type === 'added' || change.type === 'removed') && change.size === undefined) {
+    const bytes = change.type === 'added' ? change.added : change.removed;
+    if (typeof bytes === 'number') return { type: change.type, size: bytes };
+  }
   if (!('item1' in change) && !('item2' in change)) return change;
   const { item1, item2, type, ...rest } = change;
   const kind = type === 'changed mode' ? 'mode' : String(type);
