@@ -17,6 +17,7 @@ import {
 import {
   appendOnlyCause,
   diskFullCause,
+  archiveMatchCause,
   lockFailedCause,
   repositoryVersionCause,
   tracebackCause,
@@ -113,7 +114,8 @@ export function borgErrorFromRun(run: FailedRun): BorgError {
   const msgid = withMsgid?.msgid;
   const named =
     (msgid === 'Repository.InvalidRepositoryConfig' ? repositoryVersionCause(errorTexts) : undefined) ??
-    (msgid === 'LockFailed' && withMsgid ? lockFailedCause(withMsgid.message) : undefined);
+    (msgid === 'LockFailed' && withMsgid ? lockFailedCause(withMsgid.message) : undefined) ??
+    (msgid === 'CommandError' && withMsgid ? archiveMatchCause(withMsgid.message) : undefined);
   if (named) return new BorgError({ ...named, msgid, rc });
   const ssh = msgid !== undefined && CONNECTION_CLOSED.has(msgid) ? sshCause(run) : undefined;
   if (ssh) return new BorgError({ ...ssh, msgid, rc });

@@ -1,10 +1,16 @@
 /** The options of a borg run (exec.ts): who runs it, with which secret, and what it returns. */
+import type { BorgCapabilities } from './capabilities.js';
 import type { BorgFolders } from './env.js';
 import type { BorgLogEvent } from './log-json.js';
 
 /** Who runs borg, with which secret, and who hears about it. */
 export interface BorgContext {
   readonly borgPath: string;
+  /**
+   * What this borg's version wants on its command line (capabilities.ts); every command builder reads
+   * it. Absent: borg 1.2's table (tests and callers that only ever drive Debian's 1.2.4).
+   */
+  readonly capabilities?: BorgCapabilities;
   /** Delivered through a pipe + BORG_PASSPHRASE_FD; never argv, never an env var. */
   readonly passphrase?: string;
   /** BORG_PASSCOMMAND, the user's own command; used only when no passphrase is given. */

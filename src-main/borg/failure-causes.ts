@@ -175,3 +175,25 @@ export function appendOnlyCause(errors: readonly string[]): FailureCause | undef
       'Delete, prune or repair from a computer whose ssh key may do so (the server’s authorized_keys runs “borg serve --append-only” for this one), or ask the server’s owner.',
   };
 }
+
+// Borg 2 names archives by match pattern and fails with msgid CommandError when a NAME matched
+// none or several (archive names repeat in borg 2), see __fixtures__/2.0.0b19/error-archive-missing*.
+const MATCHED = /needed to match precisely one archive, but matched (\d+)\./;
+
+/** Borg 2's CommandError for an archive NAME that matched no archive or several; undefined otherwise. */
+export function archiveMatchCause(message: string): FailureCause | undefined {
+  const matched = MATCHED.exec(message);
+  if (!matched) return undefined;
+  if (Number(matched[1]) === 0) {
+    return {
+      code: 'ArchiveDoesNotExist',
+      message: 'The archive does not exist in this repository.',
+      remedy: 'Refresh the archive list; it may have been deleted or pruned.',
+    };
+  }
+  return {
+    code: 'InvalidArchiveName',
+    message: 'Several archives in this repository have this name, so borg does not know which one is meant.',
+    remedy: 'Rename one of them, then try again.',
+  };
+}

@@ -45,7 +45,8 @@ export const archiveSchema = z.looseObject({
   hostname: z.string().optional(),
   username: z.string().optional(),
   comment: z.string().optional(),
-  command_line: z.array(z.string()).optional(),
+  /** A list in borg 1.x, one string in borg 2. */
+  command_line: z.union([z.array(z.string()), z.string()]).optional(),
 });
 /** `borg create --json`. */
 export const createOutputSchema = z.looseObject({
@@ -168,6 +169,8 @@ export function parseArchiveItemLine(line: string): ArchiveItem | undefined {
     else if (owner !== undefined && owner !== null && typeof owner !== 'string') return undefined;
   }
   if (o.mtime === undefined && o.isomtime !== undefined) o.mtime = o.isomtime;
+  // Borg 2 calls a link's target `target` (1.x: `linktarget`).
+  if (o.linktarget === undefined && typeof o.target === 'string') o.linktarget = o.target;
   return o as ArchiveItem;
 }
 

@@ -6,14 +6,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BorgContext } from './exec.js';
+import { BORG_1_2_CAPABILITIES, capabilitiesFor, type BorgCapabilities } from './capabilities.js';
+import { runBorgVersion, type BorgContext } from './exec.js';
+import { parseBorgVersion } from './version.js';
 
 /** A temporary borg playground. */
 export interface BorgSandbox {
   readonly dir: string;
   /** A path inside the sandbox. */
   path(...parts: string[]): string;
-  /** A context for /usr/bin/borg with the given extras. */
+  /** A context for TEST_BORG (and its capability table) with the given extras. */
   ctx(extra?: Partial<BorgContext>): BorgContext;
   /** Switches BORG_BASE_DIR to a fresh folder, as if borg ran on another computer. */
   useFreshBaseDir(): Promise<void>;
@@ -30,8 +32,21 @@ export interface BorgSandbox {
  */
 export const TEST_BORG = process.env.BORGDESK_TEST_BORG ?? '/usr/bin/borg';
 
+let testBorgTable: Promise<BorgCapabilities> | undefined;
+
+/** The capability table of TEST_BORG (borg 1.2's when it cannot be asked), which every sandbox context carries. */
+export function testBorgCapabilities(): Promise<BorgCapabilities> {
+  testBorgTable ??= runBorgVersion(TEST_BORG).then((run) => {
+    const version = run.ok ? parseBorgVersion(run.output) : undefined;
+    // A test that needs this borg says why it is skipped; the others never run it.
+    return version === undefined ? BORG_1_2_CAPABILITIES : capabilitiesFor(version);
+  });
+  return testBorgTable;
+}
+
 /** Creates the sandbox and sets process.env.BORG_BASE_DIR (restored by cleanup). */
 export async function createSandbox(): Promise<BorgSandbox> {
+  const capabilities = await testBorgCapabilities();
   const dir = await mkdtemp(path.join(tmpdir(), 'borgdesk-borg-'));
   const previousBase = process.env.BORG_BASE_DIR;
   let bases = 0;
@@ -44,7 +59,7 @@ export async function createSandbox(): Promise<BorgSandbox> {
   return {
     dir,
     path: (...parts) => path.join(dir, ...parts),
-    ctx: (extra = {}) => ({ borgPath: TEST_BORG, ...extra }),
+    ctx: (extra = {}) => ({ borgPath: TEST_BORG, capabilities, ...extra }),
     useFreshBaseDir,
     async writeRandomFile(file, megabytes) {
       await mkdir(path.dirname(file), { recursive: true });

@@ -26,7 +26,7 @@ describe('capabilitiesFor', () => {
   const caps = (text: string) => capabilitiesFor(parseBorgVersion(`borg ${text}`) ?? expect.unreachable());
 
   it('knows 1.2, 1.4 and 2.0 apart', () => {
-    expect(caps('1.2.4')).toEqual({
+    expect(caps('1.2.4')).toMatchObject({
       hasCompact: true,
       usesRepoCreate: false,
       archiveMatchFlag: '--glob-archives',

@@ -6,33 +6,14 @@
 import { access, constants as fsConstants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BorgStatus, InstallHint } from '../model/app.js';
+import { isAtLeast, type BorgVersion } from './capabilities.js';
 import { runBorgVersion } from './exec.js';
 
 /** The oldest borg release Borgdesk drives. */
 export const MINIMUM_BORG_VERSION = '1.2.0';
 
-/** A parsed `borg --version`. */
-export interface BorgVersion {
-  readonly major: number;
-  readonly minor: number;
-  readonly patch: number;
-  /** Pre-release tag such as "b14" or "rc1"; empty for releases. */
-  readonly pre: string;
-  /** As borg printed it, e.g. "2.0.0b14". */
-  readonly text: string;
-}
-
-/** What a borg version supports; extend when a command needs a new distinction. */
-export interface BorgCapabilities {
-  /** `borg compact` exists (1.2+); before that, compaction happened on every commit. */
-  readonly hasCompact: boolean;
-  /** `borg repo-create`, `repo-list`, `repo-info` and `-r REPO` replace init/list/info REPO (2.x). */
-  readonly usesRepoCreate: boolean;
-  /** Archive selection flag: `--glob-archives` (1.2/1.4) or `--match-archives` (2.x). */
-  readonly archiveMatchFlag: '--glob-archives' | '--match-archives';
-  /** BORG_EXIT_CODES=modern is available (1.4+); we always ask for legacy codes. */
-  readonly hasModernExitCodes: boolean;
-}
+export { BORG_1_2_CAPABILITIES, capabilitiesFor, isAtLeast } from './capabilities.js';
+export type { BorgCapabilities, BorgVersion } from './capabilities.js';
 
 /** Reads "borg 1.2.4", "borg.exe 1.4.0", "borg 2.0.0b14" or "borg2 2.0.0b5"; undefined if there is no version. */
 export function parseBorgVersion(output: string): BorgVersion | undefined {
@@ -45,22 +26,6 @@ export function parseBorgVersion(output: string): BorgVersion | undefined {
     patch: Number(patch),
     pre,
     text: `${major}.${minor}.${patch}${pre}`,
-  };
-}
-
-/** True when the version is at least major.minor. */
-export function isAtLeast(v: BorgVersion, major: number, minor: number): boolean {
-  return v.major > major || (v.major === major && v.minor >= minor);
-}
-
-/** The capability table, keyed by version. */
-export function capabilitiesFor(v: BorgVersion): BorgCapabilities {
-  const v2 = v.major >= 2;
-  return {
-    hasCompact: isAtLeast(v, 1, 2),
-    usesRepoCreate: v2,
-    archiveMatchFlag: v2 ? '--match-archives' : '--glob-archives',
-    hasModernExitCodes: isAtLeast(v, 1, 4),
   };
 }
 

@@ -87,6 +87,49 @@ describe('AppStatusService', () => {
     expect(Math.abs(Date.parse(status.now) - Date.now())).toBeLessThan(5_000);
   });
 
+  it.each([
+    ['/usr/bin/borg', 'init'],
+    ['/work/borgs/cache/borg-1.4/borg', 'init'],
+  ])('hands out the capability table of the borg at %s', async (borg, createCommand) => {
+    try {
+      await fs.access(borg);
+    } catch {
+      console.log(`skipped: ${borg} is not on this machine (scripts/ci/install-borgs.sh puts it there)`);
+      return;
+    }
+    const service = new AppStatusService({
+      host: 'browser',
+      homeDir: dir,
+      platform: process.platform,
+      borgPathSetting: () => borg,
+      hasRepositories: () => false,
+      pathEnv: () => '',
+    });
+    const caps = await service.requireBorgCapabilities();
+    expect(caps.repositoryCommands.create).toBe(createCommand);
+    const status = await service.borgStatus();
+    expect(status.state === 'ok' && caps.version).toBe(status.state === 'ok' ? status.version : false);
+  });
+
+  it('refuses a capability table for borg 2 while Borgdesk does not drive it', async () => {
+    const borg = '/work/borgs/cache/borg-2/borg';
+    try {
+      await fs.access(borg);
+    } catch {
+      console.log(`skipped: ${borg} is not on this machine (scripts/ci/install-borgs.sh puts it there)`);
+      return;
+    }
+    const service = new AppStatusService({
+      host: 'browser',
+      homeDir: dir,
+      platform: process.platform,
+      borgPathSetting: () => borg,
+      hasRepositories: () => false,
+      pathEnv: () => '',
+    });
+    await expect(service.requireBorgCapabilities()).rejects.toMatchObject({ code: 'BorgNotFound' });
+  });
+
   it('caches a working borg until the configured path changes', async () => {
     const { calls, locate } = countingLocate();
     let setting = '';

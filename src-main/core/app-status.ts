@@ -5,7 +5,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { BorgStatus } from '../model/app.js';
-import { installHints, locateBorg } from '../borg/version.js';
+import { capabilitiesFor, installHints, locateBorg, parseBorgVersion } from '../borg/version.js';
+import type { BorgCapabilities } from '../borg/capabilities.js';
 import type { AppStatus, ConfigNotice } from '../model/app.js';
 import type { SecretStorage } from '../model/secret-storage.js';
 import { AppError } from './app-error.js';
@@ -93,6 +94,19 @@ export class AppStatusService {
           'Reinstall BorgBackup, or set the path to a working borg in Settings.',
         );
     }
+  }
+
+  /**
+   * The capability table of the borg requireBorgPath hands out, for every BorgContext (command
+   * builders read it); rejects like requireBorgPath when there is no usable borg.
+   */
+  async requireBorgCapabilities(): Promise<BorgCapabilities> {
+    await this.requireBorgPath();
+    const status = await this.borgStatus();
+    const version = status.state === 'ok' ? parseBorgVersion(`borg ${status.version}`) : undefined;
+    if (version === undefined)
+      throw new AppError('BorgNotFound', 'BorgBackup changed while Borgdesk was reading it.', 'Try again.');
+    return capabilitiesFor(version);
   }
 
   /** The full `app:status` answer. */

@@ -52,6 +52,8 @@ export async function createCore(services: Services): Promise<Core> {
     secretStorage: () => secrets.storage(),
   });
   const borgPath = () => status.requireBorgPath();
+  // What the borg in use wants on its command line; every BorgContext carries it (borg/capabilities.ts).
+  const borgCapabilities = () => status.requireBorgCapabilities();
   // The name as it is now: the history entry keeps it even if the repository is renamed or removed later.
   const repoName = (repoId: string): string => registry.get(repoId)?.name ?? repoId;
   // Borg runs that are not jobs (mount, key commands, break-lock, rename, comment, init) are recorded too.
@@ -63,7 +65,8 @@ export async function createCore(services: Services): Promise<Core> {
   const sshKnownHostsFile = path.join(configDir, KNOWN_HOSTS_FILE);
   const knownHosts = new KnownHosts({ file: sshKnownHostsFile });
   const repos = new RepositoryService({
-    ...{ registry, secrets, lanes, homeDir, borgPath, shutdown: shutdown.signal, record, sshKnownHostsFile },
+    ...{ registry, secrets, lanes, homeDir, borgPath, borgCapabilities, shutdown: shutdown.signal, record },
+    sshKnownHostsFile,
     onChanged: (list) => void hub.publish('repositories-changed', list),
     onRemoved: (repoId) => hub.publish('repository-removed', repoId),
     onArchivesListed: (repoId, listing) => hub.publish('archives-listed', { repoId, listing }),

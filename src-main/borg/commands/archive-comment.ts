@@ -5,6 +5,8 @@
  * recreate). The archive keeps its name; its id changes, because the metadata does.
  */
 import { checkArchiveComment } from '../../model/archive-info.js';
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 
@@ -16,7 +18,10 @@ export interface ArchiveCommentOptions {
 }
 
 /** `recreate --comment=COMMENT -- LOCATION::ARCHIVE`; refuses control characters and very long text. */
-export function buildArchiveCommentArgs(o: ArchiveCommentOptions): string[] {
+export function buildArchiveCommentArgs(
+  o: ArchiveCommentOptions,
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
+): string[] {
   if (o.archiveName.trim() === '') {
     throw new BorgError({ code: 'InvalidArchiveName', message: 'Choose the archive to comment on.' });
   }
@@ -24,10 +29,10 @@ export function buildArchiveCommentArgs(o: ArchiveCommentOptions): string[] {
   if (problem !== undefined) {
     throw new BorgError({ code: 'InvalidArguments', message: problem, remedy: 'Change the comment.' });
   }
-  return ['recreate', `--comment=${o.comment}`, '--', `${o.location}::${o.archiveName}`];
+  return ['recreate', `--comment=${o.comment}`, ...archiveTail(caps, o.location, o.archiveName)];
 }
 
 /** Sets the comment; borg's errors (no such archive) arrive as BorgError. */
 export async function runArchiveComment(o: ArchiveCommentOptions, ctx: BorgContext): Promise<void> {
-  await runBorg(buildArchiveCommentArgs(o), ctx);
+  await runBorg(buildArchiveCommentArgs(o, capabilitiesOf(ctx)), ctx);
 }

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { ArchiveInfo } from '../../model/archive-info.js';
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 import { archiveSchema, parseJson } from '../json-output.js';
@@ -27,12 +29,15 @@ const archiveInfoOutputSchema = z.looseObject({
     .min(1),
 });
 
-/** `info --json -- LOCATION::ARCHIVE`. */
-export function buildArchiveInfoArgs(o: ArchiveInfoOptions): string[] {
+/** `info --json -- LOCATION::ARCHIVE` (2.x: `--repo=LOCATION -- id:ARCHIVE`). */
+export function buildArchiveInfoArgs(
+  o: ArchiveInfoOptions,
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
+): string[] {
   if (o.archiveName.trim() === '') {
     throw new BorgError({ code: 'InvalidArchiveName', message: 'Choose the archive to describe.' });
   }
-  return ['info', '--json', '--', `${o.location}::${o.archiveName}`];
+  return ['info', '--json', ...archiveTail(caps, o.location, o.archiveName)];
 }
 
 /** Parses `borg info --json REPO::ARCHIVE` stdout into the info view's facts. */
@@ -62,6 +67,6 @@ export function parseArchiveInfo(stdout: string): ArchiveInfo {
 
 /** Describes one archive; a missing archive arrives as BorgError (ArchiveDoesNotExist). */
 export async function runArchiveInfo(o: ArchiveInfoOptions, ctx: BorgContext): Promise<ArchiveInfo> {
-  const run = await runBorg(buildArchiveInfoArgs(o), ctx, { okExitCodes: [0, 1] });
+  const run = await runBorg(buildArchiveInfoArgs(o, capabilitiesOf(ctx)), ctx, { okExitCodes: [0, 1] });
   return parseArchiveInfo(run.stdout);
 }

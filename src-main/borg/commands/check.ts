@@ -9,6 +9,8 @@
  * that stops the archives check (exit 2, see __fixtures__/check-damaged-archives-only.stderr.jsonl) is
  * a finding too. `--repair` is deliberately not offered.
  */
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { capabilitiesOf, repositoryTail } from '../command-shape.js';
 import { BorgError } from '../errors.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 import type { BorgLogEvent } from '../log-json.js';
@@ -33,8 +35,8 @@ const MODE_FLAGS: Readonly<Record<CheckMode, readonly string[]>> = {
 };
 
 /** `check --progress [--repository-only | --verify-data] -- LOCATION`. */
-export function buildCheckArgs(o: CheckOptions): string[] {
-  return ['check', '--progress', ...MODE_FLAGS[o.mode], '--', o.location];
+export function buildCheckArgs(o: CheckOptions, caps: BorgCapabilities = BORG_1_2_CAPABILITIES): string[] {
+  return ['check', '--progress', ...MODE_FLAGS[o.mode], ...repositoryTail(caps, o.location)];
 }
 
 /** Runs the check; failures to run it at all (missing repository, wrong passphrase, lock) reject. */
@@ -49,7 +51,7 @@ export async function runCheck(o: CheckOptions, ctx: BorgContext): Promise<Check
   try {
     // Check ignores SIGINT until it ends; SIGTERM stops it at once and releases the lock.
     const run = await runBorg(
-      buildCheckArgs(o),
+      buildCheckArgs(o, capabilitiesOf(ctx)),
       { ...ctx, onEvent },
       {
         okExitCodes: [0, 1],

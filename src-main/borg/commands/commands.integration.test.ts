@@ -11,6 +11,7 @@ import { detectEncryption } from './detect-encryption.js';
 import { runInfo } from './info.js';
 import { runInit } from './init.js';
 import { runListArchives } from './list-archives.js';
+import { archiveTail, capabilitiesOf } from '../command-shape.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 let box: BorgSandbox;
@@ -147,7 +148,8 @@ describe('create', () => {
       const item = parseArchiveItemLine(line);
       if (item) paths.push(item.path);
     };
-    const run = await runBorg(['list', '--json-lines', '--', `${plainRepo}::dash`], box.ctx(), {
+    const tail = archiveTail(capabilitiesOf(box.ctx()), plainRepo, 'dash');
+    const run = await runBorg(['list', '--json-lines', ...tail], box.ctx(), {
       onStdoutLine,
     });
     expect(run.stdout).toBe('');

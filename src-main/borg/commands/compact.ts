@@ -7,7 +7,13 @@
  */
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 import type { BorgLogEvent } from '../log-json.js';
-import { capabilitiesFor, type BorgVersion } from '../version.js';
+import {
+  BORG_1_2_CAPABILITIES,
+  capabilitiesFor,
+  type BorgCapabilities,
+  type BorgVersion,
+} from '../capabilities.js';
+import { capabilitiesOf, repositoryTail } from '../command-shape.js';
 
 /** Which repository to compact. */
 export interface CompactOptions {
@@ -30,8 +36,11 @@ export function compactSupported(version: BorgVersion): boolean {
 }
 
 /** `compact --info --progress -- LOCATION`. */
-export function buildCompactArgs(o: CompactOptions): string[] {
-  return ['compact', '--info', '--progress', '--', o.location];
+export function buildCompactArgs(
+  o: CompactOptions,
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
+): string[] {
+  return ['compact', '--info', '--progress', ...repositoryTail(caps, o.location)];
 }
 
 /** Reads borg's "compaction freed about …" message; undefined for any other text. */
@@ -54,7 +63,7 @@ export async function runCompact(o: CompactOptions, ctx: BorgContext): Promise<C
   };
   // Compaction ignores SIGINT; SIGTERM stops it safely (segments are written before old ones go).
   const run = await runBorg(
-    buildCompactArgs(o),
+    buildCompactArgs(o, capabilitiesOf(ctx)),
     { ...ctx, onEvent },
     {
       okExitCodes: [0, 1],

@@ -6,6 +6,8 @@
 import type { ArchiveSummary } from '../../model/archive.js';
 import type { Compression } from '../../model/compression.js';
 import { checkArchiveName } from '../../model/archive-name-syntax.js';
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { capabilitiesOf, newArchiveTail } from '../command-shape.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 import { parseCreateOutput } from '../json-output.js';
@@ -30,8 +32,11 @@ export interface CreateOutcome {
   warnings: readonly string[];
 }
 
-/** The argv after `borg --log-json`. Values use `--opt=value` and `--` ends the options, so no pattern or path is read as an option. */
-export function buildCreateArgs(o: CreateOptions): string[] {
+/**
+ * The argv after `borg --log-json`. Values use `--opt=value` and `--` ends the options, so no pattern
+ * or path is read as an option. The archive is `LOCATION::NAME` (1.x) or `--repo=LOCATION -- NAME` (2.x).
+ */
+export function buildCreateArgs(o: CreateOptions, caps: BorgCapabilities = BORG_1_2_CAPABILITIES): string[] {
   return [
     'create',
     '--progress',
@@ -40,9 +45,7 @@ export function buildCreateArgs(o: CreateOptions): string[] {
     ...(o.excludeCaches ? ['--exclude-caches'] : []),
     ...o.excludePatterns.map((pattern) => `--exclude=${pattern}`),
     ...(o.filterArgs ?? []),
-    '--',
-    `${o.location}::${o.archiveName}`,
-    ...o.sourcePaths,
+    ...newArchiveTail(caps, o.location, o.archiveName, o.sourcePaths),
   ];
 }
 
@@ -57,7 +60,7 @@ export async function runCreate(o: CreateOptions, ctx: BorgContext): Promise<Cre
       remedy: 'Choose another archive name.',
     });
   }
-  const run = await runBorg(buildCreateArgs(o), ctx, { okExitCodes: [0, 1] });
+  const run = await runBorg(buildCreateArgs(o, capabilitiesOf(ctx)), ctx, { okExitCodes: [0, 1] });
   const { archive } = parseCreateOutput(run.stdout);
   return { archive, exitCode: run.exitCode === 1 ? 1 : 0, warnings: run.warnings };
 }

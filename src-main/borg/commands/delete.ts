@@ -5,6 +5,8 @@
  * `borg.output.list`), see __fixtures__/delete*.stderr.jsonl. Deleting a whole repository is not
  * offered here on purpose.
  */
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { BorgError, errorForMsgid } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 import type { BorgLogEvent } from '../log-json.js';
@@ -23,7 +25,10 @@ export interface DeleteArchiveOutcome {
 const LIST_LOGGER = 'borg.output.list';
 
 /** `delete --list --progress -- LOCATION::ARCHIVE`; refuses an empty archive name (that would delete the repository). */
-export function buildDeleteArchiveArgs(o: DeleteArchiveOptions): string[] {
+export function buildDeleteArchiveArgs(
+  o: DeleteArchiveOptions,
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
+): string[] {
   if (o.archiveName.trim() === '') {
     throw new BorgError({
       code: 'InvalidArchiveName',
@@ -31,7 +36,7 @@ export function buildDeleteArchiveArgs(o: DeleteArchiveOptions): string[] {
       remedy: 'Select an archive in the list, then delete it.',
     });
   }
-  return ['delete', '--list', '--progress', '--', `${o.location}::${o.archiveName}`];
+  return ['delete', '--list', '--progress', ...archiveTail(caps, o.location, o.archiveName)];
 }
 
 /** Deletes the archive; rejects with ArchiveDoesNotExist when borg did not find it. */
@@ -39,7 +44,7 @@ export async function runDeleteArchive(
   o: DeleteArchiveOptions,
   ctx: BorgContext,
 ): Promise<DeleteArchiveOutcome> {
-  const args = buildDeleteArchiveArgs(o);
+  const args = buildDeleteArchiveArgs(o, capabilitiesOf(ctx));
   let deleted = false;
   const onEvent = (event: BorgLogEvent): void => {
     if (event.type === 'log_message' && event.name === LIST_LOGGER) deleted = true;

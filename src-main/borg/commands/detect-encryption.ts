@@ -5,14 +5,19 @@
  * comes up for unencrypted repositories, so its refusal also answers "unencrypted".
  */
 import { randomUUID } from 'node:crypto';
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { capabilitiesOf, repositoryTail } from '../command-shape.js';
 import { isBorgError } from '../errors.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 
 const UNENCRYPTED_PROMPT = 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK';
 
 /** `list --json --last=1 -- LOCATION`: the smallest listing that still needs the key. */
-export function buildDetectEncryptionArgs(o: { location: string }): string[] {
-  return ['list', '--json', '--last=1', '--', o.location];
+export function buildDetectEncryptionArgs(
+  o: { location: string },
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
+): string[] {
+  return [caps.repositoryCommands.list, '--json', '--last=1', ...repositoryTail(caps, o.location)];
 }
 
 /** Borg's documented method: gibberish passphrase + `borg list`; PassphraseWrong => encrypted. */
@@ -24,7 +29,7 @@ export async function detectEncryption(
   const { passcommand: _unused, ...rest } = ctx;
   try {
     await runBorg(
-      buildDetectEncryptionArgs(o),
+      buildDetectEncryptionArgs(o, capabilitiesOf(ctx)),
       { ...rest, passphrase: randomUUID() },
       { okExitCodes: [0, 1], killGraceMs: STOP_AT_ONCE_MS },
     );

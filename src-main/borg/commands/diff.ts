@@ -7,6 +7,8 @@
  * "removed": 0} entry (see __fixtures__/diff.stdout.jsonl). The docs' example nests a whole item
  * inside `changes`; such entries are flattened.
  */
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { archiveTail, capabilitiesOf, otherArchive } from '../command-shape.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 
 /** One changed path: borg's change objects as printed (each has a string `type`). */
@@ -23,8 +25,12 @@ export interface DiffOptions {
 }
 
 /** `diff --json-lines -- LOCATION::A B`. */
-export function buildDiffArgs(o: DiffOptions): string[] {
-  return ['diff', '--json-lines', '--', `${o.location}::${o.archiveA}`, o.archiveB];
+export function buildDiffArgs(o: DiffOptions, caps: BorgCapabilities = BORG_1_2_CAPABILITIES): string[] {
+  return [
+    'diff',
+    '--json-lines',
+    ...archiveTail(caps, o.location, o.archiveA, [otherArchive(caps, o.archiveB)]),
+  ];
 }
 
 /** Parses one diff line; undefined for a line that is not a changed path with at least one change. */
@@ -55,7 +61,11 @@ export async function runDiff(
     if (item) onItem(item);
     else skipped++;
   };
-  await runBorg(buildDiffArgs(o), ctx, { okExitCodes: [0, 1], onStdoutLine, killGraceMs: STOP_AT_ONCE_MS });
+  await runBorg(buildDiffArgs(o, capabilitiesOf(ctx)), ctx, {
+    okExitCodes: [0, 1],
+    onStdoutLine,
+    killGraceMs: STOP_AT_ONCE_MS,
+  });
   if (skipped > 0) {
     const lines = skipped === 1 ? '1 line' : `${skipped} lines`;
     ctx.onEvent?.({
@@ -71,10 +81,28 @@ function flattenChanges(changes: readonly unknown[]): Record<string, unknown>[] 
   const out: Record<string, unknown>[] = [];
   for (const change of changes) {
     if (!isRecord(change)) continue;
-    if (typeof change.type === 'string') out.push(change);
+    if (typeof change.type === 'string') out.push(borg1Shape(change));
     else if (Array.isArray(change.changes)) out.push(...flattenChanges(change.changes));
   }
   return out;
+}
+
+/**
+ * Borg 2 names a mode change "changed mode", gives every before/after pair as item1/item2 and an
+ * added or removed file's bytes as added/removed; the
+ * 1.x shape (`mode` with old_mode/new_mode, old_mtime/new_mtime, …) is what the rest of Borgdesk reads.
+ */
+function borg1Shape(change: Record<string, unknown>): Record<string, unknown> {
+  // Borg 2's added/removed files carry byte counts ("added": 6, "removed": 0) instead of a size.
+  if ((change.type === 'added' || change.type === 'removed') && change.size === undefined) {
+    const bytes = change.type === 'added' ? change.added : change.removed;
+    if (typeof bytes === 'number') return { type: change.type, size: bytes };
+  }
+  if (!('item1' in change) && !('item2' in change)) return change;
+  const { item1, item2, type, ...rest } = change;
+  const kind = type === 'changed mode' ? 'mode' : String(type);
+  if (!/^[a-z]+$/.test(kind)) return change;
+  return { ...rest, type: kind, [`old_${kind}`]: item1, [`new_${kind}`]: item2 };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

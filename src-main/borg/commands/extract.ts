@@ -11,6 +11,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { buildExactExcludeFile, selectedPathPattern } from '../exact-patterns.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 import type { BorgLogEvent } from '../log-json.js';
@@ -53,33 +55,35 @@ const LIST_LOGGER = 'borg.output.list';
  */
 export function buildExtractArgs(
   o: ExtractOptions & { dryRun?: boolean; excludeFromFile?: string },
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
 ): string[] {
   return [
     'extract',
     ...(o.dryRun ? ['--dry-run', '--list'] : ['--progress', ...(o.onItem === undefined ? [] : ['--list'])]),
     ...(o.stripComponents > 0 ? [`--strip-components=${o.stripComponents}`] : []),
     ...(o.excludeFromFile === undefined ? [] : [`--exclude-from=${o.excludeFromFile}`]),
-    '--',
-    `${o.location}::${o.archiveName}`,
-    ...o.paths.map(selectedPathPattern),
+    ...archiveTail(caps, o.location, o.archiveName, o.paths.map(selectedPathPattern)),
   ];
 }
 
 /** Restores into o.cwd; progress arrives on ctx.onEvent. Exit 2 and above reject with a BorgError. */
 export async function runExtract(o: ExtractOptions, ctx: BorgContext): Promise<ExtractOutcome> {
   const onItem = o.onItem;
+  const caps = capabilitiesOf(ctx);
   const listening: BorgContext =
     onItem === undefined
       ? ctx
       : {
           ...ctx,
           onEvent: (event) => {
-            if (isListedPath(event)) onItem(event.message);
-            else ctx.onEvent?.(event);
+            if (isListedPath(event)) {
+              const listed = listedPath(event.message, caps);
+              if (listed !== undefined) onItem(listed);
+            } else ctx.onEvent?.(event);
           },
         };
   return withExcludeFile(o.excludePaths, async (excludeFromFile) => {
-    const args = buildExtractArgs({ ...o, excludeFromFile });
+    const args = buildExtractArgs({ ...o, excludeFromFile }, capabilitiesOf(ctx));
     const run = await runBorg(args, listening, {
       okExitCodes: [0, 1],
       cwd: o.cwd,
@@ -98,19 +102,31 @@ export async function runExtract(o: ExtractOptions, ctx: BorgContext): Promise<E
  */
 export async function runExtractDryRun(o: ExtractOptions, ctx: BorgContext): Promise<string[]> {
   const paths: string[] = [];
+  const caps = capabilitiesOf(ctx);
   const onEvent = (event: BorgLogEvent): void => {
     if (isListedPath(event)) {
-      paths.push(event.message);
+      const listed = listedPath(event.message, caps);
+      if (listed !== undefined) paths.push(listed);
     } else {
       ctx.onEvent?.(event);
     }
   };
   await withExcludeFile(o.excludePaths, async (excludeFromFile) => {
-    const args = buildExtractArgs({ ...o, stripComponents: 0, dryRun: true, excludeFromFile });
+    const args = buildExtractArgs(
+      { ...o, stripComponents: 0, dryRun: true, excludeFromFile },
+      capabilitiesOf(ctx),
+    );
     await runBorg(args, { ...ctx, onEvent }, { okExitCodes: [0, 1], killGraceMs: STOP_AT_ONCE_MS });
   });
   const strip = o.stripComponents;
   return strip > 0 ? paths.filter((p) => p.split('/').length > strip) : paths;
+}
+
+// Borg 2 marks each listed item "+ path" (extracted) or "- path" (left out, e.g. by a dry run's patterns).
+function listedPath(message: string, caps: BorgCapabilities): string | undefined {
+  if (!caps.extractListStatus) return message;
+  if (message.startsWith('+ ')) return message.slice(2);
+  return message.startsWith('- ') ? undefined : message;
 }
 
 function isListedPath(event: BorgLogEvent): event is Extract<BorgLogEvent, { type: 'log_message' }> {

@@ -4,6 +4,8 @@
  * unset (verified in commands.integration.test.ts), so BORG_NEW_PASSPHRASE is never needed.
  */
 import type { EncryptionMode } from '../../model/encryption.js';
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { capabilitiesOf, encryptionModeFor, repositoryTail } from '../command-shape.js';
 import { BorgError } from '../errors.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 
@@ -15,9 +17,17 @@ export interface InitOptions {
   newPassphrase?: string;
 }
 
-/** `init --encryption=MODE -- LOCATION`; `--` keeps a location starting with "-" from being an option. */
-export function buildInitArgs(o: InitOptions): string[] {
-  return ['init', `--encryption=${o.encryption}`, '--', o.location];
+/**
+ * `init --encryption=MODE -- LOCATION` (1.x; `--` keeps a location starting with "-" from being an
+ * option), `repo-create --encryption=MODE --repo=LOCATION` (2.x, where the mode is required and
+ * renamed after its cipher, see encryptionModeFor).
+ */
+export function buildInitArgs(o: InitOptions, caps: BorgCapabilities = BORG_1_2_CAPABILITIES): string[] {
+  return [
+    caps.repositoryCommands.create,
+    `--encryption=${encryptionModeFor(caps, o.encryption)}`,
+    ...repositoryTail(caps, o.location),
+  ];
 }
 
 /** Creates the repository; rejects with a BorgError (e.g. RepositoryAlreadyExists). */
@@ -33,7 +43,11 @@ export async function runInit(o: InitOptions, ctx: BorgContext): Promise<void> {
   }
   const { passphrase: _ignored, ...rest } = ctx;
   // Stopped at once: a cancelled init (often one stuck connecting) has nothing to save.
-  await runBorg(buildInitArgs(o), passphrase === undefined ? rest : { ...rest, passphrase }, {
-    killGraceMs: STOP_AT_ONCE_MS,
-  });
+  await runBorg(
+    buildInitArgs(o, capabilitiesOf(ctx)),
+    passphrase === undefined ? rest : { ...rest, passphrase },
+    {
+      killGraceMs: STOP_AT_ONCE_MS,
+    },
+  );
 }

@@ -7,6 +7,8 @@
  * the new one twice, all on the stdin pipe (proved in keys.integration.test.ts). Borg 2 reads the
  * same prompts; its `-r REPO` form is the only change.
  */
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { capabilitiesOf, repositoryTail } from '../command-shape.js';
 import { BorgError, isBorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 
@@ -18,8 +20,11 @@ export interface ChangePassphraseOptions {
 }
 
 /** `key change-passphrase -- LOCATION`. */
-export function buildChangePassphraseArgs(o: { location: string }): string[] {
-  return ['key', 'change-passphrase', '--', o.location];
+export function buildChangePassphraseArgs(
+  o: { location: string },
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
+): string[] {
+  return ['key', 'change-passphrase', ...repositoryTail(caps, o.location)];
 }
 
 /** The stdin borg's three prompts read: current, new, new again. */
@@ -45,7 +50,9 @@ export async function runChangePassphrase(o: ChangePassphraseOptions, ctx: BorgC
   // No fd, no passcommand: any passphrase source would stop borg from reading its prompts on stdin.
   const { passphrase: _fd, passcommand: _cmd, ...rest } = ctx;
   try {
-    await runBorg(buildChangePassphraseArgs(o), rest, { stdin: changePassphraseStdin(o) });
+    await runBorg(buildChangePassphraseArgs(o, capabilitiesOf(ctx)), rest, {
+      stdin: changePassphraseStdin(o),
+    });
   } catch (e) {
     // A wrong current passphrase makes borg re-prompt and read the new one as a second try, so it
     // ends in "retries exceeded" or, when that matched, in prompts left without input.

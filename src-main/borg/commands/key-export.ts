@@ -5,6 +5,8 @@
  * passphrase; keyfile modes read the key from this computer's keys folder.
  */
 import type { KeyExportFormat } from '../../model/keys.js';
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { capabilitiesOf, repositoryTail } from '../command-shape.js';
 import { runBorg, type BorgContext } from '../exec.js';
 
 export type { KeyExportFormat } from '../../model/keys.js';
@@ -22,14 +24,17 @@ const FORMAT_FLAGS: Readonly<Record<KeyExportFormat, readonly string[]>> = {
 };
 
 /** `key export [--paper|--qr-html] -- LOCATION` (no path: borg writes to stdout). */
-export function buildKeyExportArgs(o: KeyExportOptions): string[] {
-  return ['key', 'export', ...FORMAT_FLAGS[o.format], '--', o.location];
+export function buildKeyExportArgs(
+  o: KeyExportOptions,
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
+): string[] {
+  return ['key', 'export', ...FORMAT_FLAGS[o.format], ...repositoryTail(caps, o.location)];
 }
 
 /** The exported key in the asked form. */
 export async function runKeyExport(o: KeyExportOptions, ctx: BorgContext): Promise<string> {
   // Nothing is decrypted: the passphrase (and the user's passcommand) stay out of this run.
   const { passphrase: _fd, passcommand: _cmd, ...rest } = ctx;
-  const run = await runBorg(buildKeyExportArgs(o), rest);
+  const run = await runBorg(buildKeyExportArgs(o, capabilitiesOf(ctx)), rest);
   return run.stdout;
 }

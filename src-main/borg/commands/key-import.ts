@@ -6,6 +6,8 @@
  * that ran out of lines with " - aborted" and exit code 0; that is a failure here.
  */
 import type { KeyImportSource } from '../../model/keys.js';
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { capabilitiesOf, repositoryTail } from '../command-shape.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 import { paperKeyDialog, parsePaperKey } from '../paper-key.js';
@@ -19,9 +21,14 @@ export interface KeyImportOptions {
 }
 
 /** `key import -- LOCATION -` for a key file (read from stdin), `key import --paper -- LOCATION`. */
-export function buildKeyImportArgs(o: KeyImportOptions): string[] {
-  return o.source.kind === 'paper'
-    ? ['key', 'import', '--paper', '--', o.location]
+export function buildKeyImportArgs(
+  o: KeyImportOptions,
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
+): string[] {
+  if (o.source.kind === 'paper') return ['key', 'import', '--paper', ...repositoryTail(caps, o.location)];
+  // Borg 2 takes the repository as --repo, so the key file path "-" is the only positional.
+  return caps.repositoryArgument === 'option'
+    ? ['key', 'import', ...repositoryTail(caps, o.location), '--', '-']
     : ['key', 'import', '--', o.location, '-'];
 }
 
@@ -29,7 +36,7 @@ export function buildKeyImportArgs(o: KeyImportOptions): string[] {
 export async function runKeyImport(o: KeyImportOptions, ctx: BorgContext): Promise<void> {
   const stdin = o.source.kind === 'paper' ? paperKeyDialog(parsePaperKey(o.source.text)) : o.source.text;
   const { passphrase: _fd, passcommand: _cmd, ...rest } = ctx;
-  const run = await runBorg(buildKeyImportArgs(o), rest, { stdin });
+  const run = await runBorg(buildKeyImportArgs(o, capabilitiesOf(ctx)), rest, { stdin });
   if (o.source.kind === 'paper' && /- aborted|did not match/.test(run.stdout)) {
     throw new BorgError({
       code: 'KeyInvalid',

@@ -28,7 +28,9 @@ async function failure(promise: Promise<unknown>): Promise<BorgErrorCode | unkno
   return isBorgError(error) ? error.code : error;
 }
 
-const ctx = (passphrase?: string) => ({ borgPath, ...(passphrase === undefined ? {} : { passphrase }) });
+// The spy borg with the sandbox borg's capability table (box.ctx carries it).
+const ctx = (passphrase?: string) =>
+  box.ctx({ borgPath, ...(passphrase === undefined ? {} : { passphrase }) });
 const list = (location: string, passphrase: string) => runListArchives({ location }, ctx(passphrase));
 const keysDir = () => path.join(process.env.BORG_BASE_DIR ?? '', '.config', 'borg', 'keys');
 

@@ -8,6 +8,8 @@
  * The fixed keys (type, mode, user, group, uid, gid, path, healthy, source, linktarget, flags) are
  * always printed; `isomtime` becomes `mtime` in parseArchiveItemLine.
  */
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 import { parseArchiveItemLine, type ArchiveItem } from '../json-output.js';
 
@@ -17,9 +19,17 @@ export interface ListContentsOptions {
   archiveName: string;
 }
 
-/** `list --json-lines --format={isomtime}{size} -- LOCATION::ARCHIVE`. */
-export function buildListContentsArgs(o: ListContentsOptions): string[] {
-  return ['list', '--json-lines', '--format={isomtime}{size}', '--', `${o.location}::${o.archiveName}`];
+/** `list --json-lines --format={isomtime}{size} -- LOCATION::ARCHIVE` (2.x: `--repo=LOCATION -- id:ARCHIVE`). */
+export function buildListContentsArgs(
+  o: ListContentsOptions,
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
+): string[] {
+  return [
+    'list',
+    '--json-lines',
+    '--format={isomtime}{size}',
+    ...archiveTail(caps, o.location, o.archiveName),
+  ];
 }
 
 /**
@@ -37,7 +47,7 @@ export async function runListContents(
     if (item) onItem(item);
     else skipped++;
   };
-  await runBorg(buildListContentsArgs(o), ctx, {
+  await runBorg(buildListContentsArgs(o, capabilitiesOf(ctx)), ctx, {
     okExitCodes: [0, 1],
     onStdoutLine,
     killGraceMs: STOP_AT_ONCE_MS,

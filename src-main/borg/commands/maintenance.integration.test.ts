@@ -12,6 +12,7 @@ import { runDeleteArchive } from './delete.js';
 import { runInit } from './init.js';
 import { runListArchives } from './list-archives.js';
 import { runPrune, type PruneOptions } from './prune.js';
+import { capabilitiesOf, newArchiveTail } from '../command-shape.js';
 
 const PASSPHRASE = 'prune me';
 let box: BorgSandbox;
@@ -62,7 +63,8 @@ async function rejectedCode(promise: Promise<unknown>): Promise<BorgErrorCode | 
 
 async function backUp(location: string, name: string, timestamp?: string): Promise<void> {
   const at = timestamp === undefined ? [] : [`--timestamp=${timestamp}`];
-  await runBorg(['create', ...at, '--', `${location}::${name}`, 'src'], ctx, { cwd: box.dir });
+  const tail = newArchiveTail(capabilitiesOf(ctx), location, name, ['src']);
+  await runBorg(['create', ...at, ...tail], ctx, { cwd: box.dir });
 }
 
 beforeAll(async () => {

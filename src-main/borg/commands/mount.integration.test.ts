@@ -11,6 +11,7 @@ import { runInit } from './init.js';
 import { runListContents } from './list-contents.js';
 import { fuseAvailability, runMount, runUmount } from './mount.js';
 import { makeSourceTree, SOURCE_FILES } from './restore-test-tree.js';
+import { capabilitiesOf, newArchiveTail } from '../command-shape.js';
 
 const box = await createSandbox();
 const repo = box.path('repo');
@@ -27,7 +28,9 @@ async function mountPoint(name: string): Promise<string> {
 
 await runInit({ location: repo, encryption: 'repokey', newPassphrase: 'mount me' }, box.ctx());
 await makeSourceTree(box.dir);
-await runBorg(['create', '--', `${repo}::one`, 'src'], ctx, { cwd: box.dir });
+await runBorg(['create', ...newArchiveTail(capabilitiesOf(ctx), repo, 'one', ['src'])], ctx, {
+  cwd: box.dir,
+});
 
 // The runtime check: FUSE as borg sees it, then one real mount.
 const availability = await fuseAvailability(TEST_BORG);
@@ -68,7 +71,9 @@ describe('mount', () => {
     await runUmount({ mountPoint: mnt }, ctx);
     expect(await readdir(mnt)).toEqual([]);
     // Unmounting released the lock: a backup into the repository runs right away.
-    await runBorg(['create', '--', `${repo}::after-umount`, 'src'], ctx, { cwd: box.dir });
+    await runBorg(['create', ...newArchiveTail(capabilitiesOf(ctx), repo, 'after-umount', ['src'])], ctx, {
+      cwd: box.dir,
+    });
   });
 
   it.skipIf(cannotMount !== undefined)('mounts a whole repository with one folder per archive', async () => {

@@ -5,6 +5,8 @@
  * and reads are served. The background borg keeps the repository lock (shared for a local
  * repository: lists and extracts still run, a backup waits) until `borg umount`.
  */
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { archiveMatchExact, capabilitiesOf, repositoryTail } from '../command-shape.js';
 import { BorgError, isBorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 
@@ -17,8 +19,13 @@ export interface MountOptions {
   mountPoint: string;
 }
 
-/** `mount -- LOCATION[::ARCHIVE] MOUNTPOINT`. */
-export function buildMountArgs(o: MountOptions): string[] {
+/** `mount -- LOCATION[::ARCHIVE] MOUNTPOINT` (1.x), `mount [--match-archives=id:ARCHIVE] --repo=LOCATION -- MOUNTPOINT` (2.x). */
+export function buildMountArgs(o: MountOptions, caps: BorgCapabilities = BORG_1_2_CAPABILITIES): string[] {
+  if (caps.repositoryArgument === 'option') {
+    const archive =
+      o.archiveName === undefined ? [] : [`--match-archives=${archiveMatchExact(o.archiveName)}`];
+    return ['mount', ...archive, ...repositoryTail(caps, o.location), '--', o.mountPoint];
+  }
   const target = o.archiveName === undefined ? o.location : `${o.location}::${o.archiveName}`;
   return ['mount', '--', target, o.mountPoint];
 }
@@ -31,7 +38,7 @@ export function buildUmountArgs(o: { mountPoint: string }): string[] {
 /** Mounts read-only; resolves once the mount is usable. */
 export async function runMount(o: MountOptions, ctx: BorgContext): Promise<void> {
   try {
-    await runBorg(buildMountArgs(o), ctx);
+    await runBorg(buildMountArgs(o, capabilitiesOf(ctx)), ctx);
   } catch (e) {
     // Exit 1 (the background process did not confirm) and a cancel during the hand-over can leave
     // a mount behind that nobody tracks; take it down again. Other failures happen before mounting.

@@ -8,6 +8,8 @@
  * Borg 1.4 and 2.0 widen the action column to 44 and borg 2 adds the zone to the date, so names are
  * taken by archive id from the listing made just before pruning; the columns are only a fallback.
  */
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { archiveGlobOption, capabilitiesOf, repositoryTail } from '../command-shape.js';
 import { BorgError } from '../errors.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 import type { BorgLogEvent } from '../log-json.js';
@@ -62,23 +64,25 @@ const ACTION_COLUMN = 40;
 const ACTION =
   /^(?:Keeping archive \(rule: (.+?) #(\d+)\):|(Keeping checkpoint archive:)|Would prune:|Pruning archive \(\d+\/\d+\):)/;
 
-/** The argv after `borg --log-json`; throws InvalidArguments for an unlimited glob or bad keep rules. */
-export function buildPruneArgs(o: PruneOptions): string[] {
+/**
+ * The argv after `borg --log-json`; throws InvalidArguments for an unlimited glob or bad keep rules.
+ * Borg 2 selects the plan's archives with `--match-archives=sh:GLOB` and takes `--repo=LOCATION`.
+ */
+export function buildPruneArgs(o: PruneOptions, caps: BorgCapabilities = BORG_1_2_CAPABILITIES): string[] {
   checkGlob(o.glob);
   return [
     'prune',
     '--list',
     ...(o.dryRun ? ['--dry-run'] : ['--progress']),
-    `--glob-archives=${o.glob}`,
+    archiveGlobOption(caps, o.glob),
     ...normalizeKeepArgs(o.keep),
-    '--',
-    o.location,
+    ...repositoryTail(caps, o.location),
   ];
 }
 
 /** Runs prune (or its dry run); ctx.onEvent receives every event, list lines included. */
 export async function runPrune(o: PruneOptions, ctx: BorgContext): Promise<PruneOutcome> {
-  const args = buildPruneArgs(o);
+  const args = buildPruneArgs(o, capabilitiesOf(ctx));
   const kept: string[] = [];
   const pruned: string[] = [];
   // Read from the manifest only (no lock held afterwards); its events stay out of the prune's log.

@@ -4,6 +4,8 @@
  * refuse or one that collides with its checkpoint names.
  */
 import { checkRenamedArchiveName } from '../../model/archive-name.js';
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 
@@ -15,7 +17,10 @@ export interface RenameArchiveOptions {
 }
 
 /** `rename -- LOCATION::ARCHIVE NEWNAME`; refuses a name borg would refuse or misread. */
-export function buildRenameArgs(o: RenameArchiveOptions): string[] {
+export function buildRenameArgs(
+  o: RenameArchiveOptions,
+  caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
+): string[] {
   if (o.archiveName.trim() === '') {
     throw new BorgError({ code: 'InvalidArchiveName', message: 'Choose the archive to rename.' });
   }
@@ -27,10 +32,10 @@ export function buildRenameArgs(o: RenameArchiveOptions): string[] {
       remedy: 'Choose another name.',
     });
   }
-  return ['rename', '--', `${o.location}::${o.archiveName}`, o.newName];
+  return ['rename', ...archiveTail(caps, o.location, o.archiveName, [o.newName])];
 }
 
 /** Renames the archive; borg's errors (no such archive, name taken) arrive as BorgError. */
 export async function runRenameArchive(o: RenameArchiveOptions, ctx: BorgContext): Promise<void> {
-  await runBorg(buildRenameArgs(o), ctx);
+  await runBorg(buildRenameArgs(o, capabilitiesOf(ctx)), ctx);
 }

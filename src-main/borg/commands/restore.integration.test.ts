@@ -20,6 +20,7 @@ import {
   SOURCE_DIRS,
   SOURCE_FILES,
 } from './restore-test-tree.js';
+import { capabilitiesOf, newArchiveTail } from '../command-shape.js';
 
 const PASSPHRASE = 'restore me';
 let box: BorgSandbox;
@@ -28,7 +29,8 @@ let ctx: BorgContext;
 
 // Archive paths are relative ("src/..."): borg runs in the sandbox and backs up "src".
 async function backUp(archive: string, ...sources: string[]): Promise<void> {
-  await runBorg(['create', '--compression=none', '--', `${repo}::${archive}`, ...sources], ctx, {
+  const tail = newArchiveTail(capabilitiesOf(ctx), repo, archive, sources);
+  await runBorg(['create', '--compression=none', ...tail], ctx, {
     cwd: box.dir,
   });
 }

@@ -12,6 +12,7 @@ import type { HandlersFor } from '../../ipc/contract.js';
 import type { archiveRequests } from '../../ipc/contract/archives.js';
 import type { RecordOperation } from '../history/operation-record.js';
 import type { DiffDeps } from '../restore/diff-service.js';
+import { capabilitiesOf } from '../../borg/command-shape.js';
 
 type ArchiveEditRequests = Pick<
   typeof archiveRequests,
@@ -42,7 +43,13 @@ export function archiveEditHandlers(deps: ArchiveEditDeps): HandlersFor<ArchiveE
       await inLane(repoId, (location, ctx) => {
         const options = { location, archiveName, newName };
         const title = `Rename ${archiveName} to ${newName}`;
-        const operation = { kind: 'rename' as const, repoId, title, args: buildRenameArgs(options), ctx };
+        const operation = {
+          kind: 'rename' as const,
+          repoId,
+          title,
+          args: buildRenameArgs(options, capabilitiesOf(ctx)),
+          ctx,
+        };
         return record(operation, (recorded) => runRenameArchive(options, recorded));
       });
       return {};
@@ -51,7 +58,7 @@ export function archiveEditHandlers(deps: ArchiveEditDeps): HandlersFor<ArchiveE
       assertWritable(repoId);
       await inLane(repoId, (location, ctx) => {
         const options = { location, archiveName, comment };
-        const args = buildArchiveCommentArgs(options);
+        const args = buildArchiveCommentArgs(options, capabilitiesOf(ctx));
         const operation = {
           kind: 'comment' as const,
           repoId,

@@ -14,6 +14,7 @@ import { runningLine } from './command-line.js';
 import { explainDiskFull } from './disk-full.js';
 import type { JobSpec } from './job-manager.js';
 import { backupSummary, warningSummary } from './job-summary.js';
+import { capabilitiesOf } from '../../borg/command-shape.js';
 
 /** What a backup job needs from the rest of the core. */
 export interface BackupJobDeps {
@@ -74,7 +75,7 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
         consentedPrompts,
       });
       const createOptions = { ...options, location: current.location };
-      log('info', runningLine(buildCreateArgs(createOptions), ctx));
+      log('info', runningLine(buildCreateArgs(createOptions, capabilitiesOf(ctx)), ctx));
       const outcome = await runCreate(createOptions, ctx).catch(async (e: unknown) => {
         throw await explainDiskFull(e, createOptions, deps.env);
       });

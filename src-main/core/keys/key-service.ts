@@ -27,6 +27,7 @@ import type { RepositoryService } from '../repositories/repository-service.js';
 import type { PassphraseKeeper } from '../secrets/passphrase-keeper.js';
 import { buildRecoveryKit } from './recovery-kit.js';
 import { runSelfTest, type SelfTestResult } from './self-test.js';
+import { capabilitiesOf } from '../../borg/command-shape.js';
 
 /** What the key service needs from the rest of the core. */
 export interface KeyServiceDeps {
@@ -83,7 +84,7 @@ export class KeyService {
       throw new AppError('InvalidInput', 'The new passphrase is empty.', 'Choose a new passphrase.');
     }
     const ctx = await this.context(repo);
-    const args = buildChangePassphraseArgs(repo);
+    const args = buildChangePassphraseArgs(repo, capabilitiesOf(ctx));
     const operation = {
       kind: 'change-passphrase' as const,
       repoId: repo.id,
@@ -146,14 +147,14 @@ export class KeyService {
       throw new AppError('InvalidInput', 'Which repository is the key for?', 'Choose the repository first.');
     }
     const ctx = {
-      ...{ borgPath: await this.deps.borgPath(), signal: this.deps.shutdown, ...fields },
+      ...{ ...(await this.borgTool()), signal: this.deps.shutdown, ...fields },
       ...sshContextOf(this.deps),
     };
     const options = { location, source: p.source };
     const operation = {
       ...{ kind: 'key-import' as const, repoId: p.repoId ?? '', title: 'Import the key', ctx },
       ...(p.repoId === undefined ? { repoName: location } : {}),
-      args: buildKeyImportArgs(options),
+      args: buildKeyImportArgs(options, capabilitiesOf(ctx)),
     };
     await this.deps.runAt(location, () =>
       this.record(operation, (recorded) => runKeyImport(options, recorded)),
@@ -229,7 +230,7 @@ export class KeyService {
       ctx,
     };
     return this.deps.runAt(repo.location, () =>
-      record({ ...operation, args: buildKeyExportArgs(options) }, (recorded) =>
+      record({ ...operation, args: buildKeyExportArgs(options, capabilitiesOf(ctx)) }, (recorded) =>
         runKeyExport(options, recorded),
       ),
     );
@@ -239,11 +240,18 @@ export class KeyService {
     return this.deps.record ?? recordNothing;
   }
 
+  // This service's borg path, with the capability table the repository service gives every context.
+  private async borgTool(): Promise<Pick<BorgContext, 'borgPath' | 'capabilities'>> {
+    const { capabilities } = await this.deps.repos.borgTool();
+    const borgPath = await this.deps.borgPath();
+    return capabilities === undefined ? { borgPath } : { borgPath, capabilities };
+  }
+
   // No passphrase here: each command decides what it needs (export and import need none).
   private async context(repo: StoredRepository): Promise<BorgContext> {
     requireUsableLocation(repo);
     return {
-      borgPath: await this.deps.borgPath(),
+      ...(await this.borgTool()),
       signal: this.deps.shutdown,
       ...repositoryContextFields(repo),
       ...sshContextOf(this.deps),

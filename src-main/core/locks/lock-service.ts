@@ -9,6 +9,7 @@ import { AppError } from '../app-error.js';
 import type { BorgContext } from '../../borg/exec.js';
 import type { RecordOperation } from '../history/operation-record.js';
 import { readLockReport, type LockProbe } from './lock-roster.js';
+import { capabilitiesOf } from '../../borg/command-shape.js';
 
 /** What the lock service reaches in the rest of the core. */
 export interface LockServiceDeps {
@@ -59,7 +60,7 @@ export async function breakLock(
   }
   await deps.runInLane(repoId, async () => {
     const { location, ctx } = await deps.resolve(repoId);
-    const args = buildBreakLockArgs({ location });
+    const args = buildBreakLockArgs({ location }, capabilitiesOf(ctx));
     const operation = { kind: 'break-lock' as const, repoId, title: 'Break the repository lock', args, ctx };
     await deps.record(operation, (recorded) => runBreakLock({ location }, recorded));
   });

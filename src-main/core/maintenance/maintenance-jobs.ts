@@ -10,6 +10,7 @@ import { runningLine } from '../jobs/command-line.js';
 import type { JobSpec } from '../jobs/job-manager.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
+import { capabilitiesOf } from '../../borg/command-shape.js';
 
 /** Why a delete leaves the disk as full as before (borg 1.2: segments are rewritten only by compact). */
 export const SPACE_NOTE =
@@ -45,7 +46,7 @@ export async function deleteArchiveJob(
         consentedPrompts: job.consentedPrompts,
       });
       const options = { location: current.location, archiveName };
-      job.log('info', runningLine(buildDeleteArchiveArgs(options), ctx));
+      job.log('info', runningLine(buildDeleteArchiveArgs(options, capabilitiesOf(ctx)), ctx));
       const outcome = await runDeleteArchive(options, ctx);
       job.log('info', `Deleted ${archiveName}. ${SPACE_NOTE}`);
       return { status: outcome.warnings.length > 0 ? 'warning' : 'succeeded' };
@@ -92,7 +93,7 @@ export function checkJob(
         consentedPrompts: job.consentedPrompts,
       });
       const options = { location: current.location, mode };
-      job.log('info', runningLine(buildCheckArgs(options), ctx));
+      job.log('info', runningLine(buildCheckArgs(options, capabilitiesOf(ctx)), ctx));
       const outcome = await runCheck(options, ctx);
       if (outcome.ok) {
         job.log('info', 'No problems found.');

@@ -23,6 +23,7 @@ import { pruneKeepArgs } from '../../model/retention.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import type { BorgVersion } from '../../borg/version.js';
+import { capabilitiesOf } from '../../borg/command-shape.js';
 
 /** What plan jobs need from the rest of the core. */
 export interface PlanJobDeps {
@@ -89,7 +90,7 @@ export function planBackupJob(
         }
       }
       const options = planCreateOptions(plan, current.location, deps);
-      job.log('info', runningLine(buildCreateArgs(options), ctx));
+      job.log('info', runningLine(buildCreateArgs(options, capabilitiesOf(ctx)), ctx));
       const run = await runCreate(options, ctx).catch(async (e: unknown) => {
         throw await explainDiskFull(e, options, deps.env);
       });
@@ -131,7 +132,7 @@ export function planPruneJob(
         keep: pruneKeepArgs(retention),
         dryRun: false,
       };
-      job.log('info', runningLine(buildPruneArgs(options), ctx.borg));
+      job.log('info', runningLine(buildPruneArgs(options, capabilitiesOf(ctx.borg)), ctx.borg));
       const outcome = await runPrune(options, ctx.borg);
       job.log(
         'info',
@@ -166,7 +167,10 @@ export function compactJob(
         return { status: 'succeeded' };
       }
       const ctx = await writableContext(repo, job, deps);
-      job.log('info', runningLine(buildCompactArgs({ location: ctx.location }), ctx.borg));
+      job.log(
+        'info',
+        runningLine(buildCompactArgs({ location: ctx.location }, capabilitiesOf(ctx.borg)), ctx.borg),
+      );
       const outcome = await runCompact({ location: ctx.location }, ctx.borg);
       const status = outcome.warnings.length > 0 ? 'warning' : 'succeeded';
       if (outcome.freedBytes === undefined) return { status };

@@ -5,6 +5,7 @@
 import { buildInitArgs, runInit, type InitOptions } from '../../borg/commands/init.js';
 import type { BorgContext } from '../../borg/exec.js';
 import { recordNothing, type RecordOperation } from '../history/operation-record.js';
+import { capabilitiesOf } from '../../borg/command-shape.js';
 
 /** Creates the repository `init` describes; resolves or rejects as runInit does. */
 export function recordedInit(
@@ -14,5 +15,7 @@ export function recordedInit(
   record: RecordOperation = recordNothing,
 ): Promise<void> {
   const operation = { kind: 'init' as const, repoId: '', repoName: name, title: `Create ${name}` };
-  return record({ ...operation, args: buildInitArgs(init), ctx }, (recorded) => runInit(init, recorded));
+  return record({ ...operation, args: buildInitArgs(init, capabilitiesOf(ctx)), ctx }, (recorded) =>
+    runInit(init, recorded),
+  );
 }

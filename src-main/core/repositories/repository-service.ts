@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { BorgCapabilities } from '../../borg/capabilities.js';
 import type { BorgContext } from '../../borg/exec.js';
 import { detectEncryption } from '../../borg/commands/detect-encryption.js';
 import { runInfo } from '../../borg/commands/info.js';
@@ -54,6 +55,8 @@ export interface RepositoryServiceDeps {
   readonly lanes: SerialLanes;
   readonly homeDir: string;
   readonly borgPath: () => Promise<string>;
+  /** The capability table of that borg (every context carries it); absent: borg 1.2's table. */
+  readonly borgCapabilities?: () => Promise<BorgCapabilities>;
   /** Aborted when the app shuts down, so no borg started here outlives it. */
   readonly shutdown: AbortSignal;
   /** Called after every change to the list, with the new list (becomes `repos:changed`). */
@@ -108,9 +111,16 @@ export class RepositoryService {
   /** The part of every BorgContext that does not depend on a repository: borg's path and the shutdown signal. */
   private async baseContext(
     cancel?: AbortSignal,
-  ): Promise<Pick<BorgContext, 'borgPath' | 'signal' | 'sshKnownHostsFile'>> {
+  ): Promise<Pick<BorgContext, 'borgPath' | 'capabilities' | 'signal' | 'sshKnownHostsFile'>> {
     const signal = cancel === undefined ? this.deps.shutdown : AbortSignal.any([this.deps.shutdown, cancel]);
-    return { borgPath: await this.deps.borgPath(), signal, ...sshContextOf(this.deps) };
+    return { ...(await this.borgTool()), signal, ...sshContextOf(this.deps) };
+  }
+
+  /** The borg binary and its capability table, the part of a BorgContext that names the borg. */
+  async borgTool(): Promise<Pick<BorgContext, 'borgPath' | 'capabilities'>> {
+    const borgPath = await this.deps.borgPath();
+    const capabilities = await this.deps.borgCapabilities?.();
+    return capabilities === undefined ? { borgPath } : { borgPath, capabilities };
   }
 
   /**
@@ -120,7 +130,7 @@ export class RepositoryService {
    */
   async contextFor(repo: StoredRepository, extras: ContextExtras = {}): Promise<BorgContext> {
     requireUsableLocation(repo);
-    const borgPath = await this.deps.borgPath();
+    const tool = await this.borgTool();
     let passphrase: string | undefined;
     // The user's passcommand wins over a held passphrase: it is what they chose for this repository.
     const passcommand =
@@ -135,7 +145,7 @@ export class RepositoryService {
     return {
       signal: this.deps.shutdown,
       ...extras,
-      borgPath,
+      ...tool,
       passphrase,
       ...sshContextOf(this.deps),
       ...(passcommand === undefined ? {} : { passcommand }),

@@ -25,6 +25,7 @@ import { AppError } from '../app-error.js';
 import { recordNothing, type RecordOperation } from '../history/operation-record.js';
 import { cleanUpLeftoverMounts, mountFolderPrefix, type LeftoverCleanup } from './leftover-mounts.js';
 import { endBorgMount, findBorgMountPid, removeMarker, writeMarker } from './mount-marker.js';
+import { capabilitiesOf } from '../../borg/command-shape.js';
 
 /** What the mount manager needs from the rest of the core. */
 export interface MountManagerDeps {
@@ -102,7 +103,13 @@ export class MountManager {
       const options =
         archiveName === undefined ? { location, mountPoint } : { location, archiveName, mountPoint };
       const title = `Mount ${archiveName ?? `every archive of ${name}`}`;
-      const operation = { kind: 'mount' as const, repoId, title, args: buildMountArgs(options), ctx };
+      const operation = {
+        kind: 'mount' as const,
+        repoId,
+        title,
+        args: buildMountArgs(options, capabilitiesOf(ctx)),
+        ctx,
+      };
       await (this.deps.record ?? recordNothing)(operation, (recorded) => runMount(options, recorded));
       // Recorded inside the lane, so a backup queued behind the mount already sees it.
       this.mounts.set(mountPoint, record);

@@ -15,6 +15,7 @@ import { cancelledSummary, settleCancelledRestore } from './cancelled-restore.js
 import { ExtractProgressTracker } from './extract-progress.js';
 import { planRestore, type RestorePlan, type RestoreTree } from './restore-planner.js';
 import { createUniqueDir, removeIfEmpty, repositoryDirOf } from './restore-target.js';
+import { capabilitiesOf } from '../../borg/command-shape.js';
 
 /** What restore jobs and previews need from the rest of the core. */
 export interface RestoreDeps {
@@ -117,7 +118,7 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
           last = item;
         },
       };
-      log('info', runningLine(buildExtractArgs(options), ctx));
+      log('info', runningLine(buildExtractArgs(options, capabilitiesOf(ctx)), ctx));
       if (skip) {
         // runExtract hands these to borg in a temporary --exclude-from file, not on the command line.
         log(

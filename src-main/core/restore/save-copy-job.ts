@@ -17,6 +17,7 @@ import { normalizeArchivePath, isInside } from './restore-paths.js';
 import type { RestoreDeps } from './restore-job.js';
 import { realpathOr } from './restore-planner.js';
 import { placeWithoutClobbering, repositoryDirOf, targetExists } from './restore-target.js';
+import { capabilitiesOf } from '../../borg/command-shape.js';
 
 /** One archive file and where its copy goes. */
 export type SaveCopyRequest = ArchiveRef & { readonly path: string; readonly targetPath: string };
@@ -70,7 +71,7 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
           cwd: scratch,
           stripComponents: archivePath.split('/').length - 1,
         };
-        log('info', runningLine(buildExtractArgs(options), ctx));
+        log('info', runningLine(buildExtractArgs(options, capabilitiesOf(ctx)), ctx));
         const outcome = await runExtract(options, ctx);
         // The one file borg wrote, under its real name: a "?" in the listed name may be a byte that
         // is not UTF-8, so the name is read (and used) as bytes.

@@ -1,0 +1,84 @@
+/**
+ * The parts of a borg command line that differ between borg 1.x and borg 2, built from the
+ * capability table (capabilities.ts) so command modules never compare versions. For borg 1.x every
+ * helper returns exactly the argv Borgdesk always used (`-- REPO`, `-- REPO::NAME`, `--glob-archives=`).
+ */
+import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from './capabilities.js';
+
+/** The table a run uses; a context without one is driven as borg 1.2. */
+export function capabilitiesOf(ctx: {
+  readonly capabilities?: BorgCapabilities | undefined;
+}): BorgCapabilities {
+  return ctx.capabilities ?? BORG_1_2_CAPABILITIES;
+}
+
+/**
+ * Ends a repository-wide command: `-- REPO` (1.x), `--repo=REPO` (2.x; a lone trailing `--` makes
+ * borg 2's parser fail).
+ */
+export function repositoryTail(caps: BorgCapabilities, location: string): string[] {
+  return caps.repositoryArgument === 'option' ? [`--repo=${location}`] : ['--', location];
+}
+
+/**
+ * Ends a command about an existing archive: `-- REPO::NAME REST…` (1.x), `--repo=REPO -- id:NAME
+ * REST…` (2.x, where NAME is a match pattern: `id:` makes it an exact name, so "sh:x" or "aid:1" are
+ * read as names).
+ */
+export function archiveTail(
+  caps: BorgCapabilities,
+  location: string,
+  archiveName: string,
+  rest: readonly string[] = [],
+): string[] {
+  if (caps.archiveReference === 'name-positional') {
+    return [`--repo=${location}`, '--', archiveMatchExact(archiveName), ...rest];
+  }
+  return ['--', `${location}::${archiveName}`, ...rest];
+}
+
+/** Ends `create`: `-- REPO::NAME PATHS…` (1.x), `--repo=REPO -- NAME PATHS…` (2.x; a new name is no pattern). */
+export function newArchiveTail(
+  caps: BorgCapabilities,
+  location: string,
+  archiveName: string,
+  rest: readonly string[],
+): string[] {
+  if (caps.archiveReference === 'name-positional') return [`--repo=${location}`, '--', archiveName, ...rest];
+  return ['--', `${location}::${archiveName}`, ...rest];
+}
+
+/** A second archive in the same repository (diff's B, rename's new name stays literal): `B` or `id:B`. */
+export function otherArchive(caps: BorgCapabilities, archiveName: string): string {
+  return caps.archiveReference === 'name-positional' ? archiveMatchExact(archiveName) : archiveName;
+}
+
+/** Selects a plan's archives by a shell glob: `--glob-archives=GLOB` (1.x), `--match-archives=sh:GLOB` (2.x). */
+export function archiveGlobOption(caps: BorgCapabilities, glob: string): string {
+  return caps.archiveMatch === 'match-archives-sh'
+    ? `--match-archives=sh:${glob}`
+    : `--glob-archives=${glob}`;
+}
+
+/** Selects exactly one archive by name with `--match-archives` (borg 2's mount, for example). */
+export function archiveMatchExact(archiveName: string): string {
+  return `id:${archiveName}`;
+}
+
+// Borg 2 renamed the 1.x modes after their cipher; these are the ones with the same key handling.
+const BORG2_MODE_FOR: Readonly<Record<string, string>> = {
+  repokey: 'repokey-aes-ocb',
+  'repokey-blake2': 'repokey-blake2-aes-ocb',
+  keyfile: 'keyfile-aes-ocb',
+  'keyfile-blake2': 'keyfile-blake2-aes-ocb',
+};
+
+/**
+ * The `--encryption` value this borg accepts for a mode Borgdesk offers: the mode itself when the
+ * table lists it, otherwise borg 2's AES-OCB mode with the same key handling (repokey → repokey-aes-ocb).
+ */
+export function encryptionModeFor(caps: BorgCapabilities, mode: string): string {
+  if (caps.encryptionModes.includes(mode)) return mode;
+  const mapped = BORG2_MODE_FOR[mode];
+  return mapped !== undefined && caps.encryptionModes.includes(mapped) ? mapped : mode;
+}
