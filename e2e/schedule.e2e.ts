@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createRepository, goTo } from './support/app-flows.js';
 import { openAppSession, type AppSession } from './support/app-session.js';
 import { dueTimeAfter, shownDateTime, timeFieldValue } from './support/due-time.js';
-import { advanceClock, readClock } from './support/test-clock.js';
+import { advanceClock, jobsSettled, readClock } from './support/test-clock.js';
 
 const PASSPHRASE = 'scheduled and forgotten 2024';
 const SCREENSHOT = path.resolve('docs/screenshot-plans.png');
@@ -106,7 +106,8 @@ describe('a daily plan runs when the clock reaches it', () => {
     expect(text).toContain(`${FILE_COUNT} files`);
     expect(await scheduled.count()).toBe(1);
 
-    // A day later the same schedule runs once more (and only once).
+    // A day later the same schedule runs once more (and only once), after this run's prune and compact.
+    await jobsSettled(app.host.url);
     await advanceClock(app.host.url, 24 * 60 * MINUTE);
     await succeeded.nth(1).waitFor({ timeout: 120_000 });
     expect(await scheduled.count()).toBe(2);

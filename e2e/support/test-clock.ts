@@ -4,15 +4,15 @@
  */
 import WebSocket from 'ws';
 
-interface AdvanceReply {
+interface HostReply {
   readonly id?: number;
   readonly ok: boolean;
-  readonly result?: { readonly now: string };
+  readonly result?: unknown;
   readonly error?: unknown;
 }
 
-/** Move the host's clock `ms` forward (0 just reads it); resolves with the host's new ISO time. */
-export async function advanceClock(hostUrl: string, ms: number): Promise<string> {
+// One request over its own WebSocket with the page's token; resolves with the reply's result.
+async function hostRequest(hostUrl: string, method: string, params: object): Promise<unknown> {
   const url = new URL(hostUrl);
   const token = url.searchParams.get('token') ?? '';
   const ws = new WebSocket(`ws://${url.host}/ws?token=${encodeURIComponent(token)}`, {
@@ -23,19 +23,40 @@ export async function advanceClock(hostUrl: string, ms: number): Promise<string>
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    const reply = await new Promise<AdvanceReply>((resolve) => {
+    const reply = await new Promise<HostReply>((resolve) => {
       ws.on('message', (data: WebSocket.RawData) => {
-        const message = JSON.parse(data.toString()) as AdvanceReply;
+        const message = JSON.parse(data.toString()) as HostReply;
         // Pushed events share the socket; only the reply carries our request id.
         if (message.id === 1) resolve(message);
       });
-      ws.send(JSON.stringify({ id: 1, method: 'test:advance-clock', params: { ms } }));
+      ws.send(JSON.stringify({ id: 1, method, params }));
     });
     if (!reply.ok || reply.result === undefined)
-      throw new Error(`advance-clock failed: ${JSON.stringify(reply)}`);
-    return reply.result.now;
+      throw new Error(`${method} failed: ${JSON.stringify(reply)}`);
+    return reply.result;
   } finally {
     ws.close();
+  }
+}
+
+/** Move the host's clock `ms` forward (0 just reads it); resolves with the host's new ISO time. */
+export async function advanceClock(hostUrl: string, ms: number): Promise<string> {
+  const result = (await hostRequest(hostUrl, 'test:advance-clock', { ms })) as { readonly now: string };
+  return result.now;
+}
+
+/**
+ * Waits until the host runs and queues no job. A plan run goes on after its backup (prune, compact),
+ * and the scheduler drops a slot that passes while the target still runs, so a spec that moves the
+ * clock to the next slot waits for this first.
+ */
+export async function jobsSettled(hostUrl: string, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const jobs = (await hostRequest(hostUrl, 'jobs:list', {})) as { readonly status: string }[];
+    if (!jobs.some((j) => j.status === 'queued' || j.status === 'running')) return;
+    if (Date.now() > until) throw new Error(`jobs still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
