@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encryptionModeSchema } from '../model/encryption.js';
 import { capabilitiesFor } from './capabilities.js';
 import { parseBorgVersion } from './version.js';
 
@@ -16,15 +17,7 @@ describe('the capability table', () => {
       archiveReference: 'repository-colons-name',
       repositoryCommands: { create: 'init', list: 'list', info: 'info', delete: 'delete' },
       archiveMatch: 'glob-archives',
-      encryptionModes: [
-        'repokey-blake2',
-        'repokey',
-        'keyfile-blake2',
-        'keyfile',
-        'authenticated-blake2',
-        'authenticated',
-        'none',
-      ],
+      encryptionModes: encryptionModeSchema.options,
       encryptionRequired: false,
       pruneList: { actionColumn: 40, timeHasZone: false },
       stats: { archiveCompressedSize: true, archiveDeduplicatedSize: true, repositoryTotals: true },
@@ -34,6 +27,12 @@ describe('the capability table', () => {
       itemLinkTargetKey: 'linktarget',
       extractListStatus: false,
       diffModeChangeType: 'mode',
+      hasTags: false,
+      hasRepoSpace: false,
+      hasRepoCompress: false,
+      hasFindLostArchives: false,
+      hasTransferFromBorg1: false,
+      extraLocationSchemes: [],
     });
   });
 

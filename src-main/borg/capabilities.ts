@@ -4,6 +4,7 @@
  * command-shape.ts; nothing else compares versions. Facts measured on recordings of borg 1.2.4,
  * 1.4.5, 2.0.0b5 and 2.0.0b19 (see __fixtures__/<version>/).
  */
+import { borg2EncryptionModeSchema, encryptionModeSchema } from '../model/encryption.js';
 
 /** A parsed `borg --version`. */
 export interface BorgVersion {
@@ -74,6 +75,18 @@ export interface BorgCapabilities {
   readonly extractListStatus: boolean;
   /** `diff --json-lines` type of a mode change: `mode` (1.x) or `changed mode` (2.x). */
   readonly diffModeChangeType: 'mode' | 'changed mode';
+  /** `borg tag` sets and removes archive tags (2.x). */
+  readonly hasTags: boolean;
+  /** `borg repo-space` reserves emergency space in the repository (2.x). */
+  readonly hasRepoSpace: boolean;
+  /** `borg repo-compress` recompresses existing chunks (2.x). */
+  readonly hasRepoCompress: boolean;
+  /** `borg check --find-lost-archives` (2.x; 1.x rebuilds the manifest with `check --repair`). */
+  readonly hasFindLostArchives: boolean;
+  /** `repo-create --other-repo … --from-borg1` and `transfer --from-borg1` (2.x). */
+  readonly hasTransferFromBorg1: boolean;
+  /** Location schemes beside paths and ssh:// that borgstore opens, e.g. "sftp" (2.x). */
+  readonly extraLocationSchemes: readonly string[];
   /** Why Borgdesk's command line does not fit this release at all; undefined when it does. */
   readonly commandLineMismatch?: string;
 }
@@ -83,30 +96,9 @@ export function isAtLeast(v: BorgVersion, major: number, minor: number): boolean
   return v.major > major || (v.major === major && v.minor >= minor);
 }
 
-const BORG1_ENCRYPTION = [
-  'repokey-blake2',
-  'repokey',
-  'keyfile-blake2',
-  'keyfile',
-  'authenticated-blake2',
-  'authenticated',
-  'none',
-] as const;
-
-// `borg repo-create --help` of 2.0.0b19; the 1.x names (repokey, keyfile, …) are refused there.
-const BORG2_ENCRYPTION = [
-  'repokey-aes-ocb',
-  'repokey-chacha20-poly1305',
-  'repokey-blake2-aes-ocb',
-  'repokey-blake2-chacha20-poly1305',
-  'keyfile-aes-ocb',
-  'keyfile-chacha20-poly1305',
-  'keyfile-blake2-aes-ocb',
-  'keyfile-blake2-chacha20-poly1305',
-  'authenticated-blake2',
-  'authenticated',
-  'none',
-] as const;
+// `borg init --help` of 1.2/1.4 and `borg repo-create --help` of 2.0.0b19, recommended first.
+const BORG1_ENCRYPTION = encryptionModeSchema.options;
+const BORG2_ENCRYPTION = borg2EncryptionModeSchema.options;
 
 /** The capability table, keyed by version. */
 export function capabilitiesFor(v: BorgVersion): BorgCapabilities {
@@ -135,6 +127,12 @@ function borg1Capabilities(v: BorgVersion): BorgCapabilities {
     itemLinkTargetKey: 'linktarget',
     extractListStatus: false,
     diffModeChangeType: 'mode',
+    hasTags: false,
+    hasRepoSpace: false,
+    hasRepoCompress: false,
+    hasFindLostArchives: false,
+    hasTransferFromBorg1: false,
+    extraLocationSchemes: [],
   };
 }
 
@@ -166,6 +164,12 @@ function borg2Capabilities(v: BorgVersion): BorgCapabilities {
     itemLinkTargetKey: 'target',
     extractListStatus: true,
     diffModeChangeType: 'changed mode',
+    hasTags: !oldBeta,
+    hasRepoSpace: !oldBeta,
+    hasRepoCompress: !oldBeta,
+    hasFindLostArchives: !oldBeta,
+    hasTransferFromBorg1: true,
+    extraLocationSchemes: oldBeta ? [] : ['sftp'],
     ...(oldBeta && {
       commandLineMismatch: `borg ${v.text} is an early borg 2 beta (rcreate, rlist, rinfo); Borgdesk drives borg 2 from 2.0.0b10 on (repo-create, repo-list, repo-info).`,
     }),

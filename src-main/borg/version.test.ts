@@ -81,16 +81,28 @@ describe('locateBorg with stand-in programs', () => {
     });
   });
 
-  it('reports a borg 2 (named borg or borg2) as unsupported with the reason, never as ok', async () => {
-    for (const [name, output] of [
-      ['borg', 'borg 2.0.0b19'],
-      ['borg2', 'borg2 2.0.0b5'],
-    ] as const) {
-      const borg2 = await script(name, `echo "${output}"`);
+  it('drives a borg 2 from 2.0.0b10 on (named borg or borg2) and says what it offers', async () => {
+    for (const name of ['borg', 'borg2']) {
+      const borg2 = await script(name, `echo "${name} 2.0.0b19"`);
       const status = await locateBorg('', path.dirname(borg2));
-      expect(status).toMatchObject({ state: 'unsupported', path: borg2, version: output.split(' ')[1] });
-      expect(status.state === 'unsupported' && status.reason).toMatch(/borg 2 command line/);
+      expect(status).toMatchObject({ state: 'ok', path: borg2, version: '2.0.0b19' });
+      expect(status.state === 'ok' && status.features).toMatchObject({
+        major: 2,
+        softDelete: true,
+        archiveSeries: true,
+        tags: true,
+        archiveSizes: false,
+        migrateFromBorg1: true,
+      });
+      expect(status.state === 'ok' && status.features.encryptionModes[0]).toBe('repokey-aes-ocb');
     }
+  });
+
+  it('reports an early borg 2 beta (rcreate, rlist) as unsupported with the reason, never as ok', async () => {
+    const borg2 = await script('borg2', 'echo "borg2 2.0.0b5"');
+    const status = await locateBorg('', path.dirname(borg2));
+    expect(status).toMatchObject({ state: 'unsupported', path: borg2, version: '2.0.0b5' });
+    expect(status.state === 'unsupported' && status.reason).toMatch(/early borg 2 beta/);
   });
 
   it('reports a borg older than 1.2 as too old', async () => {
@@ -119,6 +131,7 @@ describe('locateBorg with stand-in programs', () => {
       state: 'ok',
       version: '1.4.0',
       path: good,
+      features: expect.objectContaining({ major: 1, softDelete: false, archiveSizes: true }),
     });
   });
 
@@ -127,6 +140,10 @@ describe('locateBorg with stand-in programs', () => {
       state: 'ok',
       version: '1.2.4',
       path: '/usr/bin/borg',
+      features: expect.objectContaining({
+        major: 1,
+        encryptionModes: expect.arrayContaining(['repokey-blake2']),
+      }),
     });
   });
 });

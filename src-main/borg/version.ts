@@ -6,7 +6,8 @@
 import { access, constants as fsConstants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BorgStatus, InstallHint } from '../model/app.js';
-import { isAtLeast, type BorgVersion } from './capabilities.js';
+import { capabilitiesFor, isAtLeast, type BorgVersion } from './capabilities.js';
+import { featuresOf } from './features.js';
 import { runBorgVersion } from './exec.js';
 
 /** The oldest borg release Borgdesk drives. */
@@ -49,10 +50,7 @@ export function borgCandidates(configuredPath: string, pathEnv: string | undefin
 
 /** Why a version Borgdesk found can't be driven yet; undefined when it can. */
 export function unsupportedReason(v: BorgVersion): string | undefined {
-  if (v.major >= 2) {
-    return `borg ${v.text} has the new borg 2 command line (repo-create, -r REPOSITORY), which this version of Borgdesk does not drive yet.`;
-  }
-  return undefined;
+  return capabilitiesFor(v).commandLineMismatch;
 }
 
 /** Locate borg: the configured path first, then PATH; run `borg --version`; 1.2.0+ is supported. */
@@ -79,7 +77,12 @@ async function probe(borgPath: string): Promise<BorgStatus> {
   }
   const reason = unsupportedReason(version);
   if (reason) return { state: 'unsupported', version: version.text, path: borgPath, reason };
-  return { state: 'ok', version: version.text, path: borgPath };
+  return {
+    state: 'ok',
+    version: version.text,
+    path: borgPath,
+    features: featuresOf(capabilitiesFor(version)),
+  };
 }
 
 async function isExecutableFile(file: string): Promise<boolean> {

@@ -2,9 +2,41 @@
 import { z } from 'zod';
 import { secretStorageSchema } from './secret-storage.js';
 
+/**
+ * What the borg in use offers, as the screens need it (derived from the core's capability table, so
+ * the renderer never compares versions itself).
+ */
+export const borgFeaturesSchema = z.object({
+  /** 1 or 2: which repositories this borg opens (borg 2 can't open 1.x repositories and vice versa). */
+  major: z.number().int(),
+  /** `--encryption` modes a new repository can get, recommended first. */
+  encryptionModes: z.array(z.string()),
+  /** Delete only marks archives; they can be undeleted until the next compact (borg 2). */
+  softDelete: z.boolean(),
+  /** Several archives may share a name (a series); each is addressed by its id (borg 2). */
+  archiveSeries: z.boolean(),
+  /** Archives carry tags that can be shown and edited (borg 2's `tag`). */
+  tags: z.boolean(),
+  /** borg reports each archive's compressed and deduplicated size (borg 1.x). */
+  archiveSizes: z.boolean(),
+  /** borg reports repository-wide totals in `info` (borg 1.x). */
+  repositoryTotals: z.boolean(),
+  /** `repo-space` reserves space for emergencies (borg 2). */
+  repoSpace: z.boolean(),
+  /** `repo-compress` recompresses a repository's chunks (borg 2). */
+  repoCompress: z.boolean(),
+  /** `check --find-lost-archives` rebuilds the archive list from the chunks (borg 2). */
+  findLostArchives: z.boolean(),
+  /** `repo-create --other-repo … --from-borg1` + `transfer --from-borg1` copy a 1.x repository (borg 2). */
+  migrateFromBorg1: z.boolean(),
+  /** Location kinds beside local folders and ssh://, e.g. "sftp" (borg 2 with borgstore). */
+  extraLocationSchemes: z.array(z.string()),
+});
+export type BorgFeatures = z.infer<typeof borgFeaturesSchema>;
+
 /** What the app knows about the borg binary it found (or did not find). */
 export const borgStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('ok'), version: z.string(), path: z.string() }),
+  z.object({ state: z.literal('ok'), version: z.string(), path: z.string(), features: borgFeaturesSchema }),
   z.object({ state: z.literal('missing'), searched: z.array(z.string()) }),
   z.object({ state: z.literal('too-old'), version: z.string(), path: z.string(), minimum: z.string() }),
   z.object({ state: z.literal('broken'), path: z.string(), detail: z.string() }),
