@@ -3,7 +3,7 @@
  * the way a user on a headless machine would, in a sandbox of temporary folders.
  */
 import { execa, type ResultPromise } from 'execa';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,21 @@ export interface RunningHost {
 
 const serverScript = path.resolve('dist/main/server.js');
 
+/**
+ * The PATH the host gets: with BORGDESK_TEST_BORG set (the version matrix, e.g. a borg 2 from
+ * scripts/ci/install-borgs.sh), a folder whose `borg` is that binary comes first, so the host finds it
+ * the way it finds a user's borg.
+ */
+async function testBorgFirstOnPath(root: string, pathEnv: string): Promise<string> {
+  const testBorg = process.env.BORGDESK_TEST_BORG;
+  if (testBorg === undefined || testBorg === '') return pathEnv;
+  const bin = path.join(root, 'test-borg-bin');
+  await mkdir(bin, { recursive: true });
+  await rm(path.join(bin, 'borg'), { force: true });
+  await symlink(path.resolve(testBorg), path.join(bin, 'borg'));
+  return `${bin}${path.delimiter}${pathEnv}`;
+}
+
 /** Start the browser host; `env` adds to (or overrides) the sandbox environment. */
 export async function startBrowserHost(
   env: Record<string, string> = {},
@@ -40,6 +55,7 @@ export async function startBrowserHost(
   const urlFile = path.join(root, 'url.txt');
   await mkdir(homeDir, { recursive: true });
   await rm(urlFile, { force: true });
+  const pathEnv = await testBorgFirstOnPath(root, env.PATH ?? process.env.PATH ?? '');
   const child: ResultPromise = execa(process.execPath, [serverScript, '--port', '0'], {
     env: {
       HOME: homeDir,
@@ -50,6 +66,7 @@ export async function startBrowserHost(
       // Never the user's own keyring: a spec that wants one passes its private bus.
       DBUS_SESSION_BUS_ADDRESS: '',
       ...env,
+      PATH: pathEnv,
     },
     reject: false,
     all: true,
