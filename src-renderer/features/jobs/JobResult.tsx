@@ -7,6 +7,7 @@ import { LOCK_ERROR_CODES } from '../../../src-main/model/lock.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { WarningList } from '../../components/WarningList.js';
 import { Icon, type IconName } from '../../components/Icon.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatCount, formatDuration, parseDate } from '../../lib/format.js';
@@ -114,20 +115,7 @@ export function JobResult({ job }: JobResultProps) {
       ) : null}
       {job.status === 'failed' ? <QuestionList jobId={job.id} /> : null}
       <JobSpaceNote job={job} />
-      {warnings.length > 0 ? (
-        <details className="warnings">
-          <summary>
-            {warnings.length === 1 ? '1 warning' : `${formatCount(warnings.length)} warnings`} — files borg
-            could not read completely
-          </summary>
-          <ul>
-            {warnings.slice(0, 50).map((warning, index) => (
-              <li key={index}>{warning}</li>
-            ))}
-          </ul>
-          {warnings.length > 50 ? <p className="muted">The log has all of them.</p> : null}
-        </details>
-      ) : null}
+      <WarningList warnings={warnings} about="files borg could not read completely" />
       {job.kind === 'backup' && hasSamples ? <TransferChart jobId={job.id} /> : null}
     </section>
   );

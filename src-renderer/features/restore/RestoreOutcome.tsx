@@ -8,6 +8,7 @@ import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { WarningList } from '../../components/WarningList.js';
 import { Icon, type IconName } from '../../components/Icon.js';
 import { formatCount } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
@@ -92,20 +93,7 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
       ) : null}
       {job.status === 'cancelled' ? <p className="result-note">{cancelledNote(result)}</p> : null}
       {job.error && job.status !== 'cancelled' ? <ErrorMessage error={job.error} /> : null}
-      {warnings.length > 0 ? (
-        <details className="warnings" open>
-          <summary>
-            {warnings.length === 1 ? '1 warning' : `${formatCount(warnings.length)} warnings`} — items borg
-            could not restore completely
-          </summary>
-          <ul>
-            {warnings.slice(0, 50).map((warning, index) => (
-              <li key={index}>{warning}</li>
-            ))}
-          </ul>
-          {warnings.length > 50 ? <p className="muted">The log has all of them.</p> : null}
-        </details>
-      ) : null}
+      <WarningList warnings={warnings} about="items borg could not restore completely" open />
       {result && result.targetDir === '/' ? (
         <p className="result-note">Files were restored to their original locations.</p>
       ) : null}
