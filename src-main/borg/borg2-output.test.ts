@@ -111,4 +111,19 @@ describe('borg 2.0.0b19 output through the 1.x parsers', () => {
       message: expect.stringMatching(/Several archives .* have this name/),
     });
   });
+
+  it.each(['prompt-unencrypted-eof', 'prompt-unencrypted-refused'])(
+    'reads the question borg 2 asks as plain text (%s) as PromptRefused naming its env var',
+    (name) => {
+      const error = failureOf(`${name}.stderr.jsonl`, 2);
+      expect(error).toMatchObject({
+        code: 'PromptRefused',
+        prompt: 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK',
+        msgid: 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK',
+        question:
+          'Warning: Attempting to access a previously unknown unencrypted repository! Do you want to continue?',
+      });
+      expect(error.message).toContain('not encrypted');
+    },
+  );
 });

@@ -106,7 +106,8 @@ export interface FailedRun {
 export function borgErrorFromRun(run: FailedRun): BorgError {
   const { rc } = run;
   if (run.cancelled) return new BorgError({ code: 'Cancelled', message: 'The task was cancelled.', rc });
-  if (run.refusedPrompt) return promptRefusedError(run.refusedPrompt, rc);
+  const refused = run.refusedPrompt ?? unannouncedPrompt(run);
+  if (refused) return promptRefusedError(refused, rc);
 
   const errorTexts = run.errors.map((e) => e.message);
   const warningTexts = (run.warnings ?? []).map((w) => w.message);
@@ -179,6 +180,28 @@ const HOUSEKEEPING = /^(Killed stale lock|Removed stale (exclusive|shared) roste
 
 function lastRealWarning(warnings: readonly { message: string; name?: string }[]): string | undefined {
   return [...warnings].reverse().find((w) => !HOUSEKEEPING.test(w.message))?.message;
+}
+
+// The refusals that end borg's two repository questions, and the question each one answers.
+const PROMPT_OF_REFUSAL: Readonly<Record<string, string>> = {
+  'Cache.CacheInitAbortedError': 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK',
+  'Cache.RepositoryAccessAborted': 'BORG_RELOCATED_REPO_ACCESS_IS_OK',
+};
+
+/**
+ * A question borg asked as plain text (borg 2 logs no question_prompt event): its refusal's msgid
+ * names it, and the text lines before borg's "[yN]" are the question.
+ */
+function unannouncedPrompt(run: FailedRun): { msgid: string; message: string } | undefined {
+  const refusal = run.errors.find((e) => e.msgid !== undefined && Object.hasOwn(PROMPT_OF_REFUSAL, e.msgid));
+  const msgid = refusal?.msgid === undefined ? undefined : PROMPT_OF_REFUSAL[refusal.msgid];
+  if (msgid === undefined) return undefined;
+  const asked = run.rawLines.findLastIndex((line) => line.includes('[yN]'));
+  if (asked < 0) return { msgid, message: '' };
+  // Borg's questions start with a "Warning: …" line before "Do you want to continue? [yN]".
+  const warning = run.rawLines[asked - 1];
+  const question = (run.rawLines[asked] ?? '').replace(/\[yN\].*$/, '[yN]');
+  return { msgid, message: warning?.startsWith('Warning:') ? `${warning} ${question}` : question };
 }
 
 function promptRefusedError(prompt: { msgid?: string; message: string }, rc: number): BorgError {
