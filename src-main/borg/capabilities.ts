@@ -76,7 +76,8 @@ export interface BorgCapabilities {
   readonly archiveNameRules: ArchiveNameRules;
   /**
    * `mount` of one archive shows it as a folder named after it (2.x mounts are repository views that
-   * `--match-archives` filters); 1.x puts that archive's files at the mount's root.
+   * `--match-archives` filters, so a name that matches nothing mounts an empty folder); 1.x puts that
+   * archive's files at the mount's root and fails for a missing archive.
    */
   readonly mountShowsArchiveFolders: boolean;
   /** `compact` logs "compaction freed about N repository space." (1.x); borg 2 does not. */
