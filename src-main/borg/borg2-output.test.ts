@@ -126,4 +126,22 @@ describe('borg 2.0.0b19 output through the 1.x parsers', () => {
       expect(error.message).toContain('not encrypted');
     },
   );
+
+  it('reads the argument errors borg 2 prints after "borg <command>: error:"; a refused name is InvalidArchiveName', () => {
+    const refused = (line: string) =>
+      borgErrorFromRun({ rc: 2, cancelled: false, errors: [], rawLines: ['usage: …', line] });
+    expect(refused('borg repo-list: error: unrecognized arguments: --bogus')).toMatchObject({
+      code: 'InvalidArguments',
+      message: 'Borg did not accept the command: unrecognized arguments: --bogus',
+    });
+    expect(
+      refused(
+        'borg create: error: argument NAME: Invalid archive name: "a?b" [invalid chars detected matching "/\\"<|>?*"]',
+      ),
+    ).toMatchObject({
+      code: 'InvalidArchiveName',
+      message: expect.stringMatching(/^Borg did not accept the archive name: Invalid archive name: "a\?b"/),
+      remedy: 'Choose another archive name.',
+    });
+  });
 });

@@ -132,6 +132,11 @@ export function borgErrorFromRun(run: FailedRun): BorgError {
   if (rc >= 128) return signalError(rc);
 
   const argumentError = findArgumentError(run.rawLines);
+  // Borg 2 checks a new archive's name when it starts (helpers/parseformat.py archivename_validator).
+  if (argumentError?.includes('Invalid archive name') === true) {
+    const message = `Borg did not accept the archive name: ${shorten(argumentError.replace(/^argument NAME: /, ''))}`;
+    return new BorgError({ code: 'InvalidArchiveName', message, remedy: 'Choose another archive name.', rc });
+  }
   if (argumentError !== undefined) {
     const message = `Borg did not accept the command: ${argumentError}`;
     return new BorgError({ code: 'InvalidArguments', message, rc });
@@ -229,10 +234,11 @@ export function borgQuestionText(message: string): string {
     .trim();
 }
 
-// argparse prints "borg: error: <what>" (after a usage block) and exits with 2.
+// argparse prints "borg: error: <what>" (borg 2: "borg create: error: <what>") after a usage block
+// and exits with 2.
 function findArgumentError(lines: readonly string[]): string | undefined {
   for (let i = lines.length - 1; i >= 0; i--) {
-    const match = /^borg(?:\.exe)?: error: (.+)$/.exec(lines[i] ?? '');
+    const match = /^borg(?:\.exe)?(?: [a-z][a-z-]*)*: error: (.+)$/.exec(lines[i] ?? '');
     if (match?.[1] !== undefined) return match[1].trim();
   }
   return undefined;
