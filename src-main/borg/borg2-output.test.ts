@@ -111,4 +111,37 @@ describe('borg 2.0.0b19 output through the 1.x parsers', () => {
       message: expect.stringMatching(/Several archives .* have this name/),
     });
   });
+
+  it.each(['prompt-unencrypted-eof', 'prompt-unencrypted-refused'])(
+    'reads the question borg 2 asks as plain text (%s) as PromptRefused naming its env var',
+    (name) => {
+      const error = failureOf(`${name}.stderr.jsonl`, 2);
+      expect(error).toMatchObject({
+        code: 'PromptRefused',
+        prompt: 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK',
+        msgid: 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK',
+        question:
+          'Warning: Attempting to access a previously unknown unencrypted repository! Do you want to continue?',
+      });
+      expect(error.message).toContain('not encrypted');
+    },
+  );
+
+  it('reads the argument errors borg 2 prints after "borg <command>: error:"; a refused name is InvalidArchiveName', () => {
+    const refused = (line: string) =>
+      borgErrorFromRun({ rc: 2, cancelled: false, errors: [], rawLines: ['usage: …', line] });
+    expect(refused('borg repo-list: error: unrecognized arguments: --bogus')).toMatchObject({
+      code: 'InvalidArguments',
+      message: 'Borg did not accept the command: unrecognized arguments: --bogus',
+    });
+    expect(
+      refused(
+        'borg create: error: argument NAME: Invalid archive name: "a?b" [invalid chars detected matching "/\\"<|>?*"]',
+      ),
+    ).toMatchObject({
+      code: 'InvalidArchiveName',
+      message: expect.stringMatching(/^Borg did not accept the archive name: Invalid archive name: "a\?b"/),
+      remedy: 'Choose another archive name.',
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BORG1_ARCHIVE_NAME_RULES } from '../model/archive-name-syntax.js';
 import { encryptionModeSchema } from '../model/encryption.js';
 import { capabilitiesFor } from './capabilities.js';
 import { parseBorgVersion } from './version.js';
@@ -23,10 +24,14 @@ describe('the capability table', () => {
       stats: { archiveCompressedSize: true, archiveDeduplicatedSize: true, repositoryTotals: true },
       softDelete: false,
       uniqueArchiveNames: true,
+      archiveNameRules: BORG1_ARCHIVE_NAME_RULES,
+      mountShowsArchiveFolders: false,
       compactReportsFreedSpace: true,
       itemLinkTargetKey: 'linktarget',
       extractListStatus: false,
       diffModeChangeType: 'mode',
+      jsonTimesHaveZone: false,
+      repositoryCheckProgress: true,
       hasTags: false,
       hasRepoSpace: false,
       hasRepoCompress: false,
@@ -68,10 +73,14 @@ describe('the capability table', () => {
       stats: { archiveCompressedSize: false, archiveDeduplicatedSize: false, repositoryTotals: false },
       softDelete: true,
       uniqueArchiveNames: false,
+      archiveNameRules: { maxLength: 200, refusedCharacters: '"<|>?*', checkpoints: false },
+      mountShowsArchiveFolders: true,
       compactReportsFreedSpace: false,
       itemLinkTargetKey: 'target',
       extractListStatus: true,
       diffModeChangeType: 'changed mode',
+      jsonTimesHaveZone: true,
+      repositoryCheckProgress: false,
     });
     expect(c.encryptionModes).toContain('repokey-aes-ocb');
     expect(c.encryptionModes).not.toContain('repokey');

@@ -4,6 +4,11 @@
  * command-shape.ts; nothing else compares versions. Facts measured on recordings of borg 1.2.4,
  * 1.4.5, 2.0.0b5 and 2.0.0b19 (see __fixtures__/<version>/).
  */
+import {
+  BORG1_ARCHIVE_NAME_RULES,
+  BORG2_ARCHIVE_NAME_RULES,
+  type ArchiveNameRules,
+} from '../model/archive-name-syntax.js';
 import { borg2EncryptionModeSchema, encryptionModeSchema } from '../model/encryption.js';
 
 /** A parsed `borg --version`. */
@@ -67,6 +72,14 @@ export interface BorgCapabilities {
   readonly softDelete: boolean;
   /** Archive names are unique in a repository (1.x); borg 2 keeps series of equal names. */
   readonly uniqueArchiveNames: boolean;
+  /** What a new archive name may be: length, refused characters, checkpoint endings. */
+  readonly archiveNameRules: ArchiveNameRules;
+  /**
+   * `mount` of one archive shows it as a folder named after it (2.x mounts are repository views that
+   * `--match-archives` filters, so a name that matches nothing mounts an empty folder); 1.x puts that
+   * archive's files at the mount's root and fails for a missing archive.
+   */
+  readonly mountShowsArchiveFolders: boolean;
   /** `compact` logs "compaction freed about N repository space." (1.x); borg 2 does not. */
   readonly compactReportsFreedSpace: boolean;
   /** `list --json-lines` names a link's target `linktarget` (1.x) or `target` (2.x). */
@@ -75,6 +88,10 @@ export interface BorgCapabilities {
   readonly extractListStatus: boolean;
   /** `diff --json-lines` type of a mode change: `mode` (1.x) or `changed mode` (2.x). */
   readonly diffModeChangeType: 'mode' | 'changed mode';
+  /** `--json`/`--json-lines` times (item mtime, archive start) end in the local UTC offset, e.g. "+01:00" (2.x). */
+  readonly jsonTimesHaveZone: boolean;
+  /** `check --repository-only --progress` reports progress (msgid repository.check); 2.0.0b19's does not. */
+  readonly repositoryCheckProgress: boolean;
   /** `borg tag` sets and removes archive tags (2.x). */
   readonly hasTags: boolean;
   /** `borg repo-space` reserves emergency space in the repository (2.x). */
@@ -123,10 +140,14 @@ function borg1Capabilities(v: BorgVersion): BorgCapabilities {
     stats: { archiveCompressedSize: true, archiveDeduplicatedSize: true, repositoryTotals: true },
     softDelete: false,
     uniqueArchiveNames: true,
+    archiveNameRules: BORG1_ARCHIVE_NAME_RULES,
+    mountShowsArchiveFolders: false,
     compactReportsFreedSpace: true,
     itemLinkTargetKey: 'linktarget',
     extractListStatus: false,
     diffModeChangeType: 'mode',
+    jsonTimesHaveZone: false,
+    repositoryCheckProgress: true,
     hasTags: false,
     hasRepoSpace: false,
     hasRepoCompress: false,
@@ -160,10 +181,14 @@ function borg2Capabilities(v: BorgVersion): BorgCapabilities {
     stats: { archiveCompressedSize: false, archiveDeduplicatedSize: false, repositoryTotals: false },
     softDelete: !oldBeta,
     uniqueArchiveNames: oldBeta,
+    archiveNameRules: BORG2_ARCHIVE_NAME_RULES,
+    mountShowsArchiveFolders: true,
     compactReportsFreedSpace: oldBeta,
     itemLinkTargetKey: 'target',
     extractListStatus: true,
     diffModeChangeType: 'changed mode',
+    jsonTimesHaveZone: true,
+    repositoryCheckProgress: oldBeta,
     hasTags: !oldBeta,
     hasRepoSpace: !oldBeta,
     hasRepoCompress: !oldBeta,

@@ -106,7 +106,8 @@ export interface FailedRun {
 export function borgErrorFromRun(run: FailedRun): BorgError {
   const { rc } = run;
   if (run.cancelled) return new BorgError({ code: 'Cancelled', message: 'The task was cancelled.', rc });
-  if (run.refusedPrompt) return promptRefusedError(run.refusedPrompt, rc);
+  const refused = run.refusedPrompt ?? unannouncedPrompt(run);
+  if (refused) return promptRefusedError(refused, rc);
 
   const errorTexts = run.errors.map((e) => e.message);
   const warningTexts = (run.warnings ?? []).map((w) => w.message);
@@ -131,6 +132,11 @@ export function borgErrorFromRun(run: FailedRun): BorgError {
   if (rc >= 128) return signalError(rc);
 
   const argumentError = findArgumentError(run.rawLines);
+  // Borg 2 checks a new archive's name when it starts (helpers/parseformat.py archivename_validator).
+  if (argumentError?.includes('Invalid archive name') === true) {
+    const message = `Borg did not accept the archive name: ${shorten(argumentError.replace(/^argument NAME: /, ''))}`;
+    return new BorgError({ code: 'InvalidArchiveName', message, remedy: 'Choose another archive name.', rc });
+  }
   if (argumentError !== undefined) {
     const message = `Borg did not accept the command: ${argumentError}`;
     return new BorgError({ code: 'InvalidArguments', message, rc });
@@ -181,6 +187,28 @@ function lastRealWarning(warnings: readonly { message: string; name?: string }[]
   return [...warnings].reverse().find((w) => !HOUSEKEEPING.test(w.message))?.message;
 }
 
+// The refusals that end borg's two repository questions, and the question each one answers.
+const PROMPT_OF_REFUSAL: Readonly<Record<string, string>> = {
+  'Cache.CacheInitAbortedError': 'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK',
+  'Cache.RepositoryAccessAborted': 'BORG_RELOCATED_REPO_ACCESS_IS_OK',
+};
+
+/**
+ * A question borg asked as plain text (borg 2 logs no question_prompt event): its refusal's msgid
+ * names it, and the text lines before borg's "[yN]" are the question.
+ */
+function unannouncedPrompt(run: FailedRun): { msgid: string; message: string } | undefined {
+  const refusal = run.errors.find((e) => e.msgid !== undefined && Object.hasOwn(PROMPT_OF_REFUSAL, e.msgid));
+  const msgid = refusal?.msgid === undefined ? undefined : PROMPT_OF_REFUSAL[refusal.msgid];
+  if (msgid === undefined) return undefined;
+  const asked = run.rawLines.findLastIndex((line) => line.includes('[yN]'));
+  if (asked < 0) return { msgid, message: '' };
+  // Borg's questions start with a "Warning: …" line before "Do you want to continue? [yN]".
+  const warning = run.rawLines[asked - 1];
+  const question = (run.rawLines[asked] ?? '').replace(/\[yN\].*$/, '[yN]');
+  return { msgid, message: warning?.startsWith('Warning:') ? `${warning} ${question}` : question };
+}
+
 function promptRefusedError(prompt: { msgid?: string; message: string }, rc: number): BorgError {
   const msgid = prompt.msgid;
   const described = msgid !== undefined && Object.hasOwn(PROMPT_DESCRIPTIONS, msgid);
@@ -206,10 +234,11 @@ export function borgQuestionText(message: string): string {
     .trim();
 }
 
-// argparse prints "borg: error: <what>" (after a usage block) and exits with 2.
+// argparse prints "borg: error: <what>" (borg 2: "borg create: error: <what>") after a usage block
+// and exits with 2.
 function findArgumentError(lines: readonly string[]): string | undefined {
   for (let i = lines.length - 1; i >= 0; i--) {
-    const match = /^borg(?:\.exe)?: error: (.+)$/.exec(lines[i] ?? '');
+    const match = /^borg(?:\.exe)?(?: [a-z][a-z-]*)*: error: (.+)$/.exec(lines[i] ?? '');
     if (match?.[1] !== undefined) return match[1].trim();
   }
   return undefined;

@@ -147,6 +147,15 @@ export function tracebackCause(errors: readonly string[]): FailureCause | undefi
       remedy: 'Check that the drive is still connected, then try again.',
     };
   }
+  // Borg 2 logs a damaged object's IntegrityError, or msgpack's UnpackException for damaged metadata,
+  // as a plain Exception (borg 1: msgid IntegrityError).
+  if (/^(IntegrityError|UnpackException): /m.test(text)) {
+    return {
+      code: 'RepositoryDamaged',
+      message: 'Borg found damaged or inconsistent data in the repository.',
+      remedy: 'Run "borg check" on the repository before making more backups.',
+    };
+  }
   if (/^MemoryError/m.test(text)) {
     return {
       code: 'SystemOutOfResources',

@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BORG_1_2_CAPABILITIES, capabilitiesFor, type BorgCapabilities } from './capabilities.js';
-import { runBorgVersion, type BorgContext } from './exec.js';
-import { parseBorgVersion } from './version.js';
+import type { BorgCapabilities } from './capabilities.js';
+import type { BorgContext } from './exec.js';
+import { capabilitiesOfBorg } from './version.js';
 
 /** A temporary borg playground. */
 export interface BorgSandbox {
@@ -36,11 +36,8 @@ let testBorgTable: Promise<BorgCapabilities> | undefined;
 
 /** The capability table of TEST_BORG (borg 1.2's when it cannot be asked), which every sandbox context carries. */
 export function testBorgCapabilities(): Promise<BorgCapabilities> {
-  testBorgTable ??= runBorgVersion(TEST_BORG).then((run) => {
-    const version = run.ok ? parseBorgVersion(run.output) : undefined;
-    // A test that needs this borg says why it is skipped; the others never run it.
-    return version === undefined ? BORG_1_2_CAPABILITIES : capabilitiesFor(version);
-  });
+  // A test that needs this borg says why it is skipped; the others never run it.
+  testBorgTable ??= capabilitiesOfBorg(TEST_BORG);
   return testBorgTable;
 }
 

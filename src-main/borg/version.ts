@@ -6,7 +6,13 @@
 import { access, constants as fsConstants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BorgStatus, InstallHint } from '../model/app.js';
-import { capabilitiesFor, isAtLeast, type BorgVersion } from './capabilities.js';
+import {
+  BORG_1_2_CAPABILITIES,
+  capabilitiesFor,
+  isAtLeast,
+  type BorgCapabilities,
+  type BorgVersion,
+} from './capabilities.js';
 import { featuresOf } from './features.js';
 import { runBorgVersion } from './exec.js';
 
@@ -51,6 +57,13 @@ export function borgCandidates(configuredPath: string, pathEnv: string | undefin
 /** Why a version Borgdesk found can't be driven yet; undefined when it can. */
 export function unsupportedReason(v: BorgVersion): string | undefined {
   return capabilitiesFor(v).commandLineMismatch;
+}
+
+/** The capability table of the borg at borgPath, asked with `--version`; borg 1.2's when it cannot say. */
+export async function capabilitiesOfBorg(borgPath: string): Promise<BorgCapabilities> {
+  const run = await runBorgVersion(borgPath);
+  const version = run.ok ? parseBorgVersion(run.output) : undefined;
+  return version === undefined ? BORG_1_2_CAPABILITIES : capabilitiesFor(version);
 }
 
 /** Locate borg: the configured path first, then PATH; run `borg --version`; 1.2.0+ is supported. */

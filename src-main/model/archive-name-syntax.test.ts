@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ARCHIVE_NAME_LIMIT,
+  BORG2_ARCHIVE_NAME_RULES,
   checkArchiveName,
   estimateExpandedLength,
   parseArchiveName,
@@ -63,5 +64,29 @@ describe('checkArchiveName', () => {
     ];
     for (const [name, message] of cases) expect(check(name), JSON.stringify(name)).toMatch(message);
     expect(check('x.checkpointed')).toBeUndefined();
+  });
+});
+
+describe("borg 2's archive name rules", () => {
+  const check2 = (name: string): string | undefined =>
+    checkArchiveName(name, facts, BORG2_ARCHIVE_NAME_RULES);
+
+  it('allows 200 characters, refuses 201, typed or filled in', () => {
+    expect(check2('n'.repeat(200))).toBeUndefined();
+    expect(check2('n'.repeat(201))).toMatch(
+      /^Archive names can have at most 200 characters .*This one has 201\.$/,
+    );
+    expect(check2(`${'n'.repeat(190)}-{now}`)).toMatch(/can reach 210/);
+    // Typed, "{borgmajor}" is longer than the "2" borg fills in; borg 2 checks the typed name.
+    expect(check2(`${'n'.repeat(190)}{borgmajor}`)).toMatch(/can reach 201/);
+  });
+
+  it('refuses the characters borg 2 refuses and blanks at the ends; "::" and ".checkpoint" are fine', () => {
+    for (const c of ['"', '<', '|', '>', '?', '*']) expect(check2(`a${c}b`), c).toMatch(/cannot contain/);
+    expect(check2(' a')).toMatch(/start or end with a space/);
+    expect(check2('a ')).toMatch(/start or end with a space/);
+    expect(check2('a::b')).toBeUndefined();
+    expect(check2('a.checkpoint')).toBeUndefined();
+    expect(check('a?b')).toBeUndefined();
   });
 });

@@ -12,6 +12,50 @@ export const BORG_ARCHIVE_NAME_LIMIT = 255;
 /** The longest name Borgdesk starts a backup with: room is left for ".checkpoint.NN". */
 export const ARCHIVE_NAME_LIMIT = 240;
 
+/** What a borg release accepts as a new archive name (the capability table picks one per version). */
+export interface ArchiveNameRules {
+  /** The longest name Borgdesk starts a backup with. */
+  readonly maxLength: number;
+  /** Why, for the message: follows "Archive names can have at most N characters ". */
+  readonly limitReason: string;
+  /** Refused characters besides "/" and control characters. */
+  readonly refusedCharacters: string;
+  /** "::" is refused (borg 1's REPO::NAME separator). */
+  readonly refusesDoubleColon: boolean;
+  /** A leading or trailing blank is refused. */
+  readonly refusesEdgeBlanks: boolean;
+  /** Borg names checkpoints "<name>.checkpoint[.N]", so names cannot end like that. */
+  readonly checkpoints: boolean;
+  /** Borg checks the name as typed, placeholders unexpanded, when it starts (2.x). */
+  readonly checksTemplate: boolean;
+}
+
+/** Borg 1.2/1.4: 255 characters in the manifest, less room for ".checkpoint.NN". */
+export const BORG1_ARCHIVE_NAME_RULES: ArchiveNameRules = {
+  maxLength: ARCHIVE_NAME_LIMIT,
+  limitReason: `(borg allows ${BORG_ARCHIVE_NAME_LIMIT}, and adds ".checkpoint" to the name while a long backup runs).`,
+  refusedCharacters: '',
+  refusesDoubleColon: true,
+  refusesEdgeBlanks: false,
+  checkpoints: true,
+  checksTemplate: false,
+};
+
+/**
+ * Borg 2 (2.0.0b19 helpers/parseformat.py archivename_validator, checked when borg starts): at most
+ * 200 characters, so a mounted archive's folder fits a Windows path; no `/ " < | > ? *`, no leading or
+ * trailing blank; no checkpoints.
+ */
+export const BORG2_ARCHIVE_NAME_RULES: ArchiveNameRules = {
+  maxLength: 200,
+  limitReason: '(borg 2 allows no more, so that the archive fits in a folder path when it is mounted).',
+  refusedCharacters: '"<|>?*',
+  refusesDoubleColon: false,
+  refusesEdgeBlanks: true,
+  checkpoints: false,
+  checksTemplate: true,
+};
+
 /** Placeholders borg 1.2 expands in archive names. */
 export const ARCHIVE_PLACEHOLDERS = [
   'hostname',
@@ -87,7 +131,11 @@ export function estimateExpandedLength(parts: readonly NamePart[], facts: NameFa
 }
 
 /** Why borg would refuse (or fail on) `name` as a new archive name; undefined when it is fine. */
-export function checkArchiveName(name: string, facts: NameFacts = GENEROUS_NAME_FACTS): string | undefined {
+export function checkArchiveName(
+  name: string,
+  facts: NameFacts = GENEROUS_NAME_FACTS,
+  rules: ArchiveNameRules = BORG1_ARCHIVE_NAME_RULES,
+): string | undefined {
   if (name.trim() === '') return 'Give the archive a name, for example {hostname}-{now}.';
   if (Array.from(name).some(isControl)) {
     return 'Archive names cannot contain control characters (such as a line break or a tab).';
@@ -96,15 +144,23 @@ export function checkArchiveName(name: string, facts: NameFacts = GENEROUS_NAME_
   if ('problem' in parsed) return parsed.problem;
   const literal = parsed.parts.map((p) => ('literal' in p ? p.literal : '\u0000')).join('');
   if (literal.includes('/')) return 'Archive names cannot contain "/".';
-  if (literal.includes('::')) return 'Archive names cannot contain "::".';
-  if (/\.checkpoint(\.\d+)?$/.test(literal)) {
+  const refused = Array.from(rules.refusedCharacters).find((c) => literal.includes(c));
+  if (refused !== undefined) return `Archive names cannot contain ${quoteCharacter(refused)} with this borg.`;
+  if (rules.refusesDoubleColon && literal.includes('::')) return 'Archive names cannot contain "::".';
+  if (rules.refusesEdgeBlanks && name !== name.trim()) {
+    return 'Archive names cannot start or end with a space with this borg.';
+  }
+  if (rules.checkpoints && /\.checkpoint(\.\d+)?$/.test(literal)) {
     return 'Archive names cannot end in ".checkpoint": borg keeps that ending for its checkpoints.';
   }
-  const length = estimateExpandedLength(parsed.parts, facts);
-  if (length > ARCHIVE_NAME_LIMIT)
+  const expanded = estimateExpandedLength(parsed.parts, facts);
+  // Borg 2 checks the name as typed, before it fills in the placeholders: both must fit.
+  const length = rules.checksTemplate ? Math.max(expanded, Array.from(name).length) : expanded;
+  if (length > rules.maxLength)
     return tooLong(
       length,
       parsed.parts.some((p) => 'placeholder' in p),
+      rules,
     );
   return undefined;
 }
@@ -114,10 +170,12 @@ function isControl(c: string): boolean {
   return code < 0x20 || code === 0x7f;
 }
 
-function tooLong(length: number, hasPlaceholders: boolean): string {
-  const limit =
-    `Archive names can have at most ${ARCHIVE_NAME_LIMIT} characters (borg allows ${BORG_ARCHIVE_NAME_LIMIT}, ` +
-    'and adds ".checkpoint" to the name while a long backup runs).';
+function quoteCharacter(c: string): string {
+  return c === '"' ? "'\"'" : `"${c}"`;
+}
+
+function tooLong(length: number, hasPlaceholders: boolean, rules: ArchiveNameRules): string {
+  const limit = `Archive names can have at most ${rules.maxLength} characters ${rules.limitReason}`;
   const size = hasPlaceholders
     ? `With its placeholders filled in, this one can reach ${length}.`
     : `This one has ${length}.`;

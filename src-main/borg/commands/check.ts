@@ -44,7 +44,7 @@ export async function runCheck(o: CheckOptions, ctx: BorgContext): Promise<Check
   const problems = new ProblemList();
   const onEvent = (event: BorgLogEvent): void => {
     if (event.type === 'log_message' && event.level !== 'INFO' && event.level !== 'DEBUG') {
-      problems.add(event.message);
+      problems.add(event.message, event.msgid);
     }
     ctx.onEvent?.(event);
   };
@@ -67,12 +67,15 @@ export async function runCheck(o: CheckOptions, ctx: BorgContext): Promise<Check
 }
 
 // Borg logs a traceback as a message of its own after the error; the job log keeps it, the verdict does not.
+// Borg 2 announces it with "Local Exception" (msgid Exception) and starts it with "\nError:\n\n<the error>".
 class ProblemList {
   private readonly items: string[] = [];
   private dropped = 0;
 
-  add(message: string): void {
-    const first = message.split('\n', 1)[0]?.trim() ?? '';
+  add(message: string, msgid: string | undefined): void {
+    if (msgid === 'Exception') return;
+    const lines = message.split('\n').map((line) => line.trim());
+    const first = lines.find((line) => line !== '' && line !== 'Error:') ?? '';
     if (first === '' || first.startsWith('Traceback (most recent call last)')) return;
     if (this.items.length < MAX_PROBLEMS) this.items.push(first);
     else this.dropped++;

@@ -52,7 +52,8 @@ export function buildCreateArgs(o: CreateOptions, caps: BorgCapabilities = BORG_
 /** Checks the archive name, then runs the backup; ctx.onEvent receives archive_progress and the other events while it runs. */
 export async function runCreate(o: CreateOptions, ctx: BorgContext): Promise<CreateOutcome> {
   // Borg itself would take a too-long name and fail with a traceback only after the whole backup.
-  const nameProblem = checkArchiveName(o.archiveName);
+  const caps = capabilitiesOf(ctx);
+  const nameProblem = checkArchiveName(o.archiveName, undefined, caps.archiveNameRules);
   if (nameProblem !== undefined) {
     throw new BorgError({
       code: 'InvalidArchiveName',
@@ -60,7 +61,7 @@ export async function runCreate(o: CreateOptions, ctx: BorgContext): Promise<Cre
       remedy: 'Choose another archive name.',
     });
   }
-  const run = await runBorg(buildCreateArgs(o, capabilitiesOf(ctx)), ctx, { okExitCodes: [0, 1] });
+  const run = await runBorg(buildCreateArgs(o, caps), ctx, { okExitCodes: [0, 1] });
   const { archive } = parseCreateOutput(run.stdout);
   return { archive, exitCode: run.exitCode === 1 ? 1 : 0, warnings: run.warnings };
 }

@@ -1,9 +1,10 @@
 /**
  * Whether `borg mount` can work on this computer, and if not, a sentence that says why. Cheap checks
  * first (platform, /dev/fuse, the fusermount helper), then one borg run that asks borg itself:
- * `borg mount -- <missing repo> <empty folder>` checks for a FUSE library before the mount point and
- * before opening the repository (archiver.do_mount in borg 1.2/1.4), so it ends with
- * Repository.DoesNotExist exactly when borg's Python has pyfuse3 or llfuse. That works for every
+ * `borg mount -- <missing repo> <empty folder>` (borg 2: `mount --repo=<missing repo> -- <folder>`,
+ * built from the capability table of the version borg reports) checks for a FUSE library before the
+ * mount point and before opening the repository (archiver.do_mount in borg 1.2/1.4, mount_cmds in
+ * 2.0), so it ends with Repository.DoesNotExist exactly when borg's Python has pyfuse3 or llfuse. That works for every
  * kind of install (distribution package, pip, standalone binary), unlike importing the modules in a
  * Python we would have to guess.
  */
@@ -12,6 +13,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isBorgError } from '../errors.js';
 import { runBorg } from '../exec.js';
+import { capabilitiesOfBorg } from '../version.js';
+import { buildMountArgs } from './mount-args.js';
 
 /** The answer for the UI: reason is set when available is false. */
 export interface FuseAvailability {
@@ -80,7 +83,9 @@ async function probeBorg(
   try {
     const mountPoint = path.join(dir, 'mnt');
     await mkdir(mountPoint);
-    await runBorg(['mount', '--', path.join(dir, 'no-repository'), mountPoint], { borgPath });
+    const caps = await capabilitiesOfBorg(borgPath);
+    const args = buildMountArgs({ location: path.join(dir, 'no-repository'), mountPoint }, caps);
+    await runBorg(args, { borgPath, capabilities: caps });
     return { ok: true };
   } catch (e) {
     if (!isBorgError(e)) throw e;

@@ -239,11 +239,15 @@ describe('compact output', () => {
 
 // Real borg cannot be asked for an archives-only check through runCheck, so a stand-in program
 // replays borg's recorded stderr and exit code for it.
-async function replayBorg<T>(fixture: string, run: (borgPath: string) => Promise<T>): Promise<T> {
+async function replayBorg<T>(
+  fixture: string,
+  run: (borgPath: string) => Promise<T>,
+  recordedRc?: number,
+): Promise<T> {
   const manifest = JSON.parse(readFixture('maintenance.manifest.json')) as {
     recordings: { name: string; exitCode: number }[];
   };
-  const rc = manifest.recordings.find((r) => `${r.name}.stderr.jsonl` === fixture)?.exitCode;
+  const rc = recordedRc ?? manifest.recordings.find((r) => `${r.name}.stderr.jsonl` === fixture)?.exitCode;
   const dir = await mkdtemp(path.join(tmpdir(), 'borgdesk-replay-'));
   try {
     const borgPath = await writeShellProgram(
@@ -265,6 +269,15 @@ describe('check results from recorded output', () => {
       ok: false,
       problems: ['Data integrity error: Segment entry checksum mismatch [segment 41, offset 8]'],
     });
+  });
+
+  it("turns borg 2's Exception for damaged archive metadata (exit 2) into the problem it names", async () => {
+    const result = await replayBorg(
+      '2.0.0b19/check-damaged-archives.stderr.jsonl',
+      (borgPath) => runCheck({ location: 'r', mode: 'archives' }, { borgPath }),
+      2,
+    );
+    expect(result).toEqual({ ok: false, problems: ['UnpackException: unpack(b) received extra data.'] });
   });
 
   it('lists the errors and warnings of a check that found problems (exit 1), in order', async () => {

@@ -1,5 +1,6 @@
 // Integration: prune, compact, check and delete against the real /usr/bin/borg on temporary repositories.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneKeepArgs } from '../../model/retention.js';
 import { isBorgError, type BorgErrorCode } from '../errors.js';
@@ -122,15 +123,20 @@ describe('prune', () => {
 
 describe('compact', () => {
   it('frees the space the pruned archives left and reports progress', async () => {
+    const caps = capabilitiesOf(ctx);
     const events: BorgLogEvent[] = [];
+    const before = await folderBytes(repo);
     const result = await runCompact(
       { location: repo },
       box.ctx({ passphrase: PASSPHRASE, onEvent: (e) => events.push(e) }),
     );
-    expect(result.freedBytes).toBeGreaterThan(0);
-    expect(
-      events.some((e) => e.type === 'progress_percent' && e.msgid === 'repository.compact_segments'),
-    ).toBe(true);
+    expect(await folderBytes(repo)).toBeLessThan(before);
+    // Borg 2 does not say how much it freed: the outcome leaves it out rather than claiming 0.
+    if (caps.compactReportsFreedSpace) expect(result.freedBytes).toBeGreaterThan(0);
+    else expect(result).not.toHaveProperty('freedBytes');
+    // Borg 1 compacts segment files; borg 2 (repo-* commands, borgstore) collects unused objects.
+    const progressMsgid = caps.usesRepoCreate ? 'compact.report_and_delete' : 'repository.compact_segments';
+    expect(events.some((e) => e.type === 'progress_percent' && e.msgid === progressMsgid)).toBe(true);
   });
 });
 
@@ -167,6 +173,11 @@ describe('check', () => {
     );
     expect(result).toEqual({ ok: true, problems: [] });
     const progress = events.filter((e) => e.type === 'progress_percent' && e.msgid === 'repository.check');
+    if (!capabilitiesOf(ctx).repositoryCheckProgress) {
+      // 2.0.0b19's repository check reports no progress (a TODO in its repository.check).
+      expect(events.filter((e) => e.type === 'progress_percent')).toEqual([]);
+      return;
+    }
     expect(progress.some((e) => e.type === 'progress_percent' && !e.finished && (e.total ?? 0) > 0)).toBe(
       true,
     );
@@ -182,11 +193,13 @@ describe('check', () => {
     const damaged = box.path('damaged');
     await runInit({ location: damaged, encryption: 'repokey', newPassphrase: PASSPHRASE }, box.ctx());
     await backUp(damaged, 'one');
-    await damageSegments(damaged);
+    await damageStoredData(damaged);
+    // Borg 1: "Data integrity error: Segment entry checksum mismatch"; borg 2: "Repo object … is corrupted".
+    const finding = capabilitiesOf(ctx).usesRepoCreate ? 'is corrupted' : 'integrity error';
     for (const mode of ['repository', 'archives'] as const) {
       const result = await runCheck({ location: damaged, mode }, ctx);
       expect(result.ok).toBe(false);
-      expect(result.problems.some((p) => p.includes('integrity error'))).toBe(true);
+      expect(result.problems.some((p) => p.includes(finding))).toBe(true);
       expect(result.problems.some((p) => p.includes('\n') || p.startsWith('Traceback'))).toBe(false);
     }
   });
@@ -197,14 +210,24 @@ describe('check', () => {
   });
 });
 
-// Flips 20 bytes inside the first entry of every segment file that has one.
-async function damageSegments(location: string): Promise<void> {
-  const dir = `${location}/data/0`;
-  for (const name of await readdir(dir)) {
-    const file = `${dir}/${name}`;
+// Flips 20 bytes inside every stored file of 100 bytes or more: the first entry of each borg 1
+// segment file (data/0/N), or each borg 2 object (borgstore's data/xx/yy/<id>).
+async function damageStoredData(location: string): Promise<void> {
+  for (const entry of await readdir(`${location}/data`, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
     if ((await stat(file)).size < 100) continue;
     const bytes = await readFile(file);
     for (let i = 60; i < 80; i++) bytes[i] = (bytes[i] ?? 0) ^ 0xff;
     await writeFile(file, bytes);
   }
+}
+
+/** The bytes of every file under dir. */
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
 }

@@ -5,40 +5,24 @@
  * and reads are served. The background borg keeps the repository lock (shared for a local
  * repository: lists and extracts still run, a backup waits) until `borg umount`.
  */
-import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
+import type { BorgCapabilities } from '../capabilities.js';
 import { archiveMatchExact, capabilitiesOf, repositoryTail } from '../command-shape.js';
-import { BorgError, isBorgError } from '../errors.js';
-import { runBorg, type BorgContext } from '../exec.js';
+import { BorgError, errorForMsgid, isBorgError } from '../errors.js';
+import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
+import { parseListOutput } from '../json-output.js';
+import { buildMountArgs, buildUmountArgs, type MountOptions } from './mount-args.js';
 
 export { fuseAvailability, type FuseAvailability } from './fuse-availability.js';
-
-/** What to mount (a whole repository when archiveName is absent) and where (an existing empty folder). */
-export interface MountOptions {
-  location: string;
-  archiveName?: string;
-  mountPoint: string;
-}
-
-/** `mount -- LOCATION[::ARCHIVE] MOUNTPOINT` (1.x), `mount [--match-archives=id:ARCHIVE] --repo=LOCATION -- MOUNTPOINT` (2.x). */
-export function buildMountArgs(o: MountOptions, caps: BorgCapabilities = BORG_1_2_CAPABILITIES): string[] {
-  if (caps.repositoryArgument === 'option') {
-    const archive =
-      o.archiveName === undefined ? [] : [`--match-archives=${archiveMatchExact(o.archiveName)}`];
-    return ['mount', ...archive, ...repositoryTail(caps, o.location), '--', o.mountPoint];
-  }
-  const target = o.archiveName === undefined ? o.location : `${o.location}::${o.archiveName}`;
-  return ['mount', '--', target, o.mountPoint];
-}
-
-/** `umount -- MOUNTPOINT`. */
-export function buildUmountArgs(o: { mountPoint: string }): string[] {
-  return ['umount', '--', o.mountPoint];
-}
+export { buildMountArgs, buildUmountArgs, type MountOptions } from './mount-args.js';
 
 /** Mounts read-only; resolves once the mount is usable. */
 export async function runMount(o: MountOptions, ctx: BorgContext): Promise<void> {
+  const caps = capabilitiesOf(ctx);
+  if (o.archiveName !== undefined && caps.mountShowsArchiveFolders) {
+    await assertArchiveExists(o.location, o.archiveName, caps, ctx);
+  }
   try {
-    await runBorg(buildMountArgs(o, capabilitiesOf(ctx)), ctx);
+    await runBorg(buildMountArgs(o, caps), ctx);
   } catch (e) {
     // Exit 1 (the background process did not confirm) and a cancel during the hand-over can leave
     // a mount behind that nobody tracks; take it down again. Other failures happen before mounting.
@@ -47,6 +31,30 @@ export async function runMount(o: MountOptions, ctx: BorgContext): Promise<void>
     }
     throw e;
   }
+}
+
+/**
+ * Borg 2 mounts a repository view that `--match-archives` filters: a name that matches nothing gives
+ * an empty folder, not an error. `repo-list --match-archives=id:NAME` asks first, as borg 1 would fail.
+ */
+async function assertArchiveExists(
+  location: string,
+  archiveName: string,
+  caps: BorgCapabilities,
+  ctx: BorgContext,
+): Promise<void> {
+  const args = [
+    caps.repositoryCommands.list,
+    '--json',
+    `${caps.archiveMatchFlag}=${archiveMatchExact(archiveName)}`,
+    ...repositoryTail(caps, location),
+  ];
+  const run = await runBorg(args, ctx, { okExitCodes: [0, 1], killGraceMs: STOP_AT_ONCE_MS });
+  if (parseListOutput(run.stdout).archives.length > 0) return;
+  throw (
+    errorForMsgid('Archive.DoesNotExist') ??
+    new BorgError({ code: 'ArchiveDoesNotExist', message: archiveName })
+  );
 }
 
 /** Unmounts (borg runs `fusermount -u`, or `umount` where that is missing). */

@@ -55,12 +55,16 @@ export async function makeSourceTree(root: string): Promise<void> {
   for (const dir of [...SOURCE_DIRS].reverse()) await utimes(path.join(root, dir), DIR_TIME, DIR_TIME);
 }
 
-/** A time as borg prints it: local time, microseconds, no zone. */
-export function borgTime(d: Date): string {
+/** A time as borg prints it: local time, microseconds, and (borg 2, withZone) the local UTC offset. */
+export function borgTime(d: Date, withZone = false): string {
   const two = (n: number): string => String(n).padStart(2, '0');
   const date = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
   const time = `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-  return `${date}T${time}.${String(d.getMilliseconds()).padStart(3, '0')}000`;
+  const local = `${date}T${time}.${String(d.getMilliseconds()).padStart(3, '0')}000`;
+  if (!withZone) return local;
+  const east = -d.getTimezoneOffset();
+  const sign = east < 0 ? '-' : '+';
+  return `${local}${sign}${two(Math.floor(Math.abs(east) / 60))}:${two(Math.abs(east) % 60)}`;
 }
 
 /** Pids of running processes whose command line contains text (Linux /proc). */
