@@ -57,6 +57,11 @@ export const mountSchema = z.object({
   repoId: z.string(),
   archiveName: z.string().optional(),
   mountPoint: z.string(),
+  /**
+   * Where the archive's files start: the mount folder itself, or (borg 2, one archive) the folder
+   * named after the archive inside it. What the UI shows, copies and opens.
+   */
+  filesAt: z.string().optional(),
   /** Left mounted by a Borgdesk run that ended without unmounting (a crash, a kill). */
   leftover: z.boolean().optional(),
   /** The repository's name as it was when mounted (leftover mounts). */

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fuseAvailability, runMount, runUmount } from '../../borg/commands/mount.js';
 import { runInit } from '../../borg/commands/init.js';
 import { makeSourceTree, processesMentioning, SOURCE_FILES } from '../../borg/commands/restore-test-tree.js';
+import { capabilitiesOf, newArchiveTail } from '../../borg/command-shape.js';
 import { runBorg } from '../../borg/exec.js';
 import { createSandbox, TEST_BORG } from '../../borg/test-sandbox.js';
 import { cleanUpLeftoverMounts, mountFolderOwnerPid } from './leftover-mounts.js';
@@ -17,11 +18,16 @@ const repo = box.path('repo');
 const ctx = box.ctx({ passphrase: 'left behind' });
 const tmpDir = box.path('tmp');
 const NOTES = 'src/notes.txt';
+/** Where the files of archive "one" start in a mount of it: borg 2 adds a folder named after it. */
+const archiveFiles = (mountPoint: string): string =>
+  capabilitiesOf(ctx).mountShowsArchiveFolders ? path.join(mountPoint, 'one') : mountPoint;
 
 await mkdir(tmpDir);
 await runInit({ location: repo, encryption: 'repokey', newPassphrase: 'left behind' }, box.ctx());
 await makeSourceTree(box.dir);
-await runBorg(['create', '--', `${repo}::one`, 'src'], ctx, { cwd: box.dir });
+await runBorg(['create', ...newArchiveTail(capabilitiesOf(ctx), repo, 'one', ['src'])], ctx, {
+  cwd: box.dir,
+});
 
 const availability = await fuseAvailability(TEST_BORG);
 let cannotMount = availability.reason;
@@ -78,7 +84,7 @@ describe('cleanUpLeftoverMounts', () => {
       const live = leftover('Live01');
       await mkdir(live);
       await runMount({ location: repo, archiveName: 'one', mountPoint: live }, ctx);
-      expect(await readFile(path.join(live, NOTES), 'utf8')).toBe(SOURCE_FILES[NOTES]);
+      expect(await readFile(path.join(archiveFiles(live), NOTES), 'utf8')).toBe(SOURCE_FILES[NOTES]);
       // Here borg was killed too: the folder answers ENOTCONN and is still a mount point.
       const dead = leftover('Dead01');
       await mkdir(dead);
@@ -110,11 +116,21 @@ describe('cleanUpLeftoverMounts', () => {
       expect(await exists(dead)).toBe(false);
       expect(await waitFor(async () => (await processesMentioning(live)).length === 0)).toBe(true);
       expect(await isMounted(inUse.mountPoint)).toBe(true);
-      expect(await readFile(path.join(inUse.mountPoint, NOTES), 'utf8')).toBe(SOURCE_FILES[NOTES]);
+      // The manager says where the files start (borg 2 puts them in a folder named after the archive).
+      expect(inUse.filesAt ?? inUse.mountPoint).toBe(archiveFiles(inUse.mountPoint));
+      expect(await readFile(path.join(archiveFiles(inUse.mountPoint), NOTES), 'utf8')).toBe(
+        SOURCE_FILES[NOTES],
+      );
       await manager.dispose();
       expect(await exists(inUse.mountPoint)).toBe(false);
       // Nothing holds the repository any more: a backup gets its exclusive lock at once.
-      await runBorg(['create', '--lock-wait=1', '--', `${repo}::after`, 'src'], ctx, { cwd: box.dir });
+      await runBorg(
+        ['create', '--lock-wait=1', ...newArchiveTail(capabilitiesOf(ctx), repo, 'after', ['src'])],
+        ctx,
+        {
+          cwd: box.dir,
+        },
+      );
     },
   );
 

@@ -111,6 +111,9 @@ export class MountManager {
         ctx,
       };
       await (this.deps.record ?? recordNothing)(operation, (recorded) => runMount(options, recorded));
+      if (archiveName !== undefined && capabilitiesOf(ctx).mountShowsArchiveFolders) {
+        record.filesAt = path.join(mountPoint, archiveName);
+      }
       // Recorded inside the lane, so a backup queued behind the mount already sees it.
       this.mounts.set(mountPoint, record);
       // A later run that finds this still mounted (we were killed) learns from the marker what it is.
@@ -316,6 +319,7 @@ export class MountManager {
 function toMount(record: MountRecord): Mount {
   const mount: Mount = { repoId: record.repoId, mountPoint: record.mountPoint };
   if (record.archiveName !== undefined) mount.archiveName = record.archiveName;
+  if (record.filesAt !== undefined) mount.filesAt = record.filesAt;
   if (record.leftover === true) {
     mount.leftover = true;
     mount.repoName = record.repoName;

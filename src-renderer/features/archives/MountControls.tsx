@@ -89,16 +89,18 @@ export function MountBanner({
   const mount = useMountStore((s) => findMount(s.status, repoId, archiveName));
   const host = useAppStore((s) => s.status?.host);
   if (!mount || (hideLeftover && mount.leftover)) return null;
+  // borg 2 puts one archive's files in a folder named after it inside the mount: point there.
+  const filesAt = mount.filesAt ?? mount.mountPoint;
   return (
     <div className="mount-info" role="group" aria-label="Mounted">
       <Icon name="drive" />
       <span className={styles.mountText}>
         {archiveName ? 'This archive is' : 'The repository is'} mounted read-only at{' '}
-        <code title={mount.mountPoint}>{mount.mountPoint}</code>
+        <code title={filesAt}>{filesAt}</code>
         {mount.leftover ? ' by a Borgdesk run that ended without unmounting' : null}
       </span>
-      <CopyButton text={mount.mountPoint} label="Copy mount path" />
-      {host === 'electron' ? <OpenFolderButton path={mount.mountPoint} size="small" variant="ghost" /> : null}
+      <CopyButton text={filesAt} label="Copy mount path" />
+      {host === 'electron' ? <OpenFolderButton path={filesAt} size="small" variant="ghost" /> : null}
     </div>
   );
 }
