@@ -41,7 +41,7 @@ import { SpaceCard } from './SpaceCard.js';
 import styles from './repositories.module.css';
 
 // Jobs whose progress and result this screen shows; restores have their own card.
-const SHOWN_KINDS: readonly JobKind[] = ['backup', 'check', 'delete', 'prune', 'compact'];
+const SHOWN_KINDS: readonly JobKind[] = ['backup', 'check', 'delete', 'prune', 'compact', 'recompress'];
 
 /** Props of {@link RepositoryView}. */
 export interface RepositoryViewProps {
