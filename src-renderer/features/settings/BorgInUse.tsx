@@ -1,6 +1,7 @@
 /** Settings' statement of the borg in use: its version, where it is, and what it supports in plain words. */
 import type { BorgStatus } from '../../../src-main/model/app.js';
 import { borgAbilities, borgVersionLabel } from '../../lib/borg-description.js';
+import styles from './BorgInUse.module.css';
 
 /** Props of {@link BorgInUse}. */
 export interface BorgInUseProps {
@@ -19,9 +20,11 @@ export function BorgInUse({ borg }: BorgInUseProps) {
           <p className="field-hint">
             borg {borgVersionLabel(borg.version)} at <code>{borg.path}</code>
           </p>
-          <p className="field-hint" data-testid="borg-abilities">
-            {capitalised(borgAbilities(borg.features).join('; '))}.
-          </p>
+          <ul className={`field-hint ${styles.abilities}`} aria-label="What it supports">
+            {borgAbilities(borg.features).map((ability) => (
+              <li key={ability}>{capitalised(ability)}</li>
+            ))}
+          </ul>
         </>
       ) : (
         <p className="callout callout-compact" role="note">
