@@ -46,6 +46,7 @@ export type BorgErrorCode =
   | 'CommandTooLong'
   | 'DiskFull'
   | 'RepositoryVersionUnsupported'
+  | 'RepositoryFromOtherBorg'
   | 'RepositoryPermissionDenied'
   | 'RepositoryReadOnly'
   | 'PermissionDenied'

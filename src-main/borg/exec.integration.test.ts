@@ -144,9 +144,10 @@ describe('errors', () => {
     for (const location of [v2, store]) {
       const error = await failure(runListArchives({ location }, box.ctx()));
       expect(error.toSerialized(), location).toMatchObject({
-        code: 'RepositoryVersionUnsupported',
-        message: `This repository was made by borg 2; this borg (${version}) cannot open it.`,
-        remedy: 'Install borg 2 and choose its path in Settings, or pick a repository made with borg 1.',
+        code: 'RepositoryFromOtherBorg',
+        major: 2,
+        message: `This repository was made with borg 2 — this computer’s borg is ${version}, which cannot open it.`,
+        remedy: 'Install borg 2 and choose it under Settings → Path to borg.',
       });
     }
   });

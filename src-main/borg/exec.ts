@@ -15,6 +15,7 @@ import { buildBorgEnv } from './env.js';
 import type { BorgContext, BorgRunResult, RunBorgOptions } from './exec-types.js';
 import { BorgError, borgErrorFromRun } from './errors.js';
 import { LineSplitter } from './line-splitter.js';
+import { otherBorgError, otherBorgMajor } from './other-borg.js';
 import { parseLogLine } from './log-json.js';
 import { explainPasscommandFailure } from './passcommand-errors.js';
 import { RunObserver } from './run-observer.js';
@@ -142,7 +143,10 @@ async function runWithEnv(
       onFd ? undefined : ctx.passcommand,
     );
     if (error.code === 'PassphraseWrong' && onFd) ctx.onPassphraseRejected?.();
-    throw error.code === 'RepositoryVersionUnsupported' ? await namingThisBorg(error, ctx.borgPath) : error;
+    throw (
+      (await fromOtherBorg(error, failed.errors, ctx)) ??
+      (error.code === 'RepositoryVersionUnsupported' ? await namingThisBorg(error, ctx.borgPath) : error)
+    );
   }
   const stdout = Buffer.concat(stdoutChunks).toString('utf8');
   return { exitCode: rc, stdout, warnings: observer.warnings };
@@ -205,8 +209,7 @@ export function startProcess(file: string, args: readonly string[], options: Spa
 
 // Names the installed borg in the message; a failing probe keeps the general words.
 async function namingThisBorg(error: BorgError, borgPath: string): Promise<BorgError> {
-  const probe = await runBorgVersion(borgPath, 5_000);
-  const version = probe.ok ? /\bborg(?:\.exe)?\s+v?(\d[\w.+-]*)/.exec(probe.output)?.[1] : undefined;
+  const version = await probeVersion(borgPath);
   if (version === undefined) return error;
   return new BorgError({
     code: error.code,
@@ -215,6 +218,24 @@ async function namingThisBorg(error: BorgError, borgPath: string): Promise<BorgE
     ...(error.msgid === undefined ? {} : { msgid: error.msgid }),
     ...(error.rc === undefined ? {} : { rc: error.rc }),
   });
+}
+
+// The version of the borg at borgPath ("1.4.0"), or undefined when it does not say.
+async function probeVersion(borgPath: string): Promise<string | undefined> {
+  const probe = await runBorgVersion(borgPath, 5_000);
+  return probe.ok ? /\bborg(?:\.exe)?\s+v?(\d[\w.+-]*)/.exec(probe.output)?.[1] : undefined;
+}
+
+// A repository of the other major version (other-borg.ts), named with the version that ran.
+async function fromOtherBorg(
+  error: BorgError,
+  logged: readonly { readonly message: string }[],
+  ctx: BorgContext,
+): Promise<BorgError | undefined> {
+  const errors = logged.map((e) => e.message);
+  if (otherBorgMajor(errors) === undefined) return undefined;
+  const version = ctx.capabilities?.version ?? (await probeVersion(ctx.borgPath));
+  return otherBorgError(error, errors, version);
 }
 
 // Like Ctrl-C in a terminal, signal borg's whole process group: borg expects its children (a

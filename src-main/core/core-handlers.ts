@@ -15,6 +15,7 @@ import { historyHandlers } from './history/history-handlers.js';
 import { jobHandlers } from './jobs/job-handlers.js';
 import { keyHandlers } from './keys/key-handlers.js';
 import { spaceHandlers } from './maintenance/space-handlers.js';
+import { borg2MaintenanceHandlers } from './maintenance/borg2-maintenance-handlers.js';
 import { parseBorgVersion } from '../borg/version.js';
 import { lockHandlers } from './locks/lock-handlers.js';
 import { sshHandlers } from './ssh/ssh-handlers.js';
@@ -91,6 +92,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
         return borg.state === 'ok' ? parseBorgVersion(`borg ${borg.version}`) : undefined;
       },
     }),
+    ...borg2MaintenanceHandlers({ jobs, repos, lane: w.lane, assertWritable, record: w.record }),
     ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable, record: w.record, platform }),
     ...sshKeyHandlers(w.sshKeys),
     ...questionHandlers(w.questions),

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { SerializedError } from '../model/errors.js';
 import { appEvents, appRequests } from './contract/app.js';
 import { archiveEvents, archiveRequests } from './contract/archives.js';
+import { borg2MaintenanceRequests } from './contract/borg2-maintenance.js';
 import { checkEvents, checkRequests } from './contract/checks.js';
 import { folderRequests } from './contract/folders.js';
 import { historyEvents, historyRequests } from './contract/history.js';
@@ -49,6 +50,7 @@ export const requests = {
   ...checkRequests,
   ...keyRequests,
   ...spaceRequests,
+  ...borg2MaintenanceRequests,
   ...lockRequests,
   ...sshKeyRequests,
   ...questionRequests,

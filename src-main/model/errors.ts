@@ -14,5 +14,7 @@ export const serializedErrorSchema = z.object({
   question: z.string().optional(),
   /** For SshHostKeyUnknown / SshHostKeyChanged: the server whose key the UI offers to check. */
   sshHost: z.object({ host: z.string(), port: z.number().int() }).optional(),
+  /** For RepositoryFromOtherBorg: the major version of borg that made the repository (1 or 2). */
+  major: z.number().int().optional(),
 });
 export type SerializedError = z.infer<typeof serializedErrorSchema>;

@@ -16,6 +16,7 @@ export const jobKindSchema = z.enum([
   'compact',
   'check',
   'delete',
+  'recompress',
   // Short borg runs that are not jobs, recorded in the history with their command line.
   'mount',
   'unmount',
@@ -25,6 +26,7 @@ export const jobKindSchema = z.enum([
   'key-export',
   'key-import',
   'change-passphrase',
+  'repo-space',
 ]);
 export type JobKind = z.infer<typeof jobKindSchema>;
 

@@ -12,6 +12,7 @@ export class ApiError extends Error implements SerializedError {
   readonly rc?: number;
   readonly question?: string;
   readonly sshHost?: SerializedError['sshHost'];
+  readonly major?: number;
 
   constructor(error: SerializedError) {
     super(error.message);
@@ -22,6 +23,7 @@ export class ApiError extends Error implements SerializedError {
     if (error.rc !== undefined) this.rc = error.rc;
     if (error.question !== undefined) this.question = error.question;
     if (error.sshHost !== undefined) this.sshHost = error.sshHost;
+    if (error.major !== undefined) this.major = error.major;
   }
 }
 

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { ErrorInfo } from '../lib/error-info.js';
 import { HOST_KEY_CODES, HostKeyCheck } from './HostKeyCheck.js';
 import { Icon } from './Icon.js';
+import { OTHER_BORG_CODE, OtherBorgHint } from './OtherBorgHint.js';
 import styles from './ErrorMessage.module.css';
 
 /** Props of {@link ErrorMessage}. */
@@ -33,6 +34,7 @@ export function ErrorMessage({ error, title, onRetry }: ErrorMessageProps) {
         {error.sshHost && HOST_KEY_CODES.has(error.code ?? '') ? (
           <HostKeyCheck target={error.sshHost} onRetry={onRetry} />
         ) : null}
+        {error.code === OTHER_BORG_CODE ? <OtherBorgHint major={error.major} /> : null}
       </div>
     </div>
   );

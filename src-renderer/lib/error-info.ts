@@ -14,6 +14,8 @@ export interface ErrorInfo {
   readonly question?: string;
   /** For an unknown or changed ssh host key: the server whose key the user can check. */
   readonly sshHost?: { readonly host: string; readonly port: number };
+  /** For RepositoryFromOtherBorg: the major version of borg that made the repository. */
+  readonly major?: number;
 }
 
 function sshHostField(value: object): ErrorInfo['sshHost'] {
@@ -38,6 +40,7 @@ export function toErrorInfo(error: unknown, fallback = 'Something went wrong.'):
   const msgid = stringField(error, 'msgid');
   const question = stringField(error, 'question');
   const sshHost = sshHostField(error);
+  const major: unknown = (error as Record<string, unknown>)['major'];
   return {
     // A multi-line message is most likely a raw trace from a bug; keep only its first line.
     message: message.split('\n')[0] ?? fallback,
@@ -46,5 +49,6 @@ export function toErrorInfo(error: unknown, fallback = 'Something went wrong.'):
     ...(msgid ? { msgid } : {}),
     ...(question ? { question } : {}),
     ...(sshHost ? { sshHost } : {}),
+    ...(typeof major === 'number' ? { major } : {}),
   };
 }

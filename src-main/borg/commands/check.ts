@@ -22,6 +22,12 @@ export type CheckMode = 'repository' | 'archives' | 'verify-data';
 export interface CheckOptions {
   location: string;
   mode: CheckMode;
+  /**
+   * Also look for archives missing from the archive list (borg 2's `--find-lost-archives`; they are
+   * reported as "Would create archives directory entry for NAME ID." — without --repair nothing is
+   * written). Ignored where the borg has no such option.
+   */
+  findLostArchives?: boolean;
 }
 
 /** The verdict: ok, or the problems borg reported (first lines of its messages, in order). */
@@ -34,9 +40,17 @@ const MODE_FLAGS: Readonly<Record<CheckMode, readonly string[]>> = {
   'verify-data': ['--verify-data'],
 };
 
-/** `check --progress [--repository-only | --verify-data] -- LOCATION`. */
+/** `check --progress [--repository-only | --verify-data] [--find-lost-archives] -- LOCATION`. */
 export function buildCheckArgs(o: CheckOptions, caps: BorgCapabilities = BORG_1_2_CAPABILITIES): string[] {
-  return ['check', '--progress', ...MODE_FLAGS[o.mode], ...repositoryTail(caps, o.location)];
+  // borg reads the archive list only beyond the repository-only check.
+  const findLost = o.findLostArchives === true && caps.hasFindLostArchives && o.mode !== 'repository';
+  return [
+    'check',
+    '--progress',
+    ...MODE_FLAGS[o.mode],
+    ...(findLost ? ['--find-lost-archives'] : []),
+    ...repositoryTail(caps, o.location),
+  ];
 }
 
 /** Runs the check; failures to run it at all (missing repository, wrong passphrase, lock) reject. */

@@ -14,8 +14,8 @@ export interface CheckHandlerDeps extends MaintenanceDeps {
 /** One handler per check request. */
 export function checkHandlers(deps: CheckHandlerDeps): HandlersFor<typeof checkRequests> {
   return {
-    'repos:check': async ({ repoId, mode }) => ({
-      jobId: deps.jobs.submit(await checkRepositoryJob(repoId, mode, deps)).id,
+    'repos:check': async ({ repoId, mode, findLostArchives }) => ({
+      jobId: deps.jobs.submit(await checkRepositoryJob(repoId, mode, deps, findLostArchives === true)).id,
     }),
     'checks:list': async () => deps.checks.rows(),
     'checks:save': (check) => deps.checks.save(check),

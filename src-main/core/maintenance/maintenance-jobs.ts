@@ -59,11 +59,12 @@ export async function checkRepositoryJob(
   repoId: string,
   mode: CheckMode,
   deps: MaintenanceDeps,
+  findLostArchives = false,
 ): Promise<JobSpec> {
   const repo = deps.repos.require(repoId);
   deps.assertWritable(repo.id);
   await deps.repos.contextFor(repo);
-  return checkJob(repo, mode, 'manual', deps);
+  return checkJob(repo, mode, 'manual', deps, findLostArchives);
 }
 
 /**
@@ -76,6 +77,7 @@ export function checkJob(
   mode: CheckMode,
   trigger: JobTrigger,
   deps: MaintenanceDeps,
+  findLostArchives = false,
 ): JobSpec {
   return {
     kind: 'check',
@@ -92,7 +94,7 @@ export function checkJob(
         lockWaitSeconds: job.lockWaitSeconds,
         consentedPrompts: job.consentedPrompts,
       });
-      const options = { location: current.location, mode };
+      const options = { location: current.location, mode, findLostArchives };
       job.log('info', runningLine(buildCheckArgs(options, capabilitiesOf(ctx)), ctx));
       const outcome = await runCheck(options, ctx);
       if (outcome.ok) {

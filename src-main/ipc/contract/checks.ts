@@ -6,7 +6,15 @@ import { empty, jobRef } from './shared.js';
 /** Requests about repository checks. */
 export const checkRequests = {
   /** `borg check` as a job with progress. */
-  'repos:check': { params: z.object({ repoId: z.string(), mode: checkModeSchema }), result: jobRef },
+  'repos:check': {
+    params: z.object({
+      repoId: z.string(),
+      mode: checkModeSchema,
+      /** Also look for archives lost from the archive list (borg 2's `check --find-lost-archives`). */
+      findLostArchives: z.boolean().optional(),
+    }),
+    result: jobRef,
+  },
   /** Every repository's periodic check (repositories without one are listed with schedule off). */
   'checks:list': { params: empty, result: z.array(checkScheduleRowSchema) },
   /** Set a repository's periodic check; `schedule.kind: 'off'` turns it off. */

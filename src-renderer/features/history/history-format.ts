@@ -26,6 +26,8 @@ const kindIcons: Readonly<Record<string, IconName>> = {
   'key-export': 'lock',
   'key-import': 'lock',
   'change-passphrase': 'lock',
+  recompress: 'archive',
+  'repo-space': 'archive',
 };
 
 // Kinds whose name is not one plain word.
@@ -35,6 +37,7 @@ const kindLabels: Readonly<Record<string, string>> = {
   'key-export': 'Export key',
   'key-import': 'Import key',
   'change-passphrase': 'Change passphrase',
+  'repo-space': 'Reserved space',
 };
 
 /** The icon of a job kind. */

@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { useAction } from '../../lib/use-request.js';
+import { useAppStore } from '../../stores/app-store.js';
 
 /** Props of {@link CheckRepositoryDialog}. */
 export interface CheckRepositoryDialogProps {
@@ -39,6 +40,12 @@ const modes: readonly { readonly value: CheckModeName; readonly label: string; r
 /** A small dialog that starts `borg check`. */
 export function CheckRepositoryDialog({ repoId, repoName, onClose }: CheckRepositoryDialogProps) {
   const [mode, setMode] = useState<CheckModeName>('repository');
+  const [findLost, setFindLost] = useState(false);
+  const canFindLost = useAppStore(
+    (s) => s.status?.borg.state === 'ok' && s.status.borg.features.findLostArchives,
+  );
+  // borg reads the archive list only beyond the repository-only check.
+  const findLostArchives = canFindLost && mode !== 'repository' && findLost;
   const check = useAction('repos:check', { fallback: 'The check could not be started.', onSuccess: onClose });
   const { pending: busy, error } = check;
   return (
@@ -47,7 +54,7 @@ export function CheckRepositoryDialog({ repoId, repoName, onClose }: CheckReposi
       size="small"
       onClose={onClose}
       busy={busy}
-      onSubmit={() => check.run({ repoId, mode })}
+      onSubmit={() => check.run({ repoId, mode, ...(findLostArchives ? { findLostArchives } : {}) })}
       footer={<DialogFooter onClose={onClose} busy={busy} submitLabel={'Start check'} />}
     >
       <Field label="Check mode" hint={modes.find((m) => m.value === mode)?.hint}>
@@ -59,6 +66,22 @@ export function CheckRepositoryDialog({ repoId, repoName, onClose }: CheckReposi
           ))}
         </select>
       </Field>
+      {canFindLost ? (
+        <label className="checkbox-row">
+          <input
+            type="checkbox"
+            checked={findLostArchives}
+            disabled={mode === 'repository'}
+            onChange={(e) => setFindLost(e.target.checked)}
+          />
+          <span>
+            Also find lost archives: looks through the repository for archives that are missing from its
+            archive list (borg check --find-lost-archives)
+            {mode === 'repository' ? ' — needs a check of the archives' : ''}. Any it finds are listed as
+            problems; Borgdesk doesn’t repair.
+          </span>
+        </label>
+      ) : null}
       {error ? <ErrorMessage error={error} /> : null}
     </Dialog>
   );

@@ -29,6 +29,7 @@ import { QuestionList } from '../questions/QuestionNotice.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
 import { AutomaticCheck } from './AutomaticCheck.js';
+import { Borg2MaintenanceCard } from './Borg2MaintenanceCard.js';
 import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
 import { ForgetPassphraseButton } from './ForgetPassphraseButton.js';
 import { PasscommandCard } from './PasscommandCard.js';
@@ -41,7 +42,7 @@ import { SpaceCard } from './SpaceCard.js';
 import styles from './repositories.module.css';
 
 // Jobs whose progress and result this screen shows; restores have their own card.
-const SHOWN_KINDS: readonly JobKind[] = ['backup', 'check', 'delete', 'prune', 'compact'];
+const SHOWN_KINDS: readonly JobKind[] = ['backup', 'check', 'delete', 'prune', 'compact', 'recompress'];
 
 /** Props of {@link RepositoryView}. */
 export interface RepositoryViewProps {
@@ -202,6 +203,7 @@ function RepositoryContents(props: {
             {...{ repoId, repoName, stats: entry?.data?.stats, loadedAt: entry?.loadedAt }}
             busy={waitingForJob}
           />
+          <Borg2MaintenanceCard repoId={repoId} repoName={repoName} busy={waitingForJob} />
           <section className={`card ${styles.archivesCard}`} aria-labelledby="archives-title">
             <header className="card-header">
               <h2 id="archives-title" className="card-title">

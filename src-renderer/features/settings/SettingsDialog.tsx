@@ -14,6 +14,7 @@ import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useStaleStore } from '../../stores/stale-store.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
+import { BorgInUse } from './BorgInUse.js';
 import { SecretStorageStatement } from './SecretStorageStatement.js';
 import { StartAtLoginField } from './StartAtLoginField.js';
 
@@ -49,14 +50,6 @@ export function SettingsDialog() {
   const [startAtLogin, setStartAtLogin] = useState(settings?.startAtLogin ?? false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
-
-  const borg = status?.borg;
-  const borgLine =
-    borg?.state === 'ok'
-      ? `Using borg ${borg.version} at ${borg.path}.`
-      : borg
-        ? 'Borg is not usable right now.'
-        : '';
 
   const days = parseDays(staleDays);
   const daysError = days === undefined ? 'Enter a whole number of days from 1 to 60.' : undefined;
@@ -103,7 +96,10 @@ export function SettingsDialog() {
       }
     >
       {error ? <ErrorMessage error={error} /> : null}
-      <Field label="Path to borg" hint={`Leave empty to search your PATH. ${borgLine}`}>
+      <Field
+        label="Path to borg"
+        hint="Leave empty to search your PATH. borg 1.x and borg 2 open only their own repositories."
+      >
         <input
           value={borgPath}
           onChange={(e) => setBorgPath(e.target.value)}
@@ -111,6 +107,7 @@ export function SettingsDialog() {
           spellCheck={false}
         />
       </Field>
+      <BorgInUse borg={status?.borg} />
       {status?.userBorgRsh !== undefined ? (
         <p className="muted" role="note">
           BORG_RSH is set in Borgdesk’s environment (<code>{status.userBorgRsh}</code>): borg uses that ssh

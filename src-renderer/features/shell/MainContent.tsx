@@ -21,7 +21,16 @@ import { WithAttention } from './WithAttention.js';
 import styles from './shell.module.css';
 
 // Jobs whose log the panel follows on a repository's screen.
-const LOGGED_KINDS: readonly JobKind[] = ['backup', 'init', 'restore', 'check', 'delete', 'prune', 'compact'];
+const LOGGED_KINDS: readonly JobKind[] = [
+  'backup',
+  'init',
+  'restore',
+  'check',
+  'delete',
+  'prune',
+  'compact',
+  'recompress',
+];
 
 /** Props of {@link MainContent}. */
 export interface MainContentProps {

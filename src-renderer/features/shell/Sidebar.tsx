@@ -5,6 +5,7 @@
 import { BrandMark } from '../../components/BrandMark.js';
 import { Button } from '../../components/Button.js';
 import { Icon, type IconName } from '../../components/Icon.js';
+import { borgAbilities, borgVersionLabel } from '../../lib/borg-description.js';
 import { useAppStore, type Section } from '../../stores/app-store.js';
 import { RepositoryList } from '../repositories/RepositoryList.js';
 import styles from './shell.module.css';
@@ -47,7 +48,14 @@ export function Sidebar() {
           <Icon name="settings" />
           <span>Settings</span>
         </button>
-        {borg?.state === 'ok' ? <span className={styles.borgVersion}>borg {borg.version}</span> : null}
+        {borg?.state === 'ok' ? (
+          <span
+            className={styles.borgVersion}
+            title={`${borg.path}: ${borgAbilities(borg.features).join('; ')}`}
+          >
+            borg {borgVersionLabel(borg.version)}
+          </span>
+        ) : null}
       </div>
     </aside>
   );

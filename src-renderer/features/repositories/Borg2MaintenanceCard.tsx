@@ -1,0 +1,129 @@
+/**
+ * borg 2's repository maintenance, offered only where app:status's borg.features has it: the space
+ * reserved for emergencies (`borg repo-space`: reserve it while the disk has room, free it when the
+ * disk is full so prune, delete and compact can run) and "Recompress…" (`borg repo-compress`).
+ */
+import { useState } from 'react';
+import { Button } from '../../components/Button.js';
+import { ByteSize } from '../../components/ByteSize.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { useAction, useRequest } from '../../lib/use-request.js';
+import { useAppStore } from '../../stores/app-store.js';
+import { RecompressDialog } from './RecompressDialog.js';
+import styles from './SpaceCard.module.css';
+
+/** Props of {@link Borg2MaintenanceCard}. */
+export interface Borg2MaintenanceCardProps {
+  readonly repoId: string;
+  readonly repoName: string;
+  /** True while a job of this repository runs: maintenance would only wait for it. */
+  readonly busy: boolean;
+}
+
+// Amounts borg's --reserve takes; it rounds up to whole 64 MiB objects.
+const AMOUNTS = ['500M', '1G', '2G', '5G'] as const;
+
+/** The card, or nothing for a borg without repo-space and repo-compress. */
+export function Borg2MaintenanceCard({ repoId, repoName, busy }: Borg2MaintenanceCardProps) {
+  const borg = useAppStore((s) => s.status?.borg);
+  const features = borg?.state === 'ok' ? borg.features : undefined;
+  const [recompressing, setRecompressing] = useState(false);
+  if (features === undefined || (!features.repoSpace && !features.repoCompress)) return null;
+  return (
+    <section className="card" aria-labelledby="borg2-maintenance-title">
+      <header className="card-header">
+        <h2 id="borg2-maintenance-title" className="card-title">
+          Maintenance
+        </h2>
+        {features.repoCompress ? (
+          <Button variant="ghost" icon="archive" onClick={() => setRecompressing(true)} disabled={busy}>
+            Recompress…
+          </Button>
+        ) : null}
+      </header>
+      <div className={styles.body}>
+        {features.repoSpace ? <ReservedSpace repoId={repoId} busy={busy} /> : null}
+      </div>
+      {recompressing ? (
+        <RecompressDialog repoId={repoId} repoName={repoName} onClose={() => setRecompressing(false)} />
+      ) : null}
+    </section>
+  );
+}
+
+function ReservedSpace({ repoId, busy }: { readonly repoId: string; readonly busy: boolean }) {
+  const [amount, setAmount] = useState<(typeof AMOUNTS)[number]>('1G');
+  const shown = useRequest(
+    'repos:reserved-space',
+    { repoId },
+    { fallback: 'Borg could not read the reserved space.' },
+  );
+  const reserve = useAction('repos:reserve-space', {
+    fallback: 'The space could not be reserved.',
+    onSuccess: () => shown.reload(),
+  });
+  const free = useAction('repos:free-reserved-space', {
+    fallback: 'The reserved space could not be freed.',
+    onSuccess: () => shown.reload(),
+  });
+  const reserved = shown.data?.reservedBytes;
+  const pending = reserve.pending || free.pending;
+  const error = reserve.error ?? free.error ?? shown.error;
+  return (
+    <div role="group" aria-label="Reserved space" data-testid="reserved-space">
+      {reserved === undefined ? (
+        <p className="muted">{shown.loading ? 'Reading the reserved space…' : ''}</p>
+      ) : reserved > 0 ? (
+        <>
+          <p>
+            <ByteSize bytes={reserved} /> is reserved for emergencies.
+          </p>
+          <p className="muted">
+            When the disk is full, borg can’t even lock the repository to delete, prune or compact. Free the
+            reserved space then, make room, and reserve it again.
+          </p>
+          <div>
+            <Button
+              size="small"
+              onClick={() => free.run({ repoId })}
+              busy={free.pending}
+              disabled={busy || pending}
+            >
+              Free reserved space
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>No space is reserved for emergencies.</p>
+          <p className="muted">
+            Reserved space lets you recover from a full disk: freeing it gives borg room to delete, prune and
+            compact. Reserve it while the disk has room.
+          </p>
+          <div className={styles.reserveRow}>
+            <select
+              aria-label="Amount to reserve"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value as typeof amount)}
+            >
+              {AMOUNTS.map((a) => (
+                <option key={a} value={a}>
+                  {a.replace('M', ' MB').replace('G', ' GB')}
+                </option>
+              ))}
+            </select>
+            <Button
+              size="small"
+              onClick={() => reserve.run({ repoId, amount })}
+              busy={reserve.pending}
+              disabled={busy || pending}
+            >
+              Reserve space
+            </Button>
+          </div>
+        </>
+      )}
+      {error ? <ErrorMessage error={error} /> : null}
+    </div>
+  );
+}
