@@ -33,6 +33,9 @@ describe('the capability table', () => {
       hasFindLostArchives: false,
       hasTransferFromBorg1: false,
       extraLocationSchemes: [],
+      serveNoDeleteOptions: ['--append-only'],
+      keyAlgorithm: 'sha256',
+      sshLocationPath: 'absolute',
     });
   });
 
@@ -72,6 +75,9 @@ describe('the capability table', () => {
       itemLinkTargetKey: 'target',
       extractListStatus: true,
       diffModeChangeType: 'changed mode',
+      serveNoDeleteOptions: ['--permissions=no-delete'],
+      keyAlgorithm: 'argon2 chacha20-poly1305',
+      sshLocationPath: 'home-relative',
     });
     expect(c.encryptionModes).toContain('repokey-aes-ocb');
     expect(c.encryptionModes).not.toContain('repokey');

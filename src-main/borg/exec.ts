@@ -14,9 +14,11 @@ import { commonOptions } from './common-options.js';
 import { buildBorgEnv } from './env.js';
 import type { BorgContext, BorgRunResult, RunBorgOptions } from './exec-types.js';
 import { BorgError, borgErrorFromRun } from './errors.js';
+import { legacyExitCode } from './exit-codes.js';
 import { LineSplitter } from './line-splitter.js';
 import { parseLogLine } from './log-json.js';
 import { explainPasscommandFailure } from './passcommand-errors.js';
+import { PlainQuestionReader } from './plain-questions.js';
 import { RunObserver } from './run-observer.js';
 import { spawnFailure } from './spawn-errors.js';
 import { prepareSshRun, sshLogEvent, type SshRun } from './ssh-run.js';
@@ -89,12 +91,14 @@ async function runWithEnv(
     }
   };
   const stderrLines = new LineSplitter();
+  const questions = new PlainQuestionReader();
   const handleStderr = (lines: readonly string[]): void => {
     for (const line of lines) {
       if (line === '') continue;
-      const event = parseLogLine(line);
-      observer.observe(event);
-      if (ctx.onEvent) safely(() => ctx.onEvent?.(event));
+      for (const event of questions.read(parseLogLine(line))) {
+        observer.observe(event);
+        if (ctx.onEvent) safely(() => ctx.onEvent?.(event));
+      }
     }
   };
   child?.stderr?.on('data', (chunk: Buffer) => handleStderr(stderrLines.push(chunk)));
@@ -129,10 +133,12 @@ async function runWithEnv(
     });
   }
   const rc = result.exitCode ?? 128 + (osConstants.signals[result.signal ?? 'SIGKILL'] ?? 9);
+  // okExitCodes and callers speak legacy codes; a borg that answers in modern ones (exit-codes.ts) fits them.
+  const legacyRc = legacyExitCode(rc);
   const okCodes = options.okExitCodes ?? [0];
   // An aborted run is Cancelled whatever borg's exit code: `borg with-lock` exits 0 once its command
   // dies of the SIGINT. (A create that committed just before the signal still shows up in the next list.)
-  if (stopper.cancelled || !okCodes.includes(rc)) {
+  if (stopper.cancelled || !okCodes.includes(legacyRc)) {
     const sshLog = stopper.cancelled ? [] : await ssh.readLog();
     const failed = { ...observer.failure(rc, stopper.cancelled), ...(sshLog.length > 0 && { sshLog }) };
     for (const line of sshLog) if (ctx.onEvent) safely(() => ctx.onEvent?.(sshLogEvent(line)));
@@ -142,10 +148,10 @@ async function runWithEnv(
       onFd ? undefined : ctx.passcommand,
     );
     if (error.code === 'PassphraseWrong' && onFd) ctx.onPassphraseRejected?.();
-    throw error.code === 'RepositoryVersionUnsupported' ? await namingThisBorg(error, ctx.borgPath) : error;
+    throw NAMES_THIS_BORG.has(error.code) ? await namingThisBorg(error, ctx.borgPath) : error;
   }
   const stdout = Buffer.concat(stdoutChunks).toString('utf8');
-  return { exitCode: rc, stdout, warnings: observer.warnings };
+  return { exitCode: legacyRc, stdout, warnings: observer.warnings };
 }
 
 /** How a started process ended; spawnError is the errno code when it never ran. */
@@ -202,6 +208,9 @@ export function startProcess(file: string, args: readonly string[], options: Spa
   });
   return { child, exit };
 }
+
+// Errors about a repository of the other borg generation say which borg cannot open it.
+const NAMES_THIS_BORG: ReadonlySet<string> = new Set(['RepositoryVersionUnsupported', 'RepositoryFromBorg1']);
 
 // Names the installed borg in the message; a failing probe keeps the general words.
 async function namingThisBorg(error: BorgError, borgPath: string): Promise<BorgError> {

@@ -98,6 +98,20 @@ export function repositoryVersionCause(errors: readonly string[]): FailureCause 
   return undefined;
 }
 
+// borg 2 (borgstore) reads config/readme where borg 1 keeps a config *file*: NotADirectoryError.
+const BORG1_LAYOUT = /NotADirectoryError: \[Errno 20\] Not a directory: '[^']*[/\\]config[/\\]readme'/;
+
+/** A borg 2 message that says the repository was made by borg 1 (the mirror of repositoryVersionCause). */
+export function borg1RepositoryCause(errors: readonly string[]): FailureCause | undefined {
+  if (!errors.some((text) => BORG1_LAYOUT.test(text))) return undefined;
+  return {
+    code: 'RepositoryFromBorg1',
+    message: 'This repository was made with borg 1; this borg cannot open it.',
+    remedy:
+      'Choose a borg 1 in Settings to use it as it is, or migrate it: create a borg 2 repository with “borg repo-create --other-repo … --from-borg1” and copy the archives over with “borg transfer --from-borg1”.',
+  };
+}
+
 /** The cause behind a LockFailed that names the errno (no write permission, read-only drive). */
 export function lockFailedCause(message: string): FailureCause | undefined {
   if (/\[Errno 13\]|Permission denied/.test(message)) {
@@ -167,14 +181,19 @@ export function tracebackCause(errors: readonly string[]): FailureCause | undefi
 
 /** A server whose `borg serve --append-only` (often forced by a restricted key) refused to delete data. */
 export function appendOnlyCause(errors: readonly string[]): FailureCause | undefined {
-  if (!errors.some((text) => /is in append-only mode/.test(text))) return undefined;
+  if (!errors.some((text) => APPEND_ONLY.test(text) || NO_DELETE.test(text))) return undefined;
   return {
     code: 'RepositoryAppendOnly',
     message: 'The repository is in append-only mode here, so borg may add backups but not remove anything.',
     remedy:
-      'Delete, prune or repair from a computer whose ssh key may do so (the server’s authorized_keys runs “borg serve --append-only” for this one), or ask the server’s owner.',
+      'Delete, prune or repair from a computer whose ssh key may do so (the server’s authorized_keys runs “borg serve --append-only”, or borg 2’s “--permissions no-delete”, for this one), or ask the server’s owner.',
   };
 }
+
+// borg 1: "… is in append-only mode"; borg 2 (borgstore permissions, `serve --permissions no-delete`
+// or BORG_REPO_PERMISSIONS): "PermissionDenied: One of permissions 'D' required for ''".
+const APPEND_ONLY = /is in append-only mode/;
+const NO_DELETE = /PermissionDenied: One of permissions '[A-Za-z]*D[A-Za-z]*' required/;
 
 // Borg 2 names archives by match pattern and fails with msgid CommandError when a NAME matched
 // none or several (archive names repeat in borg 2), see __fixtures__/2.0.0b19/error-archive-missing*.
