@@ -17,6 +17,8 @@ import { runListArchives } from './list-archives.js';
 
 const OLD = 'old-secret-alpha 7';
 const NEW = 'new-secret-beta 9';
+// Offered as a new passphrase that must never take; long enough not to turn up in a random temp path.
+const UNUSED = 'unused-secret-gamma 4';
 let box: BorgSandbox;
 let borgPath = '';
 let spyLog = '';
@@ -78,7 +80,7 @@ describe.each(['repokey', 'keyfile'] as const)('%s repository', (kind) => {
 
   it('leaves the passphrase as it was when the current one given is wrong', async () => {
     const wrong = runChangePassphrase(
-      { location: repo, oldPassphrase: 'not it', newPassphrase: 'x2' },
+      { location: repo, oldPassphrase: 'not it', newPassphrase: UNUSED },
       ctx(),
     );
     expect(await failure(wrong)).toBe('PassphraseWrong');
@@ -86,7 +88,7 @@ describe.each(['repokey', 'keyfile'] as const)('%s repository', (kind) => {
     const same = runChangePassphrase({ location: repo, oldPassphrase: 'not it', newPassphrase: NEW }, ctx());
     expect(await failure(same)).toBe('PassphraseWrong');
     expect((await list(repo, NEW)).encryption).toBe(mode);
-    expect(await failure(list(repo, 'x2'))).toBe('PassphraseWrong');
+    expect(await failure(list(repo, UNUSED))).toBe('PassphraseWrong');
   });
 
   it('exports the key in all three forms, each carrying this repository id and key', async () => {
@@ -163,7 +165,7 @@ describe('leak check', () => {
     const seen = await readFile(spyLog, 'utf8');
     expect(seen).toContain('ARGV --log-json key change-passphrase');
     expect(seen).toContain('ARGV --log-json key import --paper');
-    for (const secret of [OLD, NEW, 'not it', 'x2']) expect(seen).not.toContain(secret);
+    for (const secret of [OLD, NEW, 'not it', UNUSED]) expect(seen).not.toContain(secret);
     expect(seen).not.toMatch(/BORG_(?:NEW_)?PASSPHRASE=/);
   });
 });
