@@ -38,6 +38,9 @@ describe('the capability table', () => {
       hasFindLostArchives: false,
       hasTransferFromBorg1: false,
       extraLocationSchemes: [],
+      serveNoDeleteOptions: ['--append-only'],
+      keyAlgorithm: 'sha256',
+      sshLocationPath: 'absolute',
     });
   });
 
@@ -81,6 +84,9 @@ describe('the capability table', () => {
       diffModeChangeType: 'changed mode',
       jsonTimesHaveZone: true,
       repositoryCheckProgress: false,
+      serveNoDeleteOptions: ['--permissions=no-delete'],
+      keyAlgorithm: 'argon2 chacha20-poly1305',
+      sshLocationPath: 'home-relative',
     });
     expect(c.encryptionModes).toContain('repokey-aes-ocb');
     expect(c.encryptionModes).not.toContain('repokey');

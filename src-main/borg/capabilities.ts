@@ -44,7 +44,10 @@ export interface BorgCapabilities {
   readonly usesRepoCreate: boolean;
   /** Archive selection flag: `--glob-archives` (1.2/1.4) or `--match-archives` (2.x). */
   readonly archiveMatchFlag: '--glob-archives' | '--match-archives';
-  /** BORG_EXIT_CODES=modern is available (1.4+); we always ask for legacy codes. */
+  /**
+   * BORG_EXIT_CODES=modern is available (1.4+; borg 2's default). Borgdesk asks for legacy codes;
+   * exit-codes.ts reads both forms, for a borg that answers in modern ones anyway.
+   */
   readonly hasModernExitCodes: boolean;
   /** The repository as the last positional argument (1.x) or as `--repo=REPO` (2.x). */
   readonly repositoryArgument: 'positional' | 'option';
@@ -104,6 +107,22 @@ export interface BorgCapabilities {
   readonly hasTransferFromBorg1: boolean;
   /** Location schemes beside paths and ssh:// that borgstore opens, e.g. "sftp" (2.x). */
   readonly extraLocationSchemes: readonly string[];
+  /**
+   * How borg reads the path of `ssh://host/PATH`: `absolute` (1.x: /PATH, and borg serve expands a
+   * leading /~/) or `home-relative` (2.x: PATH relative to the home folder, `ssh://host//abs` for an
+   * absolute one). Borgdesk's locations mean what borg 1 reads; command-shape.ts translates.
+   */
+  readonly sshLocationPath: 'absolute' | 'home-relative';
+  /**
+   * How borg protects a key it creates or re-encrypts with the passphrase (the key's `algorithm`):
+   * PBKDF2-SHA256 `sha256` (1.x), Argon2id + ChaCha20-Poly1305 (2.x; key-blob.ts cannot open those).
+   */
+  readonly keyAlgorithm: 'sha256' | 'argon2 chacha20-poly1305';
+  /**
+   * `borg serve` options (a server's authorized_keys) that let a key add backups but delete nothing:
+   * `--append-only` (1.x); borg 2 has none of that name, its store permissions do it (`--permissions=no-delete`).
+   */
+  readonly serveNoDeleteOptions: readonly string[];
   /** Why Borgdesk's command line does not fit this release at all; undefined when it does. */
   readonly commandLineMismatch?: string;
 }
@@ -154,6 +173,9 @@ function borg1Capabilities(v: BorgVersion): BorgCapabilities {
     hasFindLostArchives: false,
     hasTransferFromBorg1: false,
     extraLocationSchemes: [],
+    serveNoDeleteOptions: ['--append-only'],
+    keyAlgorithm: 'sha256',
+    sshLocationPath: 'absolute',
   };
 }
 
@@ -195,6 +217,9 @@ function borg2Capabilities(v: BorgVersion): BorgCapabilities {
     hasFindLostArchives: !oldBeta,
     hasTransferFromBorg1: true,
     extraLocationSchemes: oldBeta ? [] : ['sftp'],
+    serveNoDeleteOptions: oldBeta ? ['--append-only'] : ['--permissions=no-delete'],
+    keyAlgorithm: 'argon2 chacha20-poly1305',
+    sshLocationPath: 'home-relative',
     ...(oldBeta && {
       commandLineMismatch: `borg ${v.text} is an early borg 2 beta (rcreate, rlist, rinfo); Borgdesk drives borg 2 from 2.0.0b10 on (repo-create, repo-list, repo-info).`,
     }),

@@ -17,7 +17,26 @@ export function capabilitiesOf(ctx: {
  * borg 2's parser fail).
  */
 export function repositoryTail(caps: BorgCapabilities, location: string): string[] {
-  return caps.repositoryArgument === 'option' ? [`--repo=${location}`] : ['--', location];
+  return caps.repositoryArgument === 'option' ? [repoOption(caps, location)] : ['--', location];
+}
+
+/**
+ * The location as this borg reads it. Borgdesk's ssh:// locations mean what borg 1 reads:
+ * `ssh://host/abs/path` from the root, `ssh://host/~/path` in the home folder. Borg 2 reads what
+ * follows the host's "/" as the path itself, relative to the home folder (helpers/parseformat.py
+ * ssh_or_sftp_re), so an absolute path gets a second slash and "~/" goes.
+ */
+export function borgLocation(caps: BorgCapabilities, location: string): string {
+  if (caps.sshLocationPath !== 'home-relative') return location;
+  const match = /^(ssh:\/\/[^/]+)\/(.*)$/.exec(location);
+  if (!match) return location;
+  const [, host = '', path = ''] = match;
+  if (path.startsWith('~/')) return `${host}/${path.slice(2)}`;
+  return path.startsWith('/') ? location : `${host}//${path}`;
+}
+
+function repoOption(caps: BorgCapabilities, location: string): string {
+  return `--repo=${borgLocation(caps, location)}`;
 }
 
 /**
@@ -32,7 +51,7 @@ export function archiveTail(
   rest: readonly string[] = [],
 ): string[] {
   if (caps.archiveReference === 'name-positional') {
-    return [`--repo=${location}`, '--', archiveMatchExact(archiveName), ...rest];
+    return [repoOption(caps, location), '--', archiveMatchExact(archiveName), ...rest];
   }
   return ['--', `${location}::${archiveName}`, ...rest];
 }
@@ -44,7 +63,8 @@ export function newArchiveTail(
   archiveName: string,
   rest: readonly string[],
 ): string[] {
-  if (caps.archiveReference === 'name-positional') return [`--repo=${location}`, '--', archiveName, ...rest];
+  if (caps.archiveReference === 'name-positional')
+    return [repoOption(caps, location), '--', archiveName, ...rest];
   return ['--', `${location}::${archiveName}`, ...rest];
 }
 

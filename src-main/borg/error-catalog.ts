@@ -32,6 +32,7 @@ export type BorgErrorCode =
   | 'PathNotAllowed'
   | 'KeyNotFound'
   | 'KeyInvalid'
+  | 'KeyFormatUnsupported'
   | 'RepositoryDamaged'
   | 'SecurityCheckFailed'
   | 'UnsupportedRepository'

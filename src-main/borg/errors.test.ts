@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BorgError, borgErrorFromRun, errorForMsgid, isBorgError, type BorgErrorCode } from './errors.js';
 import { parseLogLine } from './log-json.js';
+import { otherBorgError } from './other-borg.js';
 import { RunObserver } from './run-observer.js';
 import { fixtureLines, recordedExitCode } from './test-fixtures.js';
 
@@ -245,6 +246,48 @@ describe('borgErrorFromRun rules', () => {
     }
     expect(errorForMsgid('toString')).toBeUndefined();
     expect(errorForMsgid('No.Such.Msgid')).toBeUndefined();
+  });
+});
+
+describe('borgErrorFromRun on borg 2 failures', () => {
+  it('says a borg 1 repository opened by borg 2 was made with borg 1 (recorded 2.0.0b19)', () => {
+    const error = errorFromRecording(
+      '2.0.0b19/open-borg1-repo',
+      '2.0.0b19/open-borg1-repo.stderr.jsonl',
+      false,
+      'exit-codes.manifest.json',
+    );
+    const errors = fixtureLines('2.0.0b19/open-borg1-repo.stderr.jsonl');
+    const other = otherBorgError(error, errors, '2.0.0b19');
+    expect(other?.toSerialized()).toMatchObject({
+      code: 'RepositoryFromOtherBorg',
+      major: 1,
+      message: 'This repository was made with borg 1.x — borg 2.0.0b19 can’t open it.',
+      msgid: 'Exception',
+    });
+    expect(other?.remedy).toContain('Migrate it to a new borg 2 repository');
+  });
+
+  it("reads borg 2's no-delete permission as append-only", () => {
+    // What borg 2.0.0b19 logged for `repo-delete` under BORG_REPO_PERMISSIONS=no-delete.
+    const traceback =
+      "\nError:\n\nPermissionDenied: One of permissions 'D' required for ''\n\nIf reporting bugs, please include the following:\n";
+    const error = borgErrorFromRun({
+      rc: 2,
+      cancelled: false,
+      errors: [{ message: 'Local Exception', msgid: 'Exception' }, { message: traceback }],
+      rawLines: [],
+    });
+    expect(error).toMatchObject({ code: 'RepositoryAppendOnly', msgid: 'Exception' });
+    expect(error.remedy).toContain('--permissions no-delete');
+  });
+
+  it('takes the argument error of a borg 2 subcommand parser ("borg list: error:")', () => {
+    const rawLines = ['usage: borg list [-h] NAME', 'borg list: error: unrecognized arguments: --bogus'];
+    expect(borgErrorFromRun({ rc: 2, cancelled: false, errors: [], rawLines })).toMatchObject({
+      code: 'InvalidArguments',
+      message: 'Borg did not accept the command: unrecognized arguments: --bogus',
+    });
   });
 });
 

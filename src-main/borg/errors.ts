@@ -1,8 +1,8 @@
 /**
  * BorgError and the rules that turn a failed borg run into one. Exit codes (borg docs, "Return
- * codes"): 0 success, 1 warning, 2 error, 128+N killed by signal N. The cause comes from the msgid of
- * borg's final ERROR log line, then from what the errors name (failure-causes.ts), then from the
- * signal that stopped borg; argument errors are plain text because borg parses arguments before it
+ * codes"): 0 success, 1 warning, 2 error, 128+N killed by signal N, or their modern form (exit-codes.ts).
+ * The cause comes from the msgid of borg's final ERROR log line, then from what the errors name
+ * (failure-causes.ts), then from a modern exit code, then from the signal that stopped borg; argument errors are plain text because borg parses arguments before it
  * sets up JSON logging. A WARNING is never the reason of a failure that has another one: after a
  * killed run, the next run's "Removed stale lock" notices are just housekeeping.
  */
@@ -24,11 +24,12 @@ import {
   type FailureCause,
   type FullDisk,
 } from './failure-causes.js';
+import { exitKind, msgidOfModernCode } from './exit-codes.js';
 import { closedAfterLogin, sshFailureCause, type SshHost } from './ssh-failures.js';
 
 export type { BorgErrorCode } from './error-catalog.js';
 
-/** Fields of a BorgError: its cause, and the msgid and exit code of the run. */
+/** Fields of a BorgError: its cause, and the msgid and exit code (legacy or modern form) of the run. */
 export interface BorgErrorInit extends FailureCause {
   readonly msgid?: string;
   readonly rc?: number;
@@ -122,6 +123,9 @@ export function borgErrorFromRun(run: FailedRun): BorgError {
   if (ssh) return new BorgError({ ...ssh, msgid, rc });
   const known = msgid === undefined ? undefined : errorForMsgid(msgid, rc);
   if (known) return known;
+  const byExitCode = msgid === undefined ? msgidOfModernCode(rc) : undefined;
+  const knownByExitCode = byExitCode === undefined ? undefined : errorForMsgid(byExitCode, rc);
+  if (knownByExitCode) return knownByExitCode;
 
   const cause =
     diskFullCause(errorTexts, warningTexts) ??
@@ -149,7 +153,7 @@ export function borgErrorFromRun(run: FailedRun): BorgError {
   if (last) {
     return new BorgError({ code: 'BorgFailed', message: shorten(last.message), msgid: last.msgid, rc });
   }
-  const warning = rc === 1 ? lastRealWarning(run.warnings ?? []) : undefined;
+  const warning = exitKind(rc) === 'warning' ? lastRealWarning(run.warnings ?? []) : undefined;
   if (warning !== undefined) {
     const message = `Borg finished with a warning: ${shorten(warning)}`;
     return new BorgError({ code: 'BorgFailed', message, remedy: 'See the job log for details.', rc });
@@ -234,11 +238,11 @@ export function borgQuestionText(message: string): string {
     .trim();
 }
 
-// argparse prints "borg: error: <what>" (borg 2: "borg create: error: <what>") after a usage block
-// and exits with 2.
+// argparse prints "borg: error: <what>" (after a usage block) and exits with 2; borg 2's
+// subcommand parsers name the command: "borg list: error: …", "borg key export: error: …".
 function findArgumentError(lines: readonly string[]): string | undefined {
   for (let i = lines.length - 1; i >= 0; i--) {
-    const match = /^borg(?:\.exe)?(?: [a-z][a-z-]*)*: error: (.+)$/.exec(lines[i] ?? '');
+    const match = /^borg(?:\.exe)?(?: [a-z][\w-]*)*: error: (.+)$/.exec(lines[i] ?? '');
     if (match?.[1] !== undefined) return match[1].trim();
   }
   return undefined;

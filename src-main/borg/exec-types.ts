@@ -37,6 +37,7 @@ export interface BorgContext {
 
 /** A run that ended with an accepted exit code. */
 export interface BorgRunResult {
+  /** In legacy form (0 or 1 for an accepted run), whichever form borg answered in. */
   readonly exitCode: number;
   /** Everything borg wrote to stdout; empty when onStdoutLine took the lines. */
   readonly stdout: string;

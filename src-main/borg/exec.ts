@@ -14,10 +14,12 @@ import { commonOptions } from './common-options.js';
 import { buildBorgEnv } from './env.js';
 import type { BorgContext, BorgRunResult, RunBorgOptions } from './exec-types.js';
 import { BorgError, borgErrorFromRun } from './errors.js';
+import { legacyExitCode } from './exit-codes.js';
 import { LineSplitter } from './line-splitter.js';
 import { otherBorgError, otherBorgMajor } from './other-borg.js';
 import { parseLogLine } from './log-json.js';
 import { explainPasscommandFailure } from './passcommand-errors.js';
+import { PlainQuestionReader } from './plain-questions.js';
 import { RunObserver } from './run-observer.js';
 import { spawnFailure } from './spawn-errors.js';
 import { prepareSshRun, sshLogEvent, type SshRun } from './ssh-run.js';
@@ -90,12 +92,14 @@ async function runWithEnv(
     }
   };
   const stderrLines = new LineSplitter();
+  const questions = new PlainQuestionReader();
   const handleStderr = (lines: readonly string[]): void => {
     for (const line of lines) {
       if (line === '') continue;
-      const event = parseLogLine(line);
-      observer.observe(event);
-      if (ctx.onEvent) safely(() => ctx.onEvent?.(event));
+      for (const event of questions.read(parseLogLine(line))) {
+        observer.observe(event);
+        if (ctx.onEvent) safely(() => ctx.onEvent?.(event));
+      }
     }
   };
   child?.stderr?.on('data', (chunk: Buffer) => handleStderr(stderrLines.push(chunk)));
@@ -130,10 +134,12 @@ async function runWithEnv(
     });
   }
   const rc = result.exitCode ?? 128 + (osConstants.signals[result.signal ?? 'SIGKILL'] ?? 9);
+  // okExitCodes and callers speak legacy codes; a borg that answers in modern ones (exit-codes.ts) fits them.
+  const legacyRc = legacyExitCode(rc);
   const okCodes = options.okExitCodes ?? [0];
   // An aborted run is Cancelled whatever borg's exit code: `borg with-lock` exits 0 once its command
   // dies of the SIGINT. (A create that committed just before the signal still shows up in the next list.)
-  if (stopper.cancelled || !okCodes.includes(rc)) {
+  if (stopper.cancelled || !okCodes.includes(legacyRc)) {
     const sshLog = stopper.cancelled ? [] : await ssh.readLog();
     const failed = { ...observer.failure(rc, stopper.cancelled), ...(sshLog.length > 0 && { sshLog }) };
     for (const line of sshLog) if (ctx.onEvent) safely(() => ctx.onEvent?.(sshLogEvent(line)));
@@ -149,7 +155,7 @@ async function runWithEnv(
     );
   }
   const stdout = Buffer.concat(stdoutChunks).toString('utf8');
-  return { exitCode: rc, stdout, warnings: observer.warnings };
+  return { exitCode: legacyRc, stdout, warnings: observer.warnings };
 }
 
 /** How a started process ended; spawnError is the errno code when it never ran. */

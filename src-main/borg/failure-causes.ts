@@ -176,14 +176,19 @@ export function tracebackCause(errors: readonly string[]): FailureCause | undefi
 
 /** A server whose `borg serve --append-only` (often forced by a restricted key) refused to delete data. */
 export function appendOnlyCause(errors: readonly string[]): FailureCause | undefined {
-  if (!errors.some((text) => /is in append-only mode/.test(text))) return undefined;
+  if (!errors.some((text) => APPEND_ONLY.test(text) || NO_DELETE.test(text))) return undefined;
   return {
     code: 'RepositoryAppendOnly',
     message: 'The repository is in append-only mode here, so borg may add backups but not remove anything.',
     remedy:
-      'Delete, prune or repair from a computer whose ssh key may do so (the server’s authorized_keys runs “borg serve --append-only” for this one), or ask the server’s owner.',
+      'Delete, prune or repair from a computer whose ssh key may do so (the server’s authorized_keys runs “borg serve --append-only”, or borg 2’s “--permissions no-delete”, for this one), or ask the server’s owner.',
   };
 }
+
+// borg 1: "… is in append-only mode"; borg 2 (borgstore permissions, `serve --permissions no-delete`
+// or BORG_REPO_PERMISSIONS): "PermissionDenied: One of permissions 'D' required for ''".
+const APPEND_ONLY = /is in append-only mode/;
+const NO_DELETE = /PermissionDenied: One of permissions '[A-Za-z]*D[A-Za-z]*' required/;
 
 // Borg 2 names archives by match pattern and fails with msgid CommandError when a NAME matched
 // none or several (archive names repeat in borg 2), see __fixtures__/2.0.0b19/error-archive-missing*.

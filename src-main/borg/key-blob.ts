@@ -1,5 +1,5 @@
 /**
- * Opens an exported borg 1.x key with a passphrase, as borg does (borg/crypto/key.py,
+ * Opens an exported borg 1.x key (and tells borg 2's Argon2 keys apart) with a passphrase, as borg does (borg/crypto/key.py,
  * decrypt_key_file and _load): the blob is base64 msgpack {version 1, algorithm 'sha256',
  * iterations, salt, hash, data}; key = PBKDF2-HMAC-SHA256(passphrase, salt, iterations, 32);
  * plaintext = AES-256-CTR(key, iv 0)(data); HMAC-SHA256(key, plaintext) must equal hash; the
@@ -84,7 +84,32 @@ function notAKey(): BorgError {
   });
 }
 
-/** Decrypts the key blob with the passphrase; rejects with PassphraseWrong or KeyInvalid. */
+// borg 2 (crypto/key.py encrypt_key_file_argon2) protects new keys with Argon2id and ChaCha20-Poly1305.
+const ARGON2 = 'argon2 chacha20-poly1305';
+
+function argon2Key(): BorgError {
+  return new BorgError({
+    code: 'KeyFormatUnsupported',
+    message:
+      'This key is protected with Argon2 (borg 2). Borgdesk cannot decrypt such a key by itself, so it could not check it without borg.',
+    remedy: 'Keep the export: borg 2 opens it. Check it by importing it on a computer with borg 2.',
+  });
+}
+
+/** The `algorithm` a key blob names: "sha256" (PBKDF2, borg 1.x), "argon2 chacha20-poly1305" (borg 2); undefined if unreadable. */
+export function keyBlobAlgorithm(blob: Buffer): string | undefined {
+  try {
+    const algorithm = field(readMsgpack(blob), 'algorithm');
+    return Buffer.isBuffer(algorithm) ? algorithm.toString('utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decrypts the key blob with the passphrase; rejects with PassphraseWrong, KeyInvalid, or
+ * KeyFormatUnsupported for borg 2's Argon2 keys (Node has no Argon2 before version 24).
+ */
 export async function openKeyBlob(blob: Buffer, passphrase: string): Promise<OpenedKey> {
   let record: MsgValue;
   try {
@@ -92,6 +117,7 @@ export async function openKeyBlob(blob: Buffer, passphrase: string): Promise<Ope
   } catch {
     throw notAKey();
   }
+  if (field(record, 'version') === 1 && isText(field(record, 'algorithm'), ARGON2)) throw argon2Key();
   const salt = field(record, 'salt');
   const iterations = field(record, 'iterations');
   const hash = field(record, 'hash');

@@ -13,7 +13,8 @@ import { runListArchives } from './commands/list-archives.js';
 import { isBorgError } from './errors.js';
 import { PASSCOMMAND_REMEDY } from './passcommand-errors.js';
 import { writeShellProgram } from './test-programs.js';
-import { createSandbox, type BorgSandbox } from './test-sandbox.js';
+import { encryptionModeFor } from './command-shape.js';
+import { createSandbox, testBorgCapabilities, type BorgSandbox } from './test-sandbox.js';
 import { shlexSplit } from '../model/passcommand-syntax.js';
 
 const PASSPHRASE = 'passcommand borg 91d2-secret';
@@ -56,7 +57,8 @@ describe('BORG_PASSCOMMAND with real borg', () => {
       { location: repo },
       sandbox.ctx({ passcommand: sandbox.path('good.sh') }),
     );
-    expect(listing.encryption).toBe('repokey-blake2');
+    // borg 2 names the mode after its cipher: repokey-blake2-aes-ocb.
+    expect(listing.encryption).toBe(encryptionModeFor(await testBorgCapabilities(), 'repokey-blake2'));
   });
 
   it('names the command, its exit code and first stderr line, not its stdout', async () => {

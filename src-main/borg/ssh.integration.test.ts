@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCreate } from './commands/create.js';
 import { runInfo } from './commands/info.js';
 import { runInit } from './commands/init.js';
+import { runListArchives } from './commands/list-archives.js';
 import { runBorg, runProgram, type BorgContext } from './exec.js';
 import { isBorgError } from './errors.js';
-import { createSandbox, type BorgSandbox } from './test-sandbox.js';
+import { repositoryTail } from './command-shape.js';
+import { createSandbox, testBorgCapabilities, type BorgSandbox } from './test-sandbox.js';
 import {
   sshdSkipReason,
   startNonSshListener,
@@ -162,24 +164,38 @@ describe.skipIf(skip !== undefined)('borg over ssh', () => {
 
   it('names a key restricted to one path and to append-only', async () => {
     const repo = sandbox.path('append-only-repo');
+    // borg 2 has no --append-only; its store permissions (--permissions=no-delete) refuse deleting.
+    const caps = await testBorgCapabilities();
+    const noDelete = caps.serveNoDeleteOptions.join(' ');
     const restricted = await startTestSshd({
-      forcedCommand: `borg serve --append-only --restrict-to-path ${repo}`,
+      forcedCommand: `borg serve ${noDelete} --restrict-to-path ${repo}`,
     });
     try {
       const kh = sandbox.path('known_hosts_restricted');
       await writeFile(kh, `${restricted.knownHostsLine}\n`);
-      const consent = ['BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK', 'BORG_DELETE_I_KNOW_WHAT_I_AM_DOING'];
+      const consent = [
+        'BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK',
+        'BORG_RELOCATED_REPO_ACCESS_IS_OK',
+        'BORG_DELETE_I_KNOW_WHAT_I_AM_DOING',
+      ];
       const own = sandbox.ctx({
         sshKnownHostsFile: kh,
         sshIdentityFile: restricted.clientKey,
         consentedPrompts: consent,
       });
-      await runInit({ location: restricted.location(repo), encryption: 'none' }, own);
+      // Made before the key was restricted: borg 2's no-delete permissions cannot create one at all.
+      await runInit({ location: repo, encryption: 'none' }, sandbox.ctx());
+      const listing = await runListArchives({ location: restricted.location(repo) }, own);
+      expect(listing.archives).toEqual([]);
       const elsewhere = await failure(
         runInit({ location: restricted.location(sandbox.path('elsewhere')), encryption: 'none' }, own),
       );
       expect(elsewhere.code).toBe('PathNotAllowed');
-      const destroy = await failure(runBorg(['delete', '--', restricted.location(repo)], own));
+      const deleteRepository = [
+        caps.repositoryCommands.delete,
+        ...repositoryTail(caps, restricted.location(repo)),
+      ];
+      const destroy = await failure(runBorg(deleteRepository, own));
       expect(destroy.code).toBe('RepositoryAppendOnly');
     } finally {
       await restricted.stop();

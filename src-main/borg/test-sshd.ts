@@ -2,7 +2,8 @@
  * Test-only: a real OpenSSH server on 127.0.0.1 for the ssh tests (borg/, core/ and e2e/). Its
  * config, host key, client key and authorized_keys live in a temporary folder; it runs as the
  * current user (root on CI: PermitRootLogin prohibit-password, StrictModes off, no PAM) and serves
- * the machine's own borg, so `ssh://root@127.0.0.1:PORT/tmp/…/repo` is a real remote repository.
+ * the borg the tests run (TEST_BORG first on the server's PATH: `borg serve` must be the same borg
+ * generation as the client), so `ssh://root@127.0.0.1:PORT/tmp/…/repo` is a real remote repository.
  */
 // eslint-disable-next-line no-restricted-imports -- a test server that runs for the whole test, not a borg run
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,6 +13,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { runProgram } from './exec.js';
+import { TEST_BORG } from './test-sandbox.js';
 
 export const SSHD = '/usr/sbin/sshd';
 export const SSH_KEYGEN = '/usr/bin/ssh-keygen';
@@ -134,6 +136,8 @@ function config(dir: string, port: number, hostKey: string): string {
     'StrictModes no',
     'UsePAM no',
     'LogLevel INFO',
+    // Sessions find TEST_BORG as "borg", for borg's own `borg serve` and for forced commands alike.
+    `SetEnv PATH=${path.dirname(TEST_BORG)}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
     '',
   ].join('\n');
 }

@@ -8,6 +8,7 @@
 import type { BorgCapabilities } from '../capabilities.js';
 import { archiveMatchExact, capabilitiesOf, repositoryTail } from '../command-shape.js';
 import { BorgError, errorForMsgid, isBorgError } from '../errors.js';
+import { exitKind } from '../exit-codes.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 import { parseListOutput } from '../json-output.js';
 import { buildMountArgs, buildUmountArgs, type MountOptions } from './mount-args.js';
@@ -24,9 +25,9 @@ export async function runMount(o: MountOptions, ctx: BorgContext): Promise<void>
   try {
     await runBorg(buildMountArgs(o, caps), ctx);
   } catch (e) {
-    // Exit 1 (the background process did not confirm) and a cancel during the hand-over can leave
+    // A warning exit (1, or a modern 100–127: the background process did not confirm) and a cancel during the hand-over can leave
     // a mount behind that nobody tracks; take it down again. Other failures happen before mounting.
-    if (isBorgError(e) && (e.rc === 1 || e.code === 'Cancelled')) {
+    if (isBorgError(e) && ((e.rc !== undefined && exitKind(e.rc) === 'warning') || e.code === 'Cancelled')) {
       await runUmount({ mountPoint: o.mountPoint }, { borgPath: ctx.borgPath }).catch(() => undefined);
     }
     throw e;

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isThisComputer, parseLockName, parseRoster, readLockReport } from './lock-roster.js';
+import { isThisComputer, parseLockName, parseRoster, parseStoreLock, readLockReport } from './lock-roster.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -60,6 +60,46 @@ describe('lock roster', () => {
       expect.objectContaining({ pid: 42, mode: 'shared', thisComputer: false, stale: false }),
     ]);
     expect(report.holders[1]).not.toHaveProperty('alive');
+  });
+
+  it("reads borg 2's store locks, one JSON file per lock in locks/", async () => {
+    // As borg 2.0.0b19's `with-lock` wrote it (storelocking.py _create_lock).
+    const held = {
+      exclusive: true,
+      hostid: 'vm@3281355014145',
+      processid: 2023,
+      threadid: 0,
+      time: '2026-12-02T13:44:01.579+00:00',
+    };
+    expect(parseStoreLock(JSON.stringify(held))).toEqual({
+      entry: { hostId: 'vm@3281355014145', pid: 2023, thread: 0 },
+      mode: 'exclusive',
+      since: '2026-12-02T13:44:01.579Z',
+    });
+    expect(parseStoreLock('{"hostid": 1}')).toBeUndefined();
+    expect(parseStoreLock('not json')).toBeUndefined();
+
+    const repo = await mkdtemp(path.join(os.tmpdir(), 'borgdesk-roster-'));
+    dirs.push(repo);
+    await mkdir(path.join(repo, 'locks'));
+    await writeFile(path.join(repo, 'locks', '92d5fcc9cadd22f5'), JSON.stringify(held));
+    const reader = { ...held, exclusive: false, hostid: 'nas@2', processid: 77 };
+    await writeFile(path.join(repo, 'locks', '0123456789abcdef'), JSON.stringify(reader));
+    const report = await readLockReport(repo, { hostname: 'vm', isAlive: () => true });
+    expect(report).toMatchObject({ readable: true, locked: true });
+    expect(report.holders).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          pid: 2023,
+          mode: 'exclusive',
+          thisComputer: true,
+          alive: true,
+          stale: false,
+        }),
+        expect.objectContaining({ pid: 77, mode: 'shared', thisComputer: false, stale: false }),
+      ]),
+    );
+    expect(report.holders).toHaveLength(2);
   });
 
   it('reports an unlocked folder as unlocked and an ssh repository as not readable', async () => {

@@ -1,10 +1,11 @@
 /**
- * Reads who holds a local repository's lock the way borg 1.2 writes it (borg/locking.py): the
- * folder `<repo>/lock.exclusive/` holds one empty file per holder named `fqdn@node.pid-thread`
+ * Reads who holds a local repository's lock the way borg writes it. Borg 1.2/1.4 (borg/locking.py):
+ * the folder `<repo>/lock.exclusive/` holds one empty file per holder named `fqdn@node.pid-thread`
  * (hex thread), and `<repo>/lock.roster` is JSON `{"exclusive": [[hostId, pid, thread]], "shared":
- * [...]}`. Borg itself removes a dead holder only when its whole host id matches; a changed node
- * id (another network card, a VM's new MAC, BORG_HOST_ID) leaves the lock to block forever, so
- * Borgdesk matches the host name and asks the process table.
+ * [...]}`; borg 2's store keeps one JSON file per lock in `<repo>/locks/` (parseStoreLock). Borg
+ * itself removes a dead holder only when its whole host id matches; a changed node id (another
+ * network card, a VM's new MAC, BORG_HOST_ID) leaves the lock to block forever, so Borgdesk matches
+ * the host name and asks the process table.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -61,6 +62,32 @@ export function parseRoster(text: string, key: 'exclusive' | 'shared'): LockEntr
   });
 }
 
+/**
+ * One lock of borg 2's store (borg/storelocking.py): the file `<repo>/locks/<key>` holds JSON
+ * `{"exclusive": bool, "hostid": "fqdn@node", "processid": n, "threadid": n, "time": ISO}`;
+ * undefined for anything else.
+ */
+export function parseStoreLock(
+  text: string,
+): { entry: LockEntry; mode: LockHolder['mode']; since?: string } | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { exclusive, hostid, processid, threadid, time } = data as Record<string, unknown>;
+  if (typeof hostid !== 'string' || !Number.isInteger(processid) || !Number.isInteger(threadid))
+    return undefined;
+  const since = typeof time === 'string' && !Number.isNaN(Date.parse(time)) ? new Date(time) : undefined;
+  return {
+    entry: { hostId: hostid, pid: processid as number, thread: threadid as number },
+    mode: exclusive === true ? 'exclusive' : 'shared',
+    ...(since === undefined ? {} : { since: since.toISOString() }),
+  };
+}
+
 /** The host name part of borg's host id `fqdn@node`, without its domain. */
 export function hostnameOf(hostId: string): string {
   const at = hostId.lastIndexOf('@');
@@ -114,6 +141,13 @@ export async function readLockReport(location: string, probe: LockProbe): Promis
   if (rosterText !== undefined) {
     for (const entry of parseRoster(rosterText, 'exclusive')) add(entry, 'exclusive', rosterTime);
     for (const entry of parseRoster(rosterText, 'shared')) add(entry, 'shared', rosterTime);
+  }
+  // A borg 2 repository (borgstore) keeps one file per lock in locks/ instead; it is read the same way.
+  const storeLocks = path.join(repoPath, 'locks');
+  for (const name of (await fs.readdir(storeLocks).catch(() => undefined)) ?? []) {
+    const text = await fs.readFile(path.join(storeLocks, name), 'utf8').catch(() => undefined);
+    const lock = text === undefined ? undefined : parseStoreLock(text);
+    if (lock !== undefined) add(lock.entry, lock.mode, lock.since);
   }
   const isAlive = probe.isAlive ?? pidAlive;
   const holders = [...found.values()].map(({ entry, mode, since }): LockHolder => {
