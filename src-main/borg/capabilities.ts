@@ -85,7 +85,7 @@ export interface BorgCapabilities {
   readonly hasFindLostArchives: boolean;
   /** `repo-create --other-repo … --from-borg1` and `transfer --from-borg1` (2.x). */
   readonly hasTransferFromBorg1: boolean;
-  /** Location schemes beside paths and ssh:// that borgstore opens, e.g. "sftp" (2.x). */
+  /** Location schemes beside paths and ssh:// that this borg's borgstore knows, e.g. "sftp" (2.x). */
   readonly extraLocationSchemes: readonly string[];
   /** Why Borgdesk's command line does not fit this release at all; undefined when it does. */
   readonly commandLineMismatch?: string;
@@ -169,7 +169,9 @@ function borg2Capabilities(v: BorgVersion): BorgCapabilities {
     hasRepoCompress: !oldBeta,
     hasFindLostArchives: !oldBeta,
     hasTransferFromBorg1: true,
-    extraLocationSchemes: oldBeta ? [] : ['sftp'],
+    // helpers/parseformat.py Location of 2.0.0b19 knows sftp:// and rclone: (no s3: yet); whether
+    // borgstore can open them here is probed at start (location-backends.ts).
+    extraLocationSchemes: oldBeta ? [] : ['sftp', 'rclone'],
     ...(oldBeta && {
       commandLineMismatch: `borg ${v.text} is an early borg 2 beta (rcreate, rlist, rinfo); Borgdesk drives borg 2 from 2.0.0b10 on (repo-create, repo-list, repo-info).`,
     }),

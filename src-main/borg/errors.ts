@@ -24,6 +24,7 @@ import {
   type FailureCause,
   type FullDisk,
 } from './failure-causes.js';
+import { sftpFailureCause } from './sftp-failures.js';
 import { closedAfterLogin, sshFailureCause, type SshHost } from './ssh-failures.js';
 
 export type { BorgErrorCode } from './error-catalog.js';
@@ -123,6 +124,7 @@ export function borgErrorFromRun(run: FailedRun): BorgError {
   if (known) return known;
 
   const cause =
+    (msgid === 'Exception' || msgid === 'Error' ? sftpFailureCause(errorTexts) : undefined) ??
     diskFullCause(errorTexts, warningTexts) ??
     repositoryVersionCause(errorTexts) ??
     appendOnlyCause(errorTexts) ??

@@ -134,6 +134,8 @@ function config(dir: string, port: number, hostKey: string): string {
     'StrictModes no',
     'UsePAM no',
     'LogLevel INFO',
+    // borg 2's sftp:// repositories (sftp.integration.test.ts) need the sftp subsystem.
+    'Subsystem sftp internal-sftp',
     '',
   ].join('\n');
 }
