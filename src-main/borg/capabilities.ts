@@ -105,7 +105,7 @@ export interface BorgCapabilities {
   readonly hasFindLostArchives: boolean;
   /** `repo-create --other-repo … --from-borg1` and `transfer --from-borg1` (2.x). */
   readonly hasTransferFromBorg1: boolean;
-  /** Location schemes beside paths and ssh:// that borgstore opens, e.g. "sftp" (2.x). */
+  /** Location schemes beside paths and ssh:// that this borg's borgstore knows, e.g. "sftp" (2.x). */
   readonly extraLocationSchemes: readonly string[];
   /**
    * How borg reads the path of `ssh://host/PATH`: `absolute` (1.x: /PATH, and borg serve expands a
@@ -216,7 +216,9 @@ function borg2Capabilities(v: BorgVersion): BorgCapabilities {
     hasRepoCompress: !oldBeta,
     hasFindLostArchives: !oldBeta,
     hasTransferFromBorg1: true,
-    extraLocationSchemes: oldBeta ? [] : ['sftp'],
+    // helpers/parseformat.py Location of 2.0.0b19 knows sftp:// and rclone: (no s3: yet); whether
+    // borgstore can open them here is probed at start (location-backends.ts).
+    extraLocationSchemes: oldBeta ? [] : ['sftp', 'rclone'],
     serveNoDeleteOptions: oldBeta ? ['--append-only'] : ['--permissions=no-delete'],
     keyAlgorithm: 'argon2 chacha20-poly1305',
     sshLocationPath: 'home-relative',

@@ -25,6 +25,7 @@ import {
   type FullDisk,
 } from './failure-causes.js';
 import { exitKind, msgidOfModernCode } from './exit-codes.js';
+import { sftpFailureCause } from './sftp-failures.js';
 import { closedAfterLogin, sshFailureCause, type SshHost } from './ssh-failures.js';
 
 export type { BorgErrorCode } from './error-catalog.js';
@@ -128,6 +129,7 @@ export function borgErrorFromRun(run: FailedRun): BorgError {
   if (knownByExitCode) return knownByExitCode;
 
   const cause =
+    (msgid === 'Exception' || msgid === 'Error' ? sftpFailureCause(errorTexts) : undefined) ??
     diskFullCause(errorTexts, warningTexts) ??
     repositoryVersionCause(errorTexts) ??
     appendOnlyCause(errorTexts) ??

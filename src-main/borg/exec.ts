@@ -22,6 +22,9 @@ import { explainPasscommandFailure } from './passcommand-errors.js';
 import { PlainQuestionReader } from './plain-questions.js';
 import { RunObserver } from './run-observer.js';
 import { spawnFailure } from './spawn-errors.js';
+import { capabilitiesOf } from './command-shape.js';
+import { unsupportedLocationError } from './location-guard.js';
+import { prepareSftpRun } from './sftp-run.js';
 import { prepareSshRun, sshLogEvent, type SshRun } from './ssh-run.js';
 import { collect, errno, writeSecret } from './stream-helpers.js';
 import { deadline, watchAbort } from './stop-timers.js';
@@ -45,15 +48,22 @@ export async function runBorg(
   options: RunBorgOptions = {},
 ): Promise<BorgRunResult> {
   if (ctx.signal?.aborted) throw new BorgError({ code: 'Cancelled', message: 'The task was cancelled.' });
+  const unsupported = unsupportedLocationError(args, capabilitiesOf(ctx));
+  if (unsupported !== undefined) throw unsupported;
   const ssh = prepareSshRun(process.env, {
     knownHostsFile: ctx.sshKnownHostsFile,
     identityFile: ctx.sshIdentityFile,
     connectTimeoutSeconds: ctx.sshConnectTimeoutSeconds,
   });
+  const sftp = prepareSftpRun(args, process.env, {
+    knownHostsFile: ctx.sshKnownHostsFile,
+    identityFile: ctx.sshIdentityFile,
+  });
   try {
-    return await runWithEnv(args, ctx, options, ssh);
+    return await runWithEnv(args, ctx, options, ssh, sftp.env);
   } finally {
     await ssh.dispose();
+    await sftp.dispose();
   }
 }
 
@@ -62,15 +72,19 @@ async function runWithEnv(
   ctx: BorgContext,
   options: RunBorgOptions,
   ssh: SshRun,
+  sftpEnv: Readonly<Record<string, string>>,
 ): Promise<BorgRunResult> {
   const onFd = ctx.passphrase !== undefined;
-  const env = buildBorgEnv(process.env, {
-    passphraseOnFd: onFd,
-    passcommand: ctx.passcommand,
-    consentedPrompts: ctx.consentedPrompts,
-    folders: ctx.folders,
-    rsh: ssh.rsh,
-  });
+  const env = {
+    ...buildBorgEnv(process.env, {
+      passphraseOnFd: onFd,
+      passcommand: ctx.passcommand,
+      consentedPrompts: ctx.consentedPrompts,
+      folders: ctx.folders,
+      rsh: ssh.rsh,
+    }),
+    ...sftpEnv,
+  };
   const onStdin = options.stdin !== undefined;
   const { child, exit } = startProcess(ctx.borgPath, ['--log-json', ...commonOptions(ctx), ...args], {
     stdio: [onStdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(onFd ? ['pipe' as const] : [])],

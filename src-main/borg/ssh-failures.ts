@@ -106,13 +106,13 @@ const borgNotOnServer: SshFailureCause = {
     'Install borg on the server (the same major version as here). If it is installed, make sure it is in the PATH of a non-interactive ssh login, and that a command= in the server’s authorized_keys runs “borg serve”.',
 };
 
-const hostKeyUnknown: SshFailureCause = {
+export const hostKeyUnknown: SshFailureCause = {
   code: 'SshHostKeyUnknown',
   message: 'Borgdesk has not connected to this server before, so it does not know its key yet.',
   remedy: 'Check the server’s key and accept it if it matches what the server’s owner tells you.',
 };
 
-const hostKeyChanged: SshFailureCause = {
+export const hostKeyChanged: SshFailureCause = {
   code: 'SshHostKeyChanged',
   message:
     'WARNING: the server’s key has changed since Borgdesk last connected. Someone could be intercepting the connection.',
@@ -120,7 +120,7 @@ const hostKeyChanged: SshFailureCause = {
     'Do not continue unless you know why the key changed (for example, the server was reinstalled). Ask the server’s owner for its new fingerprint, then replace the key.',
 };
 
-function withHost(cause: SshFailureCause, name: string | undefined): SshFailureCause {
+export function withHost(cause: SshFailureCause, name: string | undefined): SshFailureCause {
   const sshHost = name === undefined ? undefined : parseKnownHostsName(name);
   return sshHost === undefined ? cause : { ...cause, sshHost };
 }

@@ -138,6 +138,8 @@ function config(dir: string, port: number, hostKey: string): string {
     'LogLevel INFO',
     // Sessions find TEST_BORG as "borg", for borg's own `borg serve` and for forced commands alike.
     `SetEnv PATH=${path.dirname(TEST_BORG)}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
+    // borg 2's sftp:// repositories (sftp.integration.test.ts) need the sftp subsystem.
+    'Subsystem sftp internal-sftp',
     '',
   ].join('\n');
 }

@@ -15,6 +15,7 @@ import {
 } from './capabilities.js';
 import { featuresOf } from './features.js';
 import { runBorgVersion } from './exec.js';
+import { openableLocationSchemes } from './location-backends.js';
 
 /** The oldest borg release Borgdesk drives. */
 export const MINIMUM_BORG_VERSION = '1.2.0';
@@ -90,11 +91,17 @@ async function probe(borgPath: string): Promise<BorgStatus> {
   }
   const reason = unsupportedReason(version);
   if (reason) return { state: 'unsupported', version: version.text, path: borgPath, reason };
+  const caps = capabilitiesFor(version);
+  const extraLocationSchemes = await openableLocationSchemes(
+    borgPath,
+    caps.extraLocationSchemes,
+    process.env,
+  );
   return {
     state: 'ok',
     version: version.text,
     path: borgPath,
-    features: featuresOf(capabilitiesFor(version)),
+    features: featuresOf({ ...caps, extraLocationSchemes }),
   };
 }
 

@@ -46,6 +46,11 @@ export function authorizedKeysLine(request: AuthorizedKeysRequest): AuthorizedKe
       'Choose a key whose .pub file holds one line such as “ssh-ed25519 AAAA… comment”.',
     );
   }
+  // borg 2 over sftp:// runs no borg on the server: the key must reach the sftp subsystem, so it
+  // gets no command= (restrict still forbids forwarding and a terminal); restrictPath "" says so.
+  const parsed = parseLocation(request.location.trim());
+  if (parsed.ok && parsed.location.scheme === 'sftp')
+    return { ok: true, line: `restrict ${publicKey}`, restrictPath: '' };
   const restrict = restrictPathOf(request.location);
   if (!restrict.ok) return restrict;
   const serve = `borg serve${request.appendOnly ? ' --append-only' : ''} --restrict-to-path ${restrict.restrictPath}`;

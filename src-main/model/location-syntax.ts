@@ -1,7 +1,8 @@
 /**
  * The one parser for repository locations, in the forms borg 1.x accepts (borg docs, "Repository
  * URLs"): `ssh://[user@]host[:port]/path` (IPv6 in brackets), scp style `[user@]host:path`,
- * `file:///path` and local paths. Borg turns the user and host into ssh's arguments
+ * `file:///path` and local paths; and borg 2's borgstore locations `sftp://[user@]host[:port]/path`
+ * and `rclone:remote:path` (whether the borg in use opens them: location-schemes.ts). Borg turns the user and host into ssh's arguments
  * (`ssh [-p port] user@host borg serve`), so a host like `-oProxyCommand=…` would reach ssh as an
  * option and run a command: such parts are refused here, before anything runs. Pure (no Node
  * modules), so the renderer's forms show the same message next to the field.
@@ -18,12 +19,12 @@ export interface LocationProblem {
 }
 
 /** How the location was written. */
-export type LocationForm = 'ssh-url' | 'scp' | 'file-url' | 'path';
+export type LocationForm = 'ssh-url' | 'sftp-url' | 'rclone' | 'scp' | 'file-url' | 'path';
 
 /** A location split into its parts; `host` is without IPv6 brackets. */
 export interface ParsedLocation {
   readonly form: LocationForm;
-  readonly scheme: 'ssh' | 'file';
+  readonly scheme: 'ssh' | 'sftp' | 'rclone' | 'file';
   readonly user?: string;
   readonly host?: string;
   readonly port?: number;
@@ -50,7 +51,7 @@ const USER_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*\$?$/;
 const PORT = /^\d{1,5}$/;
 
 const SCHEME_REMEDY =
-  'Use a folder, ssh://user@host/path or user@host:path. (sftp://, rclone: and cloud storage need borg 2, which Borgdesk does not use yet.)';
+  'Use a folder, ssh://user@host/path or user@host:path; with borg 2 also sftp://user@host/path or rclone:remote:path.';
 const SCP_HOST_REMEDY =
   'Write it as user@host:path or ssh://user@host:port/path. For a folder whose name has a “:” in it, type its full path starting with /.';
 
@@ -60,8 +61,7 @@ export function parseLocation(text: string): LocationParse {
   if (whole !== undefined) return refuse(whole);
   const url = URL_PREFIX.exec(text);
   if (url !== null) return parseUrl(url[1] ?? '', text.slice(url[0].length));
-  if (/^rclone:/i.test(text))
-    return refuse(problem('scheme', 'Borgdesk cannot use rclone: locations.', SCHEME_REMEDY));
+  if (/^rclone:/i.test(text)) return parseRclone(text);
   const scp = splitScp(text);
   if (scp !== undefined) return parseRemote('scp', scp.authority, scp.path);
   return parseLocalPath(text);
@@ -81,8 +81,10 @@ export function locationForm(text: string): LocationForm | 'other-url' {
   const url = URL_PREFIX.exec(text);
   if (url !== null) {
     const scheme = url[1]?.toLowerCase();
+    if (scheme === 'sftp') return 'sftp-url';
     return scheme === 'ssh' ? 'ssh-url' : scheme === 'file' ? 'file-url' : 'other-url';
   }
+  if (/^rclone:/i.test(text)) return 'rclone';
   return splitScp(text) === undefined ? 'path' : 'scp';
 }
 
@@ -103,19 +105,41 @@ function checkWhole(text: string): LocationProblem | undefined {
 }
 
 function parseUrl(scheme: string, rest: string): LocationParse {
-  if (scheme === 'ssh') {
+  if (scheme === 'ssh' || scheme === 'sftp') {
     const slash = rest.indexOf('/');
     const authority = slash === -1 ? rest : rest.slice(0, slash);
-    return parseRemote('ssh-url', authority, slash === -1 ? '' : rest.slice(slash));
+    return parseRemote(`${scheme}-url`, authority, slash === -1 ? '' : rest.slice(slash));
   }
   if (scheme === 'file') return parseFileUrl(rest);
   const lower = scheme.toLowerCase();
-  if (lower === 'ssh' || lower === 'file') {
+  if (lower === 'ssh' || lower === 'sftp' || lower === 'file') {
     return refuse(
       problem('scheme', `Write “${lower}://” in lower case.`, 'Borg only recognises it that way.'),
     );
   }
   return refuse(problem('scheme', `Borgdesk cannot use ${shown(`${scheme}://`)} locations.`, SCHEME_REMEDY));
+}
+
+// borgstore runs `rclone rcd` with the remote as one argv word, so only the name before ":" is judged.
+function parseRclone(text: string): LocationParse {
+  if (!text.startsWith('rclone:'))
+    return refuse(problem('scheme', 'Write “rclone:” in lower case.', 'Borg only recognises it that way.'));
+  const rest = text.slice('rclone:'.length);
+  const colon = rest.indexOf(':');
+  const remote = colon === -1 ? '' : rest.slice(0, colon);
+  if (remote === '' || !HOST_NAME.test(remote)) {
+    return refuse(
+      problem(
+        'host',
+        'An rclone location names an rclone remote and a path, as in rclone:myremote:backups/repo.',
+        'Use the name of a remote from “rclone config” (letters, digits, “.”, “_”, “-”), then “:” and the path.',
+      ),
+    );
+  }
+  const bad = checkPath(rest.slice(colon + 1));
+  return bad !== undefined
+    ? refuse(bad)
+    : accept({ form: 'rclone', scheme: 'rclone', path: rest.slice(colon + 1) });
 }
 
 function parseFileUrl(rest: string): LocationParse {
@@ -133,8 +157,10 @@ function parseFileUrl(rest: string): LocationParse {
   return bad !== undefined ? refuse(bad) : accept({ form: 'file-url', scheme: 'file', path: rest });
 }
 
-/** `[user@]host[:port]` of an ssh URL, or `[user@]host` of scp style, with the path after it. */
-function parseRemote(form: 'ssh-url' | 'scp', authority: string, path: string): LocationParse {
+type RemoteForm = 'ssh-url' | 'sftp-url' | 'scp';
+
+/** `[user@]host[:port]` of an ssh or sftp URL, or `[user@]host` of scp style, with the path after it. */
+function parseRemote(form: RemoteForm, authority: string, path: string): LocationParse {
   const at = authority.split('@');
   if (at.length > 2) {
     return refuse(
@@ -147,7 +173,7 @@ function parseRemote(form: 'ssh-url' | 'scp', authority: string, path: string): 
   }
   const user = at.length === 2 ? at[0] : undefined;
   const hostAndPort = at[at.length - 1] ?? '';
-  const split = form === 'ssh-url' ? splitPort(hostAndPort) : { host: hostAndPort, port: undefined };
+  const split = form !== 'scp' ? splitPort(hostAndPort) : { host: hostAndPort, port: undefined };
   if ('problem' in split) return refuse(split.problem);
   const bad =
     (user === undefined ? undefined : checkUser(user)) ??
@@ -158,7 +184,7 @@ function parseRemote(form: 'ssh-url' | 'scp', authority: string, path: string): 
   const host = split.host.startsWith('[') ? split.host.slice(1, -1) : split.host;
   return accept({
     form,
-    scheme: 'ssh',
+    scheme: form === 'sftp-url' ? 'sftp' : 'ssh',
     ...(user === undefined ? {} : { user }),
     host,
     ...(split.port === undefined ? {} : { port: Number(split.port) }),
@@ -222,7 +248,7 @@ function checkUser(user: string): LocationProblem | undefined {
   return undefined;
 }
 
-function checkHost(host: string, form: 'ssh-url' | 'scp'): LocationProblem | undefined {
+function checkHost(host: string, form: RemoteForm): LocationProblem | undefined {
   const remedy =
     form === 'scp'
       ? SCP_HOST_REMEDY
@@ -265,10 +291,11 @@ function checkPort(port: string): LocationProblem | undefined {
   );
 }
 
-function checkRemotePath(path: string, form: 'ssh-url' | 'scp'): LocationProblem | undefined {
-  const example = form === 'ssh-url' ? 'ssh://user@host/./backups/repo' : 'user@host:backups/repo';
+function checkRemotePath(path: string, form: RemoteForm): LocationProblem | undefined {
+  const example =
+    form === 'scp' ? 'user@host:backups/repo' : `${form.slice(0, -4)}://user@host/./backups/repo`;
   // Borg needs more than "/" after the host in a URL, and something after ":" in scp style.
-  if (path === '' || (form === 'ssh-url' && path === '/'))
+  if (path === '' || (form !== 'scp' && path === '/'))
     return problem(
       'path',
       'The location names no folder on the server.',

@@ -4,10 +4,10 @@
  */
 import { locationForm } from '../../src-main/model/location-syntax.js';
 
-/** True for locations borg reaches over SSH rather than the local file system (the core's own reading). */
+/** True for locations borg reaches over SSH or sftp rather than the local file system (they take an SSH key). */
 export function isRemoteLocation(location: string): boolean {
   const form = locationForm(location.trim());
-  return form === 'ssh-url' || form === 'scp';
+  return form === 'ssh-url' || form === 'sftp-url' || form === 'scp';
 }
 
 function separatorOf(path: string): '/' | '\\' {

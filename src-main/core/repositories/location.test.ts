@@ -87,11 +87,20 @@ describe('hostile locations are refused with the part named', () => {
     ['file://', 'path', /absolute path/],
     ['file://server/repo', 'path', /absolute path/],
     // schemes Borgdesk does not drive
-    ['sftp://ann@nas/repo', 'scheme', /“sftp:\/\/”/],
     ['http://nas/repo', 'scheme', /“http:\/\/”/],
     ['socket:///run/borg.sock', 'scheme', /“socket:\/\/”/],
-    ['rclone:remote:path', 'scheme', /rclone:/],
     ['SSH://ann@nas/repo', 'scheme', /lower case/],
+    ['SFTP://ann@nas/repo', 'scheme', /lower case/],
+    ['RClone:remote:path', 'scheme', /lower case/],
+    // borg 2's borgstore locations get the same checks as ssh://
+    ['sftp://-oProxyCommand=x@nas/repo', 'user', /cannot start with “-”/],
+    ['sftp://ann@-nas/repo', 'host', /cannot start with “-”/],
+    ['sftp://ann@nas:99999/repo', 'port', /65535/],
+    ['sftp://ann@nas/', 'path', /no folder/],
+    ['rclone:', 'host', /rclone remote/],
+    ['rclone:remote', 'host', /rclone remote/],
+    ['rclone:-x:path', 'host', /rclone remote/],
+    ['rclone:remote:a::b', 'path', /::/],
     // nothing at all
     ['   ', 'location', /Enter where the repository is/],
   ];
@@ -143,6 +152,13 @@ describe('valid locations are kept exactly as typed', () => {
     ['ann@nas:~/repo', { path: '~/repo' }],
     ['ann@nas:22:/srv/repo', { host: 'nas', path: '22:/srv/repo' }],
     ['file:///srv/borg/repo', { form: 'file-url', path: '/srv/borg/repo' }],
+    [
+      'sftp://ann@nas:2222//srv/repo',
+      { form: 'sftp-url', scheme: 'sftp', user: 'ann', host: 'nas', port: 2222, path: '//srv/repo' },
+    ],
+    ['sftp://nas/backups/repo', { form: 'sftp-url', host: 'nas', path: '/backups/repo' }],
+    ['rclone:mydrive:backups/repo', { form: 'rclone', scheme: 'rclone', path: 'backups/repo' }],
+    ['rclone:local:/srv/repo', { form: 'rclone', path: '/srv/repo' }],
   ];
 
   it.each(valid)('%j', (location, parts) => {

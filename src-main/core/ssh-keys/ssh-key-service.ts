@@ -107,7 +107,7 @@ export class SshKeyService {
   async setRepositoryKey(p: { repoId: string; keyFile: string | null }): Promise<RepositorySummary> {
     const repo = this.deps.repos.require(p.repoId);
     const form = locationForm(repo.location);
-    if (form !== 'ssh-url' && form !== 'scp') {
+    if (form !== 'ssh-url' && form !== 'sftp-url' && form !== 'scp') {
       throw new AppError(
         'InvalidInput',
         `“${repo.name}” is a folder on this computer, so it needs no SSH key.`,

@@ -23,6 +23,13 @@ import { KeyfileNote } from '../keys/KeyfileNote.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { locationFieldError } from './location-field.js';
 import { LocationField } from './LocationField.js';
+import {
+  locationKindChoices,
+  locationPrefixOf,
+  placeholderOf,
+  useExtraLocationSchemes,
+  type LocationKind,
+} from './location-kinds.js';
 import { PasscommandField, PassphraseSourceChoice, type PassphraseSource } from './PasscommandField.js';
 import styles from './repositories.module.css';
 
@@ -58,7 +65,15 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const creating = mode === 'create';
   const wantsPassphrase = creating && needsPassphrase(encryption);
   const nameError = name.trim() === '' ? 'Give the repository a name.' : undefined;
-  const locationError = locationFieldError(location, 'Choose a folder or enter an ssh:// address.');
+  const extraSchemes = useExtraLocationSchemes();
+  const kinds = locationKindChoices(extraSchemes);
+  const [kind, setKind] = useState<LocationKind>('folder-or-ssh');
+  const kindHint = kinds.find((k) => k.value === kind)?.hint;
+  const locationError = locationFieldError(
+    location,
+    'Choose a folder or enter an ssh:// address.',
+    extraSchemes,
+  );
   const fromCommand = !creating && source === 'command';
   const overSsh = locationError === undefined && isRemoteLocation(location);
   const withKey = overSsh && sshKey !== undefined ? { sshKey } : {};
@@ -198,17 +213,34 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
       >
         <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
       </Field>
+      {kinds.length > 1 ? (
+        <Field label="Where" hint={kindHint}>
+          <ChoiceSelect
+            choices={kinds}
+            value={kind}
+            onChange={(next) => {
+              setKind(next);
+              const prefix = locationPrefixOf(next);
+              if (prefix !== '' && !location.trim().startsWith(prefix)) setLocation(prefix);
+              if (prefix === '' && /^(sftp:\/\/|rclone:)$/.test(location.trim())) setLocation('');
+            }}
+          />
+        </Field>
+      ) : null}
       <LocationField
         value={location}
         onChange={setLocation}
         onPicked={onPicked}
         error={attempted ? locationError : undefined}
         hint={
-          creating
-            ? 'A new folder for the repository, or ssh://user@host/path. The folder must not exist yet, or be empty.'
-            : 'The folder of an existing borg repository, or ssh://user@host/path.'
+          kind !== 'folder-or-ssh'
+            ? 'Borgdesk keeps the location exactly as typed; borg 2 opens it itself.'
+            : creating
+              ? 'A new folder for the repository, or ssh://user@host/path. The folder must not exist yet, or be empty.'
+              : 'The folder of an existing borg repository, or ssh://user@host/path.'
         }
-        placeholder={creating ? '/media/usb/backups or ssh://user@host/~/backups' : '/media/usb/backups'}
+        placeholder={placeholderOf(kind, creating)}
+        browsable={kind === 'folder-or-ssh'}
         pickerTitle={creating ? 'Choose where to create the repository' : 'Choose the repository folder'}
         startPath={homeDir}
         disabled={busy}

@@ -13,6 +13,7 @@ import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { locationFieldError } from './location-field.js';
+import { useExtraLocationSchemes } from './location-kinds.js';
 import { LocationField } from './LocationField.js';
 
 /** Props of {@link EditRepositoryDialog}. */
@@ -29,7 +30,12 @@ export function EditRepositoryDialog({ repo, onClose }: EditRepositoryDialogProp
   const [location, setLocation] = useState(repo.location);
   const [attempted, setAttempted] = useState(false);
   const nameError = name.trim() === '' ? 'Give the repository a name.' : undefined;
-  const locationError = locationFieldError(location, 'Choose the folder or enter the ssh:// address.');
+  const extraSchemes = useExtraLocationSchemes();
+  const locationError = locationFieldError(
+    location,
+    'Choose the folder or enter the ssh:// address.',
+    extraSchemes,
+  );
   const moved = location.trim() !== repo.location;
   const save = useAction(
     () =>

@@ -19,6 +19,8 @@ export interface LocationFieldProps {
   readonly pickerTitle: string;
   readonly startPath?: string | undefined;
   readonly disabled?: boolean | undefined;
+  /** False for locations no folder picker can name (sftp://, rclone:): no Browse… button. */
+  readonly browsable?: boolean | undefined;
 }
 
 /** The Location row with its Browse… button and folder picker. */
@@ -31,9 +33,11 @@ export function LocationField(props: LocationFieldProps) {
         {...(props.error === undefined ? {} : { error: props.error })}
         hint={props.hint}
         addon={
-          <Button onClick={() => setPicking(true)} icon="folder" disabled={props.disabled}>
-            Browse…
-          </Button>
+          props.browsable === false ? undefined : (
+            <Button onClick={() => setPicking(true)} icon="folder" disabled={props.disabled}>
+              Browse…
+            </Button>
+          )
         }
       >
         <input

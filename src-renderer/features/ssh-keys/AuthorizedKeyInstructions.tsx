@@ -27,6 +27,7 @@ export function AuthorizedKeyInstructions({ keyFile, target }: AuthorizedKeyInst
   );
   if (entry.error) return <ErrorMessage error={entry.error} />;
   const data = entry.data;
+  if (data?.restrictPath === '') return <SftpInstructions line={data.line} publicKey={data.publicKey} />;
   return (
     <>
       <KeyBlock title="Public key" text={data?.publicKey} copyLabel="Copy public key" />
@@ -53,6 +54,23 @@ export function AuthorizedKeyInstructions({ keyFile, target }: AuthorizedKeyInst
           On a hosted service (BorgBase, Hetzner Storage Box, rsync.net): paste the public key where their web
           panel asks for SSH keys; they restrict it themselves.
         </li>
+      </ol>
+    </>
+  );
+}
+
+// An sftp:// repository (borg 2): the server runs no borg, so there is no borg serve to restrict to.
+function SftpInstructions({ line, publicKey }: { line: string; publicKey: string }) {
+  return (
+    <>
+      <KeyBlock title="Public key" text={publicKey} copyLabel="Copy public key" />
+      <KeyBlock title="authorized_keys line" text={line} copyLabel="Copy authorized_keys line" />
+      <ol className={styles.steps} aria-label="How to let the key in">
+        <li>
+          On a server of your own: add the line to <code>~/.ssh/authorized_keys</code> of the user the backups
+          belong to. The server needs sftp (OpenSSH has it on), not borg.
+        </li>
+        <li>On a hosted sftp service: paste the public key where their web panel asks for SSH keys.</li>
       </ol>
     </>
   );

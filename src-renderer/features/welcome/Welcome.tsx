@@ -17,6 +17,7 @@ import { defaultExcludePatterns, joinPath, tildify } from '../../lib/paths.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
 import { locationFieldError } from '../repositories/location-field.js';
+import { useExtraLocationSchemes } from '../repositories/location-kinds.js';
 import { createAndBackUp } from './first-backup.js';
 import styles from './welcome.module.css';
 
@@ -39,8 +40,9 @@ export function Welcome({ status }: WelcomeProps) {
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<ErrorInfo>();
 
+  const extraSchemes = useExtraLocationSchemes();
   const excludes = defaultExcludePatterns(status.homeDir, status.platform);
-  const locationError = locationFieldError(location, 'Choose where to keep the backups.');
+  const locationError = locationFieldError(location, 'Choose where to keep the backups.', extraSchemes);
   const problem = locationError ?? passphraseProblem(passphrase, confirm);
 
   const submit = (): void => {

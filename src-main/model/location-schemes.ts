@@ -1,0 +1,36 @@
+/**
+ * Which borg opens a location's scheme. Paths, file:// and ssh:// work with every borg; sftp://
+ * and rclone: are borg 2's borgstore backends, and only when its Python has paramiko (sftp) or the
+ * rclone program is installed — `app:status` borg.features.extraLocationSchemes says which. Pure, so
+ * the renderer's form and the core refuse the same locations with the same words.
+ */
+import { parseLocation } from './location-syntax.js';
+import type { LocationProblem } from './location-syntax.js';
+
+/** The borgstore scheme a location needs beside paths and ssh://, or undefined when it needs none. */
+export function extraSchemeOf(location: string): 'sftp' | 'rclone' | undefined {
+  const parsed = parseLocation(location.trim());
+  if (!parsed.ok) return undefined;
+  const scheme = parsed.location.scheme;
+  return scheme === 'sftp' || scheme === 'rclone' ? scheme : undefined;
+}
+
+/** Why the borg in use cannot open `location`, or undefined when it can (or the location needs nothing extra). */
+export function unsupportedSchemeProblem(
+  location: string,
+  extraSchemes: readonly string[],
+): LocationProblem | undefined {
+  const scheme = extraSchemeOf(location);
+  if (scheme === undefined || extraSchemes.includes(scheme)) return undefined;
+  return {
+    part: 'scheme',
+    message:
+      scheme === 'sftp'
+        ? 'sftp:// locations need borg 2 with Python’s paramiko module; the borg in use cannot open them.'
+        : 'rclone: locations need borg 2 and the rclone program; the borg in use cannot open them.',
+    remedy:
+      scheme === 'sftp'
+        ? 'Install borg 2 and paramiko (Debian: python3-paramiko) and choose that borg in Settings, or use an ssh:// location with borg on the server.'
+        : 'Install borg 2 and rclone (Debian: rclone) and choose that borg in Settings, or use a folder or an ssh:// location.',
+  };
+}
