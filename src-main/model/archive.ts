@@ -17,6 +17,8 @@ export const archiveSummarySchema = z.object({
   username: z.string().optional(),
   /** The archive's comment (`borg create/recreate --comment`); absent when empty. */
   comment: z.string().optional(),
+  /** Borg 2's tags (`borg tag`), sorted; absent when there are none. */
+  tags: z.array(z.string()).optional(),
 });
 export type ArchiveSummary = z.infer<typeof archiveSummarySchema>;
 
@@ -42,9 +44,31 @@ export const archiveEntrySchema = z.object({
 });
 export type ArchiveEntry = z.infer<typeof archiveEntrySchema>;
 
-/** Names one archive of one repository. */
-export const archiveRefSchema = z.object({ repoId: z.string(), archiveName: z.string().min(1) });
+/**
+ * Names one archive of one repository. With borg 2 the id is what tells the archives of a series
+ * (same name) apart; borg 1.x names are unique and an id there is only a hint.
+ */
+export const archiveRefSchema = z.object({
+  repoId: z.string(),
+  archiveName: z.string().min(1),
+  archiveId: z.string().optional(),
+});
 export type ArchiveRef = z.infer<typeof archiveRefSchema>;
+
+/** A soft-deleted archive (borg 2): `repo-list --deleted` lists it until `compact` frees its space. */
+export const deletedArchiveSchema = z.object({ id: z.string(), name: z.string(), start: z.string() });
+export type DeletedArchive = z.infer<typeof deletedArchiveSchema>;
+
+// Borg prints tags joined by commas (repo-list), so a comma or space inside one would be misread.
+const TAG_PATTERN = /^[^\s,\p{Cc}]{1,100}$/u;
+
+/** Why a tag cannot be set (undefined when it can), in words for the user. */
+export function checkArchiveTag(tag: string): string | undefined {
+  if (tag === '') return 'Type a tag.';
+  if (tag.length > 100) return 'A tag can be at most 100 characters long.';
+  if (!TAG_PATTERN.test(tag)) return 'A tag cannot hold spaces, commas or control characters.';
+  return undefined;
+}
 
 /** State of the contents index of one archive (built by streaming `borg list --json-lines`). */
 export const archiveIndexStateSchema = z.object({

@@ -15,6 +15,8 @@ import type { BorgLogEvent } from '../log-json.js';
 export interface DeleteArchiveOptions {
   location: string;
   archiveName: string;
+  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
+  archiveId?: string | undefined;
 }
 
 /** A finished delete. */
@@ -36,7 +38,7 @@ export function buildDeleteArchiveArgs(
       remedy: 'Select an archive in the list, then delete it.',
     });
   }
-  return ['delete', '--list', '--progress', ...archiveTail(caps, o.location, o.archiveName)];
+  return ['delete', '--list', '--progress', ...archiveTail(caps, o.location, o)];
 }
 
 /** Deletes the archive; rejects with ArchiveDoesNotExist when borg did not find it. */

@@ -6,7 +6,7 @@
  * repository: lists and extracts still run, a backup waits) until `borg umount`.
  */
 import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
-import { archiveMatchExact, capabilitiesOf, repositoryTail } from '../command-shape.js';
+import { archiveSelector, capabilitiesOf, repositoryTail } from '../command-shape.js';
 import { BorgError, isBorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
 
@@ -16,6 +16,8 @@ export { fuseAvailability, type FuseAvailability } from './fuse-availability.js'
 export interface MountOptions {
   location: string;
   archiveName?: string;
+  /** The archive's id: borg 2 selects it as `aid:<id>` (names repeat in a series). */
+  archiveId?: string | undefined;
   mountPoint: string;
 }
 
@@ -23,7 +25,11 @@ export interface MountOptions {
 export function buildMountArgs(o: MountOptions, caps: BorgCapabilities = BORG_1_2_CAPABILITIES): string[] {
   if (caps.repositoryArgument === 'option') {
     const archive =
-      o.archiveName === undefined ? [] : [`--match-archives=${archiveMatchExact(o.archiveName)}`];
+      o.archiveName === undefined
+        ? []
+        : [
+            `--match-archives=${archiveSelector(caps, { archiveName: o.archiveName, archiveId: o.archiveId })}`,
+          ];
     return ['mount', ...archive, ...repositoryTail(caps, o.location), '--', o.mountPoint];
   }
   const target = o.archiveName === undefined ? o.location : `${o.location}::${o.archiveName}`;
