@@ -55,6 +55,12 @@ export const archiveRefSchema = z.object({
 });
 export type ArchiveRef = z.infer<typeof archiveRefSchema>;
 
+/** The archive reference inside a larger request (restore, save a copy): repository, name and id only. */
+export function archiveRefOf(request: ArchiveRef): ArchiveRef {
+  const { repoId, archiveName, archiveId } = request;
+  return archiveId === undefined ? { repoId, archiveName } : { repoId, archiveName, archiveId };
+}
+
 /** A soft-deleted archive (borg 2): `repo-list --deleted` lists it until `compact` frees its space. */
 export const deletedArchiveSchema = z.object({ id: z.string(), name: z.string(), start: z.string() });
 export type DeletedArchive = z.infer<typeof deletedArchiveSchema>;
@@ -74,6 +80,8 @@ export function checkArchiveTag(tag: string): string | undefined {
 export const archiveIndexStateSchema = z.object({
   repoId: z.string(),
   archiveName: z.string(),
+  /** Set when the archive was opened by id (borg 2's series share names). */
+  archiveId: z.string().optional(),
   status: z.enum(['loading', 'ready', 'failed']),
   entryCount: z.number(),
   /** True when the index came from the on-disk cache (no borg run needed). */
@@ -110,6 +118,7 @@ export type SearchResult = z.infer<typeof searchResultSchema>;
 /** One archive's copy of a path, for the "Versions" view. */
 export const fileVersionSchema = z.object({
   archiveName: z.string(),
+  archiveId: z.string().optional(),
   archiveStart: z.string(),
   size: z.number(),
   mtime: z.string(),
@@ -123,7 +132,14 @@ export type FileVersion = z.infer<typeof fileVersionSchema>;
 export const crossArchiveHitSchema = z.object({
   path: z.string(),
   type: archiveEntrySchema.shape.type,
-  archives: z.array(z.object({ archiveName: z.string(), size: z.number(), mtime: z.string() })),
+  archives: z.array(
+    z.object({
+      archiveName: z.string(),
+      archiveId: z.string().optional(),
+      size: z.number(),
+      mtime: z.string(),
+    }),
+  ),
 });
 export type CrossArchiveHit = z.infer<typeof crossArchiveHitSchema>;
 

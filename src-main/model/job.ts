@@ -21,6 +21,8 @@ export const jobKindSchema = z.enum([
   'unmount',
   'rename',
   'comment',
+  'undelete',
+  'tag',
   'break-lock',
   'key-export',
   'key-import',
