@@ -55,7 +55,12 @@ export async function runDeleteArchive(
   // Delete stops cleanly after the current archive on SIGINT (it checkpoints), so the default grace applies.
   const run = await runBorg(args, { ...ctx, onEvent }, { okExitCodes: [0, 1] });
   if (!deleted) throw errorForMsgid('Archive.DoesNotExist', run.exitCode) ?? missingArchive();
-  return { warnings: run.warnings };
+  return { warnings: run.warnings.filter((w) => !isDoneNote(w)) };
+}
+
+// Borg 2 ends a delete with 'Done. Run "borg compact" to free space.' at WARNING level: a note, not a problem.
+function isDoneNote(warning: string): boolean {
+  return warning.startsWith('Done.');
 }
 
 function missingArchive(): BorgError {

@@ -122,7 +122,7 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = fal
                 {archive.tags && archive.tags.length > 0 ? (
                   <span
                     className={styles.tagChips}
-                    aria-label={`Tags of ${labelOf(archive, inSeries(archive))}`}
+                    aria-label={`Tags on ${labelOf(archive, inSeries(archive))}`}
                   >
                     {archive.tags.map((tag) => (
                       <span key={tag} className="chip">

@@ -47,7 +47,9 @@ export function RecentlyDeleted({ repoId, refresh, busy }: RecentlyDeletedProps)
         </h2>
         <span className="muted">{archives.length} until the next compact</span>
       </header>
-      <p className="muted">Deleted archives can be restored until the repository is compacted.</p>
+      <p className={`muted ${styles.cardNote}`}>
+        Deleted archives can be restored until the repository is compacted.
+      </p>
       {undelete.error ? <ErrorMessage error={undelete.error} /> : null}
       <div className="table-wrap">
         <table className="table" aria-label="Recently deleted">
