@@ -16,6 +16,7 @@ describe('the capability table', () => {
       hasModernExitCodes: false,
       repositoryArgument: 'positional',
       archiveReference: 'repository-colons-name',
+      archiveById: false,
       repositoryCommands: { create: 'init', list: 'list', info: 'info', delete: 'delete' },
       archiveMatch: 'glob-archives',
       encryptionModes: encryptionModeSchema.options,
@@ -64,6 +65,7 @@ describe('the capability table', () => {
     expect(c).toMatchObject({
       repositoryArgument: 'option',
       archiveReference: 'name-positional',
+      archiveById: true,
       repositoryCommands: {
         create: 'repo-create',
         list: 'repo-list',

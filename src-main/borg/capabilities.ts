@@ -53,6 +53,11 @@ export interface BorgCapabilities {
   readonly repositoryArgument: 'positional' | 'option';
   /** One archive as `REPO::NAME` (1.x) or as a NAME positional beside `--repo` (2.x). */
   readonly archiveReference: 'repository-colons-name' | 'name-positional';
+  /**
+   * An archive whose id is known is addressed as `aid:<id>` (borg 2 from 2.0.0b10: names repeat in a
+   * series, and `id:NAME` would match every archive of it); otherwise by its name.
+   */
+  readonly archiveById: boolean;
   /** Command names for repository-wide commands. */
   readonly repositoryCommands: RepositoryCommandNames;
   /**
@@ -151,6 +156,7 @@ function borg1Capabilities(v: BorgVersion): BorgCapabilities {
     hasModernExitCodes: is14,
     repositoryArgument: 'positional',
     archiveReference: 'repository-colons-name',
+    archiveById: false,
     repositoryCommands: { create: 'init', list: 'list', info: 'info', delete: 'delete' },
     archiveMatch: 'glob-archives',
     encryptionModes: BORG1_ENCRYPTION,
@@ -193,6 +199,7 @@ function borg2Capabilities(v: BorgVersion): BorgCapabilities {
     hasModernExitCodes: true,
     repositoryArgument: 'option',
     archiveReference: 'name-positional',
+    archiveById: !oldBeta,
     repositoryCommands: oldBeta
       ? { create: 'rcreate', list: 'rlist', info: 'rinfo', delete: 'rdelete' }
       : { create: 'repo-create', list: 'repo-list', info: 'repo-info', delete: 'repo-delete' },

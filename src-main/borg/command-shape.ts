@@ -40,20 +40,49 @@ function repoOption(caps: BorgCapabilities, location: string): string {
 }
 
 /**
- * Ends a command about an existing archive: `-- REPO::NAME REST…` (1.x), `--repo=REPO -- id:NAME
- * REST…` (2.x, where NAME is a match pattern: `id:` makes it an exact name, so "sh:x" or "aid:1" are
- * read as names).
+ * One existing archive: its name, and its id where the caller knows it. Borg 2 keeps series of
+ * archives with the same name, so there the id is what tells them apart (see archiveSelector).
+ */
+export interface ArchiveTarget {
+  readonly archiveName: string;
+  readonly archiveId?: string | undefined;
+}
+
+/** A bare name or a target: the commands take either. */
+export type ArchiveRefLike = string | ArchiveTarget;
+
+function targetOf(archive: ArchiveRefLike): ArchiveTarget {
+  return typeof archive === 'string' ? { archiveName: archive } : archive;
+}
+
+// Borg archive ids are 64 hex digits; anything else is never sent as `aid:` (it would be a pattern).
+const ARCHIVE_ID = /^[0-9a-f]{64}$/;
+
+/**
+ * How borg 2 is told which archive: `aid:<id>` when the table addresses archives by id and the id is
+ * known, otherwise `id:NAME` (an exact name, so "sh:x" or "aid:1" are read as names).
+ */
+export function archiveSelector(caps: BorgCapabilities, archive: ArchiveRefLike): string {
+  const target = targetOf(archive);
+  const id = target.archiveId;
+  if (caps.archiveById && id !== undefined && ARCHIVE_ID.test(id)) return `aid:${id}`;
+  return archiveMatchExact(target.archiveName);
+}
+
+/**
+ * Ends a command about an existing archive: `-- REPO::NAME REST…` (1.x), `--repo=REPO -- SELECTOR
+ * REST…` (2.x, see archiveSelector).
  */
 export function archiveTail(
   caps: BorgCapabilities,
   location: string,
-  archiveName: string,
+  archive: ArchiveRefLike,
   rest: readonly string[] = [],
 ): string[] {
   if (caps.archiveReference === 'name-positional') {
-    return [repoOption(caps, location), '--', archiveMatchExact(archiveName), ...rest];
+    return [repoOption(caps, location), '--', archiveSelector(caps, archive), ...rest];
   }
-  return ['--', `${location}::${archiveName}`, ...rest];
+  return ['--', `${location}::${targetOf(archive).archiveName}`, ...rest];
 }
 
 /** Ends `create`: `-- REPO::NAME PATHS…` (1.x), `--repo=REPO -- NAME PATHS…` (2.x; a new name is no pattern). */
@@ -68,9 +97,11 @@ export function newArchiveTail(
   return ['--', `${location}::${archiveName}`, ...rest];
 }
 
-/** A second archive in the same repository (diff's B, rename's new name stays literal): `B` or `id:B`. */
-export function otherArchive(caps: BorgCapabilities, archiveName: string): string {
-  return caps.archiveReference === 'name-positional' ? archiveMatchExact(archiveName) : archiveName;
+/** A second archive in the same repository (diff's B; rename's new name stays literal): `B`, `id:B` or `aid:…`. */
+export function otherArchive(caps: BorgCapabilities, archive: ArchiveRefLike): string {
+  return caps.archiveReference === 'name-positional'
+    ? archiveSelector(caps, archive)
+    : targetOf(archive).archiveName;
 }
 
 /** Selects a plan's archives by a shell glob: `--glob-archives=GLOB` (1.x), `--match-archives=sh:GLOB` (2.x). */

@@ -45,6 +45,8 @@ export const archiveSchema = z.looseObject({
   hostname: z.string().optional(),
   username: z.string().optional(),
   comment: z.string().optional(),
+  /** Borg 2's archive tags (`borg tag`); borg 1.x has none. */
+  tags: z.array(z.string()).optional(),
   /** A list in borg 1.x, one string in borg 2. */
   command_line: z.union([z.array(z.string()), z.string()]).optional(),
 });
@@ -187,6 +189,7 @@ export function toArchiveSummary(a: z.infer<typeof archiveSchema>): ArchiveSumma
     hostname: a.hostname,
     username: a.username,
     comment: a.comment === '' ? undefined : a.comment,
+    tags: a.tags === undefined || a.tags.length === 0 ? undefined : [...a.tags].sort(),
   };
   for (const [key, value] of Object.entries(optional))
     if (value !== undefined) Object.assign(summary, { [key]: value });

@@ -17,6 +17,8 @@ export const archiveSummarySchema = z.object({
   username: z.string().optional(),
   /** The archive's comment (`borg create/recreate --comment`); absent when empty. */
   comment: z.string().optional(),
+  /** Borg 2's tags (`borg tag`), sorted; absent when there are none. */
+  tags: z.array(z.string()).optional(),
 });
 export type ArchiveSummary = z.infer<typeof archiveSummarySchema>;
 
@@ -42,14 +44,44 @@ export const archiveEntrySchema = z.object({
 });
 export type ArchiveEntry = z.infer<typeof archiveEntrySchema>;
 
-/** Names one archive of one repository. */
-export const archiveRefSchema = z.object({ repoId: z.string(), archiveName: z.string().min(1) });
+/**
+ * Names one archive of one repository. With borg 2 the id is what tells the archives of a series
+ * (same name) apart; borg 1.x names are unique and an id there is only a hint.
+ */
+export const archiveRefSchema = z.object({
+  repoId: z.string(),
+  archiveName: z.string().min(1),
+  archiveId: z.string().optional(),
+});
 export type ArchiveRef = z.infer<typeof archiveRefSchema>;
+
+/** The archive reference inside a larger request (restore, save a copy): repository, name and id only. */
+export function archiveRefOf(request: ArchiveRef): ArchiveRef {
+  const { repoId, archiveName, archiveId } = request;
+  return archiveId === undefined ? { repoId, archiveName } : { repoId, archiveName, archiveId };
+}
+
+/** A soft-deleted archive (borg 2): `repo-list --deleted` lists it until `compact` frees its space. */
+export const deletedArchiveSchema = z.object({ id: z.string(), name: z.string(), start: z.string() });
+export type DeletedArchive = z.infer<typeof deletedArchiveSchema>;
+
+// Borg prints tags joined by commas (repo-list), so a comma or space inside one would be misread.
+const TAG_PATTERN = /^[^\s,\p{Cc}]{1,100}$/u;
+
+/** Why a tag cannot be set (undefined when it can), in words for the user. */
+export function checkArchiveTag(tag: string): string | undefined {
+  if (tag === '') return 'Type a tag.';
+  if (tag.length > 100) return 'A tag can be at most 100 characters long.';
+  if (!TAG_PATTERN.test(tag)) return 'A tag cannot hold spaces, commas or control characters.';
+  return undefined;
+}
 
 /** State of the contents index of one archive (built by streaming `borg list --json-lines`). */
 export const archiveIndexStateSchema = z.object({
   repoId: z.string(),
   archiveName: z.string(),
+  /** Set when the archive was opened by id (borg 2's series share names). */
+  archiveId: z.string().optional(),
   status: z.enum(['loading', 'ready', 'failed']),
   entryCount: z.number(),
   /** True when the index came from the on-disk cache (no borg run needed). */
@@ -86,6 +118,7 @@ export type SearchResult = z.infer<typeof searchResultSchema>;
 /** One archive's copy of a path, for the "Versions" view. */
 export const fileVersionSchema = z.object({
   archiveName: z.string(),
+  archiveId: z.string().optional(),
   archiveStart: z.string(),
   size: z.number(),
   mtime: z.string(),
@@ -99,7 +132,14 @@ export type FileVersion = z.infer<typeof fileVersionSchema>;
 export const crossArchiveHitSchema = z.object({
   path: z.string(),
   type: archiveEntrySchema.shape.type,
-  archives: z.array(z.object({ archiveName: z.string(), size: z.number(), mtime: z.string() })),
+  archives: z.array(
+    z.object({
+      archiveName: z.string(),
+      archiveId: z.string().optional(),
+      size: z.number(),
+      mtime: z.string(),
+    }),
+  ),
 });
 export type CrossArchiveHit = z.infer<typeof crossArchiveHitSchema>;
 

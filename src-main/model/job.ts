@@ -22,6 +22,8 @@ export const jobKindSchema = z.enum([
   'unmount',
   'rename',
   'comment',
+  'undelete',
+  'tag',
   'break-lock',
   'key-export',
   'key-import',

@@ -12,6 +12,8 @@ export type RestoreDestination = z.infer<typeof restoreDestinationSchema>;
 export const restoreRequestSchema = z.object({
   repoId: z.string(),
   archiveName: z.string().min(1),
+  /** The archive's id: what tells borg 2's archives of one name (a series) apart. */
+  archiveId: z.string().optional(),
   /** Archive paths to restore; empty means the whole archive. */
   paths: z.array(z.string().min(1)),
   destination: restoreDestinationSchema,

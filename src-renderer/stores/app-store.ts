@@ -19,6 +19,7 @@ export type DialogState =
       readonly kind: 'restore';
       readonly repoId: string;
       readonly archiveName: string;
+      readonly archiveId?: string;
       /** Archive paths to restore; empty means the whole archive. */
       readonly paths: readonly string[];
     }
@@ -26,6 +27,7 @@ export type DialogState =
       readonly kind: 'save-copy';
       readonly repoId: string;
       readonly archiveName: string;
+      readonly archiveId?: string;
       readonly path: string;
     }
   | { readonly kind: 'versions'; readonly repoId: string; readonly path: string };

@@ -6,10 +6,12 @@ import { create } from 'zustand';
 import type { ArchiveIndexState, ArchiveRef } from '../../src-main/model/archive.js';
 import { getApi } from '../api/select-client.js';
 
-/** The key of one archive in the store (repository id and archive name). */
+/** The key of one archive in the store: repository id and archive id where known (borg 2's series share names), else name. */
 export function indexKey(ref: ArchiveRef): string {
   // NUL cannot occur in a repository id or an archive name, so keys never collide.
-  return `${ref.repoId}\u0000${ref.archiveName}`;
+  return ref.archiveId === undefined
+    ? `${ref.repoId}\u0000${ref.archiveName}`
+    : `${ref.repoId}\u0000id\u0000${ref.archiveId}`;
 }
 
 /** Archive index state and its actions. */

@@ -13,7 +13,7 @@ export interface MountStoreState {
   ensureLoaded(): Promise<void>;
   setStatus(status: MountStatus): void;
   /** Mounts an archive, or the whole repository when `archiveName` is omitted. */
-  mount(repoId: string, archiveName?: string): Promise<Mount>;
+  mount(repoId: string, archiveName?: string, archiveId?: string): Promise<Mount>;
   /** Unmounts; `lazy` detaches a busy mount anyway and ends its borg (MountBusy otherwise). */
   unmount(mountPoint: string, options?: { lazy?: boolean }): Promise<void>;
 }
@@ -37,8 +37,12 @@ export const useMountStore = create<MountStoreState>()((set, get) => ({
   setStatus(status) {
     set({ status });
   },
-  async mount(repoId, archiveName) {
-    const mount = await getApi().invoke('mount:mount', { repoId, ...(archiveName ? { archiveName } : {}) });
+  async mount(repoId, archiveName, archiveId) {
+    const mount = await getApi().invoke('mount:mount', {
+      repoId,
+      ...(archiveName ? { archiveName } : {}),
+      ...(archiveName && archiveId ? { archiveId } : {}),
+    });
     const status = get().status;
     // The event follows; recording the mount now keeps the button from flickering back.
     if (status && !status.mounts.some((m) => m.mountPoint === mount.mountPoint)) {

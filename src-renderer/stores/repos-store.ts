@@ -47,6 +47,8 @@ export interface ReposState {
   renameArchive(params: RequestParams<'archives:rename'>): Promise<void>;
   /** Sets an archive's comment, then reloads the repository's archives. */
   setArchiveComment(params: RequestParams<'archives:set-comment'>): Promise<void>;
+  /** Adds and removes an archive's tags (borg 2), then reloads the archives (the archive gets a new id). */
+  setArchiveTags(params: RequestParams<'archives:set-tags'>): Promise<void>;
 }
 
 const inFlight = new Map<string, Promise<void>>();
@@ -152,6 +154,11 @@ export const useReposStore = create<ReposState>()((set, get) => ({
 
   async setArchiveComment(params) {
     await getApi().invoke('archives:set-comment', params);
+    await get().loadDetails(params.repoId);
+  },
+
+  async setArchiveTags(params) {
+    await getApi().invoke('archives:set-tags', params);
     await get().loadDetails(params.repoId);
   },
 }));

@@ -11,6 +11,8 @@ export type RepoView =
   | {
       readonly kind: 'archive';
       readonly archiveName: string;
+      /** The archive's id: what tells borg 2's archives of one name (a series) apart. */
+      readonly archiveId?: string;
       /** An archive path to reveal (open its folder and highlight it) once the browser opens. */
       readonly reveal?: string;
       /** Changes on every request, so revealing the same path twice works. */

@@ -14,6 +14,8 @@ import { runBorg, type BorgContext } from '../exec.js';
 export interface ArchiveCommentOptions {
   location: string;
   archiveName: string;
+  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
+  archiveId?: string | undefined;
   comment: string;
 }
 
@@ -29,7 +31,7 @@ export function buildArchiveCommentArgs(
   if (problem !== undefined) {
     throw new BorgError({ code: 'InvalidArguments', message: problem, remedy: 'Change the comment.' });
   }
-  return ['recreate', `--comment=${o.comment}`, ...archiveTail(caps, o.location, o.archiveName)];
+  return ['recreate', `--comment=${o.comment}`, ...archiveTail(caps, o.location, o)];
 }
 
 /** Sets the comment; borg's errors (no such archive) arrive as BorgError. */

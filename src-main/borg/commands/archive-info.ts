@@ -15,6 +15,8 @@ import { archiveSchema, parseJson } from '../json-output.js';
 export interface ArchiveInfoOptions {
   location: string;
   archiveName: string;
+  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
+  archiveId?: string | undefined;
 }
 
 const archiveInfoOutputSchema = z.looseObject({
@@ -37,7 +39,7 @@ export function buildArchiveInfoArgs(
   if (o.archiveName.trim() === '') {
     throw new BorgError({ code: 'InvalidArchiveName', message: 'Choose the archive to describe.' });
   }
-  return ['info', '--json', ...archiveTail(caps, o.location, o.archiveName)];
+  return ['info', '--json', ...archiveTail(caps, o.location, o)];
 }
 
 /** Parses `borg info --json REPO::ARCHIVE` stdout into the info view's facts. */

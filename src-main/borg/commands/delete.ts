@@ -15,6 +15,8 @@ import type { BorgLogEvent } from '../log-json.js';
 export interface DeleteArchiveOptions {
   location: string;
   archiveName: string;
+  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
+  archiveId?: string | undefined;
 }
 
 /** A finished delete. */
@@ -36,7 +38,7 @@ export function buildDeleteArchiveArgs(
       remedy: 'Select an archive in the list, then delete it.',
     });
   }
-  return ['delete', '--list', '--progress', ...archiveTail(caps, o.location, o.archiveName)];
+  return ['delete', '--list', '--progress', ...archiveTail(caps, o.location, o)];
 }
 
 /** Deletes the archive; rejects with ArchiveDoesNotExist when borg did not find it. */
@@ -53,7 +55,12 @@ export async function runDeleteArchive(
   // Delete stops cleanly after the current archive on SIGINT (it checkpoints), so the default grace applies.
   const run = await runBorg(args, { ...ctx, onEvent }, { okExitCodes: [0, 1] });
   if (!deleted) throw errorForMsgid('Archive.DoesNotExist', run.exitCode) ?? missingArchive();
-  return { warnings: run.warnings };
+  return { warnings: run.warnings.filter((w) => !isDoneNote(w)) };
+}
+
+// Borg 2 ends a delete with 'Done. Run "borg compact" to free space.' at WARNING level: a note, not a problem.
+function isDoneNote(warning: string): boolean {
+  return warning.startsWith('Done.');
 }
 
 function missingArchive(): BorgError {

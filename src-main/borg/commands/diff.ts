@@ -22,6 +22,9 @@ export interface DiffOptions {
   location: string;
   archiveA: string;
   archiveB: string;
+  /** The archives' ids: borg 2 addresses them as `aid:<id>` (names repeat in a series). */
+  archiveIdA?: string | undefined;
+  archiveIdB?: string | undefined;
 }
 
 /** `diff --json-lines -- LOCATION::A B`. */
@@ -29,7 +32,9 @@ export function buildDiffArgs(o: DiffOptions, caps: BorgCapabilities = BORG_1_2_
   return [
     'diff',
     '--json-lines',
-    ...archiveTail(caps, o.location, o.archiveA, [otherArchive(caps, o.archiveB)]),
+    ...archiveTail(caps, o.location, { archiveName: o.archiveA, archiveId: o.archiveIdA }, [
+      otherArchive(caps, { archiveName: o.archiveB, archiveId: o.archiveIdB }),
+    ]),
   ];
 }
 

@@ -21,6 +21,8 @@ import type { BorgLogEvent } from '../log-json.js';
 export interface ExtractOptions {
   location: string;
   archiveName: string;
+  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
+  archiveId?: string | undefined;
   /** Archive paths (folders include everything below them); empty = the whole archive. */
   paths: readonly string[];
   /** The destination folder; it must exist. */
@@ -62,7 +64,7 @@ export function buildExtractArgs(
     ...(o.dryRun ? ['--dry-run', '--list'] : ['--progress', ...(o.onItem === undefined ? [] : ['--list'])]),
     ...(o.stripComponents > 0 ? [`--strip-components=${o.stripComponents}`] : []),
     ...(o.excludeFromFile === undefined ? [] : [`--exclude-from=${o.excludeFromFile}`]),
-    ...archiveTail(caps, o.location, o.archiveName, o.paths.map(selectedPathPattern)),
+    ...archiveTail(caps, o.location, o, o.paths.map(selectedPathPattern)),
   ];
 }
 

@@ -1,6 +1,7 @@
 /** `borg list --json REPO`: the repository's archives (names, ids, start times), read from the manifest only. */
 import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
 import { capabilitiesOf, repositoryTail } from '../command-shape.js';
+import { BorgError } from '../errors.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 import { parseListOutput, type ArchiveListing } from '../json-output.js';
 
@@ -9,14 +10,26 @@ export type { ArchiveListing } from '../json-output.js';
 /** Where to list. */
 export interface ListArchivesOptions {
   location: string;
+  /** Only the soft-deleted archives (`repo-list --deleted`, borg 2): what undelete can bring back. */
+  deleted?: boolean;
 }
 
-/** `list --json -- LOCATION` (1.x), `repo-list --json --repo=LOCATION` (2.x). */
+/**
+ * `list --json -- LOCATION` (1.x), `repo-list --json [--deleted] --repo=LOCATION` (2.x). Asking for
+ * deleted archives of a borg without soft delete is refused: there every delete is final.
+ */
 export function buildListArchivesArgs(
   o: ListArchivesOptions,
   caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
 ): string[] {
-  return [caps.repositoryCommands.list, '--json', ...repositoryTail(caps, o.location)];
+  if (o.deleted === true && !caps.softDelete) {
+    throw new BorgError({
+      code: 'InvalidArguments',
+      message: `borg ${caps.version} deletes archives for good: there are no deleted archives to list.`,
+    });
+  }
+  const deleted = o.deleted === true ? ['--deleted'] : [];
+  return [caps.repositoryCommands.list, '--json', ...deleted, ...repositoryTail(caps, o.location)];
 }
 
 /** Lists the archives. */

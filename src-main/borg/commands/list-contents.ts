@@ -17,6 +17,8 @@ import { parseArchiveItemLine, type ArchiveItem } from '../json-output.js';
 export interface ListContentsOptions {
   location: string;
   archiveName: string;
+  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
+  archiveId?: string | undefined;
 }
 
 /** `list --json-lines --format={isomtime}{size} -- LOCATION::ARCHIVE` (2.x: `--repo=LOCATION -- id:ARCHIVE`). */
@@ -24,12 +26,7 @@ export function buildListContentsArgs(
   o: ListContentsOptions,
   caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
 ): string[] {
-  return [
-    'list',
-    '--json-lines',
-    '--format={isomtime}{size}',
-    ...archiveTail(caps, o.location, o.archiveName),
-  ];
+  return ['list', '--json-lines', '--format={isomtime}{size}', ...archiveTail(caps, o.location, o)];
 }
 
 /**

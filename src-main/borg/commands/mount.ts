@@ -6,7 +6,7 @@
  * repository: lists and extracts still run, a backup waits) until `borg umount`.
  */
 import type { BorgCapabilities } from '../capabilities.js';
-import { archiveMatchExact, capabilitiesOf, repositoryTail } from '../command-shape.js';
+import { archiveSelector, capabilitiesOf, repositoryTail } from '../command-shape.js';
 import { BorgError, errorForMsgid, isBorgError } from '../errors.js';
 import { exitKind } from '../exit-codes.js';
 import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
@@ -20,7 +20,7 @@ export { buildMountArgs, buildUmountArgs, type MountOptions } from './mount-args
 export async function runMount(o: MountOptions, ctx: BorgContext): Promise<void> {
   const caps = capabilitiesOf(ctx);
   if (o.archiveName !== undefined && caps.mountShowsArchiveFolders) {
-    await assertArchiveExists(o.location, o.archiveName, caps, ctx);
+    await assertArchiveExists(o.location, { archiveName: o.archiveName, archiveId: o.archiveId }, caps, ctx);
   }
   try {
     await runBorg(buildMountArgs(o, caps), ctx);
@@ -36,25 +36,25 @@ export async function runMount(o: MountOptions, ctx: BorgContext): Promise<void>
 
 /**
  * Borg 2 mounts a repository view that `--match-archives` filters: a name that matches nothing gives
- * an empty folder, not an error. `repo-list --match-archives=id:NAME` asks first, as borg 1 would fail.
+ * an empty folder, not an error. `repo-list --match-archives=<selector>` asks first, as borg 1 would fail.
  */
 async function assertArchiveExists(
   location: string,
-  archiveName: string,
+  archive: { archiveName: string; archiveId?: string | undefined },
   caps: BorgCapabilities,
   ctx: BorgContext,
 ): Promise<void> {
   const args = [
     caps.repositoryCommands.list,
     '--json',
-    `${caps.archiveMatchFlag}=${archiveMatchExact(archiveName)}`,
+    `${caps.archiveMatchFlag}=${archiveSelector(caps, archive)}`,
     ...repositoryTail(caps, location),
   ];
   const run = await runBorg(args, ctx, { okExitCodes: [0, 1], killGraceMs: STOP_AT_ONCE_MS });
   if (parseListOutput(run.stdout).archives.length > 0) return;
   throw (
     errorForMsgid('Archive.DoesNotExist') ??
-    new BorgError({ code: 'ArchiveDoesNotExist', message: archiveName })
+    new BorgError({ code: 'ArchiveDoesNotExist', message: archive.archiveName })
   );
 }
 

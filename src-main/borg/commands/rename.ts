@@ -13,6 +13,8 @@ import { runBorg, type BorgContext } from '../exec.js';
 export interface RenameArchiveOptions {
   location: string;
   archiveName: string;
+  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
+  archiveId?: string | undefined;
   newName: string;
 }
 
@@ -32,7 +34,7 @@ export function buildRenameArgs(
       remedy: 'Choose another name.',
     });
   }
-  return ['rename', ...archiveTail(caps, o.location, o.archiveName, [o.newName])];
+  return ['rename', ...archiveTail(caps, o.location, o, [o.newName])];
 }
 
 /** Renames the archive; borg's errors (no such archive, name taken) arrive as BorgError. */

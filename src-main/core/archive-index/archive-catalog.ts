@@ -42,13 +42,20 @@ export class ArchiveCatalog {
     await this.fileOf(repoId).write(copy);
   }
 
-  /** The archive id last listed under `archiveName`. */
+  /**
+   * The archive last listed with `archiveId` when given (borg 2's series share names), else the one
+   * last listed under `archiveName`.
+   */
   async archiveId(
     repoId: string,
     archiveName: string,
+    archiveId?: string,
   ): Promise<{ repositoryId: string; archiveId: string } | undefined> {
     const entry = await this.get(repoId);
-    const archive = entry?.archives.find((a) => a.name === archiveName);
+    const archive =
+      archiveId === undefined
+        ? entry?.archives.find((a) => a.name === archiveName)
+        : entry?.archives.find((a) => a.id === archiveId);
     return entry && archive ? { repositoryId: entry.repositoryId, archiveId: archive.id } : undefined;
   }
 

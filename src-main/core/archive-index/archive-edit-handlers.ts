@@ -38,10 +38,10 @@ export function archiveEditHandlers(deps: ArchiveEditDeps): HandlersFor<ArchiveE
     return lane.runInLane(repoId, () => run(location, ctx));
   };
   return {
-    'archives:rename': async ({ repoId, archiveName, newName }) => {
+    'archives:rename': async ({ repoId, archiveName, archiveId, newName }) => {
       assertWritable(repoId);
       await inLane(repoId, (location, ctx) => {
-        const options = { location, archiveName, newName };
+        const options = { location, archiveName, archiveId, newName };
         const title = `Rename ${archiveName} to ${newName}`;
         const operation = {
           kind: 'rename' as const,
@@ -54,10 +54,10 @@ export function archiveEditHandlers(deps: ArchiveEditDeps): HandlersFor<ArchiveE
       });
       return {};
     },
-    'archives:set-comment': async ({ repoId, archiveName, comment }) => {
+    'archives:set-comment': async ({ repoId, archiveName, archiveId, comment }) => {
       assertWritable(repoId);
       await inLane(repoId, (location, ctx) => {
-        const options = { location, archiveName, comment };
+        const options = { location, archiveName, archiveId, comment };
         const args = buildArchiveCommentArgs(options, capabilitiesOf(ctx));
         const operation = {
           kind: 'comment' as const,
@@ -70,7 +70,7 @@ export function archiveEditHandlers(deps: ArchiveEditDeps): HandlersFor<ArchiveE
       });
       return {};
     },
-    'archives:info': ({ repoId, archiveName }) =>
-      inLane(repoId, (location, ctx) => runArchiveInfo({ location, archiveName }, ctx)),
+    'archives:info': ({ repoId, archiveName, archiveId }) =>
+      inLane(repoId, (location, ctx) => runArchiveInfo({ location, archiveName, archiveId }, ctx)),
   };
 }

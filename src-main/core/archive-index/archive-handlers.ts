@@ -6,6 +6,7 @@ import type { HandlersFor } from '../../ipc/contract.js';
 import type { archiveRequests } from '../../ipc/contract/archives.js';
 import type { JobManager } from '../jobs/job-manager.js';
 import { archiveEditHandlers, type ArchiveEditDeps } from './archive-edit-handlers.js';
+import { softDeleteHandlers } from './soft-delete-handlers.js';
 import { deleteArchiveJob, type MaintenanceDeps } from '../maintenance/maintenance-jobs.js';
 import { diffArchives, type DiffDeps } from '../restore/diff-service.js';
 import type { ArchiveIndexService } from './archive-index-service.js';
@@ -36,9 +37,10 @@ export function archiveHandlers(deps: ArchiveHandlerDeps): HandlersFor<typeof ar
       return { hits: [...found.hits], archivesSearched: found.archivesSearched, truncated: found.truncated };
     },
     'archives:diff': (params) => diffArchives(params, deps.lane),
-    'archives:delete': async ({ repoId, archiveName }) => ({
-      jobId: deps.jobs.submit(await deleteArchiveJob(repoId, archiveName, deps)).id,
+    'archives:delete': async ({ repoId, archiveName, archiveId }) => ({
+      jobId: deps.jobs.submit(await deleteArchiveJob(repoId, archiveName, deps, archiveId)).id,
     }),
     ...archiveEditHandlers(deps),
+    ...softDeleteHandlers(deps),
   };
 }

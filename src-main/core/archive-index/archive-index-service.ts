@@ -147,9 +147,14 @@ export class ArchiveIndexService {
   async noteArchives(repoId: string, listing: CatalogEntry): Promise<void> {
     await this.catalog.set(repoId, listing);
     const ids = new Map(listing.archives.map((a) => [a.name, a.id]));
+    const live = new Set(listing.archives.map((a) => a.id));
     for (const slot of [...this.slots.values()]) {
+      // A slot opened by id stays good while that id lives; one opened by name follows the name.
+      const current = slot.ref.archiveId === undefined ? ids.get(slot.ref.archiveName) : slot.ref.archiveId;
       const stale =
-        slot.ref.repoId === repoId && slot.ids && ids.get(slot.ref.archiveName) !== slot.ids.archiveId;
+        slot.ref.repoId === repoId &&
+        slot.ids &&
+        (current !== slot.ids.archiveId || !live.has(slot.ids.archiveId));
       if (stale && slot.status !== 'loading') this.slots.delete(slot.key);
     }
   }
@@ -202,9 +207,9 @@ export class ArchiveIndexService {
   }
 
   private async load(slot: IndexSlot, known: ArchiveIds | undefined): Promise<void> {
-    const { repoId, archiveName } = slot.ref;
+    const { repoId, archiveName, archiveId } = slot.ref;
     try {
-      const ids = known ?? (await this.catalog.archiveId(repoId, archiveName));
+      const ids = known ?? (await this.catalog.archiveId(repoId, archiveName, archiveId));
       const cached = ids && (await this.readIndex(ids));
       if (ids && cached) return this.finish(slot, cached, true, ids);
       slot.startLoading((state) => this.emit(state));
@@ -221,18 +226,20 @@ export class ArchiveIndexService {
     slot: IndexSlot,
     known: ArchiveIds | undefined,
   ): Promise<{ tree: ArchiveTree; fromCache: boolean; ids: ArchiveIds }> {
-    const { repoId, archiveName } = slot.ref;
+    const { repoId, archiveName, archiveId } = slot.ref;
     if (slot.abort.signal.aborted) throw new AppError('Cancelled', 'Loading the archive was cancelled.');
     const { location, ctx } = await this.deps.resolve(repoId);
     const signals = ctx.signal === undefined ? [slot.abort.signal] : [ctx.signal, slot.abort.signal];
     const runCtx: BorgContext = { ...ctx, signal: AbortSignal.any(signals) };
     // Listing afresh gives the id of the archive that has this name now (names can be reused).
-    const ids = known ?? idsOf(await this.listArchives(repoId, location, runCtx), archiveName);
+    const ids = known ?? idsOf(await this.listArchives(repoId, location, runCtx), archiveName, archiveId);
     const cached = await this.readIndex(ids);
     if (cached) return { tree: cached, fromCache: true, ids };
     const tree = new ArchiveTree();
     slot.tree = tree;
-    await runListContents({ location, archiveName }, runCtx, (item) => tree.add(item));
+    await runListContents({ location, archiveName, archiveId: ids.archiveId }, runCtx, (item) =>
+      tree.add(item),
+    );
     return { tree, fromCache: false, ids };
   }
 
@@ -264,10 +271,13 @@ export class ArchiveIndexService {
     });
     return newestFirst(listing.archives).map((a) => ({
       name: a.name,
+      id: a.id,
       start: a.start,
       tree: () =>
-        this.slotFor({ repoId, archiveName: a.name }, { repositoryId: listing.repositoryId, archiveId: a.id })
-          .done,
+        this.slotFor(
+          { repoId, archiveName: a.name, archiveId: a.id },
+          { repositoryId: listing.repositoryId, archiveId: a.id },
+        ).done,
     }));
   }
 

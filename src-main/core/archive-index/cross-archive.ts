@@ -9,6 +9,8 @@ import type { ArchiveTree } from './archive-tree.js';
 /** One archive of the repository, newest first, with its (lazily built) complete tree. */
 export interface IndexedArchive {
   readonly name: string;
+  /** Borg's archive id (what tells borg 2's archives of one name apart). */
+  readonly id: string;
   readonly start: string;
   tree(): Promise<ArchiveTree>;
 }
@@ -21,6 +23,7 @@ export async function versionsOf(archives: readonly IndexedArchive[], path: stri
     if (entry === undefined) continue;
     found.push({
       archiveName: archive.name,
+      archiveId: archive.id,
       archiveStart: archive.start,
       size: entry.size,
       mtime: entry.mtime,
@@ -58,8 +61,13 @@ export async function searchAcross(
         hits.set(entry.path, hit);
       }
       // An archive that lists a path twice still counts once.
-      if (hit.archives[hit.archives.length - 1]?.archiveName !== archive.name)
-        hit.archives.push({ archiveName: archive.name, size: entry.size, mtime: entry.mtime });
+      if (hit.archives[hit.archives.length - 1]?.archiveId !== archive.id)
+        hit.archives.push({
+          archiveName: archive.name,
+          archiveId: archive.id,
+          size: entry.size,
+          mtime: entry.mtime,
+        });
       return true;
     });
   }

@@ -13,9 +13,11 @@ export interface ArchiveIds {
 /** How often at most a loading index reports its growing entry count. */
 export const PROGRESS_INTERVAL_MS = 200;
 
-/** Map key of an archive reference. */
+/** Map key of an archive reference: by id where it is known (borg 2's series share names), else by name. */
 export function slotKey(ref: ArchiveRef): string {
-  return `${ref.repoId}\u0000${ref.archiveName}`;
+  return ref.archiveId === undefined
+    ? `${ref.repoId}\u0000${ref.archiveName}`
+    : `${ref.repoId}\u0000id\u0000${ref.archiveId}`;
 }
 
 /** One archive's index in memory (partial while loading). */
@@ -54,6 +56,7 @@ export class IndexSlot {
     const state: ArchiveIndexState = {
       repoId: this.ref.repoId,
       archiveName: this.ref.archiveName,
+      ...(this.ref.archiveId === undefined ? {} : { archiveId: this.ref.archiveId }),
       status: this.status,
       entryCount: this.tree?.entryCount ?? 0,
       fromCache: this.fromCache,

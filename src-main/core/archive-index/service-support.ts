@@ -4,9 +4,15 @@ import { AppError } from '../app-error.js';
 import { GlobSyntaxError } from './glob.js';
 import type { ArchiveIds } from './index-slot.js';
 
-/** Borg's ids of the archive named `archiveName`; NotFound when the listing has no such archive. */
-export function idsOf(listing: ArchiveListing, archiveName: string): ArchiveIds {
-  const archive = listing.archives.find((a) => a.name === archiveName);
+/**
+ * Borg's ids of the archive with `archiveId` or, when that id is not listed (borg 1.x gives an
+ * archive a new id when its comment changes), the archive named `archiveName`; NotFound when the
+ * listing has neither.
+ */
+export function idsOf(listing: ArchiveListing, archiveName: string, archiveId?: string): ArchiveIds {
+  const archive =
+    (archiveId === undefined ? undefined : listing.archives.find((a) => a.id === archiveId)) ??
+    listing.archives.find((a) => a.name === archiveName);
   if (archive === undefined)
     throw new AppError(
       'NotFound',

@@ -27,6 +27,8 @@ export async function deleteArchiveJob(
   repoId: string,
   archiveName: string,
   deps: MaintenanceDeps,
+  /** The archive's id: borg 2 deletes one archive of a series by id. */
+  archiveId?: string,
 ): Promise<JobSpec> {
   const repo = deps.repos.require(repoId);
   deps.assertWritable(repo.id);
@@ -45,7 +47,7 @@ export async function deleteArchiveJob(
         lockWaitSeconds: job.lockWaitSeconds,
         consentedPrompts: job.consentedPrompts,
       });
-      const options = { location: current.location, archiveName };
+      const options = { location: current.location, archiveName, archiveId };
       job.log('info', runningLine(buildDeleteArchiveArgs(options, capabilitiesOf(ctx)), ctx));
       const outcome = await runDeleteArchive(options, ctx);
       job.log('info', `Deleted ${archiveName}. ${SPACE_NOTE}`);

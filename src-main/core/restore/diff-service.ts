@@ -20,11 +20,16 @@ export interface DiffDeps {
 
 /** Compares archive A (older) with archive B (newer); `limit` is for tests. */
 export async function diffArchives(
-  params: { repoId: string; archiveA: string; archiveB: string },
+  params: { repoId: string; archiveA: string; archiveB: string; archiveIdA?: string; archiveIdB?: string },
   deps: DiffDeps,
   limit = DIFF_ITEM_LIMIT,
 ): Promise<DiffResult> {
-  if (params.archiveA === params.archiveB) {
+  // A series (borg 2) has archives of one name: then the ids must differ.
+  const same =
+    params.archiveIdA !== undefined && params.archiveIdB !== undefined
+      ? params.archiveIdA === params.archiveIdB
+      : params.archiveA === params.archiveB;
+  if (same) {
     throw new AppError('InvalidInput', 'Choose two different archives to compare.');
   }
   const { location, ctx } = await deps.resolve(params.repoId);
@@ -32,7 +37,7 @@ export async function diffArchives(
   const counts: Record<string, number> = Object.fromEntries(DIFF_CATEGORIES.map((c) => [c, 0]));
   let truncated = false;
   await deps.runInLane(params.repoId, () =>
-    runDiff({ location, archiveA: params.archiveA, archiveB: params.archiveB }, ctx, (line) => {
+    runDiff({ location, ...params }, ctx, (line) => {
       const item = toDiffItem(line);
       counts[item.category] = (counts[item.category] ?? 0) + 1;
       if (items.length < limit) items.push(item);

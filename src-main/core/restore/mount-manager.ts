@@ -69,7 +69,7 @@ export class MountManager {
   }
 
   /** `mount:mount`: mount an archive, or with no archive name the whole repository. */
-  async mount(repoId: string, archiveName?: string): Promise<Mount> {
+  async mount(repoId: string, archiveName?: string, archiveId?: string): Promise<Mount> {
     if (this.disposed) throw new AppError('Disposed', 'Borgdesk is shutting down.');
     const availability = await this.available();
     if (!availability.available) {
@@ -101,7 +101,9 @@ export class MountManager {
     };
     const work = this.deps.runInLane(repoId, async () => {
       const options =
-        archiveName === undefined ? { location, mountPoint } : { location, archiveName, mountPoint };
+        archiveName === undefined
+          ? { location, mountPoint }
+          : { location, archiveName, archiveId, mountPoint };
       const title = `Mount ${archiveName ?? `every archive of ${name}`}`;
       const operation = {
         kind: 'mount' as const,

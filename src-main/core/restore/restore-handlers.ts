@@ -40,7 +40,7 @@ export function restoreHandlers(w: RestoreWiring): HandlersFor<typeof restoreReq
       jobId: w.jobs.submit(await prepareSaveCopyJob(request, restoreDeps)).id,
     }),
     'mount:status': () => w.mounts.status(),
-    'mount:mount': ({ repoId, archiveName }) => w.mounts.mount(repoId, archiveName),
+    'mount:mount': ({ repoId, archiveName, archiveId }) => w.mounts.mount(repoId, archiveName, archiveId),
     'mount:unmount': ({ mountPoint, lazy }) => w.mounts.unmount(mountPoint, { lazy: lazy === true }),
     'shell:open-path': ({ path }) => openFolder(path, w.fileManager),
   };

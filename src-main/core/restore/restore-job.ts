@@ -4,7 +4,7 @@
  * and runs `borg extract` in it, skipping or overwriting existing files as the user chose.
  */
 import { buildExtractArgs, runExtract, type ExtractOptions } from '../../borg/commands/extract.js';
-import type { ArchiveRef } from '../../model/archive.js';
+import { archiveRefOf, type ArchiveRef } from '../../model/archive.js';
 import type { RestoreRequest, RestoreResult } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
 import { runningLine } from '../jobs/command-line.js';
@@ -39,7 +39,7 @@ async function loadAndPlan(
 ): Promise<{ plan: RestorePlan; tree: RestoreTree }> {
   const repo = deps.repos.require(request.repoId);
   await deps.repos.contextFor(repo);
-  const tree = await deps.tree({ repoId: repo.id, archiveName: request.archiveName });
+  const tree = await deps.tree({ ...archiveRefOf(request), repoId: repo.id });
   const plan = await planRestore(request, {
     tree,
     now: new Date(deps.now()),
@@ -109,6 +109,7 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
       const options: ExtractOptions = {
         location: current.location,
         archiveName: request.archiveName,
+        archiveId: request.archiveId,
         paths,
         cwd: targetDir,
         stripComponents: request.stripComponents,

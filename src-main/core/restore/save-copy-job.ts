@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildExtractArgs, runExtract, type ExtractOptions } from '../../borg/commands/extract.js';
-import type { ArchiveRef } from '../../model/archive.js';
+import { archiveRefOf, type ArchiveRef } from '../../model/archive.js';
 import type { RestoreResult } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
 import { runningLine } from '../jobs/command-line.js';
@@ -27,7 +27,7 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
   const repo = deps.repos.require(request.repoId);
   await deps.repos.contextFor(repo);
   const archivePath = normalizeArchivePath(request.path);
-  const tree = await deps.tree({ repoId: repo.id, archiveName: request.archiveName });
+  const tree = await deps.tree({ ...archiveRefOf(request), repoId: repo.id });
   const entry = tree.lookup(archivePath);
   if (entry === undefined) {
     throw new AppError(
@@ -67,6 +67,7 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
         const options: ExtractOptions = {
           location: current.location,
           archiveName: request.archiveName,
+          archiveId: request.archiveId,
           paths: [archivePath],
           cwd: scratch,
           stripComponents: archivePath.split('/').length - 1,

@@ -4,6 +4,7 @@ import {
   archiveIndexStateSchema,
   archiveRefSchema,
   crossArchiveHitSchema,
+  deletedArchiveSchema,
   diffResultSchema,
   entrySortSchema,
   fileVersionSchema,
@@ -68,7 +69,14 @@ export const archiveRequests = {
     }),
   },
   'archives:diff': {
-    params: z.object({ repoId: z.string(), archiveA: z.string().min(1), archiveB: z.string().min(1) }),
+    params: z.object({
+      repoId: z.string(),
+      archiveA: z.string().min(1),
+      archiveB: z.string().min(1),
+      /** The archives' ids: borg 2 compares two archives of one series by id. */
+      archiveIdA: z.string().optional(),
+      archiveIdB: z.string().optional(),
+    }),
     result: diffResultSchema,
   },
   /** Delete one archive (as a job in the repository's queue). */
@@ -77,6 +85,25 @@ export const archiveRequests = {
   'archives:rename': { params: archiveRefSchema.extend({ newName: z.string() }), result: empty },
   /** `borg recreate --comment` (metadata only, no data rewritten); '' clears the comment. */
   'archives:set-comment': { params: archiveRefSchema.extend({ comment: z.string() }), result: empty },
+  /** Borg 2: the soft-deleted archives (`repo-list --deleted`), restorable until the next compact. */
+  'archives:deleted': {
+    params: z.object({ repoId: z.string() }),
+    result: z.object({
+      archives: z.array(deletedArchiveSchema),
+      /**
+       * Earlier versions left by rename, comment or tag (borg 2 writes the archive anew and marks the
+       * old one deleted): not listed in `archives`, since the archive itself is still there.
+       */
+      replacedVersions: z.number().int().min(0),
+    }),
+  },
+  /** Borg 2: `borg undelete` brings one soft-deleted archive back (by id). */
+  'archives:undelete': { params: archiveRefSchema, result: empty },
+  /** Borg 2: `borg tag --add/--remove`; the archive gets a new id (the caller reloads the list). */
+  'archives:set-tags': {
+    params: archiveRefSchema.extend({ add: z.array(z.string()), remove: z.array(z.string()) }),
+    result: empty,
+  },
   /** `borg info --json REPO::ARCHIVE`: one archive in detail. */
   'archives:info': { params: archiveRefSchema, result: archiveInfoSchema },
 } as const;

@@ -26,7 +26,12 @@ export const restoreRequests = {
   'mount:status': { params: empty, result: mountStatusSchema },
   /** Mount an archive (or with no archiveName the whole repository) read-only in a temporary folder. */
   'mount:mount': {
-    params: z.object({ repoId: z.string(), archiveName: z.string().optional() }),
+    params: z.object({
+      repoId: z.string(),
+      archiveName: z.string().optional(),
+      /** The archive's id: what tells borg 2's archives of one name apart. */
+      archiveId: z.string().optional(),
+    }),
     result: mountSchema,
   },
   /**

@@ -31,6 +31,8 @@ import sharedStyles from './archives.module.css';
 export interface ArchiveBrowserProps {
   readonly repo: RepositorySummary;
   readonly archiveName: string;
+  /** The archive's id: what tells borg 2's archives of one name (a series) apart. */
+  readonly archiveId?: string | undefined;
   /** An archive path to reveal when the browser opens (from the search across archives). */
   readonly reveal?: string;
   readonly revealId?: number;
@@ -39,8 +41,14 @@ export interface ArchiveBrowserProps {
 let revealCounter = 0;
 
 /** The archive browser screen. */
-export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveBrowserProps) {
-  const archive = useMemo(() => ({ repoId: repo.id, archiveName }), [repo.id, archiveName]);
+export function ArchiveBrowser({ repo, archiveName, archiveId, reveal, revealId }: ArchiveBrowserProps) {
+  const archive = useMemo(
+    () =>
+      archiveId === undefined
+        ? { repoId: repo.id, archiveName }
+        : { repoId: repo.id, archiveName, archiveId },
+    [repo.id, archiveName, archiveId],
+  );
   const openDialog = useAppStore((s) => s.openDialog);
   const indexState = useArchiveIndexStore((s) => s.states[indexKey(archive)]);
   const openIndex = useArchiveIndexStore((s) => s.open);
@@ -99,8 +107,8 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
     [openDialog, repo.id],
   );
   const onSaveCopy = useCallback(
-    (e: ArchiveEntry) => openDialog({ kind: 'save-copy', repoId: repo.id, archiveName, path: e.path }),
-    [openDialog, repo.id, archiveName],
+    (e: ArchiveEntry) => openDialog({ kind: 'save-copy', ...archive, path: e.path }),
+    [openDialog, archive],
   );
   const onSort = useCallback((key: EntrySort['key']) => {
     setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }));
@@ -123,6 +131,7 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
       <BrowserHeader
         repo={repo}
         archiveName={archiveName}
+        archiveId={archiveId}
         indexState={indexState}
         query={query}
         onQuery={(value) => {
@@ -231,9 +240,7 @@ export function ArchiveBrowser({ repo, archiveName, reveal, revealId }: ArchiveB
       <SelectionBar
         selection={selection}
         onClear={clear}
-        onRestore={() =>
-          openDialog({ kind: 'restore', repoId: repo.id, archiveName, paths: selectedPaths(selection) })
-        }
+        onRestore={() => openDialog({ kind: 'restore', ...archive, paths: selectedPaths(selection) })}
       />
       <RestoreJobCard repoId={repo.id} />
     </div>

@@ -13,20 +13,28 @@ import styles from './ArchiveInfoDialog.module.css';
 export interface ArchiveInfoDialogProps {
   readonly repoId: string;
   readonly archiveName: string;
+  /** The archive's id: what tells borg 2's archives of one name apart. */
+  readonly archiveId?: string;
   readonly onClose: () => void;
   /** Switches to the Rename… or Comment… dialog of this archive. */
   readonly onEdit?: (edit: 'rename' | 'comment') => void;
 }
 
 /** The dialog behind an archive's "Info". */
-export function ArchiveInfoDialog({ repoId, archiveName, onClose, onEdit }: ArchiveInfoDialogProps) {
+export function ArchiveInfoDialog({
+  repoId,
+  archiveName,
+  archiveId,
+  onClose,
+  onEdit,
+}: ArchiveInfoDialogProps) {
   const {
     data: info,
     error,
     loading,
   } = useRequest(
     'archives:info',
-    { repoId, archiveName },
+    { repoId, archiveName, ...(archiveId === undefined ? {} : { archiveId }) },
     { fallback: 'Borg could not describe the archive.' },
   );
   const rows: [string, React.ReactNode][] = info

@@ -18,13 +18,16 @@ export interface ArchiveTextDialogProps {
   readonly kind: 'rename' | 'comment';
   readonly repoId: string;
   readonly archiveName: string;
+  /** The archive's id: what tells borg 2's archives of one name apart. */
+  readonly archiveId?: string;
   /** The current comment (comment edits). */
   readonly comment?: string | undefined;
   readonly onClose: () => void;
 }
 
 /** The dialog behind an archive's "Rename…" and "Comment…". */
-export function ArchiveTextDialog({ kind, repoId, archiveName, comment, onClose }: ArchiveTextDialogProps) {
+export function ArchiveTextDialog(props: ArchiveTextDialogProps) {
+  const { kind, repoId, archiveName, archiveId, comment, onClose } = props;
   const renameArchive = useReposStore((s) => s.renameArchive);
   const setArchiveComment = useReposStore((s) => s.setArchiveComment);
   const renaming = kind === 'rename';
@@ -38,8 +41,8 @@ export function ArchiveTextDialog({ kind, repoId, archiveName, comment, onClose 
   const save = useAction(
     () =>
       renaming
-        ? renameArchive({ repoId, archiveName, newName: text })
-        : setArchiveComment({ repoId, archiveName, comment: text.trim() }),
+        ? renameArchive({ repoId, archiveName, archiveId, newName: text })
+        : setArchiveComment({ repoId, archiveName, archiveId, comment: text.trim() }),
     {
       fallback: renaming ? 'The archive could not be renamed.' : 'The comment could not be saved.',
       onSuccess: onClose,

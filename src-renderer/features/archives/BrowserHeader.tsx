@@ -18,16 +18,20 @@ import styles from './BrowserHeader.module.css';
 export interface BrowserHeaderProps {
   readonly repo: RepositorySummary;
   readonly archiveName: string;
+  readonly archiveId?: string | undefined;
   readonly indexState: ArchiveIndexState | undefined;
   readonly query: string;
   readonly onQuery: (query: string) => void;
 }
 
 /** The header of the archive browser. */
-export function BrowserHeader({ repo, archiveName, indexState, query, onQuery }: BrowserHeaderProps) {
+export function BrowserHeader(props: BrowserHeaderProps) {
+  const { repo, archiveName, archiveId, indexState, query, onQuery } = props;
   const showOverview = useViewStore((s) => s.showOverview);
   const summary = useReposStore((s) =>
-    s.details[repo.id]?.data?.archives.find((a) => a.name === archiveName),
+    s.details[repo.id]?.data?.archives.find((a) =>
+      archiveId === undefined ? a.name === archiveName : a.id === archiveId,
+    ),
   );
   return (
     <header className="browser-header">
@@ -50,7 +54,7 @@ export function BrowserHeader({ repo, archiveName, indexState, query, onQuery }:
         </div>
         <div className={styles.browserHeaderActions}>
           <SearchBox value={query} onChange={onQuery} />
-          <MountControls repoId={repo.id} archiveName={archiveName} label="Mount" />
+          <MountControls repoId={repo.id} archiveName={archiveName} archiveId={archiveId} label="Mount" />
         </div>
       </div>
     </header>

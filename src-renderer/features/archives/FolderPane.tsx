@@ -36,13 +36,13 @@ export function FolderPane(props: FolderPaneProps) {
   const [found, setFound] = useState<number>();
 
   // Look again whenever the index grows: a revealed item may not have been listed yet.
-  const { repoId, archiveName } = archive;
+  const { repoId, archiveName, archiveId } = archive;
   const revealPath = reveal?.path;
   const revealId = reveal?.id;
   useEffect(() => {
     if (revealPath === undefined || revealId === undefined || found === revealId) return;
     let current = true;
-    locateInFolder({ repoId, archiveName }, path, sort, revealPath).then(
+    locateInFolder({ repoId, archiveName, archiveId }, path, sort, revealPath).then(
       (index) => {
         if (!current || index === undefined) return;
         setFound(revealId);
@@ -55,7 +55,7 @@ export function FolderPane(props: FolderPaneProps) {
     return () => {
       current = false;
     };
-  }, [repoId, archiveName, path, sort, revealPath, revealId, stamp, found]);
+  }, [repoId, archiveName, archiveId, path, sort, revealPath, revealId, stamp, found]);
 
   const totals = folder.totals;
   const empty =

@@ -21,6 +21,8 @@ export interface MountControlsProps {
   readonly repoId: string;
   /** Omitted: mount the whole repository. */
   readonly archiveName?: string;
+  /** The archive's id: borg 2 mounts one archive of a series by id. */
+  readonly archiveId?: string | undefined;
   /** The button's name: "Mount" or "Mount repository". */
   readonly label: string;
   /** Quieter look for toolbars. */
@@ -28,7 +30,7 @@ export interface MountControlsProps {
 }
 
 /** The Mount / Unmount button. */
-export function MountControls({ repoId, archiveName, label, compact }: MountControlsProps) {
+export function MountControls({ repoId, archiveName, archiveId, label, compact }: MountControlsProps) {
   const status = useMountStore((s) => s.status);
   const ensureLoaded = useMountStore((s) => s.ensureLoaded);
   const mountNow = useMountStore((s) => s.mount);
@@ -64,7 +66,9 @@ export function MountControls({ repoId, archiveName, label, compact }: MountCont
         disabled={!status?.available}
         title={reason}
         busy={busy}
-        onClick={() => run(() => mountNow(repoId, archiveName), 'The archive could not be mounted.')}
+        onClick={() =>
+          run(() => mountNow(repoId, archiveName, archiveId), 'The archive could not be mounted.')
+        }
       >
         {label}
       </Button>

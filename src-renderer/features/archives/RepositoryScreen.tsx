@@ -24,9 +24,10 @@ export function RepositoryScreen({ repo }: RepositoryScreenProps) {
     case 'archive':
       return (
         <ArchiveBrowser
-          key={view.archiveName}
+          key={view.archiveId ?? view.archiveName}
           repo={repo}
           archiveName={view.archiveName}
+          archiveId={view.archiveId}
           reveal={view.reveal}
           revealId={view.revealId}
         />

@@ -50,13 +50,13 @@ export function useFolderTree(
 
   useEffect(() => dispatch({ type: 'reveal', path }), [path]);
 
-  const { repoId, archiveName } = archive;
+  const { repoId, archiveName, archiveId } = archive;
   useEffect(() => {
     // Nothing is listed before the archive is opened.
     if (stamp === 'none') return;
     for (const folder of foldersToLoad(state, stamp)) {
       dispatch({ type: 'load-start', path: folder, stamp });
-      loadChildren({ repoId, archiveName }, folder, stamp).then(
+      loadChildren({ repoId, archiveName, archiveId }, folder, stamp).then(
         (children) => alive.current && dispatch({ type: 'loaded', path: folder, children }),
         (e: unknown) =>
           alive.current &&
@@ -67,7 +67,7 @@ export function useFolderTree(
           }),
       );
     }
-  }, [state, stamp, repoId, archiveName]);
+  }, [state, stamp, repoId, archiveName, archiveId]);
 
   return [state, dispatch];
 }

@@ -22,6 +22,8 @@ const kindIcons: Readonly<Record<string, IconName>> = {
   unmount: 'folder',
   rename: 'file',
   comment: 'file',
+  undelete: 'refresh',
+  tag: 'file',
   'break-lock': 'unlock',
   'key-export': 'lock',
   'key-import': 'lock',

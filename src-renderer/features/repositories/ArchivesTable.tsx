@@ -1,6 +1,8 @@
 /**
  * The archives of a repository, newest first: name, date, duration, sizes and file count, with
- * Browse, Info (with Rename… and Comment…) and Delete per archive; partial (checkpoint) archives marked.
+ * Browse, Info (with Rename… and Comment…), Tags… (borg 2) and Delete per archive; partial
+ * (checkpoint) archives marked. Borg 2 keeps series (archives of one name): each is its own row,
+ * told apart by its time and short id.
  */
 import { isCheckpointArchive, isCompleteArchive } from '../../../src-main/model/last-good-backup.js';
 import type { ArchiveSummary } from '../../../src-main/model/archive.js';
@@ -8,7 +10,11 @@ import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { formatCount, formatDateTime, formatDuration, formatRelative, parseDate } from '../../lib/format.js';
+import { shortArchiveId } from './use-borg-features.js';
 import styles from './repositories.module.css';
+
+/** An edit of one archive the table offers. */
+export type ArchiveEdit = 'rename' | 'comment' | 'info' | 'tags';
 
 /** Props of {@link ArchivesTable}. */
 export interface ArchivesTableProps {
@@ -18,13 +24,20 @@ export interface ArchivesTableProps {
   /** Asks to delete one archive (the caller confirms first). */
   readonly onDelete?: (archive: ArchiveSummary) => void;
   /** Opens Info (or Rename…, Comment…) for one archive. */
-  readonly onEdit?: (archive: ArchiveSummary, edit: 'rename' | 'comment' | 'info') => void;
+  readonly onEdit?: (archive: ArchiveSummary, edit: ArchiveEdit) => void;
+  /** The borg keeps tags (borg 2): rows show them and offer Tags…. */
+  readonly tags?: boolean;
+}
+
+/** How a row's buttons name the archive: with its short id when others share its name. */
+function labelOf(archive: ArchiveSummary, inSeries: boolean): string {
+  return inSeries ? `${archive.name} (${shortArchiveId(archive.id)})` : archive.name;
 }
 
 const time = (archive: ArchiveSummary): number => parseDate(archive.start)?.getTime() ?? 0;
 
 /** The archives table (`aria-label="Archives"`). */
-export function ArchivesTable({ archives, onBrowse, onDelete, onEdit }: ArchivesTableProps) {
+export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = false }: ArchivesTableProps) {
   const hasActions = onBrowse !== undefined || onDelete !== undefined || onEdit !== undefined;
   if (archives.length === 0) {
     return (
@@ -35,6 +48,9 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit }: Archives
     );
   }
   const sorted = [...archives].sort((a, b) => time(b) - time(a));
+  const nameCounts = new Map<string, number>();
+  for (const a of archives) nameCounts.set(a.name, (nameCounts.get(a.name) ?? 0) + 1);
+  const inSeries = (a: ArchiveSummary): boolean => (nameCounts.get(a.name) ?? 0) > 1;
   // A partial archive is worth keeping only until a complete backup follows it.
   const completedAfter = (a: ArchiveSummary): boolean =>
     sorted.some((b) => isCompleteArchive(b) && time(b) >= time(a));
@@ -75,6 +91,17 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit }: Archives
             >
               <th scope="row" className="archive-name">
                 {archive.name}
+                {inSeries(archive) ? (
+                  <>
+                    {' '}
+                    <code
+                      className="chip"
+                      title={`One of a series of the same name; archive id ${archive.id}`}
+                    >
+                      {shortArchiveId(archive.id)}
+                    </code>
+                  </>
+                ) : null}
                 {isCheckpointArchive(archive.name) ? (
                   <>
                     {' '}
@@ -92,6 +119,18 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit }: Archives
                   </>
                 ) : null}
                 {archive.comment ? <span className="date-sub">{archive.comment}</span> : null}
+                {archive.tags && archive.tags.length > 0 ? (
+                  <span
+                    className={styles.tagChips}
+                    aria-label={`Tags on ${labelOf(archive, inSeries(archive))}`}
+                  >
+                    {archive.tags.map((tag) => (
+                      <span key={tag} className="chip">
+                        {tag}
+                      </span>
+                    ))}
+                  </span>
+                ) : null}
               </th>
               <td title={formatDateTime(archive.start)}>
                 <span className={styles.dateMain}>{formatDateTime(archive.start)}</span>
@@ -119,14 +158,21 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit }: Archives
                       Browse
                     </Button>
                   ) : null}
-                  {onEdit ? <ArchiveEditButtons archive={archive} onEdit={onEdit} /> : null}
+                  {onEdit ? (
+                    <ArchiveEditButtons
+                      archive={archive}
+                      label={labelOf(archive, inSeries(archive))}
+                      onEdit={onEdit}
+                      tags={tags}
+                    />
+                  ) : null}
                   {onDelete ? (
                     <Button
                       size="small"
                       variant="ghost"
                       icon="trash"
-                      aria-label={`Delete ${archive.name}`}
-                      title={`Delete ${archive.name}`}
+                      aria-label={`Delete ${labelOf(archive, inSeries(archive))}`}
+                      title={`Delete ${labelOf(archive, inSeries(archive))}`}
                       onClick={() => onDelete(archive)}
                     />
                   ) : null}
@@ -140,20 +186,34 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit }: Archives
   );
 }
 
-// Info of one archive row; its dialog offers Rename… and Comment… (the row stays narrow).
+// Info of one archive row (its dialog offers Rename… and Comment…, so the row stays narrow), and Tags… on borg 2.
 function ArchiveEditButtons(props: {
   readonly archive: ArchiveSummary;
+  readonly label: string;
   readonly onEdit: NonNullable<ArchivesTableProps['onEdit']>;
+  readonly tags: boolean;
 }) {
-  const { archive, onEdit } = props;
+  const { archive, label, onEdit, tags } = props;
   return (
-    <Button
-      size="small"
-      variant="ghost"
-      icon="info"
-      aria-label={`Info about ${archive.name}`}
-      title="Info, Rename…, Comment…"
-      onClick={() => onEdit(archive, 'info')}
-    />
+    <>
+      {tags ? (
+        <Button
+          size="small"
+          variant="ghost"
+          aria-label={`Tags of ${label}`}
+          onClick={() => onEdit(archive, 'tags')}
+        >
+          Tags…
+        </Button>
+      ) : null}
+      <Button
+        size="small"
+        variant="ghost"
+        icon="info"
+        aria-label={`Info about ${label}`}
+        title="Info, Rename…, Comment…"
+        onClick={() => onEdit(archive, 'info')}
+      />
+    </>
   );
 }

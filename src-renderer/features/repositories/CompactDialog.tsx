@@ -7,6 +7,7 @@ import { ByteSize } from '../../components/ByteSize.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useAction } from '../../lib/use-request.js';
+import { useBorgFeatures } from './use-borg-features.js';
 
 /** Props of {@link CompactDialog}. */
 export interface CompactDialogProps {
@@ -24,6 +25,8 @@ export function CompactDialog({ repoId, repoName, reclaimable, onClose }: Compac
     onSuccess: onClose,
   });
   const { pending: busy, error } = compact;
+  // Borg 2's delete only marks archives; compact is what makes it final.
+  const softDelete = useBorgFeatures()?.softDelete === true;
   return (
     <Dialog
       title={`Compact ${repoName}`}
@@ -44,6 +47,12 @@ export function CompactDialog({ repoId, repoName, reclaimable, onClose }: Compac
       ) : (
         <p>The folder holds little besides what the archives need: compacting frees little or nothing now.</p>
       )}
+      {softDelete ? (
+        <p className="callout">
+          Compacting makes deletions final: archives listed under Recently deleted can no longer be restored
+          afterwards.
+        </p>
+      ) : null}
       <p className="muted">
         Borg rewrites the segment files that hold deleted data (it skips those with less than 10 % to gain).
         Nothing the archives need is removed, and cancelling is safe.

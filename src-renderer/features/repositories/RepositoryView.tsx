@@ -26,7 +26,6 @@ import { KeySection } from '../keys/KeySection.js';
 import { SshKeyCard } from '../ssh-keys/SshKeyCard.js';
 import { RestoreJobCard } from '../restore/RestoreJobCard.js';
 import { QuestionList } from '../questions/QuestionNotice.js';
-import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import { ArchivesTable } from './ArchivesTable.js';
 import { AutomaticCheck } from './AutomaticCheck.js';
 import { Borg2MaintenanceCard } from './Borg2MaintenanceCard.js';
@@ -35,9 +34,9 @@ import { ForgetPassphraseButton } from './ForgetPassphraseButton.js';
 import { PasscommandCard } from './PasscommandCard.js';
 import { RepositoryEditActions } from './RepositoryEditActions.js';
 import { RepositoryStats } from './RepositoryStats.js';
-import { ArchiveInfoDialog } from '../archives/ArchiveInfoDialog.js';
-import { ArchiveTextDialog } from '../archives/ArchiveTextDialog.js';
-import type { ArchiveSummary } from '../../../src-main/model/archive.js';
+import { ArchiveEditDialogs, type ArchiveDialog } from './ArchiveEditDialogs.js';
+import { RecentlyDeleted } from './RecentlyDeleted.js';
+import { useBorgFeatures } from './use-borg-features.js';
 import { SpaceCard } from './SpaceCard.js';
 import styles from './repositories.module.css';
 
@@ -179,9 +178,9 @@ function RepositoryContents(props: {
 }) {
   const { repoId, repoName, entry, waitingForJob, lockShownAbove } = props;
   const show = useViewStore((s) => s.show);
-  const [deleting, setDeleting] = useState<string>();
-  const [editing, setEditing] = useState<{ archive: ArchiveSummary; edit: 'rename' | 'comment' | 'info' }>();
-  const deleteArchive = useReposStore((s) => s.deleteArchive);
+  const [dialog, setDialog] = useState<ArchiveDialog>();
+  const features = useBorgFeatures();
+  const softDelete = features?.softDelete === true;
   const loadDetails = useReposStore((s) => s.loadDetails);
   const failed = entry?.error !== undefined && entry.data === undefined;
   return (
@@ -226,9 +225,12 @@ function RepositoryContents(props: {
             {entry?.data ? (
               <ArchivesTable
                 archives={entry.data.archives}
-                onBrowse={(archive) => show(repoId, { kind: 'archive', archiveName: archive.name })}
-                onDelete={(archive) => setDeleting(archive.name)}
-                onEdit={(archive, edit) => setEditing({ archive, edit })}
+                onBrowse={(archive) =>
+                  show(repoId, { kind: 'archive', archiveName: archive.name, archiveId: archive.id })
+                }
+                onDelete={(archive) => setDialog({ archive, edit: 'delete' })}
+                onEdit={(archive, edit) => setDialog({ archive, edit })}
+                tags={features?.tags === true}
               />
             ) : (
               <div className={styles.skeletonTable} aria-hidden="true">
@@ -238,37 +240,12 @@ function RepositoryContents(props: {
               </div>
             )}
           </section>
+          {softDelete && entry?.data ? (
+            <RecentlyDeleted repoId={repoId} refresh={String(entry.loadedAt ?? 0)} busy={waitingForJob} />
+          ) : null}
         </>
       )}
-      {editing?.edit === 'info' ? (
-        <ArchiveInfoDialog
-          repoId={repoId}
-          archiveName={editing.archive.name}
-          onClose={() => setEditing(undefined)}
-          onEdit={(edit) => setEditing({ archive: editing.archive, edit })}
-        />
-      ) : editing ? (
-        <ArchiveTextDialog
-          kind={editing.edit}
-          repoId={repoId}
-          archiveName={editing.archive.name}
-          comment={editing.archive.comment}
-          onClose={() => setEditing(undefined)}
-        />
-      ) : null}
-      {deleting !== undefined ? (
-        <ConfirmDialog
-          title="Delete archive?"
-          confirmLabel="Delete archive"
-          onConfirm={() => deleteArchive({ repoId, archiveName: deleting })}
-          onClose={() => setDeleting(undefined)}
-        >
-          <p>
-            The archive <strong className="archive-name">{deleting}</strong> will be deleted from the
-            repository. Files only it holds cannot be restored afterwards.
-          </p>
-        </ConfirmDialog>
-      ) : null}
+      <ArchiveEditDialogs repoId={repoId} dialog={dialog} softDelete={softDelete} onChange={setDialog} />
     </>
   );
 }

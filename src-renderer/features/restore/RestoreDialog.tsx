@@ -27,12 +27,14 @@ import { SelectionSummary } from './SelectionSummary.js';
 export interface RestoreDialogProps {
   readonly repoId: string;
   readonly archiveName: string;
+  /** The archive's id: what tells borg 2's archives of one name apart. */
+  readonly archiveId?: string | undefined;
   /** Archive paths to restore; empty: the whole archive. */
   readonly paths: readonly string[];
 }
 
 /** The restore dialog. */
-export function RestoreDialog({ repoId, archiveName, paths }: RestoreDialogProps) {
+export function RestoreDialog({ repoId, archiveName, archiveId, paths }: RestoreDialogProps) {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const homeDir = useAppStore((s) => s.status?.homeDir);
   const startRestore = useJobsStore((s) => s.startRestore);
@@ -51,6 +53,7 @@ export function RestoreDialog({ repoId, archiveName, paths }: RestoreDialogProps
   const request: RestoreRequest = {
     repoId,
     archiveName,
+    ...(archiveId === undefined ? {} : { archiveId }),
     paths: [...paths],
     destination: mode === 'original' ? { mode: 'original' } : { mode: 'new-folder', parent: parent.trim() },
     stripComponents: mode === 'original' ? 0 : strip,

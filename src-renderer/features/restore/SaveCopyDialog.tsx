@@ -24,11 +24,13 @@ import styles from './restore.module.css';
 export interface SaveCopyDialogProps {
   readonly repoId: string;
   readonly archiveName: string;
+  /** The archive's id: what tells borg 2's archives of one name apart. */
+  readonly archiveId?: string | undefined;
   readonly path: string;
 }
 
 /** The save-a-copy dialog. */
-export function SaveCopyDialog({ repoId, archiveName, path }: SaveCopyDialogProps) {
+export function SaveCopyDialog({ repoId, archiveName, archiveId, path }: SaveCopyDialogProps) {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const homeDir = useAppStore((s) => s.status?.homeDir);
   const saveCopy = useJobsStore((s) => s.saveCopy);
@@ -57,7 +59,13 @@ export function SaveCopyDialog({ repoId, archiveName, path }: SaveCopyDialogProp
     setStarting(true);
     setError(undefined);
     rememberParent(folder.trim());
-    saveCopy({ repoId, archiveName, path, targetPath }).then(setJobId, (e: unknown) => {
+    saveCopy({
+      repoId,
+      archiveName,
+      ...(archiveId === undefined ? {} : { archiveId }),
+      path,
+      targetPath,
+    }).then(setJobId, (e: unknown) => {
       setStarting(false);
       setError(toErrorInfo(e, 'The copy could not be saved.'));
     });

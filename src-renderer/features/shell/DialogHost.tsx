@@ -29,6 +29,7 @@ export function DialogHost() {
           key={`${dialog.repoId}\u0000${dialog.archiveName}\u0000${dialog.paths.join('\u0000')}`}
           repoId={dialog.repoId}
           archiveName={dialog.archiveName}
+          archiveId={dialog.archiveId}
           paths={dialog.paths}
         />
       );
@@ -38,6 +39,7 @@ export function DialogHost() {
           key={`${dialog.archiveName}\u0000${dialog.path}`}
           repoId={dialog.repoId}
           archiveName={dialog.archiveName}
+          archiveId={dialog.archiveId}
           path={dialog.path}
         />
       );

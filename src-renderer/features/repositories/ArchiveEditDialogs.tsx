@@ -1,0 +1,67 @@
+/**
+ * The dialogs an archive row opens: Info (with Rename… and Comment…), Rename, Comment, Tags (borg 2)
+ * and the delete confirmation, whose words say whether the delete can be undone (borg 2 only marks
+ * archives as deleted until the next compact; borg 1.x deletes for good). Every request names the
+ * archive by id too, so borg 2's archives of one name are never mixed up.
+ */
+import type { ArchiveSummary } from '../../../src-main/model/archive.js';
+import { useReposStore } from '../../stores/repos-store.js';
+import { ArchiveInfoDialog } from '../archives/ArchiveInfoDialog.js';
+import { ArchiveTagsDialog } from '../archives/ArchiveTagsDialog.js';
+import { ArchiveTextDialog } from '../archives/ArchiveTextDialog.js';
+import { ConfirmDialog } from '../plans/ConfirmDialog.js';
+import type { ArchiveEdit } from './ArchivesTable.js';
+
+/** What is open: an edit of an archive, or the confirmation to delete one. */
+export type ArchiveDialog =
+  | { readonly archive: ArchiveSummary; readonly edit: ArchiveEdit }
+  | { readonly archive: ArchiveSummary; readonly edit: 'delete' };
+
+/** Props of {@link ArchiveEditDialogs}. */
+export interface ArchiveEditDialogsProps {
+  readonly repoId: string;
+  readonly dialog: ArchiveDialog | undefined;
+  /** The borg only marks deleted archives (borg 2): they can be undeleted until the next compact. */
+  readonly softDelete: boolean;
+  readonly onChange: (dialog: ArchiveDialog | undefined) => void;
+}
+
+/** The open archive dialog, if any. */
+export function ArchiveEditDialogs({ repoId, dialog, softDelete, onChange }: ArchiveEditDialogsProps) {
+  const deleteArchive = useReposStore((s) => s.deleteArchive);
+  if (dialog === undefined) return null;
+  const { archive } = dialog;
+  const ref = { repoId, archiveName: archive.name, archiveId: archive.id };
+  const close = (): void => onChange(undefined);
+  switch (dialog.edit) {
+    case 'info':
+      return <ArchiveInfoDialog {...ref} onClose={close} onEdit={(edit) => onChange({ archive, edit })} />;
+    case 'rename':
+    case 'comment':
+      return <ArchiveTextDialog kind={dialog.edit} {...ref} comment={archive.comment} onClose={close} />;
+    case 'tags':
+      return <ArchiveTagsDialog {...ref} tags={archive.tags ?? []} onClose={close} />;
+    case 'delete':
+      return (
+        <ConfirmDialog
+          title="Delete archive?"
+          confirmLabel="Delete archive"
+          onConfirm={() => deleteArchive(ref)}
+          onClose={close}
+        >
+          {softDelete ? (
+            <p>
+              The archive <strong className="archive-name">{archive.name}</strong> will be deleted from the
+              repository. Deleted archives can be restored until the repository is compacted: until then it is
+              listed under Recently deleted, with Undelete.
+            </p>
+          ) : (
+            <p>
+              The archive <strong className="archive-name">{archive.name}</strong> will be deleted from the
+              repository. Deleting is final: files only it holds cannot be restored afterwards.
+            </p>
+          )}
+        </ConfirmDialog>
+      );
+  }
+}
