@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCreate } from '../../borg/commands/create.js';
 import { runInit } from '../../borg/commands/init.js';
 import { runListArchives } from '../../borg/commands/list-archives.js';
+import { archiveTail, capabilitiesOf } from '../../borg/command-shape.js';
 import { runBorg } from '../../borg/exec.js';
 import { createSandbox, type BorgSandbox } from '../../borg/test-sandbox.js';
 import type { ArchiveIndexState, EntrySort } from '../../model/archive.js';
@@ -233,7 +234,7 @@ describe('ArchiveIndexService with real borg', () => {
     await h.service.tree({ repoId: REPO_ID, archiveName: 'a2' });
     await h.service.dispose();
     expect((await indexFiles()).length).toBeGreaterThanOrEqual(3);
-    await runBorg(['delete', '--', `${repo}::a1`], box.ctx());
+    await runBorg(['delete', ...archiveTail(capabilitiesOf(box.ctx()), repo, 'a1')], box.ctx());
     const listing = await runListArchives({ location: repo }, box.ctx());
     const fresh = harness();
     await fresh.service.prune(
