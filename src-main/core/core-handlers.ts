@@ -17,6 +17,7 @@ import { keyHandlers } from './keys/key-handlers.js';
 import { spaceHandlers } from './maintenance/space-handlers.js';
 import { parseBorgVersion } from '../borg/version.js';
 import { lockHandlers } from './locks/lock-handlers.js';
+import { migrationHandlers } from './migration/migration-handlers.js';
 import { sshHandlers } from './ssh/ssh-handlers.js';
 import type { KnownHosts } from './ssh/known-hosts.js';
 import type { KeyService } from './keys/key-service.js';
@@ -92,6 +93,10 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
       },
     }),
     ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable, record: w.record, platform }),
+    ...migrationHandlers({
+      ...{ jobs, repos, homeDir, plans },
+      onPlansChanged: (list) => bus.emit('plans:changed', list),
+    }),
     ...sshKeyHandlers(w.sshKeys),
     ...questionHandlers(w.questions),
     ...sshHandlers(w.knownHosts),

@@ -16,6 +16,7 @@ import { historyEvents, historyRequests } from './contract/history.js';
 import { jobEvents, jobRequests } from './contract/jobs.js';
 import { keyRequests } from './contract/keys.js';
 import { lockRequests } from './contract/locks.js';
+import { migrationRequests } from './contract/migration.js';
 import { planEvents, planRequests } from './contract/plans.js';
 import { questionEvents, questionRequests } from './contract/questions.js';
 import { repositoryEvents, repositoryRequests } from './contract/repositories.js';
@@ -50,6 +51,7 @@ export const requests = {
   ...keyRequests,
   ...spaceRequests,
   ...lockRequests,
+  ...migrationRequests,
   ...sshKeyRequests,
   ...questionRequests,
   ...sshRequests,

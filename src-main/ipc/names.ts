@@ -72,6 +72,8 @@ export const REQUEST_NAMES = [
   'keys:folder',
   'repos:space',
   'repos:compact',
+  'repos:migrate',
+  'plans:move-to-repository',
   'locks:status',
   'locks:break',
   'locks:wait-and-retry',

@@ -16,6 +16,8 @@ export const jobKindSchema = z.enum([
   'compact',
   'check',
   'delete',
+  // A borg 1.x repository copied into a new borg 2 one (repo-create --from-borg1 + transfer).
+  'migrate',
   // Short borg runs that are not jobs, recorded in the history with their command line.
   'mount',
   'unmount',

@@ -26,6 +26,7 @@ const kindIcons: Readonly<Record<string, IconName>> = {
   'key-export': 'lock',
   'key-import': 'lock',
   'change-passphrase': 'lock',
+  migrate: 'archive',
 };
 
 // Kinds whose name is not one plain word.
@@ -35,6 +36,7 @@ const kindLabels: Readonly<Record<string, string>> = {
   'key-export': 'Export key',
   'key-import': 'Import key',
   'change-passphrase': 'Change passphrase',
+  migrate: 'Migrate to borg 2',
 };
 
 /** The icon of a job kind. */
