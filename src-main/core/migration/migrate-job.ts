@@ -27,6 +27,7 @@ import type { JobRunContext, JobSpec } from '../jobs/job-manager.js';
 import { isRemoteLocation, normalizeLocation } from '../repositories/location.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
+import { migrationModes } from '../../model/migration.js';
 import { MigrationProgress } from './migration-progress.js';
 
 /** What the user chose in the migration dialog. */
@@ -39,8 +40,10 @@ export interface MigrateParams {
   readonly name: string;
   /** A borg 2 mode from borg.features.encryptionModes. */
   readonly encryption: string;
-  /** The new repository's passphrase; absent with "none". May equal the old one. */
+  /** The new repository's passphrase; absent with "none" or samePassphrase. */
   readonly passphrase?: string | undefined;
+  /** The new repository gets the old one's secret: its passphrase, or its passcommand. */
+  readonly samePassphrase?: boolean | undefined;
   /** The old repository's passphrase, when Borgdesk holds none and it has no passcommand. */
   readonly oldPassphrase?: string | undefined;
   /** Keep the new passphrase in the system keyring. */
@@ -73,7 +76,14 @@ export async function migrateRepositoryJob(params: MigrateParams, deps: MigrateD
       'Choose a new folder for the borg 2 repository.',
     );
   }
-  if (params.encryption !== 'none' && (params.passphrase ?? '') === '') {
+  if (!migrationModes(old.encryption, [params.encryption]).includes(params.encryption)) {
+    throw new AppError(
+      'InvalidInput',
+      `${old.name} (${old.encryption ?? 'unknown'}) cannot move to ${params.encryption}: borg keeps the id hash of a repository (blake2 or not) so that deduplication goes on working.`,
+      'Choose one of the modes the dialog offers.',
+    );
+  }
+  if (params.encryption !== 'none' && params.samePassphrase !== true && (params.passphrase ?? '') === '') {
     throw new AppError(
       'PassphraseRequired',
       'The new repository needs a passphrase.',
@@ -129,7 +139,8 @@ async function migrate(
     await deps.repos.addExisting({
       name: params.name,
       location: params.location,
-      passphrase: params.encryption === 'none' ? undefined : params.passphrase,
+      passphrase: ctx.passphrase,
+      passcommand: ctx.passphrase === undefined ? ctx.passcommand : undefined,
       remember: params.remember,
       signal: job.signal,
     });
@@ -166,10 +177,13 @@ async function secretsFor(
     onPassphraseRejected: _drop,
     ...base
   } = unlocked;
-  const newPassphrase = params.encryption === 'none' ? undefined : params.passphrase;
+  const none = params.encryption === 'none';
+  const newPassphrase = none ? undefined : params.samePassphrase === true ? oldPassphrase : params.passphrase;
+  const newPasscommand = !none && params.samePassphrase === true ? oldPasscommand : undefined;
   return {
     ...base,
     ...(newPassphrase === undefined ? {} : { passphrase: newPassphrase }),
+    ...(newPassphrase === undefined && newPasscommand !== undefined ? { passcommand: newPasscommand } : {}),
     ...(oldPassphrase === undefined ? {} : { otherPassphrase: oldPassphrase }),
     ...(oldPassphrase === undefined && oldPasscommand !== undefined
       ? { otherPasscommand: oldPasscommand }

@@ -9,6 +9,7 @@ export const migrateParamsSchema = z.object({
   name: z.string().min(1),
   encryption: z.string().min(1),
   passphrase: z.string().optional(),
+  samePassphrase: z.boolean().optional(),
   oldPassphrase: z.string().optional(),
   remember: z.boolean().optional(),
 });
