@@ -8,6 +8,12 @@
 export const PASSPHRASE_FD = 3;
 
 /**
+ * The fd that carries the other repository's passphrase (stdio index 4) for the commands that open
+ * two repositories (borg 2's `repo-create --other-repo`, `transfer`): BORG_OTHER_PASSPHRASE_FD.
+ */
+export const OTHER_PASSPHRASE_FD = 4;
+
+/**
  * Borg 1.2/1.4 prompts answered through these env vars (borg docs, "Environment Variables"), with
  * the answer borg takes as "yes". Without the user's consent we answer "no".
  */
@@ -20,7 +26,15 @@ export const KNOWN_PROMPTS: Readonly<Record<string, string>> = {
 };
 
 // Secrets a parent may hold for its own use; a child only ever gets the one we hand it.
-const SECRET_VARS = ['BORG_PASSPHRASE', 'BORG_NEW_PASSPHRASE', 'BORG_PASSCOMMAND', 'BORG_PASSPHRASE_FD'];
+const SECRET_VARS = [
+  'BORG_PASSPHRASE',
+  'BORG_NEW_PASSPHRASE',
+  'BORG_PASSCOMMAND',
+  'BORG_PASSPHRASE_FD',
+  'BORG_OTHER_PASSPHRASE',
+  'BORG_OTHER_PASSCOMMAND',
+  'BORG_OTHER_PASSPHRASE_FD',
+];
 const PROMPT_VAR = /^BORG_\w+(?:_IS_OK|_I_KNOW_WHAT_I_AM_DOING)$/;
 
 /** Borg's folder variables a run may point elsewhere (borg docs, "Environment Variables"). */
@@ -37,6 +51,10 @@ export interface BorgEnvOptions {
   readonly passphraseOnFd?: boolean;
   /** The user's own passphrase command (BORG_PASSCOMMAND); ignored when passphraseOnFd is true. */
   readonly passcommand?: string;
+  /** True when the other repository's passphrase is written to the pipe on fd 4. */
+  readonly otherPassphraseOnFd?: boolean;
+  /** The other repository's passphrase command (BORG_OTHER_PASSCOMMAND); ignored when otherPassphraseOnFd. */
+  readonly otherPasscommand?: string;
   /** Prompt env vars the user agreed to in the UI. */
   readonly consentedPrompts?: readonly string[];
   /** Folder variables that replace the parent's for this child. */
@@ -65,5 +83,8 @@ export function buildBorgEnv(parentEnv: NodeJS.ProcessEnv, options: BorgEnvOptio
   if (options.passphraseOnFd) env.BORG_PASSPHRASE_FD = String(PASSPHRASE_FD);
   else if (options.passcommand !== undefined && options.passcommand !== '')
     env.BORG_PASSCOMMAND = options.passcommand;
+  if (options.otherPassphraseOnFd) env.BORG_OTHER_PASSPHRASE_FD = String(OTHER_PASSPHRASE_FD);
+  else if (options.otherPasscommand !== undefined && options.otherPasscommand !== '')
+    env.BORG_OTHER_PASSCOMMAND = options.otherPasscommand;
   return env;
 }

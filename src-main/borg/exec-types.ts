@@ -15,6 +15,13 @@ export interface BorgContext {
   readonly passphrase?: string;
   /** BORG_PASSCOMMAND, the user's own command; used only when no passphrase is given. */
   readonly passcommand?: string;
+  /**
+   * The other repository's passphrase for commands that open two (borg 2's `--other-repo`): a pipe
+   * on fd 4 + BORG_OTHER_PASSPHRASE_FD, like `passphrase`.
+   */
+  readonly otherPassphrase?: string;
+  /** BORG_OTHER_PASSCOMMAND, the other repository's own command; used only without otherPassphrase. */
+  readonly otherPasscommand?: string;
   /** Abort => SIGINT (borg stops cleanly), then SIGTERM, then SIGKILL; rejects with code 'Cancelled'. */
   readonly signal?: AbortSignal;
   /** Every parsed stderr line, in order, as it arrives. */

@@ -75,10 +75,13 @@ async function runWithEnv(
   sftpEnv: Readonly<Record<string, string>>,
 ): Promise<BorgRunResult> {
   const onFd = ctx.passphrase !== undefined;
+  const otherOnFd = ctx.otherPassphrase !== undefined;
   const env = {
     ...buildBorgEnv(process.env, {
       passphraseOnFd: onFd,
       passcommand: ctx.passcommand,
+      otherPassphraseOnFd: otherOnFd,
+      otherPasscommand: ctx.otherPasscommand,
       consentedPrompts: ctx.consentedPrompts,
       folders: ctx.folders,
       rsh: ssh.rsh,
@@ -87,13 +90,14 @@ async function runWithEnv(
   };
   const onStdin = options.stdin !== undefined;
   const { child, exit } = startProcess(ctx.borgPath, ['--log-json', ...commonOptions(ctx), ...args], {
-    stdio: [onStdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(onFd ? ['pipe' as const] : [])],
+    stdio: [onStdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...secretPipes(onFd, otherOnFd)],
     env,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     detached: OWN_SESSION,
     windowsHide: true,
   });
   if (onFd) writeSecret(child?.stdio?.[3], ctx.passphrase ?? '');
+  if (otherOnFd) writeSecret(child?.stdio?.[4], ctx.otherPassphrase ?? '');
   if (onStdin) writeSecret(child?.stdin, options.stdin ?? '');
 
   const observer = new RunObserver();
@@ -170,6 +174,12 @@ async function runWithEnv(
   }
   const stdout = Buffer.concat(stdoutChunks).toString('utf8');
   return { exitCode: legacyRc, stdout, warnings: observer.warnings };
+}
+
+/** stdio entries 3 (passphrase) and 4 (the other repository's); fd 3 stays closed when only fd 4 is used. */
+function secretPipes(onFd: boolean, otherOnFd: boolean): ('pipe' | 'ignore')[] {
+  if (otherOnFd) return [onFd ? 'pipe' : 'ignore', 'pipe'];
+  return onFd ? ['pipe'] : [];
 }
 
 /** How a started process ended; spawnError is the errno code when it never ran. */

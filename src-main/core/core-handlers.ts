@@ -18,6 +18,7 @@ import { spaceHandlers } from './maintenance/space-handlers.js';
 import { borg2MaintenanceHandlers } from './maintenance/borg2-maintenance-handlers.js';
 import { parseBorgVersion } from '../borg/version.js';
 import { lockHandlers } from './locks/lock-handlers.js';
+import { migrationHandlers } from './migration/migration-handlers.js';
 import { sshHandlers } from './ssh/ssh-handlers.js';
 import type { KnownHosts } from './ssh/known-hosts.js';
 import type { KeyService } from './keys/key-service.js';
@@ -94,6 +95,10 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     }),
     ...borg2MaintenanceHandlers({ jobs, repos, lane: w.lane, assertWritable, record: w.record }),
     ...lockHandlers({ repos, jobs, lane: w.lane, assertWritable, record: w.record, platform }),
+    ...migrationHandlers({
+      ...{ jobs, repos, homeDir, plans },
+      onPlansChanged: (list) => bus.emit('plans:changed', list),
+    }),
     ...sshKeyHandlers(w.sshKeys),
     ...questionHandlers(w.questions),
     ...sshHandlers(w.knownHosts),

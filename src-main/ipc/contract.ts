@@ -17,6 +17,7 @@ import { historyEvents, historyRequests } from './contract/history.js';
 import { jobEvents, jobRequests } from './contract/jobs.js';
 import { keyRequests } from './contract/keys.js';
 import { lockRequests } from './contract/locks.js';
+import { migrationRequests } from './contract/migration.js';
 import { planEvents, planRequests } from './contract/plans.js';
 import { questionEvents, questionRequests } from './contract/questions.js';
 import { repositoryEvents, repositoryRequests } from './contract/repositories.js';
@@ -52,6 +53,7 @@ export const requests = {
   ...spaceRequests,
   ...borg2MaintenanceRequests,
   ...lockRequests,
+  ...migrationRequests,
   ...sshKeyRequests,
   ...questionRequests,
   ...sshRequests,

@@ -79,6 +79,8 @@ export const REQUEST_NAMES = [
   'repos:reserve-space',
   'repos:free-reserved-space',
   'repos:recompress',
+  'repos:migrate',
+  'plans:move-to-repository',
   'locks:status',
   'locks:break',
   'locks:wait-and-retry',

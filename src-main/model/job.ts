@@ -17,6 +17,8 @@ export const jobKindSchema = z.enum([
   'check',
   'delete',
   'recompress',
+  // A borg 1.x repository copied into a new borg 2 one (repo-create --from-borg1 + transfer).
+  'migrate',
   // Short borg runs that are not jobs, recorded in the history with their command line.
   'mount',
   'unmount',

@@ -30,6 +30,7 @@ const kindIcons: Readonly<Record<string, IconName>> = {
   'change-passphrase': 'lock',
   recompress: 'archive',
   'repo-space': 'archive',
+  migrate: 'archive',
 };
 
 // Kinds whose name is not one plain word.
@@ -40,6 +41,7 @@ const kindLabels: Readonly<Record<string, string>> = {
   'key-import': 'Import key',
   'change-passphrase': 'Change passphrase',
   'repo-space': 'Reserved space',
+  migrate: 'Migrate to borg 2',
 };
 
 /** The icon of a job kind. */

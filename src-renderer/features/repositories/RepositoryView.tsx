@@ -38,6 +38,8 @@ import { ArchiveEditDialogs, type ArchiveDialog } from './ArchiveEditDialogs.js'
 import { RecentlyDeleted } from './RecentlyDeleted.js';
 import { useBorgFeatures } from './use-borg-features.js';
 import { SpaceCard } from './SpaceCard.js';
+import { MigrateDialog } from './MigrateDialog.js';
+import { offersMigration } from './migrate-form.js';
 import styles from './repositories.module.css';
 
 // Jobs whose progress and result this screen shows; restores have their own card.
@@ -58,6 +60,11 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
   const locked = isLocked(repo);
   const busy = job !== undefined && !isFinal(job.status);
   const [checking, setChecking] = useState(false);
+  const [migrating, setMigrating] = useState(false);
+  const canMigrate = useAppStore(
+    (s) => s.status?.borg.state === 'ok' && s.status.borg.features.migrateFromBorg1,
+  );
+  const migratable = offersMigration(repo, canMigrate, entry?.error?.code);
 
   const hasData = entry?.data !== undefined;
   useEffect(() => {
@@ -124,6 +131,11 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
               Check repository
             </Button>
           )}
+          {migratable ? (
+            <Button variant="ghost" icon="archive" onClick={() => setMigrating(true)} disabled={busy}>
+              Migrate to borg 2…
+            </Button>
+          ) : null}
           <Button variant="primary" size="large" icon="upload" onClick={backUp} disabled={busy}>
             Back up now
           </Button>
@@ -156,6 +168,7 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
       <SshKeyCard repo={repo} />
       {repo.needsPassphrase ? <PasscommandCard repo={repo} /> : null}
       <KeySection repo={repo} />
+      {migrating ? <MigrateDialog repo={repo} onClose={() => setMigrating(false)} /> : null}
       {checking ? (
         <CheckRepositoryDialog repoId={repo.id} repoName={repo.name} onClose={() => setChecking(false)} />
       ) : null}
