@@ -22,6 +22,8 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 // borg/ files whose platform and environment reads decide how (or whether) borg is spawned.
 const BORG_SPAWN_DECISIONS = [
   'src-main/borg/exec.ts',
+  // The shell a plan's before/after command runs in (/bin/sh, or ComSpec on Windows).
+  'src-main/borg/hook-command.ts',
   'src-main/borg/version.ts',
   'src-main/borg/commands/fuse-availability.ts',
 ];

@@ -56,7 +56,12 @@ describe('spawn with every file handle in use (EMFILE)', () => {
   it('turns each start into a TooManyOpenFiles error and recovers once handles are free', async (ctx) => {
     const bundle = path.join(dir, 'exec-bundle.mjs');
     await build({
-      entryPoints: ['src-main/borg/exec.ts'],
+      // exec.ts and the hook runner beside it, as one module the child imports.
+      stdin: {
+        contents: "export * from './exec.ts'; export * from './hook-command.ts';",
+        resolveDir: path.resolve('src-main/borg'),
+        loader: 'ts',
+      },
       bundle: true,
       platform: 'node',
       format: 'esm',

@@ -17,7 +17,7 @@ import {
   Variant,
   type MessageBus,
 } from '@jellybrick/dbus-next';
-import { runHookCommand } from '../../borg/exec.js';
+import { runHookCommand } from '../../borg/hook-command.js';
 
 const NM_NAME = 'org.freedesktop.NetworkManager';
 const NM_PATH = '/org/freedesktop/NetworkManager';

@@ -6,7 +6,8 @@
 import { buildCreateArgs, runCreate, type CreateOptions } from '../../borg/commands/create.js';
 import { buildPruneArgs, runPrune } from '../../borg/commands/prune.js';
 import { buildCompactArgs, compactSupported, runCompact } from '../../borg/commands/compact.js';
-import { runHookCommand, type BorgContext } from '../../borg/exec.js';
+import { type BorgContext } from '../../borg/exec.js';
+import { runHookCommand } from '../../borg/hook-command.js';
 import type { JobTrigger } from '../../model/history.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';

@@ -6,7 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runHookCommand } from '../../borg/exec.js';
+import { runHookCommand } from '../../borg/hook-command.js';
 
 /** A mounted tmpfs. */
 export interface SmallDisk {

@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runHookCommand } from '../../borg/exec.js';
+import { runHookCommand } from '../../borg/hook-command.js';
 import type { Core } from '../../core/services.js';
 import { EventRecorder } from '../../core/test-support/event-recorder.js';
 import { startTestCore } from '../../core/test-support/test-core.js';

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Message, sessionBus, type MessageBus } from '@jellybrick/dbus-next';
-import { runHookCommand } from '../../borg/exec.js';
+import { runHookCommand } from '../../borg/hook-command.js';
 import { startPrivateBus, type PrivateBus } from '../../core/environment/test-dbus.js';
 
 /** A private bus with an unlocked GNOME Keyring on it. */
