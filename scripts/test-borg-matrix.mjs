@@ -18,20 +18,21 @@ const cache =
   process.env.BORGDESK_BORG_CACHE ||
   path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'borgdesk-ci', 'borgs');
 
-// Create a repository, back up, browse, restore, prune, compact, check and mount, through the UI.
+// Create a repository and back up (welcome, restore), browse and restore (restore), prune and check
+// (schedule: a plan run prunes and compacts, then a check), compact (compact), mount (leftover-mount).
+// Trimmed to fit CI's 30 minutes: the rest of e2e/ runs on the system borg only.
 const BACKUP_RESTORE_E2E = [
   'e2e/welcome.e2e.ts',
-  'e2e/backup.e2e.ts',
-  'e2e/repository-lifecycle.e2e.ts',
   'e2e/restore.e2e.ts',
+  'e2e/schedule.e2e.ts',
   'e2e/compact.e2e.ts',
-  'e2e/check-schedule.e2e.ts',
   'e2e/leftover-mount.e2e.ts',
 ];
 
 const VERSIONS = [
   { label: '1.4', borg: path.join(cache, 'borg-1.4', 'borg'), e2e: BACKUP_RESTORE_E2E },
-  { label: '2', borg: path.join(cache, 'borg-2', 'borg'), e2e: BACKUP_RESTORE_E2E },
+  // borg 2's create dialog offers other encryption modes: the Add repository flow runs there too.
+  { label: '2', borg: path.join(cache, 'borg-2', 'borg'), e2e: [...BACKUP_RESTORE_E2E, 'e2e/backup.e2e.ts'] },
 ];
 
 /** The borg-layer integration tests (src-main/borg), found on disk so a new one joins the matrix by itself. */
