@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openAppSession, type AppSession } from './support/app-session.js';
 import { makeSourceTree } from './support/source-tree.js';
 import { listArchiveFiles, listArchiveNames } from './support/borg-cli.js';
+import { testBorgFeatures } from './support/test-borg.js';
 
 const PASSPHRASE = 'correct horse battery staple 42';
 const SCREENSHOT = path.resolve('docs/screenshot-backup.png');
@@ -32,7 +33,17 @@ describe('first backup through the browser host', () => {
     const dialog = app.page.getByRole('dialog');
     await dialog.getByLabel('Repository name').fill('Photos');
     await dialog.getByLabel('Location').fill(app.repoPath);
-    expect(await dialog.getByLabel('Encryption').inputValue()).toBe('repokey-blake2');
+    // The borg's recommended mode comes first: repokey-blake2 on borg 1, repokey-aes-ocb on borg 2.
+    const { encryptionModes } = await testBorgFeatures();
+    expect(encryptionModes[0]).toBe(
+      encryptionModes.includes('repokey-aes-ocb') ? 'repokey-aes-ocb' : 'repokey-blake2',
+    );
+    expect(await dialog.getByLabel('Encryption').inputValue()).toBe(encryptionModes[0]);
+    const offered = await dialog
+      .getByLabel('Encryption')
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(offered).toEqual(encryptionModes);
     await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await dialog.getByLabel('Confirm passphrase').fill(PASSPHRASE);
     await dialog.getByRole('button', { name: 'Create repository', exact: true }).click();

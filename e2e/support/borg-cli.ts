@@ -1,5 +1,15 @@
-/** Asks the real borg CLI what a repository holds, independently of Borgdesk. */
+/**
+ * Asks the real borg CLI what a repository holds, independently of Borgdesk: the same borg the host
+ * runs (TEST_BORG), with the command line of its version (the shapes of src-main/borg/command-shape.ts).
+ */
 import { execa } from 'execa';
+import { archiveTail, newArchiveTail, repositoryTail } from '../../src-main/borg/command-shape.js';
+import { TEST_BORG, testBorgCapabilities } from './test-borg.js';
+
+function borgEnv(passphrase: string, borgBaseDir: string): Record<string, string> {
+  // A test may hand borg the passphrase by environment; the app itself never does.
+  return { BORG_PASSPHRASE: passphrase, BORG_BASE_DIR: borgBaseDir, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+}
 
 /** Paths of the regular files in `archive`, as `borg list --json-lines` reports them. */
 export async function listArchiveFiles(
@@ -8,9 +18,9 @@ export async function listArchiveFiles(
   passphrase: string,
   borgBaseDir: string,
 ): Promise<string[]> {
-  const { stdout } = await execa('borg', ['list', '--json-lines', `${repo}::${archive}`], {
-    // A test may hand borg the passphrase by environment; the app itself never does.
-    env: { BORG_PASSPHRASE: passphrase, BORG_BASE_DIR: borgBaseDir, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+  const caps = await testBorgCapabilities();
+  const { stdout } = await execa(TEST_BORG, ['list', '--json-lines', ...archiveTail(caps, repo, archive)], {
+    env: borgEnv(passphrase, borgBaseDir),
   });
   return stdout
     .split('\n')
@@ -20,19 +30,19 @@ export async function listArchiveFiles(
     .map((item) => item.path);
 }
 
-/** Names of the archives in `repo`. */
+/** Names of the archives in `repo` (`list --json REPO`, borg 2's `repo-list --json`). */
 export async function listArchiveNames(
   repo: string,
   passphrase: string,
   borgBaseDir: string,
 ): Promise<string[]> {
-  const { stdout } = await execa('borg', ['list', '--json', repo], {
-    env: { BORG_PASSPHRASE: passphrase, BORG_BASE_DIR: borgBaseDir, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
-  });
+  const caps = await testBorgCapabilities();
+  const args = [caps.repositoryCommands.list, '--json', ...repositoryTail(caps, repo)];
+  const { stdout } = await execa(TEST_BORG, args, { env: borgEnv(passphrase, borgBaseDir) });
   return (JSON.parse(stdout) as { archives: { name: string }[] }).archives.map((a) => a.name);
 }
 
-/** `borg create REPO::ARCHIVE PATH…` run directly, as another borg on this computer would. */
+/** `borg create REPO::ARCHIVE PATH…` (borg 2: `create --repo=REPO ARCHIVE PATH…`), as another borg on this computer would. */
 export async function createArchive(
   repo: string,
   archive: string,
@@ -40,7 +50,8 @@ export async function createArchive(
   passphrase: string,
   borgBaseDir: string,
 ): Promise<void> {
-  await execa('borg', ['create', '--', `${repo}::${archive}`, ...paths], {
-    env: { BORG_PASSPHRASE: passphrase, BORG_BASE_DIR: borgBaseDir, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+  const caps = await testBorgCapabilities();
+  await execa(TEST_BORG, ['create', ...newArchiveTail(caps, repo, archive, paths)], {
+    env: borgEnv(passphrase, borgBaseDir),
   });
 }

@@ -3,7 +3,7 @@
  * Descriptions follow borg's own documentation of `borg init --encryption` and `--compression`.
  */
 import type { Compression } from '../../src-main/model/compression.js';
-import type { EncryptionMode } from '../../src-main/model/encryption.js';
+import type { AnyEncryptionMode, EncryptionMode } from '../../src-main/model/encryption.js';
 
 /** One option of a select box. */
 export interface Choice<T extends string> {
@@ -87,6 +87,6 @@ export function hintFor<T extends string>(choices: readonly Choice<T>[], value: 
 }
 
 /** True when a mode asks for a passphrase (every mode except `none`). */
-export function needsPassphrase(mode: EncryptionMode): boolean {
+export function needsPassphrase(mode: AnyEncryptionMode): boolean {
   return mode !== 'none';
 }

@@ -3,7 +3,7 @@
  * pipe: borg 1.2.4's Passphrase.new() falls back to BORG_PASSPHRASE_FD when BORG_NEW_PASSPHRASE is
  * unset (verified in commands.integration.test.ts), so BORG_NEW_PASSPHRASE is never needed.
  */
-import type { EncryptionMode } from '../../model/encryption.js';
+import type { AnyEncryptionMode } from '../../model/encryption.js';
 import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
 import { capabilitiesOf, encryptionModeFor, repositoryTail } from '../command-shape.js';
 import { BorgError } from '../errors.js';
@@ -12,7 +12,7 @@ import { runBorg, STOP_AT_ONCE_MS, type BorgContext } from '../exec.js';
 /** What to create. */
 export interface InitOptions {
   location: string;
-  encryption: EncryptionMode;
+  encryption: AnyEncryptionMode;
   /** Required for every mode but "none"; overrides ctx.passphrase. */
   newPassphrase?: string;
 }

@@ -1,5 +1,5 @@
 /** What `repos:create` and `repos:add-existing` hand the RepositoryService. */
-import type { EncryptionMode } from '../../model/encryption.js';
+import type { AnyEncryptionMode } from '../../model/encryption.js';
 
 /** Aborts the borg runs of one create/add (the dialog's Cancel), besides the app's shutdown. */
 interface Cancellable {
@@ -10,7 +10,7 @@ interface Cancellable {
 export interface CreateRepositoryParams extends Cancellable {
   name: string;
   location: string;
-  encryption: EncryptionMode;
+  encryption: AnyEncryptionMode;
   passphrase?: string | undefined;
   remember?: boolean | undefined;
   /** The private key ssh logs in with (ssh:// locations); absent: ssh's own defaults. */

@@ -1,6 +1,6 @@
 /** The repositories domain of the contract: adding, unlocking, removing and inspecting repositories. */
 import { z } from 'zod';
-import { encryptionModeSchema } from '../../model/encryption.js';
+import { anyEncryptionModeSchema } from '../../model/encryption.js';
 import { passcommandTestResultSchema } from '../../model/passcommand.js';
 import { repositoryDetailsSchema, repositorySummarySchema } from '../../model/repository.js';
 import { empty, repoRef } from './shared.js';
@@ -18,7 +18,7 @@ export const repositoryRequests = {
     params: z.object({
       name: z.string().min(1),
       location: z.string().min(1),
-      encryption: encryptionModeSchema,
+      encryption: anyEncryptionModeSchema,
       passphrase: z.string().optional(),
       remember: remember,
       /** The private key file ssh logs in with (ssh:// locations); absent: ssh's own defaults. */

@@ -3,14 +3,15 @@
  * (chosen with Browse… or typed) or an ssh:// address. Errors show borg's meaning and a remedy.
  */
 import { useState } from 'react';
-import { isKeyfileMode, type EncryptionMode } from '../../../src-main/model/encryption.js';
+import { isKeyfileMode, type AnyEncryptionMode } from '../../../src-main/model/encryption.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { PassphraseFields, passphraseProblem } from '../../components/PassphraseFields.js';
 import { RememberPassphraseField, useRememberChoice } from '../../components/RememberPassphraseField.js';
-import { encryptionChoices, hintFor, needsPassphrase } from '../../lib/choices.js';
+import { hintFor, needsPassphrase } from '../../lib/choices.js';
+import { encryptionChoicesFor, encryptionModesOf } from '../../lib/encryption-choices.js';
 import { baseName, isRemoteLocation, joinPath } from '../../lib/paths.js';
 import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
@@ -46,13 +47,17 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
   const selectRepository = useAppStore((s) => s.selectRepository);
   const dismissWelcome = useAppStore((s) => s.dismissWelcome);
   const homeDir = useAppStore((s) => s.status?.homeDir);
+  // The modes the borg in use accepts (borg 2 names them after their cipher), recommended first.
+  const borg = useAppStore((s) => s.status?.borg);
+  const encryptionChoices = encryptionChoicesFor(encryptionModesOf(borg));
   const createRepository = useReposStore((s) => s.createRepository);
   const addExistingRepository = useReposStore((s) => s.addExistingRepository);
 
   const [mode, setMode] = useState<Mode>(initialMode);
   const [name, setName] = useState('');
   const [location, setLocation] = useState('');
-  const [encryption, setEncryption] = useState<EncryptionMode>('repokey-blake2');
+  const [chosenEncryption, setEncryption] = useState<AnyEncryptionMode>();
+  const encryption = chosenEncryption ?? encryptionChoices[0]?.value ?? 'repokey-blake2';
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [remember, setRemember] = useRememberChoice();

@@ -195,6 +195,10 @@ function RepositoryContents(props: {
   const features = useBorgFeatures();
   const softDelete = features?.softDelete === true;
   const loadDetails = useReposStore((s) => s.loadDetails);
+  // borg 2 keeps no repository totals: four "—" tiles would only look broken, so they are left out.
+  const hasTotals = useAppStore(
+    (s) => s.status?.borg.state !== 'ok' || s.status.borg.features.repositoryTotals,
+  );
   const failed = entry?.error !== undefined && entry.data === undefined;
   return (
     <>
@@ -210,7 +214,7 @@ function RepositoryContents(props: {
       ) : null}
       {failed ? null : (
         <>
-          <RepositoryStats stats={entry?.data?.stats} />
+          {hasTotals ? <RepositoryStats stats={entry?.data?.stats} /> : null}
           <SpaceCard
             {...{ repoId, repoName, stats: entry?.data?.stats, loadedAt: entry?.loadedAt }}
             busy={waitingForJob}

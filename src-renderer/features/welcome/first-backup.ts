@@ -4,6 +4,7 @@
  */
 import type { AppStatus } from '../../../src-main/model/app.js';
 import { savePreset } from '../../lib/backup-presets.js';
+import { encryptionModesOf } from '../../lib/encryption-choices.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
@@ -31,7 +32,8 @@ export async function createAndBackUp(
   const repo = await useReposStore.getState().createRepository({
     name: `Backups of ${input.status.hostname}`,
     location: input.location,
-    encryption: 'repokey-blake2',
+    // The recommended mode of the borg in use (borg 2 names its modes after the cipher).
+    encryption: encryptionModesOf(input.status.borg)[0] ?? 'repokey-blake2',
     passphrase: input.passphrase,
     remember: input.remember,
   });
