@@ -12,6 +12,7 @@ export function featuresOf(caps: BorgCapabilities): BorgFeatures {
     tags: caps.hasTags,
     archiveSizes: caps.stats.archiveDeduplicatedSize,
     repositoryTotals: caps.stats.repositoryTotals,
+    compactReportsFreed: caps.compactReportsFreedSpace,
     repoSpace: caps.hasRepoSpace,
     repoCompress: caps.hasRepoCompress,
     findLostArchives: caps.hasFindLostArchives,

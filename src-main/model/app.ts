@@ -19,6 +19,8 @@ export const borgFeaturesSchema = z.object({
   tags: z.boolean(),
   /** borg reports each archive's compressed and deduplicated size (borg 1.x). */
   archiveSizes: z.boolean(),
+  /** `compact` says how much it freed (borg 1.x). */
+  compactReportsFreed: z.boolean(),
   /** borg reports repository-wide totals in `info` (borg 1.x). */
   repositoryTotals: z.boolean(),
   /** `repo-space` reserves space for emergencies (borg 2). */

@@ -18,6 +18,7 @@ function ok(major: 1 | 2): BorgStatus {
       archiveSeries: flag,
       tags: flag,
       archiveSizes: !flag,
+      compactReportsFreed: !flag,
       repositoryTotals: !flag,
       repoSpace: flag,
       repoCompress: flag,

@@ -10,7 +10,7 @@ import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { formatCount, formatDateTime, formatDuration, formatRelative, parseDate } from '../../lib/format.js';
-import { shortArchiveId } from './use-borg-features.js';
+import { shortArchiveId, useBorgFeatures } from './use-borg-features.js';
 import styles from './repositories.module.css';
 
 /** An edit of one archive the table offers. */
@@ -39,6 +39,8 @@ const time = (archive: ArchiveSummary): number => parseDate(archive.start)?.getT
 /** The archives table (`aria-label="Archives"`). */
 export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = false }: ArchivesTableProps) {
   const hasActions = onBrowse !== undefined || onDelete !== undefined || onEdit !== undefined;
+  // borg 2 reports no compressed or deduplicated size per archive: no columns of dashes.
+  const showSizes = useBorgFeatures()?.archiveSizes !== false;
   if (archives.length === 0) {
     return (
       <EmptyState icon="archive" title="No archives yet" compact>
@@ -67,12 +69,16 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = fal
             <th scope="col" className="right">
               Original
             </th>
-            <th scope="col" className="right">
-              Compressed
-            </th>
-            <th scope="col" className="right">
-              Deduplicated
-            </th>
+            {showSizes ? (
+              <>
+                <th scope="col" className="right">
+                  Compressed
+                </th>
+                <th scope="col" className="right">
+                  Deduplicated
+                </th>
+              </>
+            ) : null}
             <th scope="col" className="right">
               Files
             </th>
@@ -142,12 +148,16 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = fal
               <td className="right">
                 <ByteSize bytes={archive.originalSize} />
               </td>
-              <td className="right">
-                <ByteSize bytes={archive.compressedSize} />
-              </td>
-              <td className="right">
-                <ByteSize bytes={archive.deduplicatedSize} />
-              </td>
+              {showSizes ? (
+                <>
+                  <td className="right">
+                    <ByteSize bytes={archive.compressedSize} />
+                  </td>
+                  <td className="right">
+                    <ByteSize bytes={archive.deduplicatedSize} />
+                  </td>
+                </>
+              ) : null}
               <td className="right num">
                 {archive.fileCount !== undefined ? formatCount(archive.fileCount) : '—'}
               </td>

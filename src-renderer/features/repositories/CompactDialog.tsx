@@ -26,7 +26,8 @@ export function CompactDialog({ repoId, repoName, reclaimable, onClose }: Compac
   });
   const { pending: busy, error } = compact;
   // Borg 2's delete only marks archives; compact is what makes it final.
-  const softDelete = useBorgFeatures()?.softDelete === true;
+  const features = useBorgFeatures();
+  const softDelete = features?.softDelete === true;
   return (
     <Dialog
       title={`Compact ${repoName}`}
@@ -38,7 +39,8 @@ export function CompactDialog({ repoId, repoName, reclaimable, onClose }: Compac
     >
       {reclaimable === undefined ? (
         <p>
-          Borg frees the space of deleted and pruned archives when it compacts; it reports how much when done.
+          Borg frees the space of deleted and pruned archives when it compacts
+          {features?.compactReportsFreed === false ? '.' : '; it reports how much when done.'}
         </p>
       ) : reclaimable > 0 ? (
         <p>

@@ -9,6 +9,7 @@ import { reclaimableBytes } from '../../../src-main/model/space.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { useRequest } from '../../lib/use-request.js';
+import { useBorgFeatures } from './use-borg-features.js';
 import { CompactDialog } from './CompactDialog.js';
 import styles from './SpaceCard.module.css';
 
@@ -26,6 +27,7 @@ export interface SpaceCardProps {
 /** The space card with its Compact… button. */
 export function SpaceCard({ repoId, repoName, stats, loadedAt, busy }: SpaceCardProps) {
   const [compacting, setCompacting] = useState(false);
+  const reportsFreed = useBorgFeatures()?.compactReportsFreed !== false;
   const space = useRequest(
     'repos:space',
     { repoId },
@@ -68,8 +70,8 @@ export function SpaceCard({ repoId, repoName, stats, loadedAt, busy }: SpaceCard
         ) : (
           <p className="muted">
             {space.data?.kind === 'unknown' ? `${space.data.reason} ` : ''}
-            Deleting or pruning archives frees their space only when borg compacts the repository; it reports
-            how much when done.
+            Deleting or pruning archives frees their space only when borg compacts the repository
+            {reportsFreed ? '; it reports how much when done.' : '.'}
           </p>
         )}
       </div>
