@@ -31,8 +31,20 @@ const BACKUP_RESTORE_E2E = [
 
 const VERSIONS = [
   { label: '1.4', borg: path.join(cache, 'borg-1.4', 'borg'), e2e: BACKUP_RESTORE_E2E },
-  // borg 2's create dialog offers other encryption modes: the Add repository flow runs there too.
-  { label: '2', borg: path.join(cache, 'borg-2', 'borg'), e2e: [...BACKUP_RESTORE_E2E, 'e2e/backup.e2e.ts'] },
+  // borg 2's create dialog offers other encryption modes (backup); and what only borg 2 has, which
+  // skips on the system borg: soft delete, series and tags; Settings and the other-major message with
+  // repo-space and find-lost-archives (borg-versions); sftp:// repositories.
+  {
+    label: '2',
+    borg: path.join(cache, 'borg-2', 'borg'),
+    e2e: [
+      ...BACKUP_RESTORE_E2E,
+      'e2e/backup.e2e.ts',
+      'e2e/soft-delete.e2e.ts',
+      'e2e/borg-versions.e2e.ts',
+      'e2e/sftp-repository.e2e.ts',
+    ],
+  },
 ];
 
 /** The borg-layer integration tests (src-main/borg), found on disk so a new one joins the matrix by itself. */
