@@ -43,12 +43,13 @@ describe('plain-text questions', () => {
     });
   });
 
-  it('leaves a question without an env answer (stdin at EOF) to the msgid of the error', () => {
+  it('names a question refused at stdin EOF (no env answer) by the prompt its refusal answers', () => {
     const { events, observer } = read('2.0.0b19/prompt-unencrypted-eof.stderr.jsonl');
     expect(events.some((e) => e.type === 'question')).toBe(false);
+    // errors.ts maps the refusal (Cache.CacheInitAbortedError) to its question, so Yes can consent to it.
     expect(borgErrorFromRun(observer.failure(2, false))).toMatchObject({
       code: 'PromptRefused',
-      msgid: 'Cache.CacheInitAbortedError',
+      msgid: UNENCRYPTED,
     });
   });
 
