@@ -1,7 +1,7 @@
 /**
  * Test-only: a borg 2 for the migration tests, which need borg 1.x and borg 2 side by side:
- * BORGDESK_TEST_BORG when that is a borg 2, else /work/borgcache/borg-2/borg, else the
- * install-borgs.sh cache (${BORGDESK_BORG_CACHE:-~/.cache/borgdesk-ci/borgs}/borg-2/borg).
+ * BORGDESK_TEST_BORG when that is a borg 2, else the install-borgs.sh cache
+ * (${BORGDESK_BORG_CACHE:-~/.cache/borgdesk-ci/borgs}/borg-2/borg).
  */
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -14,14 +14,18 @@ export type FoundBorg2 =
   | { readonly found: true; readonly path: string; readonly capabilities: BorgCapabilities }
   | { readonly found: false; readonly reason: string };
 
-function candidates(): string[] {
+/** Where scripts/ci/install-borgs.sh keeps an extra borg ("borg-1.4" or "borg-2"), as the version matrix finds it. */
+export function cachedExtraBorg(name: 'borg-1.4' | 'borg-2'): string {
   const cache =
-    process.env.BORGDESK_BORG_CACHE ??
-    path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'borgdesk-ci', 'borgs');
+    process.env.BORGDESK_BORG_CACHE ||
+    path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'borgdesk-ci', 'borgs');
+  return path.join(cache, name, 'borg');
+}
+
+function candidates(): string[] {
   const list = [
     ...(process.env.BORGDESK_TEST_BORG === undefined ? [] : [process.env.BORGDESK_TEST_BORG]),
-    '/work/borgcache/borg-2/borg',
-    path.join(cache, 'borg-2', 'borg'),
+    cachedExtraBorg('borg-2'),
   ];
   return [...new Set(list)];
 }
