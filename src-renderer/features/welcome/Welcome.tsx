@@ -14,6 +14,7 @@ import { PassphraseFields, passphraseProblem } from '../../components/Passphrase
 import { RememberPassphraseField, useRememberChoice } from '../../components/RememberPassphraseField.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { defaultExcludePatterns, joinPath, tildify } from '../../lib/paths.js';
+import { encryptionModesOf } from '../../lib/encryption-choices.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
 import { locationFieldError } from '../repositories/location-field.js';
@@ -30,6 +31,8 @@ export interface WelcomeProps {
 export function Welcome({ status }: WelcomeProps) {
   const openDialog = useAppStore((s) => s.openDialog);
   const dismissWelcome = useAppStore((s) => s.dismissWelcome);
+  // The mode the first backup creates: the borg in use's recommended one (first-backup.ts).
+  const newRepositoryMode = encryptionModesOf(status.borg)[0] ?? 'repokey-blake2';
   const [location, setLocation] = useState(status.defaults.repositoryPath);
   const [sources, setSources] = useState<readonly string[]>(status.defaults.sourcePaths);
   const [passphrase, setPassphrase] = useState('');
@@ -86,7 +89,7 @@ export function Welcome({ status }: WelcomeProps) {
             <Field
               label="Location"
               error={attempted ? locationError : undefined}
-              hint="A new encrypted repository (repokey-blake2). An external drive or an ssh:// server is safer still."
+              hint={`A new encrypted repository (${newRepositoryMode}). An external drive or an ssh:// server is safer still.`}
               addon={
                 <Button icon="folder" onClick={() => setPicking('location')} disabled={Boolean(busy)}>
                   Browse…
