@@ -54,7 +54,15 @@ export async function jobsSettled(hostUrl: string, timeoutMs = 120_000): Promise
   const until = Date.now() + timeoutMs;
   for (;;) {
     const jobs = (await hostRequest(hostUrl, 'jobs:list', {})) as { readonly status: string }[];
-    if (!jobs.some((j) => j.status === 'queued' || j.status === 'running')) return;
+    // The scheduler learns of a run's end just after its jobs settle; until then the target shows
+    // "running" and a slot passing now would be dropped.
+    const upcoming = (await hostRequest(hostUrl, 'schedules:upcoming', {})) as {
+      readonly waitingFor?: string;
+    }[];
+    const busy =
+      jobs.some((j) => j.status === 'queued' || j.status === 'running') ||
+      upcoming.some((row) => row.waitingFor === 'running');
+    if (!busy) return;
     if (Date.now() > until) throw new Error(`jobs still running after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
