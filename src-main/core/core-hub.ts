@@ -5,11 +5,18 @@
  * Unlike the EventBus (core → UIs), nothing here leaves the core.
  */
 import type { RepositorySummary } from '../model/repository.js';
-import type { FinishedJob } from './jobs/job-manager.js';
+import type { FinishedJob, RunningJob } from './jobs/job-manager.js';
+import type { PlanRunReport, PlanRunStart } from './plan-runs/plan-run-report.js';
 import type { ArchivesListed } from './repositories/repository-service.js';
 
 /** Every topic and what it carries. */
 export interface CoreTopics {
+  /** A job started running (it left the queue). */
+  readonly 'job-started': RunningJob;
+  /** A plan run's backup started running. */
+  readonly 'plan-run-started': PlanRunStart;
+  /** A plan run ended: its backup and any prune and compact after it are done. */
+  readonly 'plan-run-finished': PlanRunReport;
   /** A job reached a final status. */
   readonly 'job-finished': FinishedJob;
   /** The repository list changed (added, removed, unlocked, new backup). */

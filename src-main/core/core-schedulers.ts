@@ -46,7 +46,10 @@ export function createSchedulers(w: SchedulerWiring) {
       return borg.state === 'ok' ? parseBorgVersion(`borg ${borg.version}`) : undefined;
     },
     onRunsChanged: upcomingChanged,
+    onRunStarted: (start) => void hub.publish('plan-run-started', start),
+    onRunFinished: (report) => void hub.publish('plan-run-finished', report),
   });
+  hub.on('job-started', (job) => runner.onJobStarted(job));
   hub.on('job-finished', (job) => runner.onJobFinished(job));
   // One readiness check for every scheduler that runs remote repositories (backups and checks).
   const scheduling = {

@@ -77,7 +77,10 @@ export async function createCore(services: Services): Promise<Core> {
     lanes,
     emit: (event, payload) => bus.emit(event, payload),
     // On disk from the start: a job Borgdesk is stopped in the middle of is listed as interrupted.
-    onStarted: (job) => history.started(job, repoName(job.snapshot.repoId)),
+    onStarted: (job) => {
+      history.started(job, repoName(job.snapshot.repoId));
+      void hub.publish('job-started', job);
+    },
     onFinished: (job) => void hub.publish('job-finished', job),
   });
   hub.on('job-finished', (job) => void history.record(job, repoName(job.snapshot.repoId)));

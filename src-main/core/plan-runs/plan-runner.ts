@@ -6,11 +6,12 @@
  */
 import type { JobTrigger } from '../../model/history.js';
 import { AppError } from '../app-error.js';
-import type { FinishedJob, JobManager, JobSpec } from '../jobs/job-manager.js';
+import type { FinishedJob, JobManager, JobSpec, RunningJob } from '../jobs/job-manager.js';
 import type { Plan } from '../../model/plan.js';
 import { isLocalAndAbsent } from '../repositories/location.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
 import { compactJob, planBackupJob, planPruneJob, type PlanJobDeps } from './plan-jobs.js';
+import { planRunResult, type PlanRunReport, type PlanRunStart } from './plan-run-report.js';
 import { targetKey, type PlanStore } from './plan-store.js';
 
 /** The scheduler calls a runner needs (a subset of Scheduler). */
@@ -25,6 +26,10 @@ interface PendingStep {
   readonly repo: StoredRepository;
   readonly trigger: JobTrigger;
   readonly step: 'backup' | 'prune' | 'compact';
+  /** Set once the backup job starts running. */
+  readonly start?: PlanRunStart;
+  /** The run's jobs that have finished so far (backup first). */
+  readonly done: readonly FinishedJob[];
 }
 
 /** Queues plan runs and follows their jobs to the end of the chain. */
@@ -37,6 +42,10 @@ export class PlanRunner {
       readonly store: PlanStore;
       readonly jobs: JobManager;
       readonly onRunsChanged: () => void;
+      /** A plan run's backup started running (hooks, start pings). */
+      readonly onRunStarted?: (start: PlanRunStart) => void;
+      /** A plan run ended with its last job (monitoring, metrics, indexing, drills). */
+      readonly onRunFinished?: (report: PlanRunReport) => void;
     },
   ) {}
 
@@ -93,12 +102,31 @@ export class PlanRunner {
     }
   }
 
+  /** Feed every job that starts running here: a plan run's backup starting is reported. */
+  onJobStarted(job: RunningJob): void {
+    const step = this.pending.get(job.snapshot.id);
+    if (step === undefined || step.step !== 'backup') return;
+    const start: PlanRunStart = {
+      plan: step.plan,
+      repo: step.repo,
+      trigger: step.trigger,
+      backupJobId: job.snapshot.id,
+      startedAt: Date.parse(job.snapshot.startedAt ?? '') || this.deps.now(),
+    };
+    this.pending.set(job.snapshot.id, { ...step, start });
+    this.deps.onRunStarted?.(start);
+  }
+
   /** Feed every finished job here; continues or closes the chain of a plan run. */
   onJobFinished(job: FinishedJob): void {
-    const step = this.pending.get(job.snapshot.id);
-    if (step === undefined) return;
+    const found = this.pending.get(job.snapshot.id);
+    if (found === undefined) return;
     this.pending.delete(job.snapshot.id);
+    const step: PendingStep = { ...found, done: [...found.done, job] };
     const ok = job.snapshot.status === 'succeeded' || job.snapshot.status === 'warning';
+    const continues =
+      ok && (step.step === 'backup' ? step.plan.retention !== undefined : step.step === 'prune');
+    if (!continues) this.reportFinished(step);
     if (step.step === 'backup') {
       const id = targetKey(step.plan.id, step.repo.id);
       const at = this.deps.now();
@@ -115,10 +143,34 @@ export class PlanRunner {
     }
   }
 
+  private reportFinished(step: PendingStep): void {
+    const backup = step.done[0];
+    if (backup === undefined || this.deps.onRunFinished === undefined) return;
+    const last = step.done[step.done.length - 1] ?? backup;
+    // A backup cancelled while queued never started: its run starts and ends at once.
+    const startedAt =
+      step.start?.startedAt ?? (Date.parse(backup.snapshot.startedAt ?? '') || this.deps.now());
+    const error = step.done.find((j) => j.snapshot.error !== undefined)?.snapshot.error;
+    const archive = backup.snapshot.result?.archive;
+    this.deps.onRunFinished({
+      plan: step.plan,
+      repo: step.repo,
+      trigger: step.trigger,
+      backupJobId: backup.snapshot.id,
+      startedAt,
+      result: planRunResult(step.done),
+      finishedAt: Date.parse(last.snapshot.finishedAt ?? '') || this.deps.now(),
+      backup,
+      followUps: step.done.slice(1),
+      ...(archive !== undefined ? { archive } : {}),
+      ...(error !== undefined ? { error } : {}),
+    });
+  }
+
   private start(plan: Plan, repo: StoredRepository, trigger: JobTrigger): string {
     const id = targetKey(plan.id, repo.id);
     const snapshot = this.deps.jobs.submit(planBackupJob(plan, repo, trigger, this.deps));
-    this.pending.set(snapshot.id, { plan, repo, trigger, step: 'backup' });
+    this.pending.set(snapshot.id, { plan, repo, trigger, step: 'backup', done: [] });
     this.reporter?.markStarted(id);
     void this.deps.store.noteState(id, { lastAttemptAt: this.deps.now() }).catch(logStateWriteFailure);
     this.deps.onRunsChanged();
@@ -130,7 +182,8 @@ export class PlanRunner {
       const snapshot = this.deps.jobs.submit(build());
       this.pending.set(snapshot.id, { ...step, step: next });
     } catch (e) {
-      // Shutting down: the next step simply does not run.
+      // Shutting down: the next step simply does not run, and the run ends here.
+      this.reportFinished(step);
       console.warn(
         `[borgdesk] could not queue ${next} for ${step.plan.name}:`,
         e instanceof Error ? e.message : e,
