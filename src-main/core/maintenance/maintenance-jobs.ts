@@ -7,6 +7,7 @@ import { buildDeleteArchiveArgs, runDeleteArchive } from '../../borg/commands/de
 import { BorgError } from '../../borg/errors.js';
 import type { JobTrigger } from '../../model/history.js';
 import { runningLine } from '../jobs/command-line.js';
+import { writableJobContext } from '../jobs/writable-context.js';
 import type { JobSpec } from '../jobs/job-manager.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
@@ -39,14 +40,7 @@ export async function deleteArchiveJob(
     lane: deps.repos.laneOf(repo),
     title: `Delete ${archiveName} from ${repo.name}`,
     async run(job) {
-      const current = deps.repos.require(repo.id);
-      deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, {
-        signal: job.signal,
-        onEvent: job.onEvent,
-        lockWaitSeconds: job.lockWaitSeconds,
-        consentedPrompts: job.consentedPrompts,
-      });
+      const { repo: current, ctx } = await writableJobContext(repo.id, job, deps);
       const options = { location: current.location, archiveName, archiveId };
       job.log('info', runningLine(buildDeleteArchiveArgs(options, capabilitiesOf(ctx)), ctx));
       const outcome = await runDeleteArchive(options, ctx);
@@ -88,14 +82,7 @@ export function checkJob(
     title: `Check ${repo.name} (${mode})`,
     trigger,
     async run(job) {
-      const current = deps.repos.require(repo.id);
-      deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, {
-        signal: job.signal,
-        onEvent: job.onEvent,
-        lockWaitSeconds: job.lockWaitSeconds,
-        consentedPrompts: job.consentedPrompts,
-      });
+      const { repo: current, ctx } = await writableJobContext(repo.id, job, deps);
       const options = { location: current.location, mode, findLostArchives };
       job.log('info', runningLine(buildCheckArgs(options, capabilitiesOf(ctx)), ctx));
       const outcome = await runCheck(options, ctx);

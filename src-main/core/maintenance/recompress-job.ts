@@ -7,6 +7,7 @@ import { capabilitiesOf } from '../../borg/command-shape.js';
 import type { Compression } from '../../model/compression.js';
 import { formatBytes } from '../jobs/job-summary.js';
 import { runningLine } from '../jobs/command-line.js';
+import { writableJobContext } from '../jobs/writable-context.js';
 import type { JobSpec } from '../jobs/job-manager.js';
 import type { MaintenanceDeps } from './maintenance-jobs.js';
 
@@ -29,14 +30,7 @@ export async function recompressJob(
     lane: deps.repos.laneOf(repo),
     title: `Recompress ${repo.name} (${compression})`,
     async run(job) {
-      const current = deps.repos.require(repo.id);
-      deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, {
-        signal: job.signal,
-        onEvent: job.onEvent,
-        lockWaitSeconds: job.lockWaitSeconds,
-        consentedPrompts: job.consentedPrompts,
-      });
+      const { repo: current, ctx } = await writableJobContext(repo.id, job, deps);
       const options = { location: current.location, compression };
       job.log('info', runningLine(buildRepoCompressArgs(options, capabilitiesOf(ctx)), ctx));
       const outcome = await runRepoCompress(options, ctx);
