@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createRepository, goTo } from './support/app-flows.js';
 import { openAppSession, type AppSession } from './support/app-session.js';
 import { dueTimeAfter, shownDateTime, timeFieldValue } from './support/due-time.js';
-import { advanceClock, jobsSettled, readClock } from './support/test-clock.js';
+import { advanceClock, explainedByHost, jobsSettled, readClock } from './support/test-clock.js';
 import { testBorgFeatures } from './support/test-borg.js';
 
 const PASSPHRASE = 'scheduled and forgotten 2024';
@@ -101,7 +101,7 @@ describe('a daily plan runs when the clock reaches it', () => {
     const table = app.page.getByRole('table', { name: 'Job history' });
     const scheduled = table.getByRole('row').filter({ hasText: 'Backup' }).filter({ hasText: 'Scheduled' });
     const succeeded = scheduled.filter({ hasText: 'Succeeded' });
-    await succeeded.first().waitFor({ timeout: 120_000 });
+    await explainedByHost(app.host, succeeded.first().waitFor({ timeout: 120_000 }));
     const text = (await scheduled.first().textContent()) ?? '';
     expect(text).toContain('Photos');
     expect(text).toContain(`${FILE_COUNT} files`);
@@ -110,7 +110,7 @@ describe('a daily plan runs when the clock reaches it', () => {
     // A day later the same schedule runs once more (and only once), after this run's prune and compact.
     await jobsSettled(app.host.url);
     await advanceClock(app.host.url, 24 * 60 * MINUTE);
-    await succeeded.nth(1).waitFor({ timeout: 120_000 });
+    await explainedByHost(app.host, succeeded.nth(1).waitFor({ timeout: 120_000 }));
     expect(await scheduled.count()).toBe(2);
   });
 

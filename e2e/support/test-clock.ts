@@ -72,3 +72,34 @@ export async function jobsSettled(hostUrl: string, timeoutMs = 120_000): Promise
 export async function readClock(hostUrl: string): Promise<number> {
   return Date.parse(await advanceClock(hostUrl, 0));
 }
+
+/**
+ * What the host says it runs and plans (jobs, next runs, its clock), for a spec's failure message:
+ * a scheduled run that never shows up is then explained by the host's own state, not guessed at.
+ */
+export async function hostSchedulingState(hostUrl: string): Promise<string> {
+  const [jobs, upcoming, now] = await Promise.all([
+    hostRequest(hostUrl, 'jobs:list', {}),
+    hostRequest(hostUrl, 'schedules:upcoming', {}),
+    advanceClock(hostUrl, 0),
+  ]);
+  return JSON.stringify({ now, jobs, upcoming });
+}
+
+/** Awaits `wait`; when it fails, the error carries the host's scheduling state and its output. */
+export async function explainedByHost(
+  host: { readonly url: string; output(): string },
+  wait: Promise<unknown>,
+): Promise<void> {
+  try {
+    await wait;
+  } catch (e) {
+    const state = await hostSchedulingState(host.url).catch(
+      (why: unknown) => `(state unavailable: ${String(why)})`,
+    );
+    const output = host.output().slice(-4000);
+    throw new Error(
+      `${e instanceof Error ? e.message : String(e)}\nHost state: ${state}\nHost output (tail):\n${output}`,
+    );
+  }
+}
