@@ -74,6 +74,9 @@ function keepNewer<T extends HistoryEntry | null>(
 
 // Each load gets a number; an answer for an older one (the filter changed meanwhile) is dropped.
 let generation = 0;
+// Live entries that arrive while a load is out: its answer may have been read before they were
+// recorded, so they are merged into it rather than lost until the next visit.
+let arrivedDuringLoad: HistoryEntry[] = [];
 
 /** The history store. */
 export const useHistoryStore = create<HistoryState>()((set, get) => ({
@@ -88,11 +91,15 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
 
   async load(repoFilter) {
     const mine = (generation += 1);
+    arrivedDuringLoad = [];
     set({ repoFilter, loading: true, error: undefined });
     try {
       const page = await getApi().invoke('history:list', { repoId: repoFilter, limit: HISTORY_PAGE_SIZE });
       if (mine !== generation) return;
-      set({ entries: mergeEntries([], page.entries), hasMore: page.hasMore, loaded: true, loading: false });
+      const live = arrivedDuringLoad.filter((e) => repoFilter === undefined || e.repoId === repoFilter);
+      arrivedDuringLoad = [];
+      const entries = mergeEntries(mergeEntries([], page.entries), live);
+      set({ entries, hasMore: page.hasMore, loaded: true, loading: false });
     } catch (error) {
       if (mine !== generation) return;
       set({
@@ -124,9 +131,10 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
   },
 
   addEntries(incoming) {
-    const { entries, repoFilter, latest, latestByPlan, lastGood, loaded } = get();
+    const { entries, repoFilter, latest, latestByPlan, lastGood, loaded, loading } = get();
     const shown = incoming.filter((entry) => repoFilter === undefined || entry.repoId === repoFilter);
-    // Before the first load there is no list to add to; the load will include these anyway.
+    if (loading) arrivedDuringLoad.push(...incoming);
+    // Before the first load there is no list to add to; the load adds what arrives while it is out.
     set({
       entries: loaded ? mergeEntries(entries, shown) : entries,
       latest: keepNewer(latest, latestBackups(incoming)),
