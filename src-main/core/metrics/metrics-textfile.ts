@@ -53,7 +53,8 @@ export function metricsWriteProblem(e: unknown, file: string): MetricsProblem {
     case 'ENOENT':
       return {
         message: `The folder ${dir} does not exist.`,
-        remedy: `Create it (it is the folder node_exporter's --collector.textfile.directory names), or choose another file.`,
+        remedy:
+          'Create it, or choose another file in the folder node_exporter reads (its --collector.textfile.directory).',
       };
     case 'EACCES':
     case 'EPERM':
