@@ -93,7 +93,7 @@ export function metricsWriteProblem(e: unknown, file: string): MetricsProblem {
 
 /** The textfile writer; one per core. */
 export class MetricsTextfile {
-  private chain: Promise<unknown> = Promise.resolve();
+  private chain: Promise<void> = Promise.resolve();
   private lastWrite: MetricsWrite | undefined;
 
   constructor(private readonly deps: MetricsTextfileDeps) {}
@@ -112,8 +112,11 @@ export class MetricsTextfile {
    */
   refresh(): Promise<MetricsStatus> {
     const next = this.chain.then(() => this.writeOnce());
-    this.chain = next;
-    return next.then(() => this.status());
+    // writeOnce catches what a write throws; this is for anything else, so the chain never breaks.
+    this.chain = next.catch((e: unknown) => {
+      console.warn('[borgdesk] the metrics file was not written:', e instanceof Error ? e.message : e);
+    });
+    return this.chain.then(() => this.status());
   }
 
   /** Remove `file` if this run of Borgdesk wrote it: the setting moved away from it. */
