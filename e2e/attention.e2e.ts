@@ -4,10 +4,10 @@
  * goes away (its folder is renamed), four days pass, and the Overview says the plan needs attention
  * because the drive is not connected, while History holds no pile of failed runs. The drive comes
  * back, the waiting run catches up, and the card goes away. Settings then says that starting at
- * login is the desktop app's job.
+ * login is the desktop app's job, and writes the Prometheus metrics file of those runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rename } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { createRepository, goTo, openNewPlan, savePlan } from './support/app-flows.js';
 import { openAppSession, type AppSession } from './support/app-session.js';
@@ -93,7 +93,7 @@ describe('a plan whose drive stays away is flagged on the Overview', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  it('says in Settings that only the desktop app can start at login', async () => {
+  it('says in Settings that only the desktop app can start at login, and writes the metrics file', async () => {
     await app.page.getByRole('button', { name: 'Settings' }).click();
     const dialog = app.page.getByRole('dialog', { name: 'Settings' });
     const loginSwitch = dialog.getByRole('switch', { name: 'Start Borgdesk when I log in' });
@@ -103,6 +103,20 @@ describe('a plan whose drive stays away is flagged on the Overview', () => {
     // The browser host has no tray to miss.
     expect(await dialog.getByText('No tray icon:').count()).toBe(0);
     if (SHOTS) await dialog.screenshot({ path: path.join(SHOTS, 'settings.png') });
+
+    // The metrics textfile, written at once from the history: the plan's last run succeeded.
+    const textfile = path.join(app.host.root, 'node-exporter', 'borgdesk.prom');
+    await mkdir(path.dirname(textfile));
+    await dialog.getByLabel('Prometheus metrics').fill(textfile);
+    await dialog.getByText('Not saved yet', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'Save and write now' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'with the last run of 1 plan destination' }).waitFor();
+    const metrics = await readFile(textfile, 'utf8');
+    expect(metrics).toMatch(
+      /^borgdesk_last_run_result\{plan="Documents",repository="USB drive",.*result="succeeded"\} 1$/m,
+    );
+    expect(metrics).toMatch(/^borgdesk_last_files\{plan="Documents",repository="USB drive",.*\} 6$/m);
+    if (SHOTS) await dialog.screenshot({ path: path.join(SHOTS, 'settings-metrics.png') });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
   });

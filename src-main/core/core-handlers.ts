@@ -18,6 +18,8 @@ import { spaceHandlers } from './maintenance/space-handlers.js';
 import { borg2MaintenanceHandlers } from './maintenance/borg2-maintenance-handlers.js';
 import { parseBorgVersion } from '../borg/version.js';
 import { lockHandlers } from './locks/lock-handlers.js';
+import { metricsHandlers } from './metrics/metrics-handlers.js';
+import type { MetricsTextfile } from './metrics/metrics-textfile.js';
 import { migrationHandlers } from './migration/migration-handlers.js';
 import { sshHandlers } from './ssh/ssh-handlers.js';
 import type { KnownHosts } from './ssh/known-hosts.js';
@@ -52,6 +54,7 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
   readonly mounts: MountManager;
   readonly runner: PlanRunner;
   readonly schedule: PlanSchedule;
+  readonly metrics: MetricsTextfile;
   readonly checks: PeriodicChecks;
   readonly keys: KeyService;
   readonly sshKeys: SshKeyService;
@@ -72,6 +75,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
   return {
     ...appHandlers({ status, configNotices: stores.configNotices, plans, history, repos, settings, now }),
     ...settingsHandlers({ settings, status, desktop: services.desktop }),
+    ...metricsHandlers(settings, w.metrics),
     ...repositories,
     'repos:details': watchDetails(repositories['repos:details'], w.questions),
     ...jobHandlers({ jobs, repos, homeDir, env: services.env, now, assertWritable }),

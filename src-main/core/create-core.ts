@@ -16,6 +16,7 @@ import { EventBus } from './event-bus.js';
 import { guardAll } from './guard-handlers.js';
 import { JobManager } from './jobs/job-manager.js';
 import { operationRecorder } from './history/operation-record.js';
+import { startMetricsTextfile } from './metrics/metrics-wiring.js';
 import { KeyService } from './keys/key-service.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
 import { RepositoryEdits } from './repositories/repository-edits.js';
@@ -159,6 +160,7 @@ export async function createCore(services: Services): Promise<Core> {
     record,
   };
   const { runner, schedule, checks } = createSchedulers({ ...wiring, ...stores });
+  const metrics = startMetricsTextfile({ hub, ...stores, now: () => services.clock.now() });
   let disposed = false;
   const handlers = guardAll(
     () => disposed,
@@ -171,6 +173,7 @@ export async function createCore(services: Services): Promise<Core> {
       runner,
       schedule,
       checks,
+      metrics,
       keys,
       sshKeys,
       questions,
@@ -199,6 +202,8 @@ export async function createCore(services: Services): Promise<Core> {
       await jobs.dispose();
       // Jobs cancelled just now were handed to the history; let their entries reach the disk.
       await history.idle();
+      // The runs those jobs ended are in the metrics file before the core is gone.
+      await metrics.idle();
       // Mounts hold a repository lock and a folder in /tmp: never leave them behind on quit.
       await mounts.dispose();
       await index.dispose();

@@ -14,6 +14,8 @@ export const REQUEST_NAMES = [
   'app:dismiss-config-notice',
   'settings:get',
   'settings:update',
+  'settings:metrics-status',
+  'settings:metrics-apply',
   'repos:list',
   'repos:create',
   'repos:add-existing',

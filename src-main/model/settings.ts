@@ -13,5 +13,7 @@ export const settingsSchema = z.object({
   staleAfterDays: z.number().int().min(1).max(60),
   /** Start Borgdesk (in the tray) when the user logs in; applied by the desktop host. */
   startAtLogin: z.boolean(),
+  /** The Prometheus textfile Borgdesk keeps for node_exporter (a full path to a .prom file); empty: off. */
+  metricsTextfile: z.string().max(4096),
 });
 export type Settings = z.infer<typeof settingsSchema>;

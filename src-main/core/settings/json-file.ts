@@ -11,12 +11,39 @@ import type { z } from 'zod';
 
 /** Write `data` as pretty JSON to `file` atomically (temp file + fsync + rename). */
 export async function writeJsonAtomic(file: string, data: unknown): Promise<void> {
+  await writeTextAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
+}
+
+/** How {@link writeTextAtomic} treats the folder and the file. */
+export interface AtomicWriteOptions {
+  /** The new file's mode; 0o600 (only the user) unless another program must read it. */
+  readonly mode?: number;
+  /**
+   * Create the folder (0o700) when it is missing; true for Borgdesk's own folders. A folder named by
+   * the user (the metrics textfile's) is left as it is, so a typo is reported instead of created.
+   */
+  readonly createDir?: boolean;
+}
+
+/**
+ * Write `text` to `file` atomically: a temp file in the same folder is written, fsynced and renamed
+ * over the target, so a reader (Borgdesk after a crash, node_exporter while we write) sees either the
+ * old file or the new one, never half of one.
+ */
+export async function writeTextAtomic(
+  file: string,
+  text: string,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  if (options.createDir ?? true) await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, 'w', 0o600);
+  const mode = options.mode ?? 0o600;
+  const handle = await fs.open(temp, 'w', mode);
   try {
-    await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+    await handle.writeFile(text, 'utf8');
+    // The umask may have narrowed the mode open() was given; a file others must read needs it whole.
+    if (options.mode !== undefined) await handle.chmod(mode);
     await handle.sync();
   } catch (e) {
     await handle.close();
@@ -36,7 +63,7 @@ export async function writeJsonAtomic(file: string, data: unknown): Promise<void
 // Matches the temp names above: `.<name>.<pid>.<12 hex digits>.tmp`.
 const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
-/** The pid of the process that made `name` if it is one of writeJsonAtomic's temp files. */
+/** The pid of the process that made `name` if it is one of writeTextAtomic's temp files. */
 export function tempFileOwner(name: string): number | undefined {
   const match = TEMP_NAME.exec(name);
   return match === null ? undefined : Number(match[1]);

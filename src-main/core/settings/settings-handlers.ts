@@ -12,8 +12,11 @@ export interface SettingsHandlerDeps {
   readonly desktop: DesktopIntegration | undefined;
 }
 
+// The metrics textfile's requests have their own handlers (metrics/metrics-handlers.ts).
+type PlainSettingsRequests = Pick<typeof settingsRequests, 'settings:get' | 'settings:update'>;
+
 /** One handler per settings request. */
-export function settingsHandlers(deps: SettingsHandlerDeps): HandlersFor<typeof settingsRequests> {
+export function settingsHandlers(deps: SettingsHandlerDeps): HandlersFor<PlainSettingsRequests> {
   const { settings } = deps;
   return {
     'settings:get': async () => settings.get(),

@@ -37,7 +37,7 @@ describe('settings store', () => {
     });
   });
 
-  it('gives a version 1 file from before notifications the default level, stale allowance and login choice', async () => {
+  it('gives a version 1 file from before notifications the default level, stale allowance, login choice and no metrics file', async () => {
     await fs.writeFile(
       path.join(dir, 'settings.json'),
       JSON.stringify({ version: 1, borgPath: '/usr/bin/borg', defaultCompression: 'none' }),
@@ -49,9 +49,19 @@ describe('settings store', () => {
       notificationLevel: 'problems',
       staleAfterDays: 3,
       startAtLogin: false,
+      metricsTextfile: '',
     });
     // The old file was understood, not set aside as corrupt.
     expect((await fs.readdir(dir)).some((n) => n.includes('corrupt'))).toBe(false);
+  });
+
+  it('keeps the metrics textfile path across a reopen', async () => {
+    const store = await openSettingsStore(dir);
+    await store.update({ metricsTextfile: '/var/lib/prometheus/node-exporter/borgdesk.prom' });
+    await store.update({ staleAfterDays: 4 });
+    expect((await openSettingsStore(dir)).get().metricsTextfile).toBe(
+      '/var/lib/prometheus/node-exporter/borgdesk.prom',
+    );
   });
 
   it('resets only a stale allowance outside 1..60 to its default, keeping the other fields', async () => {

@@ -15,6 +15,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useStaleStore } from '../../stores/stale-store.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { BorgInUse } from './BorgInUse.js';
+import { MetricsTextfileField } from './MetricsTextfileField.js';
 import { SecretStorageStatement } from './SecretStorageStatement.js';
 import { StartAtLoginField } from './StartAtLoginField.js';
 
@@ -141,6 +142,7 @@ export function SettingsDialog() {
         supported={status?.startAtLoginSupported ?? false}
         {...(status?.trayProblem !== undefined ? { trayProblem: status.trayProblem } : {})}
       />
+      <MetricsTextfileField />
       <SecretStorageStatement storage={status?.secretStorage} />
     </Dialog>
   );
