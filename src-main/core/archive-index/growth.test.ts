@@ -144,6 +144,23 @@ describe('compareTrees', () => {
     expect(first?.folders[0]?.path).toBe('home/you/Videos');
   });
 
+  it('pairs children listed in another order, or with some missing, by name', () => {
+    const older = tree(file('d/a', 1), file('d/b', 2), file('d/c', 3), file('d/d', 4), file('d/e', 5));
+    const newer = tree(file('d/d', 4), file('d/a', 1), file('d/c', 30), file('d/e', 5), file('d/f', 6));
+    const growth = compareTrees(older, newer, '', limits);
+    expect(growth?.totals).toMatchObject({
+      grownBytes: 27 + 6,
+      shrunkBytes: 2,
+      addedFiles: 1,
+      changedFiles: 1,
+      removedFiles: 1,
+    });
+    expect(growth?.files.map((f) => [f.path, f.kind])).toEqual([
+      ['d/c', 'changed'],
+      ['d/f', 'added'],
+    ]);
+  });
+
   it('pairs twin names (undecodable bytes shown alike) in listing order', () => {
     const older = tree(file('d/caf?', 5), file('d/caf?', 6));
     const newer = tree(file('d/caf?', 5), file('d/caf?', 8));

@@ -95,12 +95,16 @@ class GrowthWalk {
   readonly direct = new Map<string, Counts>();
   changedFileCount = 0;
   private files: GrowthFile[] = [];
+  /** Older entries already paired with a newer one. */
+  private readonly taken: Uint8Array;
 
   constructor(
     private readonly o: TreeColumns,
     private readonly n: TreeColumns,
     private readonly fileLimit: number,
-  ) {}
+  ) {
+    this.taken = new Uint8Array(o.count);
+  }
 
   run(start: Frame): void {
     const stack = [start];
@@ -114,29 +118,26 @@ class GrowthWalk {
 
   private compare({ older, newer, path }: Frame, stack: Frame[]): void {
     const { o, n } = this;
-    const olderByName = older < 0 ? new Map<string, number>() : childrenByName(o, older);
+    const matcher = new ChildMatcher(o, n, older, this.taken);
     if (newer >= 0) {
-      const twins = new Map<string, number>();
       for (let k = n.firstChild[newer] as number; k >= 0; k = n.nextSibling[k] as number) {
-        const name = n.nameOf(k);
-        const key = keyOf(n, k, name, twins);
-        const m = olderByName.get(key) ?? -1;
-        if (m >= 0) olderByName.delete(key);
-        const childPath = joinPath(path, name);
+        const m = matcher.match(k);
         const olderIsDir = m >= 0 && o.type[m] === TYPE_DIR;
+        // Paths are built only for what is compared further or reported, not for unchanged files.
         if (n.type[k] === TYPE_DIR) {
           if (m >= 0 && !olderIsDir) this.removed(path, m);
-          stack.push({ older: olderIsDir ? m : -1, newer: k, path: childPath });
+          stack.push({ older: olderIsDir ? m : -1, newer: k, path: joinPath(path, n.nameOf(k)) });
         } else if (m < 0 || olderIsDir) {
+          const childPath = joinPath(path, n.nameOf(k));
           if (olderIsDir) stack.push({ older: m, newer: -1, path: childPath });
           this.added(path, childPath, n.size[k] as number);
         } else if (n.size[k] !== o.size[m] || n.mtime[k] !== o.mtime[m]) {
-          this.changed(path, childPath, o.size[m] as number, n.size[k] as number);
+          this.changed(path, joinPath(path, n.nameOf(k)), o.size[m] as number, n.size[k] as number);
         }
       }
     }
     // What is left of the older folder is gone from the newer one.
-    for (const m of olderByName.values()) {
+    for (const m of matcher.unmatched()) {
       if (o.type[m] === TYPE_DIR) stack.push({ older: m, newer: -1, path: joinPath(path, o.nameOf(m)) });
       else this.removed(path, m);
     }
@@ -191,8 +192,65 @@ function byFileGrowth(a: GrowthFile, b: GrowthFile): number {
   return b.deltaBytes - a.deltaBytes || b.size - a.size || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
-// A folder's children keyed by name. Names borg shows alike (see FLAG_AMBIGUOUS) get a running
-// number, so twins pair up in listing order instead of hiding one another.
+/**
+ * Finds each newer child's counterpart among an older folder's children. Two archives of one source
+ * nearly always list a folder's children in the same order, so the older child after the last match
+ * is tried first by comparing name bytes (no string is made); only when that fails are the older
+ * names put in a map. Names borg shows alike (see FLAG_AMBIGUOUS) always go through the map, with a
+ * running number, so twins pair up in listing order instead of hiding one another.
+ */
+class ChildMatcher {
+  private cursor: number;
+  private byName: Map<string, number> | undefined;
+  private readonly twins = new Map<string, number>();
+
+  constructor(
+    private readonly o: TreeColumns,
+    private readonly n: TreeColumns,
+    private readonly older: number,
+    private readonly taken: Uint8Array,
+  ) {
+    this.cursor = older < 0 ? -1 : (o.firstChild[older] as number);
+  }
+
+  /** The older child named like newer child k, or -1. */
+  match(k: number): number {
+    if (this.older < 0) return -1;
+    const { o, n, taken } = this;
+    const c = this.cursor;
+    const plain = (((n.flags[k] as number) | (c >= 0 ? (o.flags[c] as number) : 0)) & FLAG_AMBIGUOUS) === 0;
+    if (c >= 0 && plain && taken[c] === 0 && sameName(o, c, n, k)) return this.take(c);
+    this.byName ??= childrenByName(o, this.older);
+    const m = this.byName.get(keyOf(n, k, n.nameOf(k), this.twins)) ?? -1;
+    return m < 0 || taken[m] === 1 ? -1 : this.take(m);
+  }
+
+  /** The older children no newer child matched. */
+  unmatched(): number[] {
+    const left: number[] = [];
+    if (this.older < 0) return left;
+    const { o, taken } = this;
+    for (let m = o.firstChild[this.older] as number; m >= 0; m = o.nextSibling[m] as number)
+      if (taken[m] === 0) left.push(m);
+    return left;
+  }
+
+  private take(m: number): number {
+    this.taken[m] = 1;
+    this.cursor = this.o.nextSibling[m] as number;
+    return m;
+  }
+}
+
+function sameName(a: TreeColumns, i: number, b: TreeColumns, k: number): boolean {
+  const aStart = a.nameOff[i] as number;
+  const bStart = b.nameOff[k] as number;
+  const length = (a.nameOff[i + 1] as number) - aStart;
+  if ((b.nameOff[k + 1] as number) - bStart !== length) return false;
+  for (let x = 0; x < length; x++) if (a.pool[aStart + x] !== b.pool[bStart + x]) return false;
+  return true;
+}
+
 function childrenByName(c: TreeColumns, dir: number): Map<string, number> {
   const byName = new Map<string, number>();
   const twins = new Map<string, number>();
