@@ -101,6 +101,10 @@ describe('history and overview through the browser host', () => {
       await app.page.getByRole('button', { name: 'View log' }).first().click();
       await app.page.getByRole('log', { name: 'Job log' }).locator('.log-line').first().waitFor();
       await app.page.screenshot({ path: path.join(SHOTS, 'history-log-dark.png') });
+      // Back to where the next test expects the page: no dialog, the light theme.
+      await app.page.keyboard.press('Escape');
+      await app.page.getByRole('dialog').waitFor({ state: 'detached' });
+      await app.page.emulateMedia({ colorScheme: null });
     }
     expect(app.consoleErrors).toEqual([]);
   });
@@ -131,6 +135,7 @@ describe('history and overview through the browser host', () => {
       .waitFor();
     await files.getByRole('row', { name: /^notes\.txt/ }).waitFor();
     expect(await dialog.getByRole('table', { name: 'Folders that grew' }).count()).toBe(0);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'growth-folder.png') });
     await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
     await dialog.waitFor({ state: 'detached' });
     expect(app.consoleErrors).toEqual([]);
