@@ -1,16 +1,19 @@
 /**
  * History and Overview as a user sees them, in Chromium against the browser host and the real borg:
  * create a repository, run two backups of a typed folder path, find both in History with their
- * results and file counts, read one's log, and see the repository's growth drawn on the Overview.
+ * results and file counts, read one's log, see the repository's growth drawn on the Overview, and
+ * ask the second archive why it grew.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRepository, backUpPath, goTo } from './support/app-flows.js';
 import { openAppSession, type AppSession } from './support/app-session.js';
 
 const PASSPHRASE = 'history and growth 2024';
 const SCREENSHOT = path.resolve('docs/screenshot-dashboard.png');
+const GROWTH_SCREENSHOT = path.resolve('docs/screenshot-growth.png');
+const NOTES = 'more work\n'.repeat(20_000);
 const FILE_COUNT = 12;
 // Set to a folder to also save dark-mode shots of History and Overview for a visual check.
 const SHOTS = process.env['BORGDESK_E2E_SHOTS'];
@@ -30,8 +33,10 @@ describe('history and overview through the browser host', () => {
   it('creates a repository and backs it up twice', async () => {
     await createRepository(app.page, 'Projects', app.repoPath, PASSPHRASE);
     await backUpPath(app.page, app.sourceDir, 'projects-one');
-    // New files, so the second archive is larger than the first and the chart has a slope.
-    await writeFile(path.join(app.sourceDir, 'notes.txt'), 'more work\n'.repeat(20_000));
+    // A new file in a new folder, so the second archive is larger than the first (the chart has a
+    // step) and "Why did it grow?" has a folder to name.
+    await mkdir(path.join(app.sourceDir, 'drafts'));
+    await writeFile(path.join(app.sourceDir, 'drafts', 'notes.txt'), NOTES);
     await backUpPath(app.page, app.sourceDir, 'projects-two');
   });
 
@@ -96,7 +101,43 @@ describe('history and overview through the browser host', () => {
       await app.page.getByRole('button', { name: 'View log' }).first().click();
       await app.page.getByRole('log', { name: 'Job log' }).locator('.log-line').first().waitFor();
       await app.page.screenshot({ path: path.join(SHOTS, 'history-log-dark.png') });
+      // Back to where the next test expects the page: no dialog, the light theme.
+      await app.page.keyboard.press('Escape');
+      await app.page.getByRole('dialog').waitFor({ state: 'detached' });
+      await app.page.emulateMedia({ colorScheme: null });
     }
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('explains why the second archive grew: the folder and the file that were added', async () => {
+    const { page } = app;
+    await page.getByRole('list', { name: 'Repositories' }).getByRole('button', { name: 'Projects' }).click();
+    await page
+      .getByRole('table', { name: 'Archives' })
+      .getByRole('button', { name: 'Why did projects-two grow?' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Why did it grow?' });
+    const headline = dialog.getByLabel('Growth');
+    await headline.waitFor({ timeout: 30_000 });
+    expect(await headline.textContent()).toMatch(/^\+200\.0 kB since projects-one \(/);
+    const folders = dialog.getByRole('table', { name: 'Folders that grew' });
+    const firstFolder = folders.getByRole('row').nth(1);
+    // Grown, net change, then 1 file added, 0 changed, 0 removed.
+    expect(await firstFolder.textContent()).toMatch(/drafts\+200\.0 kB\+200\.0 kB100$/);
+    const files = dialog.getByRole('table', { name: 'Files that grew' });
+    expect(await files.getByRole('row').nth(1).textContent()).toMatch(/drafts\/notes\.txtadded\+200\.0 kB/);
+    await page.screenshot({ path: GROWTH_SCREENSHOT });
+    // Drilling into the folder lists what grew inside it, with a way back.
+    await firstFolder.getByRole('button').click();
+    await dialog
+      .getByRole('navigation', { name: 'Folder' })
+      .getByRole('button', { name: 'drafts' })
+      .waitFor();
+    await files.getByRole('row', { name: /^notes\.txt/ }).waitFor();
+    expect(await dialog.getByRole('table', { name: 'Folders that grew' }).count()).toBe(0);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'growth-folder.png') });
+    await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+    await dialog.waitFor({ state: 'detached' });
     expect(app.consoleErrors).toEqual([]);
   });
 });

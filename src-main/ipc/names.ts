@@ -38,6 +38,7 @@ export const REQUEST_NAMES = [
   'archives:versions',
   'archives:search-all',
   'archives:diff',
+  'archives:growth',
   'restore:preview',
   'jobs:start-restore',
   'jobs:save-copy',

@@ -45,6 +45,7 @@ export const HEAVY_REQUESTS: ReadonlySet<RequestName> = new Set<RequestName>([
   'archives:versions',
   'archives:search-all',
   'archives:diff',
+  'archives:growth',
   'restore:preview',
   'mount:mount',
   'history:list',

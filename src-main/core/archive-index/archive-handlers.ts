@@ -10,6 +10,7 @@ import { softDeleteHandlers } from './soft-delete-handlers.js';
 import { deleteArchiveJob, type MaintenanceDeps } from '../maintenance/maintenance-jobs.js';
 import { diffArchives, type DiffDeps } from '../restore/diff-service.js';
 import type { ArchiveIndexService } from './archive-index-service.js';
+import { growthReport } from './growth-report.js';
 
 /** The services the archive handlers use. */
 export interface ArchiveHandlerDeps extends MaintenanceDeps, Pick<ArchiveEditDeps, 'record'> {
@@ -36,6 +37,9 @@ export function archiveHandlers(deps: ArchiveHandlerDeps): HandlersFor<typeof ar
       const found = await index.searchAll(repoId, query, mode, limit);
       return { hits: [...found.hits], archivesSearched: found.archivesSearched, truncated: found.truncated };
     },
+    // Drilling into a folder reuses the listing the first report made; the first one lists afresh.
+    'archives:growth': async ({ repoId, ...request }) =>
+      growthReport(await index.indexedArchives(repoId, request.folder !== undefined), request),
     'archives:diff': (params) => diffArchives(params, deps.lane),
     'archives:delete': async ({ repoId, archiveName, archiveId }) => ({
       jobId: deps.jobs.submit(await deleteArchiveJob(repoId, archiveName, deps, archiveId)).id,

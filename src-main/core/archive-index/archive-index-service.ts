@@ -263,12 +263,18 @@ export class ArchiveIndexService {
     return listing;
   }
 
-  // Lists the repository's archives (newest first) with a way to get each one's complete tree.
-  private async indexedArchives(repoId: string): Promise<IndexedArchive[]> {
-    const listing = await this.deps.runInLane(repoId, async () => {
-      const { location, ctx } = await this.deps.resolve(repoId);
-      return this.listArchives(repoId, location, ctx);
-    });
+  /**
+   * The repository's archives (newest first), each with a way to get its complete tree. Lists them
+   * with borg unless `cached` is set and an earlier listing is remembered.
+   */
+  async indexedArchives(repoId: string, cached = false): Promise<IndexedArchive[]> {
+    const remembered = cached ? await this.catalog.get(repoId) : undefined;
+    const listing: CatalogEntry =
+      remembered ??
+      (await this.deps.runInLane(repoId, async () => {
+        const { location, ctx } = await this.deps.resolve(repoId);
+        return this.listArchives(repoId, location, ctx);
+      }));
     return newestFirst(listing.archives).map((a) => ({
       name: a.name,
       id: a.id,

@@ -82,6 +82,11 @@ export class ArchiveTree {
     return this.c.count - 1;
   }
 
+  /** The columns themselves, read-only by contract, for whole-tree comparisons (growth.ts). */
+  get columns(): TreeColumns {
+    return this.c;
+  }
+
   /** Approximate memory held, for the in-memory cache's budget. */
   get byteSize(): number {
     const search = this.searchText === undefined ? 0 : this.searchText.text.length * 2 + this.c.count * 4;

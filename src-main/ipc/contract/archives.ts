@@ -12,6 +12,7 @@ import {
   searchModeSchema,
   searchResultSchema,
 } from '../../model/archive.js';
+import { growthReportSchema } from '../../model/archive-growth.js';
 import { archiveInfoSchema } from '../../model/archive-info.js';
 import { empty, jobRef } from './shared.js';
 
@@ -78,6 +79,19 @@ export const archiveRequests = {
       archiveIdB: z.string().optional(),
     }),
     result: diffResultSchema,
+  },
+  /**
+   * "Why did it grow?": the folders and files an archive holds more than the previous archive of its
+   * plan (or `against…`), from both archives' contents indexes (built when missing). `folder` limits
+   * the report to one folder, for drilling in.
+   */
+  'archives:growth': {
+    params: archiveRefSchema.extend({
+      againstArchiveName: z.string().min(1).optional(),
+      againstArchiveId: z.string().optional(),
+      folder: z.string().optional(),
+    }),
+    result: growthReportSchema,
   },
   /** Delete one archive (as a job in the repository's queue). */
   'archives:delete': { params: archiveRefSchema, result: jobRef },

@@ -1,6 +1,8 @@
 /**
  * A repository's growth over time: each archive's original size and the deduplicated size borg
- * stored for it, at the archive's start. Static data, so animation stays off.
+ * stored for it, at the archive's start. Drawn as steps: a size holds from one backup until the
+ * next, and nothing happens in between that a smoothed curve would suggest. Static data, so
+ * animation stays off.
  */
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
@@ -83,7 +85,7 @@ export function GrowthChart({ archives }: GrowthChartProps) {
           />
           <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           <Line
-            type="monotone"
+            type="stepAfter"
             dataKey="originalSize"
             name="Original"
             stroke="var(--chart-original)"
@@ -94,7 +96,7 @@ export function GrowthChart({ archives }: GrowthChartProps) {
             connectNulls
           />
           <Line
-            type="monotone"
+            type="stepAfter"
             dataKey="deduplicatedSize"
             name="Deduplicated"
             stroke="var(--chart-dedup)"

@@ -1,5 +1,5 @@
 /**
- * The dialogs an archive row opens: Info (with Rename… and Comment…), Rename, Comment, Tags (borg 2)
+ * The dialogs an archive row opens: Why did it grow?, Info (with Rename… and Comment…), Rename, Comment, Tags (borg 2)
  * and the delete confirmation, whose words say whether the delete can be undone (borg 2 only marks
  * archives as deleted until the next compact; borg 1.x deletes for good). Every request names the
  * archive by id too, so borg 2's archives of one name are never mixed up.
@@ -9,6 +9,7 @@ import { useReposStore } from '../../stores/repos-store.js';
 import { ArchiveInfoDialog } from '../archives/ArchiveInfoDialog.js';
 import { ArchiveTagsDialog } from '../archives/ArchiveTagsDialog.js';
 import { ArchiveTextDialog } from '../archives/ArchiveTextDialog.js';
+import { GrowthDialog } from '../archives/GrowthDialog.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import type { ArchiveEdit } from './ArchivesTable.js';
 
@@ -39,6 +40,8 @@ export function ArchiveEditDialogs({ repoId, dialog, softDelete, onChange }: Arc
     case 'rename':
     case 'comment':
       return <ArchiveTextDialog kind={dialog.edit} {...ref} comment={archive.comment} onClose={close} />;
+    case 'growth':
+      return <GrowthDialog {...ref} onClose={close} />;
     case 'tags':
       return <ArchiveTagsDialog {...ref} tags={archive.tags ?? []} onClose={close} />;
     case 'delete':

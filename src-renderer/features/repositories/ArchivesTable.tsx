@@ -1,6 +1,6 @@
 /**
  * The archives of a repository, newest first: name, date, duration, sizes and file count, with
- * Browse, Info (with Rename… and Comment…), Tags… (borg 2) and Delete per archive; partial
+ * Browse, Growth (why did it grow?), Info (with Rename… and Comment…), Tags… (borg 2) and Delete per archive; partial
  * (checkpoint) archives marked. Borg 2 keeps series (archives of one name): each is its own row,
  * told apart by its time and short id.
  */
@@ -14,7 +14,7 @@ import { shortArchiveId, useBorgFeatures } from './use-borg-features.js';
 import styles from './repositories.module.css';
 
 /** An edit of one archive the table offers. */
-export type ArchiveEdit = 'rename' | 'comment' | 'info' | 'tags';
+export type ArchiveEdit = 'rename' | 'comment' | 'info' | 'tags' | 'growth';
 
 /** Props of {@link ArchivesTable}. */
 export interface ArchivesTableProps {
@@ -196,7 +196,7 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = fal
   );
 }
 
-// Info of one archive row (its dialog offers Rename… and Comment…, so the row stays narrow), and Tags… on borg 2.
+// Growth and Info of one archive row (its dialog offers Rename… and Comment…, so the row stays narrow), and Tags… on borg 2.
 function ArchiveEditButtons(props: {
   readonly archive: ArchiveSummary;
   readonly label: string;
@@ -206,6 +206,15 @@ function ArchiveEditButtons(props: {
   const { archive, label, onEdit, tags } = props;
   return (
     <>
+      <Button
+        size="small"
+        variant="ghost"
+        aria-label={`Why did ${label} grow?`}
+        title="Why did it grow? What this archive holds more than the previous one"
+        onClick={() => onEdit(archive, 'growth')}
+      >
+        Growth
+      </Button>
       {tags ? (
         <Button
           size="small"
