@@ -26,6 +26,8 @@ describe('parseCreateOutput', () => {
       compressedSize: raw.archive.stats.compressed_size,
       deduplicatedSize: raw.archive.stats.deduplicated_size,
       fileCount: raw.archive.stats.nfiles,
+      // The whole repository's stored size after this backup (cache stats), for the growth chart.
+      repositoryStoredSize: raw.cache.stats.unique_csize,
     });
     expect(archive.fileCount).toBe(5);
     expect(archive.originalSize).toBeGreaterThan(300_000);

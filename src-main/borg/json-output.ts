@@ -114,7 +114,13 @@ export type ArchiveItem = z.infer<typeof archiveItemSchema>;
 /** Parses `borg create --json` stdout into the new archive's summary. */
 export function parseCreateOutput(stdout: string): { archive: ArchiveSummary; repositoryId: string } {
   const out = parseJson(stdout, createOutputSchema, 'borg create');
-  return { archive: toArchiveSummary(out.archive), repositoryId: out.repository.id };
+  const archive = toArchiveSummary(out.archive);
+  // The repository's stored size after this backup: the growth chart's steps and the metrics file.
+  const stored = out.cache?.stats?.unique_csize;
+  return {
+    archive: stored === undefined ? archive : { ...archive, repositoryStoredSize: stored },
+    repositoryId: out.repository.id,
+  };
 }
 
 /** Parses `borg info --json` stdout. */

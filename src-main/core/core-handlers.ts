@@ -2,6 +2,8 @@
  * One handler per contract request, composed from each domain's handlers the way the contract is
  * composed from each domain's requests (ipc/contract.ts).
  */
+import { withStoredSizes } from './history/stored-sizes.js';
+import type { HistoryStore } from './history/history-store.js';
 import type { RequestHandlers, TestRequestHandlers } from '../ipc/contract.js';
 import { appHandlers } from './app-handlers.js';
 import type { AppStatusService } from './app-status.js';
@@ -65,6 +67,14 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
   readonly username: string;
 }
 
+// `borg list` does not say what the repository stored after each archive; the history kept it.
+function withHistorySizes(
+  details: RequestHandlers['repos:details'],
+  history: Pick<HistoryStore, 'storedSizes'>,
+): RequestHandlers['repos:details'] {
+  return async (params) => withStoredSizes(await details(params), history.storedSizes(params.repoId));
+}
+
 /** The handlers of every domain, unguarded (create-core wraps them in guardAll). */
 export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequestHandlers {
   const { services, stores, bus, status, repos, jobs, index, mounts, homeDir, platform, assertWritable } = w;
@@ -77,7 +87,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     ...settingsHandlers({ settings, status, desktop: services.desktop }),
     ...metricsHandlers(settings, w.metrics),
     ...repositories,
-    'repos:details': watchDetails(repositories['repos:details'], w.questions),
+    'repos:details': withHistorySizes(watchDetails(repositories['repos:details'], w.questions), history),
     ...jobHandlers({ jobs, repos, homeDir, env: services.env, now, assertWritable }),
     ...archiveHandlers({ index, jobs, lane: w.lane, repos, assertWritable, record: w.record }),
     ...restoreHandlers({ repos, jobs, index, mounts, fileManager: services.fileManager, now }),

@@ -19,6 +19,11 @@ export const archiveSummarySchema = z.object({
   comment: z.string().optional(),
   /** Borg 2's tags (`borg tag`), sorted; absent when there are none. */
   tags: z.array(z.string()).optional(),
+  /**
+   * What the whole repository stored (deduplicated, compressed) right after this archive was made:
+   * borg create's cache stats, known only for archives Borgdesk made (borg 1.x reports it).
+   */
+  repositoryStoredSize: z.number().optional(),
 });
 export type ArchiveSummary = z.infer<typeof archiveSummarySchema>;
 

@@ -21,6 +21,8 @@ export const historyStatsSchema = z.object({
   compressedSize: z.number().optional(),
   deduplicatedSize: z.number().optional(),
   archiveName: z.string().optional(),
+  /** A backup: what the repository stored in all after it (borg create's cache stats). */
+  repositoryStoredSize: z.number().optional(),
 });
 export type HistoryStats = z.infer<typeof historyStatsSchema>;
 

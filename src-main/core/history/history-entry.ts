@@ -52,6 +52,7 @@ export function statsOf(snapshot: JobSnapshot): HistoryStats | undefined {
     if (archive.originalSize !== undefined) stats.originalSize = archive.originalSize;
     if (archive.compressedSize !== undefined) stats.compressedSize = archive.compressedSize;
     if (archive.deduplicatedSize !== undefined) stats.deduplicatedSize = archive.deduplicatedSize;
+    if (archive.repositoryStoredSize !== undefined) stats.repositoryStoredSize = archive.repositoryStoredSize;
   }
   const restored = snapshot.restoreResult;
   if (restored !== undefined) {

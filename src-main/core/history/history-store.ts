@@ -5,6 +5,7 @@
  * index is rebuilt from the logs; a job that was running when Borgdesk stopped is recorded as
  * interrupted at the next start (see running-journal.ts).
  */
+import { storedSizesByArchive } from './stored-sizes.js';
 import { promises as fs } from 'node:fs';
 import type { HistoryEntry } from '../../model/history.js';
 import type { LogEntry } from '../../model/job.js';
@@ -111,6 +112,11 @@ export class HistoryStore {
     const id = historyIdSchema.safeParse(entry.id);
     if (!id.success) return Promise.reject(new AppError('InvalidInput', `Not a job id: ${entry.id}`));
     return this.enqueue(() => this.write(entry, log));
+  }
+
+  /** The stored size of repository `repoId` after each backup kept here, by archive name. */
+  storedSizes(repoId: string): Map<string, number> {
+    return storedSizesByArchive(this.entries, repoId);
   }
 
   /** A page of entries, newest first. */
