@@ -91,7 +91,7 @@ describe('pattern lines in a plan', () => {
   it("shows each plan's own last result on the Overview", async () => {
     // A second plan to the same repository whose run fails after the first one succeeded.
     const dialog = await openNewPlan(app.page, 'Broken', app.sourceDir);
-    await dialog.getByLabel('Before command', { exact: true }).fill('exit 3');
+    await dialog.getByLabel('Before the backup', { exact: true }).fill('exit 3');
     await savePlan(dialog);
     await runNow(app.page, 'Broken');
     await goTo(app.page, 'History');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHookEnv, HOOK_VARIABLES, type HookContext } from './hook-env.js';
+import { HOOK_VARIABLES } from '../../model/hook-variables.js';
+import { buildHookEnv, type HookContext } from './hook-env.js';
 
 const parent = {
   PATH: '/usr/bin:/bin',
@@ -81,6 +82,6 @@ describe('buildHookEnv', () => {
 
   it('lists every variable it can set', () => {
     const env = envFor({ hook: 'after-failure', result: 'failed', error: { code: 'c', message: 'm' } });
-    expect(Object.keys(ours(env)).sort()).toEqual([...HOOK_VARIABLES].sort());
+    expect(Object.keys(ours(env)).sort()).toEqual(HOOK_VARIABLES.map((v) => v.name).sort());
   });
 });

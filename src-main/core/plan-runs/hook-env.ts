@@ -1,15 +1,12 @@
 /**
  * The environment a plan's hook command gets: the host's own, without any passphrase, plus
  * BORGDESK_* variables that tell the command which plan, repository, archive and outcome it runs
- * for. Pure, so tests can prove exactly what a hook sees. The README's "Hooks" section lists them.
+ * for. Pure, so tests can prove exactly what a hook sees. model/hook-variables.ts lists them.
  */
 import { BORG_SECRET_VARS } from '../../borg/env.js';
+import { HOOK_VARIABLES, type HookName, type HookResult } from '../../model/hook-variables.js';
 
-/** Which of a plan's hooks runs (the value of BORGDESK_HOOK). */
-export type HookName = 'before' | 'after-success' | 'after-failure' | 'always';
-
-/** How the backup went, as a hook is told (BORGDESK_RESULT); `running` for the before hook. */
-export type HookResult = 'running' | 'succeeded' | 'warnings' | 'failed' | 'cancelled';
+export type { HookName, HookResult } from '../../model/hook-variables.js';
 
 /** What a hook is told about the run it belongs to. */
 export interface HookContext {
@@ -27,20 +24,6 @@ export interface HookContext {
   readonly logFile: string;
 }
 
-/** Every variable Borgdesk sets for a hook, in the order the README lists them. */
-export const HOOK_VARIABLES = [
-  'BORGDESK_HOOK',
-  'BORGDESK_PLAN_NAME',
-  'BORGDESK_PLAN_ID',
-  'BORGDESK_REPOSITORY_NAME',
-  'BORGDESK_REPOSITORY_LOCATION',
-  'BORGDESK_ARCHIVE_NAME',
-  'BORGDESK_RESULT',
-  'BORGDESK_ERROR_CODE',
-  'BORGDESK_ERROR_MESSAGE',
-  'BORGDESK_LOG_FILE',
-] as const;
-
 // Any variable that could carry a passphrase, also ones borg may add later (BORG_*PASS*).
 const PASSPHRASE_LIKE = /^BORG_\w*PASS/;
 
@@ -49,7 +32,7 @@ export function buildHookEnv(
   parentEnv: Readonly<NodeJS.ProcessEnv>,
   context: HookContext,
 ): Record<string, string> {
-  const ours = new Set<string>(HOOK_VARIABLES);
+  const ours = new Set<string>(HOOK_VARIABLES.map((v) => v.name));
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(parentEnv)) {
     if (value === undefined || ours.has(key)) continue;
