@@ -26,7 +26,7 @@ export const HOOK_LABELS: Readonly<Record<HookField, { readonly label: string; r
   afterCommand: { label: 'After a successful backup', hint: 'Also after a backup with warnings.' },
   afterFailureCommand: {
     label: 'After a failed or cancelled backup',
-    hint: 'Still runs after a cancel; cancel again to stop it.',
+    hint: 'Still runs after you cancel; Stop now on the job stops it too.',
   },
   alwaysCommand: { label: 'Always, at the end', hint: 'Runs last, whatever happened.' },
 };
