@@ -3,7 +3,7 @@
  * real borg: a bad line is named by its row, the tester answers for a line that leaves out *.tmp
  * files, Run now backs up without them (asked of the borg CLI directly), History names the plan of each job, and
  * the Overview shows each plan's own last result even when another plan to the same repository
- * failed after it.
+ * failed after it (its "before" hook fails; its failure and "always" hooks log their variables).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -15,6 +15,7 @@ import { listArchiveFiles, listArchiveNames } from './support/borg-cli.js';
 
 const PASSPHRASE = 'patterns decide 7731';
 const SCREENSHOT = '/tmp/patterns.png';
+const HOOKS_SCREENSHOT = '/tmp/plan-hooks.png';
 // Set to a folder to also save shots of History and the Overview for a visual check.
 const SHOTS = process.env['BORGDESK_E2E_SHOTS'];
 
@@ -91,8 +92,23 @@ describe('pattern lines in a plan', () => {
   it("shows each plan's own last result on the Overview", async () => {
     // A second plan to the same repository whose run fails after the first one succeeded.
     const dialog = await openNewPlan(app.page, 'Broken', app.sourceDir);
-    await dialog.getByLabel('Before command', { exact: true }).fill('exit 3');
+    const hooks = dialog.getByRole('group', { name: 'Commands around the backup' });
+    await hooks.getByLabel('Before the backup', { exact: true }).fill('exit 3');
+    await hooks
+      .getByLabel('After a failed or cancelled backup', { exact: true })
+      .fill('echo "cleanup after $BORGDESK_RESULT: $BORGDESK_ERROR_CODE"');
+    await hooks.getByLabel('Always, at the end: time limit in seconds').fill('20');
+    await hooks
+      .getByLabel('Always, at the end', { exact: true })
+      .fill('echo "always for $BORGDESK_PLAN_NAME"');
+    await hooks.getByText('Variables your command receives').click();
+    await hooks.getByText('BORGDESK_LOG_FILE').waitFor();
+    await hooks.screenshot({ path: HOOKS_SCREENSHOT });
     await savePlan(dialog);
+    await app.page
+      .getByRole('article', { name: 'Broken' })
+      .getByText('Commands: before, after failure, at the end')
+      .waitFor();
     await runNow(app.page, 'Broken');
     await goTo(app.page, 'History');
     const failed = app.page
@@ -101,6 +117,21 @@ describe('pattern lines in a plan', () => {
       .filter({ hasText: 'Failed' })
       .filter({ hasText: 'Broken' });
     await failed.first().waitFor({ timeout: 60_000 });
+    // The failure hooks ran after the skipped backup, with its result and error code.
+    await failed.first().getByRole('button', { name: 'View log' }).click();
+    const logDialog = app.page.getByRole('dialog', { name: /Backup log/ });
+    const log = logDialog.getByRole('log', { name: 'Job log' });
+    await log.locator('.log-line').first().waitFor({ timeout: 10_000 });
+    const messages = await log.locator('.log-message').allTextContents();
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'Before command failed (exit code 3).',
+        'cleanup after failed: InvalidInput',
+        'always for Broken',
+      ]),
+    );
+    await logDialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await logDialog.waitFor({ state: 'detached' });
     if (SHOTS) await app.page.screenshot({ path: path.join(SHOTS, 'history-plans.png') });
 
     await goTo(app.page, 'Overview');

@@ -25,8 +25,8 @@ export const KNOWN_PROMPTS: Readonly<Record<string, string>> = {
   BORG_DELETE_I_KNOW_WHAT_I_AM_DOING: 'YES',
 };
 
-// Secrets a parent may hold for its own use; a child only ever gets the one we hand it.
-const SECRET_VARS = [
+/** Secrets a parent may hold for its own use; a child only ever gets the one we hand it. */
+export const BORG_SECRET_VARS: readonly string[] = [
   'BORG_PASSPHRASE',
   'BORG_NEW_PASSPHRASE',
   'BORG_PASSCOMMAND',
@@ -67,7 +67,7 @@ export interface BorgEnvOptions {
 export function buildBorgEnv(parentEnv: NodeJS.ProcessEnv, options: BorgEnvOptions): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(parentEnv)) {
-    if (value === undefined || SECRET_VARS.includes(key) || PROMPT_VAR.test(key)) continue;
+    if (value === undefined || BORG_SECRET_VARS.includes(key) || PROMPT_VAR.test(key)) continue;
     env[key] = value;
   }
   env.LANG = 'C.UTF-8';

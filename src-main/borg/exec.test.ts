@@ -183,6 +183,17 @@ describe('runHookCommand', () => {
     expect(lines.sort()).toEqual(['stderr:err', 'stdout:out']);
   });
 
+  it('gives the command exactly the environment it is handed', async () => {
+    const lines: string[] = [];
+    const outcome = await runHookCommand('echo "[$BORGDESK_HOOK][${HOME-unset}]"', {
+      timeoutMs: 10_000,
+      env: { BORGDESK_HOOK: 'always', PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
+      onLine: (line) => lines.push(line),
+    });
+    expect(outcome.exitCode).toBe(0);
+    expect(lines).toEqual(['[always][unset]']);
+  });
+
   it('stops a command and what it started at its time limit', async () => {
     const started = performance.now();
     const outcome = await runHookCommand('sleep 20 & sleep 20', { timeoutMs: 300, onLine: () => {} });

@@ -1,5 +1,5 @@
 /**
- * A plan's before/after command: the user's own command line, run through their shell with a time
+ * A plan's hook command: the user's own command line, run through their shell with a time
  * limit that stops it and everything it started.
  */
 import type { Readable } from 'node:stream';
@@ -9,7 +9,7 @@ import { LineSplitter } from './line-splitter.js';
 import { spawnFailure } from './spawn-errors.js';
 import { deadline } from './stop-timers.js';
 
-/** How a plan's before/after command ended. */
+/** How a plan's hook command ended. */
 export interface HookOutcome {
   readonly exitCode: number | undefined;
   readonly timedOut: boolean;
@@ -22,6 +22,8 @@ export interface HookOutcome {
 export interface HookCommandOptions {
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
+  /** The command's complete environment (nothing else is inherited); this process's when absent. */
+  readonly env?: Readonly<Record<string, string>>;
   /** Each output line (stdout and stderr), as it arrives. */
   readonly onLine: (line: string, stream: 'stdout' | 'stderr') => void;
 }
@@ -29,7 +31,7 @@ export interface HookCommandOptions {
 const HOOK_TERM_TO_KILL_MS = 5_000;
 
 /**
- * Runs a plan's before/after command through the user's shell (it is the user's own command line,
+ * Runs a plan's hook command through the user's shell (it is the user's own command line,
  * e.g. `pg_dump db > /backup/db.sql`), stopping it and what it started (SIGTERM to its process
  * group, then SIGKILL 5 s later) after the timeout or on abort. Never rejects: the caller decides what a non-zero exit or a startError means.
  */
@@ -41,6 +43,7 @@ export async function runHookCommand(command: string, options: HookCommandOption
     // Its own process group, so the time limit stops what the command started too (`a & b`).
     detached: OWN_SESSION,
     windowsHide: true,
+    ...(options.env !== undefined && { env: { ...options.env } }),
   });
   const wire = (stream: Readable | null | undefined, name: 'stdout' | 'stderr'): (() => void) => {
     const splitter = new LineSplitter();

@@ -15,7 +15,7 @@ import { checkPatternRules } from './pattern-rules.js';
 import { retentionPolicySchema } from './retention.js';
 import { scheduleSchema } from './schedule.js';
 
-/** A command run before or after the backup (e.g. a database dump), killed after `timeoutSeconds`. */
+/** A command run around the backup (e.g. a database dump), stopped after `timeoutSeconds`. */
 export const hookCommandSchema = z.object({
   command: z.string().trim().min(1, 'Enter a command or remove it.'),
   timeoutSeconds: z.number().int().min(1).max(86_400).default(600),
@@ -61,8 +61,14 @@ const planFields = {
   compression: compressionSchema.default('lz4'),
   /** Placeholders as borg expands them; the archive name is `<archivePrefix>-<template>`. */
   archiveNameTemplate: z.string().default(DEFAULT_ARCHIVE_NAME_TEMPLATE),
+  /** Hooks (core/plan-runs/plan-hooks.ts): a failing "before" command skips the backup. */
   beforeCommand: hookCommandSchema.optional(),
+  /** After a successful backup (with or without warnings); the name predates the other hooks. */
   afterCommand: hookCommandSchema.optional(),
+  /** After a failed or cancelled backup. */
+  afterFailureCommand: hookCommandSchema.optional(),
+  /** Last, whatever happened. */
+  alwaysCommand: hookCommandSchema.optional(),
   /** Absent: never prune. */
   retention: retentionPolicySchema.optional(),
 };

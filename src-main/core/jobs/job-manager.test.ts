@@ -44,6 +44,11 @@ function controllableJob(lane: string) {
   };
 }
 
+function aborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve()));
+}
+
 function setup(options: { maxFinishedJobs?: number } = {}) {
   const emitted: Emitted[] = [];
   const manager = new JobManager({
@@ -239,6 +244,33 @@ describe('JobManager', () => {
     }
     expect(manager.list().map((j) => j.id)).toEqual(ids.slice(3));
     expect(() => manager.log(ids[0] ?? '')).toThrow(/no longer kept/);
+  });
+
+  it('hands a job its log so far, and a second cancel aborts its stopSignal', async () => {
+    const { manager, finished } = setup();
+    let sawLog: readonly string[] = [];
+    const snap = manager.submit({
+      kind: 'backup',
+      repoId: 'r',
+      lane: 'r',
+      title: 'cleans up after a cancel',
+      run: async (ctx) => {
+        ctx.log('info', 'first line');
+        sawLog = (ctx.logSoFar?.() ?? []).map((e) => e.message);
+        await aborted(ctx.signal);
+        // What runs after the first cancel (a failure hook) waits for the second one.
+        if (ctx.stopSignal !== undefined) await aborted(ctx.stopSignal);
+        ctx.log('info', 'stopped after the second cancel');
+        throw new BorgError({ code: 'Cancelled', message: 'The task was cancelled.' });
+      },
+    });
+    await vi.waitFor(() => expect(sawLog).toEqual(['first line']));
+    expect(manager.cancel(snap.id)).toBe(true);
+    expect(manager.list()[0]?.status).toBe('running');
+    expect(manager.cancel(snap.id)).toBe(true);
+    expect((await finished(snap.id)).status).toBe('cancelled');
+    expect(manager.log(snap.id).map((e) => e.message)).toContain('stopped after the second cancel');
+    expect(manager.cancel(snap.id)).toBe(false);
   });
 
   it('dispose cancels everything and refuses new jobs', async () => {

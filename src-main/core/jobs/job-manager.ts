@@ -27,6 +27,10 @@ export interface JobRunContext {
   readonly lockWaitSeconds?: number;
   /** Set on the one rerun after the user said yes to borg's question: pass it to contextFor. */
   readonly consentedPrompts?: readonly string[];
+  /** Aborted by a second cancel: stops what still runs after the first one (a plan's failure hooks). */
+  readonly stopSignal?: AbortSignal;
+  /** The job's kept log lines so far (a plan hook gets them as a file). */
+  readonly logSoFar?: () => readonly LogEntry[];
 }
 
 /** How a job's work ended when it did not throw; each kind fills in its own result. */
@@ -97,6 +101,8 @@ interface JobRecord {
   readonly spec: JobSpec;
   readonly trigger: JobTrigger;
   readonly controller: AbortController;
+  /** The second cancel (see JobRunContext.stopSignal). */
+  readonly stop: AbortController;
   readonly log: LogRing;
   readonly tracker: ProgressTracker;
   done: Promise<void>;
@@ -139,6 +145,7 @@ export class JobManager {
       spec,
       trigger: spec.trigger ?? 'manual',
       controller: new AbortController(),
+      stop: new AbortController(),
       log: new LogRing(this.options.maxLogLines ?? 2000),
       tracker: spec.progress?.() ?? new JobProgressTracker(),
       done: Promise.resolve(),
@@ -190,12 +197,11 @@ export class JobManager {
     return record;
   }
 
-  /** Cancel a queued or running job; false when it is unknown or already finished. */
+  /** Cancel a queued or running job (a second cancel sets its stopSignal); false if it is over. */
   cancel(jobId: string): boolean {
     const record = this.jobs.get(jobId);
-    if (record === undefined || FINAL.has(record.snapshot.status) || record.controller.signal.aborted)
-      return false;
-    record.controller.abort();
+    if (record === undefined || FINAL.has(record.snapshot.status) || record.stop.signal.aborted) return false;
+    (record.controller.signal.aborted ? record.stop : record.controller).abort();
     return true;
   }
 
@@ -223,7 +229,7 @@ export class JobManager {
   async dispose(): Promise<void> {
     this.disposed = true;
     for (const record of this.jobs.values())
-      if (!FINAL.has(record.snapshot.status)) record.controller.abort();
+      if (!FINAL.has(record.snapshot.status)) [record.controller, record.stop].forEach((c) => c.abort());
     await Promise.all([...this.jobs.values()].map((r) => r.done));
     this.throttle.dispose();
     this.batcher.dispose();
@@ -267,6 +273,8 @@ export class JobManager {
       for (const note of notes.splice(0)) this.addLog(id, record, this.entry('info', note));
     };
     const extras = {
+      stopSignal: record.stop.signal,
+      logSoFar: () => record.log.list(),
       ...(lockWait === undefined ? {} : { lockWaitSeconds: lockWait.seconds }),
       ...(consentedPrompt === undefined ? {} : { consentedPrompts: [consentedPrompt] }),
     };

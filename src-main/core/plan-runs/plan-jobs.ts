@@ -1,13 +1,12 @@
 /**
- * The jobs one plan run is made of, for one target repository: the backup (with the plan's
- * before/after commands), then — when the plan has a retention policy — prune limited to the plan's
+ * The jobs one plan run is made of, for one target repository: the backup (between the plan's
+ * hooks, plan-hooks.ts), then — when the plan has a retention policy — prune limited to the plan's
  * archives and compact. Each is a JobSpec for the repository's lane.
  */
 import { buildCreateArgs, runCreate, type CreateOptions } from '../../borg/commands/create.js';
 import { buildPruneArgs, runPrune } from '../../borg/commands/prune.js';
 import { buildCompactArgs, compactSupported, runCompact } from '../../borg/commands/compact.js';
 import { type BorgContext } from '../../borg/exec.js';
-import { runHookCommand } from '../../borg/hook-command.js';
 import type { JobTrigger } from '../../model/history.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
@@ -19,11 +18,12 @@ import { archiveGlob, archiveNameFor } from '../../model/archive-name.js';
 import { exclusionFlagArgs } from '../../model/exclude-presets.js';
 import { borgPatternArgs } from '../plans/patterns.js';
 import { expandHome, planPatternRules } from '../plans/plan.js';
-import type { HookCommand, Plan } from '../../model/plan.js';
+import type { Plan } from '../../model/plan.js';
 import { pruneKeepArgs } from '../../model/retention.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import type { BorgVersion } from '../../borg/version.js';
+import { runWithPlanHooks } from './plan-hooks.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
 
 /** What plan jobs need from the rest of the core. */
@@ -72,39 +72,35 @@ export function planBackupJob(
     title: `${plan.name}: back up to ${repo.name}`,
     trigger,
     async run(job) {
-      const current = deps.repos.require(repo.id);
-      deps.assertWritable(repo.id);
-      const ctx = await deps.repos.contextFor(current, {
-        signal: job.signal,
-        onEvent: job.onEvent,
-        lockWaitSeconds: job.lockWaitSeconds,
-        consentedPrompts: job.consentedPrompts,
+      const hookRun = { plan, repository: repo, env: deps.env };
+      // Preparing is part of the hooked run: a repository that cannot be opened still runs the
+      // failure and "always" hooks, but never the "before" one.
+      const prepare = async () => {
+        const current = deps.repos.require(repo.id);
+        deps.assertWritable(repo.id);
+        const ctx = await deps.repos.contextFor(current, {
+          signal: job.signal,
+          onEvent: job.onEvent,
+          lockWaitSeconds: job.lockWaitSeconds,
+          consentedPrompts: job.consentedPrompts,
+        });
+        return { current, ctx };
+      };
+      return runWithPlanHooks(hookRun, job, prepare, async ({ current, ctx }) => {
+        const options = planCreateOptions(plan, current.location, deps);
+        job.log('info', runningLine(buildCreateArgs(options, capabilitiesOf(ctx)), ctx));
+        const run = await runCreate(options, ctx).catch(async (e: unknown) => {
+          throw await explainDiskFull(e, options, deps.env);
+        });
+        const { archive } = run;
+        job.log('info', backupSummary(archive));
+        const warned = warningSummary(run.warnings);
+        if (warned !== undefined) job.log('warning', warned);
+        const at = borgTimeToIso(archive.end ?? archive.start) ?? new Date(deps.now()).toISOString();
+        await deps.repos.recordBackup(repo.id, at);
+        const status = run.exitCode === 1 ? 'warning' : 'succeeded';
+        return { status, result: { archive, warnings: [...run.warnings] } };
       });
-      if (plan.beforeCommand !== undefined) {
-        const ok = await runHook('Before', plan.beforeCommand, job);
-        if (!ok) {
-          throw new AppError(
-            'InvalidInput',
-            'The backup was skipped because the plan\'s "before" command failed.',
-            'See the job log for its output, fix the command, then run the plan again.',
-          );
-        }
-      }
-      const options = planCreateOptions(plan, current.location, deps);
-      job.log('info', runningLine(buildCreateArgs(options, capabilitiesOf(ctx)), ctx));
-      const run = await runCreate(options, ctx).catch(async (e: unknown) => {
-        throw await explainDiskFull(e, options, deps.env);
-      });
-      const { archive } = run;
-      job.log('info', backupSummary(archive));
-      const warned = warningSummary(run.warnings);
-      if (warned !== undefined) job.log('warning', warned);
-      const at = borgTimeToIso(archive.end ?? archive.start) ?? new Date(deps.now()).toISOString();
-      await deps.repos.recordBackup(repo.id, at);
-      let status: 'succeeded' | 'warning' = run.exitCode === 1 ? 'warning' : 'succeeded';
-      if (plan.afterCommand !== undefined && !(await runHook('After', plan.afterCommand, job)))
-        status = 'warning';
-      return { status, result: { archive, warnings: [...run.warnings] } };
     },
   };
 }
@@ -195,28 +191,4 @@ async function writableContext(
     consentedPrompts: job.consentedPrompts,
   });
   return { location: current.location, borg };
-}
-
-async function runHook(label: 'Before' | 'After', hook: HookCommand, job: JobRunContext): Promise<boolean> {
-  job.log('info', `${label} command: ${hook.command}`);
-  const outcome = await runHookCommand(hook.command, {
-    timeoutMs: hook.timeoutSeconds * 1000,
-    signal: job.signal,
-    onLine: (line, stream) => job.log(stream === 'stderr' ? 'warning' : 'info', line),
-  });
-  if (outcome.cancelled) throw new AppError('Cancelled', 'The task was cancelled.');
-  if (outcome.startError !== undefined) {
-    const { message, remedy } = outcome.startError;
-    job.log('error', `${label} command could not be started. ${message} ${remedy ?? ''}`.trim());
-    return false;
-  }
-  if (outcome.timedOut) {
-    job.log('error', `${label} command stopped after ${hook.timeoutSeconds} s (its time limit).`);
-    return false;
-  }
-  if (outcome.exitCode !== 0) {
-    job.log('error', `${label} command failed (exit code ${outcome.exitCode ?? 'unknown'}).`);
-    return false;
-  }
-  return true;
 }

@@ -2,7 +2,7 @@
  * The card for a repository's current backup: live counters, current file, rate, elapsed time, the
  * transfer graph and a Cancel button while it runs; the result summary once it has finished.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
@@ -27,6 +27,14 @@ export function JobProgress({ job }: JobProgressProps) {
   const cancelJob = useJobsStore((s) => s.cancelJob);
   const [cancelling, setCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<ErrorInfo>();
+  // A plan's backup runs its failure hooks after a cancel; a little later a second click may stop them.
+  const hooked = job.kind === 'backup' && job.planId !== undefined;
+  const [stopOffered, setStopOffered] = useState(false);
+  useEffect(() => {
+    if (!cancelling || !hooked) return undefined;
+    const timer = setTimeout(() => setStopOffered(true), 3000);
+    return () => clearTimeout(timer);
+  }, [cancelling, hooked]);
 
   if (isFinal(job.status)) return <JobResult job={job} />;
 
@@ -60,9 +68,20 @@ export function JobProgress({ job }: JobProgressProps) {
         </div>
         <div className={styles.jobCardActions}>
           <StatusBadge status={job.status} />
-          <Button variant="danger" icon="stop" onClick={cancel} busy={cancelling}>
-            Cancel
-          </Button>
+          {stopOffered ? (
+            <Button
+              variant="danger"
+              icon="stop"
+              title="Also stops the plan's commands that run after a cancel"
+              onClick={() => void cancelJob(job.id).catch(() => undefined)}
+            >
+              Stop now
+            </Button>
+          ) : (
+            <Button variant="danger" icon="stop" onClick={cancel} busy={cancelling}>
+              Cancel
+            </Button>
+          )}
         </div>
       </header>
       {cancelError ? <ErrorMessage error={cancelError} /> : null}

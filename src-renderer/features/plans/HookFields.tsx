@@ -1,9 +1,12 @@
 /**
- * Commands run before and after the backup (e.g. a database dump), each with a timeout. A failing
- * "before" command skips the backup; both commands' output goes into the job log.
+ * The plan's hooks: commands run before the backup, after a success, after a failure or cancel, and
+ * always at the end (e.g. a database dump and its clean-up), each with its own time limit. Their
+ * output goes into the job log; the variables they receive are listed under a disclosure.
  */
+import { HOOK_VARIABLES } from '../../../src-main/model/hook-variables.js';
 import { Field } from '../../components/Field.js';
-import type { HookForm, PlanForm } from './plan-form.js';
+import { HOOK_FIELDS, HOOK_LABELS, type HookField, type HookForm } from './hook-form.js';
+import type { PlanForm } from './plan-form.js';
 import styles from './plans.module.css';
 
 /** Props of {@link HookFields}. */
@@ -13,18 +16,16 @@ export interface HookFieldsProps {
   readonly errors: Readonly<Record<string, string>>;
 }
 
-/** The before/after commands section of the plan editor. */
+/** The hooks section of the plan editor. */
 export function HookFields({ form, update, errors }: HookFieldsProps) {
-  const row = (which: 'before' | 'after', label: string, hint: string) => {
-    const hook: HookForm = form[which];
-    const set = (patch: Partial<HookForm>): void => update({ [which]: { ...hook, ...patch } });
+  const row = (field: HookField) => {
+    const hook: HookForm = form.hooks[field];
+    const { label, hint } = HOOK_LABELS[field];
+    const set = (patch: Partial<HookForm>): void =>
+      update({ hooks: { ...form.hooks, [field]: { ...hook, ...patch } } });
     return (
-      <div className={styles.hookRow}>
-        <Field
-          label={label}
-          hint={hint}
-          error={errors[which === 'before' ? 'beforeCommand' : 'afterCommand']}
-        >
+      <div className={styles.hookRow} key={field}>
+        <Field label={label} hint={hint} error={errors[field]}>
           <input
             value={hook.command}
             spellCheck={false}
@@ -32,10 +33,11 @@ export function HookFields({ form, update, errors }: HookFieldsProps) {
             onChange={(e) => set({ command: e.target.value })}
           />
         </Field>
-        <Field label={`${label} timeout (seconds)`}>
+        <Field label="Time limit (s)">
           <input
             type="number"
             min={1}
+            aria-label={`${label}: time limit in seconds`}
             value={hook.timeoutSeconds}
             onChange={(e) => set({ timeoutSeconds: e.target.value })}
           />
@@ -45,9 +47,22 @@ export function HookFields({ form, update, errors }: HookFieldsProps) {
   };
   return (
     <fieldset className={styles.planSection}>
-      <legend>Before and after</legend>
-      {row('before', 'Before command', 'If it fails, the backup is skipped and the log says why.')}
-      {row('after', 'After command', 'Runs once the backup has finished.')}
+      <legend>Commands around the backup</legend>
+      {HOOK_FIELDS.map(row)}
+      <details className={styles.hookVariables}>
+        <summary>Variables your command receives</summary>
+        <dl>
+          {HOOK_VARIABLES.map((v) => (
+            <div key={v.name}>
+              <dt>
+                <code>{v.name}</code>
+              </dt>
+              <dd>{v.holds}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="field-hint">Passphrases are never passed on. Commands run through your shell.</p>
+      </details>
     </fieldset>
   );
 }

@@ -14,6 +14,7 @@ import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { isRemoteLocation, tildify } from '../../lib/paths.js';
 import { upcomingFor, usePlansStore, type StoredPlan } from '../../stores/plans-store.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { describeHooks } from './hook-form.js';
 import { lastRunText, nextRunText } from './plan-format.js';
 import styles from './plans.module.css';
 
@@ -34,6 +35,7 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<ErrorInfo>();
   const titleId = `plan-${plan.id}`;
+  const hooks = describeHooks(plan);
 
   const runNow = async (): Promise<void> => {
     setRunning(true);
@@ -123,6 +125,7 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
         </table>
       )}
       <p className={`muted ${styles.planRetention}`}>Retention: {describeRetention(plan.retention)}</p>
+      {hooks !== undefined ? <p className={`muted ${styles.planRetention}`}>Commands: {hooks}</p> : null}
       {notice ? (
         <p className={styles.planNotice} role="status">
           {notice}

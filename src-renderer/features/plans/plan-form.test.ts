@@ -10,6 +10,7 @@ import {
   rowOfLine,
   toDraft,
 } from './plan-form.js';
+import { describeHooks } from './hook-form.js';
 
 describe('plan form', () => {
   it('turns a filled form into a draft the core schema accepts, and back', () => {
@@ -21,7 +22,12 @@ describe('plan form', () => {
       targets: [{ ...newTarget('r1'), kind: 'weekly' as const, at: '09:30', days: [1, 3] }],
       retention: 'custom' as const,
       keep: { ...emptyForm('lz4', undefined).keep, keepDaily: '7', keepWithin: '2d' },
-      before: { command: 'pg_dump db', timeoutSeconds: '120' },
+      hooks: {
+        ...emptyForm('lz4', undefined).hooks,
+        beforeCommand: { command: 'pg_dump db', timeoutSeconds: '120' },
+        afterFailureCommand: { command: ' notify-send failed ', timeoutSeconds: '30' },
+        alwaysCommand: { command: '   ', timeoutSeconds: '30' },
+      },
     };
     const draft = toDraft(form);
     expect(draft.excludes).toEqual(['sh:**/*.tmp', 'pp:/home/me/Downloads']);
@@ -31,12 +37,19 @@ describe('plan form', () => {
     expect(draft.retention).toEqual({ keepDaily: 7, keepWithin: '2d' });
     expect(draft.excludeIfPresent).toEqual(['.nobackup']);
     expect(draft.afterCommand).toBeUndefined();
+    expect(draft.afterFailureCommand).toEqual({ command: 'notify-send failed', timeoutSeconds: 30 });
+    // A blank command is no hook at all.
+    expect(draft.alwaysCommand).toBeUndefined();
     const parsed = planDraftSchema.parse(draft);
     const back = formFromPlan({ ...parsed, id: 'p1', archivePrefix: 'home' });
     expect(back.targets[0]).toMatchObject({ kind: 'weekly', at: '09:30', days: [1, 3] });
     expect(back.retention).toBe('custom');
     expect(back.keep.keepDaily).toBe('7');
-    expect(back.before).toEqual({ command: 'pg_dump db', timeoutSeconds: '120' });
+    expect(back.hooks.beforeCommand).toEqual({ command: 'pg_dump db', timeoutSeconds: '120' });
+    expect(back.hooks.afterFailureCommand).toEqual({ command: 'notify-send failed', timeoutSeconds: '30' });
+    expect(back.hooks.alwaysCommand.command).toBe('');
+    expect(describeHooks(parsed)).toBe('before, after failure');
+    expect(describeHooks({})).toBeUndefined();
   });
 
   it('turns the pattern lines textarea into --pattern lines, and back', () => {

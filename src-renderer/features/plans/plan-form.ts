@@ -14,6 +14,14 @@ import {
 } from '../../../src-main/model/retention.js';
 import type { Schedule } from '../../../src-main/model/schedule.js';
 import type { PlanDraftInput, StoredPlan } from '../../stores/plans-store.js';
+import {
+  emptyHooks,
+  HOOK_FIELDS,
+  hooksDraft,
+  hooksForm,
+  type HookField,
+  type HooksForm,
+} from './hook-form.js';
 
 /** The schedule kinds the editor offers. */
 export type ScheduleKind = Schedule['kind'];
@@ -36,12 +44,6 @@ export type KeepFields = Readonly<Record<keyof RetentionPolicy, string>>;
 /** Which retention the plan uses: none, a preset, or custom rules. */
 export type RetentionChoice = 'none' | RetentionPresetId | 'custom';
 
-/** A before/after command as edited. */
-export interface HookForm {
-  readonly command: string;
-  readonly timeoutSeconds: string;
-}
-
 /** Everything the editor edits. */
 export interface PlanForm {
   readonly name: string;
@@ -61,8 +63,7 @@ export interface PlanForm {
   readonly targets: readonly TargetForm[];
   readonly retention: RetentionChoice;
   readonly keep: KeepFields;
-  readonly before: HookForm;
-  readonly after: HookForm;
+  readonly hooks: HooksForm;
 }
 
 const NOBACKUP = '.nobackup';
@@ -75,7 +76,6 @@ const emptyKeep: KeepFields = {
   keepMonthly: '',
   keepYearly: '',
 };
-const emptyHook: HookForm = { command: '', timeoutSeconds: '600' };
 
 /** A new target with its schedule off. */
 export function newTarget(repoId: string): TargetForm {
@@ -107,8 +107,7 @@ export function emptyForm(compression: Compression, repoId: string | undefined):
     targets: repoId === undefined ? [] : [newTarget(repoId)],
     retention: 'none',
     keep: emptyKeep,
-    before: emptyHook,
-    after: emptyHook,
+    hooks: emptyHooks,
   };
 }
 
@@ -137,8 +136,6 @@ export function formFromPlan(plan: StoredPlan): PlanForm {
     const value = plan.retention?.[key];
     if (value !== undefined) keep[key] = String(value);
   }
-  const hook = (h: StoredPlan['beforeCommand']): HookForm =>
-    h ? { command: h.command, timeoutSeconds: String(h.timeoutSeconds) } : emptyHook;
   return {
     name: plan.name,
     sourcePaths: plan.sourcePaths,
@@ -154,8 +151,7 @@ export function formFromPlan(plan: StoredPlan): PlanForm {
     targets: plan.targets.map((t) => targetForm(t.repoId, t.schedule)),
     retention: plan.retention ? retentionPresetOf(plan.retention) : 'none',
     keep,
-    before: hook(plan.beforeCommand),
-    after: hook(plan.afterCommand),
+    hooks: hooksForm(plan),
   };
 }
 
@@ -224,11 +220,6 @@ export function retentionOf(form: Pick<PlanForm, 'retention' | 'keep'>): Retenti
   return policy as RetentionPolicy;
 }
 
-function hookOf(hook: HookForm): { command: string; timeoutSeconds: number } | undefined {
-  if (hook.command.trim() === '') return undefined;
-  return { command: hook.command.trim(), timeoutSeconds: Number(hook.timeoutSeconds) };
-}
-
 /** The draft `plans:save` receives. */
 export function toDraft(form: PlanForm): PlanDraftInput {
   return {
@@ -244,8 +235,7 @@ export function toDraft(form: PlanForm): PlanDraftInput {
     compression: form.compression,
     archiveNameTemplate: form.archiveNameTemplate,
     retention: retentionOf(form),
-    beforeCommand: hookOf(form.before),
-    afterCommand: hookOf(form.after),
+    ...hooksDraft(form.hooks),
   };
 }
 
@@ -258,8 +248,7 @@ export type FormSection =
   | 'archiveNameTemplate'
   | 'targets'
   | 'retention'
-  | 'beforeCommand'
-  | 'afterCommand'
+  | HookField
   | 'other';
 
 const SECTIONS: ReadonlySet<string> = new Set<FormSection>([
@@ -270,8 +259,7 @@ const SECTIONS: ReadonlySet<string> = new Set<FormSection>([
   'archiveNameTemplate',
   'targets',
   'retention',
-  'beforeCommand',
-  'afterCommand',
+  ...HOOK_FIELDS,
 ]);
 
 /**
