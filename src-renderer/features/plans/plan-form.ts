@@ -6,6 +6,7 @@
 import type { Compression } from '../../../src-main/model/compression.js';
 import { DEFAULT_ARCHIVE_NAME_TEMPLATE } from '../../../src-main/model/archive-name.js';
 import type { ExcludePresetId } from '../../../src-main/model/exclude-presets.js';
+import type { RestoreTestSchedule } from '../../../src-main/model/drill.js';
 import {
   RETENTION_PRESETS,
   retentionPresetOf,
@@ -63,6 +64,7 @@ export interface PlanForm {
   readonly keep: KeepFields;
   readonly before: HookForm;
   readonly after: HookForm;
+  readonly restoreTest: RestoreTestSchedule;
 }
 
 const NOBACKUP = '.nobackup';
@@ -109,6 +111,7 @@ export function emptyForm(compression: Compression, repoId: string | undefined):
     keep: emptyKeep,
     before: emptyHook,
     after: emptyHook,
+    restoreTest: 'off',
   };
 }
 
@@ -156,6 +159,7 @@ export function formFromPlan(plan: StoredPlan): PlanForm {
     keep,
     before: hook(plan.beforeCommand),
     after: hook(plan.afterCommand),
+    restoreTest: plan.restoreTest ?? 'off',
   };
 }
 
@@ -246,6 +250,7 @@ export function toDraft(form: PlanForm): PlanDraftInput {
     retention: retentionOf(form),
     beforeCommand: hookOf(form.before),
     afterCommand: hookOf(form.after),
+    ...(form.restoreTest === 'off' ? {} : { restoreTest: form.restoreTest }),
   };
 }
 
