@@ -1,6 +1,6 @@
-/** The last restore drill of one plan target, in one line ("Restore test: 20 files … identical, 3 days ago"). */
+/** The last restore drill of one plan target, in one line ("Restore test: 20 files identical, 3 days ago"). */
 import { drillTargetKey, useDrillsStore } from '../../stores/drills-store.js';
-import { drillLine } from './drill-format.js';
+import { drillDetail, drillLine } from './drill-format.js';
 
 /** Props of {@link LastDrill}. */
 export interface LastDrillProps {
@@ -16,7 +16,11 @@ export function LastDrill({ repoId, planId, none }: LastDrillProps) {
   if (entry === undefined) return none === undefined ? null : <span className="muted">{none}</span>;
   const failed = entry.status === 'failed';
   return (
-    <span className={failed ? 'field-error' : 'muted'} data-drill-status={entry.status}>
+    <span
+      className={failed ? 'field-error' : 'muted'}
+      data-drill-status={entry.status}
+      title={drillDetail(entry)}
+    >
       {drillLine(entry)}
     </span>
   );

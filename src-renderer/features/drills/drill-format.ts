@@ -19,17 +19,21 @@ export const restoreTestChoices: readonly Choice<RestoreTestSchedule>[] = [
   },
 ];
 
-/** "Restore test: 20 files, 35 MB restored and identical, 3 days ago" (or why it failed). */
+/** "Restore test: 20 files identical, 3 days ago" (or that it failed); the details are in drillDetail. */
 export function drillLine(entry: HistoryEntry, now?: Date): string {
   const when = formatRelative(entry.finishedAt, now);
-  if (entry.status === 'succeeded' || entry.status === 'warning')
-    return `Restore test: ${entry.drill?.summary ?? 'passed'}, ${when}`;
-  if (entry.status === 'cancelled') return `Restore test cancelled ${when}`;
-  if (entry.status === 'interrupted') return `Restore test interrupted ${when}`;
-  return `Restore test failed ${when}: ${entry.error?.message ?? 'see its log in History'}`;
+  if (entry.status === 'failed') return `Restore test failed ${when}`;
+  if (entry.status === 'cancelled' || entry.status === 'interrupted')
+    return `Restore test ${entry.status} ${when}`;
+  const drill = entry.drill;
+  if (drill === undefined) return `Restore test passed ${when}`;
+  const files = `${drill.identicalCount} ${drill.identicalCount === 1 ? 'file' : 'files'} identical`;
+  const changed = drill.changedSinceCount === 0 ? '' : `, ${drill.changedSinceCount} changed since`;
+  return `Restore test: ${files}${changed}, ${when}`;
 }
 
-/** True when the drill entry should be in Needs attention. */
-export function drillFailed(entry: HistoryEntry): boolean {
-  return entry.status === 'failed';
+/** The whole result (its summary, or the failure and what to do), for a tooltip. */
+export function drillDetail(entry: HistoryEntry): string {
+  if (entry.drill !== undefined) return `${entry.drill.summary} (${entry.drill.archiveName})`;
+  return [entry.error?.message, entry.error?.remedy].filter(Boolean).join(' ');
 }
