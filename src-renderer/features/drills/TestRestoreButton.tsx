@@ -13,15 +13,17 @@ export interface TestRestoreButtonProps {
   readonly planId?: string;
   /** What the button tests, for screen readers ("Documents to USB disk"). */
   readonly subject: string;
+  /** Among a screen's header actions (a repository's): a plain ghost button like its neighbours. */
+  readonly inHeader?: boolean;
 }
 
 /** The button, then "Restore test started." or why it could not start. */
-export function TestRestoreButton({ repoId, planId, subject }: TestRestoreButtonProps) {
+export function TestRestoreButton({ repoId, planId, subject, inHeader }: TestRestoreButtonProps) {
   const start = useAction('drills:start', { fallback: 'The restore test could not be started.' });
   return (
     <>
       <Button
-        size="small"
+        {...(inHeader ? { variant: 'ghost' as const } : { size: 'small' as const })}
         icon="download"
         busy={start.pending}
         aria-label={`Test restore of ${subject}`}
