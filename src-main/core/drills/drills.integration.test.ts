@@ -169,4 +169,20 @@ describe('restore drills with real borg', () => {
     expect(ofWeekly(after, 'backup').map((j) => j.status)).toEqual(['succeeded', 'succeeded']);
     expect(ofWeekly(after, 'drill')).toHaveLength(1);
   }, 180_000);
+
+  it("tests a repository's newest archive without a plan, and refuses a plan that is gone", async () => {
+    const { jobId } = await core.handlers['drills:start']({ repoId });
+    const jobs = await waitFor((list) => list.some((j) => j.id === jobId));
+    const job = jobs.find((j) => j.id === jobId);
+    expect(job).toMatchObject({
+      kind: 'drill',
+      status: 'succeeded',
+      title: 'Test a restore from Drill repo',
+    });
+    expect(job?.planId).toBeUndefined();
+    expect(job?.drillResult?.identicalCount).toBeGreaterThan(0);
+    await expect(core.handlers['drills:start']({ repoId, planId: 'no-such-plan' })).rejects.toMatchObject({
+      code: 'NotFound',
+    });
+  }, 90_000);
 });
