@@ -164,6 +164,6 @@ function failure(first: CheckedFile, checked: readonly CheckedFile[]): AppError 
   return new AppError(
     'RestoreTestFailed',
     `Restore test failed: /${first.path} ${what}${others}.`,
-    'Check the repository (Check… on its screen, with archive data) and keep the source files until a new backup tests clean.',
+    'Check the repository (Check repository on its screen, with its archives) and keep the source files until a new backup tests clean.',
   );
 }
