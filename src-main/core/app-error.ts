@@ -23,6 +23,7 @@ export type AppErrorCode =
   | 'ConfigDiskFull'
   | 'ConfigNotWritable'
   | 'ConfigReadOnly'
+  | 'RestoreTestFailed'
   | 'Internal';
 
 /** A failure the core detected: a stable code, a plain-language message and what to do next. */

@@ -12,6 +12,7 @@ import { checkHandlers } from './checks/check-handlers.js';
 import type { PeriodicChecks } from './checks/periodic-checks.js';
 import type { CoreStores } from './core-stores.js';
 import type { EventBus } from './event-bus.js';
+import { drillHandlers } from './drills/drill-handlers.js';
 import { folderHandlers } from './fs/folder-handlers.js';
 import { historyHandlers } from './history/history-handlers.js';
 import { jobHandlers } from './jobs/job-handlers.js';
@@ -65,6 +66,8 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
   readonly homeDir: string;
   readonly platform: NodeJS.Platform;
   readonly username: string;
+  /** Where restore drills make their temporary folder (the core's TMPDIR); os.tmpdir() when absent. */
+  readonly tmpDir?: string;
 }
 
 // `borg list` does not say what the repository stored after each archive; the history kept it.
@@ -99,6 +102,13 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     }),
     ...scheduleHandlers({ schedule: w.schedule, onPausedChanged: (paused) => w.checks.setPaused(paused) }),
     ...checkHandlers({ checks: w.checks, jobs, repos, assertWritable }),
+    ...drillHandlers({
+      repos,
+      jobs,
+      plans,
+      history,
+      ...(w.tmpDir === undefined ? {} : { tmpDir: w.tmpDir }),
+    }),
     ...keyHandlers(w.keys, usableSshKey),
     ...spaceHandlers({
       ...{ jobs, repos, assertWritable },

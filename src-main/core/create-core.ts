@@ -9,6 +9,7 @@ import path from 'node:path';
 import { AppStatusService } from './app-status.js';
 import { ArchiveIndexService } from './archive-index/archive-index-service.js';
 import { composeHandlers } from './core-handlers.js';
+import { followPlanRunsWithDrills } from './drills/drill-wiring.js';
 import { CoreHub } from './core-hub.js';
 import { createSchedulers } from './core-schedulers.js';
 import { openCoreStores } from './core-stores.js';
@@ -118,11 +119,12 @@ export async function createCore(services: Services): Promise<Core> {
       listing.archives.map((a) => a.id),
     );
   });
+  // Where os.tmpdir() would look, but from the core's own environment (a test's TMPDIR).
+  const tmpDir = services.env['TMPDIR'] || undefined;
   const mounts = new MountManager({
     ...{ ...lane, borgPath, record, platform, hasActiveJob: (repoId: string) => jobs.hasActive(repoId) },
     emit: (mountStatus) => bus.emit('mount:changed', mountStatus),
-    // Where os.tmpdir() would look, but from the core's own environment (a test's TMPDIR).
-    ...(services.env['TMPDIR'] ? { tmpDir: services.env['TMPDIR'] } : {}),
+    ...(tmpDir === undefined ? {} : { tmpDir }),
   });
   const assertWritable = (repoId: string): void => mounts.assertUnmounted(repoId);
   const edits = new RepositoryEdits({
@@ -161,6 +163,7 @@ export async function createCore(services: Services): Promise<Core> {
   };
   const { runner, schedule, checks } = createSchedulers({ ...wiring, ...stores });
   const metrics = startMetricsTextfile({ hub, ...stores, now: () => services.clock.now() });
+  followPlanRunsWithDrills({ hub, jobs, repos, history, now: () => services.clock.now(), tmpDir });
   let disposed = false;
   const handlers = guardAll(
     () => disposed,
@@ -179,6 +182,7 @@ export async function createCore(services: Services): Promise<Core> {
       questions,
       knownHosts,
       username: safeUsername(services.env),
+      ...(tmpDir === undefined ? {} : { tmpDir }),
     }),
   );
   // Before any schedule: a scheduled backup of an encrypted repository needs its remembered passphrase.

@@ -12,6 +12,7 @@ import { appEvents, appRequests } from './contract/app.js';
 import { archiveEvents, archiveRequests } from './contract/archives.js';
 import { borg2MaintenanceRequests } from './contract/borg2-maintenance.js';
 import { checkEvents, checkRequests } from './contract/checks.js';
+import { drillRequests } from './contract/drills.js';
 import { folderRequests } from './contract/folders.js';
 import { historyEvents, historyRequests } from './contract/history.js';
 import { jobEvents, jobRequests } from './contract/jobs.js';
@@ -49,6 +50,7 @@ export const requests = {
   ...planRequests,
   ...scheduleRequests,
   ...checkRequests,
+  ...drillRequests,
   ...keyRequests,
   ...spaceRequests,
   ...borg2MaintenanceRequests,

@@ -70,6 +70,8 @@ export const REQUEST_NAMES = [
   'repos:check',
   'checks:list',
   'checks:save',
+  'drills:start',
+  'drills:latest',
   'keys:change-passphrase',
   'keys:export',
   'keys:import',

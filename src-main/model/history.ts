@@ -1,6 +1,7 @@
 /** The job history: finished jobs as the History screen lists them. Pure data: imports only zod. */
 import { z } from 'zod';
 import { serializedErrorSchema } from './errors.js';
+import { drillResultSchema } from './drill.js';
 import { jobKindSchema } from './job.js';
 
 /** Who started a job: the user, or the scheduler. */
@@ -45,6 +46,8 @@ export const historyEntrySchema = z.object({
   durationMs: z.number(),
   stats: historyStatsSchema.optional(),
   error: serializedErrorSchema.optional(),
+  /** A restore drill that passed: its numbers and summary line (a failed one names the file in `error`). */
+  drill: drillResultSchema.optional(),
   /** How many log lines were kept with the entry. */
   logLineCount: z.number(),
 });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { archiveSummarySchema } from './archive.js';
 import { compressionSchema } from './compression.js';
+import { drillResultSchema } from './drill.js';
 import { serializedErrorSchema } from './errors.js';
 import { restoreResultSchema } from './restore.js';
 
@@ -19,6 +20,8 @@ export const jobKindSchema = z.enum([
   'recompress',
   // A borg 1.x repository copied into a new borg 2 one (repo-create --from-borg1 + transfer).
   'migrate',
+  // A restore drill: a sample of the newest archive restored to a temporary folder and compared.
+  'drill',
   // Short borg runs that are not jobs, recorded in the history with their command line.
   'mount',
   'unmount',
@@ -103,6 +106,8 @@ export const jobSnapshotSchema = z.object({
   progress: jobProgressSchema.optional(),
   result: backupResultSchema.optional(),
   restoreResult: restoreResultSchema.optional(),
+  /** A restore drill that passed: what it restored and compared. */
+  drillResult: drillResultSchema.optional(),
   error: serializedErrorSchema.optional(),
   /** The plan this job runs for (backup, prune and compact of a plan run). */
   planId: z.string().optional(),

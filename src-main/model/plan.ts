@@ -10,6 +10,7 @@ import {
   DEFAULT_ARCHIVE_NAME_TEMPLATE,
 } from './archive-name.js';
 import { compressionSchema } from './compression.js';
+import { restoreTestScheduleSchema } from './drill.js';
 import { excludePresetIdSchema } from './exclude-presets.js';
 import { checkPatternRules } from './pattern-rules.js';
 import { retentionPolicySchema } from './retention.js';
@@ -71,6 +72,8 @@ const planFields = {
   alwaysCommand: hookCommandSchema.optional(),
   /** Absent: never prune. */
   retention: retentionPolicySchema.optional(),
+  /** How often a restore drill follows a successful backup (core/drills/drill-schedule.ts); absent: off. */
+  restoreTest: restoreTestScheduleSchema.optional(),
 };
 
 function checkPlan(

@@ -11,6 +11,7 @@ import { EVENT_NAMES } from '../../src-main/ipc/names.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
 import { useChecksStore } from './checks-store.js';
 import { syncHostClock } from '../lib/host-clock.js';
+import { useDrillsStore } from './drills-store.js';
 import { useHistoryStore } from './history-store.js';
 import type { QueuedEvent } from './job-events.js';
 import { isFinal } from './job-events.js';
@@ -99,6 +100,7 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   if (indexStates.length > 0) useArchiveIndexStore.getState().applyStates(indexStates);
   if (mounts) useMountStore.getState().setStatus(mounts);
   if (history.length > 0) useHistoryStore.getState().addEntries(history);
+  if (history.length > 0) useDrillsStore.getState().addEntries(history);
   if (plans) usePlansStore.getState().setPlans(plans);
   if (schedules) usePlansStore.getState().setSchedules(schedules);
   if (checks) useChecksStore.getState().setRows(checks);

@@ -39,6 +39,7 @@ export function toHistoryEntry(
   const stats = statsOf(snapshot);
   if (stats !== undefined) entry.stats = stats;
   if (snapshot.error !== undefined) entry.error = snapshot.error;
+  if (snapshot.drillResult !== undefined) entry.drill = snapshot.drillResult;
   return entry;
 }
 
@@ -59,6 +60,12 @@ export function statsOf(snapshot: JobSnapshot): HistoryStats | undefined {
     stats.fileCount = restored.fileCount;
     // What a restore wrote is original (decompressed) data.
     stats.originalSize = restored.totalBytes;
+  }
+  const drill = snapshot.drillResult;
+  if (drill !== undefined) {
+    stats.archiveName = drill.archiveName;
+    stats.fileCount = drill.fileCount;
+    stats.originalSize = drill.totalBytes;
   }
   return Object.keys(stats).length === 0 ? undefined : stats;
 }

@@ -9,6 +9,7 @@ import type { BackupResult, JobKind, JobProgress, JobSnapshot, LogEntry } from '
 import type { EventName, EventPayload } from '../../ipc/contract.js';
 import type { JobTrigger } from '../../model/history.js';
 import type { RestoreResult } from '../../model/restore.js';
+import type { DrillResult } from '../../model/drill.js';
 import { AppError } from '../app-error.js';
 import { serializeError } from '../serialize-error.js';
 import type { Clock } from '../services.js';
@@ -39,6 +40,8 @@ export interface JobRunOutcome {
   readonly status: 'succeeded' | 'warning' | 'cancelled';
   readonly result?: BackupResult;
   readonly restoreResult?: RestoreResult;
+  /** A restore drill: what it restored and compared. */
+  readonly drillResult?: DrillResult;
   /** A compact job: about how many bytes borg freed. */
   readonly freedBytes?: number;
 }
@@ -318,6 +321,7 @@ export class JobManager {
     if (outcome.result !== undefined) patch.result = outcome.result;
     if (outcome.restoreResult !== undefined) patch.restoreResult = outcome.restoreResult;
     if (outcome.freedBytes !== undefined) patch.freedBytes = outcome.freedBytes;
+    if (outcome.drillResult !== undefined) patch.drillResult = outcome.drillResult;
     this.settle(record, patch);
   }
 

@@ -4,7 +4,7 @@
  * target without a good backup for longer than Settings allows, how long it has been and why, and
  * every keyfile repository whose key was never exported, every question borg waits on (a
  * scheduled run that stopped at one points here), and mounts an ended run left busy (they keep
- * their repository locked). The
+ * their repository locked), and restore tests whose last run failed. The
  * browser host has no tray or desktop notifications, so this card is where a headless user learns
  * that backups stopped. The welcome screen shows it too, so set-aside repositories are never silent.
  */
@@ -19,6 +19,7 @@ import { useQuestionsStore } from '../../stores/questions-store.js';
 import { QuestionList } from '../questions/QuestionNotice.js';
 import { LeftoverMountList, useLeftoverMounts } from '../archives/LeftoverMountList.js';
 import { KeyAttentionList, unexportedKeyfileRepos } from '../keys/KeyAttentionList.js';
+import { DrillAttentionList, useFailedDrills } from '../drills/DrillAttentionList.js';
 import { attentionText } from './attention-text.js';
 import { ConfigNoticeList } from './ConfigNoticeList.js';
 import styles from './dashboard.module.css';
@@ -36,6 +37,7 @@ export function AttentionCard() {
   const unexported = unexportedKeyfileRepos(repos);
   const questions = useQuestionsStore((s) => s.questions.length);
   const leftovers = useLeftoverMounts();
+  const failedDrills = useFailedDrills();
 
   useEffect(() => {
     if (connection !== 'open') return;
@@ -53,7 +55,7 @@ export function AttentionCard() {
     return <ErrorMessage error={error} title="Overdue backups could not be checked" />;
   }
   const nothing = items.length === 0 && notices.length === 0 && unexported.length === 0 && questions === 0;
-  if (nothing && leftovers.length === 0) return null;
+  if (nothing && leftovers.length === 0 && failedDrills.length === 0) return null;
   return (
     <section className={`card ${styles.attentionCard}`} aria-labelledby="attention-title">
       <header className="card-header">
@@ -70,6 +72,7 @@ export function AttentionCard() {
       ) : null}
       <LeftoverMountList mounts={leftovers} linkRepository />
       <KeyAttentionList repos={unexported} />
+      <DrillAttentionList failed={failedDrills} />
       {error ? <ErrorMessage error={error} title="Overdue backups could not be checked" /> : null}
       {items.length > 0 ? (
         <ul className={styles.attentionList} aria-label="Plans needing attention">

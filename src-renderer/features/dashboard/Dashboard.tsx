@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { useAppStore } from '../../stores/app-store.js';
+import { useDrillsStore } from '../../stores/drills-store.js';
 import { useHistoryStore } from '../../stores/history-store.js';
 import { usePlansStore } from '../../stores/plans-store.js';
 import { isLocked, useReposStore } from '../../stores/repos-store.js';
@@ -39,7 +40,9 @@ export function Dashboard({ repos }: DashboardProps) {
   }, [keys, connection]);
 
   useEffect(() => {
-    if (connection === 'open') void usePlansStore.getState().load();
+    if (connection !== 'open') return;
+    void usePlansStore.getState().load();
+    void useDrillsStore.getState().load();
   }, [connection]);
 
   return (

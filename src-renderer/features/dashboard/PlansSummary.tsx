@@ -1,6 +1,7 @@
 /**
  * The overview's plan list: each plan's targets with that plan's last backup result in that
- * repository (its error as a tooltip when it failed) and when the plan runs next there.
+ * repository (its error as a tooltip when it failed), when the plan runs next there, and its last
+ * restore test.
  */
 import type { HistoryEntry } from '../../../src-main/model/history.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
@@ -9,6 +10,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatDateTime } from '../../lib/format.js';
 import { upcomingFor, usePlansStore } from '../../stores/plans-store.js';
 import { planTargetLatest } from '../history/history-list.js';
+import { LastDrill } from '../drills/LastDrill.js';
 import { lastRunText, nextRunText } from '../plans/plan-format.js';
 import styles from './dashboard.module.css';
 
@@ -42,6 +44,7 @@ export function PlansSummary({ repos, latest, latestByPlan }: PlansSummaryProps)
             <th scope="col">Repository</th>
             <th scope="col">Last result</th>
             <th scope="col">Next run</th>
+            <th scope="col">Restore test</th>
           </tr>
         </thead>
         <tbody>
@@ -55,6 +58,9 @@ export function PlansSummary({ repos, latest, latestByPlan }: PlansSummaryProps)
                   <td>{repos.find((r) => r.id === target.repoId)?.name ?? 'Removed repository'}</td>
                   <LastResultCell last={last} row={row} />
                   <td>{target.schedule.kind === 'off' ? 'Not scheduled' : nextRunText(row, paused)}</td>
+                  <td className="plan-last-drill">
+                    <LastDrill repoId={target.repoId} planId={plan.id} none="Not tested yet" />
+                  </td>
                 </tr>
               );
             }),

@@ -31,6 +31,7 @@ const kindIcons: Readonly<Record<string, IconName>> = {
   recompress: 'archive',
   'repo-space': 'archive',
   migrate: 'archive',
+  drill: 'shield',
 };
 
 // Kinds whose name is not one plain word.
@@ -42,6 +43,7 @@ const kindLabels: Readonly<Record<string, string>> = {
   'change-passphrase': 'Change passphrase',
   'repo-space': 'Reserved space',
   migrate: 'Migrate to borg 2',
+  drill: 'Restore test',
 };
 
 /** The icon of a job kind. */
@@ -63,6 +65,8 @@ export function triggerLabel(trigger: JobTrigger): string {
 
 /** The key numbers of an entry, each as a short phrase; empty when the job reported none. */
 export function statsSummary(entry: HistoryEntry): readonly string[] {
+  // A restore test's own sentence says what was restored and how much of it matched the source.
+  if (entry.drill !== undefined) return [entry.drill.summary];
   const stats = entry.stats;
   if (!stats) return [];
   const parts: string[] = [];

@@ -13,6 +13,8 @@ import { Icon } from '../../components/Icon.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { isRemoteLocation, tildify } from '../../lib/paths.js';
 import { upcomingFor, usePlansStore, type StoredPlan } from '../../stores/plans-store.js';
+import { LastDrill } from '../drills/LastDrill.js';
+import { TestRestoreButton } from '../drills/TestRestoreButton.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { describeHooks } from './hook-form.js';
 import { lastRunText, nextRunText } from './plan-format.js';
@@ -100,6 +102,7 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
               <th scope="col">Schedule</th>
               <th scope="col">Last run</th>
               <th scope="col">Next run</th>
+              <th scope="col">Restore test</th>
             </tr>
           </thead>
           <tbody>
@@ -118,6 +121,14 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
                   <td className={styles.planSchedule}>{describeSchedule(target.schedule)}</td>
                   <td>{lastRunText(row)}</td>
                   <td>{target.schedule.kind === 'off' ? '—' : nextRunText(row, paused)}</td>
+                  <td className={styles.planDrill}>
+                    <TestRestoreButton
+                      repoId={target.repoId}
+                      planId={plan.id}
+                      subject={`${plan.name} to ${repo?.name ?? 'the removed repository'}`}
+                    />
+                    <LastDrill repoId={target.repoId} planId={plan.id} />
+                  </td>
                 </tr>
               );
             })}

@@ -22,6 +22,7 @@ import { RetentionFields } from './RetentionFields.js';
 import { TargetFields } from './TargetFields.js';
 import { emptyForm, fieldErrors, formFromPlan, toDraft, type PlanForm } from './plan-form.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
+import { restoreTestChoices } from '../drills/drill-format.js';
 import styles from './plans.module.css';
 
 /** Props of {@link PlanEditor}. */
@@ -120,6 +121,13 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
             value={form.archiveNameTemplate}
             spellCheck={false}
             onChange={(e) => update({ archiveNameTemplate: e.target.value })}
+          />
+        </Field>
+        <Field label="Test a restore" hint={hintFor(restoreTestChoices, form.restoreTest)}>
+          <ChoiceSelect
+            choices={restoreTestChoices}
+            value={form.restoreTest}
+            onChange={(restoreTest) => update({ restoreTest })}
           />
         </Field>
       </fieldset>

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { usePlansStore, type StoredPlan } from '../../stores/plans-store.js';
+import { useDrillsStore } from '../../stores/drills-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { PlanCard } from './PlanCard.js';
 import { PlanEditor } from './PlanEditor.js';
@@ -31,7 +32,9 @@ export function PlansScreen() {
   const [error, setError] = useState<ErrorInfo>();
 
   useEffect(() => {
-    if (connection === 'open') void usePlansStore.getState().load();
+    if (connection !== 'open') return;
+    void usePlansStore.getState().load();
+    void useDrillsStore.getState().load();
   }, [connection]);
 
   const togglePause = async (): Promise<void> => {

@@ -52,6 +52,15 @@ describe('plan form', () => {
     expect(describeHooks({})).toBeUndefined();
   });
 
+  it('keeps the restore test setting, leaving it out of the draft when off', () => {
+    const form = { ...emptyForm('lz4', 'r1'), name: 'Home', sourcePaths: ['/home/me'] };
+    expect(form.restoreTest).toBe('off');
+    expect(toDraft(form)).not.toHaveProperty('restoreTest');
+    const parsed = planDraftSchema.parse(toDraft({ ...form, restoreTest: 'monthly' }));
+    expect(parsed.restoreTest).toBe('monthly');
+    expect(formFromPlan({ ...parsed, id: 'p1', archivePrefix: 'home' }).restoreTest).toBe('monthly');
+  });
+
   it('turns the pattern lines textarea into --pattern lines, and back', () => {
     const form = {
       ...emptyForm('lz4', 'r1'),

@@ -6,6 +6,7 @@
 import type { Compression } from '../../../src-main/model/compression.js';
 import { DEFAULT_ARCHIVE_NAME_TEMPLATE } from '../../../src-main/model/archive-name.js';
 import type { ExcludePresetId } from '../../../src-main/model/exclude-presets.js';
+import type { RestoreTestSchedule } from '../../../src-main/model/drill.js';
 import {
   RETENTION_PRESETS,
   retentionPresetOf,
@@ -64,6 +65,7 @@ export interface PlanForm {
   readonly retention: RetentionChoice;
   readonly keep: KeepFields;
   readonly hooks: HooksForm;
+  readonly restoreTest: RestoreTestSchedule;
 }
 
 const NOBACKUP = '.nobackup';
@@ -108,6 +110,7 @@ export function emptyForm(compression: Compression, repoId: string | undefined):
     retention: 'none',
     keep: emptyKeep,
     hooks: emptyHooks,
+    restoreTest: 'off',
   };
 }
 
@@ -152,6 +155,7 @@ export function formFromPlan(plan: StoredPlan): PlanForm {
     retention: plan.retention ? retentionPresetOf(plan.retention) : 'none',
     keep,
     hooks: hooksForm(plan),
+    restoreTest: plan.restoreTest ?? 'off',
   };
 }
 
@@ -236,6 +240,7 @@ export function toDraft(form: PlanForm): PlanDraftInput {
     archiveNameTemplate: form.archiveNameTemplate,
     retention: retentionOf(form),
     ...hooksDraft(form.hooks),
+    ...(form.restoreTest === 'off' ? {} : { restoreTest: form.restoreTest }),
   };
 }
 

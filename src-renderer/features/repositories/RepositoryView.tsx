@@ -30,6 +30,7 @@ import { ArchivesTable } from './ArchivesTable.js';
 import { AutomaticCheck } from './AutomaticCheck.js';
 import { Borg2MaintenanceCard } from './Borg2MaintenanceCard.js';
 import { CheckRepositoryDialog } from './CheckRepositoryDialog.js';
+import { TestRestoreButton } from '../drills/TestRestoreButton.js';
 import { ForgetPassphraseButton } from './ForgetPassphraseButton.js';
 import { PasscommandCard } from './PasscommandCard.js';
 import { RepositoryEditActions } from './RepositoryEditActions.js';
@@ -127,9 +128,12 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
               Unlock
             </Button>
           ) : (
-            <Button variant="ghost" icon="shield" onClick={() => setChecking(true)} disabled={busy}>
-              Check repository
-            </Button>
+            <>
+              <Button variant="ghost" icon="shield" onClick={() => setChecking(true)} disabled={busy}>
+                Check repository
+              </Button>
+              <TestRestoreButton repoId={repo.id} subject={`the newest archive of ${repo.name}`} inHeader />
+            </>
           )}
           {migratable ? (
             <Button variant="ghost" icon="archive" onClick={() => setMigrating(true)} disabled={busy}>
