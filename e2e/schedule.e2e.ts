@@ -119,9 +119,10 @@ describe('a daily plan runs when the clock reaches it', () => {
     const card = app.page.getByRole('article', { name: 'Photos' });
     const chart = card.getByRole('figure', { name: 'Repository growth' });
     await chart.locator('.recharts-line-dot').first().waitFor({ timeout: 30_000 });
-    // Two archives: one dot each on the original-size and the stored-size line.
-    // (borg 2 reports no stored size: one dot each on the original-size line only.)
-    const linesPerArchive = (await testBorgFeatures()).archiveSizes ? 2 : 1;
+    // Two archives: one dot each on the original-size, the deduplicated-size and the repository's
+    // stored-size line (borg create's cache stats, kept for backups Borgdesk made).
+    // (borg 2 reports no sizes: one dot each on the original-size line only.)
+    const linesPerArchive = (await testBorgFeatures()).archiveSizes ? 3 : 1;
     expect(await chart.locator('.recharts-line-dot').count()).toBe(2 * linesPerArchive);
     expect((await card.textContent()) ?? '').toMatch(/Archives\s*2/);
     const plans = app.page.getByRole('table', { name: 'Plans' });

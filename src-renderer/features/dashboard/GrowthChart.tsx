@@ -38,6 +38,8 @@ function archiveLabel(payload: readonly { readonly payload?: GrowthPoint }[] | u
 /** The growth chart, or a note while there are too few archives to draw a line. */
 export function GrowthChart({ archives }: GrowthChartProps) {
   const data = useMemo(() => growthSeries(archives), [archives]);
+  // The repository's own size is drawn once Borgdesk has recorded it after a backup (borg 1.x).
+  const hasStoredSize = data.some((p) => p.storedSize !== undefined);
   const first = data[0];
   const last = data[data.length - 1];
   const span = first && last ? last.time - first.time : 0;
@@ -106,6 +108,19 @@ export function GrowthChart({ archives }: GrowthChartProps) {
             isAnimationActive={false}
             connectNulls
           />
+          {hasStoredSize && (
+            <Line
+              type="stepAfter"
+              dataKey="storedSize"
+              name="Stored in repository"
+              stroke="var(--chart-stored)"
+              strokeWidth={2}
+              dot={{ r: 3, strokeWidth: 2, fill: 'var(--surface)' }}
+              activeDot={{ r: 5 }}
+              isAnimationActive={false}
+              connectNulls
+            />
+          )}
         </LineChart>
       )}
       {data.length >= MIN_GROWTH_POINTS ? (

@@ -1,7 +1,7 @@
 /**
  * Turns a repository's archives into the points of its growth chart: one point per archive, oldest
- * first, at the archive's start time, with the archive's original size and the deduplicated size
- * borg reports for it.
+ * first, at the archive's start time, with the archive's original size, the deduplicated size
+ * borg reports for it, and — for backups Borgdesk made — what the whole repository stored after it.
  */
 import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import { formatBytes, parseDate } from '../../lib/format.js';
@@ -19,6 +19,8 @@ export interface GrowthPoint {
    * the repository's size; the card shows the real stored total from the repository's stats instead.
    */
   readonly deduplicatedSize?: number;
+  /** What the whole repository stored right after this archive (known for backups Borgdesk made). */
+  readonly storedSize?: number;
 }
 
 /** Archives with fewer points than this show an explanation instead of a chart. */
@@ -38,6 +40,7 @@ export function growthSeries(archives: readonly ArchiveSummary[]): readonly Grow
       archiveName: archive.name,
       originalSize: archive.originalSize,
       deduplicatedSize: archive.deduplicatedSize,
+      storedSize: archive.repositoryStoredSize,
     });
   }
   // Array.prototype.sort is stable, so equal starts keep their order.
