@@ -19,6 +19,8 @@ import { borg2MaintenanceHandlers } from './maintenance/borg2-maintenance-handle
 import { parseBorgVersion } from '../borg/version.js';
 import { lockHandlers } from './locks/lock-handlers.js';
 import { migrationHandlers } from './migration/migration-handlers.js';
+import { monitoringHandlers } from './monitoring/monitoring-handlers.js';
+import type { MonitoringService } from './monitoring/monitoring-service.js';
 import { sshHandlers } from './ssh/ssh-handlers.js';
 import type { KnownHosts } from './ssh/known-hosts.js';
 import type { KeyService } from './keys/key-service.js';
@@ -57,6 +59,7 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
   readonly sshKeys: SshKeyService;
   readonly questions: QuestionBook;
   readonly knownHosts: KnownHosts;
+  readonly monitoring: MonitoringService;
   readonly homeDir: string;
   readonly platform: NodeJS.Platform;
   readonly username: string;
@@ -102,6 +105,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     ...sshKeyHandlers(w.sshKeys),
     ...questionHandlers(w.questions),
     ...sshHandlers(w.knownHosts),
+    ...monitoringHandlers(w.monitoring),
     ...testClockHandlers({
       testTime: services.testTime,
       onClockAdvanced: (at) => bus.emit('app:clock', { now: at }),

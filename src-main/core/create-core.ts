@@ -20,6 +20,7 @@ import { KeyService } from './keys/key-service.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
 import { RepositoryEdits } from './repositories/repository-edits.js';
 import { RepositoryService } from './repositories/repository-service.js';
+import { MonitoringService } from './monitoring/monitoring-service.js';
 import { MountManager } from './restore/mount-manager.js';
 import { PassphraseKeeper } from './secrets/passphrase-keeper.js';
 import { SshKeyService } from './ssh-keys/ssh-key-service.js';
@@ -159,6 +160,16 @@ export async function createCore(services: Services): Promise<Core> {
     record,
   };
   const { runner, schedule, checks } = createSchedulers({ ...wiring, ...stores });
+  // Pings, webhooks and ntfy follow plan runs in the background: the listeners return at once.
+  const monitoring = new MonitoringService({
+    now: () => services.clock.now(),
+    onChanged: (statuses) => bus.emit('monitoring:changed', statuses),
+    ...(services.monitoringBackoffMs !== undefined
+      ? { policy: { backoffMs: services.monitoringBackoffMs } }
+      : {}),
+  });
+  hub.on('plan-run-started', (start) => monitoring.onRunStarted(start));
+  hub.on('plan-run-finished', (report) => monitoring.onRunFinished(report));
   let disposed = false;
   const handlers = guardAll(
     () => disposed,
@@ -175,6 +186,7 @@ export async function createCore(services: Services): Promise<Core> {
       sshKeys,
       questions,
       knownHosts,
+      monitoring,
       username: safeUsername(services.env),
     }),
   );
@@ -197,6 +209,8 @@ export async function createCore(services: Services): Promise<Core> {
       checks.stop();
       shutdown.abort();
       await jobs.dispose();
+      // A run cancelled by the quit reports so (a Healthchecks /fail), but quitting waits 3 s at most.
+      await Promise.race([monitoring.idle(), new Promise((r) => setTimeout(r, 3000).unref())]);
       // Jobs cancelled just now were handed to the history; let their entries reach the disk.
       await history.idle();
       // Mounts hold a repository lock and a folder in /tmp: never leave them behind on quit.

@@ -11,6 +11,7 @@ import {
 } from './archive-name.js';
 import { compressionSchema } from './compression.js';
 import { excludePresetIdSchema } from './exclude-presets.js';
+import { monitoringSchema } from './monitoring.js';
 import { checkPatternRules } from './pattern-rules.js';
 import { retentionPolicySchema } from './retention.js';
 import { scheduleSchema } from './schedule.js';
@@ -65,6 +66,8 @@ const planFields = {
   afterCommand: hookCommandSchema.optional(),
   /** Absent: never prune. */
   retention: retentionPolicySchema.optional(),
+  /** Pings, webhook and ntfy after each run (model/monitoring.ts); absent: none. */
+  monitoring: monitoringSchema.optional(),
 };
 
 function checkPlan(
