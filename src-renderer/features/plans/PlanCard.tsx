@@ -14,6 +14,7 @@ import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { isRemoteLocation, tildify } from '../../lib/paths.js';
 import { upcomingFor, usePlansStore, type StoredPlan } from '../../stores/plans-store.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { MonitoringStatus } from './MonitoringStatus.js';
 import { lastRunText, nextRunText } from './plan-format.js';
 import styles from './plans.module.css';
 
@@ -123,6 +124,7 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
         </table>
       )}
       <p className={`muted ${styles.planRetention}`}>Retention: {describeRetention(plan.retention)}</p>
+      <MonitoringStatus plan={plan} />
       {notice ? (
         <p className={styles.planNotice} role="status">
           {notice}

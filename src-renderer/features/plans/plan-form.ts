@@ -14,6 +14,12 @@ import {
 } from '../../../src-main/model/retention.js';
 import type { Schedule } from '../../../src-main/model/schedule.js';
 import type { PlanDraftInput, StoredPlan } from '../../stores/plans-store.js';
+import {
+  emptyMonitoringForm,
+  monitoringFormFrom,
+  monitoringOf,
+  type MonitoringForm,
+} from './monitoring-form.js';
 
 /** The schedule kinds the editor offers. */
 export type ScheduleKind = Schedule['kind'];
@@ -63,6 +69,7 @@ export interface PlanForm {
   readonly keep: KeepFields;
   readonly before: HookForm;
   readonly after: HookForm;
+  readonly monitoring: MonitoringForm;
 }
 
 const NOBACKUP = '.nobackup';
@@ -109,6 +116,7 @@ export function emptyForm(compression: Compression, repoId: string | undefined):
     keep: emptyKeep,
     before: emptyHook,
     after: emptyHook,
+    monitoring: emptyMonitoringForm,
   };
 }
 
@@ -156,6 +164,7 @@ export function formFromPlan(plan: StoredPlan): PlanForm {
     keep,
     before: hook(plan.beforeCommand),
     after: hook(plan.afterCommand),
+    monitoring: monitoringFormFrom(plan.monitoring),
   };
 }
 
@@ -246,6 +255,7 @@ export function toDraft(form: PlanForm): PlanDraftInput {
     retention: retentionOf(form),
     beforeCommand: hookOf(form.before),
     afterCommand: hookOf(form.after),
+    monitoring: monitoringOf(form.monitoring),
   };
 }
 
@@ -260,6 +270,7 @@ export type FormSection =
   | 'retention'
   | 'beforeCommand'
   | 'afterCommand'
+  | 'monitoring'
   | 'other';
 
 const SECTIONS: ReadonlySet<string> = new Set<FormSection>([
@@ -272,6 +283,7 @@ const SECTIONS: ReadonlySet<string> = new Set<FormSection>([
   'retention',
   'beforeCommand',
   'afterCommand',
+  'monitoring',
 ]);
 
 /**
@@ -296,7 +308,13 @@ export function fieldErrors(
       else errors[section] = [errors[section], `Line ${row}: ${issue.message}`].filter(Boolean).join('\n');
       continue;
     }
-    const key = section === 'targets' && typeof line === 'number' ? `targets.${line}` : section;
+    // Monitoring messages sit beside their own address: monitoring.ping, monitoring.webhook…
+    const key =
+      section === 'targets' && typeof line === 'number'
+        ? `targets.${line}`
+        : section === 'monitoring' && line !== undefined
+          ? `monitoring.${String(line)}`
+          : section;
     errors[key] ??= issue.message;
   }
   return errors;
