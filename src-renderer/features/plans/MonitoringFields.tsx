@@ -112,7 +112,11 @@ export function MonitoringFields({ form, update, errors, planId }: MonitoringFie
               value={value}
               spellCheck={false}
               placeholder={placeholder}
-              onChange={(e) => set({ [key]: e.target.value })}
+              onChange={(e) => {
+                set({ [key]: e.target.value });
+                // A test result speaks of the address it was sent to, not of the one being typed.
+                setResults((r) => ({ ...r, [channel]: undefined }));
+              }}
             />
           </Field>
           <Button
