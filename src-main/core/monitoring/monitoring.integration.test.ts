@@ -280,6 +280,19 @@ describe('plan monitoring with real borg', () => {
     expect(ok).toMatchObject({ channel: 'webhook', event: 'test', ok: true, attempts: 1 });
     const [hook] = receiver.to('/test-hook');
     expect(JSON.parse(hook?.body ?? '{}')).toMatchObject({ event: 'test', plan: { name: 'Draft plan' } });
+    // user:password@ in the address (ntfy access control) becomes Basic authentication.
+    const withLogin = `${receiver.base.replace('//', '//backup:p%40ss@')}/test-ntfy`;
+    const authed = await core.handlers['monitoring:test'](
+      requests['monitoring:test'].params.parse({
+        monitoring: { ntfy: { url: withLogin } },
+        channel: 'ntfy',
+        planName: 'Draft plan',
+      }),
+    );
+    expect(authed).toMatchObject({ ok: true, target: `${receiver.base}/te…` });
+    const [message] = receiver.to('/test-ntfy');
+    expect(message?.headers['authorization']).toBe(`Basic ${Buffer.from('backup:p@ss').toString('base64')}`);
+    expect(message?.headers).toMatchObject({ title: 'Borgdesk test: Draft plan', tags: 'test_tube' });
     // A port nothing listens on: closed right after it was opened.
     const closed = await startHttpReceiver();
     await closed.close();
