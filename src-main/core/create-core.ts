@@ -20,7 +20,7 @@ import { KeyService } from './keys/key-service.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
 import { RepositoryEdits } from './repositories/repository-edits.js';
 import { RepositoryService } from './repositories/repository-service.js';
-import { MonitoringService } from './monitoring/monitoring-service.js';
+import { MONITORING_FILE, MonitoringService } from './monitoring/monitoring-service.js';
 import { MountManager } from './restore/mount-manager.js';
 import { PassphraseKeeper } from './secrets/passphrase-keeper.js';
 import { SshKeyService } from './ssh-keys/ssh-key-service.js';
@@ -164,12 +164,14 @@ export async function createCore(services: Services): Promise<Core> {
   const monitoring = new MonitoringService({
     now: () => services.clock.now(),
     onChanged: (statuses) => bus.emit('monitoring:changed', statuses),
+    file: path.join(configDir, MONITORING_FILE),
     ...(services.monitoringBackoffMs !== undefined
       ? { policy: { backoffMs: services.monitoringBackoffMs } }
       : {}),
   });
   hub.on('plan-run-started', (start) => monitoring.onRunStarted(start));
   hub.on('plan-run-finished', (report) => monitoring.onRunFinished(report));
+  await monitoring.load(new Set(stores.plans.list().map((plan) => plan.id)));
   let disposed = false;
   const handlers = guardAll(
     () => disposed,

@@ -4,13 +4,16 @@
  * slow or dead receiver never holds up a backup — and the outcome of the last delivery to each
  * channel is kept per plan for the plan card ("Ping: last delivery failed 2 min ago — …").
  */
-import type {
-  DeliveryOutcome,
-  Monitoring,
-  MonitoringChannel,
-  PlanMonitoringStatus,
+import { z } from 'zod';
+import {
+  planMonitoringStatusSchema,
+  type DeliveryOutcome,
+  type Monitoring,
+  type MonitoringChannel,
+  type PlanMonitoringStatus,
 } from '../../model/monitoring.js';
 import type { PlanRunReport, PlanRunStart } from '../plan-runs/plan-run-report.js';
+import { JsonFile } from '../settings/json-file.js';
 import {
   deliverHttp,
   DEFAULT_DELIVERY_POLICY,
@@ -30,7 +33,15 @@ export interface MonitoringServiceDeps {
   readonly onChanged: (statuses: PlanMonitoringStatus[]) => void;
   /** Attempts and backoff (tests shorten the backoff); the timeout comes from each plan. */
   readonly policy?: Partial<Omit<DeliveryPolicy, 'timeoutMs'>>;
+  /** Where the last deliveries are kept across restarts; in memory only when absent. */
+  readonly file?: string;
 }
+
+/** The file the last deliveries are kept in (in the config folder). */
+export const MONITORING_FILE = 'monitoring-deliveries.json';
+
+const deliveriesFileSchema = z.object({ version: z.literal(1), plans: z.array(planMonitoringStatusSchema) });
+type DeliveriesFile = z.infer<typeof deliveriesFileSchema>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,7 +52,34 @@ export class MonitoringService {
   private readonly pingChains = new Map<string, Promise<void>>();
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly deps: MonitoringServiceDeps) {}
+  private readonly file: JsonFile<DeliveriesFile> | undefined;
+
+  constructor(private readonly deps: MonitoringServiceDeps) {
+    this.file =
+      deps.file === undefined
+        ? undefined
+        : new JsonFile(deps.file, deliveriesFileSchema, () => ({ version: 1, plans: [] }));
+  }
+
+  /**
+   * Reads the deliveries kept by the last app run, so a card still says the ping failed last night;
+   * those of plans deleted since are dropped.
+   */
+  async load(planIds: ReadonlySet<string>): Promise<void> {
+    if (this.file === undefined) return;
+    try {
+      const stored = await this.file.read();
+      for (const { planId, deliveries } of stored.plans) {
+        if (!planIds.has(planId)) continue;
+        this.last.set(planId, new Map(deliveries.map((d) => [d.channel, d])));
+      }
+    } catch (e) {
+      console.warn(
+        '[borgdesk] could not read the last monitoring deliveries:',
+        e instanceof Error ? e.message : e,
+      );
+    }
+  }
 
   /** Hub 'plan-run-started': the Healthchecks start ping. Returns at once. */
   onRunStarted(start: PlanRunStart): void {
@@ -133,6 +171,15 @@ export class MonitoringService {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
 
+  private save(): void {
+    void this.file?.write({ version: 1, plans: this.statuses() }).catch((e: unknown) => {
+      console.warn(
+        '[borgdesk] could not save the last monitoring deliveries:',
+        e instanceof Error ? e.message : e,
+      );
+    });
+  }
+
   private chainPing(run: PlanRunStart, send: () => Promise<unknown>): void {
     const key = `${run.plan.id}\n${run.repo.id}`;
     const previous = this.pingChains.get(key) ?? Promise.resolve();
@@ -196,6 +243,7 @@ export class MonitoringService {
       const byChannel = this.last.get(planId) ?? new Map<MonitoringChannel, DeliveryOutcome>();
       byChannel.set(channel, outcome);
       this.last.set(planId, byChannel);
+      this.save();
       try {
         this.deps.onChanged(this.statuses());
       } catch (e) {

@@ -306,4 +306,13 @@ describe('plan monitoring with real borg', () => {
     expect(refused).toMatchObject({ ok: false, attempts: 3, reason: 'connection refused' });
     expect(refused.target).toBe(`${closed.base}/0f…`);
   }, 30_000);
+
+  it('still shows the last deliveries after a restart', async () => {
+    const before = await core.handlers['monitoring:status']({});
+    const flaky = (await core.handlers['plans:list']({})).find((p) => p.name === 'Flaky');
+    expect(before.find((s) => s.planId === flaky?.id)?.deliveries).toHaveLength(3);
+    await core.dispose();
+    core = await startTestCore({ configDir: path.join(root, 'config'), homeDir: path.join(root, 'home') });
+    expect(await core.handlers['monitoring:status']({})).toEqual(before);
+  }, 30_000);
 });
