@@ -74,8 +74,8 @@ describe('plan monitoring', () => {
       event: 'plan-run-finished',
       result: 'succeeded',
     });
-    await card.getByText('Healthchecks: last success delivered just now').waitFor();
-    await card.getByText('Webhook: last success delivered just now').waitFor();
+    await card.getByText('Healthchecks: success report delivered just now').waitFor();
+    await card.getByText('Webhook: success report delivered just now').waitFor();
     await card.screenshot({ path: CARD_SCREENSHOT });
     expect(app.consoleErrors).toEqual([]);
   }, 120_000);

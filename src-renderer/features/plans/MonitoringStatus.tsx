@@ -1,6 +1,6 @@
 /**
  * The plan card's monitoring lines: for each channel the plan reports to, how its last delivery
- * went ("Healthchecks: success delivered 2 minutes ago", or failed — and why), so a dead ping URL is
+ * went ("Healthchecks: success report delivered 2 minutes ago", or not — and why), so a dead ping URL is
  * noticed before the monitoring service starts sending alarms.
  */
 import { useEffect } from 'react';
@@ -26,7 +26,7 @@ export function MonitoringStatus({ plan }: { readonly plan: StoredPlan }) {
     if (outcome === undefined) return <li key={channel}>{`${name}: nothing sent yet`}</li>;
     return (
       <li key={channel} className={outcome.ok ? undefined : styles.deliveryFailed}>
-        {`${name}: last ${deliveryText(outcome)}`}
+        {`${name}: ${deliveryText(outcome)}`}
       </li>
     );
   };

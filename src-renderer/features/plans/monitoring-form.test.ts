@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planDraftSchema } from '../../../src-main/model/plan.js';
 import { emptyMonitoringForm, monitoringFormFrom, monitoringOf } from './monitoring-form.js';
+import { channelName, deliveryText } from './monitoring-labels.js';
 import { emptyForm, fieldErrors, toDraft } from './plan-form.js';
 
 describe('monitoring fields of the plan editor', () => {
@@ -36,5 +37,19 @@ describe('monitoring fields of the plan editor', () => {
     const errors = checked.success ? {} : fieldErrors(checked.error.issues, form);
     expect(errors['monitoring.webhook']).toBe('Use an http:// or https:// address.');
     expect(errors['monitoring.timeoutSeconds']).toBe('At least 1 second.');
+  });
+
+  it('names the channel and says why a delivery failed', () => {
+    const at = new Date().toISOString();
+    const failed = { channel: 'ping' as const, event: 'failure', ok: false, attempts: 3, at, target: 'x' };
+    expect(deliveryText({ ...failed, reason: 'connection refused' })).toBe(
+      'failure report not delivered just now (3 attempts): connection refused',
+    );
+    expect(deliveryText({ ...failed, event: 'start', ok: true, attempts: 1 })).toBe(
+      'start signal delivered just now',
+    );
+    const kuma = { ping: { url: 'https://kuma.lan/api/push/t', style: 'auto' as const }, timeoutSeconds: 10 };
+    expect(channelName('ping', kuma)).toBe('Uptime Kuma');
+    expect(channelName('ping', { ...kuma, ping: { ...kuma.ping, style: 'plain' } })).toBe('Ping URL');
   });
 });

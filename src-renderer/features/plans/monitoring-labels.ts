@@ -17,11 +17,20 @@ export function channelName(channel: MonitoringChannel, monitoring: Monitoring |
   return ping === undefined ? 'Ping' : PING_NAMES[resolvePingStyle(ping.style, ping.url)];
 }
 
-/** "last ping delivered 2 minutes ago" or "last ping failed 2 minutes ago (3 attempts) — connection refused". */
+const EVENT_WORDS: Readonly<Record<string, string>> = {
+  start: 'start signal',
+  success: 'success report',
+  'success with warnings': 'report (with warnings)',
+  failure: 'failure report',
+  cancel: 'cancel report',
+  test: 'test message',
+};
+
+/** "success report delivered 2 minutes ago" or "failure report not delivered 2 minutes ago (3 attempts): connection refused". */
 export function deliveryText(outcome: DeliveryOutcome): string {
   const when = formatRelative(outcome.at);
-  const what = outcome.event === 'test' ? 'test' : outcome.event;
+  const what = EVENT_WORDS[outcome.event] ?? outcome.event;
   if (outcome.ok) return `${what} delivered ${when}`;
-  const tries = outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : '';
-  return `${what} failed ${when}${tries} — ${outcome.reason ?? 'unknown reason'}`;
+  const tries = outcome.attempts > 1 ? ` (${outcome.attempts} attempts)` : '';
+  return `${what} not delivered ${when}${tries}: ${outcome.reason ?? 'unknown reason'}`;
 }
