@@ -24,6 +24,8 @@ import { lockHandlers } from './locks/lock-handlers.js';
 import { metricsHandlers } from './metrics/metrics-handlers.js';
 import type { MetricsTextfile } from './metrics/metrics-textfile.js';
 import { migrationHandlers } from './migration/migration-handlers.js';
+import { monitoringHandlers } from './monitoring/monitoring-handlers.js';
+import type { MonitoringService } from './monitoring/monitoring-service.js';
 import { sshHandlers } from './ssh/ssh-handlers.js';
 import type { KnownHosts } from './ssh/known-hosts.js';
 import type { KeyService } from './keys/key-service.js';
@@ -63,6 +65,7 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
   readonly sshKeys: SshKeyService;
   readonly questions: QuestionBook;
   readonly knownHosts: KnownHosts;
+  readonly monitoring: MonitoringService;
   readonly homeDir: string;
   readonly platform: NodeJS.Platform;
   readonly username: string;
@@ -126,6 +129,7 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     ...sshKeyHandlers(w.sshKeys),
     ...questionHandlers(w.questions),
     ...sshHandlers(w.knownHosts),
+    ...monitoringHandlers(w.monitoring),
     ...testClockHandlers({
       testTime: services.testTime,
       onClockAdvanced: (at) => bus.emit('app:clock', { now: at }),

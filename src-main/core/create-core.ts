@@ -22,6 +22,7 @@ import { KeyService } from './keys/key-service.js';
 import { SerialLanes } from './jobs/serial-lanes.js';
 import { RepositoryEdits } from './repositories/repository-edits.js';
 import { RepositoryService } from './repositories/repository-service.js';
+import { MONITORING_FILE, MonitoringService } from './monitoring/monitoring-service.js';
 import { MountManager } from './restore/mount-manager.js';
 import { PassphraseKeeper } from './secrets/passphrase-keeper.js';
 import { SshKeyService } from './ssh-keys/ssh-key-service.js';
@@ -164,6 +165,18 @@ export async function createCore(services: Services): Promise<Core> {
   const { runner, schedule, checks } = createSchedulers({ ...wiring, ...stores });
   const metrics = startMetricsTextfile({ hub, ...stores, now: () => services.clock.now() });
   followPlanRunsWithDrills({ hub, jobs, repos, history, now: () => services.clock.now(), tmpDir });
+  // Pings, webhooks and ntfy follow plan runs in the background: the listeners return at once.
+  const monitoring = new MonitoringService({
+    now: () => services.clock.now(),
+    onChanged: (statuses) => bus.emit('monitoring:changed', statuses),
+    file: path.join(configDir, MONITORING_FILE),
+    ...(services.monitoringBackoffMs !== undefined
+      ? { policy: { backoffMs: services.monitoringBackoffMs } }
+      : {}),
+  });
+  hub.on('plan-run-started', (start) => monitoring.onRunStarted(start));
+  hub.on('plan-run-finished', (report) => monitoring.onRunFinished(report));
+  await monitoring.load(new Set(stores.plans.list().map((plan) => plan.id)));
   let disposed = false;
   const handlers = guardAll(
     () => disposed,
@@ -181,6 +194,7 @@ export async function createCore(services: Services): Promise<Core> {
       sshKeys,
       questions,
       knownHosts,
+      monitoring,
       username: safeUsername(services.env),
       ...(tmpDir === undefined ? {} : { tmpDir }),
     }),
@@ -204,6 +218,8 @@ export async function createCore(services: Services): Promise<Core> {
       checks.stop();
       shutdown.abort();
       await jobs.dispose();
+      // A run cancelled by the quit reports so (a Healthchecks /fail), but quitting waits 3 s at most.
+      await Promise.race([monitoring.idle(), new Promise((r) => setTimeout(r, 3000).unref())]);
       // Jobs cancelled just now were handed to the history; let their entries reach the disk.
       await history.idle();
       // The runs those jobs ended are in the metrics file before the core is gone.

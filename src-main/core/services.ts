@@ -91,6 +91,8 @@ export interface Services {
   readonly desktop?: DesktopIntegration;
   /** A hand-driven clock for end-to-end tests; enables the `test:advance-clock` request. */
   readonly testTime?: TestTime;
+  /** The first wait before a monitoring delivery is retried (2 s when absent; tests shorten it). */
+  readonly monitoringBackoffMs?: number;
 }
 
 /** What `test:advance-clock` drives (the browser host's ManualTime in test mode). */

@@ -19,6 +19,7 @@ import { jobEvents, jobRequests } from './contract/jobs.js';
 import { keyRequests } from './contract/keys.js';
 import { lockRequests } from './contract/locks.js';
 import { migrationRequests } from './contract/migration.js';
+import { monitoringEvents, monitoringRequests } from './contract/monitoring.js';
 import { planEvents, planRequests } from './contract/plans.js';
 import { questionEvents, questionRequests } from './contract/questions.js';
 import { repositoryEvents, repositoryRequests } from './contract/repositories.js';
@@ -59,6 +60,7 @@ export const requests = {
   ...sshKeyRequests,
   ...questionRequests,
   ...sshRequests,
+  ...monitoringRequests,
 } as const;
 
 /** Every event the core pushes to every connected UI. */
@@ -73,6 +75,7 @@ export const events = {
   ...appEvents,
   ...checkEvents,
   ...questionEvents,
+  ...monitoringEvents,
 } as const;
 
 /** A production request's name. */

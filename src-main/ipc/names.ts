@@ -95,6 +95,8 @@ export const REQUEST_NAMES = [
   'ssh-keys:set-repository-key',
   'questions:list',
   'questions:answer',
+  'monitoring:status',
+  'monitoring:test',
 ] as const;
 
 /** Requests of the browser host's test mode only (BORGDESK_TEST_CLOCK=1); not in the production contract. */
@@ -115,6 +117,7 @@ export const EVENT_NAMES = [
   'app:clock',
   'checks:changed',
   'questions:changed',
+  'monitoring:changed',
 ] as const;
 
 /** A production request's name. */

@@ -12,6 +12,7 @@ import {
 import { compressionSchema } from './compression.js';
 import { restoreTestScheduleSchema } from './drill.js';
 import { excludePresetIdSchema } from './exclude-presets.js';
+import { monitoringSchema } from './monitoring.js';
 import { checkPatternRules } from './pattern-rules.js';
 import { retentionPolicySchema } from './retention.js';
 import { scheduleSchema } from './schedule.js';
@@ -74,6 +75,8 @@ const planFields = {
   retention: retentionPolicySchema.optional(),
   /** How often a restore drill follows a successful backup (core/drills/drill-schedule.ts); absent: off. */
   restoreTest: restoreTestScheduleSchema.optional(),
+  /** Pings, webhook and ntfy after each run (model/monitoring.ts); absent: none. */
+  monitoring: monitoringSchema.optional(),
 };
 
 function checkPlan(

@@ -16,6 +16,7 @@ import { useHistoryStore } from './history-store.js';
 import type { QueuedEvent } from './job-events.js';
 import { isFinal } from './job-events.js';
 import { useJobsStore } from './jobs-store.js';
+import { useMonitoringStore } from './monitoring-store.js';
 import { useMountStore } from './mount-store.js';
 import { usePlansStore, type StoredPlan } from './plans-store.js';
 import { useQuestionsStore } from './questions-store.js';
@@ -74,6 +75,7 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   let schedules: EventPayload<'schedules:changed'> | undefined;
   let checks: EventPayload<'checks:changed'> | undefined;
   let questions: EventPayload<'questions:changed'> | undefined;
+  let monitoring: EventPayload<'monitoring:changed'> | undefined;
   for (const item of batch) {
     if (item.event === 'repos:changed') repos = item.payload;
     if (item.event === 'mount:changed') mounts = item.payload;
@@ -83,6 +85,7 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
     if (item.event === 'schedules:changed') schedules = item.payload;
     if (item.event === 'checks:changed') checks = item.payload;
     if (item.event === 'questions:changed') questions = item.payload;
+    if (item.event === 'monitoring:changed') monitoring = item.payload;
     if (item.event === 'app:clock') syncHostClock(item.payload.now);
     // A finished backup adds an archive (a deletion or prune removes some): reload that repository.
     if (
@@ -105,6 +108,7 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
   if (schedules) usePlansStore.getState().setSchedules(schedules);
   if (checks) useChecksStore.getState().setRows(checks);
   if (questions) useQuestionsStore.getState().setQuestions(questions);
+  if (monitoring) useMonitoringStore.getState().setStatuses(monitoring);
   // A backup, an edited plan or a skipped run can start or end an overdue spell: re-read, once per batch.
   if ((history.length > 0 || plans || schedules) && useStaleStore.getState().loaded)
     void useStaleStore.getState().load();

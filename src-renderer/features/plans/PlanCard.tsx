@@ -17,6 +17,7 @@ import { LastDrill } from '../drills/LastDrill.js';
 import { TestRestoreButton } from '../drills/TestRestoreButton.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { describeHooks } from './hook-form.js';
+import { MonitoringStatus } from './MonitoringStatus.js';
 import { lastRunText, nextRunText } from './plan-format.js';
 import styles from './plans.module.css';
 
@@ -137,6 +138,7 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
       )}
       <p className={`muted ${styles.planRetention}`}>Retention: {describeRetention(plan.retention)}</p>
       {hooks !== undefined ? <p className={`muted ${styles.planRetention}`}>Commands: {hooks}</p> : null}
+      <MonitoringStatus plan={plan} />
       {notice ? (
         <p className={styles.planNotice} role="status">
           {notice}

@@ -1,7 +1,7 @@
 /**
  * The plan editor ("New plan" / "Edit plan"): name and folders, exclusions with the pattern tester,
  * compression and archive names, target repositories with their schedules, retention with a
- * preview, and before/after commands. The draft is checked with the core's own schema before it is
+ * preview, before/after commands, and monitoring (pings, webhook, ntfy). The draft is checked with the core's own schema before it is
  * sent, so every field's message appears beside that field.
  */
 import { useState } from 'react';
@@ -18,6 +18,7 @@ import { useReposStore } from '../../stores/repos-store.js';
 import { SourceList } from '../jobs/SourceList.js';
 import { ExclusionFields } from './ExclusionFields.js';
 import { HookFields } from './HookFields.js';
+import { MonitoringFields } from './MonitoringFields.js';
 import { RetentionFields } from './RetentionFields.js';
 import { TargetFields } from './TargetFields.js';
 import { emptyForm, fieldErrors, formFromPlan, toDraft, type PlanForm } from './plan-form.js';
@@ -139,6 +140,7 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
         error={errors['retention']}
       />
       <HookFields form={form} update={update} errors={errors} />
+      <MonitoringFields form={form} update={update} errors={errors} planId={plan?.id} />
       {errors['other'] ? <p className="field-error">{errors['other']}</p> : null}
     </Dialog>
   );

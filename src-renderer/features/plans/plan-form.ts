@@ -23,6 +23,12 @@ import {
   type HookField,
   type HooksForm,
 } from './hook-form.js';
+import {
+  emptyMonitoringForm,
+  monitoringFormFrom,
+  monitoringOf,
+  type MonitoringForm,
+} from './monitoring-form.js';
 
 /** The schedule kinds the editor offers. */
 export type ScheduleKind = Schedule['kind'];
@@ -66,6 +72,7 @@ export interface PlanForm {
   readonly keep: KeepFields;
   readonly hooks: HooksForm;
   readonly restoreTest: RestoreTestSchedule;
+  readonly monitoring: MonitoringForm;
 }
 
 const NOBACKUP = '.nobackup';
@@ -111,6 +118,7 @@ export function emptyForm(compression: Compression, repoId: string | undefined):
     keep: emptyKeep,
     hooks: emptyHooks,
     restoreTest: 'off',
+    monitoring: emptyMonitoringForm,
   };
 }
 
@@ -156,6 +164,7 @@ export function formFromPlan(plan: StoredPlan): PlanForm {
     keep,
     hooks: hooksForm(plan),
     restoreTest: plan.restoreTest ?? 'off',
+    monitoring: monitoringFormFrom(plan.monitoring),
   };
 }
 
@@ -241,6 +250,7 @@ export function toDraft(form: PlanForm): PlanDraftInput {
     retention: retentionOf(form),
     ...hooksDraft(form.hooks),
     ...(form.restoreTest === 'off' ? {} : { restoreTest: form.restoreTest }),
+    monitoring: monitoringOf(form.monitoring),
   };
 }
 
@@ -254,6 +264,7 @@ export type FormSection =
   | 'targets'
   | 'retention'
   | HookField
+  | 'monitoring'
   | 'other';
 
 const SECTIONS: ReadonlySet<string> = new Set<FormSection>([
@@ -265,6 +276,7 @@ const SECTIONS: ReadonlySet<string> = new Set<FormSection>([
   'targets',
   'retention',
   ...HOOK_FIELDS,
+  'monitoring',
 ]);
 
 /**
@@ -289,7 +301,13 @@ export function fieldErrors(
       else errors[section] = [errors[section], `Line ${row}: ${issue.message}`].filter(Boolean).join('\n');
       continue;
     }
-    const key = section === 'targets' && typeof line === 'number' ? `targets.${line}` : section;
+    // Monitoring messages sit beside their own address: monitoring.ping, monitoring.webhook…
+    const key =
+      section === 'targets' && typeof line === 'number'
+        ? `targets.${line}`
+        : section === 'monitoring' && line !== undefined
+          ? `monitoring.${String(line)}`
+          : section;
     errors[key] ??= issue.message;
   }
   return errors;
