@@ -18,7 +18,7 @@ import { jobEvents, jobRequests } from './contract/jobs.js';
 import { keyRequests } from './contract/keys.js';
 import { lockRequests } from './contract/locks.js';
 import { migrationRequests } from './contract/migration.js';
-import { planEvents, planRequests } from './contract/plans.js';
+import { planEvents, planRequests, planTransferRequests } from './contract/plans.js';
 import { questionEvents, questionRequests } from './contract/questions.js';
 import { repositoryEvents, repositoryRequests } from './contract/repositories.js';
 import { restoreEvents, restoreRequests } from './contract/restore.js';
@@ -47,6 +47,7 @@ export const requests = {
   ...historyRequests,
   ...folderRequests,
   ...planRequests,
+  ...planTransferRequests,
   ...scheduleRequests,
   ...checkRequests,
   ...keyRequests,
