@@ -156,7 +156,8 @@ export function readBorgmaticConfig(data: Record<string, unknown>, fileName?: st
         name: planName(fileName, repositories),
         targets: repositories.map((r) => ({ repositoryKey: r.key, schedule: { kind: 'off' } })),
         fields,
-        notMapped,
+        // Several options can share one sentence (checks and check_last): say it once.
+        notMapped: [...new Set(notMapped)],
       },
     ],
     notMapped: fileNotes,

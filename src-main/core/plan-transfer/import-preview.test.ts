@@ -74,7 +74,7 @@ describe('planImport', () => {
     const work = planImport({ text: exportText }, fresh);
     expect(work.preview.source).toBe('borgdesk');
     expect(work.preview.repositories.map((r) => [r.name, r.action, r.locked])).toEqual([
-      ['NAS', 'add', true],
+      ['NAS', 'add', false],
       ['USB', 'add', false],
     ]);
     expect(work.preview.repositories[0]?.notes.join(' ')).toContain('pass show borg/nas');
@@ -132,7 +132,8 @@ describe('planImport', () => {
     const yaml = readFileSync(new URL('./__fixtures__/borgmatic-sectioned.yaml', import.meta.url), 'utf8');
     const work = planImport({ text: yaml, fileName: 'workstation.yaml' }, fresh);
     expect(work.preview.source).toBe('borgmatic');
-    expect(work.preview.repositories.map((r) => r.locked)).toEqual([true, true]);
+    // Its passcommand gives borg the passphrase: neither needs unlocking.
+    expect(work.preview.repositories.map((r) => r.locked)).toEqual([false, false]);
     const plan = work.preview.plans[0];
     expect(plan?.problem).toBeUndefined();
     expect(plan?.notMapped.join('\n')).toMatch(

@@ -149,7 +149,8 @@ function previewRepositories(
         name,
         location,
         action: 'add',
-        locked: repository.needsPassphrase,
+        // A passcommand gives borg the passphrase: such a repository runs without being unlocked.
+        locked: repository.needsPassphrase && repository.passcommand === undefined,
         notes,
       });
     }
@@ -167,12 +168,11 @@ function newRepository(
   notes: string[],
 ): NewRepository {
   const needsPassphrase = imported.encryption !== 'none';
-  if (imported.encryption === undefined)
-    notes.push('Its encryption is not known yet: unlock it with its passphrase before the first backup.');
-  else if (needsPassphrase && imported.passcommand === undefined)
-    notes.push('Unlock it with its passphrase before the first backup.');
   if (imported.passcommand !== undefined)
     notes.push(`Gets its passphrase from the command: ${imported.passcommand}`);
+  else if (imported.encryption === undefined)
+    notes.push('Its encryption is not known yet: unlock it with its passphrase before the first backup.');
+  else if (needsPassphrase) notes.push('Unlock it with its passphrase before the first backup.');
   let sshKey = imported.sshKey;
   if (sshKey !== undefined && !fileExists(sshKey)) {
     notes.push(`The SSH key ${sshKey} is not on this computer: choose a key in the repository's settings.`);
