@@ -57,7 +57,7 @@ export function planImport(request: ImportRequest, ctx: ImportContext): ImportPl
   const plans: PlanAction[] = [];
   const planPreviews: ImportedPlanPreview[] = [];
   for (const imported of set.plans) {
-    const name = uniqueName(imported.name.slice(0, 66), takenNames);
+    const name = uniqueName(imported.name.trim().slice(0, 80), takenNames);
     takenNames.add(name);
     const notMapped = [...imported.notMapped];
     const targets = imported.targets.filter((t) => {

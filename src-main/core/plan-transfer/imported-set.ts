@@ -104,6 +104,8 @@ export function hookFrom(commands: readonly string[]): HookCommand | undefined {
 /** A name no one in `taken` uses: "Documents", then "Documents (imported)", "Documents (imported 2)". */
 export function uniqueName(name: string, taken: ReadonlySet<string>): string {
   if (!taken.has(name)) return name;
-  if (!taken.has(`${name} (imported)`)) return `${name} (imported)`;
-  for (let n = 2; ; n++) if (!taken.has(`${name} (imported ${n})`)) return `${name} (imported ${n})`;
+  // Room for the suffix within a plan name's 80 characters.
+  const base = name.slice(0, 62).trimEnd();
+  if (!taken.has(`${base} (imported)`)) return `${base} (imported)`;
+  for (let n = 2; ; n++) if (!taken.has(`${base} (imported ${n})`)) return `${base} (imported ${n})`;
 }
