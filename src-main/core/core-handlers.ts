@@ -31,6 +31,7 @@ import type { KnownHosts } from './ssh/known-hosts.js';
 import type { KeyService } from './keys/key-service.js';
 import type { JobManager } from './jobs/job-manager.js';
 import { planHandlers } from './plan-runs/plan-handlers.js';
+import { planTransferHandlers } from './plan-transfer/transfer-handlers.js';
 import type { QuestionBook } from './questions/question-book.js';
 import { questionHandlers, watchDetails } from './questions/question-handlers.js';
 import type { PlanRunner } from './plan-runs/plan-runner.js';
@@ -101,6 +102,10 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
     ...folderHandlers({ homeDir, platform, username: w.username, folderDialog: services.folderDialog }),
     ...planHandlers({
       ...{ store: plans, runner: w.runner, schedule: w.schedule, repos, homeDir, platform, ...w.lane },
+      onPlansChanged: (list) => bus.emit('plans:changed', list),
+    }),
+    ...planTransferHandlers({
+      ...{ plans, registry: stores.registry, repos, schedule: w.schedule, homeDir, now },
       onPlansChanged: (list) => bus.emit('plans:changed', list),
     }),
     ...scheduleHandlers({ schedule: w.schedule, onPausedChanged: (paused) => w.checks.setPaused(paused) }),

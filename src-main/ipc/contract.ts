@@ -20,7 +20,7 @@ import { keyRequests } from './contract/keys.js';
 import { lockRequests } from './contract/locks.js';
 import { migrationRequests } from './contract/migration.js';
 import { monitoringEvents, monitoringRequests } from './contract/monitoring.js';
-import { planEvents, planRequests } from './contract/plans.js';
+import { planEvents, planRequests, planTransferRequests } from './contract/plans.js';
 import { questionEvents, questionRequests } from './contract/questions.js';
 import { repositoryEvents, repositoryRequests } from './contract/repositories.js';
 import { restoreEvents, restoreRequests } from './contract/restore.js';
@@ -49,6 +49,7 @@ export const requests = {
   ...historyRequests,
   ...folderRequests,
   ...planRequests,
+  ...planTransferRequests,
   ...scheduleRequests,
   ...checkRequests,
   ...drillRequests,

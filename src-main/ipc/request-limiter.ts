@@ -52,6 +52,9 @@ export const HEAVY_REQUESTS: ReadonlySet<RequestName> = new Set<RequestName>([
   'history:log',
   'plans:test-path',
   'plans:preview-prune',
+  'plans:export',
+  'plans:preview-import',
+  'plans:import',
 ]);
 
 /** The error a refused request answers with. */

@@ -1,6 +1,7 @@
 /** The plans domain of the contract: saving, running and testing backup plans. */
 import { z } from 'zod';
 import { draftRulesSchema, pathTestSchema, planDraftSchema, planSchema } from '../../model/plan.js';
+import { importPreviewSchema, importRequestSchema, importResultSchema } from '../../model/plan-transfer.js';
 import { retentionPolicySchema } from '../../model/retention.js';
 import { empty } from './shared.js';
 
@@ -38,6 +39,22 @@ export const planRequests = {
       retention: retentionPolicySchema,
     }),
     result: z.object({ kept: z.array(z.string()), pruned: z.array(z.string()) }),
+  },
+} as const;
+
+/** Moving plans between computers (and from Vorta or borgmatic): see core/plan-transfer. */
+export const planTransferRequests = {
+  /** The plans (all, or `planIds`) and their repositories as a Borgdesk plans file; never a secret. */
+  'plans:export': {
+    params: z.object({ planIds: z.array(z.string()).optional() }),
+    result: z.object({ text: z.string(), fileName: z.string(), plans: z.number().int() }),
+  },
+  /** What importing the file's text would create; changes nothing and runs no borg. */
+  'plans:preview-import': { params: importRequestSchema, result: importPreviewSchema },
+  /** Imports the previewed plans the user kept (`planKeys`), adding their repositories locked. */
+  'plans:import': {
+    params: importRequestSchema.extend({ planKeys: z.array(z.string()).min(1) }),
+    result: importResultSchema,
   },
 } as const;
 

@@ -1,17 +1,21 @@
 /**
- * The Plans screen: every backup plan with its targets and schedules, "New plan", and the switch
- * that pauses all schedules at once.
+ * The Plans screen: every backup plan with its targets and schedules, "New plan", the switch
+ * that pauses all schedules at once, and moving plans: "Export plans…" and "Import…".
  */
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import type { ImportResult } from '../../../src-main/model/plan-transfer.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { saveTextFile } from '../../lib/save-file.js';
+import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { usePlansStore, type StoredPlan } from '../../stores/plans-store.js';
 import { useDrillsStore } from '../../stores/drills-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { PlanCard } from './PlanCard.js';
+import { ImportPlansDialog } from './ImportPlansDialog.js';
 import { PlanEditor } from './PlanEditor.js';
 import styles from './plans.module.css';
 
@@ -30,6 +34,12 @@ export function PlansScreen() {
   const [editing, setEditing] = useState<Editing>();
   const [toggling, setToggling] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<ImportResult>();
+  const exportPlans = useAction('plans:export', {
+    fallback: 'The plans could not be exported.',
+    onSuccess: ({ text, fileName }) => saveTextFile(fileName, text, 'application/json'),
+  });
 
   useEffect(() => {
     if (connection !== 'open') return;
@@ -71,6 +81,18 @@ export function PlansScreen() {
             <span>Pause all schedules</span>
           </label>
           <Button
+            icon="save"
+            onClick={() => exportPlans.run({})}
+            busy={exportPlans.pending}
+            disabled={plans.length === 0}
+            title="Save every plan and its repositories' locations to a file (no passphrases)"
+          >
+            Export plans…
+          </Button>
+          <Button icon="download" onClick={() => setImporting(true)}>
+            Import…
+          </Button>
+          <Button
             variant="primary"
             icon="plus"
             onClick={() => setEditing({ kind: 'new' })}
@@ -87,6 +109,15 @@ export function PlansScreen() {
         </p>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
+      {exportPlans.error ? <ErrorMessage error={exportPlans.error} /> : null}
+      {imported ? (
+        <p className="callout" role="status">
+          Imported {imported.plans.map((p) => p.name).join(', ')}.
+          {imported.repositoriesAdded > 0
+            ? ' A locked repository needs its passphrase (Repositories, Unlock) before its first backup.'
+            : ''}
+        </p>
+      ) : null}
       {loadError ? <ErrorMessage error={loadError} title="Plans could not be loaded" /> : null}
       {loaded && sorted.length === 0 && !loadError ? (
         <EmptyState icon="clock" title="No plans yet">
@@ -105,6 +136,15 @@ export function PlansScreen() {
           />
         ))}
       </div>
+      {importing ? (
+        <ImportPlansDialog
+          onClose={() => setImporting(false)}
+          onImported={(result) => {
+            setImporting(false);
+            setImported(result);
+          }}
+        />
+      ) : null}
       {editing ? (
         <PlanEditor
           plan={editing.kind === 'edit' ? editing.plan : undefined}
