@@ -40,8 +40,9 @@ export function buildPlanExport(
     exportedAt: now.toISOString(),
     repositories: exported,
     plans: plans.map((plan) => {
-      // The id is this computer's; every other field (including ones added later) travels.
-      const { id: _id, targets, ...fields } = plan;
+      // The id is this computer's; every other field (including ones added later) travels — except
+      // the monitoring addresses: a ping URL or ntfy topic is a token, and the file is never a secret.
+      const { id: _id, targets, monitoring: _monitoring, ...fields } = plan;
       return {
         ...fields,
         targets: targets.flatMap((t) => {

@@ -21,6 +21,11 @@ export function describePlanFields(draft: ParsedDraft): string[] {
   );
   if (draft.beforeCommand !== undefined) lines.push(`Runs before: ${draft.beforeCommand.command}`);
   if (draft.afterCommand !== undefined) lines.push(`Runs after: ${draft.afterCommand.command}`);
+  if (draft.afterFailureCommand !== undefined)
+    lines.push(`Runs after a failure: ${draft.afterFailureCommand.command}`);
+  if (draft.alwaysCommand !== undefined)
+    lines.push(`Runs at the end, always: ${draft.alwaysCommand.command}`);
+  if (draft.restoreTest !== undefined) lines.push(`Tests a restore ${draft.restoreTest}.`);
   return lines;
 }
 
@@ -61,6 +66,8 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   archiveNameTemplate: 'Archive names',
   beforeCommand: 'Command before',
   afterCommand: 'Command after',
+  afterFailureCommand: 'Command after a failure',
+  alwaysCommand: 'Command at the end',
   retention: 'Retention',
 };
 
