@@ -28,6 +28,8 @@ export interface TargetMetrics {
     readonly compressedBytes?: number;
     readonly deduplicatedBytes?: number;
     readonly files?: number;
+    /** What the whole repository stored right after that backup (borg create's cache stats). */
+    readonly repositoryBytes?: number;
   };
 }
 
@@ -86,6 +88,11 @@ const FAMILIES: readonly Family[] = [
     name: 'borgdesk_last_files',
     help: 'Number of files in the last successful backup archive.',
     samples: (t) => one(t.lastSuccess?.files),
+  },
+  {
+    name: 'borgdesk_repository_size_bytes',
+    help: 'What the repository stored in all (deduplicated, compressed) right after the last successful backup.',
+    samples: (t) => one(t.lastSuccess?.repositoryBytes),
   },
 ];
 

@@ -88,6 +88,9 @@ export function metricsFromHistory(
                   ? { deduplicatedBytes: stats.deduplicatedSize }
                   : {}),
                 ...(stats?.fileCount !== undefined ? { files: stats.fileCount } : {}),
+                ...(stats?.repositoryStoredSize !== undefined
+                  ? { repositoryBytes: stats.repositoryStoredSize }
+                  : {}),
               },
             }
           : {}),

@@ -114,6 +114,9 @@ describe('metrics textfile with real borg', () => {
     // The two files' 3004 bytes and their metadata as borg counts it.
     expect(sample(content, 'borgdesk_last_original_bytes')).toBeGreaterThanOrEqual(3004);
     expect(sample(content, 'borgdesk_last_deduplicated_bytes')).toBe(archive?.deduplicatedSize);
+    // The whole repository after the backup: borg create's cache stats, kept in the history.
+    expect(sample(content, 'borgdesk_repository_size_bytes')).toBe(archive?.repositoryStoredSize);
+    expect(sample(content, 'borgdesk_repository_size_bytes')).toBeGreaterThan(0);
     lastSuccess = sample(content, 'borgdesk_last_success_timestamp_seconds');
     expect(lastSuccess).toBe(Math.floor(Date.parse(backup.finishedAt ?? '') / 1000));
     expect(sample(content, 'borgdesk_last_run_timestamp_seconds')).toBe(lastSuccess);
