@@ -12,6 +12,8 @@ import type { RestoreResult } from '../../model/restore.js';
 import { AppError } from '../app-error.js';
 import { serializeError } from '../serialize-error.js';
 import type { Clock } from '../services.js';
+import { systemTimers, type SchedulerTimers } from '../schedule/scheduler-types.js';
+import { startTracking, type Heartbeat } from './job-heartbeat.js';
 import { LogBatcher, LogRing, toLogEntry } from './job-log.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import type { SerialLanes } from './serial-lanes.js';
@@ -86,6 +88,9 @@ export interface JobManagerOptions {
   readonly onStarted?: (job: RunningJob) => void;
   /** Called once per job when it reaches a final status (the history records it). */
   readonly onFinished?: (job: FinishedJob) => void;
+  /** Timers for the running jobs' heartbeat (stall detection); real timers when absent. */
+  readonly timers?: SchedulerTimers;
+  readonly heartbeatMs?: number;
   readonly progressIntervalMs?: number;
   readonly logIntervalMs?: number;
   readonly maxFinishedJobs?: number;
@@ -99,6 +104,7 @@ interface JobRecord {
   readonly controller: AbortController;
   readonly log: LogRing;
   readonly tracker: ProgressTracker;
+  heartbeat?: Heartbeat;
   done: Promise<void>;
 }
 
@@ -241,6 +247,11 @@ export class JobManager {
     this.nowWaitingFor(record);
     this.notifyStarted(record);
     const id = record.snapshot.id;
+    const { clock, timers, heartbeatMs } = this.options;
+    record.heartbeat = startTracking(record.tracker, timers ?? systemTimers, heartbeatMs ?? 5000, {
+      elapsedMs: () => clock.now() - startedAt,
+      offer: (update) => this.throttle.push(id, update),
+    });
     const onEvent = (event: BorgLogEvent): void => {
       const elapsedMs = this.options.clock.now() - startedAt;
       const update = record.tracker.accept(event, elapsedMs);
@@ -328,6 +339,8 @@ export class JobManager {
 
   private settle(record: JobRecord, patch: Partial<JobSnapshot>): void {
     const id = record.snapshot.id;
+    record.heartbeat?.stop();
+    record.tracker.stop?.();
     // Progress and log lines that are still held back belong before the final status.
     this.throttle.flush(id);
     this.batcher.flush(id);
