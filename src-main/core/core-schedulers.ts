@@ -10,7 +10,7 @@ import type { CoreHub } from './core-hub.js';
 import { createNetworkReadiness } from './environment/network-readiness.js';
 import type { EventBus } from './event-bus.js';
 import type { JobManager } from './jobs/job-manager.js';
-import { planBackupProgress } from './jobs/backup-progress.js';
+import { planBackupProgress, planPreWalk } from './jobs/backup-progress.js';
 import type { HistoryStore } from './history/history-store.js';
 import { checkJob } from './maintenance/maintenance-jobs.js';
 import { PlanRunner } from './plan-runs/plan-runner.js';
@@ -44,8 +44,12 @@ export function createSchedulers(w: SchedulerWiring) {
     ...{ repos, jobs, assertWritable, homeDir: w.homeDir, platform: w.platform, store: w.plans },
     env: services.env,
     now: () => services.clock.now(),
-    // Percent and time left go by the plan's last backup, as the history recorded it.
-    backupProgress: planBackupProgress({ history: w.history }),
+    // Percent and time left go by the plan's last backup, as the history recorded it, or else by a
+    // quick count of its sources.
+    backupProgress: planBackupProgress({
+      history: w.history,
+      preWalk: planPreWalk({ homeDir: w.homeDir, platform: w.platform }),
+    }),
     borgVersion: async () => {
       const borg = (await w.status.status()).borg;
       return borg.state === 'ok' ? parseBorgVersion(`borg ${borg.version}`) : undefined;

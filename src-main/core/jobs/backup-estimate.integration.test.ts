@@ -1,7 +1,8 @@
 /**
- * Percent and time left of a plan's backup, through createCore with the real borg: the second run of
- * a plan goes by the first run's archive (as the history recorded it). 200 MB of random data (lz4
- * cannot shrink it) keeps borg reporting for a few seconds; the core's clock runs ten times fast so
+ * Percent and time left of a plan's backup, through createCore with the real borg: the first run
+ * goes by a quick count of its folder, the second by the first run's archive (as the history
+ * recorded it). 300 MB of random data (lz4
+ * cannot shrink it) keeps borg reporting for a few seconds; the core's clock runs twenty times fast so
  * the estimate's 10 s threshold passes within the first real second.
  */
 import { randomBytes } from 'node:crypto';
@@ -16,8 +17,8 @@ import { EventRecorder } from '../test-support/event-recorder.js';
 import { startTestCore } from '../test-support/test-core.js';
 
 const FILES = 20;
-const FILE_BYTES = 10_000_000;
-const SPEED_UP = 10;
+const FILE_BYTES = 15_000_000;
+const SPEED_UP = 20;
 
 let root: string;
 let source: string;
@@ -80,7 +81,13 @@ describe('backup estimate with real borg', () => {
     expect(first.length).toBeGreaterThan(0);
     // Borg counts the files' bytes and a little metadata.
     expect(originalSize).toBeGreaterThanOrEqual(FILES * FILE_BYTES);
+    // The first run has no earlier one to go by: a quick count of the folder estimates it.
     expect(first.every((p) => p.estimateSource !== 'previous-archive')).toBe(true);
+    expect(first.at(-1)).toMatchObject({
+      estimateSource: 'pre-walk',
+      estimatedSize: FILES * FILE_BYTES,
+      estimatedFileCount: FILES,
+    });
 
     // A new change time makes borg read every file again (its files cache goes by ctime).
     const now = new Date();

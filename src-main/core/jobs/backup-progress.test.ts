@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { historyEntryFixture } from '../test-support/history-entry-fixture.js';
+import { planSchema, type Plan } from '../../model/plan.js';
 import { planBackupProgress, previousBackupEstimate } from './backup-progress.js';
+
+const planFixture = (id: string): Plan =>
+  planSchema.parse({ id, archivePrefix: id, name: id, targets: [{ repoId: 'r1' }], sourcePaths: ['/data'] });
 
 const at = (n: number) => `2026-03-0${n}T10:00:00.000Z`;
 const stats = (originalSize: number) => ({ originalSize, fileCount: originalSize / 10 });
@@ -29,12 +33,12 @@ describe('previousBackupEstimate', () => {
     const asked: string[] = [];
     const factory = planBackupProgress({
       history: { list: () => ({ entries }) },
-      preWalk: (planId) => {
-        asked.push(planId);
+      preWalk: (plan) => {
+        asked.push(plan.id);
         return { current: () => ({ source: 'pre-walk', originalSize: 1000, fileCount: 3 }) };
       },
     });
-    const tracker = factory('p3', 'r1');
+    const tracker = factory(planFixture('p3'), 'r1');
     // Nothing is read while the job waits in the queue.
     expect(asked).toEqual([]);
     tracker.start?.();
@@ -44,7 +48,7 @@ describe('previousBackupEstimate', () => {
       estimatedSize: 1000,
     });
     expect(asked).toEqual(['p3']);
-    const known = factory('p1', 'r1');
+    const known = factory(planFixture('p1'), 'r1');
     known.start?.();
     known.accept({ type: 'archive_progress', originalSize: 10, nfiles: 1 }, 100);
     expect(known.render({ kind: 'backup' })).toMatchObject({

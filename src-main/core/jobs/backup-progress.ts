@@ -6,14 +6,17 @@
  * sources may estimate instead.
  */
 import type { HistoryEntry } from '../../model/history.js';
+import type { Plan } from '../../model/plan.js';
+import { expandHome, planPatternRules } from '../plans/plan.js';
 import type { BackupEstimate, EstimateFeed } from './backup-estimate.js';
 import { JobProgressTracker, type ProgressTracker } from './job-progress.js';
+import { preWalkFeed, type PreWalkRequest } from './pre-walk.js';
 
 /** What the plan backup trackers read: the history, newest first. */
 export interface BackupProgressDeps {
   readonly history: { list(query: { repoId: string; limit: number }): { entries: readonly HistoryEntry[] } };
   /** A walk of the plan's sources, for when there is no earlier backup to go by. */
-  readonly preWalk?: (planId: string) => EstimateFeed | undefined;
+  readonly preWalk?: (plan: Plan) => EstimateFeed | undefined;
 }
 
 // The history keeps at most this many entries, so one page holds every one of a repository.
@@ -41,19 +44,34 @@ export function previousBackupEstimate(
 /** The tracker factory for a plan's backup to `repoId`. */
 export function planBackupProgress(
   deps: BackupProgressDeps,
-): (planId: string, repoId: string) => ProgressTracker {
-  return (planId, repoId) => new JobProgressTracker({ estimate: planEstimateFeed(deps, planId, repoId) });
+): (plan: Plan, repoId: string) => ProgressTracker {
+  return (plan, repoId) => new JobProgressTracker({ estimate: planEstimateFeed(deps, plan, repoId) });
+}
+
+/** The quick count of a plan's sources with its rules and exclusion flags (`~` expanded as for borg). */
+export function planPreWalk(ctx: {
+  readonly homeDir: string;
+  readonly platform: string;
+}): (plan: Plan) => EstimateFeed {
+  return (plan) => {
+    const request: PreWalkRequest = {
+      sourcePaths: plan.sourcePaths.map((p) => expandHome(p, ctx.homeDir)),
+      rules: planPatternRules(plan, ctx),
+      flags: plan,
+    };
+    return preWalkFeed(request);
+  };
 }
 
 // Read when the job starts, not when it is queued: a run queued behind the plan's previous one
 // should go by that one.
-function planEstimateFeed(deps: BackupProgressDeps, planId: string, repoId: string): EstimateFeed {
+function planEstimateFeed(deps: BackupProgressDeps, plan: Plan, repoId: string): EstimateFeed {
   let chosen: EstimateFeed | undefined;
   const choose = (): EstimateFeed | undefined => {
     if (chosen !== undefined) return chosen;
     const { entries } = deps.history.list({ repoId, limit: HISTORY_PAGE });
-    const previous = previousBackupEstimate(entries, planId, repoId);
-    chosen = previous !== undefined ? { current: () => previous } : deps.preWalk?.(planId);
+    const previous = previousBackupEstimate(entries, plan.id, repoId);
+    chosen = previous !== undefined ? { current: () => previous } : deps.preWalk?.(plan);
     return chosen;
   };
   return {

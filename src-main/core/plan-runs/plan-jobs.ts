@@ -38,7 +38,7 @@ export interface PlanJobDeps {
   readonly assertWritable: (repoId: string) => void;
   readonly borgVersion: () => Promise<BorgVersion | undefined>;
   /** The progress tracker of a plan's backup (with an estimated total for percent and time left). */
-  readonly backupProgress?: (planId: string, repoId: string) => ProgressTracker;
+  readonly backupProgress?: (plan: Plan, repoId: string) => ProgressTracker;
 }
 
 /** The `borg create` options for a plan: its sources, compression, archive name, patterns and flags. */
@@ -75,7 +75,7 @@ export function planBackupJob(
     lane: deps.repos.laneOf(repo),
     title: `${plan.name}: back up to ${repo.name}`,
     trigger,
-    ...(backupProgress !== undefined ? { progress: () => backupProgress(plan.id, repo.id) } : {}),
+    ...(backupProgress !== undefined ? { progress: () => backupProgress(plan, repo.id) } : {}),
     async run(job) {
       const current = deps.repos.require(repo.id);
       deps.assertWritable(repo.id);
