@@ -103,9 +103,10 @@ export class BackupEstimator {
   }
 
   private remember(point: Point): void {
-    const last = this.points[this.points.length - 1];
-    // One point a second is plenty for a rate over tens of seconds, and keeps the list short.
-    if (last !== undefined && point.elapsedMs - last.elapsedMs < 1000)
+    // One point a second is plenty for a rate over tens of seconds, and keeps the list short: the
+    // newest point moves along until it is a second past the one before it, then stays.
+    const kept = this.points[this.points.length - 2];
+    if (kept !== undefined && point.elapsedMs - kept.elapsedMs < 1000)
       this.points[this.points.length - 1] = point;
     else this.points.push(point);
     const cutoff = point.elapsedMs - this.rateWindowMs;
