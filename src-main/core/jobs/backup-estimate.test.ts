@@ -53,6 +53,21 @@ describe('BackupEstimator', () => {
     expect(etas[etas.length - 1]).toBeCloseTo(140, 0);
   });
 
+  it('measures afresh after a pause instead of counting the pause into the time left', () => {
+    const estimator = new BackupEstimator(lastBackup);
+    run(estimator, 50_000_000, 30_000, 200);
+    // Borg stands still for two minutes (the heartbeat reads the same counters), then goes on.
+    for (let ms = 35_000; ms <= 150_000; ms += 5000)
+      estimator.read({ originalSize: 1.5 * GB, fileCount: 0 }, ms);
+    let eta = NaN;
+    for (let ms = 150_200; ms <= 155_000; ms += 200) {
+      const done = 1.5 * GB + (50_000_000 * (ms - 150_000)) / 1000;
+      eta = estimator.read({ originalSize: done, fileCount: 0 }, ms).etaSeconds ?? NaN;
+    }
+    // 8.25 GB left at 50 MB/s: 165 s, not the hours a window with the pause in it would say.
+    expect(eta).toBeCloseTo(165, -1);
+  });
+
   it('never says 100 % while borg runs, and says "larger than the estimate" past it', () => {
     const estimator = new BackupEstimator(lastBackup);
     expect(estimator.read({ originalSize: 5 * GB, fileCount: 0 }, 20_000).percent).toBeCloseTo(50);

@@ -57,6 +57,8 @@ interface Point {
 
 // Below 100: the last steps after the files (saving the archive, the caches) take time too.
 const MAX_PERCENT = 99;
+// Counters standing still this long are a pause, not a slow stretch.
+const PAUSE_MS = 10_000;
 
 /** Follows one backup against one estimate. */
 export class BackupEstimator {
@@ -67,6 +69,9 @@ export class BackupEstimator {
   private trusted = false;
   private points: Point[] = [];
   private smoothed: { readonly elapsedMs: number; readonly seconds: number } | undefined;
+  private lastReading: Point | undefined;
+  // When the counters last changed (the first reading with the current value).
+  private sameSinceMs = 0;
 
   constructor(
     private readonly estimate: BackupEstimate,
@@ -90,6 +95,7 @@ export class BackupEstimator {
     const done = byBytes ? counters.originalSize : counters.fileCount;
     const total = byBytes ? this.estimate.originalSize : this.estimate.fileCount;
     const fraction = done / total;
+    this.noteResume({ elapsedMs, done });
     this.remember({ elapsedMs, done });
     if (fraction >= 1) {
       this.smoothed = undefined;
@@ -100,6 +106,19 @@ export class BackupEstimator {
     const percent = Math.min(MAX_PERCENT, Math.max(0, fraction * 100));
     const etaSeconds = this.timeLeft(total - done, elapsedMs);
     return etaSeconds === undefined ? { percent } : { percent, etaSeconds };
+  }
+
+  // After a pause (a stall, a sleeping disk) the rate over the window would count the pause and the
+  // time left would jump to hours: measure afresh from where borg picked up again.
+  private noteResume(point: Point): void {
+    const previous = this.lastReading;
+    this.lastReading = point;
+    if (previous !== undefined && point.done === previous.done) return;
+    if (previous !== undefined && point.elapsedMs - this.sameSinceMs >= PAUSE_MS) {
+      this.points = [previous];
+      this.smoothed = undefined;
+    }
+    this.sameSinceMs = point.elapsedMs;
   }
 
   private remember(point: Point): void {
