@@ -10,6 +10,8 @@ import type { CoreHub } from './core-hub.js';
 import { createNetworkReadiness } from './environment/network-readiness.js';
 import type { EventBus } from './event-bus.js';
 import type { JobManager } from './jobs/job-manager.js';
+import { planBackupProgress, planPreWalk } from './jobs/backup-progress.js';
+import type { HistoryStore } from './history/history-store.js';
 import { checkJob } from './maintenance/maintenance-jobs.js';
 import { PlanRunner } from './plan-runs/plan-runner.js';
 import { PlanSchedule } from './plan-runs/plan-schedule.js';
@@ -28,6 +30,7 @@ export interface SchedulerWiring {
   readonly jobs: JobManager;
   readonly plans: PlanStore;
   readonly checkStore: CheckStore;
+  readonly history: HistoryStore;
   readonly homeDir: string;
   readonly platform: NodeJS.Platform;
   readonly assertWritable: (repoId: string) => void;
@@ -41,6 +44,12 @@ export function createSchedulers(w: SchedulerWiring) {
     ...{ repos, jobs, assertWritable, homeDir: w.homeDir, platform: w.platform, store: w.plans },
     env: services.env,
     now: () => services.clock.now(),
+    // Percent and time left go by the plan's last backup, as the history recorded it, or else by a
+    // quick count of its sources.
+    backupProgress: planBackupProgress({
+      history: w.history,
+      preWalk: planPreWalk({ homeDir: w.homeDir, platform: w.platform }),
+    }),
     borgVersion: async () => {
       const borg = (await w.status.status()).borg;
       return borg.state === 'ok' ? parseBorgVersion(`borg ${borg.version}`) : undefined;

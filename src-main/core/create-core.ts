@@ -77,6 +77,8 @@ export async function createCore(services: Services): Promise<Core> {
   hub.on('repositories-changed', (list) => bus.emit('repos:changed', list));
   const jobs = new JobManager({
     clock: services.clock,
+    // The heartbeat that notices a stalled backup runs on the host's timers (a test clock in e2e).
+    ...(services.timers !== undefined ? { timers: services.timers } : {}),
     lanes,
     emit: (event, payload) => bus.emit(event, payload),
     // On disk from the start: a job Borgdesk is stopped in the middle of is listed as interrupted.

@@ -41,6 +41,10 @@ export type JobKind = z.infer<typeof jobKindSchema>;
 export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'warning', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
+/** Where a backup's estimated total comes from. */
+export const backupEstimateSourceSchema = z.enum(['previous-archive', 'pre-walk']);
+export type BackupEstimateSource = z.infer<typeof backupEstimateSourceSchema>;
+
 /** Live counters of a running backup; every field cumulative since the job began. */
 export const backupProgressSchema = z.object({
   kind: z.literal('backup'),
@@ -58,6 +62,19 @@ export const backupProgressSchema = z.object({
     originalBytesPerSecond: z.number(),
     deduplicatedBytesPerSecond: z.number(),
   }),
+  /** Share of the estimated total done, 0–99 (never 100 while borg runs); only once it is trustworthy. */
+  percent: z.number().optional(),
+  /** Smoothed time left in seconds; shown with `percent`. */
+  etaSeconds: z.number().optional(),
+  /** Where the estimated total comes from: the plan's last backup, or a quick walk of the sources. */
+  estimateSource: backupEstimateSourceSchema.optional(),
+  /** The estimated total: original bytes and files. */
+  estimatedSize: z.number().optional(),
+  estimatedFileCount: z.number().optional(),
+  /** Borg has gone past the estimate: this backup is larger than the estimate, time left unknown. */
+  beyondEstimate: z.boolean().optional(),
+  /** How long borg's counters have not moved, once that is long enough to say so. */
+  stalledForMs: z.number().optional(),
 });
 /** Progress of commands that report a message or a percentage (cache sync, extract, check). */
 export const stepProgressSchema = z.object({

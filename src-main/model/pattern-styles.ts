@@ -69,21 +69,14 @@ export function compilePattern(style: PatternStyle, body: string): CompiledPatte
       const prefix = stripLeadingSlashes(normpath(body).replace(/\/+$/, '') + '/');
       return { style, matches: (path) => `${path}/`.startsWith(prefix) };
     }
-    case 'fm': {
-      const full = body.endsWith('/') ? normpath(body).replace(/\/+$/, '') + '/*/' : normpath(body) + '/*';
-      const regex = new RegExp(`^${translateGlob(stripLeadingSlashes(full), 'fm')}$`, 'su');
-      return { style, matches: (path) => regex.test(`${path}/`) };
-    }
+    case 'fm':
     case 'sh': {
-      const full = body.endsWith('/')
-        ? normpath(body).replace(/\/+$/, '') + '/**/*/'
-        : normpath(body) + '/**/*';
-      const regex = new RegExp(`^${translateGlob(stripLeadingSlashes(full), 'sh')}$`, 'su');
+      const regex = patternRegExp(style, body);
       return { style, matches: (path) => regex.test(`${path}/`) };
     }
     case 're': {
       try {
-        const regex = pythonRegexToJs(body);
+        const regex = patternRegExp(style, body);
         return { style, matches: (path) => regex.test(path) };
       } catch (e) {
         if (e instanceof RegexTranslationError) throw new PatternSyntaxError(e.message);
@@ -91,6 +84,17 @@ export function compilePattern(style: PatternStyle, body: string): CompiledPatte
       }
     }
   }
+}
+
+/**
+ * The regular expression behind an fm:, sh: or re: pattern, for code that cannot hold a matcher's
+ * closure (a worker thread gets its source): fm/sh test `${path}/`, re tests the path itself.
+ */
+export function patternRegExp(style: 'fm' | 'sh' | 're', body: string): RegExp {
+  if (style === 're') return pythonRegexToJs(body);
+  const tail = style === 'fm' ? ['/*/', '/*'] : ['/**/*/', '/**/*'];
+  const full = body.endsWith('/') ? normpath(body).replace(/\/+$/, '') + tail[0] : normpath(body) + tail[1];
+  return new RegExp(`^${translateGlob(stripLeadingSlashes(full), style)}$`, 'su');
 }
 
 /** Python's os.path.normpath for POSIX paths: collapse `//`, `.` and `dir/..`; '' becomes '.'. */

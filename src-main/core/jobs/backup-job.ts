@@ -14,6 +14,8 @@ import { runningLine } from './command-line.js';
 import { explainDiskFull } from './disk-full.js';
 import type { JobSpec } from './job-manager.js';
 import { backupSummary, warningSummary } from './job-summary.js';
+import { JobProgressTracker } from './job-progress.js';
+import { preWalkFeed } from './pre-walk.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
 
 /** What a backup job needs from the rest of the core. */
@@ -64,6 +66,15 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
     title: `Back up to ${repo.name}`,
+    // A one-off backup has no earlier run to go by: a quick count of its folders estimates instead.
+    progress: () =>
+      new JobProgressTracker({
+        estimate: preWalkFeed({
+          sourcePaths: options.sourcePaths,
+          rules: { excludes: options.excludePatterns, patterns: [] },
+          flags: { excludeCaches: options.excludeCaches, excludeIfPresent: [], oneFileSystem: false },
+        }),
+      }),
     async run({ signal, onEvent, log, lockWaitSeconds, consentedPrompts }) {
       // Look again: the repository may have been removed, locked or mounted while the job waited.
       const current = deps.repos.require(repo.id);

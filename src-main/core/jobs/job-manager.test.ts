@@ -4,6 +4,7 @@ import type { EventName, EventPayload } from '../../ipc/contract.js';
 import type { JobSnapshot } from '../../model/job.js';
 import { JobManager, type JobRunContext, type JobSpec } from './job-manager.js';
 import { SerialLanes } from './serial-lanes.js';
+import { ManualTime } from '../schedule/manual-time.js';
 
 type Emitted = { event: EventName; payload: unknown };
 
@@ -49,15 +50,17 @@ function aborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve()));
 }
 
-function setup(options: { maxFinishedJobs?: number } = {}) {
+function setup(options: { maxFinishedJobs?: number; time?: ManualTime } = {}) {
   const emitted: Emitted[] = [];
+  const { time, ...rest } = options;
   const manager = new JobManager({
-    clock: { now: () => Date.now() },
+    clock: time ?? { now: () => Date.now() },
+    ...(time !== undefined ? { timers: time } : {}),
     lanes: new SerialLanes(),
     emit: <N extends EventName>(event: N, payload: EventPayload<N>) => void emitted.push({ event, payload }),
     progressIntervalMs: 100,
     logIntervalMs: 250,
-    ...options,
+    ...rest,
   });
   const finished = (id: string) =>
     vi.waitFor(() => {
@@ -353,5 +356,35 @@ describe('JobManager', () => {
     job.finish('succeeded');
     expect((await finished(retried.id)).status).toBe('succeeded');
     await manager.dispose();
+  });
+
+  it('says on its heartbeat that a backup stalled, on the injected clock, and clears it when borg moves', async () => {
+    const time = new ManualTime(Date.UTC(2026, 0, 1));
+    const { manager, emitted, finished } = setup({ time });
+    const job = controllableJob('repo');
+    const snap = manager.submit(job.spec);
+    await job.started;
+    const stalls = () =>
+      emitted.flatMap((e) => {
+        const progress =
+          e.event === 'job:progress'
+            ? (e.payload as { progress: JobSnapshot['progress'] }).progress
+            : undefined;
+        return progress?.kind === 'backup' ? [progress.stalledForMs] : [];
+      });
+    job.ctx().onEvent({ type: 'archive_progress', originalSize: 10, nfiles: 1, path: 'a' });
+    time.advance(115_000);
+    expect(stalls()).toEqual([undefined]);
+    time.advance(5_000);
+    expect(stalls().at(-1)).toBe(120_000);
+    time.advance(60_000);
+    expect(stalls().at(-1)).toBe(180_000);
+    time.advance(1000);
+    job.ctx().onEvent({ type: 'archive_progress', originalSize: 20, nfiles: 2, path: 'b' });
+    expect(stalls().at(-1)).toBeUndefined();
+    job.finish('succeeded');
+    await finished(snap.id);
+    // The heartbeat ends with the job.
+    expect(time.pendingCount()).toBe(0);
   });
 });

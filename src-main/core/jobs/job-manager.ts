@@ -5,84 +5,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BorgLogEvent } from '../../borg/log-json.js';
-import type { BackupResult, JobKind, JobProgress, JobSnapshot, LogEntry } from '../../model/job.js';
+import type { JobProgress, JobSnapshot, LogEntry } from '../../model/job.js';
 import type { EventName, EventPayload } from '../../ipc/contract.js';
 import type { JobTrigger } from '../../model/history.js';
-import type { RestoreResult } from '../../model/restore.js';
-import type { DrillResult } from '../../model/drill.js';
+import type { FinishedJob, JobRunOutcome, JobSpec, RunningJob } from './job-types.js';
 import { AppError } from '../app-error.js';
 import { serializeError } from '../serialize-error.js';
 import type { Clock } from '../services.js';
+import { systemTimers, type SchedulerTimers } from '../schedule/scheduler-types.js';
+import { startTracking, type Heartbeat } from './job-heartbeat.js';
 import { LogBatcher, LogRing, toLogEntry } from './job-log.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import type { SerialLanes } from './serial-lanes.js';
 import { JobProgressTracker, type ProgressTracker, type ProgressUpdate } from './job-progress.js';
 
-/** What a job's work function receives: cancellation, the sink for borg's events, and the job log. */
-export interface JobRunContext {
-  readonly signal: AbortSignal;
-  readonly onEvent: (event: BorgLogEvent) => void;
-  /** Adds a line of Borgdesk's own to the job log (the command line, a closing summary). */
-  readonly log: (level: LogEntry['level'], message: string) => void;
-  /** Set on a Wait retry after a lock failure: pass it to contextFor so borg waits for the lock. */
-  readonly lockWaitSeconds?: number;
-  /** Set on the one rerun after the user said yes to borg's question: pass it to contextFor. */
-  readonly consentedPrompts?: readonly string[];
-  /** Aborted by a second cancel: stops what still runs after the first one (a plan's failure hooks). */
-  readonly stopSignal?: AbortSignal;
-  /** The job's kept log lines so far (a plan hook gets them as a file). */
-  readonly logSoFar?: () => readonly LogEntry[];
-}
-
-/** How a job's work ended when it did not throw; each kind fills in its own result. */
-export interface JobRunOutcome {
-  /** 'cancelled': the work noticed the cancel itself and reports what it had done (a restore). */
-  readonly status: 'succeeded' | 'warning' | 'cancelled';
-  readonly result?: BackupResult;
-  readonly restoreResult?: RestoreResult;
-  /** A restore drill: what it restored and compared. */
-  readonly drillResult?: DrillResult;
-  /** A compact job: about how many bytes borg freed. */
-  readonly freedBytes?: number;
-}
-
-/** A job to run: what it is, where it queues, and the work itself. */
-export interface JobSpec {
-  readonly kind: JobKind;
-  readonly repoId: string;
-  /** Jobs with the same lane run one at a time (the repository location). */
-  readonly lane: string;
-  readonly title: string;
-  /** Who started the job; 'manual' when absent. */
-  readonly trigger?: JobTrigger;
-  /** The plan this job runs for; copied onto its snapshots so history can tell plans apart. */
-  readonly planId?: string;
-  /** Turns this kind's borg events into progress; the default knows backup and step progress. */
-  readonly progress?: () => ProgressTracker;
-  /**
-   * A Wait retry after a lock failure: borg gets `--lock-wait=seconds`, and the running job shows
-   * `waitingFor` until borg reports progress (it reports nothing while it waits for the lock).
-   */
-  readonly lockWait?: { readonly seconds: number; readonly waitingFor: string };
-  /** A retry after the user answered yes to borg's question (its env var): for this run only. */
-  readonly consentedPrompt?: string;
-  run(ctx: JobRunContext): Promise<JobRunOutcome>;
-}
-
-/** A job that reached a final status, with everything its log kept. */
-export interface FinishedJob {
-  readonly snapshot: JobSnapshot;
-  readonly trigger: JobTrigger;
-  readonly log: readonly LogEntry[];
-}
-
-/** A job that has just started running: its snapshot, trigger, and its log as it grows. */
-export interface RunningJob {
-  readonly snapshot: JobSnapshot;
-  readonly trigger: JobTrigger;
-  /** The kept log lines so far (read whenever the observer wants to save them). */
-  readonly log: () => readonly LogEntry[];
-}
+// The shapes jobs are made of live in job-types.ts; re-exported so callers keep one import.
+export type { FinishedJob, JobRunContext, JobRunOutcome, JobSpec, RunningJob } from './job-types.js';
 
 /** Tuning knobs, mostly for tests. */
 export interface JobManagerOptions {
@@ -93,6 +31,9 @@ export interface JobManagerOptions {
   readonly onStarted?: (job: RunningJob) => void;
   /** Called once per job when it reaches a final status (the history records it). */
   readonly onFinished?: (job: FinishedJob) => void;
+  /** Timers for the running jobs' heartbeat (stall detection); real timers when absent. */
+  readonly timers?: SchedulerTimers;
+  readonly heartbeatMs?: number;
   readonly progressIntervalMs?: number;
   readonly logIntervalMs?: number;
   readonly maxFinishedJobs?: number;
@@ -108,6 +49,7 @@ interface JobRecord {
   readonly stop: AbortController;
   readonly log: LogRing;
   readonly tracker: ProgressTracker;
+  heartbeat?: Heartbeat;
   done: Promise<void>;
 }
 
@@ -250,6 +192,11 @@ export class JobManager {
     this.nowWaitingFor(record);
     this.notifyStarted(record);
     const id = record.snapshot.id;
+    const { clock, timers, heartbeatMs } = this.options;
+    record.heartbeat = startTracking(record.tracker, timers ?? systemTimers, heartbeatMs ?? 5000, {
+      elapsedMs: () => clock.now() - startedAt,
+      offer: (update) => this.throttle.push(id, update),
+    });
     const onEvent = (event: BorgLogEvent): void => {
       const elapsedMs = this.options.clock.now() - startedAt;
       const update = record.tracker.accept(event, elapsedMs);
@@ -340,6 +287,8 @@ export class JobManager {
 
   private settle(record: JobRecord, patch: Partial<JobSnapshot>): void {
     const id = record.snapshot.id;
+    record.heartbeat?.stop();
+    record.tracker.stop?.();
     // Progress and log lines that are still held back belong before the final status.
     this.throttle.flush(id);
     this.batcher.flush(id);

@@ -11,6 +11,7 @@ import type { JobTrigger } from '../../model/history.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
 import type { JobRunContext, JobSpec } from '../jobs/job-manager.js';
+import type { ProgressTracker } from '../jobs/job-progress.js';
 import { runningLine } from '../jobs/command-line.js';
 import { explainDiskFull } from '../jobs/disk-full.js';
 import { backupSummary, formatBytes, plural, warningSummary } from '../jobs/job-summary.js';
@@ -36,6 +37,8 @@ export interface PlanJobDeps {
   readonly now: () => number;
   readonly assertWritable: (repoId: string) => void;
   readonly borgVersion: () => Promise<BorgVersion | undefined>;
+  /** The progress tracker of a plan's backup (with an estimated total for percent and time left). */
+  readonly backupProgress?: (plan: Plan, repoId: string) => ProgressTracker;
 }
 
 /** The `borg create` options for a plan: its sources, compression, archive name, patterns and flags. */
@@ -64,6 +67,7 @@ export function planBackupJob(
   trigger: JobTrigger,
   deps: PlanJobDeps,
 ): JobSpec {
+  const { backupProgress } = deps;
   return {
     kind: 'backup',
     repoId: repo.id,
@@ -71,6 +75,7 @@ export function planBackupJob(
     lane: deps.repos.laneOf(repo),
     title: `${plan.name}: back up to ${repo.name}`,
     trigger,
+    ...(backupProgress !== undefined ? { progress: () => backupProgress(plan, repo.id) } : {}),
     async run(job) {
       const hookRun = { plan, repository: repo, env: deps.env };
       // Preparing is part of the hooked run: a repository that cannot be opened still runs the

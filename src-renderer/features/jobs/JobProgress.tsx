@@ -1,6 +1,7 @@
 /**
- * The card for a repository's current backup: live counters, current file, rate, elapsed time, the
- * transfer graph and a Cancel button while it runs; the result summary once it has finished.
+ * The card for a repository's current backup: live counters, percent and time left (with an
+ * estimate), a stall note, current file, rate, elapsed time, the transfer graph and a Cancel button
+ * while it runs; the result summary once it has finished.
  */
 import { useEffect, useState } from 'react';
 import type { JobSnapshot } from '../../../src-main/model/job.js';
@@ -14,6 +15,7 @@ import { isFinal } from '../../stores/job-events.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { JobResult } from './JobResult.js';
 import { TransferChart } from './TransferChart.js';
+import { BackupEstimate } from './BackupEstimate.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './jobs.module.css';
 
@@ -101,6 +103,7 @@ export function JobProgress({ job }: JobProgressProps) {
             <Counter label="Rate">{formatRate(progress.bytesPerSecond)}</Counter>
             <Counter label="Elapsed">{formatClock(progress.elapsedMs)}</Counter>
           </dl>
+          <BackupEstimate progress={progress} />
           <p className="current-path" title={progress.currentPath}>
             <span className="current-path-label">Current file</span>
             <code>{progress.currentPath ? truncateMiddle(progress.currentPath, 90) : '—'}</code>
