@@ -71,7 +71,12 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
   const repositories = repositoryHandlers(repos, w.edits, usableSshKey);
   return {
     ...appHandlers({ status, configNotices: stores.configNotices, plans, history, repos, settings, now }),
-    ...settingsHandlers({ settings, status, desktop: services.desktop }),
+    ...settingsHandlers({
+      ...{ settings, status, desktop: services.desktop },
+      onUpdated: (next, before) => {
+        if (next.archiveIndexCacheMb < before.archiveIndexCacheMb) void index.trimDisk();
+      },
+    }),
     ...repositories,
     'repos:details': watchDetails(repositories['repos:details'], w.questions),
     ...jobHandlers({ jobs, repos, homeDir, env: services.env, now, assertWritable }),

@@ -13,5 +13,7 @@ export const settingsSchema = z.object({
   staleAfterDays: z.number().int().min(1).max(60),
   /** Start Borgdesk (in the tray) when the user logs in; applied by the desktop host. */
   startAtLogin: z.boolean(),
+  /** Size cap of the archive contents indexes on disk in MB (decimal, as sizes are shown); LRU. */
+  archiveIndexCacheMb: z.number().int().min(100).max(1_000_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -37,6 +37,11 @@ export function archiveHandlers(deps: ArchiveHandlerDeps): HandlersFor<typeof ar
       return { hits: [...found.hits], archivesSearched: found.archivesSearched, truncated: found.truncated };
     },
     'archives:diff': (params) => diffArchives(params, deps.lane),
+    'archives:index-usage': () => index.usage(),
+    'archives:index-clear': async () => {
+      await index.clear();
+      return index.usage();
+    },
     'archives:delete': async ({ repoId, archiveName, archiveId }) => ({
       jobId: deps.jobs.submit(await deleteArchiveJob(repoId, archiveName, deps, archiveId)).id,
     }),

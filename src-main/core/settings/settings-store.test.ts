@@ -49,6 +49,7 @@ describe('settings store', () => {
       notificationLevel: 'problems',
       staleAfterDays: 3,
       startAtLogin: false,
+      archiveIndexCacheMb: 2000,
     });
     // The old file was understood, not set aside as corrupt.
     expect((await fs.readdir(dir)).some((n) => n.includes('corrupt'))).toBe(false);

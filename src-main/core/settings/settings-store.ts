@@ -19,6 +19,7 @@ export const defaultSettings: Settings = {
   notificationLevel: 'problems',
   staleAfterDays: 3,
   startAtLogin: false,
+  archiveIndexCacheMb: 2000,
 };
 
 const SETTINGS_VERSION = 1;
@@ -31,6 +32,7 @@ const fieldSchemas: { readonly [K in Field]: z.ZodType<Settings[K]> } = {
   notificationLevel: settingsSchema.shape.notificationLevel,
   staleAfterDays: settingsSchema.shape.staleAfterDays,
   startAtLogin: settingsSchema.shape.startAtLogin,
+  archiveIndexCacheMb: settingsSchema.shape.archiveIndexCacheMb,
 };
 
 // What the notice calls a field, in the Settings dialog's words.
@@ -40,6 +42,7 @@ const fieldLabels: { readonly [K in Field]: string } = {
   notificationLevel: 'Notifications',
   staleAfterDays: 'Warn when no backup for (days)',
   startAtLogin: 'Start at login',
+  archiveIndexCacheMb: 'Archive indexes: space on disk',
 };
 
 const FIELDS = Object.keys(fieldSchemas) as Field[];
@@ -100,6 +103,7 @@ export async function openSettingsStore(
           notificationLevel: patch.notificationLevel ?? data.settings.notificationLevel,
           staleAfterDays: patch.staleAfterDays ?? data.settings.staleAfterDays,
           startAtLogin: patch.startAtLogin ?? data.settings.startAtLogin,
+          archiveIndexCacheMb: patch.archiveIndexCacheMb ?? data.settings.archiveIndexCacheMb,
         };
         return { next: { ...data, settings: next }, result: next };
       }),

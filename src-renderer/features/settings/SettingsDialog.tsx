@@ -14,6 +14,7 @@ import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useStaleStore } from '../../stores/stale-store.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
+import { ArchiveIndexCache } from './ArchiveIndexCache.js';
 import { BorgInUse } from './BorgInUse.js';
 import { SecretStorageStatement } from './SecretStorageStatement.js';
 import { StartAtLoginField } from './StartAtLoginField.js';
@@ -142,6 +143,7 @@ export function SettingsDialog() {
         {...(status?.trayProblem !== undefined ? { trayProblem: status.trayProblem } : {})}
       />
       <SecretStorageStatement storage={status?.secretStorage} />
+      <ArchiveIndexCache />
     </Dialog>
   );
 }
