@@ -41,7 +41,6 @@ export function ArchiveIndexCache() {
         }`;
   return (
     <div className="field" role="group" aria-label="Archive indexes">
-      <span className="field-label">Archive indexes</span>
       <p className={styles.usage}>
         <span role="status">Archive indexes: {summary}</span>
         <Button
