@@ -88,15 +88,16 @@ export class ArchiveIndexService {
     ref: ArchiveRef & { readonly archiveId: string },
     repositoryId?: string,
   ): Promise<void> {
-    if (this.disposed || this.slots.has(slotKey(ref))) return;
-    const ids = repositoryId === undefined ? undefined : { repositoryId, archiveId: ref.archiveId };
-    if (ids !== undefined && (await this.disk.has(ids))) return;
-    const slot = this.slotFor(ref, ids, true);
-    await slot.done.then(
-      () => undefined,
-      (e: unknown) => console.warn(`[borgdesk] background indexing of "${ref.archiveName}" stopped:`, e),
-    );
-    await this.disk.idle();
+    try {
+      if (this.disposed || this.slots.has(slotKey(ref))) return;
+      const ids = repositoryId === undefined ? undefined : { repositoryId, archiveId: ref.archiveId };
+      if (ids !== undefined && (await this.disk.has(ids))) return;
+      // Shutting down meanwhile makes slotFor throw; that lands below like any failure.
+      await this.slotFor(ref, ids, true).done;
+      await this.disk.idle();
+    } catch (e) {
+      console.warn(`[borgdesk] background indexing of "${ref.archiveName}" stopped:`, e);
+    }
   }
 
   /** Size and number of the index files on disk. */
