@@ -116,7 +116,9 @@ describe('background indexing after a plan run', () => {
       );
     const listedBefore = contentListings(await borgRuns()).length;
     const archive = await runPlan();
-    const isBackground = (r: string) => r.includes(archive.name) && r.includes('--json-lines');
+    // borg 1 is given the archive's name, borg 2 its id (aid:<id>).
+    const isBackground = (r: string) =>
+      (r.includes(`::${archive.name}`) || r.includes(`aid:${archive.id}`)) && r.includes('--json-lines');
     for (let i = 0; i < 600 && !(await borgRuns()).some(isBackground); i++)
       await new Promise((r) => setTimeout(r, 20));
     const userRef = { repoId, archiveName: older.name, archiveId: older.id };
