@@ -78,7 +78,8 @@ afterAll(async () => {
 describe('background indexing after a plan run', () => {
   it('indexes the new archive at low priority, and opening it runs no borg', async () => {
     const archive = await runPlan();
-    const built = await events.waitFor('archive-index:updated', readyState(archive.id), 60_000);
+    // At nice 10 on a busy machine (CI runs tests side by side) the listing takes its time.
+    const built = await events.waitFor('archive-index:updated', readyState(archive.id), 150_000);
     expect(built).toMatchObject({ repoId, fromCache: false, entryCount: expect.any(Number) });
     expect(built.entryCount).toBeGreaterThan(3);
     const listings = contentListings(await borgRuns());
@@ -102,7 +103,7 @@ describe('background indexing after a plan run', () => {
     expect(root.complete).toBe(true);
     expect(root.total).toBeGreaterThan(0);
     expect(await borgRuns()).toHaveLength(before);
-  }, 120_000);
+  }, 200_000);
 
   it('stops for a user opening another archive in the repository and resumes afterwards', async () => {
     const older = (await core.handlers['repos:details']({ repoId })).archives[0];
@@ -119,12 +120,12 @@ describe('background indexing after a plan run', () => {
     // borg 1 is given the archive's name, borg 2 its id (aid:<id>).
     const isBackground = (r: string) =>
       (r.includes(`::${archive.name}`) || r.includes(`aid:${archive.id}`)) && r.includes('--json-lines');
-    for (let i = 0; i < 600 && !(await borgRuns()).some(isBackground); i++)
+    for (let i = 0; i < 6000 && !(await borgRuns()).some(isBackground); i++)
       await new Promise((r) => setTimeout(r, 20));
     const userRef = { repoId, archiveName: older.name, archiveId: older.id };
     await core.handlers['archives:open'](userRef);
     const userReady = await events.waitFor('archive-index:updated', readyState(older.id), 60_000);
-    const background = await events.waitFor('archive-index:updated', readyState(archive.id), 120_000);
+    const background = await events.waitFor('archive-index:updated', readyState(archive.id), 200_000);
     expect(userReady.fromCache).toBe(false);
     expect(background.entryCount).toBeGreaterThan(10_000);
     const states = events.of('archive-index:updated');
@@ -140,5 +141,5 @@ describe('background indexing after a plan run', () => {
       if (saved < 2) await new Promise((r) => setTimeout(r, 50));
     }
     expect(saved).toBe(2);
-  }, 180_000);
+  }, 400_000);
 });
