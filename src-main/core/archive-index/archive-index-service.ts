@@ -96,7 +96,8 @@ export class ArchiveIndexService {
       await this.slotFor(ref, ids, true).done;
       await this.disk.idle();
     } catch (e) {
-      console.warn(`[borgdesk] background indexing of "${ref.archiveName}" stopped:`, e);
+      // Shutting down cancels it: nothing worth a warning.
+      if (!this.disposed) console.warn(`[borgdesk] background indexing of "${ref.archiveName}" stopped:`, e);
     }
   }
 
