@@ -102,6 +102,12 @@ describe('a plan whose drive stays away is flagged on the Overview', () => {
     await dialog.getByText('Only the desktop app can start at login.', { exact: false }).waitFor();
     // The browser host has no tray to miss.
     expect(await dialog.getByText('No tray icon:').count()).toBe(0);
+    // The archive indexes' disk use against their cap; a new cap applies at once. (How many archives the
+    // background has indexed by now depends on the machine's load: it runs at low priority.)
+    const usage = dialog.getByRole('group', { name: 'Archive indexes' }).getByRole('status');
+    await usage.filter({ hasText: /^Archive indexes: [\d.]+ [kM]?B of 2\.0 GB, \d+ archives?$/ }).waitFor();
+    await dialog.getByLabel('Space for archive indexes').selectOption('5000');
+    await usage.filter({ hasText: / of 5\.0 GB, / }).waitFor();
     if (SHOTS) await dialog.screenshot({ path: path.join(SHOTS, 'settings.png') });
 
     // The metrics textfile, written at once from the history: the plan's last run succeeded.

@@ -40,6 +40,11 @@ export interface BorgContext {
   readonly sshIdentityFile?: string;
   /** ssh's ConnectTimeout in seconds; default SSH_CONNECT_TIMEOUT_S (tests shorten it). */
   readonly sshConnectTimeoutSeconds?: number;
+  /**
+   * Work nobody waits for (background indexing): on Linux and macOS borg runs under `nice -n 10`, and
+   * under `ionice -c3` (idle I/O class) where util-linux's ionice exists, so it yields CPU and disk.
+   */
+  readonly lowPriority?: boolean;
 }
 
 /** A run that ended with an accepted exit code. */

@@ -15,6 +15,7 @@ import type { BorgContext, BorgRunResult, RunBorgOptions } from './exec-types.js
 import { BorgError, borgErrorFromRun } from './errors.js';
 import { legacyExitCode } from './exit-codes.js';
 import { LineSplitter } from './line-splitter.js';
+import { lowPriorityExitError, lowPriorityLaunch } from './low-priority.js';
 import { otherBorgError, otherBorgMajor } from './other-borg.js';
 import { parseLogLine } from './log-json.js';
 import { explainPasscommandFailure } from './passcommand-errors.js';
@@ -88,7 +89,11 @@ async function runWithEnv(
     ...sftpEnv,
   };
   const onStdin = options.stdin !== undefined;
-  const { child, exit } = startProcess(ctx.borgPath, ['--log-json', ...commonOptions(ctx), ...args], {
+  const borgArgs = ['--log-json', ...commonOptions(ctx), ...args];
+  const launch = ctx.lowPriority
+    ? lowPriorityLaunch(ctx.borgPath, borgArgs, process.platform)
+    : { file: ctx.borgPath, args: borgArgs, wrapped: false };
+  const { child, exit } = startProcess(launch.file, launch.args, {
     stdio: [onStdin ? 'pipe' : 'ignore', 'pipe', 'pipe', ...secretPipes(onFd, otherOnFd)],
     env,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
@@ -136,7 +141,9 @@ async function runWithEnv(
     (signal) => child && signalGroup(child, signal),
     options.killGraceMs,
   );
-  const result = await exit.finally(() => stopper.dispose());
+  const ended = await exit.finally(() => stopper.dispose());
+  const wrapperError = lowPriorityExitError(launch, ended.exitCode);
+  const result = wrapperError === undefined ? ended : { ...ended, spawnError: wrapperError };
   handleStderr(stderrLines.end());
   if (options.onStdoutLine) handleStdout(stdoutLines.end());
   if (listenerError !== undefined) throw listenerError;

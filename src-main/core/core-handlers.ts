@@ -91,7 +91,12 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
   const repositories = repositoryHandlers(repos, w.edits, usableSshKey);
   return {
     ...appHandlers({ status, configNotices: stores.configNotices, plans, history, repos, settings, now }),
-    ...settingsHandlers({ settings, status, desktop: services.desktop }),
+    ...settingsHandlers({
+      ...{ settings, status, desktop: services.desktop },
+      onUpdated: (next, before) => {
+        if (next.archiveIndexCacheMb < before.archiveIndexCacheMb) void index.trimDisk();
+      },
+    }),
     ...metricsHandlers(settings, w.metrics),
     ...repositories,
     'repos:details': withHistorySizes(watchDetails(repositories['repos:details'], w.questions), history),

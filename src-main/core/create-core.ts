@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppStatusService } from './app-status.js';
 import { ArchiveIndexService } from './archive-index/archive-index-service.js';
+import { indexAfterPlanRuns } from './archive-index/background-indexing.js';
 import { composeHandlers } from './core-handlers.js';
 import { followPlanRunsWithDrills } from './drills/drill-wiring.js';
 import { CoreHub } from './core-hub.js';
@@ -112,8 +113,12 @@ export async function createCore(services: Services): Promise<Core> {
   const lane = { resolve, runInLane };
   const index = new ArchiveIndexService({
     ...{ cacheDir: services.paths.cacheDir, ...lane },
+    runInLaneYielding: (repoId, task) =>
+      lanes.runYielding(repos.laneOf(repos.require(repoId)), task, shutdown.signal),
+    diskCapBytes: () => settings.get().archiveIndexCacheMb * 1_000_000,
     emit: (state) => bus.emit('archive-index:updated', state),
   });
+  indexAfterPlanRuns(hub, index);
   // The listing names every live archive: opens can use cached indexes, deleted archives' go.
   hub.on('archives-listed', async ({ repoId, listing }) => {
     await index.noteArchives(repoId, { repositoryId: listing.repositoryId, archives: [...listing.archives] });

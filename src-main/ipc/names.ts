@@ -70,6 +70,8 @@ export const REQUEST_NAMES = [
   'archives:set-tags',
   'archives:set-comment',
   'archives:info',
+  'archives:index-usage',
+  'archives:index-clear',
   'repos:check',
   'checks:list',
   'checks:save',

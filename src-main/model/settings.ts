@@ -15,5 +15,7 @@ export const settingsSchema = z.object({
   startAtLogin: z.boolean(),
   /** The Prometheus textfile Borgdesk keeps for node_exporter (a full path to a .prom file); empty: off. */
   metricsTextfile: z.string().max(4096),
+  /** Size cap of the archive contents indexes on disk in MB (decimal, as sizes are shown); LRU. */
+  archiveIndexCacheMb: z.number().int().min(100).max(1_000_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -41,6 +41,11 @@ export function archiveHandlers(deps: ArchiveHandlerDeps): HandlersFor<typeof ar
     'archives:growth': async ({ repoId, ...request }) =>
       growthReport(await index.indexedArchives(repoId, request.folder !== undefined), request),
     'archives:diff': (params) => diffArchives(params, deps.lane),
+    'archives:index-usage': () => index.usage(),
+    'archives:index-clear': async () => {
+      await index.clear();
+      return index.usage();
+    },
     'archives:delete': async ({ repoId, archiveName, archiveId }) => ({
       jobId: deps.jobs.submit(await deleteArchiveJob(repoId, archiveName, deps, archiveId)).id,
     }),

@@ -2,7 +2,9 @@
  * Archive contents indexes for the restore browser. Opening an archive streams `borg list
  * --json-lines` into an ArchiveTree (browsable while borg still lists), saves it to disk once
  * complete, and serves later opens from that file without running borg. A few complete trees stay
- * in memory (LRU by bytes); evicted ones reload from disk. All borg work runs in the repository's lane.
+ * in memory (LRU by bytes); evicted ones reload from disk, and the files themselves are an LRU under a
+ * size cap (index-disk.ts). All borg work runs in the repository's lane. indexInBackground builds the
+ * index of a new archive nobody opened yet at low priority, giving way to any other work in the lane.
  *
  * Never await tree(), versions() or searchAll() from inside the same repository's lane: they queue
  * borg work in it themselves.
@@ -25,7 +27,7 @@ import { ArchiveCatalog, type CatalogEntry } from './archive-catalog.js';
 import { ArchiveTree } from './archive-tree.js';
 import { searchAcross, versionsOf, type IndexedArchive } from './cross-archive.js';
 import { IndexSlot, slotKey, type ArchiveIds } from './index-slot.js';
-import { IndexStore } from './index-store.js';
+import { IndexDisk, type IndexDiskUsage } from './index-disk.js';
 import { folderOf, normalizePath } from './tree-entries.js';
 import { idsOf, newestFirst, withPatternErrors } from './service-support.js';
 
@@ -37,6 +39,13 @@ export interface ArchiveIndexDeps {
   resolve(repoId: string): Promise<{ location: string; ctx: BorgContext }>;
   /** Run borg for repoId in its lane (one borg per repository). */
   runInLane<T>(repoId: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Background work in repoId's lane (SerialLanes.runYielding): behind everything else, and told by
+   * `yieldSignal` to stop when other work arrives. Without it background indexing uses runInLane.
+   */
+  runInLaneYielding?<T>(repoId: string, task: (yieldSignal: AbortSignal) => Promise<T>): Promise<T>;
+  /** The size cap of the index files on disk (default 2 GiB), read at each trim. */
+  diskCapBytes?(): number;
   /** The core forwards it as 'archive-index:updated'. */
   emit(state: ArchiveIndexState): void;
   /** Memory for complete trees kept in memory (default 256 MiB); loading trees always stay. */
@@ -44,22 +53,68 @@ export interface ArchiveIndexDeps {
 }
 
 const DEFAULT_BUDGET = 256 * 1024 * 1024;
+
+interface Built {
+  readonly tree: ArchiveTree;
+  readonly fromCache: boolean;
+  readonly ids: ArchiveIds;
+}
 const MAX_TREES = 8;
 
 /** Opens, caches and queries archive contents indexes. */
 export class ArchiveIndexService {
   private readonly slots = new Map<string, IndexSlot>();
-  private readonly store: IndexStore;
+  private readonly disk: IndexDisk;
   private readonly catalog: ArchiveCatalog;
   /** Builds that reached their turn in the lane (their borg runs end promptly once aborted). */
   private readonly active = new Set<Promise<unknown>>();
-  private readonly writes = new Map<string, Promise<void>>();
+  /** Keys of slots built in the background: not kept in memory once saved, nobody has opened them. */
+  private readonly background = new Set<string>();
   private disposed = false;
+  /** How many archive contents listings (`borg list` of one archive) this service has run. */
+  contentListings = 0;
 
   constructor(private readonly deps: ArchiveIndexDeps) {
     const root = path.join(deps.cacheDir, 'archive-index');
-    this.store = new IndexStore(root);
+    this.disk = new IndexDisk(root, deps.diskCapBytes);
     this.catalog = new ArchiveCatalog(root);
+  }
+
+  /**
+   * Indexes an archive nobody has opened (a plan run just made it) at low priority; resolves when it
+   * is on disk, failed, or was not needed (already indexed or open). Never rejects.
+   */
+  async indexInBackground(
+    ref: ArchiveRef & { readonly archiveId: string },
+    repositoryId?: string,
+  ): Promise<void> {
+    try {
+      if (this.disposed || this.slots.has(slotKey(ref))) return;
+      const ids = repositoryId === undefined ? undefined : { repositoryId, archiveId: ref.archiveId };
+      if (ids !== undefined && (await this.disk.has(ids))) return;
+      // Shutting down meanwhile makes slotFor throw; that lands below like any failure.
+      await this.slotFor(ref, ids, true).done;
+      await this.disk.idle();
+    } catch (e) {
+      // Shutting down cancels it: nothing worth a warning.
+      if (!this.disposed) console.warn(`[borgdesk] background indexing of "${ref.archiveName}" stopped:`, e);
+    }
+  }
+
+  /** Size and number of the index files on disk. */
+  usage(): Promise<IndexDiskUsage> {
+    return this.disk.usage();
+  }
+
+  /** Removes every index file on disk and forgets complete trees (loading ones carry on). */
+  async clear(): Promise<void> {
+    for (const slot of [...this.slots.values()]) if (slot.status !== 'loading') this.slots.delete(slot.key);
+    await this.disk.clear();
+  }
+
+  /** Trims the index files to the cap (after the cap setting changed). */
+  trimDisk(): Promise<void> {
+    return this.disk.trim();
   }
 
   /** Starts (or joins) indexing; resolves at once with 'loading', or 'ready' when the disk cache had it. */
@@ -165,8 +220,8 @@ export class ArchiveIndexService {
     // Without a catalog this service never indexed anything of the repository.
     if (entry === undefined) return;
     const live = new Set(liveArchiveIds);
-    await Promise.all([...this.writes.values()]);
-    await this.store.prune(entry.repositoryId, liveArchiveIds);
+    await this.disk.idle();
+    await this.disk.store.prune(entry.repositoryId, liveArchiveIds);
     await this.catalog.retain(repoId, live);
     for (const slot of [...this.slots.values()])
       if (
@@ -187,56 +242,88 @@ export class ArchiveIndexService {
     }
     // Loads still queued behind other work end by themselves (their slot is aborted), so they are not awaited.
     await Promise.allSettled([...this.active]);
-    await Promise.allSettled([...this.writes.values()]);
+    await this.disk.idle();
     this.slots.clear();
   }
 
-  private slotFor(ref: ArchiveRef, known?: ArchiveIds): IndexSlot {
+  private slotFor(ref: ArchiveRef, known?: ArchiveIds, background = false): IndexSlot {
     if (this.disposed) throw new AppError('Disposed', 'Borgdesk is shutting down.');
     const existing = this.slots.get(slotKey(ref));
     const stale =
       known !== undefined && existing?.ids !== undefined && existing.ids.archiveId !== known.archiveId;
     if (existing !== undefined && existing.status !== 'failed' && !stale) {
+      // Somebody wants it now: it stays in memory once built.
+      if (!background) this.background.delete(existing.key);
       this.touch(existing);
       return existing;
     }
     const slot = new IndexSlot(ref);
     this.slots.set(slot.key, slot);
-    void this.load(slot, known);
+    if (background) this.background.add(slot.key);
+    else this.background.delete(slot.key);
+    void this.load(slot, known, background);
     return slot;
   }
 
-  private async load(slot: IndexSlot, known: ArchiveIds | undefined): Promise<void> {
+  private async load(slot: IndexSlot, known: ArchiveIds | undefined, background: boolean): Promise<void> {
     const { repoId, archiveName, archiveId } = slot.ref;
     try {
       const ids = known ?? (await this.catalog.archiveId(repoId, archiveName, archiveId));
-      const cached = ids && (await this.readIndex(ids));
+      const cached = ids && (await this.disk.read(ids));
       if (ids && cached) return this.finish(slot, cached, true, ids);
       slot.startLoading((state) => this.emit(state));
-      const built = await this.deps.runInLane(repoId, () => this.track(this.build(slot, known)));
+      const built = background
+        ? await this.buildGivingWay(slot, known)
+        : await this.deps.runInLane(repoId, () => this.track(this.build(slot, known)));
       this.finish(slot, built.tree, built.fromCache, built.ids);
-      if (!built.fromCache && !this.disposed) this.persist(built.ids, built.tree);
+      if (!built.fromCache && !this.disposed) void this.disk.persist(built.ids, built.tree);
+      // Nobody opened it meanwhile: it lives on disk only (a reopen reads it in well under a second).
+      if (this.background.delete(slot.key) && this.slots.get(slot.key) === slot) this.slots.delete(slot.key);
     } catch (e) {
       slot.fail(e);
       if (this.slots.get(slot.key) === slot) this.emit(slot.state());
     }
   }
 
-  private async build(
-    slot: IndexSlot,
-    known: ArchiveIds | undefined,
-  ): Promise<{ tree: ArchiveTree; fromCache: boolean; ids: ArchiveIds }> {
+  // Background builds run behind all other work in the lane; when such work arrives, borg is stopped
+  // and the listing starts over once the lane is free again (a listing cannot be resumed).
+  private async buildGivingWay(slot: IndexSlot, known: ArchiveIds | undefined): Promise<Built> {
+    const { repoId } = slot.ref;
+    const inLane = this.deps.runInLaneYielding?.bind(this.deps);
+    if (inLane === undefined)
+      return this.deps.runInLane(repoId, () => this.track(this.build(slot, known, undefined)));
+    for (;;) {
+      let gaveWay: AbortSignal | undefined;
+      try {
+        return await inLane(repoId, (yieldSignal: AbortSignal) => {
+          gaveWay = yieldSignal;
+          return this.track(this.build(slot, known, yieldSignal));
+        });
+      } catch (e) {
+        if (gaveWay?.aborted !== true || slot.abort.signal.aborted || this.disposed) throw e;
+        slot.tree = undefined;
+        this.emit(slot.state());
+      }
+    }
+  }
+
+  private async build(slot: IndexSlot, known: ArchiveIds | undefined, giveWay?: AbortSignal): Promise<Built> {
     const { repoId, archiveName, archiveId } = slot.ref;
     if (slot.abort.signal.aborted) throw new AppError('Cancelled', 'Loading the archive was cancelled.');
     const { location, ctx } = await this.deps.resolve(repoId);
-    const signals = ctx.signal === undefined ? [slot.abort.signal] : [ctx.signal, slot.abort.signal];
-    const runCtx: BorgContext = { ...ctx, signal: AbortSignal.any(signals) };
+    const signals = [slot.abort.signal, ...(ctx.signal ? [ctx.signal] : []), ...(giveWay ? [giveWay] : [])];
+    const runCtx: BorgContext = {
+      ...ctx,
+      signal: AbortSignal.any(signals),
+      lowPriority: giveWay !== undefined,
+    };
     // Listing afresh gives the id of the archive that has this name now (names can be reused).
     const ids = known ?? idsOf(await this.listArchives(repoId, location, runCtx), archiveName, archiveId);
-    const cached = await this.readIndex(ids);
+    const cached = await this.disk.read(ids);
     if (cached) return { tree: cached, fromCache: true, ids };
     const tree = new ArchiveTree();
     slot.tree = tree;
+    this.contentListings++;
     await runListContents({ location, archiveName, archiveId: ids.archiveId }, runCtx, (item) =>
       tree.add(item),
     );
@@ -285,29 +372,6 @@ export class ArchiveIndexService {
           { repositoryId: listing.repositoryId, archiveId: a.id },
         ).done,
     }));
-  }
-
-  private async readIndex(ids: ArchiveIds): Promise<ArchiveTree | undefined> {
-    // An index still being written is read once it is complete.
-    await this.writes.get(this.store.fileOf(ids.repositoryId, ids.archiveId));
-    try {
-      return await this.store.read(ids.repositoryId, ids.archiveId);
-    } catch (e) {
-      // An unreadable cache (permissions, I/O error) only costs a rebuild.
-      console.warn('[borgdesk] could not read an archive index; rebuilding it:', e);
-      return undefined;
-    }
-  }
-
-  private persist(ids: ArchiveIds, tree: ArchiveTree): void {
-    const file = this.store.fileOf(ids.repositoryId, ids.archiveId);
-    const write = this.store
-      .write(ids.repositoryId, ids.archiveId, tree.serialize())
-      .catch((e: unknown) => console.warn(`[borgdesk] could not save the archive index ${file}:`, e))
-      .finally(() => {
-        if (this.writes.get(file) === write) this.writes.delete(file);
-      });
-    this.writes.set(file, write);
   }
 
   private touch(slot: IndexSlot): void {

@@ -278,6 +278,29 @@ describe('ArchiveTree serialization', () => {
     expect(names(copy, 'home/ann')).toContain('new.txt');
   });
 
+  it('finds the same names from an index file (lower-cased pool) as in memory, unicode included', () => {
+    const build = (extra: string[]) => {
+      const tree = sample();
+      for (const name of ['Ünïcode-Café.TXT', 'ΟΔΟΣ.md', 'ファイル.txt', 'a%b_c.txt', ...extra])
+        tree.add(item(`home/ann/${name}`));
+      return tree;
+    };
+    const queries = ['café', 'ÜNÏ', 'οδος', 'ファイル', 'file', '.txt', 'NOTES', '%b_', 'missing', 'e'];
+    for (const extra of [[], ['İstanbul.txt']]) {
+      const live = build(extra);
+      const stored = ArchiveTree.deserialize(live.serialize());
+      for (const q of queries) {
+        const paths = (t: ArchiveTree) => t.search(q, 'substring', 100).matches.map((m) => m.path);
+        expect(paths(stored)).toEqual(paths(live));
+      }
+      // The limit still stops the search on the stored pool.
+      expect(stored.search('.txt', 'substring', 2)).toMatchObject({ truncated: true });
+    }
+    expect(
+      ArchiveTree.deserialize(build([]).serialize()).search('ünï', 'substring', 10).matches,
+    ).toHaveLength(1);
+  });
+
   it('rejects a damaged, truncated or foreign buffer', () => {
     const data = sample().serialize();
     const flipped = Buffer.from(data);

@@ -18,7 +18,7 @@ import {
   pathOf,
   toEntry,
 } from './tree-entries.js';
-import { buildSearchText, searchEntries, type SearchText } from './tree-search.js';
+import { buildSearchText, searchEntries, searchLowerPool, type SearchText } from './tree-search.js';
 import { visitSubtrees } from './tree-walk.js';
 
 interface RecentAttr {
@@ -168,8 +168,10 @@ export class ArchiveTree {
 
   /** Calls visit for each match until it returns false (for searches across many archives). */
   searchEach(query: string, mode: 'substring' | 'glob', visit: (entry: ArchiveEntry) => boolean): void {
+    const each = (i: number): boolean => visit(toEntry(this.c, i));
+    if (mode === 'substring' && searchLowerPool(this.c, query, each)) return;
     if (this.searchText?.stamp !== this.c.count) this.searchText = buildSearchText(this.c);
-    searchEntries(this.c, this.searchText, query, mode, (i) => visit(toEntry(this.c, i)));
+    searchEntries(this.c, this.searchText, query, mode, each);
   }
 
   /** The index file's bytes (see tree-codec.ts for the format). */

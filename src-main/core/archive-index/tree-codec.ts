@@ -7,7 +7,9 @@
  *   f64[count] size, f64[count] mtime (wall-clock microseconds, see item-fields.ts),
  *   i32[count] parent, attr, i32[count+1] nameOff,
  *   u8[count] type, flags, u8[poolLength] name pool (names as UTF-8, each followed by '/'),
- *   meta: UTF-8 JSON {attrs: string[] (mode, user, group, mtime suffix per id), links: [entry, target][]}
+ *   meta: UTF-8 JSON {attrs: string[] (mode, user, group, mtime suffix per id), links: [entry, target][]},
+ *   u8[lowerLength] the pool lower-cased (header u32 at 28; 0 when lower-casing changes a name's
+ *   length), so a name search is one native Buffer.indexOf without decoding any name
  *
  * Every section starts on an 8-byte boundary, so a freshly read file is used in place (typed-array
  * views, no copying). Anything that does not check out — wrong magic, version or size, a checksum
@@ -18,8 +20,11 @@ import { crc32 } from 'node:zlib';
 import { TYPE_OTHER } from './item-fields.js';
 import { TreeColumns, type AdoptedColumns } from './tree-columns.js';
 
-/** Bumped whenever the layout or meaning changes; older files are rebuilt. 2: the ambiguous-name flag. */
-export const INDEX_FORMAT_VERSION = 2;
+/**
+ * Bumped whenever the layout or meaning changes; older files are rebuilt. 2: the ambiguous-name flag;
+ * 3: the lower-cased name pool.
+ */
+export const INDEX_FORMAT_VERSION = 3;
 
 /** The data is not a usable index file (corrupt, truncated, or another version). */
 export class IndexFormatError extends Error {}
@@ -41,10 +46,11 @@ interface Layout {
   flags: number;
   pool: number;
   meta: number;
+  lower: number;
   end: number;
 }
 
-function layout(count: number, poolLength: number, metaLength: number): Layout {
+function layout(count: number, poolLength: number, metaLength: number, lowerLength: number): Layout {
   let at = HEADER;
   const take = (bytes: number): number => {
     const start = at;
@@ -61,6 +67,7 @@ function layout(count: number, poolLength: number, metaLength: number): Layout {
     flags: take(count),
     pool: take(poolLength),
     meta: take(metaLength),
+    lower: take(lowerLength),
   };
   return { ...l, end: at };
 }
@@ -69,7 +76,8 @@ function layout(count: number, poolLength: number, metaLength: number): Layout {
 export function encodeColumns(c: TreeColumns): Buffer {
   const n = c.count;
   const meta = Buffer.from(JSON.stringify({ attrs: c.attrs, links: [...c.linkTargets] }));
-  const l = layout(n, c.poolLength, meta.length);
+  const lower = lowerCased(c);
+  const l = layout(n, c.poolLength, meta.length, lower?.length ?? 0);
   const out = Buffer.alloc(l.end);
   const put = (at: number, view: ArrayBufferView): void => {
     out.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength), at);
@@ -83,6 +91,7 @@ export function encodeColumns(c: TreeColumns): Buffer {
   put(l.flags, c.flags.subarray(0, n));
   put(l.pool, c.pool.subarray(0, c.poolLength));
   meta.copy(out, l.meta);
+  lower?.copy(out, l.lower);
   out.writeUInt32LE(MAGIC, 0);
   out.writeUInt32LE(INDEX_FORMAT_VERSION, 4);
   if (NATIVE_LE) out.writeUInt32LE(BYTE_ORDER, 8);
@@ -90,6 +99,7 @@ export function encodeColumns(c: TreeColumns): Buffer {
   out.writeUInt32LE(n, 12);
   out.writeUInt32LE(c.poolLength, 16);
   out.writeUInt32LE(meta.length, 20);
+  out.writeUInt32LE(lower?.length ?? 0, 28);
   out.writeUInt32LE(crc32(out.subarray(HEADER)), 24);
   return out;
 }
@@ -105,8 +115,10 @@ export function decodeColumns(input: Buffer): TreeColumns {
   const n = input.readUInt32LE(12);
   const poolLength = input.readUInt32LE(16);
   const metaLength = input.readUInt32LE(20);
-  const l = layout(n, poolLength, metaLength);
-  if (n < 1 || l.end !== input.length) throw new IndexFormatError('wrong size');
+  const lowerLength = input.readUInt32LE(28);
+  const l = layout(n, poolLength, metaLength, lowerLength);
+  if (n < 1 || l.end !== input.length || (lowerLength !== 0 && lowerLength !== poolLength))
+    throw new IndexFormatError('wrong size');
   if (crc32(input.subarray(HEADER)) !== input.readUInt32LE(24)) throw new IndexFormatError('checksum');
   // Views need aligned offsets; a buffer from a shared pool may not be, so copy it once then.
   const data = input.byteOffset % 8 === 0 ? input : Buffer.from(input);
@@ -126,6 +138,7 @@ export function decodeColumns(input: Buffer): TreeColumns {
     poolLength,
     attrs: meta.attrs,
     linkTargets: new Map(meta.links),
+    ...(lowerLength === 0 ? {} : { lowerPool: data.subarray(l.lower, l.lower + lowerLength) }),
   };
   checkStructure(parts);
   return TreeColumns.adopt(parts);
@@ -150,7 +163,7 @@ function parseMeta(text: string): { attrs: string[]; links: [number, string][] }
 
 // The checksum catches damage; this catches a well-formed file whose numbers would index out of range.
 function checkStructure(p: AdoptedColumns): void {
-  const { count, parent, nameOff, type, attr, pool } = p;
+  const { count, parent, nameOff, type, attr, pool, lowerPool } = p;
   const attrs = p.attrs.length / 4;
   if (parent[0] !== -1 || nameOff[0] !== 0 || nameOff[count] !== p.poolLength)
     throw new IndexFormatError('structure');
@@ -161,10 +174,20 @@ function checkStructure(p: AdoptedColumns): void {
       (i > 0 && (up < 0 || up >= i)) ||
       end <= (nameOff[i] as number) ||
       pool[end - 1] !== SEPARATOR ||
+      (lowerPool !== undefined && lowerPool[end - 1] !== SEPARATOR) ||
       (type[i] as number) > TYPE_OTHER ||
       !isId(attr[i], attrs);
     if (bad) throw new IndexFormatError('structure');
   }
+}
+
+// The pool lower-cased as buildSearchText does it (the whole pool at once), when every name keeps
+// its byte length, so the pool's name offsets hold for it too; otherwise none.
+function lowerCased(c: TreeColumns): Buffer | undefined {
+  const lower = Buffer.from(c.pool.toString('utf8', 0, c.poolLength).toLowerCase(), 'utf8');
+  if (lower.length !== c.poolLength) return undefined;
+  for (let i = 1; i <= c.count; i++) if (lower[(c.nameOff[i] as number) - 1] !== SEPARATOR) return undefined;
+  return lower;
 }
 
 function isId(id: number | undefined, count: number): boolean {

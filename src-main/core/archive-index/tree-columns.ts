@@ -36,6 +36,12 @@ export class TreeColumns {
   pool: Buffer;
   poolLength = 0;
   /**
+   * From an index file: every name lower-cased, byte for byte where the pool has it (only stored when
+   * lower-casing keeps each name's length), valid while `count` is still `lowerCount`.
+   */
+  lowerPool: Buffer | undefined;
+  lowerCount = -1;
+  /**
    * Interned attribute tuples, flattened: id k is attrs[4k..4k+3] = mode, user, group, and the UTC-offset
    * suffix of the mtime (borg 2 prints one). An archive has a handful of distinct tuples; id 0 is all ''.
    */
@@ -71,6 +77,8 @@ export class TreeColumns {
       nextSibling: new Int32Array(n).fill(-1),
       childCount: new Int32Array(n),
       attrIds: new Map<string, number>(),
+      lowerPool: parts.lowerPool,
+      lowerCount: parts.lowerPool === undefined ? -1 : n,
     });
     // Walking backwards and prepending leaves every child list in entry order.
     const { parent } = parts;
@@ -201,6 +209,7 @@ export interface AdoptedColumns {
   poolLength: number;
   attrs: string[];
   linkTargets: Map<number, string>;
+  lowerPool?: Buffer;
 }
 
 function attrKey(mode = '', user = '', group = '', suffix = ''): string {

@@ -47,6 +47,37 @@ export function searchEntries(
   else searchNameGlob(st, q, visit);
 }
 
+/**
+ * A name substring search straight on an index file's lower-cased pool (TreeColumns.lowerPool), when
+ * it has one; false when it has none and the caller must use a SearchText. UTF-8 is self-synchronizing,
+ * so a byte match of the UTF-8 query is always a match of whole characters.
+ */
+export function searchLowerPool(c: TreeColumns, query: string, visit: (entry: number) => boolean): boolean {
+  const q = query.toLowerCase();
+  const lower = c.lowerPool;
+  if (lower === undefined || c.lowerCount !== c.count || q === '' || q.includes('/')) return false;
+  const needle = Buffer.from(q, 'utf8');
+  for (let from = 0; ;) {
+    const at = lower.indexOf(needle, from);
+    if (at < 0 || at >= c.poolLength) return true;
+    const i = entryAtOffset(c.nameOff, c.count, at);
+    if (!visit(i)) return true;
+    from = c.nameOff[i + 1] as number;
+  }
+}
+
+// The entry whose name holds pool byte `at`: the last i with nameOff[i] <= at.
+function entryAtOffset(nameOff: Int32Array, count: number, at: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((nameOff[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 function searchNameSubstring(st: SearchText, q: string, visit: (entry: number) => boolean): void {
   let from = 0;
   for (;;) {

@@ -112,4 +112,42 @@ describe('SerialLanes', () => {
     await Promise.all([work, waiting]);
     expect(idle).toBe(true);
   });
+
+  it('runs background work behind other work and asks it to give way when other work arrives', async () => {
+    const lanes = new SerialLanes();
+    const ran: string[] = [];
+    const g = gate();
+    const first = lanes.run('repo', async () => {
+      ran.push('user 1');
+      await g.promise;
+    });
+    const background = lanes.runYielding('repo', async (yieldSignal) => {
+      ran.push('background');
+      await new Promise((resolve) => yieldSignal.addEventListener('abort', resolve, { once: true }));
+      ran.push('background gave way');
+    });
+    // Queued after the background task, it still runs before it.
+    const second = lanes.run('repo', async () => void ran.push('user 2'));
+    g.open();
+    await second;
+    for (let i = 0; i < 10 && !ran.includes('background'); i++) await tick();
+    expect(ran).toEqual(['user 1', 'user 2', 'background']);
+    const third = lanes.run('repo', async () => void ran.push('user 3'));
+    await Promise.all([first, background, third]);
+    expect(ran).toEqual(['user 1', 'user 2', 'background', 'background gave way', 'user 3']);
+  });
+
+  it('does not ask background work to give way to other background work', async () => {
+    const lanes = new SerialLanes();
+    let gaveWay = false;
+    const g = gate();
+    const a = lanes.runYielding('repo', async (yieldSignal) => {
+      await g.promise;
+      gaveWay = yieldSignal.aborted;
+    });
+    const b = lanes.runYielding('repo', async () => undefined);
+    g.open();
+    await Promise.all([a, b]);
+    expect(gaveWay).toBe(false);
+  });
 });

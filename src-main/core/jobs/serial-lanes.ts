@@ -8,10 +8,13 @@ import { AppError } from '../app-error.js';
 interface Waiting {
   readonly start: () => void;
   readonly signal: AbortSignal | undefined;
+  /** Set for background work (runYielding): aborted when other work joins the lane. */
+  readonly yieldTo?: AbortController;
 }
 
 interface Lane {
   running: boolean;
+  current: Waiting | undefined;
   readonly waiting: Waiting[];
 }
 
@@ -25,6 +28,29 @@ export class SerialLanes {
    * is still waiting, it is taken out of the lane and the promise rejects with code 'Cancelled'.
    */
   run<T>(key: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.enqueue(key, task, signal, undefined);
+  }
+
+  /**
+   * Background work that gives way: it waits behind every task that is not itself background work
+   * (such tasks go ahead of it in the queue), and once running, `yieldSignal` aborts as soon as any
+   * such task joins the lane. The task should then stop promptly and may queue itself again.
+   */
+  runYielding<T>(
+    key: string,
+    task: (yieldSignal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const yieldTo = new AbortController();
+    return this.enqueue(key, () => task(yieldTo.signal), signal, yieldTo);
+  }
+
+  private enqueue<T>(
+    key: string,
+    task: () => Promise<T>,
+    signal: AbortSignal | undefined,
+    yieldTo: AbortController | undefined,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (signal?.aborted === true) {
         reject(cancelledWhileQueued());
@@ -33,6 +59,7 @@ export class SerialLanes {
       const lane = this.laneFor(key);
       const entry: Waiting = {
         signal,
+        ...(yieldTo === undefined ? {} : { yieldTo }),
         start: () => {
           signal?.removeEventListener('abort', onAbort);
           // Via then() so a task that throws synchronously still settles and frees the lane.
@@ -50,7 +77,11 @@ export class SerialLanes {
         }
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      lane.waiting.push(entry);
+      if (yieldTo === undefined) {
+        const firstBackground = lane.waiting.findIndex((w) => w.yieldTo !== undefined);
+        lane.waiting.splice(firstBackground < 0 ? lane.waiting.length : firstBackground, 0, entry);
+        lane.current?.yieldTo?.abort();
+      } else lane.waiting.push(entry);
       if (!lane.running) this.next(key);
     });
   }
@@ -80,7 +111,7 @@ export class SerialLanes {
   private laneFor(key: string): Lane {
     let lane = this.lanes.get(key);
     if (lane === undefined) {
-      lane = { running: false, waiting: [] };
+      lane = { running: false, current: undefined, waiting: [] };
       this.lanes.set(key, lane);
     }
     return lane;
@@ -90,6 +121,7 @@ export class SerialLanes {
     const lane = this.lanes.get(key);
     if (lane === undefined) return;
     const entry = lane.waiting.shift();
+    lane.current = entry;
     if (entry === undefined) {
       lane.running = false;
       this.lanes.delete(key);

@@ -3,6 +3,7 @@ import type { HandlersFor } from '../../ipc/contract.js';
 import type { settingsRequests } from '../../ipc/contract/settings.js';
 import type { AppStatusService } from '../app-status.js';
 import type { DesktopIntegration } from '../services.js';
+import type { Settings } from '../../model/settings.js';
 import type { SettingsStore } from './settings-store.js';
 
 /** What the settings handlers use. */
@@ -10,6 +11,8 @@ export interface SettingsHandlerDeps {
   readonly settings: SettingsStore;
   readonly status: AppStatusService;
   readonly desktop: DesktopIntegration | undefined;
+  /** After a saved update (e.g. a smaller index cache cap trims the cache). */
+  readonly onUpdated?: (next: Settings, before: Settings) => void;
 }
 
 // The metrics textfile's requests have their own handlers (metrics/metrics-handlers.ts).
@@ -21,9 +24,10 @@ export function settingsHandlers(deps: SettingsHandlerDeps): HandlersFor<PlainSe
   return {
     'settings:get': async () => settings.get(),
     'settings:update': async (patch) => {
-      const before = settings.get().borgPath;
+      const previous = settings.get();
       const next = await settings.update(patch);
-      if (next.borgPath !== before) deps.status.invalidateBorg();
+      if (next.borgPath !== previous.borgPath) deps.status.invalidateBorg();
+      deps.onUpdated?.(next, previous);
       if (patch.startAtLogin !== undefined) deps.desktop?.setStartAtLogin(next.startAtLogin);
       return next;
     },

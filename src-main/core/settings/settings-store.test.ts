@@ -50,6 +50,7 @@ describe('settings store', () => {
       staleAfterDays: 3,
       startAtLogin: false,
       metricsTextfile: '',
+      archiveIndexCacheMb: 2000,
     });
     // The old file was understood, not set aside as corrupt.
     expect((await fs.readdir(dir)).some((n) => n.includes('corrupt'))).toBe(false);

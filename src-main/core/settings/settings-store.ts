@@ -20,6 +20,7 @@ export const defaultSettings: Settings = {
   staleAfterDays: 3,
   startAtLogin: false,
   metricsTextfile: '',
+  archiveIndexCacheMb: 2000,
 };
 
 const SETTINGS_VERSION = 1;
@@ -33,6 +34,7 @@ const fieldSchemas: { readonly [K in Field]: z.ZodType<Settings[K]> } = {
   staleAfterDays: settingsSchema.shape.staleAfterDays,
   startAtLogin: settingsSchema.shape.startAtLogin,
   metricsTextfile: settingsSchema.shape.metricsTextfile,
+  archiveIndexCacheMb: settingsSchema.shape.archiveIndexCacheMb,
 };
 
 // What the notice calls a field, in the Settings dialog's words.
@@ -43,6 +45,7 @@ const fieldLabels: { readonly [K in Field]: string } = {
   staleAfterDays: 'Warn when no backup for (days)',
   startAtLogin: 'Start at login',
   metricsTextfile: 'Prometheus metrics',
+  archiveIndexCacheMb: 'Archive indexes: space on disk',
 };
 
 const FIELDS = Object.keys(fieldSchemas) as Field[];
@@ -104,6 +107,7 @@ export async function openSettingsStore(
           staleAfterDays: patch.staleAfterDays ?? data.settings.staleAfterDays,
           startAtLogin: patch.startAtLogin ?? data.settings.startAtLogin,
           metricsTextfile: patch.metricsTextfile ?? data.settings.metricsTextfile,
+          archiveIndexCacheMb: patch.archiveIndexCacheMb ?? data.settings.archiveIndexCacheMb,
         };
         return { next: { ...data, settings: next }, result: next };
       }),

@@ -16,6 +16,12 @@ import { growthReportSchema } from '../../model/archive-growth.js';
 import { archiveInfoSchema } from '../../model/archive-info.js';
 import { empty, jobRef } from './shared.js';
 
+const indexUsageSchema = z.object({
+  bytes: z.number().int().min(0),
+  archives: z.number().int().min(0),
+  capBytes: z.number().int().min(0),
+});
+
 /** Requests about archives and their contents. */
 export const archiveRequests = {
   /** Start (or reuse) the contents index of an archive; progress arrives as `archive-index:updated`. */
@@ -118,6 +124,10 @@ export const archiveRequests = {
     params: archiveRefSchema.extend({ add: z.array(z.string()), remove: z.array(z.string()) }),
     result: empty,
   },
+  /** The archive contents indexes on disk (Settings): their size, how many, and the size cap. */
+  'archives:index-usage': { params: empty, result: indexUsageSchema },
+  /** Removes every contents index from disk; archives are listed by borg again when next opened. */
+  'archives:index-clear': { params: empty, result: indexUsageSchema },
   /** `borg info --json REPO::ARCHIVE`: one archive in detail. */
   'archives:info': { params: archiveRefSchema, result: archiveInfoSchema },
 } as const;

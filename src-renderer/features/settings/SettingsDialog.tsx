@@ -14,6 +14,7 @@ import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useStaleStore } from '../../stores/stale-store.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
+import { ArchiveIndexCache } from './ArchiveIndexCache.js';
 import { BorgInUse } from './BorgInUse.js';
 import { MetricsTextfileField } from './MetricsTextfileField.js';
 import { SecretStorageStatement } from './SecretStorageStatement.js';
@@ -144,6 +145,7 @@ export function SettingsDialog() {
       />
       <MetricsTextfileField />
       <SecretStorageStatement storage={status?.secretStorage} />
+      <ArchiveIndexCache />
     </Dialog>
   );
 }
