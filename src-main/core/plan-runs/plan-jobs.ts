@@ -13,6 +13,7 @@ import { borgTimeToIso } from '../borg-time.js';
 import type { JobRunContext, JobSpec } from '../jobs/job-manager.js';
 import type { ProgressTracker } from '../jobs/job-progress.js';
 import { runningLine } from '../jobs/command-line.js';
+import { writableJobContext } from '../jobs/writable-context.js';
 import { explainDiskFull } from '../jobs/disk-full.js';
 import { backupSummary, formatBytes, plural, warningSummary } from '../jobs/job-summary.js';
 import { archiveGlob, archiveNameFor } from '../../model/archive-name.js';
@@ -81,14 +82,7 @@ export function planBackupJob(
       // Preparing is part of the hooked run: a repository that cannot be opened still runs the
       // failure and "always" hooks, but never the "before" one.
       const prepare = async () => {
-        const current = deps.repos.require(repo.id);
-        deps.assertWritable(repo.id);
-        const ctx = await deps.repos.contextFor(current, {
-          signal: job.signal,
-          onEvent: job.onEvent,
-          lockWaitSeconds: job.lockWaitSeconds,
-          consentedPrompts: job.consentedPrompts,
-        });
+        const { repo: current, ctx } = await writableJobContext(repo.id, job, deps);
         return { current, ctx };
       };
       return runWithPlanHooks(hookRun, job, prepare, async ({ current, ctx }) => {
@@ -187,13 +181,6 @@ async function writableContext(
   job: JobRunContext,
   deps: Pick<PlanJobDeps, 'repos' | 'assertWritable'>,
 ): Promise<{ location: string; borg: BorgContext }> {
-  const current = deps.repos.require(repo.id);
-  deps.assertWritable(repo.id);
-  const borg = await deps.repos.contextFor(current, {
-    signal: job.signal,
-    onEvent: job.onEvent,
-    lockWaitSeconds: job.lockWaitSeconds,
-    consentedPrompts: job.consentedPrompts,
-  });
-  return { location: current.location, borg };
+  const { repo: current, ctx } = await writableJobContext(repo.id, job, deps);
+  return { location: current.location, borg: ctx };
 }
