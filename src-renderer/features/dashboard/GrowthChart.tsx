@@ -35,6 +35,23 @@ function archiveLabel(payload: readonly { readonly payload?: GrowthPoint }[] | u
   return point ? `${point.archiveName} · ${formatDateTime(new Date(point.time))}` : '';
 }
 
+// One size drawn as steps: it holds from one backup until the next.
+function stepLine(dataKey: keyof GrowthPoint, name: string, stroke: string) {
+  return (
+    <Line
+      type="stepAfter"
+      dataKey={dataKey}
+      name={name}
+      stroke={stroke}
+      strokeWidth={2}
+      dot={{ r: 3, strokeWidth: 2, fill: 'var(--surface)' }}
+      activeDot={{ r: 5 }}
+      isAnimationActive={false}
+      connectNulls
+    />
+  );
+}
+
 /** The growth chart, or a note while there are too few archives to draw a line. */
 export function GrowthChart({ archives }: GrowthChartProps) {
   const data = useMemo(() => growthSeries(archives), [archives]);
@@ -86,41 +103,9 @@ export function GrowthChart({ archives }: GrowthChartProps) {
             contentStyle={tooltipStyle}
           />
           <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Line
-            type="stepAfter"
-            dataKey="originalSize"
-            name="Original"
-            stroke="var(--chart-original)"
-            strokeWidth={2}
-            dot={{ r: 3, strokeWidth: 2, fill: 'var(--surface)' }}
-            activeDot={{ r: 5 }}
-            isAnimationActive={false}
-            connectNulls
-          />
-          <Line
-            type="stepAfter"
-            dataKey="deduplicatedSize"
-            name="Deduplicated"
-            stroke="var(--chart-dedup)"
-            strokeWidth={2}
-            dot={{ r: 3, strokeWidth: 2, fill: 'var(--surface)' }}
-            activeDot={{ r: 5 }}
-            isAnimationActive={false}
-            connectNulls
-          />
-          {hasStoredSize && (
-            <Line
-              type="stepAfter"
-              dataKey="storedSize"
-              name="Stored in repository"
-              stroke="var(--chart-stored)"
-              strokeWidth={2}
-              dot={{ r: 3, strokeWidth: 2, fill: 'var(--surface)' }}
-              activeDot={{ r: 5 }}
-              isAnimationActive={false}
-              connectNulls
-            />
-          )}
+          {stepLine('originalSize', 'Original', 'var(--chart-original)')}
+          {stepLine('deduplicatedSize', 'Deduplicated', 'var(--chart-dedup)')}
+          {hasStoredSize && stepLine('storedSize', 'Stored in repository', 'var(--chart-stored)')}
         </LineChart>
       )}
       {data.length >= MIN_GROWTH_POINTS ? (
