@@ -83,11 +83,13 @@ describe('history and overview through the browser host', () => {
     const card = app.page.getByRole('article', { name: 'Projects' });
     const chart = card.getByRole('figure', { name: 'Repository growth' });
     await chart.locator('.recharts-line-dot').first().waitFor({ timeout: 30_000 });
-    // One dot per archive on each of the two lines (recharts draws each line's dots as one group).
+    // One dot per archive on each of the three lines: original, deduplicated, and what the repository
+    // stored after each backup (recorded by Borgdesk); recharts draws each line's dots as one group.
     const dotGroups = chart.locator('.recharts-line-dots');
-    expect(await dotGroups.count()).toBe(2);
+    expect(await dotGroups.count()).toBe(3);
     expect(await dotGroups.first().locator('.recharts-line-dot').count()).toBe(2);
-    expect(await chart.locator('.recharts-line-dot').count()).toBe(4);
+    expect(await chart.locator('.recharts-line-dot').count()).toBe(6);
+    await chart.getByText('Stored in repository').waitFor();
     const figures = (await card.textContent()) ?? '';
     expect(figures).toMatch(/Archives\s*2/);
     expect(figures).toContain('Succeeded');

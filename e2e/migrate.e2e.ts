@@ -45,7 +45,7 @@ describe.skipIf(!borg2.found)('migration to borg 2 through the browser host', ()
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog');
     await settings.getByLabel('Path to borg').fill(borg2.found ? borg2.path : '');
-    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.getByRole('button', { name: 'Save', exact: true }).click();
     await settings.waitFor({ state: 'detached' });
     await page
       .getByText(/borg 2\.0/)
