@@ -1,4 +1,4 @@
-/** The last restore drill of one plan target, in one line ("Restore test: 20 files identical, 3 days ago"). */
+/** The last restore drill of one plan target, in one line ("20 files identical, 3 days ago", under a "Restore test" header). */
 import { drillTargetKey, useDrillsStore } from '../../stores/drills-store.js';
 import { drillDetail, drillLine } from './drill-format.js';
 

@@ -15,11 +15,11 @@ const drill = {
 describe('drillLine', () => {
   it('says how many files came back identical and when', () => {
     const entry = historyEntryFixture({ id: 'd1', kind: 'drill', finishedAt: '2026-03-10T10:00:00Z', drill });
-    expect(drillLine(entry, now)).toBe('Restore test: 20 files identical, 3 days ago');
+    expect(drillLine(entry, now)).toBe('20 files identical, 3 days ago');
     expect(drillDetail(entry)).toBe('20 files, 35.0 MB restored and identical (docs-host-2026-03-10)');
     const changed = { ...drill, identicalCount: 17, changedSinceCount: 3 };
     expect(drillLine({ ...entry, drill: changed }, now)).toBe(
-      'Restore test: 17 files identical, 3 changed since, 3 days ago',
+      '17 files identical, 3 changed since, 3 days ago',
     );
   });
 
@@ -35,7 +35,7 @@ describe('drillLine', () => {
         remedy: 'Check it.',
       },
     });
-    expect(drillLine(entry, now)).toBe('Restore test failed 1 hour ago');
+    expect(drillLine(entry, now)).toBe('Failed 1 hour ago');
     expect(drillDetail(entry)).toBe('Restore test failed: /home/me/a.txt differs. Check it.');
   });
 });

@@ -19,17 +19,20 @@ export const restoreTestChoices: readonly Choice<RestoreTestSchedule>[] = [
   },
 ];
 
-/** "Restore test: 20 files identical, 3 days ago" (or that it failed); the details are in drillDetail. */
+/**
+ * "20 files identical, 3 days ago" (or that it failed), for a column headed "Restore test"; the details
+ * are in drillDetail.
+ */
 export function drillLine(entry: HistoryEntry, now?: Date): string {
   const when = formatRelative(entry.finishedAt, now);
-  if (entry.status === 'failed') return `Restore test failed ${when}`;
-  if (entry.status === 'cancelled' || entry.status === 'interrupted')
-    return `Restore test ${entry.status} ${when}`;
+  if (entry.status === 'failed') return `Failed ${when}`;
+  if (entry.status === 'cancelled') return `Cancelled ${when}`;
+  if (entry.status === 'interrupted') return `Interrupted ${when}`;
   const drill = entry.drill;
-  if (drill === undefined) return `Restore test passed ${when}`;
+  if (drill === undefined) return `Passed ${when}`;
   const files = `${drill.identicalCount} ${drill.identicalCount === 1 ? 'file' : 'files'} identical`;
   const changed = drill.changedSinceCount === 0 ? '' : `, ${drill.changedSinceCount} changed since`;
-  return `Restore test: ${files}${changed}, ${when}`;
+  return `${files}${changed}, ${when}`;
 }
 
 /** The whole result (its summary, or the failure and what to do), for a tooltip. */
