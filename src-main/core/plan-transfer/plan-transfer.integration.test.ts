@@ -4,7 +4,7 @@
  * the new core already knows is mapped, not added twice, and the imported plan backs up into it
  * under its old archive prefix. A repository the new core does not know is added without borg.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,4 +149,52 @@ describe('export, then import into a fresh Borgdesk', () => {
     const details = await core.handlers['repos:details']({ repoId });
     expect(details.archives.map((a) => a.name)).toEqual([expect.stringMatching(/^documents-/)]);
   }, 60_000);
+
+  it('turns a Vorta profile export and a borgmatic config into plans that back up', async () => {
+    const core = newCore!;
+    // Vorta's export as Vorta writes it, pointed at this machine's repository and folder.
+    const vorta = JSON.parse(
+      readFileSync(new URL('./__fixtures__/vorta-profile.json', import.meta.url), 'utf8'),
+    ) as { repo: { url: string }; SourceFileModel: { dir: string }[]; pre_backup_cmd: string };
+    vorta.repo.url = repoPath;
+    vorta.SourceFileModel = vorta.SourceFileModel.slice(0, 1).map((f) => ({ ...f, dir: source }));
+    vorta.pre_backup_cmd = 'true';
+    const borgmatic = [
+      'source_directories:',
+      `    - ${source}`,
+      'repositories:',
+      `    - path: ${repoPath}`,
+      '      label: main',
+      'exclude_patterns:',
+      "    - '*.tmp'",
+      'keep_daily: 7',
+      'before_backup:',
+      '    - echo starting',
+      'on_error:',
+      '    - echo failed',
+      '',
+    ].join('\n');
+    const before = (
+      await core.handlers['repos:details']({ repoId: (await core.handlers['repos:list']({}))[0]!.id })
+    ).archives.length;
+    for (const text of [JSON.stringify(vorta), borgmatic]) {
+      const preview = await core.handlers['plans:preview-import']({ text });
+      expect(preview.repositories.map((r) => r.action)).toEqual(['existing']);
+      const result = await core.handlers['plans:import']({ text, planKeys: preview.plans.map((p) => p.key) });
+      expect(result.repositoriesAdded).toBe(0);
+      const plan = result.plans[0]!;
+      const stored = (await core.handlers['plans:list']({})).find((p) => p.name === plan.name)!;
+      const { jobIds } = await core.handlers['plans:run-now']({ planId: stored.id });
+      let done = false;
+      for (let i = 0; i < 600 && !done; i++) {
+        const jobs = (await core.handlers['jobs:list']({})).filter((j) => jobIds.includes(j.id));
+        done = jobs.every((j) => ['succeeded', 'warning', 'failed', 'cancelled'].includes(j.status));
+        if (done) expect(jobs.map((j) => j.status)).toEqual(['succeeded']);
+        else await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(done).toBe(true);
+    }
+    const repoId = (await core.handlers['repos:list']({}))[0]!.id;
+    expect((await core.handlers['repos:details']({ repoId })).archives).toHaveLength(before + 2);
+  }, 120_000);
 });
