@@ -27,8 +27,10 @@ export function appHandlers(deps: AppHandlerDeps): HandlersFor<typeof appRequest
   return {
     'app:status': () => deps.status.status(),
     'app:dismiss-config-notice': async ({ id }) => ({ dismissed: deps.configNotices.dismiss(id) }),
-    'app:stale': async () =>
-      findStalePlans(
+    'app:stale': async () => {
+      // A backup that has just finished counts: wait for entries on their way to the history.
+      await deps.history.idle();
+      return findStalePlans(
         {
           plans: deps.plans.list(),
           history: deps.history.list({ limit: DEFAULT_MAX_ENTRIES }).entries,
@@ -37,6 +39,7 @@ export function appHandlers(deps: AppHandlerDeps): HandlersFor<typeof appRequest
         },
         deps.now(),
         deps.settings.get().staleAfterDays,
-      ),
+      );
+    },
   };
 }

@@ -77,9 +77,14 @@ export interface HandlerWiring extends Omit<ArchiveHandlerDeps, 'jobs'> {
 // `borg list` does not say what the repository stored after each archive; the history kept it.
 function withHistorySizes(
   details: RequestHandlers['repos:details'],
-  history: Pick<HistoryStore, 'storedSizes'>,
+  history: Pick<HistoryStore, 'storedSizes' | 'idle'>,
 ): RequestHandlers['repos:details'] {
-  return async (params) => withStoredSizes(await details(params), history.storedSizes(params.repoId));
+  return async (params) => {
+    const answer = await details(params);
+    // A backup that has just finished is on its way to the history: its size belongs in the chart.
+    await history.idle();
+    return withStoredSizes(answer, history.storedSizes(params.repoId));
+  };
 }
 
 /** The handlers of every domain, unguarded (create-core wraps them in guardAll). */

@@ -14,7 +14,7 @@ export interface DrillHandlerDeps extends Omit<DrillJobDeps, 'repos'> {
   readonly repos: RepositoryService;
   readonly jobs: Pick<JobManager, 'submit'>;
   readonly plans: Pick<PlanStore, 'get'>;
-  readonly history: Pick<HistoryStore, 'list'>;
+  readonly history: Pick<HistoryStore, 'list' | 'idle'>;
 }
 
 /** One handler per drill request. */
@@ -36,6 +36,10 @@ export function drillHandlers(deps: DrillHandlerDeps): HandlersFor<typeof drillR
       const spec = drillJob({ repo, ...(plan === undefined ? {} : { plan }), trigger: 'manual' }, deps);
       return { jobId: deps.jobs.submit(spec).id };
     },
-    'drills:latest': async () => latestDrills(allEntries((query) => deps.history.list(query))),
+    'drills:latest': async () => {
+      // Like history:list: a drill that just finished is on its way to the history; wait for it.
+      await deps.history.idle();
+      return latestDrills(allEntries((query) => deps.history.list(query)));
+    },
   };
 }
