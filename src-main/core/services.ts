@@ -5,6 +5,7 @@
 import type { EventName, EventPayload, RequestHandlers, TestRequestHandlers } from '../ipc/contract.js';
 import type { SecretStorage } from '../model/secret-storage.js';
 import type { Settings } from '../model/settings.js';
+import type { Logger } from './logging/logger.js';
 import type { Clock, EnvironmentState, SchedulerTimers } from './schedule/scheduler-types.js';
 
 // Declared beside the timers, the other injected time source, so neither file imports the other.
@@ -91,6 +92,10 @@ export interface Services {
   readonly desktop?: DesktopIntegration;
   /** A hand-driven clock for end-to-end tests; enables the `test:advance-clock` request. */
   readonly testTime?: TestTime;
+  /** Where the core logs (stderr when absent). The only place log lines go: no console calls. */
+  readonly logger?: Logger;
+  /** The folder of the log file, when the host writes one (the desktop app); Settings opens it. */
+  readonly logDir?: string;
   /** The first wait before a monitoring delivery is retried (2 s when absent; tests shorten it). */
   readonly monitoringBackoffMs?: number;
 }
