@@ -17,7 +17,9 @@
  *     from generated items and written through the index store, not by 50 real borg archives.
  *
  * The TypeScript code is bundled on the fly with esbuild into a temp folder. BENCH_SIZES=100000 picks
- * other synthetic sizes; BENCH_SKIP_REAL=1 skips the borg part; BENCH_ONLY=index runs section 5 alone.
+ * other synthetic sizes; BENCH_SKIP_REAL=1 skips the borg part; BENCH_ONLY=<names> runs only the named
+ * sections (comma-separated: synthetic, real, progress, reveal, index); BENCH_RUNS=<n> sets how often
+ * each repeated figure is measured (default 5; printed as min with the median and max, see util.mjs).
  */
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -26,13 +28,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeListing, writeTree } from './bench/gen-listing.mjs';
-import { fmt, run, sh, table, timeShell, worker } from './bench/util.mjs';
+import { fmt, run, RUNS, sh, table, timeShell, worker } from './bench/util.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BORG = '/usr/bin/borg';
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const realSizes = process.env.BENCH_REAL_1M === '1' ? [100_000, 1_000_000] : [100_000];
-const RUNS = 3;
 const scratchParent = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
 
 const scratch = await mkdtemp(path.join(scratchParent, 'borgdesk-bench-'));
@@ -59,13 +60,24 @@ try {
     `Borgdesk bench — Node ${process.version}, ${os.cpus().length} CPUs, load average ${l1.toFixed(1)} / ${l5.toFixed(1)} (1 / 5 min)`,
   );
   console.log(`scratch: ${scratch}`);
-  if (process.env.BENCH_ONLY !== 'index') {
-    await synthetic();
-    if (process.env.BENCH_SKIP_REAL !== '1') await realBorg();
-    await progressPipeline();
-    await reveal();
+  console.log(`repeated figures: ${RUNS} runs each (BENCH_RUNS), min with median and max`);
+  // Sections in print order; a new section adds one line here.
+  const sections = [
+    ['synthetic', synthetic],
+    ['real', realBorg, process.env.BENCH_SKIP_REAL !== '1'],
+    ['progress', progressPipeline],
+    ['reveal', reveal],
+    ['index', indexCache],
+  ];
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !sections.some(([known]) => known === name)) ?? [];
+  if (unknown.length > 0)
+    throw new Error(
+      `BENCH_ONLY: no section ${unknown.join(', ')} (known: ${sections.map(([n]) => n).join(', ')})`,
+    );
+  for (const [name, runSection, enabled = true] of sections) {
+    if (only ? only.includes(name) : enabled) await runSection();
   }
-  await indexCache();
 } finally {
   await rm(scratch, { recursive: true, force: true });
   await rm(bundleDir, { recursive: true, force: true });

@@ -42,6 +42,39 @@ export function sh(word) {
   return `'${String(word).replace(/'/g, `'\\''`)}'`;
 }
 
+/** How many times each repeated figure is measured: BENCH_RUNS, else 5 (a busy machine disturbs single runs). */
+export const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
+
+/**
+ * Measures several things in interleaved rounds (a, b, c, a, b, c, …) so that a disturbance on the machine
+ * hits all of them alike rather than one whole series; resolves with each one's list of results.
+ * measures: { name: () => Promise<result> }; rounds defaults to RUNS.
+ */
+export async function interleave(measures, rounds = RUNS) {
+  const results = Object.fromEntries(Object.keys(measures).map((name) => [name, []]));
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, measure] of Object.entries(measures)) results[name].push(await measure(i));
+  }
+  return results;
+}
+
+/** Repeats one measurement RUNS times (or `rounds`); resolves with the list of results. */
+export async function repeat(measure, rounds = RUNS) {
+  return (await interleave({ only: measure }, rounds)).only;
+}
+
+/**
+ * min / median / max of a list of numbers, or of `pick(result)` over a list of results. The minimum is
+ * the headline figure (the least disturbed run); the spread says how far to trust it.
+ */
+export function spread(list, pick = (x) => x) {
+  const values = list.map(pick).sort((a, b) => a - b);
+  if (values.length === 0) throw new Error('spread() of no values');
+  const mid = values.length >> 1;
+  const median = values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+  return { min: values[0], median, max: values[values.length - 1], n: values.length };
+}
+
 /** Formats milliseconds, bytes and counts for the tables. */
 export const fmt = {
   ms: (v) =>
@@ -49,6 +82,11 @@ export const fmt = {
   mb: (v) => `${(v / 1024 / 1024).toFixed(1)} MB`,
   n: (v) => v.toLocaleString('en-US'),
   x: (v) => `${v.toFixed(2)}x`,
+  /** "412 ms (min of 5; median 430 ms, max 480 ms)": a spread() in a unit (fmt.ms by default). */
+  spread: (s, unit = fmt.ms) =>
+    s.n === 1
+      ? `${unit(s.min)} (1 run)`
+      : `${unit(s.min)} (min of ${s.n}; median ${unit(s.median)}, max ${unit(s.max)})`,
 };
 
 /** Prints rows as an aligned two-or-more-column table under a title. */
