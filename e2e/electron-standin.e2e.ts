@@ -1,0 +1,223 @@
+/**
+ * The desktop host's BUILT bundle (dist/main/index.cjs) under a stand-in `electron` module: the real
+ * Electron binary cannot be installed on this machine, so this is the closest run of the desktop host
+ * we can make (see e2e/support/desktop-host.ts). The core behind it is the real one with the system
+ * borg; what the stand-in records is what the bundle asked of Electron.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDesktopHost, type DesktopHostRun, type RecordedCall } from './support/desktop-host.js';
+
+let run: DesktopHostRun;
+
+beforeAll(async () => {
+  run = await startDesktopHost();
+});
+
+afterAll(async () => {
+  await run?.stop();
+});
+
+function first(name: string, match: (call: RecordedCall) => boolean = () => true): RecordedCall {
+  const call = run.calls(name).find(match);
+  if (call === undefined) {
+    throw new Error(
+      `${name} was never called; recorded: ${run
+        .calls()
+        .map((c) => c.name)
+        .join(', ')}`,
+    );
+  }
+  return call;
+}
+
+const appOn = (event: string): RecordedCall => first('app.on', (call) => call.args[0] === event);
+
+interface WindowOptions {
+  readonly show?: boolean;
+  readonly webPreferences?: Record<string, unknown>;
+}
+
+describe('desktop host start-up (under the electron stand-in)', () => {
+  it('uses no Electron API the stand-in lacks and calls none out of order', () => {
+    expect(run.calls('standin:load-error')).toEqual([]);
+    expect(run.calls('standin:missing')).toEqual([]);
+    expect(run.calls('standin:misuse')).toEqual([]);
+  });
+
+  it('registers app:// as privileged, sandboxes and takes the single-instance lock before ready', () => {
+    const ready = first('lifecycle:ready').seq;
+    const schemes = first('protocol.registerSchemesAsPrivileged');
+    expect(schemes.seq).toBeLessThan(ready);
+    expect(schemes.args[0]).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
+    expect(first('app.enableSandbox').seq).toBeLessThan(ready);
+    expect(first('app.requestSingleInstanceLock').seq).toBeLessThan(ready);
+    // Every web contents is hardened from its creation on, so the hook must exist before any window.
+    expect(appOn('web-contents-created').seq).toBeLessThan(first('BrowserWindow.new').seq);
+  });
+
+  it('sets the permission handlers and serves app:// before the window loads', () => {
+    const windowCreated = first('BrowserWindow.new').seq;
+    expect(first('session.setPermissionRequestHandler').seq).toBeLessThan(windowCreated);
+    expect(first('session.setPermissionCheckHandler').seq).toBeLessThan(windowCreated);
+    expect(first('protocol.handle', (call) => call.args[0] === 'app').seq).toBeLessThan(
+      first('window.loadURL').seq,
+    );
+    // The window-open handler is set on the new web contents before it loads anything.
+    expect(first('webContents.setWindowOpenHandler').seq).toBeLessThan(first('window.loadURL').seq);
+  });
+
+  it('opens one hardened window on app://borgdesk/index.html and shows it once ready', async () => {
+    expect(run.calls('BrowserWindow.new')).toHaveLength(1);
+    const options = first('BrowserWindow.new').args[0] as WindowOptions;
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    });
+    const preload = String(options.webPreferences?.preload);
+    expect(preload).toBe(path.resolve('dist/main/preload.cjs'));
+    expect(existsSync(preload)).toBe(true);
+    expect(first('window.loadURL').args).toEqual(['app://borgdesk/index.html']);
+    await run.waitFor('window.show');
+  });
+});
+
+describe('the app:// protocol handler', () => {
+  it('serves the built renderer with its content security policy', async () => {
+    const page = await run.fetchApp('app://borgdesk/index.html');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.body).toContain('<div id="root">');
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(page.body)?.[1];
+    expect(script).toBeDefined();
+    const asset = await run.fetchApp(`app://borgdesk/${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/^text\/javascript/);
+  });
+
+  it.each([
+    'app://borgdesk/../../etc/passwd',
+    'app://borgdesk/%2e%2e/%2e%2e/etc/passwd',
+    'app://borgdesk/..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+    // One level up from dist/renderer is dist/main: a broken guard would hand out the bundle itself.
+    'app://borgdesk/..%2fmain%2findex.cjs',
+    'app://borgdesk/%2e%2e%5cmain%5cindex.cjs',
+    'app://borgdesk/index.html%00.png',
+    'app://elsewhere/index.html',
+  ])('refuses %s', async (url) => {
+    const answer = await run.fetchApp(url);
+    expect(answer.status).toBe(404);
+    expect(answer.body).toBe('Not found');
+  });
+
+  it('answers only GET', async () => {
+    expect((await run.fetchApp('app://borgdesk/index.html', 'POST')).status).toBe(404);
+  });
+});
+
+describe('the window and its session', () => {
+  it('denies permissions to pages that are not ours', async () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-sanitized-write']) {
+      expect(await run.permission('request', permission, 'https://example.com/')).toBe(false);
+      expect(await run.permission('check', permission, 'https://example.com/')).toBe(false);
+    }
+    // Not even our own page may use the camera or the location.
+    expect(await run.permission('request', 'media', 'app://borgdesk/index.html')).toBe(false);
+    expect(await run.permission('check', 'geolocation', 'app://borgdesk/index.html')).toBe(false);
+  });
+
+  it('keeps navigation on app:// and sends https links to the browser, never a new window', async () => {
+    expect(await run.windowEvent('will-navigate', 'https://example.com/')).toEqual({
+      defaultPrevented: true,
+    });
+    expect(await run.windowEvent('will-redirect', 'file:///etc/passwd')).toEqual({ defaultPrevented: true });
+    expect(await run.windowEvent('will-navigate', 'app://borgdesk/index.html#/plans')).toEqual({
+      defaultPrevented: false,
+    });
+    expect(await run.windowEvent('will-attach-webview')).toEqual({ defaultPrevented: true });
+    expect(await run.windowEvent('window-open', 'https://borgbackup.readthedocs.io/')).toEqual({
+      action: 'deny',
+    });
+    expect(await run.windowEvent('window-open', 'file:///etc/passwd')).toEqual({ action: 'deny' });
+    await run.settle();
+    expect(run.calls('shell.openExternal').map((call) => call.args[0])).toEqual([
+      'https://borgbackup.readthedocs.io/',
+    ]);
+  });
+});
+
+describe('IPC', () => {
+  it.each([
+    ['a page elsewhere', { url: 'https://evil.example/' }],
+    ['a file page', { url: 'file:///tmp/index.html' }],
+    ['a look-alike host', { url: 'app://borgdesk.evil/index.html' }],
+    ['a sub-frame of our page', { url: 'app://borgdesk/index.html', isSubFrame: true }],
+  ])('refuses requests from %s', async (_what, sender) => {
+    const reply = await run.invoke('app:status', {}, sender);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'UntrustedSender' } });
+  });
+
+  it('answers our own page', async () => {
+    const reply = await run.invoke('app:status', {});
+    if (!reply.ok) throw new Error(`app:status failed: ${reply.error.message}`);
+    expect(reply.result).toMatchObject({ host: 'electron', homeDir: run.homeDir, firstRun: true });
+    // The system borg was found on PATH.
+    expect(reply.result).toHaveProperty('borg.version');
+  });
+});
+
+describe('a second start', () => {
+  it('quits at once, before ready, without a window or a core', async () => {
+    const second = await startDesktopHost({ singleInstanceLock: false });
+    try {
+      expect(await second.exited).toBe(0);
+      expect(second.calls('app.quit')).toHaveLength(1);
+      expect(second.calls('BrowserWindow.new')).toEqual([]);
+      expect(second.calls('ipcMain.handle')).toEqual([]);
+      expect(second.calls('standin:missing')).toEqual([]);
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
+// Last: it ends the run.
+describe('quitting', () => {
+  it('holds the first quit, disposes tray, transport and core, then quits for real', async () => {
+    await run.clickTrayItem('Quit Borgdesk');
+    expect(await run.exited).toBe(0);
+    const beforeQuits = run.calls('lifecycle:before-quit');
+    expect(beforeQuits).toHaveLength(2);
+    // Held exactly once, by before-quit.
+    expect(run.calls('lifecycle:quit-prevented').map((call) => call.args[0])).toEqual(['before-quit']);
+    const held = first('lifecycle:quit-prevented').seq;
+    const trayGone = first('tray.destroy').seq;
+    const transportGone = first('ipcMain.removeHandler', (call) => call.args[0] === 'borgdesk:invoke').seq;
+    const quits = run.calls('app.quit').map((call) => call.seq);
+    expect(quits).toHaveLength(2);
+    // The tray and the transport go while the quit is held, ...
+    for (const disposed of [trayGone, transportGone]) {
+      expect(beforeQuits[0]?.seq).toBeLessThan(disposed);
+      expect(disposed).toBeLessThan(held);
+    }
+    // ... the second app.quit() waits for the core's dispose(), and then the quit goes through.
+    expect(held).toBeLessThan(quits[1] ?? 0);
+    expect(quits[1]).toBeLessThan(beforeQuits[1]?.seq ?? 0);
+    expect(beforeQuits[1]?.seq).toBeLessThan(first('lifecycle:will-quit').seq);
+    expect(run.calls('window.destroy')).toHaveLength(1);
+    expect(run.calls('standin:missing')).toEqual([]);
+  });
+});
