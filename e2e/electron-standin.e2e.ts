@@ -5,6 +5,7 @@
  * borg; what the stand-in records is what the bundle asked of Electron.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDesktopHost, type DesktopHostRun, type RecordedCall } from './support/desktop-host.js';
@@ -139,6 +140,59 @@ describe('the window and its session', () => {
     expect(await run.permission('check', 'geolocation', 'app://borgdesk/index.html')).toBe(false);
   });
 
+  it('lets our main frame write to the clipboard (the Copy buttons), and nothing else', async () => {
+    for (const kind of ['request', 'check'] as const) {
+      expect(await run.permission(kind, 'clipboard-sanitized-write', 'app://borgdesk/index.html')).toBe(true);
+      expect(
+        await run.permission(kind, 'clipboard-sanitized-write', 'app://borgdesk/index.html', 'sub'),
+      ).toBe(false);
+      expect(await run.permission(kind, 'clipboard-read', 'app://borgdesk/index.html')).toBe(false);
+    }
+  });
+
+  it("sets the platform's menu with Edit and Help, without developer tools when packaged", () => {
+    const ready = first('lifecycle:ready').seq;
+    const setMenu = first('Menu.setApplicationMenu');
+    expect(setMenu.seq).toBeGreaterThan(ready);
+    const template = first('Menu.buildFromTemplate', (call) => {
+      const items = call.args[0] as { label?: string }[];
+      return items.some((item) => item.label === '&Help');
+    }).args[0] as { label?: string; role?: string; submenu?: { label?: string; role?: string }[] }[];
+    expect(template.map((item) => item.label ?? item.role)).toEqual([
+      '&File',
+      '&Edit',
+      '&View',
+      '&Window',
+      '&Help',
+    ]);
+    expect(template[1]?.submenu?.map((item) => item.role)).toEqual(
+      expect.arrayContaining(['copy', 'paste', 'cut', 'selectAll']),
+    );
+    expect(template[4]?.submenu?.map((item) => item.label)).toContain('Open Log Folder');
+    // The stand-in plays an unpackaged app, which keeps the developer tools.
+    expect(template[2]?.submenu?.map((item) => item.role)).toContain('toggleDevTools');
+  });
+
+  it('registers second-instance before the app is ready, so an early second start is not lost', () => {
+    expect(appOn('second-instance').seq).toBeLessThan(first('lifecycle:ready').seq);
+  });
+
+  it('offers Reload when the page crashes, and reloads app://', async () => {
+    const loadsBefore = run.calls('window.loadURL').length;
+    await run.windowEvent('render-process-gone', 'crashed');
+    const box = await run.waitFor('dialog.showMessageBox');
+    const options = box.args[1] as { buttons: string[]; detail: string };
+    expect(options.buttons[0]).toBe('Reload');
+    expect(options.detail).toContain('Backups and schedules keep running');
+    const reload = await run.waitFor('window.loadURL', undefined, { after: box.seq });
+    expect(reload.args[0]).toBe('app://borgdesk/index.html');
+    expect(run.calls('window.loadURL')).toHaveLength(loadsBefore + 1);
+    // A page that ended on purpose (a reload) says nothing.
+    await run.windowEvent('render-process-gone', 'clean-exit');
+    await run.settle();
+    expect(run.calls('dialog.showMessageBox')).toHaveLength(1);
+  });
+
   it('keeps navigation on app:// and sends https links to the browser, never a new window', async () => {
     expect(await run.windowEvent('will-navigate', 'https://example.com/')).toEqual({
       defaultPrevented: true,
@@ -176,6 +230,36 @@ describe('IPC', () => {
     expect(reply.result).toMatchObject({ host: 'electron', homeDir: run.homeDir, firstRun: true });
     // The system borg was found on PATH.
     expect(reply.result).toHaveProperty('borg.version');
+  });
+});
+
+describe('the window state', () => {
+  it('opens where the window was last time, maximised, when that is on a connected display', async () => {
+    const state = { version: 1, bounds: { x: 140, y: 90, width: 1100, height: 720 }, maximized: true };
+    const again = await startDesktopHost({
+      files: { 'config/borgdesk/window-state.json': JSON.stringify(state) },
+    });
+    try {
+      const options = again.calls('BrowserWindow.new')[0]?.args[0];
+      expect(options).toMatchObject({ x: 140, y: 90, width: 1100, height: 720 });
+      await again.waitFor('window.maximize');
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('ignores a saved position on a display that is gone', async () => {
+    const state = { version: 1, bounds: { x: 4000, y: 90, width: 1100, height: 720 }, maximized: false };
+    const again = await startDesktopHost({
+      files: { 'config/borgdesk/window-state.json': JSON.stringify(state) },
+    });
+    try {
+      const options = again.calls('BrowserWindow.new')[0]?.args[0] as Record<string, unknown>;
+      expect(options).toMatchObject({ width: 1200, height: 800 });
+      expect(options).not.toHaveProperty('x');
+    } finally {
+      await again.stop();
+    }
   });
 });
 
@@ -219,5 +303,14 @@ describe('quitting', () => {
     expect(beforeQuits[1]?.seq).toBeLessThan(first('lifecycle:will-quit').seq);
     expect(run.calls('window.destroy')).toHaveLength(1);
     expect(run.calls('standin:missing')).toEqual([]);
+    // Closing the window saved where it was, for the next start.
+    const saved = JSON.parse(
+      await readFile(path.join(run.root, 'config/borgdesk/window-state.json'), 'utf8'),
+    ) as unknown;
+    expect(saved).toMatchObject({ version: 1, bounds: { width: 1200, height: 800 }, maximized: false });
+    // The crash played above went to the desktop log file, not the console.
+    expect(await readFile(path.join(run.root, 'config/Borgdesk/logs/borgdesk.log'), 'utf8')).toMatch(
+      /ERROR the window's page stopped: crashed \(exit code 139\)/,
+    );
   });
 });

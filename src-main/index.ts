@@ -2,19 +2,26 @@
  * Electron entry (`dist/main/index.cjs`): one instance per user, the core built with Electron's
  * services, the app:// protocol, the IPC transport and the main window.
  */
-import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { createCore } from './core/create-core.js';
+import { createLogger, parseLogLevel } from './core/logging/logger.js';
+import { createRotatingFileSink } from './core/logging/rotating-file-sink.js';
 import type { Core } from './core/services.js';
 import { resolveAppPaths } from './core/settings/app-paths.js';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol.js';
+import { appUserModelId } from './electron/app-url.js';
 import { startBackground, type Background } from './electron/background.js';
 import { attachElectronTransport } from './electron/electron-transport.js';
 import { createFileManager } from './electron/file-manager.js';
 import { createFolderDialog } from './electron/folder-dialog.js';
 import { createDesktopIntegration } from './electron/desktop-integration.js';
 import { syncStartAtLogin, wasStartedAtLogin } from './electron/login-item.js';
-import { denyAllPermissions, hardenWebContents } from './electron/security.js';
+import { appMenuTemplate } from './electron/app-menu.js';
+import { logUncaughtProblems, watchRendererCrashes } from './electron/crash-handling.js';
+import { PROJECT_HOMEPAGE } from './electron/external-links.js';
+import { hardenWebContents, restrictPermissions } from './electron/security.js';
+import { loadWindowState, trackWindowState, type InitialWindowState } from './electron/window-state.js';
 import { createPowerEvents } from './electron/power-events.js';
 import { createElectronEnvironment } from './electron/environment.js';
 import { createMainWindow } from './electron/window.js';
@@ -31,6 +38,18 @@ let mainWindow: BrowserWindow | undefined;
 let background: Background | undefined;
 let quitting = false;
 let noTrayNoticeShown = false;
+// Until the core is up there is no window to focus: a second start meanwhile asks for one.
+let started = false;
+let windowWanted = false;
+let windowState: InitialWindowState = { bounds: undefined, maximized: false };
+let configDir: string | undefined;
+let saveWindowState: (() => Promise<void>) | undefined;
+
+const logDir = app.getPath('logs');
+const logger = createLogger({
+  level: parseLogLevel(process.env['BORGDESK_LOG_LEVEL'], 'info'),
+  sink: createRotatingFileSink({ dir: logDir }),
+});
 
 // Closing keeps Borgdesk running so schedules go on: hidden in the tray, or minimised where no tray
 // host exists (never hidden into nothing). macOS keeps the app in the Dock either way.
@@ -42,16 +61,21 @@ function onWindowClose(window: BrowserWindow, event: Electron.Event): void {
   } else if (process.platform !== 'darwin' && background !== undefined) {
     event.preventDefault();
     window.minimize();
-    if (!noTrayNoticeShown)
-      console.warn('Borgdesk: no tray icon, so closing the window minimises it; use Quit to exit.');
+    if (!noTrayNoticeShown) logger.info('no tray icon, so closing the window minimises it; use Quit to exit');
     noTrayNoticeShown = true;
   }
 }
 
 function showMainWindow(): void {
+  if (!started) {
+    windowWanted = true;
+    return;
+  }
   if (mainWindow === undefined || mainWindow.isDestroyed()) {
-    const window = createMainWindow(windowPaths);
+    const window = createMainWindow(windowPaths, windowState, logger);
     mainWindow = window;
+    watchRendererCrashes(window, logger);
+    if (configDir !== undefined) saveWindowState = trackWindowState(window, configDir, logger);
     window.on('close', (event) => onWindowClose(window, event));
     window.on('closed', () => {
       mainWindow = undefined;
@@ -65,10 +89,24 @@ function showMainWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  denyAllPermissions(session.defaultSession);
+  restrictPermissions(session.defaultSession);
   serveAppProtocol(path.join(distDir, 'renderer'));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate({
+        platform: process.platform,
+        packaged: app.isPackaged,
+        actions: {
+          openLogFolder: () => void shell.openPath(logDir),
+          openHomepage: () => void shell.openExternal(PROJECT_HOMEPAGE),
+        },
+      }),
+    ),
+  );
 
   const paths = resolveAppPaths(process.platform, process.env, app.getPath('home'));
+  configDir = paths.configDir;
+  windowState = await loadWindowState(paths.configDir, logger);
   const core: Core = await createCore({
     host: 'electron',
     platform: process.platform,
@@ -79,11 +117,13 @@ async function start(): Promise<void> {
     folderDialog: createFolderDialog(() => mainWindow),
     fileManager: createFileManager(),
     clock: { now: () => Date.now() },
-    power: createPowerEvents(),
+    power: createPowerEvents(logger),
+    logger,
+    logDir,
     environment: createElectronEnvironment(),
     desktop: createDesktopIntegration(() => background),
   });
-  syncStartAtLogin(core.settings().startAtLogin);
+  syncStartAtLogin(core.settings().startAtLogin, (line) => logger.warn(line));
   const detachTransport = attachElectronTransport(core, { validateResults: !app.isPackaged });
   background = startBackground(core, {
     assetsDir: path.join(distDir, 'assets'),
@@ -92,11 +132,13 @@ async function start(): Promise<void> {
     // Read at each decision, so a level changed in Settings applies to the very next notice.
     level: () => core.settings().notificationLevel,
     clock: { now: () => Date.now() },
+    logger,
   });
-  // A login start stays in the tray; without a tray the window must open.
-  if (!(wasStartedAtLogin() && background.hasTray())) showMainWindow();
+  started = true;
+  // A login start stays in the tray (unless a second start asked for the window); without a tray
+  // the window must open.
+  if (windowWanted || !(wasStartedAtLogin() && background.hasTray())) showMainWindow();
 
-  app.on('second-instance', showMainWindow);
   app.on('activate', showMainWindow);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -110,22 +152,33 @@ async function start(): Promise<void> {
     disposed = true;
     background?.dispose();
     detachTransport();
-    void core.dispose().finally(() => app.quit());
+    // The window closes only after this; its state is saved now, while the process surely lives.
+    const saved = saveWindowState?.() ?? Promise.resolve();
+    void Promise.allSettled([saved, core.dispose()]).finally(() => app.quit());
   });
 }
 
 registerAppScheme();
 // Sandbox every renderer, not only the windows we configure (Electron security checklist, item 4).
 app.enableSandbox();
+const userModelId = appUserModelId(process.platform);
+if (userModelId !== undefined) app.setAppUserModelId(userModelId);
+logUncaughtProblems(logger);
 // Hooks every web contents before it can load anything, including ones we did not create ourselves.
-app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Before anything slow: a second start during start-up must still bring the window forward.
+  app.on('second-instance', showMainWindow);
   start().catch((error: unknown) => {
+    logger.error('Borgdesk could not start', error);
     const message = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox('Borgdesk could not start', message);
+    dialog.showErrorBox(
+      'Borgdesk could not start',
+      `${message}\n\nThe log folder has the details: ${logDir}`,
+    );
     app.exit(1);
   });
 }

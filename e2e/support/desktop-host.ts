@@ -14,7 +14,7 @@
 import { build } from 'esbuild';
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ReplyEnvelope, RequestName, RequestParams } from '../../src-main/ipc/contract.js';
@@ -43,6 +43,8 @@ export interface DesktopHostOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Extra command-line arguments (e.g. '--hidden'). */
   readonly args?: readonly string[];
+  /** Files to put below the temporary root before start, by relative path (e.g. a saved window state). */
+  readonly files?: Readonly<Record<string, string>>;
   /** Resolve once this call is recorded. Default: `app.on('before-quit')`, the last step of start-up. */
   readonly startedWhen?: (call: RecordedCall) => boolean;
 }
@@ -73,10 +75,15 @@ export interface DesktopHostRun {
   /** Emit an app event (an Electron event object first); tells whether a listener prevented it. */
   emitApp(event: string, ...args: unknown[]): Promise<{ defaultPrevented: boolean; listeners: number }>;
   /** Ask the session's permission request or check handler; 'no handler' when none is set (Electron allows). */
-  permission(kind: 'request' | 'check', permission: string, url: string): Promise<boolean | 'no handler'>;
+  permission(
+    kind: 'request' | 'check',
+    permission: string,
+    url: string,
+    frame?: 'main' | 'sub',
+  ): Promise<boolean | 'no handler'>;
   /** Click a tray menu entry by its labels (a submenu path), e.g. ('Back up now', 'Documents'). */
   clickTrayItem(...labels: string[]): Promise<void>;
-  /** Fire a main-window event: 'will-navigate' / 'will-redirect' (url), 'window-open' (url) or 'close'. */
+  /** Fire a main-window event: 'will-navigate' / 'will-redirect' (url), 'window-open' (url), 'close', or 'render-process-gone' (url = the reason). */
   windowEvent(event: string, url?: string): Promise<unknown>;
   /** Wait until every call the child made before now has arrived (one round trip; no sleeping). */
   settle(): Promise<void>;
@@ -118,6 +125,10 @@ export async function startDesktopHost(options: DesktopHostOptions = {}): Promis
   const root = await mkdtemp(path.join(os.tmpdir(), 'borgdesk-desktop-'));
   const homeDir = path.join(root, 'home');
   await mkdir(homeDir, { recursive: true });
+  for (const [relative, text] of Object.entries(options.files ?? {})) {
+    await mkdir(path.dirname(path.join(root, relative)), { recursive: true });
+    await writeFile(path.join(root, relative), text);
+  }
   const standinOptions: StandinOptions = {
     singleInstanceLock: options.singleInstanceLock ?? true,
     notificationsSupported: options.notificationsSupported ?? true,
@@ -228,8 +239,10 @@ export async function startDesktopHost(options: DesktopHostOptions = {}): Promis
     fetchApp: (url, method = 'GET') => send({ op: 'fetch-app', url, method }) as Promise<ProtocolAnswer>,
     emitApp: (event, ...args) =>
       send({ op: 'emit-app', event, args }) as Promise<{ defaultPrevented: boolean; listeners: number }>,
-    permission: (kind, permission, url) =>
-      send({ op: 'permission', kind, permission, url }) as Promise<boolean | 'no handler'>,
+    permission: (kind, permission, url, frame = 'main') =>
+      send({ op: 'permission', kind, permission, url, isMainFrame: frame === 'main' }) as Promise<
+        boolean | 'no handler'
+      >,
     clickTrayItem: async (...labels) => {
       await send({ op: 'click-tray-item', labels });
     },

@@ -8,22 +8,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { baseSecurityHeaders, contentSecurityPolicy } from '../node/security-headers.js';
 import { findStaticFile, mimeTypeFor, resolveStaticPath } from '../node/static-files.js';
-
-/** The scheme and host the renderer is served from. */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'borgdesk';
-/** The page the window opens. */
-export const APP_START_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-/** True when `url` belongs to our renderer (same scheme and host); anything unparsable is not ours. */
-export function isAppUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
-  } catch {
-    return false;
-  }
-}
+import { APP_HOST, APP_SCHEME } from './app-url.js';
 
 /** Declare the scheme's privileges; Electron requires this before the `ready` event. */
 export function registerAppScheme(): void {

@@ -7,6 +7,7 @@ import {
   createNotificationCenter,
   type NotificationCenter,
 } from '../core/notifications/notification-center.js';
+import type { Logger } from '../core/logging/logger.js';
 import type { NotificationLevel } from '../core/notifications/notification-policy.js';
 import { staleItemFromRow } from '../core/notifications/stale-plans.js';
 import type { Core } from '../core/services.js';
@@ -23,6 +24,7 @@ export interface BackgroundOptions {
   /** The user's notification level (from settings), read at each decision. */
   readonly level?: () => NotificationLevel;
   readonly clock: { now(): number };
+  readonly logger: Logger;
 }
 
 /** The running background: whether a tray exists, the center (for stale checks), and cleanup. */
@@ -36,16 +38,14 @@ export interface Background {
 }
 
 // A request the core may not implement yet must not take the tray down with it.
-function attempt(what: string, run: () => Promise<unknown>): void {
-  try {
-    run().catch((error: unknown) => console.warn(`Borgdesk: ${what} failed:`, errorText(error)));
-  } catch (error) {
-    console.warn(`Borgdesk: ${what} failed:`, errorText(error));
-  }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function attempter(logger: Logger): (what: string, run: () => Promise<unknown>) => void {
+  return (what, run) => {
+    try {
+      run().catch((error: unknown) => logger.warn(`${what} failed`, error));
+    } catch (error) {
+      logger.warn(`${what} failed`, error);
+    }
+  };
 }
 
 // Staleness grows by the hour; history:added also triggers a check, so a fixed backup clears at once.
@@ -56,6 +56,7 @@ const planItems = (plans: EventPayload<'plans:changed'>): TrayPlanItem[] =>
 
 /** Create tray + notifier and subscribe them to the core. */
 export function startBackground(core: Core, options: BackgroundOptions): Background {
+  const attempt = attempter(options.logger);
   const created = createAppTray({
     assetsDir: options.assetsDir,
     actions: {
@@ -71,10 +72,11 @@ export function startBackground(core: Core, options: BackgroundOptions): Backgro
   const tray: AppTray | undefined = 'tray' in created ? created.tray : undefined;
   const missingTray = 'problem' in created ? created.problem : undefined;
   if (missingTray !== undefined)
-    console.warn(`Borgdesk: no tray icon: ${missingTray}. Closing the window minimises it instead.`);
+    options.logger.warn(`no tray icon: ${missingTray}. Closing the window minimises it instead.`);
   const notifier = createElectronNotifier({
     ...(process.platform !== 'darwin' ? { icon: path.join(options.assetsDir, 'icon-256.png') } : {}),
     onClick: options.showWindow,
+    log: (line) => options.logger.warn(line),
   });
   const center = createNotificationCenter({
     subscribe: (listener) => core.subscribe(listener),

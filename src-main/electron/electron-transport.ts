@@ -9,7 +9,7 @@ import type { Core } from '../core/services.js';
 import type { EventEnvelope, ReplyEnvelope } from '../ipc/contract.js';
 import { createRouter, INVALID_ENVELOPE_ID } from '../ipc/router.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../preload/channels.js';
-import { isAppUrl } from './app-protocol.js';
+import { isAppUrl } from './app-url.js';
 
 /** True only for the top-level frame of a page served from app://borgdesk/. */
 export function isTrustedFrame(frame: WebFrameMain | null): boolean {

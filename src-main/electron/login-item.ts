@@ -62,12 +62,12 @@ export function setStartAtLogin(enabled: boolean): void {
  * Apply the saved setting at start (see loginItemAction for why the setting wins). Never throws: a
  * login item that cannot be written must not keep Borgdesk from starting.
  */
-export function syncStartAtLogin(wanted: boolean, log: (line: string) => void = console.warn): void {
+export function syncStartAtLogin(wanted: boolean, log: (line: string) => void): void {
   try {
     const action = loginItemAction(wanted, isStartAtLoginEnabled());
     if (action !== 'none') setStartAtLogin(action === 'register');
   } catch (error) {
-    log(`Borgdesk: ${error instanceof Error ? error.message : String(error)}`);
+    log(`could not apply start at login: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -8,12 +8,12 @@ export interface NotifierOptions {
   readonly icon?: string;
   /** Clicking a notification usually means "show me": the host opens the window. */
   readonly onClick?: () => void;
-  readonly log?: (line: string) => void;
+  readonly log: (line: string) => void;
 }
 
 /** A notice sink that shows native notifications, or logs once and stays silent where unsupported. */
 export function createElectronNotifier(
-  options: NotifierOptions = {},
+  options: NotifierOptions,
 ): NoticeSink & { readonly supported: boolean } {
   const supported = Notification.isSupported();
   // Held until closed: a notification collected by the GC loses its click handler.
@@ -23,7 +23,7 @@ export function createElectronNotifier(
     supported,
     notify(notice) {
       if (!supported) {
-        if (!warned) (options.log ?? console.warn)('Borgdesk: this desktop does not support notifications.');
+        if (!warned) options.log('this desktop does not support notifications');
         warned = true;
         return;
       }

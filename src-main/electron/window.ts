@@ -1,6 +1,9 @@
 /** The main window: sandboxed renderer, preload bridge, loaded from app://borgdesk/. */
 import { BrowserWindow } from 'electron';
-import { APP_START_URL } from './app-protocol.js';
+import type { Logger } from '../core/logging/logger.js';
+import { APP_START_URL } from './app-url.js';
+import { DEFAULT_SIZE, MIN_SIZE } from './window-bounds.js';
+import type { InitialWindowState } from './window-state.js';
 
 /** Where the window's files live. */
 export interface WindowPaths {
@@ -10,13 +13,19 @@ export interface WindowPaths {
   readonly icon?: string;
 }
 
-/** Create and load the main window; it shows itself once the first paint is ready (no white flash). */
-export function createMainWindow(paths: WindowPaths): BrowserWindow {
+/**
+ * Create and load the main window where it was last (`initial`); it shows itself once the first
+ * paint is ready (no white flash).
+ */
+export function createMainWindow(
+  paths: WindowPaths,
+  initial: InitialWindowState,
+  logger: Logger,
+): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    minWidth: 820,
-    minHeight: 560,
+    ...(initial.bounds ?? DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Borgdesk',
     show: false,
     backgroundColor: '#f8fafc',
@@ -34,9 +43,10 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
-  window
-    .loadURL(APP_START_URL)
-    .catch((error: unknown) => console.error('Borgdesk: the window could not load', error));
+  window.once('ready-to-show', () => {
+    if (initial.maximized) window.maximize();
+    window.show();
+  });
+  window.loadURL(APP_START_URL).catch((error: unknown) => logger.error('the window could not load', error));
   return window;
 }

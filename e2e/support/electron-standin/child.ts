@@ -71,9 +71,14 @@ const originOf = (url: string): string => {
   return `${parsed.protocol}//${parsed.host}`;
 };
 
-async function permission(kind: 'request' | 'check', name: string, url: string): Promise<unknown> {
+async function permission(
+  kind: 'request' | 'check',
+  name: string,
+  url: string,
+  isMainFrame: boolean,
+): Promise<unknown> {
   const contents = firstWindow()?.webContents ?? null;
-  const details = { requestingUrl: url, isMainFrame: true };
+  const details = { requestingUrl: url, isMainFrame };
   if (kind === 'check') {
     // Electron allows what no handler decides.
     return permissionHandlers.check?.(contents, name, originOf(url), details) ?? 'no handler';
@@ -93,6 +98,11 @@ function windowEvent(event: string, url: string | undefined): unknown {
   }
   const fired = standinEvent(url !== undefined ? { url } : {});
   if (event === 'close') return { defaultPrevented: !window.close() };
+  // The page's process died; `url` carries the reason (crashed, oom, killed…).
+  if (event === 'render-process-gone') {
+    window.webContents.emit(event, fired, { reason: url ?? 'crashed', exitCode: 139 });
+    return { defaultPrevented: fired.defaultPrevented };
+  }
   window.webContents.emit(event, fired, url);
   return { defaultPrevented: fired.defaultPrevented };
 }
@@ -119,7 +129,7 @@ async function run(command: Command): Promise<unknown> {
       return { defaultPrevented: event.defaultPrevented, listeners };
     }
     case 'permission':
-      return permission(command.kind, command.permission, command.url);
+      return permission(command.kind, command.permission, command.url, command.isMainFrame);
     case 'click-tray-item':
       clickTrayItem(command.labels);
       return null;

@@ -259,10 +259,12 @@ export function createDesktop(notificationsSupported: boolean): Record<string, u
       showErrorBox: recorded('dialog.showErrorBox', undefined),
       showOpenDialog: recorded('dialog.showOpenDialog', Promise.resolve({ canceled: true, filePaths: [] })),
       showSaveDialog: recorded('dialog.showSaveDialog', Promise.resolve({ canceled: true })),
+      // The first button: Reload, Keep running… (what a person would most likely click).
       showMessageBox: recorded(
         'dialog.showMessageBox',
         Promise.resolve({ response: 0, checkboxChecked: false }),
       ),
+      showMessageBoxSync: recorded('dialog.showMessageBoxSync', 0),
     }),
     // No keychain on this machine: passphrases stay in memory, as on a Linux desktop without one.
     safeStorage: strict('safeStorage', {

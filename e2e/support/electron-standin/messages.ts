@@ -28,6 +28,8 @@ export type Command =
       readonly op: 'permission';
       readonly kind: 'request' | 'check';
       readonly permission: string;
+      /** False plays a request from a sub-frame (an iframe) of the page. */
+      readonly isMainFrame: boolean;
       readonly url: string;
     }
   | { readonly op: 'click-tray-item'; readonly labels: readonly string[] }

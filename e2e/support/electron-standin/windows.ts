@@ -59,7 +59,9 @@ class BrowserWindowStandin extends EventEmitter {
   readonly webContents: WebContentsStandin;
   private visible: boolean;
   private minimized = false;
+  private maximized = false;
   private destroyed = false;
+  private readonly bounds: { x: number; y: number; width: number; height: number };
 
   static getAllWindows(): BrowserWindowStandin[] {
     return [...windows];
@@ -77,11 +79,15 @@ class BrowserWindowStandin extends EventEmitter {
     return [...windows].find((window) => window.id === id) ?? null;
   }
 
-  constructor(options: { show?: boolean } = {}) {
+  constructor(options: { show?: boolean; x?: number; y?: number; width?: number; height?: number } = {}) {
     super();
     record('BrowserWindow.new', options);
     if (!isReady()) misuse('new BrowserWindow before ready');
     this.visible = options.show !== false;
+    // Electron centres a window without a position; the stand-in's display is 1920×1040.
+    const width = options.width ?? 800;
+    const height = options.height ?? 600;
+    this.bounds = { x: options.x ?? (1920 - width) / 2, y: options.y ?? (1040 - height) / 2, width, height };
     this.webContents = strict('webContents', new WebContentsStandin());
     const self = strict('BrowserWindow instance', this);
     windows.add(self);
@@ -136,6 +142,19 @@ class BrowserWindowStandin extends EventEmitter {
 
   isMinimized(): boolean {
     return this.minimized;
+  }
+
+  maximize(): void {
+    record('window.maximize', this.id);
+    this.maximized = true;
+  }
+
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
   }
 
   isDestroyed(): boolean {
