@@ -34,7 +34,9 @@ describe('packaging configuration', () => {
 
   it('fails validation for a misspelled option (so the check above can fail)', async () => {
     await expect(validate({ ...config, linx: { target: ['deb'] } })).rejects.toThrow(/linx/);
-    await expect(validate({ ...config, deb: { dependz: ['borgbackup'] } })).rejects.toThrow(/configuration\.deb/);
+    await expect(validate({ ...config, deb: { dependz: ['borgbackup'] } })).rejects.toThrow(
+      /configuration\.deb/,
+    );
   });
 
   it('builds AppImage, deb and rpm, a dmg for both Mac architectures and an NSIS installer', () => {
