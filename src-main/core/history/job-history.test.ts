@@ -8,6 +8,7 @@ import { JobManager, type JobSpec } from '../jobs/job-manager.js';
 import { SerialLanes } from '../jobs/serial-lanes.js';
 import type { HistoryEntry } from '../../model/history.js';
 import { HistoryStore } from './history-store.js';
+import { log as coreLog } from '../logging/log.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -125,16 +126,16 @@ describe('JobManager → HistoryStore', () => {
         throw new Error('disk on fire');
       },
     });
-    const original = console.error;
+    const original = coreLog.error;
     const seen: unknown[] = [];
-    console.error = (...args: unknown[]) => void seen.push(args[0]);
+    coreLog.error = (message) => void seen.push(message);
     try {
       const snap = jobs.submit(job({}, async () => 'succeeded'));
       await jobs.dispose();
       expect(jobs.list().find((j) => j.id === snap.id)?.status).toBe('succeeded');
       expect(String(seen[0])).toMatch(/recording a finished job failed/);
     } finally {
-      console.error = original;
+      coreLog.error = original;
     }
   });
 });
