@@ -230,4 +230,16 @@ export default tseslint.config(
       ),
     },
   },
+  {
+    // The main process logs through one logger (src-main/core/logging): the desktop app's log file is
+    // where people find what happened, so a console call would be lost. The sandboxed preload has no
+    // logger (its console is the window's developer console); tests and test support may print.
+    files: ['src-main/**/*.ts'],
+    ignores: [
+      'src-main/preload/**',
+      'src-main/**/test-support/**',
+      ...TESTS.map((glob) => `src-main/${glob}`),
+    ],
+    rules: { 'no-console': 'error' },
+  },
 );

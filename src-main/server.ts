@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from './core/create-core.js';
+import { createStderrLogger, parseLogLevel } from './core/logging/logger.js';
 import { createNodeEnvironmentSource } from './core/environment/node-environment.js';
 import { ManualTime } from './core/schedule/manual-time.js';
 import { resolveAppPaths } from './core/settings/app-paths.js';
@@ -41,7 +42,10 @@ async function main(): Promise<void> {
   }
   // End-to-end tests drive schedules by hand (test:advance-clock); never enabled otherwise.
   const testTime = process.env['BORGDESK_TEST_CLOCK'] === '1' ? new ManualTime(Date.now()) : undefined;
+  // The browser host logs to stderr: stdout carries only the line with the address.
+  const logger = createStderrLogger(parseLogLevel(process.env['BORGDESK_LOG_LEVEL'], 'info'));
   const core = await createCore({
+    logger,
     host: 'browser',
     platform: process.platform,
     env: process.env,
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
     }),
     ...(testTime === undefined ? {} : { timers: testTime, testTime }),
   });
-  if (testTime !== undefined) console.warn('Test clock enabled: time moves only through test:advance-clock.');
+  if (testTime !== undefined) logger.warn('Test clock enabled: time moves only through test:advance-clock.');
   const host = await startBrowserHost({
     core,
     staticDir,
@@ -70,11 +74,13 @@ async function main(): Promise<void> {
 
   if (!isLoopback(options.host)) {
     // stderr, so the one stdout line stays the URL.
-    console.warn(`Warning: listening on ${options.host}, not only on this computer; keep the link private.`);
+    logger.warn(`listening on ${options.host}, not only on this computer; keep the link private.`);
   }
   if (options.urlFile !== undefined) await writeUrlFile(options.urlFile, host.url);
-  if (options.printJson) console.log(JSON.stringify({ url: host.url, port: host.port, token: host.token }));
-  else console.log(`Borgdesk is running at ${host.url}`);
+  // The host's one line of output (scripts read it), not a log line.
+  if (options.printJson)
+    process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, token: host.token })}\n`);
+  else process.stdout.write(`Borgdesk is running at ${host.url}\n`);
 
   let stopping = false;
   const stop = (): void => {
@@ -89,6 +95,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof HostOptionsError || error instanceof Error ? error.message : String(error);
-  console.error(`Borgdesk could not start: ${message}`);
+  process.stderr.write(`Borgdesk could not start: ${message}\n`);
   process.exit(error instanceof HostOptionsError ? 2 : 1);
 });

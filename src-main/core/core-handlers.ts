@@ -95,7 +95,11 @@ export function composeHandlers(w: HandlerWiring): RequestHandlers & TestRequest
   const usableSshKey = (keyFile: string) => w.sshKeys.usableKey(keyFile);
   const repositories = repositoryHandlers(repos, w.edits, usableSshKey);
   return {
-    ...appHandlers({ status, configNotices: stores.configNotices, plans, history, repos, settings, now }),
+    ...appHandlers({
+      ...{ status, configNotices: stores.configNotices, plans, history, repos, settings, now },
+      logDir: services.logDir,
+      fileManager: services.fileManager,
+    }),
     ...settingsHandlers({
       ...{ settings, status, desktop: services.desktop },
       onUpdated: (next, before) => {

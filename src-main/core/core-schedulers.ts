@@ -19,6 +19,7 @@ import type { PlanStore } from './plan-runs/plan-store.js';
 import type { RepositoryService } from './repositories/repository-service.js';
 import { systemTimers } from './schedule/scheduler-types.js';
 import type { Services } from './services.js';
+import { log } from './logging/log.js';
 
 /** What the schedulers are built from. */
 export interface SchedulerWiring {
@@ -84,7 +85,7 @@ export function createSchedulers(w: SchedulerWiring) {
   hub.on('repositories-changed', () => checks.onRepositoriesChanged());
   hub.on('repository-removed', (repoId) => {
     void checks.onRepositoryRemoved(repoId).catch((e: unknown) => {
-      console.warn('[borgdesk] could not drop the check schedule of a removed repository', e);
+      log.warn('could not drop the check schedule of a removed repository', e);
     });
   });
   // Awaited by the removal: its plans no longer name it once `repos:remove` answers.

@@ -16,6 +16,9 @@ import { createSchedulers } from './core-schedulers.js';
 import { openCoreStores } from './core-stores.js';
 import { EventBus } from './event-bus.js';
 import { guardAll } from './guard-handlers.js';
+import { useCoreLogger } from './logging/log.js';
+import { createStderrLogger } from './logging/logger.js';
+import { createRedactingLogger } from './logging/redacting-logger.js';
 import { JobManager } from './jobs/job-manager.js';
 import { operationRecorder } from './history/operation-record.js';
 import { startMetricsTextfile } from './metrics/metrics-wiring.js';
@@ -37,11 +40,15 @@ export async function createCore(services: Services): Promise<Core> {
   const { platform } = services;
   const bus = new EventBus();
   const hub = new CoreHub();
+  const secrets = new PassphraseKeeper(services.secrets);
+  // From here on every log line of the core goes to the host's logger, with held passphrases blanked.
+  useCoreLogger(
+    createRedactingLogger(services.logger ?? createStderrLogger(), () => secrets.heldPassphrases()),
+  );
   const stores = await openCoreStores(configDir, bus, () => services.clock.now());
   const { settings, registry, history, configNotices } = stores;
   const lanes = new SerialLanes();
   const shutdown = new AbortController();
-  const secrets = new PassphraseKeeper(services.secrets);
   const status = new AppStatusService({
     host: services.host,
     homeDir,

@@ -1,6 +1,7 @@
 /** Fan-out of core events to every subscriber (each UI connection subscribes once). */
 import type { EventName, EventPayload } from '../ipc/contract.js';
 import type { CoreEventListener } from './services.js';
+import { log } from './logging/log.js';
 
 /** Emits typed core events; a throwing listener is logged and never stops the others. */
 export class EventBus {
@@ -12,7 +13,7 @@ export class EventBus {
       try {
         listener(event, payload);
       } catch (e) {
-        console.error(`[borgdesk] a listener for ${event} failed`, e);
+        log.error(`a listener for ${event} failed`, e);
       }
     }
   }

@@ -2,6 +2,7 @@
 import type { AnyRequestName } from '../ipc/contract.js';
 import { AppError } from './app-error.js';
 import { isKnownError, INTERNAL_ERROR } from './serialize-error.js';
+import { log } from './logging/log.js';
 
 /**
  * Wrap every handler so that only BorgErrors and AppErrors leave the core: anything unexpected is
@@ -20,7 +21,7 @@ export function guardAll<H extends Partial<Record<AnyRequestName, unknown>>>(
         return await handler(params);
       } catch (e) {
         if (isKnownError(e)) throw e;
-        console.error(`[borgdesk] ${name} failed unexpectedly`, e);
+        log.error(`${name} failed unexpectedly`, e);
         throw new AppError('Internal', INTERNAL_ERROR.message, INTERNAL_ERROR.remedy);
       }
     };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BorgError } from '../borg/errors.js';
 import { AppError } from './app-error.js';
 import { serializeError } from './serialize-error.js';
+import { log as coreLog } from './logging/log.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -38,7 +39,7 @@ describe('serializeError', () => {
   });
 
   it('hides anything else behind a generic Internal error and logs the original', () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = vi.spyOn(coreLog, 'error').mockImplementation(() => undefined);
     const secret = new Error('ENOENT /home/ann/.secret at Object.<anonymous> (file.ts:1:1)');
     const out = serializeError(secret);
     expect(out.code).toBe('Internal');

@@ -6,6 +6,7 @@
 import { isBorgError } from '../borg/errors.js';
 import type { SerializedError } from '../model/errors.js';
 import { isAppError } from './app-error.js';
+import { log } from './logging/log.js';
 
 /** Message shown for unexpected failures; deliberately free of internals. */
 export const INTERNAL_ERROR: SerializedError = {
@@ -22,6 +23,6 @@ export function isKnownError(e: unknown): boolean {
 /** Convert `e` to the serialized error shape; unexpected errors are logged with their stack. */
 export function serializeError(e: unknown): SerializedError {
   if (isBorgError(e) || isAppError(e)) return e.toSerialized();
-  console.error('[borgdesk] unexpected error', e);
+  log.error('unexpected error', e);
   return { ...INTERNAL_ERROR };
 }

@@ -12,6 +12,8 @@ export const REQUEST_NAMES = [
   'ssh:accept-host',
   'app:stale',
   'app:dismiss-config-notice',
+  'app:log-location',
+  'app:open-log-folder',
   'settings:get',
   'settings:update',
   'settings:metrics-status',

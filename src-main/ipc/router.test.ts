@@ -8,6 +8,7 @@ import { appStatusSchema } from '../model/app.js';
 import type { RequestHandlers } from './contract.js';
 import { createRouter, INVALID_ENVELOPE_ID } from './router.js';
 import { startTestCore } from '../core/test-support/test-core.js';
+import { log as coreLog } from '../core/logging/log.js';
 
 // A handful of handlers is enough to drive every validation path of the router itself.
 function handlersCore(
@@ -100,8 +101,8 @@ describe('createRouter validation', () => {
       ok: false,
       error: { code: 'NotFound', message: 'No repository with that id.', remedy: 'Pick one from the list.' },
     });
-    // The stack goes to the main-process console only.
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // The stack goes to the core's log only.
+    const consoleError = vi.spyOn(coreLog, 'error').mockImplementation(() => undefined);
     const unknown = await router.handle({ id: 11, method: 'repos:remove', params: { repoId: 'r1' } });
     expect(consoleError).toHaveBeenCalled();
     consoleError.mockRestore();

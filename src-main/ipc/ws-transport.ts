@@ -13,6 +13,7 @@ import { parseRequestTarget } from '../node/request-url.js';
 import type { EventEnvelope, ReplyEnvelope } from './contract.js';
 import { BUSY_ERROR, createRequestLimiter, type RequestLimiter } from './request-limiter.js';
 import { INVALID_ENVELOPE_ID, type Router } from './router.js';
+import { log } from '../core/logging/log.js';
 
 /** Outcome of the host's upgrade check; a refusal becomes a plain HTTP response. */
 export type UpgradeVerdict =
@@ -32,7 +33,7 @@ export interface WsTransportOptions {
   readonly maxBufferedBytes?: number;
   /** Concurrency limits shared by every socket; default {@link createRequestLimiter}'s. */
   readonly limiter?: RequestLimiter;
-  /** Told about a throw the transport caught (a bug, not a client's fault); default console.error. */
+  /** Told about a throw the transport caught (a bug, not a client's fault); default: the core log. */
   readonly onError?: (context: string, error: unknown) => void;
 }
 
@@ -94,7 +95,7 @@ function idOf(envelope: unknown): number {
 
 /** Default report of a throw a handler caught: one line and the error on stderr, never to the client. */
 export const reportCaughtError = (context: string, error: unknown): void => {
-  console.error(`[borgdesk] ${context} failed and was answered with an error:`, error);
+  log.error(`${context} failed and was answered with an error`, error);
 };
 
 // A result JSON cannot carry (a cycle, a BigInt) must fail that one request, not the socket.

@@ -33,7 +33,7 @@ export interface BrowserHostOptions {
   readonly validateResults?: boolean;
   /** Timeouts and caps; tests shrink them. Defaults: {@link DEFAULT_HOST_LIMITS}. */
   readonly limits?: HostLimitOverrides;
-  /** Told about a throw a handler caught (a bug, answered with an error); default console.error. */
+  /** Told about a throw a handler caught (a bug, answered with an error); default: the core log. */
   readonly onError?: (context: string, error: unknown) => void;
 }
 

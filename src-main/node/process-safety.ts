@@ -4,6 +4,8 @@
  * so it is logged and the host keeps serving.
  */
 
+import { log as coreLog } from '../core/logging/log.js';
+
 /** What the safety net listens on; `process` in the host, an EventEmitter in tests. */
 export interface ProcessEvents {
   on(event: 'uncaughtException', listener: (error: Error) => void): unknown;
@@ -13,12 +15,12 @@ export interface ProcessEvents {
 /** Log uncaught exceptions and unhandled rejections instead of exiting. */
 export function installProcessSafetyNet(
   target: ProcessEvents,
-  log: (message: string, error: unknown) => void = (message, error) => console.error(message, error),
+  log: (message: string, error: unknown) => void = (message, error) => coreLog.error(message, error),
 ): void {
   target.on('uncaughtException', (error) =>
-    log('[borgdesk] An unexpected error escaped its handler; the host keeps running:', error),
+    log('An unexpected error escaped its handler; the host keeps running', error),
   );
   target.on('unhandledRejection', (reason) =>
-    log('[borgdesk] An unexpected rejection escaped its handler; the host keeps running:', reason),
+    log('An unexpected rejection escaped its handler; the host keeps running', reason),
   );
 }

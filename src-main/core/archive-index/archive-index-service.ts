@@ -30,6 +30,7 @@ import { IndexSlot, slotKey, type ArchiveIds } from './index-slot.js';
 import { IndexDisk, type IndexDiskUsage } from './index-disk.js';
 import { folderOf, normalizePath } from './tree-entries.js';
 import { idsOf, newestFirst, withPatternErrors } from './service-support.js';
+import { log } from '../logging/log.js';
 
 /** What the service needs from the core. */
 export interface ArchiveIndexDeps {
@@ -97,7 +98,7 @@ export class ArchiveIndexService {
       await this.disk.idle();
     } catch (e) {
       // Shutting down cancels it: nothing worth a warning.
-      if (!this.disposed) console.warn(`[borgdesk] background indexing of "${ref.archiveName}" stopped:`, e);
+      if (!this.disposed) log.debug(`background indexing of "${ref.archiveName}" stopped`, e);
     }
   }
 

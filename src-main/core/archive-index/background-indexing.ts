@@ -7,6 +7,7 @@
 import type { CoreHub } from '../core-hub.js';
 import type { PlanRunReport } from '../plan-runs/plan-run-report.js';
 import type { ArchiveIndexService } from './archive-index-service.js';
+import { log } from '../logging/log.js';
 
 /** The archive a finished plan run leaves to index, if any. */
 export function archiveToIndex(report: PlanRunReport) {
@@ -24,7 +25,7 @@ export function indexAfterPlanRuns(hub: CoreHub, index: ArchiveIndexService): vo
       // Not awaited: the publisher must not wait for an index build. indexInBackground never rejects.
       void index.indexInBackground(ref, report.repo.borgRepositoryId);
     } catch (e) {
-      console.warn('[borgdesk] could not start indexing the new archive in the background:', e);
+      log.warn('could not start indexing the new archive in the background', e);
     }
   });
 }

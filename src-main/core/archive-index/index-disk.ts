@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ArchiveTree } from './archive-tree.js';
 import type { ArchiveIds } from './index-slot.js';
 import { IndexStore } from './index-store.js';
+import { log } from '../logging/log.js';
 
 /** Default size cap of the index cache (settings: archiveIndexCacheMb). */
 export const DEFAULT_INDEX_CAP_BYTES = 2_000_000_000;
@@ -49,7 +50,7 @@ export class IndexDisk {
       if (tree !== undefined) await touch(file);
       return tree;
     } catch (e) {
-      console.warn('[borgdesk] could not read an archive index; rebuilding it:', e);
+      log.warn('could not read an archive index; rebuilding it', e);
       return undefined;
     }
   }
@@ -69,7 +70,7 @@ export class IndexDisk {
     const write = this.store
       .write(ids.repositoryId, ids.archiveId, tree.serialize())
       .then(() => this.trim(new Set([file])))
-      .catch((e: unknown) => console.warn(`[borgdesk] could not save the archive index ${file}:`, e))
+      .catch((e: unknown) => log.warn(`could not save the archive index ${file}`, e))
       .finally(() => {
         if (this.writes.get(file) === write) this.writes.delete(file);
       });
@@ -95,9 +96,7 @@ export class IndexDisk {
         total -= f.bytes;
       }
     });
-    this.trimming = run.catch((e: unknown) =>
-      console.warn('[borgdesk] could not trim the archive indexes:', e),
-    );
+    this.trimming = run.catch((e: unknown) => log.warn('could not trim the archive indexes', e));
     return this.trimming;
   }
 

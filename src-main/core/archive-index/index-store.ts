@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ArchiveTree } from './archive-tree.js';
 import { IndexFormatError } from './tree-codec.js';
+import { log } from '../logging/log.js';
 
 const SUFFIX = '.bin';
 
@@ -34,7 +35,7 @@ export class IndexStore {
       return ArchiveTree.deserialize(data);
     } catch (e) {
       if (!(e instanceof IndexFormatError)) throw e;
-      console.warn(`[borgdesk] ignoring unusable archive index ${file} (${e.message}); it will be rebuilt`);
+      log.warn(`ignoring unusable archive index ${file} (${e.message}); it will be rebuilt`);
       await fs.rm(file, { force: true });
       return undefined;
     }

@@ -15,6 +15,7 @@ import type { Scheduler } from '../schedule/scheduler.js';
 import type { SchedulerTimers, UpcomingRun } from '../schedule/scheduler-types.js';
 import type { Clock, EnvironmentSource, PowerEvents } from '../services.js';
 import type { CheckStore } from './check-store.js';
+import { log } from '../logging/log.js';
 
 /** The repositories as the checks need them (RepositoryService provides this). */
 export interface CheckRepositories {
@@ -182,10 +183,7 @@ export class PeriodicChecks {
       const snapshot = this.deps.jobs.submit(this.deps.checkJob(repo, check.mode));
       this.running.set(snapshot.id, repoId);
     } catch (e) {
-      console.warn(
-        `[borgdesk] scheduled check of ${repoId} could not start:`,
-        e instanceof Error ? e.message : e,
-      );
+      log.warn(`scheduled check of ${repoId} could not start`, e instanceof Error ? e.message : e);
       this.scheduler.markFinished(repoId, { ok: false, at });
     }
     void this.deps.store.noteState(repoId, { lastAttemptAt: at }).catch(logWriteFailure);
@@ -217,5 +215,5 @@ export class PeriodicChecks {
 }
 
 function logWriteFailure(e: unknown): void {
-  console.warn('[borgdesk] could not save the check state:', e instanceof Error ? e.message : e);
+  log.warn('could not save the check state', e instanceof Error ? e.message : e);
 }

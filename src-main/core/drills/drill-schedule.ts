@@ -11,6 +11,7 @@ import type { JobManager, JobSpec } from '../jobs/job-manager.js';
 import type { PlanRunReport } from '../plan-runs/plan-run-report.js';
 import type { DrillTarget } from './drill-job.js';
 import { drillKey } from './drill-history.js';
+import { log } from '../logging/log.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -68,10 +69,7 @@ export class DrillSchedule {
       );
       this.queuedAt.set(key, now);
     } catch (e) {
-      console.warn(
-        '[borgdesk] a scheduled restore test could not be queued:',
-        e instanceof Error ? e.message : e,
-      );
+      log.warn('a scheduled restore test could not be queued', e instanceof Error ? e.message : e);
     }
   }
 }

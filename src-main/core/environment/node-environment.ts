@@ -18,6 +18,7 @@ import {
 } from '../schedule/scheduler-types.js';
 import { readLinuxOnBattery } from './linux-power-supply.js';
 import { createNetworkManagerMetered, type MeteredReader } from './networkmanager-metered.js';
+import { log } from '../logging/log.js';
 
 /** What the Node environment source is built from; every part injectable for tests. */
 export interface NodeEnvironmentOptions {
@@ -78,10 +79,7 @@ export function createNodeEnvironmentSource(options: NodeEnvironmentOptions): Po
       try {
         listener();
       } catch (error) {
-        console.warn(
-          'Borgdesk: an environment listener failed:',
-          error instanceof Error ? error.message : error,
-        );
+        log.warn('Borgdesk: an environment listener failed', error instanceof Error ? error.message : error);
       }
     }
   };

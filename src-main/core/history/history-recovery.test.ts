@@ -13,6 +13,7 @@ import type { RunningJob } from '../jobs/job-manager.js';
 import { interruptedEntry, type NewHistoryEntry } from './history-entry.js';
 import { historyPaths, runningMarkerSchema } from './history-files.js';
 import { HistoryStore, type HistoryStoreOptions } from './history-store.js';
+import { log as coreLog } from '../logging/log.js';
 
 let dir: string;
 let warn: ReturnType<typeof vi.spyOn>;
@@ -20,7 +21,7 @@ const stores: HistoryStore[] = [];
 
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'borgdesk-history-recovery-'));
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  warn = vi.spyOn(coreLog, 'warn').mockImplementation(() => undefined);
 });
 afterEach(async () => {
   // Stop every marker timer before the folder goes.

@@ -7,6 +7,7 @@ import type { LogEntry } from '../../model/job.js';
 import type { NewHistoryEntry } from './history-entry.js';
 import { historyPaths } from './history-files.js';
 import { HistoryStore, type HistoryStoreOptions } from './history-store.js';
+import { log as coreLog } from '../logging/log.js';
 
 let dir: string;
 
@@ -167,7 +168,7 @@ describe('HistoryStore', () => {
   });
 
   it('answers an empty log when the log file is corrupt or missing', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const warn = vi.spyOn(coreLog, 'warn').mockImplementation(() => undefined);
     const store = await open();
     await store.add(entry(1), lines(2));
     await store.add(entry(2), lines(2));
@@ -185,7 +186,7 @@ describe('HistoryStore', () => {
   });
 
   it('keeps working after a failed write', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const error = vi.spyOn(coreLog, 'error').mockImplementation(() => undefined);
     const store = await open();
     // A file where the logs folder should be makes the log write fail.
     await fs.writeFile(path.join(dir, 'logs'), 'in the way');

@@ -24,6 +24,7 @@ import { interruptedEntry, toHistoryEntry, type NewHistoryEntry } from './histor
 import { loadHistoryIndex, type LoadedIndex } from './history-index.js';
 import { insertionIndex, pageHistory, type HistoryPage, type HistoryQuery } from './history-page.js';
 import { leftoverMarkers, RunningJournal } from './running-journal.js';
+import { log as coreLog } from '../logging/log.js';
 
 /** Where the history lives and how much it keeps. */
 export interface HistoryStoreOptions {
@@ -100,7 +101,7 @@ export class HistoryStore {
     const recorded = this.add(entry, job.log).then(
       // Only once the final entry is on disk may the running marker go.
       () => this.journal.remove(id),
-      (e: unknown) => console.error(`[borgdesk] could not record job ${entry.id} in the history`, e),
+      (e: unknown) => coreLog.error(`could not record job ${entry.id} in the history`, e),
     );
     this.recording.add(recorded);
     void recorded.finally(() => this.recording.delete(recorded));
@@ -134,7 +135,7 @@ export class HistoryStore {
       entries: [],
     }));
     if (outcome.kind === 'corrupt') {
-      console.warn(`[borgdesk] history log ${id} was unreadable (${outcome.reason}); moved aside`);
+      coreLog.warn(`history log ${id} was unreadable (${outcome.reason}); moved aside`);
     }
     return outcome.value.entries;
   }
@@ -213,12 +214,10 @@ export class HistoryStore {
           await this.add(entry, log);
         } catch (e) {
           // Keep the marker: the next start tries again.
-          console.error(`[borgdesk] could not record interrupted job ${id} in the history`, e);
+          coreLog.error(`could not record interrupted job ${id} in the history`, e);
           continue;
         }
-        console.warn(
-          `[borgdesk] job ${id} (${entry.title}) was running when Borgdesk stopped; recorded as interrupted`,
-        );
+        coreLog.warn(`job ${id} (${entry.title}) was running when Borgdesk stopped; recorded as interrupted`);
       }
       await fs.rm(paths.marker(id), { force: true });
     }
@@ -233,7 +232,7 @@ function reportLoad(dir: string, loaded: LoadedIndex): void {
   if (loaded.recovered > 0) notes.push(`${loaded.recovered} entries put back from their logs`);
   if (loaded.unlisted > 0)
     notes.push(`${loaded.unlisted} older log files without an entry kept but not listed`);
-  if (notes.length > 0) console.warn(`[borgdesk] history in ${dir}: ${notes.join('; ')}`);
+  if (notes.length > 0) coreLog.warn(`history in ${dir}: ${notes.join('; ')}`);
 }
 
 /** Keep the newest `max` lines; a note says that earlier ones were dropped. */

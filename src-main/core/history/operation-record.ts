@@ -12,6 +12,7 @@ import { runningLine } from '../jobs/command-line.js';
 import { toLogEntry } from '../jobs/job-log.js';
 import type { FinishedJob } from '../jobs/job-manager.js';
 import { serializeError } from '../serialize-error.js';
+import { log as coreLog } from '../logging/log.js';
 
 /** One borg run to record: what it is, for which repository, and the arguments and context it runs with. */
 export interface BorgOperation<C extends BorgContext = BorgContext> {
@@ -70,7 +71,7 @@ export function operationRecorder(deps: OperationRecorderDeps): RecordOperation 
       try {
         deps.record({ snapshot, trigger: 'manual', log }, operation.repoName);
       } catch (e) {
-        console.error('[borgdesk] recording an operation failed', e);
+        coreLog.error('recording an operation failed', e);
       }
     };
     try {

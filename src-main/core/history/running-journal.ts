@@ -18,6 +18,7 @@ import {
   type RunningEntry,
   type RunningMarker,
 } from './history-files.js';
+import { log as coreLog } from '../logging/log.js';
 
 /** How the journal writes. */
 export interface RunningJournalOptions {
@@ -139,7 +140,7 @@ export class RunningJournal {
     const write = tracked.chain.then(() => writeJsonAtomic(file, marker));
     tracked.chain = this.track(
       write.catch((e: unknown) => {
-        console.warn(`[borgdesk] could not note running job ${tracked.entry.id} on disk`, e);
+        coreLog.warn(`could not note running job ${tracked.entry.id} on disk`, e);
       }),
     );
   }
@@ -175,7 +176,7 @@ export async function leftoverMarkers(dir: string, now: () => number): Promise<R
       continue;
     }
     const aside = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
-    console.warn(`[borgdesk] running-job marker ${name} was unreadable; moved to ${aside}`);
+    coreLog.warn(`running-job marker ${name} was unreadable; moved to ${aside}`);
     await fs.rename(file, aside).catch(() => undefined);
   }
   return markers;

@@ -5,6 +5,7 @@ import type { JobSnapshot } from '../../model/job.js';
 import { JobManager, type JobRunContext, type JobSpec } from './job-manager.js';
 import { SerialLanes } from './serial-lanes.js';
 import { ManualTime } from '../schedule/manual-time.js';
+import { log as coreLog } from '../logging/log.js';
 
 type Emitted = { event: EventName; payload: unknown };
 
@@ -124,7 +125,7 @@ describe('JobManager', () => {
   });
 
   it('serializes failures: borg errors keep their code, others become Internal without a stack', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(coreLog, 'error').mockImplementation(() => undefined);
     const { manager, finished } = setup();
     const a = controllableJob('x');
     const b = controllableJob('y');

@@ -18,6 +18,7 @@ import { LogBatcher, LogRing, toLogEntry } from './job-log.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import type { SerialLanes } from './serial-lanes.js';
 import { JobProgressTracker, type ProgressTracker, type ProgressUpdate } from './job-progress.js';
+import { log } from '../logging/log.js';
 
 // The shapes jobs are made of live in job-types.ts; re-exported so callers keep one import.
 export type { FinishedJob, JobRunContext, JobRunOutcome, JobSpec, RunningJob } from './job-types.js';
@@ -307,7 +308,7 @@ export class JobManager {
         log: () => record.log.list(),
       });
     } catch (e) {
-      console.error('[borgdesk] recording a started job failed', e);
+      log.error('recording a started job failed', e);
     }
   }
 
@@ -320,7 +321,7 @@ export class JobManager {
         log: record.log.list(),
       });
     } catch (e) {
-      console.error('[borgdesk] recording a finished job failed', e);
+      log.error('recording a finished job failed', e);
     }
   }
 

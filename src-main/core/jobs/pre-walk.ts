@@ -16,6 +16,7 @@ import {
   type WalkRule,
   type WalkRuleTest,
 } from './pre-walk-worker.js';
+import { log } from '../logging/log.js';
 
 /** What to walk: the absolute source folders, the rules and the exclusion flags of the backup. */
 export interface PreWalkRequest {
@@ -95,7 +96,7 @@ export function runPreWalk(
     options.signal?.addEventListener('abort', abort);
     worker.once('message', (output: PreWalkOutput) => end(output));
     worker.once('error', (e: unknown) => {
-      console.warn('[borgdesk] the quick count of the backup sources failed', e);
+      log.warn('the quick count of the backup sources failed', e);
       end(undefined);
     });
     worker.once('exit', () => end(undefined));

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry } from '../../model/history.js';
 import { historyEntryFixture } from '../test-support/history-entry-fixture.js';
 import { MetricsTextfile, metricsFileProblem } from './metrics-textfile.js';
+import { log as coreLog } from '../logging/log.js';
 
 let dir: string;
 let file: string;
@@ -45,7 +46,7 @@ describe('metrics textfile', () => {
   });
 
   it('a missing folder is an outcome in plain words, logged, not a throw and not created', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const warn = vi.spyOn(coreLog, 'warn').mockImplementation(() => undefined);
     file = path.join(dir, 'node-exporter', 'borgdesk.prom');
     const status = await textfile().refresh();
     expect(status.lastWrite).toMatchObject({
@@ -58,7 +59,7 @@ describe('metrics textfile', () => {
   });
 
   it('a path through a file names that, and a later write to a good path succeeds', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(coreLog, 'warn').mockImplementation(() => undefined);
     await fs.writeFile(path.join(dir, 'plain-file'), '');
     file = path.join(dir, 'plain-file', 'borgdesk.prom');
     const metrics = textfile();

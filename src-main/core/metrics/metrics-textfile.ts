@@ -12,6 +12,7 @@ import { errnoCode } from '../settings/config-write-error.js';
 import { writeTextAtomic } from '../settings/json-file.js';
 import { formatMetrics } from './metrics-format.js';
 import { metricsFromHistory, type Named, type PlanTargets } from './metrics-from-history.js';
+import { log } from '../logging/log.js';
 
 /** A plain problem with the configured file, with what to do about it. */
 export interface MetricsProblem {
@@ -114,7 +115,7 @@ export class MetricsTextfile {
     const next = this.chain.then(() => this.writeOnce());
     // writeOnce catches what a write throws; this is for anything else, so the chain never breaks.
     this.chain = next.catch((e: unknown) => {
-      console.warn('[borgdesk] the metrics file was not written:', e instanceof Error ? e.message : e);
+      log.warn('the metrics file was not written', e instanceof Error ? e.message : e);
     });
     return this.chain.then(() => this.status());
   }
@@ -125,7 +126,7 @@ export class MetricsTextfile {
     this.lastWrite = undefined;
     // Left behind, the old file would go on telling node_exporter about backups as they were.
     await fs.rm(file, { force: true }).catch((e: unknown) => {
-      console.warn(`[borgdesk] could not remove the old metrics file ${file}:`, errnoCode(e) ?? e);
+      log.warn(`could not remove the old metrics file ${file}`, errnoCode(e) ?? e);
     });
   }
 
@@ -155,7 +156,7 @@ export class MetricsTextfile {
     } catch (e) {
       const problem = metricsWriteProblem(e, file);
       this.lastWrite = { at, file, ok: false, ...problem };
-      console.warn(`[borgdesk] could not write the metrics file: ${problem.message}`);
+      log.warn(`could not write the metrics file: ${problem.message}`);
     }
   }
 }

@@ -25,6 +25,7 @@ import { ntfyRequest } from './ntfy-sender.js';
 import { finishPing, startPing } from './ping-sender.js';
 import { runFacts, type RunFacts } from './run-summary.js';
 import { webhookRequest } from './webhook-sender.js';
+import { log } from '../logging/log.js';
 
 /** What the service needs from the core. */
 export interface MonitoringServiceDeps {
@@ -74,10 +75,7 @@ export class MonitoringService {
         this.last.set(planId, new Map(deliveries.map((d) => [d.channel, d])));
       }
     } catch (e) {
-      console.warn(
-        '[borgdesk] could not read the last monitoring deliveries:',
-        e instanceof Error ? e.message : e,
-      );
+      log.warn('could not read the last monitoring deliveries', e instanceof Error ? e.message : e);
     }
   }
 
@@ -86,7 +84,7 @@ export class MonitoringService {
     try {
       this.sendStart(start);
     } catch (e) {
-      console.warn('[borgdesk] could not send the start ping:', e instanceof Error ? e.message : e);
+      log.warn('could not send the start ping', e instanceof Error ? e.message : e);
     }
   }
 
@@ -95,7 +93,7 @@ export class MonitoringService {
     try {
       this.sendFinish(report);
     } catch (e) {
-      console.warn('[borgdesk] could not send the run report:', e instanceof Error ? e.message : e);
+      log.warn('could not send the run report', e instanceof Error ? e.message : e);
     }
   }
 
@@ -173,10 +171,7 @@ export class MonitoringService {
 
   private save(): void {
     void this.file?.write({ version: 1, plans: this.statuses() }).catch((e: unknown) => {
-      console.warn(
-        '[borgdesk] could not save the last monitoring deliveries:',
-        e instanceof Error ? e.message : e,
-      );
+      log.warn('could not save the last monitoring deliveries', e instanceof Error ? e.message : e);
     });
   }
 
@@ -235,8 +230,8 @@ export class MonitoringService {
       };
     }
     if (!outcome.ok) {
-      console.warn(
-        `[borgdesk] monitoring ${channel} (${event}) to ${target} failed after ${outcome.attempts} attempt(s): ${outcome.reason ?? ''}`,
+      log.warn(
+        `monitoring ${channel} (${event}) to ${target} failed after ${outcome.attempts} attempt(s): ${outcome.reason ?? ''}`,
       );
     }
     if (planId !== undefined && planId !== '') {
@@ -247,7 +242,7 @@ export class MonitoringService {
       try {
         this.deps.onChanged(this.statuses());
       } catch (e) {
-        console.warn('[borgdesk] could not announce a monitoring delivery:', e);
+        log.warn('could not announce a monitoring delivery', e);
       }
     }
     return outcome;

@@ -13,6 +13,7 @@ import type { StoredRepository } from '../repositories/repository-registry.js';
 import { compactJob, planBackupJob, planPruneJob, type PlanJobDeps } from './plan-jobs.js';
 import { planRunResult, type PlanRunReport, type PlanRunStart } from './plan-run-report.js';
 import { targetKey, type PlanStore } from './plan-store.js';
+import { log } from '../logging/log.js';
 
 /** The scheduler calls a runner needs (a subset of Scheduler). */
 export interface RunReporter {
@@ -94,7 +95,7 @@ export class PlanRunner {
       }
       this.start(plan, repo, 'schedule');
     } catch (e) {
-      console.warn(`[borgdesk] scheduled run of ${id} could not start:`, e instanceof Error ? e.message : e);
+      log.warn(`scheduled run of ${id} could not start`, e instanceof Error ? e.message : e);
       const at = this.deps.now();
       this.reporter?.markFinished(id, { ok: false, at });
       void this.deps.store.noteState(id, { lastAttemptAt: at }).catch(logStateWriteFailure);
@@ -184,10 +185,7 @@ export class PlanRunner {
     } catch (e) {
       // Shutting down: the next step simply does not run, and the run ends here.
       this.reportFinished(step);
-      console.warn(
-        `[borgdesk] could not queue ${next} for ${step.plan.name}:`,
-        e instanceof Error ? e.message : e,
-      );
+      log.warn(`could not queue ${next} for ${step.plan.name}`, e instanceof Error ? e.message : e);
     }
   }
 
@@ -201,5 +199,5 @@ export class PlanRunner {
 
 // A failed state save (disk full) must not end the host; the Needs attention card names the cause.
 function logStateWriteFailure(e: unknown): void {
-  console.warn('[borgdesk] could not save the plan run state:', e instanceof Error ? e.message : e);
+  log.warn('could not save the plan run state', e instanceof Error ? e.message : e);
 }

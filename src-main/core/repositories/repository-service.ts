@@ -42,6 +42,7 @@ import type { AddExistingParams, CreateRepositoryParams } from './repository-par
 import type { ArchivesListed, RepositoryRegistry, StoredRepository } from './repository-registry.js';
 import { repositoryContextFields, sshIdentityOf } from './repository-context.js';
 import { summarizeRepository } from './repository-summary.js';
+import { log } from '../logging/log.js';
 
 export type { ArchivesListed } from './repository-registry.js';
 
@@ -286,7 +287,7 @@ export class RepositoryService {
     // A listener's failure must not cost the user the details borg already delivered.
     await this.deps
       .onArchivesListed?.(repo.id, { repositoryId: info.repositoryId, archives: listed })
-      .catch((e: unknown) => console.error('[borgdesk] handling the archive listing failed', e));
+      .catch((e: unknown) => log.error('handling the archive listing failed', e));
     return details;
   }
 

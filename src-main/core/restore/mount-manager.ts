@@ -26,6 +26,7 @@ import { recordNothing, type RecordOperation } from '../history/operation-record
 import { cleanUpLeftoverMounts, mountFolderPrefix, type LeftoverCleanup } from './leftover-mounts.js';
 import { endBorgMount, findBorgMountPid, removeMarker, writeMarker } from './mount-marker.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
+import { log } from '../logging/log.js';
 
 /** What the mount manager needs from the rest of the core. */
 export interface MountManagerDeps {
@@ -208,7 +209,7 @@ export class MountManager {
       cleanUpLeftoverMounts({ tmpDir: this.tmpDir(), borgPath: () => this.deps.borgPath(), signal }),
     );
     for (const { folder, reason } of cleanup.kept)
-      console.error(`[borgdesk] left the mount folder ${folder} of an earlier run in place: ${reason}`);
+      log.error(`left the mount folder ${folder} of an earlier run in place: ${reason}`);
     for (const { folder, marker } of cleanup.stillMounted) {
       this.mounts.set(folder, {
         repoId: marker?.repoId ?? '',
@@ -232,8 +233,7 @@ export class MountManager {
     const signal = AbortSignal.timeout(this.deps.disposeTimeoutMs ?? 15_000);
     const results = await Promise.allSettled(records.map((r) => this.release(r, signal)));
     results.forEach((r, i) => {
-      if (r.status === 'rejected')
-        console.error(`[borgdesk] could not unmount ${records[i]?.mountPoint}`, r.reason);
+      if (r.status === 'rejected') log.error(`could not unmount ${records[i]?.mountPoint}`, r.reason);
     });
     if (records.length > 0) this.deps.emit(this.snapshot(await this.available()));
   }
@@ -271,7 +271,7 @@ export class MountManager {
       });
     }
     if (pid !== undefined && !(await endBorgMount(pid, record.mountPoint, this.deps.platform))) {
-      console.error(`[borgdesk] borg mount (pid ${pid}) of ${record.mountPoint} did not end`);
+      log.error(`borg mount (pid ${pid}) of ${record.mountPoint} did not end`);
     }
     await this.forget(record.mountPoint);
   }

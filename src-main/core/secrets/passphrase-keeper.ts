@@ -8,6 +8,7 @@
  */
 import { rememberByDefault, type SecretStorage } from '../../model/secret-storage.js';
 import type { SecretStore } from '../services.js';
+import { log } from '../logging/log.js';
 
 interface Held {
   readonly passphrase: string;
@@ -30,7 +31,7 @@ export class PassphraseKeeper {
 
   constructor(
     private readonly store: SecretStore,
-    private readonly warn: (message: string) => void = (message) => console.warn(`[borgdesk] ${message}`),
+    private readonly warn: (message: string) => void = (message) => log.warn(message),
   ) {}
 
   /** Where passphrases are kept, with the last failure of the store if it has none of its own. */
@@ -38,6 +39,11 @@ export class PassphraseKeeper {
     const described = this.store.describe();
     if (described.problem !== undefined || this.problem === undefined) return described;
     return { ...described, problem: this.problem };
+  }
+
+  /** Every passphrase held now, so the log can blank them out (core/logging/redacting-logger.ts). */
+  heldPassphrases(): string[] {
+    return [...this.held.values()].map((held) => held.passphrase);
   }
 
   /** Load the remembered passphrases of `repoIds` (at start), so scheduled runs need nobody to unlock. */

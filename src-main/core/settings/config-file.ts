@@ -21,6 +21,7 @@ import type { ConfigNotices } from './config-notices.js';
 import { configWriteError, errnoCode } from './config-write-error.js';
 import { isPlainObject, type SetAsideEntry } from './entry-decode.js';
 import { writeJsonAtomic } from './json-file.js';
+import { log } from '../logging/log.js';
 
 /** Which config file. */
 export type ConfigFileName = ConfigNotice['file'];
@@ -210,7 +211,7 @@ export class ConfigFile<T> {
       this.notice({ kind: 'unreadable', keptAt: this.file, detail });
       return;
     }
-    console.warn(`[borgdesk] ${this.file} was unreadable; moved to ${movedTo}`);
+    log.warn(`${this.file} was unreadable; moved to ${movedTo}`);
     this.notice({ kind: 'unreadable', keptAt: movedTo, detail });
   }
 

@@ -8,11 +8,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storeDrivers, type OpenStore, type StoreDriver } from '../test-support/config-store-drivers.js';
 import { ConfigNotices } from './config-notices.js';
+import { log as coreLog } from '../logging/log.js';
 
 let dir: string;
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'borgdesk-config-'));
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  vi.spyOn(coreLog, 'warn').mockImplementation(() => undefined);
 });
 afterEach(async () => {
   vi.restoreAllMocks();

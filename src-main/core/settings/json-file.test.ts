@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { JsonFile, readJsonFile, writeJsonAtomic } from './json-file.js';
+import { log as coreLog } from '../logging/log.js';
 
 const schema = z.object({ version: z.literal(1), name: z.string() });
 const defaults = () => ({ version: 1 as const, name: 'default' });
@@ -72,7 +73,7 @@ describe('JsonFile', () => {
   });
 
   it('recovers from a corrupt file on read and logs it', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const warn = vi.spyOn(coreLog, 'warn').mockImplementation(() => undefined);
     const file = path.join(dir, 'a.json');
     await fs.writeFile(file, 'not json');
     const jf = new JsonFile(file, schema, defaults);

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { log } from '../logging/log.js';
 
 /** Write `data` as pretty JSON to `file` atomically (temp file + fsync + rename). */
 export async function writeJsonAtomic(file: string, data: unknown): Promise<void> {
@@ -138,7 +139,7 @@ export class JsonFile<T> {
   async read(): Promise<T> {
     const outcome = await readJsonFile(this.file, this.schema, this.defaults);
     if (outcome.kind === 'corrupt') {
-      console.warn(`[borgdesk] ${this.file} was unreadable (${outcome.reason}); moved to ${outcome.movedTo}`);
+      log.warn(`${this.file} was unreadable (${outcome.reason}); moved to ${outcome.movedTo}`);
     }
     return outcome.value;
   }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings, openSettingsStore } from './settings-store.js';
+import { log as coreLog } from '../logging/log.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -76,7 +77,7 @@ describe('settings store', () => {
   });
 
   it('keeps the original aside and starts from defaults when the file is not JSON', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(coreLog, 'warn').mockImplementation(() => undefined);
     await fs.writeFile(path.join(dir, 'settings.json'), '{"version": 1, "borgPath": "/opt/bo');
     expect((await openSettingsStore(dir)).get()).toEqual(defaultSettings);
     const names = await fs.readdir(dir);

@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { tempFileOwner } from './json-file.js';
+import { log } from '../logging/log.js';
 
 const STALE_AFTER_MS = 60_000;
 
@@ -39,7 +40,7 @@ export async function removeStaleTempFiles(dir: string, options: StaleTempOption
       await fs.rm(file, { force: true });
       removed.push(name);
     } catch (e) {
-      console.warn(`[borgdesk] could not remove the leftover temp file ${file}:`, e);
+      log.warn(`could not remove the leftover temp file ${file}`, e);
     }
   }
   return removed;

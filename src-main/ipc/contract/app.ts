@@ -3,6 +3,11 @@ import { z } from 'zod';
 import { appStatusSchema, staleItemSchema } from '../../model/app.js';
 import { empty } from './shared.js';
 
+const logLocationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('folder'), folder: z.string(), canOpen: z.boolean() }),
+  z.object({ kind: z.literal('stderr') }),
+]);
+
 /** Requests about the app itself. */
 export const appRequests = {
   'app:status': { params: empty, result: appStatusSchema },
@@ -13,6 +18,10 @@ export const appRequests = {
     params: z.object({ id: z.string() }),
     result: z.object({ dismissed: z.boolean() }),
   },
+  /** Where Borgdesk's log goes: a folder of log files (the desktop app) or the host's standard error. */
+  'app:log-location': { params: empty, result: logLocationSchema },
+  /** Open the log folder in the file manager; NotFound where logs go to standard error instead. */
+  'app:open-log-folder': { params: empty, result: z.object({ folder: z.string() }) },
 } as const;
 
 /** Events about the app itself. */

@@ -16,6 +16,7 @@ import { useStaleStore } from '../../stores/stale-store.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { ArchiveIndexCache } from './ArchiveIndexCache.js';
 import { BorgInUse } from './BorgInUse.js';
+import { LogFolderField } from './LogFolderField.js';
 import { MetricsTextfileField } from './MetricsTextfileField.js';
 import { SecretStorageStatement } from './SecretStorageStatement.js';
 import { StartAtLoginField } from './StartAtLoginField.js';
@@ -146,6 +147,7 @@ export function SettingsDialog() {
       <MetricsTextfileField />
       <SecretStorageStatement storage={status?.secretStorage} />
       <ArchiveIndexCache />
+      <LogFolderField />
     </Dialog>
   );
 }
