@@ -169,6 +169,7 @@ describe('the window and its session', () => {
       expect.arrayContaining(['copy', 'paste', 'cut', 'selectAll']),
     );
     expect(template[4]?.submenu?.map((item) => item.label)).toContain('Open Log Folder');
+    expect(template[0]?.submenu?.map((item) => item.label)).toContain('&Settings…');
     // The stand-in plays an unpackaged app, which keeps the developer tools.
     expect(template[2]?.submenu?.map((item) => item.role)).toContain('toggleDevTools');
   });

@@ -26,6 +26,8 @@ import { createPowerEvents } from './electron/power-events.js';
 import { createElectronEnvironment } from './electron/environment.js';
 import { createMainWindow } from './electron/window.js';
 import { createSafeStorageStore } from './electron/safe-storage-store.js';
+import type { EventEnvelope } from './ipc/contract.js';
+import { EVENT_CHANNEL } from './preload/channels.js';
 
 // The bundle sits in dist/main; the renderer in dist/renderer and the icons in dist/assets.
 const distDir = path.join(__dirname, '..');
@@ -87,6 +89,18 @@ function showMainWindow(): void {
   mainWindow.focus();
 }
 
+// The menu's Settings… item: the window comes forward and its page opens the Settings dialog.
+function openSettings(): void {
+  showMainWindow();
+  const window = mainWindow;
+  if (window === undefined) return;
+  const message: EventEnvelope = { event: 'app:open-settings', payload: {} };
+  const send = (): void => window.webContents.send(EVENT_CHANNEL, message);
+  // A window created just now has no page to listen yet.
+  if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
+  else send();
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   restrictPermissions(session.defaultSession);
@@ -99,6 +113,7 @@ async function start(): Promise<void> {
         actions: {
           openLogFolder: () => void shell.openPath(logDir),
           openHomepage: () => void shell.openExternal(PROJECT_HOMEPAGE),
+          openSettings,
         },
       }),
     ),

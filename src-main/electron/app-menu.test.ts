@@ -11,7 +11,11 @@ function build(platform: NodeJS.Platform, packaged: boolean) {
   const template = appMenuTemplate({
     platform,
     packaged,
-    actions: { openLogFolder: () => opened.push('logs'), openHomepage: () => opened.push('home') },
+    actions: {
+      openLogFolder: () => opened.push('logs'),
+      openHomepage: () => opened.push('home'),
+      openSettings: () => opened.push('settings'),
+    },
   });
   return { template, opened };
 }
@@ -20,14 +24,31 @@ describe('application menu', () => {
   it('has the macOS app menu first, then Edit, View, Window and Help', () => {
     const { template } = build('darwin', true);
     expect(labels(template)).toEqual(['Borgdesk', 'Edit', 'View', 'windowMenu', 'Help']);
-    expect(submenu(template[0]).map((i) => i.role)).toContain('quit');
+    const appMenu = submenu(template[0]);
+    expect(appMenu.map((i) => i.role ?? i.label)).toEqual(
+      expect.arrayContaining(['about', 'Settings…', 'hide', 'quit']),
+    );
+  });
+
+  it('opens Settings from the app menu on macOS and from File elsewhere, with Cmd/Ctrl+,', () => {
+    for (const platform of ['darwin', 'linux', 'win32'] as const) {
+      const { template, opened } = build(platform, true);
+      const item = submenu(template[0]).find((i) => i.label?.includes('Settings…') === true);
+      expect(item?.accelerator, platform).toBe('CommandOrControl+,');
+      (item?.click as () => void)();
+      expect(opened, platform).toEqual(['settings']);
+    }
   });
 
   it('has File with Quit instead on Linux and Windows', () => {
     for (const platform of ['linux', 'win32'] as const) {
       const { template } = build(platform, true);
       expect(labels(template)).toEqual(['&File', '&Edit', '&View', '&Window', '&Help']);
-      expect(submenu(template[0]).map((i) => i.role)).toEqual(['quit']);
+      expect(submenu(template[0]).map((i) => i.role ?? i.label ?? i.type)).toEqual([
+        '&Settings…',
+        'separator',
+        'quit',
+      ]);
     }
   });
 

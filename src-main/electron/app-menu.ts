@@ -11,6 +11,8 @@ export interface AppMenuActions {
   readonly openLogFolder: () => void;
   /** Open the project's page in the browser. */
   readonly openHomepage: () => void;
+  /** Bring the window forward with its Settings dialog open. */
+  readonly openSettings: () => void;
 }
 
 export interface AppMenuOptions {
@@ -23,6 +25,12 @@ export interface AppMenuOptions {
 /** The menu template for `options.platform`. */
 export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
+  // Cmd+, is the macOS convention for Settings; Ctrl+, is what Linux and Windows apps commonly use.
+  const settings: MenuItemConstructorOptions = {
+    label: mac ? 'Settings…' : '&Settings…',
+    accelerator: 'CommandOrControl+,',
+    click: () => options.actions.openSettings(),
+  };
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     ...(options.packaged ? [] : [{ role: 'toggleDevTools' } as const]),
@@ -42,6 +50,8 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
             submenu: [
               { role: 'about' },
               { type: 'separator' },
+              settings,
+              { type: 'separator' },
               { role: 'services' },
               { type: 'separator' },
               { role: 'hide' },
@@ -55,7 +65,7 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
       : [
           {
             label: '&File',
-            submenu: [{ role: 'quit', label: 'Quit Borgdesk' }],
+            submenu: [settings, { type: 'separator' }, { role: 'quit', label: 'Quit Borgdesk' }],
           } satisfies MenuItemConstructorOptions,
         ]),
     {

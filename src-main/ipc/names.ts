@@ -122,6 +122,7 @@ export const EVENT_NAMES = [
   'plans:changed',
   'schedules:changed',
   'app:clock',
+  'app:open-settings',
   'checks:changed',
   'questions:changed',
   'monitoring:changed',

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BorgdeskApi, EventName, EventPayload } from '../../src-main/ipc/contract.js';
 import type { JobSnapshot } from '../../src-main/model/job.js';
 import { EVENT_NAMES } from '../../src-main/ipc/names.js';
+import { useAppStore } from './app-store.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
 import { useChecksStore } from './checks-store.js';
 import { useHistoryStore } from './history-store.js';
@@ -215,6 +216,17 @@ describe('bindEvents', () => {
     emit('questions:changed', [{ ...question, id: 'q2' }]);
     frames.shift()?.(0);
     expect(useQuestionsStore.getState().questions.map((q) => q.id)).toEqual(['q2']);
+    unbind();
+  });
+
+  it('opens Settings when the desktop menu asks for it', () => {
+    const { api, emit } = fakeApi();
+    const unbind = bindEvents(api);
+    useAppStore.setState({ dialog: undefined });
+    emit('app:open-settings', {});
+    expect(useAppStore.getState().dialog).toBeUndefined();
+    for (const frame of frames.splice(0)) frame(0);
+    expect(useAppStore.getState().dialog).toEqual({ kind: 'settings' });
     unbind();
   });
 

@@ -8,6 +8,7 @@ import type { HistoryEntry } from '../../src-main/model/history.js';
 import type { MountStatus } from '../../src-main/model/restore.js';
 import type { RepositorySummary } from '../../src-main/model/repository.js';
 import { EVENT_NAMES } from '../../src-main/ipc/names.js';
+import { useAppStore } from './app-store.js';
 import { useArchiveIndexStore } from './archive-index-store.js';
 import { useChecksStore } from './checks-store.js';
 import { syncHostClock } from '../lib/host-clock.js';
@@ -87,6 +88,7 @@ function applyBatch(batch: readonly QueuedEvent[]): void {
     if (item.event === 'questions:changed') questions = item.payload;
     if (item.event === 'monitoring:changed') monitoring = item.payload;
     if (item.event === 'app:clock') syncHostClock(item.payload.now);
+    if (item.event === 'app:open-settings') useAppStore.getState().openDialog({ kind: 'settings' });
     // A finished backup adds an archive (a deletion or prune removes some): reload that repository.
     if (
       item.event === 'job:finished' &&

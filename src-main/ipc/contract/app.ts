@@ -28,4 +28,6 @@ export const appRequests = {
 export const appEvents = {
   /** The host's clock jumped (browser host test mode, `test:advance-clock`); carries its new time. */
   'app:clock': z.object({ now: z.string() }),
+  /** The desktop host's menu asks the window to open Settings (Borgdesk → Settings…, Cmd/Ctrl+,). */
+  'app:open-settings': z.object({}),
 } as const;
