@@ -75,3 +75,13 @@ describe('buildBorgEnv', () => {
     expect(env.BORG_PASSPHRASE_FD).toBeUndefined();
   });
 });
+
+describe('PATH for a borg found outside it', () => {
+  it("appends borg's folder once, after the system's (so /usr/bin's ssh still comes first)", async () => {
+    const { pathWith } = await import('./env.js');
+    expect(pathWith('/usr/bin:/bin', '/opt/homebrew/bin')).toBe('/usr/bin:/bin:/opt/homebrew/bin');
+    expect(pathWith('/usr/bin:/opt/homebrew/bin', '/opt/homebrew/bin')).toBe('/usr/bin:/opt/homebrew/bin');
+    expect(pathWith(undefined, '/opt/local/bin')).toBe('/opt/local/bin');
+    expect(pathWith('/usr/bin', 'relative/dir')).toBe('/usr/bin');
+  });
+});

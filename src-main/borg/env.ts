@@ -3,6 +3,7 @@
  * in any variable, a UTF-8 locale (borg's JSON depends on it, see borg docs "JSON output"), and an
  * explicit answer to every known prompt so borg never waits for stdin.
  */
+import path from 'node:path';
 
 /** The fd that carries the passphrase pipe (stdio index 3 of the child). */
 export const PASSPHRASE_FD = 3;
@@ -61,6 +62,21 @@ export interface BorgEnvOptions {
   readonly folders?: BorgFolders | undefined;
   /** BORG_RSH for this child (ssh-run.ts); undefined keeps the parent's. */
   readonly rsh?: string | undefined;
+  /**
+   * The folder the borg binary is in, appended to PATH when missing from it. A borg found outside
+   * PATH (Homebrew's, when the Finder gave the app only /usr/bin:/bin:/usr/sbin:/sbin) then finds
+   * what the same package manager installed beside it: rclone for rclone: repositories, a
+   * BORG_PASSCOMMAND's program. Appended, so the system's ssh in /usr/bin still comes first.
+   */
+  readonly borgDir?: string | undefined;
+}
+
+/** `pathEnv` with `dir` at its end, unless it is on it already (or is no absolute folder). */
+export function pathWith(pathEnv: string | undefined, dir: string): string | undefined {
+  if (!path.isAbsolute(dir)) return pathEnv;
+  const dirs = (pathEnv ?? '').split(path.delimiter).filter((entry) => entry !== '');
+  if (dirs.includes(dir)) return pathEnv;
+  return [...dirs, dir].join(path.delimiter);
 }
 
 /** Builds the child's complete environment from the parent's (nothing is inherited beyond this). */
@@ -70,6 +86,8 @@ export function buildBorgEnv(parentEnv: NodeJS.ProcessEnv, options: BorgEnvOptio
     if (value === undefined || BORG_SECRET_VARS.includes(key) || PROMPT_VAR.test(key)) continue;
     env[key] = value;
   }
+  const widenedPath = options.borgDir === undefined ? undefined : pathWith(env.PATH, options.borgDir);
+  if (widenedPath !== undefined) env.PATH = widenedPath;
   env.LANG = 'C.UTF-8';
   env.LC_ALL = 'C.UTF-8';
   env.BORG_DISPLAY_PASSPHRASE = 'no';

@@ -9,6 +9,7 @@
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
+import path from 'node:path';
 import { commonOptions } from './common-options.js';
 import { buildBorgEnv } from './env.js';
 import type { BorgContext, BorgRunResult, RunBorgOptions } from './exec-types.js';
@@ -85,6 +86,7 @@ async function runWithEnv(
       consentedPrompts: ctx.consentedPrompts,
       folders: ctx.folders,
       rsh: ssh.rsh,
+      borgDir: path.dirname(ctx.borgPath),
     }),
     ...sftpEnv,
   };

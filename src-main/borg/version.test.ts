@@ -1,8 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { borgCandidates, capabilitiesFor, installHints, locateBorg, parseBorgVersion } from './version.js';
+import {
+  borgCandidates,
+  capabilitiesFor,
+  installHints,
+  locateBorg,
+  parseBorgVersion,
+  wellKnownBorgDirs,
+} from './version.js';
 import { writeShellProgram } from './test-programs.js';
 
 describe('parseBorgVersion', () => {
@@ -39,20 +46,41 @@ describe('capabilitiesFor', () => {
 });
 
 describe('borgCandidates', () => {
-  it('tries the configured path, then borg and borg.exe in each PATH entry, then borg2', () => {
+  it('tries the configured path, then borg in each PATH entry, then borg2', () => {
     const pathEnv = ['/opt/a', '', '/usr/bin'].join(path.delimiter);
     expect(borgCandidates(' /custom/borg ', pathEnv)).toEqual([
       '/custom/borg',
       path.join('/opt/a', 'borg'),
-      path.join('/opt/a', 'borg.exe'),
       path.join('/usr/bin', 'borg'),
-      path.join('/usr/bin', 'borg.exe'),
       path.join('/opt/a', 'borg2'),
-      path.join('/opt/a', 'borg2.exe'),
       path.join('/usr/bin', 'borg2'),
-      path.join('/usr/bin', 'borg2.exe'),
     ]);
     expect(borgCandidates('', undefined)).toEqual([]);
+  });
+
+  it('tries the well-known folders after PATH, each once, borg before borg2', () => {
+    const pathEnv = ['/usr/bin', '/usr/local/bin'].join(path.delimiter);
+    expect(borgCandidates('', pathEnv, ['/opt/homebrew/bin', '/usr/local/bin'])).toEqual([
+      '/usr/bin/borg',
+      '/usr/local/bin/borg',
+      '/opt/homebrew/bin/borg',
+      '/usr/bin/borg2',
+      '/usr/local/bin/borg2',
+      '/opt/homebrew/bin/borg2',
+    ]);
+  });
+});
+
+describe('wellKnownBorgDirs', () => {
+  it('names Homebrew (both prefixes) and MacPorts on macOS, ~/.local/bin on Linux, nothing on Windows', () => {
+    expect(wellKnownBorgDirs('darwin', '/Users/me')).toEqual([
+      '/opt/homebrew/bin',
+      '/usr/local/bin',
+      '/opt/local/bin',
+      '/Users/me/.local/bin',
+    ]);
+    expect(wellKnownBorgDirs('linux', '/home/me')).toEqual(['/usr/local/bin', '/home/me/.local/bin']);
+    expect(wellKnownBorgDirs('win32', 'C:\\Users\\me')).toEqual([]);
   });
 });
 
@@ -74,10 +102,7 @@ describe('locateBorg with stand-in programs', () => {
     const status = await locateBorg('/nowhere/borg', path.join(dir, 'empty'));
     expect(status).toEqual({
       state: 'missing',
-      searched: [
-        '/nowhere/borg',
-        ...['borg', 'borg.exe', 'borg2', 'borg2.exe'].map((n) => path.join(dir, 'empty', n)),
-      ],
+      searched: ['/nowhere/borg', ...['borg', 'borg2'].map((n) => path.join(dir, 'empty', n))],
     });
   });
 
@@ -133,6 +158,21 @@ describe('locateBorg with stand-in programs', () => {
       path: good,
       features: expect.objectContaining({ major: 1, softDelete: false, archiveSizes: true }),
     });
+  });
+
+  it('finds a borg outside a Finder-style PATH in the folders it is given, and PATH’s first', async () => {
+    // A stand-in Homebrew prefix holding the real borg, and a PATH without any borg on it.
+    const homebrewBin = path.join(dir, 'homebrew', 'bin');
+    await mkdir(homebrewBin, { recursive: true });
+    await symlink('/usr/bin/borg', path.join(homebrewBin, 'borg'));
+    const finderPath = path.join(dir, 'empty');
+    expect(await locateBorg('', finderPath)).toMatchObject({ state: 'missing' });
+    expect(await locateBorg('', finderPath, [homebrewBin])).toMatchObject({
+      state: 'ok',
+      version: '1.2.4',
+      path: path.join(homebrewBin, 'borg'),
+    });
+    expect(await locateBorg('', '/usr/bin', [homebrewBin])).toMatchObject({ path: '/usr/bin/borg' });
   });
 
   it('finds the real borg on PATH', async () => {

@@ -37,18 +37,40 @@ export function parseBorgVersion(output: string): BorgVersion | undefined {
   };
 }
 
-const EXECUTABLE_NAMES = ['borg', 'borg.exe'];
+// No borg.exe: on Windows borg runs only inside WSL, which Borgdesk does not drive (app-status.ts).
+const EXECUTABLE_NAMES = ['borg'];
 // Debian and others ship borg 2 betas as `borg2` beside borg 1.x; found only when no borg is.
-const BORG2_NAMES = ['borg2', 'borg2.exe'];
+const BORG2_NAMES = ['borg2'];
 
 /**
- * The files locateBorg tries, in order: the configured path, then borg/borg.exe in each PATH entry,
- * then borg2 in each PATH entry (so a machine with only borg 2 hears why it can't be used).
+ * Folders searched after PATH, where package managers put borg but a desktop app's PATH often lacks
+ * them: an app started from the Finder or the Dock gets only /usr/bin:/bin:/usr/sbin:/sbin, so
+ * Homebrew's (/opt/homebrew/bin on Apple silicon, /usr/local/bin on Intel) and MacPorts' borg
+ * (/opt/local/bin) would go unseen. On Linux a desktop session's PATH usually has /usr/local/bin,
+ * but ~/.local/bin (`pip install --user`, pipx) is added by ~/.profile only when the folder existed
+ * at login, so both are searched. Windows gets none: borg runs there only inside WSL (app-status.ts).
  */
-export function borgCandidates(configuredPath: string, pathEnv: string | undefined): string[] {
+export function wellKnownBorgDirs(platform: NodeJS.Platform, homeDir: string): string[] {
+  const userBin = path.posix.join(homeDir, '.local', 'bin');
+  if (platform === 'darwin') return ['/opt/homebrew/bin', '/usr/local/bin', '/opt/local/bin', userBin];
+  if (platform === 'win32') return [];
+  return ['/usr/local/bin', userBin];
+}
+
+/**
+ * The files locateBorg tries, in order: the configured path, then borg in each PATH entry
+ * and then in each of `extraDirs` (see wellKnownBorgDirs), then borg2 in the same folders (so a
+ * machine with only borg 2 hears why it can't be used).
+ */
+export function borgCandidates(
+  configuredPath: string,
+  pathEnv: string | undefined,
+  extraDirs: readonly string[] = [],
+): string[] {
   const candidates: string[] = [];
   if (configuredPath.trim() !== '') candidates.push(configuredPath.trim());
-  const dirs = (pathEnv ?? '').split(path.delimiter).filter((dir) => dir.trim() !== '');
+  const pathDirs = (pathEnv ?? '').split(path.delimiter).filter((dir) => dir.trim() !== '');
+  const dirs = [...pathDirs, ...extraDirs];
   for (const names of [EXECUTABLE_NAMES, BORG2_NAMES]) {
     for (const dir of dirs) for (const name of names) candidates.push(path.join(dir, name));
   }
@@ -67,9 +89,17 @@ export async function capabilitiesOfBorg(borgPath: string): Promise<BorgCapabili
   return version === undefined ? BORG_1_2_CAPABILITIES : capabilitiesFor(version);
 }
 
-/** Locate borg: the configured path first, then PATH; run `borg --version`; 1.2.0+ is supported. */
-export async function locateBorg(configuredPath: string, pathEnv: string | undefined): Promise<BorgStatus> {
-  const searched = borgCandidates(configuredPath, pathEnv);
+/**
+ * Locate borg: the configured path first, then PATH, then `extraDirs`; run `borg --version`; 1.2.0+
+ * is supported. The path handed out is absolute, and borg's own children (ssh) are found on the
+ * PATH borg is given, which the folder borg came from does not need to be on: ssh lives in /usr/bin.
+ */
+export async function locateBorg(
+  configuredPath: string,
+  pathEnv: string | undefined,
+  extraDirs: readonly string[] = [],
+): Promise<BorgStatus> {
+  const searched = borgCandidates(configuredPath, pathEnv, extraDirs);
   for (const candidate of searched) {
     if (await isExecutableFile(candidate)) return probe(candidate);
   }
@@ -108,16 +138,22 @@ async function probe(borgPath: string): Promise<BorgStatus> {
 async function isExecutableFile(file: string): Promise<boolean> {
   try {
     if (!(await stat(file)).isFile()) return false;
-    // Windows has no execute bit; existence is the test there.
-    if (process.platform !== 'win32') await access(file, fsConstants.X_OK);
+    await access(file, fsConstants.X_OK);
     return true;
   } catch {
     return false;
   }
 }
 
-/** How to install borg on common systems (borg docs, "Installation"). */
-export function installHints(): InstallHint[] {
+/** How to install borg on common systems (borg docs, "Installation"); on Windows, the WSL route. */
+export function installHints(platform?: NodeJS.Platform): InstallHint[] {
+  if (platform === 'win32') {
+    return [
+      { platform: 'Windows: set up WSL (PowerShell as administrator)', command: 'wsl --install' },
+      { platform: 'Inside WSL (Ubuntu)', command: 'sudo apt install borgbackup' },
+      { platform: 'Inside WSL: Borgdesk’s browser host', command: 'npm install && npm run serve' },
+    ];
+  }
   return [
     { platform: 'Debian / Ubuntu', command: 'sudo apt install borgbackup' },
     { platform: 'Fedora', command: 'sudo dnf install borgbackup' },

@@ -13,6 +13,7 @@ export type AppErrorCode =
   | 'PassphraseRequired'
   | 'FolderUnreadable'
   | 'BorgNotFound'
+  | 'PlatformUnsupported'
   | 'Disposed'
   | 'Cancelled'
   | 'AlreadyExists'

@@ -25,6 +25,27 @@ function countingLocate() {
 }
 
 describe('AppStatusService', () => {
+  it('on Windows says borg runs only in WSL, searches nothing, and refuses to run borg with that reason', async () => {
+    const { calls, locate } = countingLocate();
+    const service = new AppStatusService({
+      host: 'electron',
+      homeDir: 'C:\\Users\\ann',
+      platform: 'win32',
+      borgPathSetting: () => '',
+      hasRepositories: () => false,
+      pathEnv: () => 'C:\\Windows\\system32',
+      locate,
+    });
+    const status = await service.status();
+    expect(status.borg).toMatchObject({ state: 'platform-unsupported', platform: 'win32' });
+    expect(status.installHints.map((h) => h.command)).toContain('wsl --install');
+    expect(calls).toEqual([]);
+    await expect(service.requireBorgPath()).rejects.toMatchObject({
+      code: 'PlatformUnsupported',
+      message: expect.stringContaining('WSL'),
+    });
+  });
+
   it("tells the core's clock and the desktop facts the host supplies", async () => {
     const service = new AppStatusService({
       host: 'electron',

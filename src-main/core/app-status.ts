@@ -5,7 +5,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { BorgStatus } from '../model/app.js';
-import { capabilitiesFor, installHints, locateBorg, parseBorgVersion } from '../borg/version.js';
+import {
+  capabilitiesFor,
+  installHints,
+  locateBorg,
+  parseBorgVersion,
+  wellKnownBorgDirs,
+} from '../borg/version.js';
 import type { BorgCapabilities } from '../borg/capabilities.js';
 import type { AppStatus, ConfigNotice } from '../model/app.js';
 import type { SecretStorage } from '../model/secret-storage.js';
@@ -25,6 +31,8 @@ export interface AppStatusDeps {
   /** BORG_RSH in the host's environment, which borg's runs then use as it is (borg/ssh-run.ts). */
   readonly borgRshEnv?: () => string | undefined;
   readonly locate?: typeof locateBorg;
+  /** Folders searched after PATH (default: wellKnownBorgDirs of the platform, e.g. Homebrew's). */
+  readonly extraBorgDirs?: readonly string[];
   /** The core's clock (a hand-driven one in test mode). Default: the system clock. */
   readonly now?: () => number;
   /** Desktop-only facts: whether start at login works here and why the tray may be missing. */
@@ -49,7 +57,11 @@ export class AppStatusService {
     const setting = this.deps.borgPathSetting();
     if (this.cached !== undefined && this.cached.forSetting === setting) return this.cached.status;
     const locate = this.deps.locate ?? locateBorg;
-    const status = locate(setting, this.deps.pathEnv());
+    const extraDirs = this.deps.extraBorgDirs ?? wellKnownBorgDirs(this.deps.platform, this.deps.homeDir);
+    const status =
+      this.deps.platform === 'win32'
+        ? Promise.resolve(windowsStatus())
+        : locate(setting, this.deps.pathEnv(), extraDirs);
     this.cached = { forSetting: setting, status };
     // Only a working borg is worth remembering: after an install the next check should find it.
     status.then(
@@ -93,6 +105,8 @@ export class AppStatusService {
           `BorgBackup at ${status.path} does not work: ${status.detail}`,
           'Reinstall BorgBackup, or set the path to a working borg in Settings.',
         );
+      case 'platform-unsupported':
+        throw new AppError('PlatformUnsupported', status.reason, WSL_REMEDY);
     }
   }
 
@@ -118,7 +132,7 @@ export class AppStatusService {
       platform: this.deps.platform,
       homeDir: home,
       borg: await this.borgStatus(),
-      installHints: installHints(),
+      installHints: installHints(this.deps.platform),
       firstRun: !this.deps.hasRepositories(),
       now: new Date(this.deps.now?.() ?? Date.now()).toISOString(),
       startAtLoginSupported: this.deps.desktop !== undefined,
@@ -143,8 +157,26 @@ function trayProblemField(problem: string | undefined): { trayProblem?: string }
   return problem === undefined ? {} : { trayProblem: problem };
 }
 
+/**
+ * Windows: borg has no native Windows release; it runs inside WSL. Driving it there through
+ * `wsl.exe borg …` is not done (yet), on purpose rather than half-way: the passphrase pipe
+ * (BORG_PASSPHRASE_FD, an inherited file descriptor) does not cross wsl.exe, so passphrases would
+ * need another route (BORG_PASSCOMMAND reading a socket, or the environment, which Borgdesk never
+ * uses for secrets); every path (sources, repositories, restore targets, mount points, ssh keys,
+ * known_hosts) would need translating between C:\ and /mnt/c; and borg mount needs FUSE in WSL.
+ * The browser host runs inside WSL as on any Linux, and its page opens in the Windows browser.
+ */
+const WINDOWS_REASON =
+  'On Windows, BorgBackup runs only inside WSL (Windows Subsystem for Linux), and this Borgdesk app does not drive borg through WSL yet.';
+const WSL_REMEDY =
+  'Install borg inside WSL (sudo apt install borgbackup) and start Borgdesk’s browser host there (npm run serve), then open the address it prints in your Windows browser.';
+
+function windowsStatus(): BorgStatus {
+  return { state: 'platform-unsupported', platform: 'win32', reason: WINDOWS_REASON };
+}
+
 function installRemedy(platform: NodeJS.Platform): string {
-  const hints = installHints();
+  const hints = installHints(platform);
   // The hints are labelled for people ("macOS (Homebrew)"), so match the label loosely.
   const hint =
     (platform === 'darwin' ? hints.find((h) => h.platform.includes('macOS')) : undefined) ?? hints[0];

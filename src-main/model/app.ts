@@ -44,6 +44,11 @@ export const borgStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('broken'), path: z.string(), detail: z.string() }),
   /** A borg that runs but that Borgdesk can't drive (borg 2 betas for now); `reason` says why. */
   z.object({ state: z.literal('unsupported'), version: z.string(), path: z.string(), reason: z.string() }),
+  /**
+   * Borgdesk does not drive borg on this operating system: on Windows borg runs only inside WSL,
+   * and the desktop app does not reach into WSL (app-status.ts says why). Nothing was searched.
+   */
+  z.object({ state: z.literal('platform-unsupported'), platform: z.string(), reason: z.string() }),
 ]);
 export type BorgStatus = z.infer<typeof borgStatusSchema>;
 

@@ -49,5 +49,7 @@ function notUsable(borg: Exclude<BorgStatus, { state: 'ok' }>): string {
       return `The borg at ${borg.path} does not run: ${borg.detail}`;
     case 'unsupported':
       return `borg ${borg.version} at ${borg.path} can’t be used: ${borg.reason}`;
+    case 'platform-unsupported':
+      return `${borg.reason} Use Borgdesk’s browser host inside WSL instead.`;
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Shown instead of the app when borg cannot be used: what is wrong (missing, too old, broken), what
- * was found or searched, how to install it on each platform, and a way to point at a custom borg.
+ * Shown instead of the app when borg cannot be used: what is wrong (missing, too old, broken, or
+ * Windows, where borg runs only inside WSL), what was found or searched, how to install it on each
+ * platform, and a way to point at a custom borg.
  */
 import { useState } from 'react';
 import type { AppStatus, BorgStatus } from '../../../src-main/model/app.js';
@@ -37,6 +38,11 @@ function headline(borg: BorgStatus): { title: string; detail: string } {
       };
     case 'broken':
       return { title: 'BorgBackup does not work', detail: `${borg.path} did not run: ${borg.detail}` };
+    case 'platform-unsupported':
+      return {
+        title: 'On Windows, Borgdesk runs inside WSL',
+        detail: `${borg.reason} Install borg inside WSL, start Borgdesk’s browser host there, and open the address it prints in your Windows browser.`,
+      };
     case 'ok':
       return { title: 'BorgBackup is ready', detail: `borg ${borg.version} at ${borg.path}` };
   }
@@ -58,6 +64,8 @@ export function BorgMissing({ status }: BorgMissingProps) {
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
   const { title, detail } = headline(status.borg);
+  // A path to a borg.exe would not help: Borgdesk does not drive borg on Windows (app-status.ts).
+  const wsl = status.borg.state === 'platform-unsupported';
 
   const checkAgain = async (): Promise<void> => {
     setChecking(true);
@@ -93,7 +101,7 @@ export function BorgMissing({ status }: BorgMissingProps) {
           </details>
         ) : null}
 
-        <h2>Install BorgBackup</h2>
+        <h2>{wsl ? 'Use Borgdesk inside WSL' : 'Install BorgBackup'}</h2>
         <ul className={`boxed-list ${styles.installHints}`}>
           {sortHints(status).map((hint) => (
             <li key={hint.platform}>
@@ -104,28 +112,32 @@ export function BorgMissing({ status }: BorgMissingProps) {
           ))}
         </ul>
 
-        <h2>Or use a borg installed elsewhere</h2>
-        {error ? <ErrorMessage error={error} /> : null}
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void checkAgain();
-          }}
-        >
-          <Field label="Path to borg" hint="Leave empty to search your PATH.">
-            <input
-              value={borgPath}
-              onChange={(e) => setBorgPath(e.target.value)}
-              placeholder="/usr/local/bin/borg"
-              spellCheck={false}
-            />
-          </Field>
-          <div className={styles.setupActions}>
-            <Button type="submit" variant="primary" icon="refresh" busy={checking}>
-              Check again
-            </Button>
-          </div>
-        </form>
+        {wsl ? null : (
+          <>
+            <h2>Or use a borg installed elsewhere</h2>
+            {error ? <ErrorMessage error={error} /> : null}
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                void checkAgain();
+              }}
+            >
+              <Field label="Path to borg" hint="Leave empty to search your PATH.">
+                <input
+                  value={borgPath}
+                  onChange={(e) => setBorgPath(e.target.value)}
+                  placeholder="/usr/local/bin/borg"
+                  spellCheck={false}
+                />
+              </Field>
+              <div className={styles.setupActions}>
+                <Button type="submit" variant="primary" icon="refresh" busy={checking}>
+                  Check again
+                </Button>
+              </div>
+            </form>
+          </>
+        )}
       </div>
     </div>
   );
