@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { createCore } from './core/create-core.js';
+import { probeStatusNotifierHost } from './core/environment/status-notifier-host.js';
 import { createLogger, parseLogLevel } from './core/logging/logger.js';
 import { createRotatingFileSink } from './core/logging/rotating-file-sink.js';
 import type { Core } from './core/services.js';
@@ -121,7 +122,14 @@ async function start(): Promise<void> {
 
   const paths = resolveAppPaths(process.platform, process.env, app.getPath('home'));
   configDir = paths.configDir;
-  windowState = await loadWindowState(paths.configDir, logger);
+  // Asked once, bounded (~1 s): the tray and Settings need the answer, the window does not wait long.
+  const [loadedWindowState, statusNotifierHost] = await Promise.all([
+    loadWindowState(paths.configDir, logger),
+    process.platform === 'linux'
+      ? probeStatusNotifierHost(process.env['DBUS_SESSION_BUS_ADDRESS'])
+      : Promise.resolve('unknown' as const),
+  ]);
+  windowState = loadedWindowState;
   const core: Core = await createCore({
     host: 'electron',
     platform: process.platform,
@@ -136,7 +144,7 @@ async function start(): Promise<void> {
     logger,
     logDir,
     environment: createElectronEnvironment(),
-    desktop: createDesktopIntegration(() => background),
+    desktop: createDesktopIntegration(() => background, statusNotifierHost),
   });
   syncStartAtLogin(core.settings().startAtLogin, (line) => logger.warn(line));
   const detachTransport = attachElectronTransport(core, { validateResults: !app.isPackaged });
@@ -148,6 +156,7 @@ async function start(): Promise<void> {
     level: () => core.settings().notificationLevel,
     clock: { now: () => Date.now() },
     logger,
+    statusNotifierHost,
   });
   started = true;
   // A login start stays in the tray (unless a second start asked for the window); without a tray

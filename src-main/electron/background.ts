@@ -7,6 +7,7 @@ import {
   createNotificationCenter,
   type NotificationCenter,
 } from '../core/notifications/notification-center.js';
+import type { StatusNotifierHost } from '../core/environment/status-notifier-host.js';
 import type { Logger } from '../core/logging/logger.js';
 import type { NotificationLevel } from '../core/notifications/notification-policy.js';
 import { staleItemFromRow } from '../core/notifications/stale-plans.js';
@@ -25,6 +26,8 @@ export interface BackgroundOptions {
   readonly level?: () => NotificationLevel;
   readonly clock: { now(): number };
   readonly logger: Logger;
+  /** What the session bus said about a StatusNotifier host (Linux; see tray-support.ts). */
+  readonly statusNotifierHost?: StatusNotifierHost;
 }
 
 /** The running background: whether a tray exists, the center (for stale checks), and cleanup. */
@@ -59,6 +62,7 @@ export function startBackground(core: Core, options: BackgroundOptions): Backgro
   const attempt = attempter(options.logger);
   const created = createAppTray({
     assetsDir: options.assetsDir,
+    ...(options.statusNotifierHost === undefined ? {} : { statusNotifierHost: options.statusNotifierHost }),
     actions: {
       backUpNow: (planId) => attempt('Back up now', () => core.handlers['plans:run-now']({ planId })),
       openWindow: options.showWindow,

@@ -32,6 +32,20 @@ describe('trayIconPath', () => {
 });
 
 describe('trayHostProblem', () => {
+  it('believes the session bus on Linux over the desktop name', () => {
+    const gnome = { XDG_CURRENT_DESKTOP: 'GNOME', XDG_SESSION_TYPE: 'wayland' };
+    // GNOME with the AppIndicator extension: the watcher has a host.
+    expect(trayHostProblem('linux', gnome, 'present')).toBeUndefined();
+    // A KDE name but no host registered (e.g. plasmashell not running).
+    expect(trayHostProblem('linux', { XDG_CURRENT_DESKTOP: 'KDE' }, 'absent')).toMatch(
+      /no StatusNotifier host/,
+    );
+    expect(trayHostProblem('linux', { BORGDESK_TRAY: '1' }, 'absent')).toBeUndefined();
+    expect(trayHostProblem('linux', { BORGDESK_TRAY: '0' }, 'present')).toMatch(/turned off/);
+    // Only an unanswerable bus falls back to the name.
+    expect(trayHostProblem('linux', gnome, 'unknown')).toMatch(/AppIndicator/);
+  });
+
   it('flags stock GNOME (Wayland or X11), unless the user says a tray host is there', () => {
     const gnome = { XDG_CURRENT_DESKTOP: 'GNOME', XDG_SESSION_TYPE: 'wayland' };
     expect(trayHostProblem('linux', gnome)).toMatch(/AppIndicator/);

@@ -1,8 +1,9 @@
 /**
  * Pure helpers for the tray (no electron import, so they are unit-tested): which icon file each
- * platform expects, and whether a Linux desktop is known to have no tray host.
+ * platform expects, and whether a Linux desktop has no tray host.
  */
 import path from 'node:path';
+import type { StatusNotifierHost } from '../core/environment/status-notifier-host.js';
 import type { TrayKind } from '../core/notifications/tray-state.js';
 
 /**
@@ -19,15 +20,24 @@ export function trayIconPath(kind: TrayKind, platform: NodeJS.Platform, assetsDi
 }
 
 /**
- * Why the tray is probably invisible, or undefined when it should show. Stock GNOME (3.26 and later,
- * Wayland or X11) has no tray host unless the AppIndicator extension is installed (electron #34801);
- * Ubuntu ships that extension enabled. We cannot ask D-Bus from here, so other GNOME sessions are
- * treated as tray-less unless the user sets BORGDESK_TRAY=1. BORGDESK_TRAY=0 turns the tray off anywhere.
- * Erring towards "no tray" is safe: the window then minimises instead of hiding.
+ * Why the tray would be invisible, or undefined when it should show. On Linux the session bus says
+ * whether a StatusNotifier host runs (`host`, from core/environment/status-notifier-host.ts); only
+ * when the bus cannot be asked does the desktop's name decide: stock GNOME (3.26 and later) has no
+ * tray host unless the AppIndicator extension is installed (electron #34801), Ubuntu ships it enabled.
+ * BORGDESK_TRAY=1 insists on a tray, BORGDESK_TRAY=0 turns it off anywhere. Erring towards "no tray"
+ * is safe: the window then minimises instead of hiding.
  */
-export function trayHostProblem(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string | undefined {
+export function trayHostProblem(
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  host: StatusNotifierHost = 'unknown',
+): string | undefined {
   if (env.BORGDESK_TRAY === '0') return 'the tray icon is turned off (BORGDESK_TRAY=0)';
   if (platform !== 'linux' || env.BORGDESK_TRAY === '1') return undefined;
+  if (host === 'present') return undefined;
+  if (host === 'absent') {
+    return 'this desktop runs no StatusNotifier host to show tray icons (on GNOME, the AppIndicator extension adds one)';
+  }
   const desktops = (env.XDG_CURRENT_DESKTOP ?? '').toLowerCase().split(':');
   if (desktops.includes('gnome') && !desktops.includes('ubuntu')) {
     return 'GNOME shows no tray icons without the AppIndicator extension (set BORGDESK_TRAY=1 if it is installed)';

@@ -5,6 +5,7 @@
  */
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { TrayKind, TrayState } from '../core/notifications/tray-state.js';
+import type { StatusNotifierHost } from '../core/environment/status-notifier-host.js';
 import { trayHostProblem, trayIconPath, trayTitle } from './tray-support.js';
 
 /** A plan as the menu lists it. */
@@ -28,6 +29,8 @@ export interface TrayOptions {
   readonly actions: TrayActions;
   readonly platform?: NodeJS.Platform;
   readonly env?: NodeJS.ProcessEnv;
+  /** What the session bus said about a StatusNotifier host (Linux). */
+  readonly statusNotifierHost?: StatusNotifierHost;
 }
 
 /** A live tray icon. */
@@ -46,7 +49,7 @@ export type AppTrayResult = { readonly tray: AppTray } | { readonly problem: str
 /** Create the tray, or say why this desktop cannot show one. */
 export function createAppTray(options: TrayOptions): AppTrayResult {
   const platform = options.platform ?? process.platform;
-  const problem = trayHostProblem(platform, options.env ?? process.env);
+  const problem = trayHostProblem(platform, options.env ?? process.env, options.statusNotifierHost);
   if (problem !== undefined) return { problem };
   const images = new Map<TrayKind, NativeImage>();
   const imageFor = (kind: TrayKind): NativeImage => {

@@ -145,7 +145,8 @@ function busConfig(address: string): string {
 `;
 }
 
-async function connect(address: string): Promise<MessageBus> {
+/** A plain client connection to a test bus. */
+export async function connect(address: string): Promise<MessageBus> {
   const bus = sessionBus({ busAddress: address });
   await new Promise<void>((resolve, reject) => {
     bus.once('connect', () => resolve());
