@@ -5,10 +5,11 @@
  * borg; what the stand-in records is what the bundle asked of Electron.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDesktopHost, type DesktopHostRun, type RecordedCall } from './support/desktop-host.js';
+import { loadPreload } from './support/electron-standin/preload.js';
 
 let run: DesktopHostRun;
 
@@ -231,6 +232,118 @@ describe('IPC', () => {
     expect(reply.result).toMatchObject({ host: 'electron', homeDir: run.homeDir, firstRun: true });
     // The system borg was found on PATH.
     expect(reply.result).toHaveProperty('borg.version');
+  });
+});
+
+interface JobRow {
+  readonly id: string;
+  readonly status: string;
+}
+
+async function invokeOk<T>(method: Parameters<DesktopHostRun['invoke']>[0], params: unknown): Promise<T> {
+  const reply = await run.invoke(method, params as never);
+  if (!reply.ok) throw new Error(`${method} failed: ${reply.error.message}`);
+  return reply.result as T;
+}
+
+async function jobsDone(count: number): Promise<JobRow[]> {
+  for (let i = 0; i < 600; i++) {
+    const jobs = await invokeOk<JobRow[]>('jobs:list', {});
+    const finished = jobs.filter((j) => ['succeeded', 'warning', 'failed', 'cancelled'].includes(j.status));
+    if (finished.length >= count && finished.length === jobs.length) return jobs;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the backups did not finish');
+}
+
+describe('tray and notifications (a real borg behind them)', () => {
+  it('offers the tray menu with the plans, and shows a warning once however often it repeats', async () => {
+    const tray = first('Tray.new');
+    expect((tray.args[0] as { image: string }).image).toBe(path.resolve('dist/assets/tray-idle-32.png'));
+    expect(existsSync(path.resolve('dist/assets/tray-idle-32.png'))).toBe(true);
+    for (const kind of ['running', 'warning', 'error'])
+      expect(existsSync(path.resolve(`dist/assets/tray-${kind}-32.png`))).toBe(true);
+
+    const source = path.join(run.root, 'home', 'documents');
+    await mkdir(source, { recursive: true });
+    await writeFile(path.join(source, 'note.txt'), 'kept\n');
+    const repo = await invokeOk<{ id: string }>('repos:create', {
+      name: 'Tray repo',
+      location: path.join(run.root, 'repo'),
+      encryption: 'repokey-blake2',
+      passphrase: 'tray smoke passphrase 41',
+    });
+    // A source that is gone: borg backs up the rest and ends with a warning.
+    const plan = await invokeOk<{ id: string }>('plans:save', {
+      draft: {
+        name: 'Documents',
+        targets: [{ repoId: repo.id }],
+        sourcePaths: [source, path.join(run.root, 'home', 'gone')],
+        // Two runs within a second: the default name (to the second) would collide.
+        archiveNameTemplate: '{hostname}-{now:%Y-%m-%dT%H-%M-%S.%f}',
+      },
+    });
+    const menu = await run.waitFor('tray.setContextMenu', (call) =>
+      JSON.stringify(call.args).includes('"Documents"'),
+    );
+    const labels = (menu.args[0] as { label: string }[]).map((item) => item.label);
+    expect(labels).toEqual(['Back up now', 'Open Borgdesk', '', 'Pause all schedules', '', 'Quit Borgdesk']);
+
+    // Run it from the tray, twice: the same warning is told once (no nagging), the tray shows it.
+    await run.clickTrayItem('Back up now', 'Documents');
+    const firstRun = await jobsDone(1);
+    expect(firstRun.map((job) => job.status)).toEqual(['warning']);
+    await invokeOk('plans:run-now', { planId: plan.id });
+    const secondRun = await jobsDone(2);
+    expect(secondRun.map((job) => job.status), JSON.stringify(secondRun)).toEqual(['warning', 'warning']);
+    await run.settle();
+    const shown = run.calls('notification.show').map((call) => String(call.args[0]));
+    expect(shown.filter((title) => title.startsWith('Backup finished with warnings'))).toEqual([
+      'Backup finished with warnings: Documents',
+    ]);
+    // The icon shows each run and returns to idle: files that could not be read are a notice, not a red icon.
+    expect(
+      run.calls('tray.setImage').map((call) => path.basename((call.args[0] as { image: string }).image)),
+    ).toEqual(['tray-running-32.png', 'tray-idle-32.png', 'tray-running-32.png', 'tray-idle-32.png']);
+  });
+});
+
+describe('the preload bundle (under a stand-in contextBridge and ipcRenderer)', () => {
+  it('exposes only window.borgdesk with invoke and on, and asks for electron alone', () => {
+    const preload = loadPreload(() => ({ id: 1, ok: true, result: 'answer' }));
+    expect([...preload.exposed.keys()]).toEqual(['borgdesk']);
+    expect(Object.keys(preload.exposed.get('borgdesk') as object).sort()).toEqual(['invoke', 'on']);
+    expect(preload.required).toEqual(['electron']);
+    expect(preload.listenedChannels()).toEqual(['borgdesk:event']);
+    expect(preload.missing).toEqual([]);
+  });
+
+  it('forwards contract requests on borgdesk:invoke only, and refuses other names', async () => {
+    const preload = loadPreload(() => ({ id: 1, ok: true, result: { fine: true } }));
+    const api = preload.exposed.get('borgdesk') as {
+      invoke(name: string, params: unknown): Promise<unknown>;
+      on(event: string, listener: (payload: unknown) => void): () => void;
+    };
+    await expect(api.invoke('app:status', {})).resolves.toEqual({ fine: true });
+    await expect(api.invoke('shell:openExternal', { url: 'https://evil.example' })).rejects.toMatchObject({
+      code: 'UnknownMethod',
+    });
+    expect(preload.invokes.map((i) => i.channel)).toEqual(['borgdesk:invoke']);
+    expect(() => api.on('not:an-event', () => undefined)).toThrow(/Unknown event/);
+  });
+
+  it('hands listeners the payload only, never the IPC event with its sender', () => {
+    const preload = loadPreload(() => undefined);
+    const api = preload.exposed.get('borgdesk') as {
+      on(event: string, listener: (...args: unknown[]) => void): () => void;
+    };
+    const got: unknown[][] = [];
+    const off = api.on('job:updated', (...args) => got.push(args));
+    preload.deliver('borgdesk:event', { event: 'job:updated', payload: { n: 1 } });
+    preload.deliver('borgdesk:event', { event: 'made:up', payload: { n: 2 } });
+    off();
+    preload.deliver('borgdesk:event', { event: 'job:updated', payload: { n: 3 } });
+    expect(got).toEqual([[{ n: 1 }]]);
   });
 });
 
