@@ -295,7 +295,10 @@ describe('tray and notifications (a real borg behind them)', () => {
     expect(firstRun.map((job) => job.status)).toEqual(['warning']);
     await invokeOk('plans:run-now', { planId: plan.id });
     const secondRun = await jobsDone(2);
-    expect(secondRun.map((job) => job.status), JSON.stringify(secondRun)).toEqual(['warning', 'warning']);
+    expect(
+      secondRun.map((job) => job.status),
+      JSON.stringify(secondRun),
+    ).toEqual(['warning', 'warning']);
     await run.settle();
     const shown = run.calls('notification.show').map((call) => String(call.args[0]));
     expect(shown.filter((title) => title.startsWith('Backup finished with warnings'))).toEqual([
