@@ -42,6 +42,11 @@ describe('trayHostProblem', () => {
     );
     expect(trayHostProblem('linux', { BORGDESK_TRAY: '1' }, 'absent')).toBeUndefined();
     expect(trayHostProblem('linux', { BORGDESK_TRAY: '0' }, 'present')).toMatch(/turned off/);
+    // X11 has the older XEmbed tray as well: no watcher there leaves it to the desktop's name.
+    expect(
+      trayHostProblem('linux', { XDG_CURRENT_DESKTOP: 'XFCE', XDG_SESSION_TYPE: 'x11' }, 'absent'),
+    ).toBeUndefined();
+    expect(trayHostProblem('linux', { ...gnome, XDG_SESSION_TYPE: 'x11' }, 'absent')).toMatch(/AppIndicator/);
     // Only an unanswerable bus falls back to the name.
     expect(trayHostProblem('linux', gnome, 'unknown')).toMatch(/AppIndicator/);
   });

@@ -22,7 +22,7 @@ export function trayIconPath(kind: TrayKind, platform: NodeJS.Platform, assetsDi
 /**
  * Why the tray would be invisible, or undefined when it should show. On Linux the session bus says
  * whether a StatusNotifier host runs (`host`, from core/environment/status-notifier-host.ts); only
- * when the bus cannot be asked does the desktop's name decide: stock GNOME (3.26 and later) has no
+ * when the bus cannot be asked (or on X11, see below) does the desktop's name decide: stock GNOME (3.26 and later) has no
  * tray host unless the AppIndicator extension is installed (electron #34801), Ubuntu ships it enabled.
  * BORGDESK_TRAY=1 insists on a tray, BORGDESK_TRAY=0 turns it off anywhere. Erring towards "no tray"
  * is safe: the window then minimises instead of hiding.
@@ -35,7 +35,9 @@ export function trayHostProblem(
   if (env.BORGDESK_TRAY === '0') return 'the tray icon is turned off (BORGDESK_TRAY=0)';
   if (platform !== 'linux' || env.BORGDESK_TRAY === '1') return undefined;
   if (host === 'present') return undefined;
-  if (host === 'absent') {
+  // On X11 Chromium falls back to the older XEmbed tray, which some panels (i3bar, older XFCE) still
+  // provide without a StatusNotifier watcher: there the desktop's name decides, as without a bus.
+  if (host === 'absent' && env.XDG_SESSION_TYPE !== 'x11') {
     return 'this desktop runs no StatusNotifier host to show tray icons (on GNOME, the AppIndicator extension adds one)';
   }
   const desktops = (env.XDG_CURRENT_DESKTOP ?? '').toLowerCase().split(':');

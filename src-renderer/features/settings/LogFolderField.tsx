@@ -20,13 +20,14 @@ export function LogFolderField() {
   const error = open.error ?? location.error;
   return (
     <div className="field" role="group" aria-label="Logs">
-      <p className={styles.usage}>
+      <span className="field-label">Logs</span>
+      <p className={`field-hint ${styles.usage}`}>
         <span>
           {where === undefined
-            ? 'Logs: …'
+            ? '…'
             : where.kind === 'stderr'
-              ? 'Logs: written to the standard error of the terminal that started Borgdesk.'
-              : `Logs: ${where.folder}`}
+              ? 'Written to the standard error of the terminal that started Borgdesk (more with BORGDESK_LOG_LEVEL=debug).'
+              : `In ${where.folder}. Passphrases and the secret parts of web addresses are left out.`}
         </span>
         {where?.kind === 'folder' && where.canOpen && (
           <Button onClick={() => open.run({})} busy={open.pending}>
