@@ -5,12 +5,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkArchiveName } from '../../model/archive-name-syntax.js';
-import { buildCreateArgs, runCreate, type CreateOptions } from '../../borg/commands/create.js';
+import { buildCreateArgs, type CreateOptions } from '../../borg/commands/create.js';
 import type { BackupRequest } from '../../model/job.js';
 import { AppError } from '../app-error.js';
 import { borgTimeToIso } from '../borg-time.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import { runningLine } from './command-line.js';
+import { createInAFreshSecond } from './create-in-a-fresh-second.js';
 import { explainDiskFull } from './disk-full.js';
 import type { JobSpec } from './job-manager.js';
 import { backupSummary, warningSummary } from './job-summary.js';
@@ -87,9 +88,11 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
       });
       const createOptions = { ...options, location: current.location };
       log('info', runningLine(buildCreateArgs(createOptions, capabilitiesOf(ctx)), ctx));
-      const outcome = await runCreate(createOptions, ctx).catch(async (e: unknown) => {
-        throw await explainDiskFull(e, createOptions, deps.env);
-      });
+      const outcome = await createInAFreshSecond(createOptions, ctx, (line) => log('info', line)).catch(
+        async (e: unknown) => {
+          throw await explainDiskFull(e, createOptions, deps.env);
+        },
+      );
       log('info', backupSummary(outcome.archive));
       const warned = warningSummary(outcome.warnings);
       if (warned !== undefined) log('warning', warned);

@@ -3,12 +3,13 @@
  * hooks, plan-hooks.ts), then — when the plan has a retention policy — prune limited to the plan's
  * archives and compact. Each is a JobSpec for the repository's lane.
  */
-import { buildCreateArgs, runCreate, type CreateOptions } from '../../borg/commands/create.js';
+import { buildCreateArgs, type CreateOptions } from '../../borg/commands/create.js';
 import { buildPruneArgs, runPrune } from '../../borg/commands/prune.js';
 import { buildCompactArgs, compactSupported, runCompact } from '../../borg/commands/compact.js';
 import { type BorgContext } from '../../borg/exec.js';
 import type { JobTrigger } from '../../model/history.js';
 import { AppError } from '../app-error.js';
+import { createInAFreshSecond } from '../jobs/create-in-a-fresh-second.js';
 import { borgTimeToIso } from '../borg-time.js';
 import type { JobRunContext, JobSpec } from '../jobs/job-manager.js';
 import type { ProgressTracker } from '../jobs/job-progress.js';
@@ -88,9 +89,11 @@ export function planBackupJob(
       return runWithPlanHooks(hookRun, job, prepare, async ({ current, ctx }) => {
         const options = planCreateOptions(plan, current.location, deps);
         job.log('info', runningLine(buildCreateArgs(options, capabilitiesOf(ctx)), ctx));
-        const run = await runCreate(options, ctx).catch(async (e: unknown) => {
-          throw await explainDiskFull(e, options, deps.env);
-        });
+        const run = await createInAFreshSecond(options, ctx, (line) => job.log('info', line)).catch(
+          async (e: unknown) => {
+            throw await explainDiskFull(e, options, deps.env);
+          },
+        );
         const { archive } = run;
         job.log('info', backupSummary(archive));
         const warned = warningSummary(run.warnings);
