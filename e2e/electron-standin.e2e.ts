@@ -9,7 +9,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDesktopHost, type DesktopHostRun, type RecordedCall } from './support/desktop-host.js';
-import { loadPreload } from './support/electron-standin/preload.js';
 
 let run: DesktopHostRun;
 
@@ -307,90 +306,6 @@ describe('tray and notifications (a real borg behind them)', () => {
     expect(
       run.calls('tray.setImage').map((call) => path.basename((call.args[0] as { image: string }).image)),
     ).toEqual(['tray-running-32.png', 'tray-idle-32.png', 'tray-running-32.png', 'tray-idle-32.png']);
-  });
-});
-
-describe('the preload bundle (under a stand-in contextBridge and ipcRenderer)', () => {
-  it('exposes only window.borgdesk with invoke and on, and asks for electron alone', () => {
-    const preload = loadPreload(() => ({ id: 1, ok: true, result: 'answer' }));
-    expect([...preload.exposed.keys()]).toEqual(['borgdesk']);
-    expect(Object.keys(preload.exposed.get('borgdesk') as object).sort()).toEqual(['invoke', 'on']);
-    expect(preload.required).toEqual(['electron']);
-    expect(preload.listenedChannels()).toEqual(['borgdesk:event']);
-    expect(preload.missing).toEqual([]);
-  });
-
-  it('forwards contract requests on borgdesk:invoke only, and refuses other names', async () => {
-    const preload = loadPreload(() => ({ id: 1, ok: true, result: { fine: true } }));
-    const api = preload.exposed.get('borgdesk') as {
-      invoke(name: string, params: unknown): Promise<unknown>;
-      on(event: string, listener: (payload: unknown) => void): () => void;
-    };
-    await expect(api.invoke('app:status', {})).resolves.toEqual({ fine: true });
-    await expect(api.invoke('shell:openExternal', { url: 'https://evil.example' })).rejects.toMatchObject({
-      code: 'UnknownMethod',
-    });
-    expect(preload.invokes.map((i) => i.channel)).toEqual(['borgdesk:invoke']);
-    expect(() => api.on('not:an-event', () => undefined)).toThrow(/Unknown event/);
-  });
-
-  it('hands listeners the payload only, never the IPC event with its sender', () => {
-    const preload = loadPreload(() => undefined);
-    const api = preload.exposed.get('borgdesk') as {
-      on(event: string, listener: (...args: unknown[]) => void): () => void;
-    };
-    const got: unknown[][] = [];
-    const off = api.on('job:updated', (...args) => got.push(args));
-    preload.deliver('borgdesk:event', { event: 'job:updated', payload: { n: 1 } });
-    preload.deliver('borgdesk:event', { event: 'made:up', payload: { n: 2 } });
-    off();
-    preload.deliver('borgdesk:event', { event: 'job:updated', payload: { n: 3 } });
-    expect(got).toEqual([[{ n: 1 }]]);
-  });
-});
-
-describe('the window state', () => {
-  it('opens where the window was last time, maximised, when that is on a connected display', async () => {
-    const state = { version: 1, bounds: { x: 140, y: 90, width: 1100, height: 720 }, maximized: true };
-    const again = await startDesktopHost({
-      files: { 'config/borgdesk/window-state.json': JSON.stringify(state) },
-    });
-    try {
-      const options = again.calls('BrowserWindow.new')[0]?.args[0];
-      expect(options).toMatchObject({ x: 140, y: 90, width: 1100, height: 720 });
-      await again.waitFor('window.maximize');
-    } finally {
-      await again.stop();
-    }
-  });
-
-  it('ignores a saved position on a display that is gone', async () => {
-    const state = { version: 1, bounds: { x: 4000, y: 90, width: 1100, height: 720 }, maximized: false };
-    const again = await startDesktopHost({
-      files: { 'config/borgdesk/window-state.json': JSON.stringify(state) },
-    });
-    try {
-      const options = again.calls('BrowserWindow.new')[0]?.args[0] as Record<string, unknown>;
-      expect(options).toMatchObject({ width: 1200, height: 800 });
-      expect(options).not.toHaveProperty('x');
-    } finally {
-      await again.stop();
-    }
-  });
-});
-
-describe('a second start', () => {
-  it('quits at once, before ready, without a window or a core', async () => {
-    const second = await startDesktopHost({ singleInstanceLock: false });
-    try {
-      expect(await second.exited).toBe(0);
-      expect(second.calls('app.quit')).toHaveLength(1);
-      expect(second.calls('BrowserWindow.new')).toEqual([]);
-      expect(second.calls('ipcMain.handle')).toEqual([]);
-      expect(second.calls('standin:missing')).toEqual([]);
-    } finally {
-      await second.stop();
-    }
   });
 });
 

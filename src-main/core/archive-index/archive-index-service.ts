@@ -6,8 +6,7 @@
  * size cap (index-disk.ts). All borg work runs in the repository's lane. indexInBackground builds the
  * index of a new archive nobody opened yet at low priority, giving way to any other work in the lane.
  *
- * Never await tree(), versions() or searchAll() from inside the same repository's lane: they queue
- * borg work in it themselves.
+ * Never await tree(), versions() or searchAll() inside the repository's own lane: they queue borg work there.
  */
 import path from 'node:path';
 import type { BorgContext } from '../../borg/exec.js';
