@@ -3,6 +3,7 @@
  * sidebar + main area + log panel, with the one open dialog on top.
  */
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getApi, onConnectionChange } from './api/select-client.js';
 import { Button } from './components/Button.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
@@ -46,6 +47,7 @@ export function App() {
   const status = useAppStore((s) => s.status);
   const statusError = useAppStore((s) => s.statusError);
   const loadStatus = useAppStore((s) => s.loadStatus);
+  const { t } = useTranslation();
 
   useEffect(() => {
     const unbind = bindEvents(getApi());
@@ -65,15 +67,15 @@ export function App() {
         <ConnectionBanner />
         {statusError ? (
           <div className={`card ${styles.splashCard}`}>
-            <ErrorMessage error={statusError} title="Borgdesk could not start" />
+            <ErrorMessage error={statusError} title={t('app.couldNotStart')} />
             <Button variant="primary" onClick={() => void loadStatus()}>
-              Try again
+              {t('actions.tryAgain')}
             </Button>
           </div>
         ) : (
           <div className="splash-loading" role="status">
             <span className="spinner" aria-hidden="true" />
-            Starting Borgdesk…
+            {t('app.starting')}
           </div>
         )}
       </div>

@@ -10,6 +10,10 @@ import './styles/controls.css';
 import './styles/jobs.css';
 import './styles/screens.css';
 import { App } from './app.js';
+import { setupI18n } from './i18n/i18n.js';
+
+// Catalogs are bundled, so i18next is ready before the first render (in the system's language).
+setupI18n();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -17,5 +17,7 @@ export const settingsSchema = z.object({
   metricsTextfile: z.string().max(4096),
   /** Size cap of the archive contents indexes on disk in MB (decimal, as sizes are shown); LRU. */
   archiveIndexCacheMb: z.number().int().min(100).max(1_000_000),
+  /** The UI's language: follow the system's, or one of the shipped languages. */
+  language: z.enum(['system', 'en', 'de']),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -2,7 +2,18 @@
  * Number, size, time and text formatting for the UI. Sizes are decimal (kB, MB, GB) because that is
  * what borg prints, so figures in Borgdesk match what a user sees on the command line.
  */
+import i18next from 'i18next';
+import { currentFormatLocale } from '../i18n/locale-state.js';
+import { markTranslated } from '../i18n/pseudo.js';
 import { hostNow } from './host-clock.js';
+
+/** A decimal number in the UI's locale with exactly `digits` fraction digits ("1.5", "1,5"). */
+function decimal(value: number, digits: number): string {
+  return new Intl.NumberFormat(currentFormatLocale(), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
 
 const sizeUnits = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
 
@@ -11,14 +22,14 @@ export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) return '—';
   const sign = bytes < 0 ? '-' : '';
   let value = Math.abs(bytes);
-  if (value < 1000) return `${sign}${Math.round(value)} B`;
+  if (value < 1000) return markTranslated(`${sign}${Math.round(value)} B`);
   let unit = 0;
   // 999.95 and up would round to "1000.0", so it moves to the next unit instead.
   while (value >= 999.95 && unit < sizeUnits.length - 1) {
     value /= 1000;
     unit += 1;
   }
-  return `${sign}${value.toFixed(1)} ${sizeUnits[unit]}`;
+  return markTranslated(`${sign}${decimal(value, 1)} ${sizeUnits[unit]}`);
 }
 
 /** Formats a transfer rate in bytes per second ("12.3 MB/s"). */
@@ -29,14 +40,14 @@ export function formatRate(bytesPerSecond: number): string {
 /** Formats a duration in seconds for people: "45 s", "3 min 12 s", "2 h 5 min". */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '—';
-  if (seconds < 10) return `${(Math.round(seconds * 10) / 10).toString()} s`;
+  if (seconds < 10) return markTranslated(`${decimal(Math.round(seconds * 10) / 10, seconds < 1 ? 1 : 0)} s`);
   const total = Math.round(seconds);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
-  if (m > 0) return s > 0 ? `${m} min ${s} s` : `${m} min`;
-  return `${s} s`;
+  if (h > 0) return markTranslated(m > 0 ? `${h} h ${m} min` : `${h} h`);
+  if (m > 0) return markTranslated(s > 0 ? `${m} min ${s} s` : `${m} min`);
+  return markTranslated(`${s} s`);
 }
 
 /** Formats elapsed milliseconds as a running clock: "0:07", "12:34", "1:02:03". */
@@ -48,15 +59,15 @@ export function formatClock(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** Formats a count with thousands separators ("12,345"). */
+/** Formats a count with the locale's thousands separators ("12,345", "12.345"). */
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat('en-US').format(n);
+  return markTranslated(new Intl.NumberFormat(currentFormatLocale()).format(n));
 }
 
 /** Formats a deduplication ratio ("4.2×"). */
 export function formatRatio(ratio: number): string {
   if (!Number.isFinite(ratio) || ratio <= 0) return '—';
-  return `${ratio >= 100 ? Math.round(ratio) : ratio.toFixed(1)}×`;
+  return markTranslated(`${ratio >= 100 ? Math.round(ratio) : decimal(ratio, 1)}×`);
 }
 
 /**
@@ -83,10 +94,11 @@ export function formatRelative(value: string | Date, now: Date = hostNow()): str
   const date = typeof value === 'string' ? parseDate(value) : value;
   if (!date) return '—';
   const diff = (date.getTime() - now.getTime()) / 1000;
-  if (Math.abs(diff) < 45) return 'just now';
-  const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(currentFormatLocale(), { numeric: 'auto' });
+  if (Math.abs(diff) < 45) return i18next.t('time.justNow', { ns: 'common' });
   for (const [limit, unit, size] of relativeSteps) {
-    if (Math.abs(diff) < limit) return rtf.format(Math.round(diff / size) || Math.sign(diff), unit);
+    if (Math.abs(diff) < limit)
+      return markTranslated(rtf.format(Math.round(diff / size) || Math.sign(diff), unit));
   }
   return '—';
 }
@@ -95,7 +107,9 @@ export function formatRelative(value: string | Date, now: Date = hostNow()): str
 export function formatDateTime(value: string | Date): string {
   const date = typeof value === 'string' ? parseDate(value) : value;
   if (!date) return '—';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return markTranslated(
+    new Intl.DateTimeFormat(currentFormatLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date),
+  );
 }
 
 /** Shortens long text by cutting out its middle, keeping both ends of a path readable. */

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { AppStatus } from '../../src-main/model/app.js';
 import type { Settings } from '../../src-main/model/settings.js';
 import { getApi, type ConnectionState } from '../api/select-client.js';
+import { applyLanguageSetting } from '../i18n/i18n.js';
 import { toErrorInfo, type ErrorInfo } from '../lib/error-info.js';
 import { syncHostClock } from '../lib/host-clock.js';
 
@@ -92,6 +93,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   async loadSettings() {
     try {
       const settings = await getApi().invoke('settings:get', {});
+      applyLanguageSetting(settings.language);
       set({ settings });
     } catch {
       // Settings only supply defaults (compression); the dialogs fall back to their own.
@@ -100,6 +102,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   async updateSettings(patch) {
     const settings = await getApi().invoke('settings:update', patch);
+    applyLanguageSetting(settings.language);
     set({ settings });
     return settings;
   },

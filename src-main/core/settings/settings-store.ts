@@ -21,6 +21,7 @@ export const defaultSettings: Settings = {
   startAtLogin: false,
   metricsTextfile: '',
   archiveIndexCacheMb: 2000,
+  language: 'system',
 };
 
 const SETTINGS_VERSION = 1;
@@ -35,6 +36,7 @@ const fieldSchemas: { readonly [K in Field]: z.ZodType<Settings[K]> } = {
   startAtLogin: settingsSchema.shape.startAtLogin,
   metricsTextfile: settingsSchema.shape.metricsTextfile,
   archiveIndexCacheMb: settingsSchema.shape.archiveIndexCacheMb,
+  language: settingsSchema.shape.language,
 };
 
 // What the notice calls a field, in the Settings dialog's words.
@@ -46,6 +48,7 @@ const fieldLabels: { readonly [K in Field]: string } = {
   startAtLogin: 'Start at login',
   metricsTextfile: 'Prometheus metrics',
   archiveIndexCacheMb: 'Archive indexes: space on disk',
+  language: 'Language',
 };
 
 const FIELDS = Object.keys(fieldSchemas) as Field[];
@@ -108,6 +111,7 @@ export async function openSettingsStore(
           startAtLogin: patch.startAtLogin ?? data.settings.startAtLogin,
           metricsTextfile: patch.metricsTextfile ?? data.settings.metricsTextfile,
           archiveIndexCacheMb: patch.archiveIndexCacheMb ?? data.settings.archiveIndexCacheMb,
+          language: patch.language ?? data.settings.language,
         };
         return { next: { ...data, settings: next }, result: next };
       }),

@@ -3,6 +3,8 @@
  * Saving a new borg path re-checks borg; a new allowance for overdue backups re-checks those.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Compression } from '../../../src-main/model/compression.js';
 import type { Settings } from '../../../src-main/model/settings.js';
 import { Button } from '../../components/Button.js';
@@ -23,15 +25,24 @@ import { StartAtLoginField } from './StartAtLoginField.js';
 
 type NotificationLevel = Settings['notificationLevel'];
 
-const levelChoices: readonly Choice<NotificationLevel>[] = [
-  { value: 'all', label: 'Every backup', hint: 'A notice after each backup, successful or not.' },
-  {
-    value: 'problems',
-    label: 'Only problems (recommended)',
-    hint: 'Failures, warnings and overdue backups; successful runs stay quiet.',
-  },
-  { value: 'off', label: 'Off', hint: 'No desktop notifications. The tray icon still shows problems.' },
-];
+type LanguageSetting = Settings['language'];
+
+function levelChoices(t: TFunction<['settings', 'common']>): readonly Choice<NotificationLevel>[] {
+  return (['all', 'problems', 'off'] as const).map((value) => ({
+    value,
+    label: t(`notifications.${value}.label`),
+    hint: t(`notifications.${value}.hint`),
+  }));
+}
+
+// Language names are written in their own language, so a user who cannot read the current one finds theirs.
+function languageChoices(t: TFunction<['settings', 'common']>): readonly Choice<LanguageSetting>[] {
+  return [
+    { value: 'system', label: t('language.system'), hint: t('language.systemHint') },
+    { value: 'en', label: 'English', hint: t('language.fixedHint') },
+    { value: 'de', label: 'Deutsch', hint: t('language.fixedHint') },
+  ];
+}
 
 // The settings schema allows whole days from 1 to 60.
 function parseDays(text: string): number | undefined {
@@ -41,6 +52,7 @@ function parseDays(text: string): number | undefined {
 
 /** The settings dialog. */
 export function SettingsDialog() {
+  const { t } = useTranslation(['settings', 'common']);
   const settings = useAppStore((s) => s.settings);
   const status = useAppStore((s) => s.status);
   const updateSettings = useAppStore((s) => s.updateSettings);
@@ -50,12 +62,13 @@ export function SettingsDialog() {
   const [compression, setCompression] = useState<Compression>(settings?.defaultCompression ?? 'lz4');
   const [level, setLevel] = useState<NotificationLevel>(settings?.notificationLevel ?? 'problems');
   const [staleDays, setStaleDays] = useState(String(settings?.staleAfterDays ?? 3));
+  const [language, setLanguage] = useState<LanguageSetting>(settings?.language ?? 'system');
   const [startAtLogin, setStartAtLogin] = useState(settings?.startAtLogin ?? false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
 
   const days = parseDays(staleDays);
-  const daysError = days === undefined ? 'Enter a whole number of days from 1 to 60.' : undefined;
+  const daysError = days === undefined ? t('staleDays.error') : undefined;
 
   const save = (): void => {
     if (days === undefined) return;
@@ -68,6 +81,7 @@ export function SettingsDialog() {
       defaultCompression: compression,
       notificationLevel: level,
       staleAfterDays: days,
+      language,
       // Sent only when changed: the desktop host rewrites the system's login item for it.
       ...(startAtLogin !== settings?.startAtLogin ? { startAtLogin } : {}),
     })
@@ -77,32 +91,29 @@ export function SettingsDialog() {
       })
       .then(closeDialog, (e: unknown) => {
         setBusy(false);
-        setError(toErrorInfo(e, 'The settings could not be saved.'));
+        setError(toErrorInfo(e, t('saveFailed')));
       });
   };
 
   return (
     <Dialog
-      title="Settings"
+      title={t('title')}
       onClose={closeDialog}
       onSubmit={save}
       busy={busy}
       footer={
         <>
           <Button onClick={closeDialog} disabled={busy}>
-            Close
+            {t('common:actions.close')}
           </Button>
           <Button type="submit" variant="primary" busy={busy}>
-            Save
+            {t('common:actions.save')}
           </Button>
         </>
       }
     >
       {error ? <ErrorMessage error={error} /> : null}
-      <Field
-        label="Path to borg"
-        hint="Leave empty to search your PATH. borg 1.x and borg 2 open only their own repositories."
-      >
+      <Field label={t('borgPath.label')} hint={t('borgPath.hint')}>
         <input
           value={borgPath}
           onChange={(e) => setBorgPath(e.target.value)}
@@ -113,22 +124,21 @@ export function SettingsDialog() {
       <BorgInUse borg={status?.borg} />
       {status?.userBorgRsh !== undefined ? (
         <p className="muted" role="note">
-          BORG_RSH is set in Borgdesk’s environment (<code>{status.userBorgRsh}</code>): borg uses that ssh
-          command as it is, so Borgdesk does not check ssh server keys, limit how long ssh waits, or name why
-          a connection failed. Unset it to use Borgdesk’s own ssh settings.
+          {t('userBorgRsh.before')}
+          <code translate="no">{status.userBorgRsh}</code>
+          {t('userBorgRsh.after')}
         </p>
       ) : null}
-      <Field label="Default compression" hint={hintFor(compressionChoices, compression)}>
+      <Field label={t('language.label')} hint={hintFor(languageChoices(t), language)}>
+        <ChoiceSelect choices={languageChoices(t)} value={language} onChange={setLanguage} />
+      </Field>
+      <Field label={t('compression.label')} hint={hintFor(compressionChoices, compression)}>
         <ChoiceSelect choices={compressionChoices} value={compression} onChange={setCompression} />
       </Field>
-      <Field label="Notifications" hint={hintFor(levelChoices, level)}>
-        <ChoiceSelect choices={levelChoices} value={level} onChange={setLevel} />
+      <Field label={t('notifications.label')} hint={hintFor(levelChoices(t), level)}>
+        <ChoiceSelect choices={levelChoices(t)} value={level} onChange={setLevel} />
       </Field>
-      <Field
-        label="Warn when no backup for (days)"
-        hint="A scheduled plan with no successful backup for this long is flagged on the Overview and in the tray, and notified."
-        error={daysError}
-      >
+      <Field label={t('staleDays.label')} hint={t('staleDays.hint')} error={daysError}>
         <input
           type="number"
           min={1}
