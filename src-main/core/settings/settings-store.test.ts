@@ -38,7 +38,7 @@ describe('settings store', () => {
     });
   });
 
-  it('gives a version 1 file from before notifications the default level, stale allowance, login choice and no metrics file', async () => {
+  it('gives a version 1 file from before notifications the default level, stale allowance, login choice, no metrics file and the system's language', async () => {
     await fs.writeFile(
       path.join(dir, 'settings.json'),
       JSON.stringify({ version: 1, borgPath: '/usr/bin/borg', defaultCompression: 'none' }),
@@ -52,6 +52,7 @@ describe('settings store', () => {
       startAtLogin: false,
       metricsTextfile: '',
       archiveIndexCacheMb: 2000,
+      language: 'system',
     });
     // The old file was understood, not set aside as corrupt.
     expect((await fs.readdir(dir)).some((n) => n.includes('corrupt'))).toBe(false);
