@@ -6,7 +6,7 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type LegendPayload } from 'recharts';
 import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import { formatBytes, formatDateTime } from '../../lib/format.js';
 import {
@@ -39,6 +39,20 @@ function archiveLabel(payload: readonly { readonly payload?: GrowthPoint }[] | u
     <>
       <span translate="no">{point.archiveName}</span> · {formatDateTime(new Date(point.time))}
     </>
+  );
+}
+
+// Drawn here rather than by recharts, whose icons carry an English "… legend icon" label.
+function GrowthLegend({ payload }: { readonly payload?: readonly LegendPayload[] | undefined }) {
+  return (
+    <ul className={styles.growthLegend}>
+      {payload?.map((entry) => (
+        <li key={String(entry.dataKey)} style={{ color: entry.color }}>
+          <span className={styles.growthLegendDot} style={{ background: entry.color }} aria-hidden="true" />
+          {entry.value}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -108,7 +122,11 @@ export function GrowthChart({ archives }: GrowthChartProps) {
             formatter={(value) => formatBytes(Number(value))}
             contentStyle={tooltipStyle}
           />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          <Legend
+            content={({ payload }) => <GrowthLegend payload={payload} />}
+            wrapperStyle={{ fontSize: 12 }}
+            itemSorter={null}
+          />
           {stepLine('originalSize', t('growth.original'), 'var(--chart-original)')}
           {stepLine('deduplicatedSize', t('growth.deduplicated'), 'var(--chart-dedup)')}
           {hasStoredSize && stepLine('storedSize', t('growth.stored'), 'var(--chart-stored)')}

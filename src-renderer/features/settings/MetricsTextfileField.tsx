@@ -90,6 +90,8 @@ export function MetricsTextfileField() {
           }}
           placeholder={EXAMPLE}
           spellCheck={false}
+          // A path, typed or shown as an example: never translated.
+          translate="no"
         />
       </Field>
       {apply.error ? <ErrorMessage error={apply.error} /> : null}
