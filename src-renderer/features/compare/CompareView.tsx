@@ -86,9 +86,9 @@ export function CompareView({ repo }: CompareViewProps) {
         <>
           <div className={styles.comparePickers}>
             <Field label={t('older')}>
-              <select value={older} onChange={(e) => setOlder(e.target.value)}>
+              <select value={older} onChange={(e) => setOlder(e.target.value)} translate="no">
                 {sorted.map((a) => (
-                  <option key={a.name} value={a.name} translate="no">
+                  <option key={a.name} value={a.name}>
                     {label(a)}
                   </option>
                 ))}
@@ -105,9 +105,9 @@ export function CompareView({ repo }: CompareViewProps) {
               }}
             />
             <Field label={t('newer')}>
-              <select value={newer} onChange={(e) => setNewer(e.target.value)}>
+              <select value={newer} onChange={(e) => setNewer(e.target.value)} translate="no">
                 {sorted.map((a) => (
-                  <option key={a.name} value={a.name} translate="no">
+                  <option key={a.name} value={a.name}>
                     {label(a)}
                   </option>
                 ))}

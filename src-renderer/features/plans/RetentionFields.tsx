@@ -105,11 +105,12 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
               {targetRepos.length > 1 ? (
                 <select
                   aria-label={t('retention.previewRepository')}
+                  translate="no"
                   value={repoId}
                   onChange={(e) => setPreviewRepo(e.target.value)}
                 >
                   {targetRepos.map((r) => (
-                    <option key={r.id} value={r.id} translate="no">
+                    <option key={r.id} value={r.id}>
                       {r.name}
                     </option>
                   ))}

@@ -56,12 +56,17 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
         return (
           <div key={index} className={styles.targetRow} role="group" aria-label={label}>
             <Field label={t('targets.repository', { target: label })} error={errors[`targets.${index}`]}>
-              <select value={target.repoId} onChange={(e) => setTarget(index, { repoId: e.target.value })}>
+              {/* The shown choice is the repository's name and location (data), unless it was removed. */}
+              <select
+                value={target.repoId}
+                translate={repo === undefined ? undefined : 'no'}
+                onChange={(e) => setTarget(index, { repoId: e.target.value })}
+              >
                 {repo === undefined ? (
                   <option value={target.repoId}>{t('targets.removedRepository')}</option>
                 ) : null}
                 {repos.map((r) => (
-                  <option key={r.id} value={r.id} translate="no">
+                  <option key={r.id} value={r.id}>
                     {r.name} — {r.location}
                   </option>
                 ))}
