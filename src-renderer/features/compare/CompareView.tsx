@@ -3,6 +3,7 @@
  * counts per kind of change that double as filters, a path filter, and the list of changes.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
@@ -25,11 +26,12 @@ export interface CompareViewProps {
 }
 
 const time = (a: ArchiveSummary): number => parseDate(a.start)?.getTime() ?? 0;
-const allCategories = new Set<DiffCategory>(categories.map((c) => c.key));
+const allCategories = new Set<DiffCategory>(categories);
 const label = (a: ArchiveSummary): string => `${a.name} — ${formatDateTime(a.start)}`;
 
 /** The compare screen. */
 export function CompareView({ repo }: CompareViewProps) {
+  const { t } = useTranslation('compare');
   const showOverview = useViewStore((s) => s.showOverview);
   const archives = useReposStore((s) => s.details[repo.id]?.data?.archives);
   const sorted = useMemo(() => [...(archives ?? [])].sort((a, b) => time(b) - time(a)), [archives]);
@@ -52,7 +54,7 @@ export function CompareView({ repo }: CompareViewProps) {
   } = useRequest(
     'archives:diff',
     picked ? { repoId: repo.id, archiveA: older, archiveB: newer } : undefined,
-    { fallback: 'The archives could not be compared.' },
+    { fallback: t('fallback') },
   );
 
   const shown = useMemo(
@@ -70,21 +72,21 @@ export function CompareView({ repo }: CompareViewProps) {
     <div className="compare-view">
       <header className="browser-header">
         <Button variant="ghost" size="small" icon="arrowLeft" onClick={() => showOverview(repo.id)}>
-          {repo.name}
+          <span translate="no">{repo.name}</span>
         </Button>
         <h1 className="repo-title">
-          <Icon name="compare" size={20} /> Compare archives
+          <Icon name="compare" size={20} /> {t('title')}
         </h1>
       </header>
       {sorted.length < 2 ? (
-        <EmptyState icon="compare" title="Two archives are needed" compact>
-          Back up once more to compare what changed between two backups.
+        <EmptyState icon="compare" title={t('needTwo')} compact>
+          {t('needTwoBody')}
         </EmptyState>
       ) : (
         <>
           <div className={styles.comparePickers}>
-            <Field label="Older archive">
-              <select value={older} onChange={(e) => setOlder(e.target.value)}>
+            <Field label={t('older')}>
+              <select value={older} onChange={(e) => setOlder(e.target.value)} translate="no">
                 {sorted.map((a) => (
                   <option key={a.name} value={a.name}>
                     {label(a)}
@@ -95,15 +97,15 @@ export function CompareView({ repo }: CompareViewProps) {
             <Button
               variant="ghost"
               icon="compare"
-              aria-label="Swap archives"
-              title="Swap archives"
+              aria-label={t('swap')}
+              title={t('swap')}
               onClick={() => {
                 setOlder(newer);
                 setNewer(older);
               }}
             />
-            <Field label="Newer archive">
-              <select value={newer} onChange={(e) => setNewer(e.target.value)}>
+            <Field label={t('newer')}>
+              <select value={newer} onChange={(e) => setNewer(e.target.value)} translate="no">
                 {sorted.map((a) => (
                   <option key={a.name} value={a.name}>
                     {label(a)}
@@ -112,21 +114,19 @@ export function CompareView({ repo }: CompareViewProps) {
               </select>
             </Field>
           </div>
-          {older === newer ? <p className="muted">Pick two different archives.</p> : null}
-          {error ? <ErrorMessage error={error} title="Comparison failed" /> : null}
-          <div className={styles.categoryToggles} role="group" aria-label="Kinds of change">
-            {categories.map((c) => (
+          {older === newer ? <p className="muted">{t('pickTwo')}</p> : null}
+          {error ? <ErrorMessage error={error} title={t('failed')} /> : null}
+          <div className={styles.categoryToggles} role="group" aria-label={t('kindsAria')}>
+            {categories.map((key) => (
               <button
-                key={c.key}
+                key={key}
                 type="button"
-                className={`${styles.categoryToggle} ${styles[`diff-${c.key}`]}`}
-                aria-pressed={enabled.has(c.key)}
-                onClick={() => toggle(c.key)}
+                className={`${styles.categoryToggle} ${styles[`diff-${key}`]}`}
+                aria-pressed={enabled.has(key)}
+                onClick={() => toggle(key)}
               >
-                <span className="category-label">{c.label}</span>
-                <span className={`${styles.categoryCount} num`}>
-                  {formatCount(result?.counts[c.key] ?? 0)}
-                </span>
+                <span className="category-label">{t(`category.${key}`)}</span>
+                <span className={`${styles.categoryCount} num`}>{formatCount(result?.counts[key] ?? 0)}</span>
               </button>
             ))}
           </div>
@@ -134,18 +134,20 @@ export function CompareView({ repo }: CompareViewProps) {
             <p className="search-summary" role="status">
               {running ? <span className="spinner" aria-hidden="true" /> : null}
               {running
-                ? 'Comparing…'
+                ? t('comparing')
                 : result
-                  ? `${formatCount(shown.length)} of ${formatCount(result.items.length)} changes shown${
-                      result.truncated ? ' — the comparison was cut short; filter by path to narrow it' : ''
-                    }`
+                  ? t(result.truncated ? 'shownTruncated' : 'shown', {
+                      count: result.items.length,
+                      shown: formatCount(shown.length),
+                      total: formatCount(result.items.length),
+                    })
                   : ''}
             </p>
             <SearchBox
               value={pathFilter}
               onChange={setPathFilter}
-              label="Filter paths"
-              placeholder="Filter paths"
+              label={t('filterPaths')}
+              placeholder={t('filterPaths')}
             />
           </div>
           {result ? <DiffTable items={shown} /> : null}

@@ -2,6 +2,7 @@
  * Words for `borg diff` results: one line of details per changed item ("+1.2 MB −300 kB",
  * "-rw-r--r-- → -rwxr-xr-x", "ann → root") and the filtering behind the category toggles.
  */
+import i18next from 'i18next';
 import type { DiffItem } from '../../../src-main/model/archive.js';
 import { formatBytes } from '../../lib/format.js';
 
@@ -10,15 +11,19 @@ export type DiffChange = DiffItem['changes'][number];
 /** A diff item's category. */
 export type DiffCategory = DiffItem['category'];
 
-/** Every category, in the order the toggles show them, with its label. */
-export const categories: readonly { readonly key: DiffCategory; readonly label: string }[] = [
-  { key: 'added', label: 'Added' },
-  { key: 'removed', label: 'Removed' },
-  { key: 'modified', label: 'Modified' },
-  { key: 'mode', label: 'Mode' },
-  { key: 'owner', label: 'Owner' },
-  { key: 'link', label: 'Link' },
-];
+/** Every category, in the order the toggles show them (labels: compare:category.<key>). */
+export const categories = [
+  'added',
+  'removed',
+  'modified',
+  'mode',
+  'owner',
+  'link',
+] as const satisfies readonly DiffCategory[];
+
+type ChangeWord = keyof (typeof import('../../i18n/locales/en/compare.json'))['change'];
+const word = (key: ChangeWord, values: Readonly<Record<string, string>> = {}): string =>
+  i18next.t(`change.${key}`, { ns: 'compare', ...values });
 
 function owner(user: string | undefined, group: string | undefined): string {
   if (!group || group === user) return user ?? '?';
@@ -30,31 +35,37 @@ export function describeChange(change: DiffChange): string {
   const size = change.size !== undefined ? formatBytes(change.size) : undefined;
   switch (change.type) {
     case 'modified':
-      return `+${formatBytes(change.added ?? 0)} −${formatBytes(change.removed ?? 0)}`;
+      return word('modified', {
+        added: formatBytes(change.added ?? 0),
+        removed: formatBytes(change.removed ?? 0),
+      });
     case 'added':
-      return size ? `new file, ${size}` : 'new file';
+      return size ? word('newFileSize', { size }) : word('newFile');
     case 'removed':
-      return size ? `removed file, ${size}` : 'removed file';
+      return size ? word('removedFileSize', { size }) : word('removedFile');
     case 'added directory':
-      return 'new folder';
+      return word('newFolder');
     case 'removed directory':
-      return 'removed folder';
+      return word('removedFolder');
     case 'added link':
-      return 'new link';
+      return word('newLink');
     case 'removed link':
-      return 'removed link';
+      return word('removedLink');
     case 'changed link':
-      return 'link target changed';
+      return word('linkChanged');
     case 'mode':
-      return `${change.oldMode ?? '?'} → ${change.newMode ?? '?'}`;
+      return word('fromTo', { from: change.oldMode ?? '?', to: change.newMode ?? '?' });
     case 'owner':
-      return `${owner(change.oldUser, change.oldGroup)} → ${owner(change.newUser, change.newGroup)}`;
+      return word('fromTo', {
+        from: owner(change.oldUser, change.oldGroup),
+        to: owner(change.newUser, change.newGroup),
+      });
     case 'mtime':
-      return 'modification time changed';
+      return word('mtime');
     case 'ctime':
-      return 'status time changed';
+      return word('ctime');
     default:
-      return `${change.type} changed`;
+      return word('other', { type: change.type });
   }
 }
 
@@ -65,7 +76,7 @@ const isTimeOnly = (change: DiffChange): boolean => change.type === 'ctime' || c
 export function describeItem(item: DiffItem): string {
   const meaningful = item.changes.filter((change) => !isTimeOnly(change));
   if (meaningful.length > 0) return meaningful.map(describeChange).join(' · ');
-  if (item.changes.length > 1) return 'only time stamps changed';
+  if (item.changes.length > 1) return word('onlyTimes');
   return item.changes.map(describeChange).join(' · ');
 }
 

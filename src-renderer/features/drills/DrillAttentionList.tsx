@@ -2,6 +2,7 @@
  * The "Needs attention" lines for restore tests whose last run failed: an archive that does not give
  * back what was backed up is worse than no backup, because it looks like one.
  */
+import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../src-main/model/history.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useDrillsStore } from '../../stores/drills-store.js';
@@ -17,19 +18,20 @@ export function useFailedDrills(): HistoryEntry[] {
 
 /** One line per failed restore test, with its error and what to do. */
 export function DrillAttentionList({ failed }: { readonly failed: readonly HistoryEntry[] }) {
+  const { t } = useTranslation('drills');
   if (failed.length === 0) return null;
   return (
-    <ul className={dashboard.attentionList} aria-label="Restore tests needing attention">
+    <ul className={dashboard.attentionList} aria-label={t('attentionAria')}>
       {failed.map((entry) => (
         <li key={entry.id} className={dashboard.attentionItem}>
           <div className={dashboard.attentionHead}>
             <strong>{entry.title}</strong>
-            <span className="muted">in {entry.repoName}</span>
-            <span className="chip chip-warn">Restore test failed</span>
+            <span className="muted">{t('inRepository', { name: entry.repoName })}</span>
+            <span className="chip chip-warn">{t('failedChip')}</span>
           </div>
           <p className={dashboard.attentionAge}>{formatDateTime(entry.finishedAt)}</p>
           <p className={dashboard.attentionDetail}>
-            {entry.error?.message ?? 'The restore test failed; its log is in History.'}
+            {entry.error?.message ?? t('failedFallback')}
             {entry.error?.remedy ? ` ${entry.error.remedy}` : ''}
           </p>
         </li>

@@ -3,6 +3,7 @@
  * a plan, of the repository's newest archive). The job shows in the jobs panel; its result lands in
  * History and on the Overview.
  */
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useAction } from '../../lib/use-request.js';
@@ -19,22 +20,23 @@ export interface TestRestoreButtonProps {
 
 /** The button, then "Restore test started." or why it could not start. */
 export function TestRestoreButton({ repoId, planId, subject, inHeader }: TestRestoreButtonProps) {
-  const start = useAction('drills:start', { fallback: 'The restore test could not be started.' });
+  const { t } = useTranslation('drills');
+  const start = useAction('drills:start', { fallback: t('startFailed') });
   return (
     <>
       <Button
         {...(inHeader ? { variant: 'ghost' as const } : { size: 'small' as const })}
         icon="download"
         busy={start.pending}
-        aria-label={`Test restore of ${subject}`}
+        aria-label={t('testRestoreAria', { subject })}
         onClick={() => start.run({ repoId, ...(planId === undefined ? {} : { planId }) })}
       >
-        Test restore
+        {t('testRestore')}
       </Button>
       {start.data ? (
         <span role="status" className="muted">
           {' '}
-          Restore test started.
+          {t('started')}
         </span>
       ) : null}
       {start.error ? <ErrorMessage error={start.error} /> : null}

@@ -1,23 +1,30 @@
 /** Words for restore drills: the plan setting's choices and a drill's result line. */
+import i18next from 'i18next';
 import type { RestoreTestSchedule } from '../../../src-main/model/drill.js';
 import type { HistoryEntry } from '../../../src-main/model/history.js';
 import type { Choice } from '../../lib/choices.js';
-import { formatRelative } from '../../lib/format.js';
+import { formatCount, formatRelative } from '../../lib/format.js';
 
-/** The plan editor's "Test a restore" choices. */
-export const restoreTestChoices: readonly Choice<RestoreTestSchedule>[] = [
-  { value: 'off', label: 'Off', hint: 'Only when you click Test restore on the plan.' },
-  {
-    value: 'weekly',
-    label: 'Weekly',
-    hint: 'After a good backup, once 7 days have passed since the last test, about 20 of its files are restored to a temporary folder and compared with the originals.',
-  },
-  {
-    value: 'monthly',
-    label: 'Monthly',
-    hint: 'After a good backup, once 30 days have passed since the last test, about 20 of its files are restored to a temporary folder and compared with the originals.',
-  },
-];
+/** The plan editor's "Test a restore" choices, in the UI's language. */
+export function restoreTestChoices(): readonly Choice<RestoreTestSchedule>[] {
+  return [
+    {
+      value: 'off',
+      label: i18next.t('choiceOff', { ns: 'drills' }),
+      hint: i18next.t('choiceOffHint', { ns: 'drills' }),
+    },
+    {
+      value: 'weekly',
+      label: i18next.t('choiceWeekly', { ns: 'drills' }),
+      hint: i18next.t('choiceWeeklyHint', { ns: 'drills' }),
+    },
+    {
+      value: 'monthly',
+      label: i18next.t('choiceMonthly', { ns: 'drills' }),
+      hint: i18next.t('choiceMonthlyHint', { ns: 'drills' }),
+    },
+  ];
+}
 
 /**
  * "20 files identical, 3 days ago" (or that it failed), for a column headed "Restore test"; the details
@@ -25,18 +32,28 @@ export const restoreTestChoices: readonly Choice<RestoreTestSchedule>[] = [
  */
 export function drillLine(entry: HistoryEntry, now?: Date): string {
   const when = formatRelative(entry.finishedAt, now);
-  if (entry.status === 'failed') return `Failed ${when}`;
-  if (entry.status === 'cancelled') return `Cancelled ${when}`;
-  if (entry.status === 'interrupted') return `Interrupted ${when}`;
+  if (entry.status === 'failed') return i18next.t('failed', { ns: 'drills', when });
+  if (entry.status === 'cancelled') return i18next.t('cancelled', { ns: 'drills', when });
+  if (entry.status === 'interrupted') return i18next.t('interrupted', { ns: 'drills', when });
   const drill = entry.drill;
-  if (drill === undefined) return `Passed ${when}`;
-  const files = `${drill.identicalCount} ${drill.identicalCount === 1 ? 'file' : 'files'} identical`;
-  const changed = drill.changedSinceCount === 0 ? '' : `, ${drill.changedSinceCount} changed since`;
-  return `${files}${changed}, ${when}`;
+  if (drill === undefined) return i18next.t('passed', { ns: 'drills', when });
+  const files = i18next.t('identical', {
+    ns: 'drills',
+    count: drill.identicalCount,
+    n: formatCount(drill.identicalCount),
+  });
+  if (drill.changedSinceCount === 0) return i18next.t('line', { ns: 'drills', files, when });
+  const changed = i18next.t('changedSince', { ns: 'drills', n: formatCount(drill.changedSinceCount) });
+  return i18next.t('lineChanged', { ns: 'drills', files, changed, when });
 }
 
 /** The whole result (its summary, or the failure and what to do), for a tooltip. */
 export function drillDetail(entry: HistoryEntry): string {
-  if (entry.drill !== undefined) return `${entry.drill.summary} (${entry.drill.archiveName})`;
+  if (entry.drill !== undefined)
+    return i18next.t('detail', {
+      ns: 'drills',
+      summary: entry.drill.summary,
+      archive: entry.drill.archiveName,
+    });
   return [entry.error?.message, entry.error?.remedy].filter(Boolean).join(' ');
 }

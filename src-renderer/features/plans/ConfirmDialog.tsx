@@ -3,6 +3,7 @@
  * on confirm, and shows the error in place if it fails.
  */
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -21,6 +22,7 @@ export interface ConfirmDialogProps {
 
 /** Asks before a destructive action; closes itself once the action succeeds. */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
+  const { t } = useTranslation(['plans', 'common']);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
   const confirm = async (): Promise<void> => {
@@ -30,7 +32,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
       await onConfirm();
       onClose();
     } catch (e) {
-      setError(toErrorInfo(e, 'That did not work.'));
+      setError(toErrorInfo(e, t('card.confirmFailed')));
       setBusy(false);
     }
   };
@@ -43,7 +45,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
       footer={
         <>
           <Button onClick={onClose} disabled={busy}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button variant="danger" busy={busy} onClick={() => void confirm()}>
             {confirmLabel}

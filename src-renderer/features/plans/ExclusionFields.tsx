@@ -3,6 +3,7 @@
  * `--exclude` patterns, borg `--pattern` lines, the cache/.nobackup/one-file-system flags, and the
  * pattern tester (which tests against all of them as edited, before saving).
  */
+import { Trans, useTranslation } from 'react-i18next';
 import {
   EXCLUDE_PRESETS,
   expandPreset,
@@ -34,14 +35,16 @@ export function ExclusionFields({
   error,
   patternsError,
 }: ExclusionFieldsProps) {
+  const { t } = useTranslation('plans');
   const toggle = (id: ExcludePresetId, on: boolean): void =>
     update({ presets: on ? [...form.presets, id] : form.presets.filter((p) => p !== id) });
   return (
     <fieldset className={styles.planSection}>
-      <legend>Exclusions</legend>
+      <legend>{t('exclusions.legend')}</legend>
       <div className={styles.presetList}>
         {EXCLUDE_PRESETS.map((preset) => {
           const patterns = expandPreset(preset.id, { homeDir, platform });
+          const label = t(`exclusions.presets.${preset.id}.label`);
           return (
             <label key={preset.id} className={styles.preset}>
               <input
@@ -50,9 +53,15 @@ export function ExclusionFields({
                 onChange={(e) => toggle(preset.id, e.target.checked)}
               />
               <span className={styles.presetText}>
-                <span className={styles.presetLabel}>{preset.label}</span>
-                <span className={styles.presetDescription}>{preset.description}</span>
-                <code className={styles.presetPatterns} aria-label={`Patterns of ${preset.label}`}>
+                <span className={styles.presetLabel}>{label}</span>
+                <span className={styles.presetDescription}>
+                  {t(`exclusions.presets.${preset.id}.description`)}
+                </span>
+                <code
+                  className={styles.presetPatterns}
+                  aria-label={t('exclusions.presetPatterns', { label })}
+                  translate="no"
+                >
                   {patterns.join('\n')}
                 </code>
               </span>
@@ -60,33 +69,31 @@ export function ExclusionFields({
           );
         })}
       </div>
-      <Field
-        label="Custom exclude patterns"
-        hint="One borg pattern per line, e.g. sh:**/*.tmp or pp:/home/you/Downloads."
-        error={error}
-      >
+      <Field label={t('exclusions.custom')} hint={t('exclusions.customHint')} error={error}>
         <textarea
           rows={3}
           spellCheck={false}
+          translate="no"
           value={form.excludesText}
           onChange={(e) => update({ excludesText: e.target.value })}
         />
       </Field>
       <div className={styles.patternLines}>
         <Field
-          label="Pattern lines"
+          label={t('exclusions.patternLines')}
           hint={
-            <>
-              One borg <code>--pattern</code> per line, checked in order before the exclude patterns:{' '}
-              <code>- **/*.tmp</code> leaves out, <code>+ /home/me/keep</code> keeps, <code>!</code> leaves
-              out without looking inside.
-            </>
+            <Trans
+              t={t}
+              i18nKey="exclusions.patternLinesHint"
+              components={{ code: <code translate="no" /> }}
+            />
           }
           error={patternsError}
         >
           <textarea
             rows={3}
             spellCheck={false}
+            translate="no"
             placeholder={'- **/*.tmp\n+ /home/me/keep'}
             value={form.patternsText}
             onChange={(e) => update({ patternsText: e.target.value })}
@@ -100,7 +107,7 @@ export function ExclusionFields({
             checked={form.excludeCaches}
             onChange={(e) => update({ excludeCaches: e.target.checked })}
           />
-          Exclude cache folders (marked with CACHEDIR.TAG)
+          {t('exclusions.excludeCaches')}
         </label>
         <label className={styles.checkbox}>
           <input
@@ -108,7 +115,7 @@ export function ExclusionFields({
             checked={form.excludeNobackup}
             onChange={(e) => update({ excludeNobackup: e.target.checked })}
           />
-          Exclude folders that contain a .nobackup file
+          {t('exclusions.excludeNobackup')}
         </label>
         <label className={styles.checkbox}>
           <input
@@ -116,7 +123,7 @@ export function ExclusionFields({
             checked={form.oneFileSystem}
             onChange={(e) => update({ oneFileSystem: e.target.checked })}
           />
-          Stay on one file system (do not cross into mounted drives)
+          {t('exclusions.oneFileSystem')}
         </label>
       </div>
       <PatternTester

@@ -3,9 +3,10 @@
  * always at the end (e.g. a database dump and its clean-up), each with its own time limit. Their
  * output goes into the job log; the variables they receive are listed under a disclosure.
  */
+import { useTranslation } from 'react-i18next';
 import { HOOK_VARIABLES } from '../../../src-main/model/hook-variables.js';
 import { Field } from '../../components/Field.js';
-import { HOOK_FIELDS, HOOK_LABELS, type HookField, type HookForm } from './hook-form.js';
+import { HOOK_FIELDS, hookLabel, type HookField, type HookForm } from './hook-form.js';
 import type { PlanForm } from './plan-form.js';
 import styles from './plans.module.css';
 
@@ -18,9 +19,10 @@ export interface HookFieldsProps {
 
 /** The hooks section of the plan editor. */
 export function HookFields({ form, update, errors }: HookFieldsProps) {
+  const { t } = useTranslation('plans');
   const row = (field: HookField) => {
     const hook: HookForm = form.hooks[field];
-    const { label, hint } = HOOK_LABELS[field];
+    const { label, hint } = hookLabel(field);
     const set = (patch: Partial<HookForm>): void =>
       update({ hooks: { ...form.hooks, [field]: { ...hook, ...patch } } });
     return (
@@ -29,15 +31,16 @@ export function HookFields({ form, update, errors }: HookFieldsProps) {
           <input
             value={hook.command}
             spellCheck={false}
-            placeholder="e.g. pg_dump mydb > ~/db.sql"
+            translate="no"
+            placeholder={t('hooks.placeholder')}
             onChange={(e) => set({ command: e.target.value })}
           />
         </Field>
-        <Field label="Time limit (s)">
+        <Field label={t('hooks.timeLimit')}>
           <input
             type="number"
             min={1}
-            aria-label={`${label}: time limit in seconds`}
+            aria-label={t('hooks.timeLimitAria', { label })}
             value={hook.timeoutSeconds}
             onChange={(e) => set({ timeoutSeconds: e.target.value })}
           />
@@ -47,21 +50,21 @@ export function HookFields({ form, update, errors }: HookFieldsProps) {
   };
   return (
     <fieldset className={styles.planSection}>
-      <legend>Commands around the backup</legend>
+      <legend>{t('hooks.legend')}</legend>
       {HOOK_FIELDS.map(row)}
       <details className={styles.hookVariables}>
-        <summary>Variables your command receives</summary>
+        <summary>{t('hooks.variablesSummary')}</summary>
         <dl>
           {HOOK_VARIABLES.map((v) => (
             <div key={v.name}>
               <dt>
-                <code>{v.name}</code>
+                <code translate="no">{v.name}</code>
               </dt>
-              <dd>{v.holds}</dd>
+              <dd>{t(`hooks.variables.${v.name}`)}</dd>
             </div>
           ))}
         </dl>
-        <p className="field-hint">Passphrases are never passed on. Commands run through your shell.</p>
+        <p className="field-hint">{t('hooks.variablesNote')}</p>
       </details>
     </fieldset>
   );

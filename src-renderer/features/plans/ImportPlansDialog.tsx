@@ -4,12 +4,14 @@
  * changes, no borg runs). "Import N plans" creates the chosen ones; new repositories arrive locked.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog.js';
 import { DialogFooter } from '../../components/DialogFooter.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { MAX_IMPORT_TEXT, type ImportResult } from '../../../src-main/model/plan-transfer.js';
 import type { ErrorInfo } from '../../lib/error-info.js';
+import { formatCount } from '../../lib/format.js';
 import { readPickedFile } from '../../lib/save-file.js';
 import { useAction } from '../../lib/use-request.js';
 import { ImportPreviewList } from './ImportPreviewList.js';
@@ -27,16 +29,17 @@ interface PickedFile {
 
 /** The "Import plans" dialog. */
 export function ImportPlansDialog({ onClose, onImported }: ImportPlansDialogProps) {
+  const { t } = useTranslation('plans');
   const [file, setFile] = useState<PickedFile>();
   const [problem, setProblem] = useState<ErrorInfo>();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const preview = useAction('plans:preview-import', {
-    fallback: 'The file could not be read.',
+    fallback: t('import.readFailed'),
     onSuccess: (p) =>
       setChosen(new Set(p.plans.filter((plan) => plan.problem === undefined).map((plan) => plan.key))),
   });
   const importPlans = useAction('plans:import', {
-    fallback: 'The plans could not be imported.',
+    fallback: t('import.importFailed'),
     onSuccess: onImported,
   });
   const busy = importPlans.pending;
@@ -49,8 +52,8 @@ export function ImportPlansDialog({ onClose, onImported }: ImportPlansDialogProp
     importPlans.reset();
     if (picked.size > MAX_IMPORT_TEXT) {
       setProblem({
-        message: 'This file is too large for a plans file.',
-        remedy: 'Pick the exported .json or the borgmatic .yaml.',
+        message: t('import.tooLarge'),
+        remedy: t('import.tooLargeRemedy'),
       });
       return;
     }
@@ -59,14 +62,14 @@ export function ImportPlansDialog({ onClose, onImported }: ImportPlansDialogProp
         setFile({ name: picked.name, text });
         preview.run({ text, fileName: picked.name });
       },
-      () => setProblem({ message: 'The file could not be read.', remedy: 'Pick another file.' }),
+      () => setProblem({ message: t('import.readFailed'), remedy: t('import.pickAnother') }),
     );
   };
 
   const submit = (): void => {
     if (busy || file === undefined) return;
     if (count === 0) {
-      setProblem({ message: 'Choose at least one plan to import.' });
+      setProblem({ message: t('import.chooseOne') });
       return;
     }
     setProblem(undefined);
@@ -84,8 +87,8 @@ export function ImportPlansDialog({ onClose, onImported }: ImportPlansDialogProp
   const error = problem ?? preview.error ?? importPlans.error;
   return (
     <Dialog
-      title="Import plans"
-      description="From another computer's Borgdesk, from Vorta or from borgmatic. Nothing changes until you import."
+      title={t('import.title')}
+      description={t('import.description')}
       onClose={onClose}
       onSubmit={submit}
       busy={busy}
@@ -94,18 +97,14 @@ export function ImportPlansDialog({ onClose, onImported }: ImportPlansDialogProp
         <DialogFooter
           onClose={onClose}
           busy={busy}
-          submitLabel={count === 1 ? 'Import 1 plan' : `Import ${count} plans`}
+          submitLabel={t('import.submit', { count, n: formatCount(count) })}
           submitIcon="download"
         />
       }
     >
       <Field
-        label="Plans file"
-        hint={
-          file
-            ? `Chosen: ${file.name}`
-            : 'A Borgdesk plans export (.json), a Vorta profile export (.json) or a borgmatic config (.yaml).'
-        }
+        label={t('import.fileLabel')}
+        hint={file ? t('import.chosen', { name: file.name }) : t('import.fileHint')}
       >
         <input
           type="file"
@@ -114,7 +113,7 @@ export function ImportPlansDialog({ onClose, onImported }: ImportPlansDialogProp
         />
       </Field>
       {error ? <ErrorMessage error={error} /> : null}
-      {preview.loading ? <p role="status">Reading the file…</p> : null}
+      {preview.loading ? <p role="status">{t('import.reading')}</p> : null}
       {preview.data ? <ImportPreviewList preview={preview.data} chosen={chosen} onToggle={toggle} /> : null}
     </Dialog>
   );

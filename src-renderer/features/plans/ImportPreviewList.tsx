@@ -2,15 +2,17 @@
  * The body of the import preview: what the file is, each repository (mapped to one already here, or
  * added locked) and each plan with a checkbox, what it carries over and what it does not.
  */
+import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../src-main/model/plan-transfer.js';
-import { describeSchedule } from '../../../src-main/model/schedule.js';
+import { formatCount } from '../../lib/format.js';
+import { describeSchedule } from './schedule-words.js';
 import styles from './import-plans.module.css';
 
-const SOURCE_WORDS: Readonly<Record<ImportPreview['source'], string>> = {
-  borgdesk: 'A Borgdesk plans export',
-  vorta: 'A Vorta profile export',
-  borgmatic: 'A borgmatic configuration',
-};
+const SOURCE_KEYS = {
+  borgdesk: 'import.sourceBorgdesk',
+  vorta: 'import.sourceVorta',
+  borgmatic: 'import.sourceBorgmatic',
+} as const satisfies Readonly<Record<ImportPreview['source'], string>>;
 
 /** Props of {@link ImportPreviewList}. */
 export interface ImportPreviewListProps {
@@ -19,44 +21,49 @@ export interface ImportPreviewListProps {
   readonly onToggle: (planKey: string) => void;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** The preview of one import file. */
 export function ImportPreviewList({ preview, chosen, onToggle }: ImportPreviewListProps) {
+  const { t } = useTranslation('plans');
+  const count = (n: number) => ({ count: n, n: formatCount(n) });
   const repoName = new Map(
     preview.repositories.map((r) => [r.key, r.action === 'existing' ? (r.existingName ?? r.name) : r.name]),
   );
   return (
     <>
       <p className={styles.importSummary}>
-        {SOURCE_WORDS[preview.source]}: {plural(preview.plans.length, 'plan')},{' '}
-        {plural(preview.repositories.length, 'repository').replace('repositorys', 'repositories')}.
+        {t('import.summary', {
+          source: t(SOURCE_KEYS[preview.source]),
+          plans: t('import.planCount', count(preview.plans.length)),
+          repositories: t('import.repositoryCount', count(preview.repositories.length)),
+        })}
       </p>
       {preview.notMapped.length > 0 ? (
-        <ul className={styles.importNotMapped} aria-label="Not taken over from the file">
+        <ul className={styles.importNotMapped} aria-label={t('import.notTakenOver')}>
           {preview.notMapped.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
       ) : null}
-      <section className={styles.importSection} aria-label="Repositories">
-        <h3>Repositories</h3>
+      <section className={styles.importSection} aria-label={t('import.repositories')}>
+        <h3>{t('import.repositories')}</h3>
         <ul className={styles.importList}>
           {preview.repositories.map((repo) => (
             <li key={repo.key} className={styles.importItem}>
               <div className={styles.importItemTitle}>
-                <span>{repo.action === 'existing' ? (repo.existingName ?? repo.name) : repo.name}</span>
-                <span className={styles.importMuted}>{repo.location}</span>
+                <span translate="no">
+                  {repo.action === 'existing' ? (repo.existingName ?? repo.name) : repo.name}
+                </span>
+                <span className={styles.importMuted} translate="no">
+                  {repo.location}
+                </span>
               </div>
               <ul className={styles.importLines}>
                 <li>
                   {repo.action === 'existing'
-                    ? 'Already in Borgdesk: the plans use it.'
+                    ? t('import.existing')
                     : repo.locked
-                      ? 'Will be added, locked (Borgdesk does not contact it now).'
-                      : 'Will be added (Borgdesk does not contact it now).'}
+                      ? t('import.addedLocked')
+                      : t('import.added')}
                 </li>
                 {repo.notes.map((note) => (
                   <li key={note}>{note}</li>
@@ -66,8 +73,8 @@ export function ImportPreviewList({ preview, chosen, onToggle }: ImportPreviewLi
           ))}
         </ul>
       </section>
-      <section className={styles.importSection} aria-label="Plans">
-        <h3>Plans</h3>
+      <section className={styles.importSection} aria-label={t('import.plans')}>
+        <h3>{t('import.plans')}</h3>
         <ul className={styles.importList}>
           {preview.plans.map((plan) => (
             <li key={plan.key} className={styles.importItem}>
@@ -78,16 +85,25 @@ export function ImportPreviewList({ preview, chosen, onToggle }: ImportPreviewLi
                   disabled={plan.problem !== undefined}
                   onChange={() => onToggle(plan.key)}
                 />
-                <span>{plan.name}</span>
+                <span translate="no">{plan.name}</span>
                 {plan.name !== plan.originalName ? (
-                  <span className={styles.importMuted}>(a plan named “{plan.originalName}” exists)</span>
+                  <span className={styles.importMuted}>
+                    {t('import.nameExists', { name: plan.originalName })}
+                  </span>
                 ) : null}
               </label>
               <ul className={styles.importLines}>
-                <li>Backs up {plan.sourcePaths.length > 0 ? plan.sourcePaths.join(', ') : 'no folder'}.</li>
-                {plan.targets.map((t) => (
-                  <li key={t.repositoryKey}>
-                    To {repoName.get(t.repositoryKey) ?? 'a repository'}: {describeSchedule(t.schedule)}.
+                <li>
+                  {plan.sourcePaths.length > 0
+                    ? t('import.backsUp', { paths: plan.sourcePaths.join(', ') })
+                    : t('import.backsUpNothing')}
+                </li>
+                {plan.targets.map((target) => (
+                  <li key={target.repositoryKey}>
+                    {t('import.to', {
+                      repository: repoName.get(target.repositoryKey) ?? t('import.aRepository'),
+                      schedule: describeSchedule(target.schedule),
+                    })}
                   </li>
                 ))}
                 {plan.carried.map((line) => (
@@ -97,8 +113,11 @@ export function ImportPreviewList({ preview, chosen, onToggle }: ImportPreviewLi
               {plan.problem !== undefined ? <p className={styles.importProblem}>{plan.problem}</p> : null}
               {plan.notMapped.length > 0 ? (
                 <>
-                  <p className={styles.importMuted}>Left out or changed:</p>
-                  <ul className={styles.importNotMapped} aria-label={`Left out of ${plan.name}`}>
+                  <p className={styles.importMuted}>{t('import.leftOut')}</p>
+                  <ul
+                    className={styles.importNotMapped}
+                    aria-label={t('import.leftOutAria', { name: plan.name })}
+                  >
                     {plan.notMapped.map((line) => (
                       <li key={line}>{line}</li>
                     ))}

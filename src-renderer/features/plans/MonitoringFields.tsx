@@ -4,6 +4,8 @@
  * need not be saved) and says what came back.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import {
   monitoringSchema,
   type DeliveryOutcome,
@@ -15,6 +17,7 @@ import { Button } from '../../components/Button.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { Field } from '../../components/Field.js';
 import type { Choice } from '../../lib/choices.js';
+import { formatCount } from '../../lib/format.js';
 import { useAction } from '../../lib/use-request.js';
 import { channelName } from './monitoring-labels.js';
 import { monitoringOf, type MonitoringForm } from './monitoring-form.js';
@@ -31,46 +34,39 @@ export interface MonitoringFieldsProps {
   readonly planId?: string;
 }
 
-const styleChoices = (url: string): readonly Choice<PingStyle>[] => [
+type Words = TFunction<'plans'>;
+
+const styleChoices = (url: string, t: Words): readonly Choice<PingStyle>[] => [
   {
     value: 'auto',
-    label: `Detect from the address (${channelName('ping', { ping: { url, style: 'auto' }, timeoutSeconds: 10 })})`,
-    hint: 'Addresses with /api/push/ are Uptime Kuma push monitors; any other is called like Healthchecks.',
+    label: t('monitoring.styleAuto', {
+      name: channelName('ping', { ping: { url, style: 'auto' }, timeoutSeconds: 10 }),
+    }),
+    hint: t('monitoring.styleAutoHint'),
   },
   {
     value: 'healthchecks',
-    label: 'Healthchecks',
-    hint: 'POST <url>/start when the backup starts, <url> when it succeeds, <url>/fail with the last log lines when it fails or is cancelled.',
+    label: t('monitoring.styleHealthchecks'),
+    hint: t('monitoring.styleHealthchecksHint'),
   },
-  {
-    value: 'uptime-kuma',
-    label: 'Uptime Kuma push',
-    hint: 'One GET at the end with status=up (success, warnings) or status=down (failure, cancel) and a short msg.',
-  },
-  {
-    value: 'plain',
-    label: 'Plain URL: GET on success only',
-    hint: 'For services that only need to hear from good runs (a dead man’s switch).',
-  },
+  { value: 'uptime-kuma', label: t('monitoring.styleUptimeKuma'), hint: t('monitoring.styleUptimeKumaHint') },
+  { value: 'plain', label: t('monitoring.stylePlain'), hint: t('monitoring.stylePlainHint') },
 ];
 
-const whenChoices: readonly Choice<NtfyWhen>[] = [
-  { value: 'always', label: 'After every run', hint: 'Failures are sent with high priority.' },
-  {
-    value: 'problems',
-    label: 'Only warnings, failures and cancels',
-    hint: 'Good runs stay quiet; failures are sent with high priority.',
-  },
+const whenChoices = (t: Words): readonly Choice<NtfyWhen>[] => [
+  { value: 'always', label: t('monitoring.whenAlways'), hint: t('monitoring.whenAlwaysHint') },
+  { value: 'problems', label: t('monitoring.whenProblems'), hint: t('monitoring.whenProblemsHint') },
 ];
 
 /** The Monitoring section of the plan editor. */
 export function MonitoringFields({ form, update, errors, planId }: MonitoringFieldsProps) {
+  const { t } = useTranslation('plans');
   const m = form.monitoring;
   const set = (patch: Partial<MonitoringForm>): void => update({ monitoring: { ...m, ...patch } });
   const [results, setResults] = useState<Partial<Record<MonitoringChannel, DeliveryOutcome | string>>>({});
   const [testing, setTesting] = useState<MonitoringChannel>();
   const tester = useAction('monitoring:test', {
-    fallback: 'The test could not be sent.',
+    fallback: t('monitoring.testFailed'),
     onSuccess: (outcome) => {
       setResults((r) => ({ ...r, [outcome.channel]: outcome }));
       setTesting(undefined);
@@ -81,7 +77,7 @@ export function MonitoringFields({ form, update, errors, planId }: MonitoringFie
     const checked = monitoringSchema.safeParse(monitoringOf(m) ?? {});
     if (!checked.success || checked.data[channel] === undefined) {
       const issue = checked.success ? undefined : checked.error.issues.find((i) => i.path[0] === channel);
-      setResults((r) => ({ ...r, [channel]: issue?.message ?? 'Enter an address first.' }));
+      setResults((r) => ({ ...r, [channel]: issue?.message ?? t('monitoring.enterAddress') }));
       return;
     }
     setTesting(channel);
@@ -89,7 +85,7 @@ export function MonitoringFields({ form, update, errors, planId }: MonitoringFie
     tester.run({
       monitoring: checked.data,
       channel,
-      planName: form.name.trim() || 'New plan',
+      planName: form.name.trim() || t('monitoring.newPlan'),
       ...(planId !== undefined ? { planId } : {}),
     });
   };
@@ -111,6 +107,7 @@ export function MonitoringFields({ form, update, errors, planId }: MonitoringFie
               type="url"
               value={value}
               spellCheck={false}
+              translate="no"
               placeholder={placeholder}
               onChange={(e) => {
                 set({ [key]: e.target.value });
@@ -124,9 +121,9 @@ export function MonitoringFields({ form, update, errors, planId }: MonitoringFie
             busy={tester.pending && testing === channel}
             disabled={value.trim() === ''}
             onClick={() => sendTest(channel)}
-            aria-label={`Send test to ${label}`}
+            aria-label={t('monitoring.sendTestAria', { label })}
           >
-            Send test
+            {t('monitoring.sendTest')}
           </Button>
         </div>
         {result !== undefined || (tester.error && testing === channel) ? (
@@ -134,7 +131,7 @@ export function MonitoringFields({ form, update, errors, planId }: MonitoringFie
             role="status"
             className={`${styles.testResult} ${typeof result === 'object' && result.ok ? '' : styles.deliveryFailed}`}
           >
-            {testResultText(result, tester.error?.message)}
+            {testResultText(result, tester.error?.message, t)}
           </p>
         ) : null}
       </>
@@ -143,18 +140,21 @@ export function MonitoringFields({ form, update, errors, planId }: MonitoringFie
 
   return (
     <fieldset className={planStyles.planSection}>
-      <legend>Monitoring</legend>
+      <legend>{t('monitoring.legend')}</legend>
       {urlRow(
         'ping',
-        'Ping URL',
+        t('monitoring.pingLabel'),
         m.pingUrl,
-        'Healthchecks.io, self-hosted Healthchecks or an Uptime Kuma push URL. Treat it like a password: it is shown masked elsewhere.',
+        t('monitoring.pingHint'),
         'https://hc-ping.com/your-uuid',
       )}
       {m.pingUrl.trim() !== '' ? (
-        <Field label="Ping style" hint={styleChoices(m.pingUrl).find((c) => c.value === m.pingStyle)?.hint}>
+        <Field
+          label={t('monitoring.pingStyle')}
+          hint={styleChoices(m.pingUrl, t).find((c) => c.value === m.pingStyle)?.hint}
+        >
           <ChoiceSelect
-            choices={styleChoices(m.pingUrl)}
+            choices={styleChoices(m.pingUrl, t)}
             value={m.pingStyle}
             onChange={(pingStyle) => set({ pingStyle })}
           />
@@ -162,31 +162,34 @@ export function MonitoringFields({ form, update, errors, planId }: MonitoringFie
       ) : null}
       {urlRow(
         'webhook',
-        'Webhook URL',
+        t('monitoring.webhookLabel'),
         m.webhookUrl,
-        'Gets a JSON summary of each run by POST (plan, repository, result, archive sizes, times).',
+        t('monitoring.webhookHint'),
         'https://example.org/hooks/backup',
       )}
       {urlRow(
         'ntfy',
-        'ntfy topic URL',
+        t('monitoring.ntfyLabel'),
         m.ntfyUrl,
-        'ntfy.sh or your own server; anyone who knows the topic can read it, so pick one hard to guess.',
+        t('monitoring.ntfyHint'),
         'https://ntfy.sh/your-topic',
       )}
       <div className={styles.optionsRow}>
         {m.ntfyUrl.trim() !== '' ? (
-          <Field label="Send to ntfy" hint={whenChoices.find((c) => c.value === m.ntfyWhen)?.hint}>
+          <Field
+            label={t('monitoring.sendToNtfy')}
+            hint={whenChoices(t).find((c) => c.value === m.ntfyWhen)?.hint}
+          >
             <ChoiceSelect
-              choices={whenChoices}
+              choices={whenChoices(t)}
               value={m.ntfyWhen}
               onChange={(ntfyWhen) => set({ ntfyWhen })}
             />
           </Field>
         ) : null}
         <Field
-          label="Timeout per attempt (seconds)"
-          hint="Three attempts at most. Backups never wait for these."
+          label={t('monitoring.timeout')}
+          hint={t('monitoring.timeoutHint')}
           error={errors['monitoring.timeoutSeconds']}
         >
           <input
@@ -202,10 +205,19 @@ export function MonitoringFields({ form, update, errors, planId }: MonitoringFie
   );
 }
 
-function testResultText(result: DeliveryOutcome | string | undefined, error: string | undefined): string {
+function testResultText(
+  result: DeliveryOutcome | string | undefined,
+  error: string | undefined,
+  t: Words,
+): string {
   if (typeof result === 'string') return result;
   if (result === undefined) return error ?? '';
-  if (result.ok) return `Delivered (HTTP ${result.httpStatus ?? 200}).`;
-  const tries = result.attempts > 1 ? ` after ${result.attempts} attempts` : '';
-  return `Not delivered${tries}: ${result.reason ?? 'unknown reason'}.`;
+  if (result.ok) return t('monitoring.delivered', { status: String(result.httpStatus ?? 200) });
+  const reason = result.reason ?? t('monitoring.unknownReason');
+  if (result.attempts <= 1) return t('monitoring.notDelivered', { reason });
+  return t('monitoring.notDeliveredAfter', {
+    count: result.attempts,
+    n: formatCount(result.attempts),
+    reason,
+  });
 }

@@ -4,6 +4,7 @@
  * noticed before the monitoring service starts sending alarms.
  */
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MonitoringChannel } from '../../../src-main/model/monitoring.js';
 import { useMonitoringStore } from '../../stores/monitoring-store.js';
 import type { StoredPlan } from '../../stores/plans-store.js';
@@ -12,6 +13,7 @@ import styles from './monitoring.module.css';
 
 /** The monitoring lines of one plan; nothing for a plan without monitoring. */
 export function MonitoringStatus({ plan }: { readonly plan: StoredPlan }) {
+  const { t } = useTranslation('plans');
   const loaded = useMonitoringStore((s) => s.loaded);
   const status = useMonitoringStore((s) => s.statuses.find((st) => st.planId === plan.id));
   useEffect(() => {
@@ -23,15 +25,18 @@ export function MonitoringStatus({ plan }: { readonly plan: StoredPlan }) {
   const line = (channel: MonitoringChannel) => {
     const outcome = status?.deliveries.find((d) => d.channel === channel);
     const name = channelName(channel, monitoring);
-    if (outcome === undefined) return <li key={channel}>{`${name}: nothing sent yet`}</li>;
+    if (outcome === undefined) return <li key={channel}>{t('monitoring.nothingSent', { name })}</li>;
     return (
       <li key={channel} className={outcome.ok ? undefined : styles.deliveryFailed}>
-        {`${name}: ${deliveryText(outcome)}`}
+        {t('monitoring.statusLine', { name, text: deliveryText(outcome) })}
       </li>
     );
   };
   return (
-    <ul className={`muted ${styles.monitoringStatus}`} aria-label={`Monitoring of ${plan.name}`}>
+    <ul
+      className={`muted ${styles.monitoringStatus}`}
+      aria-label={t('monitoring.statusAria', { name: plan.name })}
+    >
       {channels.map(line)}
     </ul>
   );

@@ -3,6 +3,8 @@
  * the rules being edited, and by which rule.
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { PathTest } from '../../../src-main/model/plan.js';
 import { Button } from '../../components/Button.js';
 import { useAction } from '../../lib/use-request.js';
@@ -23,9 +25,10 @@ export interface PatternTesterProps {
 
 /** A path field, a Test button and the verdict. */
 export function PatternTester({ rules }: PatternTesterProps) {
+  const { t } = useTranslation('plans');
   const inputId = useId();
   const [path, setPath] = useState('');
-  const answer = useAction('plans:test-path', { fallback: 'The path could not be tested.' });
+  const answer = useAction('plans:test-path', { fallback: t('tester.failed') });
 
   const test = (): void => {
     if (path.trim() === '') return;
@@ -43,13 +46,14 @@ export function PatternTester({ rules }: PatternTesterProps) {
   return (
     <div className={styles.patternTester}>
       <label className="field-label" htmlFor={inputId}>
-        Test a path
+        {t('tester.label')}
       </label>
       <div className="field-row">
         <input
           id={inputId}
           value={path}
           spellCheck={false}
+          translate="no"
           placeholder="/home/you/.cache/thumbnails"
           onChange={(e) => {
             setPath(e.target.value);
@@ -63,23 +67,23 @@ export function PatternTester({ rules }: PatternTesterProps) {
           }}
         />
         <Button size="small" busy={answer.pending} disabled={path.trim() === ''} onClick={test}>
-          Test
+          {t('tester.test')}
         </Button>
       </div>
-      <p className={styles.patternVerdict} role="status" aria-label="Pattern test result">
+      <p className={styles.patternVerdict} role="status" aria-label={t('tester.resultAria')}>
         {answer.error ? (
           <span className={styles.verdictError}>{answer.error.message}</span>
         ) : answer.data ? (
-          verdict(answer.data)
+          verdict(answer.data, t)
         ) : null}
       </p>
     </div>
   );
 }
 
-function verdict(test: PathTest): string {
-  if (test.outsideRoots) return 'Not backed up: the path is outside the source folders.';
+function verdict(test: PathTest, t: TFunction<'plans'>): string {
+  if (test.outsideRoots) return t('tester.outside');
   // An include line (`+ …`) that decided is worth naming: it may be what keeps the path.
-  if (!test.excluded) return test.rule ? `Included by rule ${test.rule}` : 'Included';
-  return test.rule ? `Excluded by rule ${test.rule}` : 'Excluded';
+  if (!test.excluded) return test.rule ? t('tester.includedBy', { rule: test.rule }) : t('tester.included');
+  return test.rule ? t('tester.excludedBy', { rule: test.rule }) : t('tester.excluded');
 }

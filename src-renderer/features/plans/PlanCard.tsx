@@ -3,13 +3,13 @@
  * nobody backs up to the wrong one) with its schedule, last run and next run; Run now, Edit, Delete.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { describeRetention } from '../../../src-main/model/retention.js';
-import { describeSchedule } from '../../../src-main/model/schedule.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
+import { formatCount } from '../../lib/format.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { isRemoteLocation, tildify } from '../../lib/paths.js';
 import { upcomingFor, usePlansStore, type StoredPlan } from '../../stores/plans-store.js';
@@ -19,6 +19,7 @@ import { ConfirmDialog } from './ConfirmDialog.js';
 import { describeHooks } from './hook-form.js';
 import { MonitoringStatus } from './MonitoringStatus.js';
 import { lastRunText, nextRunText } from './plan-format.js';
+import { describeRetention, describeSchedule } from './schedule-words.js';
 import styles from './plans.module.css';
 
 /** Props of {@link PlanCard}. */
@@ -31,6 +32,7 @@ export interface PlanCardProps {
 
 /** A plan as a card (`article` named by the plan). */
 export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
+  const { t } = useTranslation('plans');
   const upcoming = usePlansStore((s) => s.upcoming);
   const paused = usePlansStore((s) => s.paused);
   const [confirming, setConfirming] = useState(false);
@@ -45,9 +47,9 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
     setError(undefined);
     try {
       const jobIds = await usePlansStore.getState().runNow(plan.id);
-      setNotice(jobIds.length === 1 ? 'Backup started.' : `${jobIds.length} backups started.`);
+      setNotice(t('card.started', { count: jobIds.length, n: formatCount(jobIds.length) }));
     } catch (e) {
-      setError(toErrorInfo(e, 'The backup could not be started.'));
+      setError(toErrorInfo(e, t('card.startFailed')));
     } finally {
       setRunning(false);
     }
@@ -56,54 +58,57 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
   return (
     <article className={`card ${styles.planCard}`} aria-labelledby={titleId}>
       <header className={styles.planCardHeader}>
-        <h2 id={titleId} className="card-title">
+        <h2 id={titleId} className="card-title" translate="no">
           {plan.name}
         </h2>
         <div className={styles.planCardActions}>
           <Button size="small" variant="primary" icon="upload" busy={running} onClick={() => void runNow()}>
-            Run now
+            {t('card.runNow')}
           </Button>
-          <Button size="small" onClick={onEdit} aria-label={`Edit ${plan.name}`}>
-            Edit
+          <Button size="small" onClick={onEdit} aria-label={t('card.editAria', { name: plan.name })}>
+            {t('card.edit')}
           </Button>
           <Button
             size="small"
             variant="ghost"
             icon="trash"
             onClick={() => setConfirming(true)}
-            aria-label={`Delete ${plan.name}`}
+            aria-label={t('card.deleteAria', { name: plan.name })}
           >
-            Delete
+            {t('card.delete')}
           </Button>
         </div>
       </header>
       <p className={styles.planSources}>
         <Icon name="folder" size={14} />
-        <span>{plan.sourcePaths.map((p) => tildify(p, homeDir)).join(', ')}</span>
+        <span translate="no">{plan.sourcePaths.map((p) => tildify(p, homeDir)).join(', ')}</span>
       </p>
       {plan.targets.length === 0 ? (
         // Its repository was removed from Borgdesk: an empty table would say nothing, so say what to do.
         <EmptyState
           compact
           icon="archive"
-          title="No destination yet"
+          title={t('card.noDestination')}
           action={
             <Button size="small" icon="plus" onClick={onEdit}>
-              Add destination
+              {t('card.addDestination')}
             </Button>
           }
         >
-          <p>This plan backs up nowhere until you choose a repository for it.</p>
+          <p>{t('card.noDestinationBody')}</p>
         </EmptyState>
       ) : (
-        <table className={`table ${styles.planTargets}`} aria-label={`Targets of ${plan.name}`}>
+        <table
+          className={`table ${styles.planTargets}`}
+          aria-label={t('card.targetsAria', { name: plan.name })}
+        >
           <thead>
             <tr>
-              <th scope="col">Repository</th>
-              <th scope="col">Schedule</th>
-              <th scope="col">Last run</th>
-              <th scope="col">Next run</th>
-              <th scope="col">Restore test</th>
+              <th scope="col">{t('card.columnRepository')}</th>
+              <th scope="col">{t('card.columnSchedule')}</th>
+              <th scope="col">{t('card.columnLastRun')}</th>
+              <th scope="col">{t('card.columnNextRun')}</th>
+              <th scope="col">{t('card.columnRestoreTest')}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,9 +120,17 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
                   <th scope="row">
                     <span className={styles.planRepo}>
                       <Icon name={repo && isRemoteLocation(repo.location) ? 'server' : 'archive'} size={14} />
-                      <span className={styles.planRepoName}>{repo?.name ?? 'Removed repository'}</span>
+                      {repo ? (
+                        <span className={styles.planRepoName} translate="no">
+                          {repo.name}
+                        </span>
+                      ) : (
+                        <span className={styles.planRepoName}>{t('card.removedRepository')}</span>
+                      )}
                     </span>
-                    <code className={styles.planRepoLocation}>{repo?.location ?? target.repoId}</code>
+                    <code className={styles.planRepoLocation} translate="no">
+                      {repo?.location ?? target.repoId}
+                    </code>
                   </th>
                   <td className={styles.planSchedule}>{describeSchedule(target.schedule)}</td>
                   <td>{lastRunText(row)}</td>
@@ -126,7 +139,10 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
                     <TestRestoreButton
                       repoId={target.repoId}
                       planId={plan.id}
-                      subject={`${plan.name} to ${repo?.name ?? 'the removed repository'}`}
+                      subject={t('card.drillSubject', {
+                        plan: plan.name,
+                        repository: repo?.name ?? t('card.theRemovedRepository'),
+                      })}
                     />
                     <LastDrill repoId={target.repoId} planId={plan.id} />
                   </td>
@@ -136,8 +152,12 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
           </tbody>
         </table>
       )}
-      <p className={`muted ${styles.planRetention}`}>Retention: {describeRetention(plan.retention)}</p>
-      {hooks !== undefined ? <p className={`muted ${styles.planRetention}`}>Commands: {hooks}</p> : null}
+      <p className={`muted ${styles.planRetention}`}>
+        {t('card.retention', { description: describeRetention(plan.retention) })}
+      </p>
+      {hooks !== undefined ? (
+        <p className={`muted ${styles.planRetention}`}>{t('card.commands', { hooks })}</p>
+      ) : null}
       <MonitoringStatus plan={plan} />
       {notice ? (
         <p className={styles.planNotice} role="status">
@@ -147,14 +167,12 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
       {error ? <ErrorMessage error={error} /> : null}
       {confirming ? (
         <ConfirmDialog
-          title={`Delete the plan “${plan.name}”?`}
-          confirmLabel="Delete plan"
+          title={t('card.deleteTitle', { name: plan.name })}
+          confirmLabel={t('card.deletePlan')}
           onConfirm={() => usePlansStore.getState().remove(plan.id)}
           onClose={() => setConfirming(false)}
         >
-          <p>
-            Its schedules stop. Archives it already made stay in their repositories until you delete them.
-          </p>
+          <p>{t('card.deleteBody')}</p>
         </ConfirmDialog>
       ) : null}
     </article>

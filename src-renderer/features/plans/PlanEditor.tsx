@@ -5,6 +5,7 @@
  * sent, so every field's message appears beside that field.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { planDraftSchema } from '../../../src-main/model/plan.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -35,6 +36,7 @@ export interface PlanEditorProps {
 
 /** The plan editor dialog. */
 export function PlanEditor({ plan, onClose }: PlanEditorProps) {
+  const { t } = useTranslation(['plans', 'common']);
   const status = useAppStore((s) => s.status);
   const defaultCompression = useAppStore((s) => s.settings?.defaultCompression ?? 'lz4');
   const repos = useReposStore((s) => s.repos);
@@ -52,7 +54,7 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
     setSaveError(undefined);
     if (!checked.success) {
       setErrors(fieldErrors(checked.error.issues, form));
-      setSaveError({ message: 'Some fields need attention.', remedy: 'Correct the fields marked below.' });
+      setSaveError({ message: t('editor.needsAttention'), remedy: t('editor.correctFields') });
       return;
     }
     setErrors({});
@@ -62,14 +64,14 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
       onClose();
     } catch (e) {
       // InvalidParams / InvalidInput name each field in the message; show it as the core wrote it.
-      setSaveError(toErrorInfo(e, 'The plan could not be saved.'));
+      setSaveError(toErrorInfo(e, t('editor.saveFailed')));
       setSaving(false);
     }
   };
 
   return (
     <Dialog
-      title={plan ? `Edit plan “${plan.name}”` : 'New plan'}
+      title={plan ? t('editor.titleEdit', { name: plan.name }) : t('editor.titleNew')}
       size="large"
       onClose={onClose}
       busy={saving}
@@ -77,17 +79,21 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
       footer={
         <>
           <Button onClick={onClose} disabled={saving}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button type="submit" variant="primary" busy={saving}>
-            Save plan
+            {t('editor.savePlan')}
           </Button>
         </>
       }
     >
-      {saveError ? <ErrorMessage error={saveError} title="The plan was not saved" /> : null}
-      <Field label="Plan name" error={errors['name']}>
-        <input value={form.name} onChange={(e) => update({ name: e.target.value })} placeholder="Documents" />
+      {saveError ? <ErrorMessage error={saveError} title={t('editor.notSaved')} /> : null}
+      <Field label={t('editor.name')} error={errors['name']}>
+        <input
+          value={form.name}
+          onChange={(e) => update({ name: e.target.value })}
+          placeholder={t('editor.namePlaceholder')}
+        />
       </Field>
       <SourceList
         paths={form.sourcePaths}
@@ -105,8 +111,8 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
         patternsError={errors['patterns']}
       />
       <fieldset className={styles.planSection}>
-        <legend>Archives</legend>
-        <Field label="Compression" hint={hintFor(compressionChoices, form.compression)}>
+        <legend>{t('editor.archives')}</legend>
+        <Field label={t('editor.compression')} hint={hintFor(compressionChoices, form.compression)}>
           <ChoiceSelect
             choices={compressionChoices}
             value={form.compression}
@@ -114,19 +120,20 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
           />
         </Field>
         <Field
-          label="Archive name template"
-          hint="Borg fills in {hostname}, {now} and the like; the plan’s prefix is put in front."
+          label={t('editor.nameTemplate')}
+          hint={t('editor.nameTemplateHint')}
           error={errors['archiveNameTemplate']}
         >
           <input
             value={form.archiveNameTemplate}
             spellCheck={false}
+            translate="no"
             onChange={(e) => update({ archiveNameTemplate: e.target.value })}
           />
         </Field>
-        <Field label="Test a restore" hint={hintFor(restoreTestChoices, form.restoreTest)}>
+        <Field label={t('editor.restoreTest')} hint={hintFor(restoreTestChoices(), form.restoreTest)}>
           <ChoiceSelect
-            choices={restoreTestChoices}
+            choices={restoreTestChoices()}
             value={form.restoreTest}
             onChange={(restoreTest) => update({ restoreTest })}
           />

@@ -3,6 +3,7 @@
  * that pauses all schedules at once, and moving plans: "Export plans…" and "Import…".
  */
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -24,6 +25,7 @@ type Editing = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly plan
 
 /** The Plans screen. */
 export function PlansScreen() {
+  const { t } = useTranslation('plans');
   const plans = usePlansStore((s) => s.plans);
   const loaded = usePlansStore((s) => s.loaded);
   const loadError = usePlansStore((s) => s.error);
@@ -37,7 +39,7 @@ export function PlansScreen() {
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<ImportResult>();
   const exportPlans = useAction('plans:export', {
-    fallback: 'The plans could not be exported.',
+    fallback: t('screen.exportFailed'),
     onSuccess: ({ text, fileName }) => saveTextFile(fileName, text, 'application/json'),
   });
 
@@ -53,7 +55,7 @@ export function PlansScreen() {
     try {
       await usePlansStore.getState().setPaused(!paused);
     } catch (e) {
-      setError(toErrorInfo(e, 'The schedules could not be changed.'));
+      setError(toErrorInfo(e, t('screen.pauseFailed')));
     } finally {
       setToggling(false);
     }
@@ -64,10 +66,8 @@ export function PlansScreen() {
     <div className={styles.plansScreen}>
       <header className="page-header">
         <div>
-          <h1 className="page-title">Plans</h1>
-          <p className="page-subtitle">
-            What to back up, where to, and when. Borgdesk runs each schedule for you.
-          </p>
+          <h1 className="page-title">{t('screen.title')}</h1>
+          <p className="page-subtitle">{t('screen.subtitle')}</p>
         </div>
         <div className={styles.pageActions}>
           <label className="switch">
@@ -78,51 +78,48 @@ export function PlansScreen() {
               disabled={toggling || !loaded}
               onChange={() => void togglePause()}
             />
-            <span>Pause all schedules</span>
+            <span>{t('screen.pauseAll')}</span>
           </label>
           <Button
             icon="save"
             onClick={() => exportPlans.run({})}
             busy={exportPlans.pending}
             disabled={plans.length === 0}
-            title="Save every plan and its repositories' locations to a file (no passphrases)"
+            title={t('screen.exportTitle')}
           >
-            Export plans…
+            {t('screen.exportPlans')}
           </Button>
           <Button icon="download" onClick={() => setImporting(true)}>
-            Import…
+            {t('screen.import')}
           </Button>
           <Button
             variant="primary"
             icon="plus"
             onClick={() => setEditing({ kind: 'new' })}
             disabled={repos.length === 0}
-            title={repos.length === 0 ? 'Add a repository first' : undefined}
+            title={repos.length === 0 ? t('screen.addRepositoryFirst') : undefined}
           >
-            New plan
+            {t('screen.newPlan')}
           </Button>
         </div>
       </header>
       {paused ? (
         <p className={`callout ${styles.plansPaused}`} role="status">
-          All schedules are paused. Run now still works; scheduled backups wait until you resume.
+          {t('screen.paused')}
         </p>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
       {exportPlans.error ? <ErrorMessage error={exportPlans.error} /> : null}
       {imported ? (
         <p className="callout" role="status">
-          Imported {imported.plans.map((p) => p.name).join(', ')}.
-          {imported.repositoriesAdded > 0
-            ? ' A locked repository needs its passphrase (Repositories, Unlock) before its first backup.'
-            : ''}
+          {t('screen.imported', { names: imported.plans.map((p) => p.name).join(', ') })}
+          {imported.repositoriesAdded > 0 ? ` ${t('screen.importedLocked')}` : ''}
         </p>
       ) : null}
-      {loadError ? <ErrorMessage error={loadError} title="Plans could not be loaded" /> : null}
+      {loadError ? <ErrorMessage error={loadError} title={t('screen.loadFailed')} /> : null}
       {loaded && sorted.length === 0 && !loadError ? (
-        <EmptyState icon="clock" title="No plans yet">
-          A plan backs up the same folders on a schedule, to one or more repositories. Use{' '}
-          <strong>New plan</strong> to make one.
+        <EmptyState icon="clock" title={t('screen.emptyTitle')}>
+          <Trans t={t} i18nKey="screen.emptyBody" components={{ strong: <strong /> }} />
         </EmptyState>
       ) : null}
       <div className={styles.plansList}>

@@ -3,12 +3,15 @@
  * borg (`prune --dry-run --list`) which of the plan's archives the policy would delete.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RetentionPolicy } from '../../../src-main/model/retention.js';
-import { describeRetention, RETENTION_PRESETS } from '../../../src-main/model/retention.js';
+import { RETENTION_PRESETS } from '../../../src-main/model/retention.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
 import { useAction } from '../../lib/use-request.js';
+import { formatCount } from '../../lib/format.js';
+import { describeRetention } from './schedule-words.js';
 import { retentionOf, type PlanForm, type RetentionChoice } from './plan-form.js';
 import styles from './plans.module.css';
 
@@ -22,19 +25,21 @@ export interface RetentionFieldsProps {
   readonly error?: string;
 }
 
-const keepLabels: readonly [keyof RetentionPolicy, string][] = [
-  ['keepWithin', 'Keep all within (e.g. 2d)'],
-  ['keepLast', 'Keep last'],
-  ['keepHourly', 'Hourly'],
-  ['keepDaily', 'Daily'],
-  ['keepWeekly', 'Weekly'],
-  ['keepMonthly', 'Monthly'],
-  ['keepYearly', 'Yearly'],
-];
+// The catalog labels them under the same names (retention.keepWithin, retention.keepLast…).
+const keepRules = [
+  'keepWithin',
+  'keepLast',
+  'keepHourly',
+  'keepDaily',
+  'keepWeekly',
+  'keepMonthly',
+  'keepYearly',
+] as const satisfies readonly (keyof RetentionPolicy)[];
 
 /** The retention section of the plan editor. */
 export function RetentionFields({ form, update, planId, repos, error }: RetentionFieldsProps) {
-  const preview = useAction('plans:preview-prune', { fallback: 'The preview failed.' });
+  const { t } = useTranslation('plans');
+  const preview = useAction('plans:preview-prune', { fallback: t('retention.previewFailed') });
   const [previewRepo, setPreviewRepo] = useState(form.targets[0]?.repoId ?? '');
   const policy = retentionOf(form);
   const targetRepos = repos.filter((r) => form.targets.some((t) => t.repoId === r.id));
@@ -49,10 +54,10 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
 
   return (
     <fieldset className={styles.planSection}>
-      <legend>Retention</legend>
+      <legend>{t('retention.legend')}</legend>
       <Field
-        label="Keep archives"
-        hint={policy ? describeRetention(policy) : 'Old archives are never deleted.'}
+        label={t('retention.keepArchives')}
+        hint={policy ? describeRetention(policy) : t('retention.neverDeleted')}
         error={error}
       >
         <select
@@ -62,17 +67,23 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
             preview.reset();
           }}
         >
-          <option value="none">Keep every archive (never prune)</option>
-          <option value="sensible">Sensible: {describeRetention(RETENTION_PRESETS.sensible)}</option>
-          <option value="light">Light: {describeRetention(RETENTION_PRESETS.light)}</option>
-          <option value="long-term">Long-term: {describeRetention(RETENTION_PRESETS['long-term'])}</option>
-          <option value="custom">Custom…</option>
+          <option value="none">{t('retention.none')}</option>
+          <option value="sensible">
+            {t('retention.sensible', { description: describeRetention(RETENTION_PRESETS.sensible) })}
+          </option>
+          <option value="light">
+            {t('retention.light', { description: describeRetention(RETENTION_PRESETS.light) })}
+          </option>
+          <option value="long-term">
+            {t('retention.longTerm', { description: describeRetention(RETENTION_PRESETS['long-term']) })}
+          </option>
+          <option value="custom">{t('retention.custom')}</option>
         </select>
       </Field>
       {form.retention === 'custom' ? (
         <div className={styles.keepGrid}>
-          {keepLabels.map(([key, label]) => (
-            <Field key={key} label={label}>
+          {keepRules.map((key) => (
+            <Field key={key} label={t(`retention.${key}`)}>
               <input
                 value={form.keep[key]}
                 inputMode={key === 'keepWithin' ? 'text' : 'numeric'}
@@ -88,14 +99,13 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
       {policy !== undefined ? (
         <div className={styles.prunePreview}>
           {planId === undefined ? (
-            <p className="muted">
-              Save the plan and back up once to preview which archives this would delete.
-            </p>
+            <p className="muted">{t('retention.saveFirst')}</p>
           ) : (
             <div className="field-row">
               {targetRepos.length > 1 ? (
                 <select
-                  aria-label="Preview in repository"
+                  aria-label={t('retention.previewRepository')}
+                  translate="no"
                   value={repoId}
                   onChange={(e) => setPreviewRepo(e.target.value)}
                 >
@@ -107,20 +117,27 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
                 </select>
               ) : null}
               <Button size="small" busy={preview.pending} disabled={repoId === ''} onClick={runPreview}>
-                Preview
+                {t('retention.preview')}
               </Button>
             </div>
           )}
           {preview.error ? <p className="field-error">{preview.error.message}</p> : null}
           {result ? (
-            <div role="region" aria-label="Prune preview">
+            <div role="region" aria-label={t('retention.previewAria')}>
               <p>
                 {result.pruned.length === 0
-                  ? `Nothing would be deleted; ${result.kept.length} archives kept.`
-                  : `${result.pruned.length} would be deleted, ${result.kept.length} kept:`}
+                  ? t('retention.nothingDeleted', {
+                      count: result.kept.length,
+                      n: formatCount(result.kept.length),
+                    })
+                  : t('retention.wouldDelete', {
+                      count: result.pruned.length,
+                      n: formatCount(result.pruned.length),
+                      kept: formatCount(result.kept.length),
+                    })}
               </p>
               {result.pruned.length > 0 ? (
-                <ul className={styles.pruneList}>
+                <ul className={styles.pruneList} translate="no">
                   {result.pruned.map((name) => (
                     <li key={name}>{name}</li>
                   ))}

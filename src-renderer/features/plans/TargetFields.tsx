@@ -4,10 +4,12 @@
  * conditions (not on battery, not on a metered connection) for schedules that are on.
  */
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { Field } from '../../components/Field.js';
+import { formatCount } from '../../lib/format.js';
 import { newTarget, type PlanForm, type ScheduleKind, type TargetForm } from './plan-form.js';
 import styles from './plans.module.css';
 
@@ -19,25 +21,18 @@ export interface TargetFieldsProps {
   readonly errors: Readonly<Record<string, string>>;
 }
 
-const kinds: readonly { readonly value: ScheduleKind; readonly label: string }[] = [
-  { value: 'off', label: 'Off (only when I click Run now)' },
-  { value: 'every-hours', label: 'Every N hours' },
-  { value: 'daily', label: 'Daily at a time' },
-  { value: 'weekly', label: 'On weekdays at a time' },
-];
-// Monday first; values are Date#getDay numbers.
-const weekdays: readonly [number, string][] = [
-  [1, 'Mon'],
-  [2, 'Tue'],
-  [3, 'Wed'],
-  [4, 'Thu'],
-  [5, 'Fri'],
-  [6, 'Sat'],
-  [0, 'Sun'],
-];
+const kinds = [
+  ['off', 'targets.kindOff'],
+  ['every-hours', 'targets.kindEveryHours'],
+  ['daily', 'targets.kindDaily'],
+  ['weekly', 'targets.kindWeekly'],
+] as const satisfies readonly (readonly [ScheduleKind, string])[];
+// Monday first; values are Date#getDay numbers (the catalog's day names use the same numbers).
+const weekdays = [1, 2, 3, 4, 5, 6, 0] as const;
 
 /** The targets section of the plan editor. */
 export function TargetFields({ form, update, repos, errors }: TargetFieldsProps) {
+  const { t } = useTranslation('plans');
   const setTarget = (index: number, patch: Partial<TargetForm>): void =>
     update({ targets: form.targets.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
   const unused = repos.filter((r) => !form.targets.some((t) => t.repoId === r.id));
@@ -54,15 +49,22 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
     );
   return (
     <fieldset className={styles.planSection}>
-      <legend>Where to and when</legend>
+      <legend>{t('targets.legend')}</legend>
       {form.targets.map((target, index) => {
         const repo = repos.find((r) => r.id === target.repoId);
-        const label = `Target ${index + 1}`;
+        const label = t('targets.target', { n: formatCount(index + 1) });
         return (
           <div key={index} className={styles.targetRow} role="group" aria-label={label}>
-            <Field label={`${label}: repository`} error={errors[`targets.${index}`]}>
-              <select value={target.repoId} onChange={(e) => setTarget(index, { repoId: e.target.value })}>
-                {repo === undefined ? <option value={target.repoId}>Removed repository</option> : null}
+            <Field label={t('targets.repository', { target: label })} error={errors[`targets.${index}`]}>
+              {/* The shown choice is the repository's name and location (data), unless it was removed. */}
+              <select
+                value={target.repoId}
+                translate={repo === undefined ? undefined : 'no'}
+                onChange={(e) => setTarget(index, { repoId: e.target.value })}
+              >
+                {repo === undefined ? (
+                  <option value={target.repoId}>{t('targets.removedRepository')}</option>
+                ) : null}
                 {repos.map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.name} — {r.location}
@@ -71,20 +73,20 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
               </select>
             </Field>
             <div className={styles.targetSchedule}>
-              <Field label={`${label}: schedule`}>
+              <Field label={t('targets.schedule', { target: label })}>
                 <select
                   value={target.kind}
                   onChange={(e) => setTarget(index, { kind: e.target.value as ScheduleKind })}
                 >
-                  {kinds.map((k) => (
-                    <option key={k.value} value={k.value}>
-                      {k.label}
+                  {kinds.map(([value, key]) => (
+                    <option key={value} value={value}>
+                      {t(key)}
                     </option>
                   ))}
                 </select>
               </Field>
               {target.kind === 'every-hours' ? (
-                <Field label={`${label}: hours between backups`}>
+                <Field label={t('targets.hours', { target: label })}>
                   <input
                     type="number"
                     min={1}
@@ -95,7 +97,7 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
                 </Field>
               ) : null}
               {target.kind === 'daily' || target.kind === 'weekly' ? (
-                <Field label={`${label}: time`}>
+                <Field label={t('targets.time', { target: label })}>
                   <input
                     type="time"
                     value={target.at}
@@ -105,8 +107,12 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
               ) : null}
             </div>
             {target.kind === 'weekly' ? (
-              <div className={styles.weekdayPicker} role="group" aria-label={`${label}: weekdays`}>
-                {weekdays.map(([day, name]) => (
+              <div
+                className={styles.weekdayPicker}
+                role="group"
+                aria-label={t('targets.weekdays', { target: label })}
+              >
+                {weekdays.map((day) => (
                   <label key={day} className={styles.checkbox}>
                     <input
                       type="checkbox"
@@ -119,7 +125,7 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
                         })
                       }
                     />
-                    {name}
+                    {t(`schedule.days.${day}`)}
                   </label>
                 ))}
               </div>
@@ -128,7 +134,7 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
               <div
                 className={styles.checkboxGroup}
                 role="group"
-                aria-label={`${label}: conditions`}
+                aria-label={t('targets.conditions', { target: label })}
                 aria-describedby={`${idPrefix}-conditions-${index}`}
               >
                 <label className={styles.checkbox}>
@@ -137,7 +143,7 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
                     checked={target.notOnBattery}
                     onChange={(e) => setTarget(index, { notOnBattery: e.target.checked })}
                   />
-                  Not on battery power
+                  {t('targets.notOnBattery')}
                 </label>
                 <label className={styles.checkbox}>
                   <input
@@ -145,11 +151,10 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
                     checked={target.notOnMetered}
                     onChange={(e) => setTarget(index, { notOnMetered: e.target.checked })}
                   />
-                  Not on a metered connection
+                  {t('targets.notOnMetered')}
                 </label>
                 <p className="field-hint" id={`${idPrefix}-conditions-${index}`}>
-                  Best effort: a held-back backup starts once the condition clears. Where Borgdesk cannot tell
-                  the power or connection state, the backup runs as scheduled.
+                  {t('targets.conditionsHint')}
                 </p>
               </div>
             ) : null}
@@ -160,22 +165,23 @@ export function TargetFields({ form, update, repos, errors }: TargetFieldsProps)
                 icon="x"
                 onClick={() => update({ targets: form.targets.filter((_, i) => i !== index) })}
               >
-                Remove {repo?.name ?? 'target'}
+                {repo ? t('targets.remove', { name: repo.name }) : t('targets.removeTarget')}
               </Button>
             ) : null}
           </div>
         );
       })}
       {form.targets.length === 0 ? (
-        <EmptyState compact icon="archive" title="No destination yet" action={addButton('Add destination')}>
-          <p>
-            {unused[0] === undefined
-              ? 'Add a repository to Borgdesk first: this plan backs up to one.'
-              : 'Choose the repository this plan backs up to.'}
-          </p>
+        <EmptyState
+          compact
+          icon="archive"
+          title={t('targets.noDestination')}
+          action={addButton(t('targets.addDestination'))}
+        >
+          <p>{unused[0] === undefined ? t('targets.addRepositoryFirst') : t('targets.chooseRepository')}</p>
         </EmptyState>
       ) : (
-        addButton('Add another repository')
+        addButton(t('targets.addAnother'))
       )}
       {errors['targets'] ? <p className="field-error">{errors['targets']}</p> : null}
     </fieldset>

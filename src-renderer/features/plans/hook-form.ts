@@ -2,6 +2,7 @@
  * A plan's four hooks as the editor edits them: each a command and its timeout, typed as text. An
  * empty command means "no hook"; the timeout is checked by the core's schema on save.
  */
+import i18next from 'i18next';
 import type { HookCommand } from '../../../src-main/model/plan.js';
 
 /** The plan fields that hold a hook, in the order they run. */
@@ -17,19 +18,13 @@ export interface HookForm {
 /** Every hook of a plan as edited. */
 export type HooksForm = Readonly<Record<HookField, HookForm>>;
 
-/** When each hook runs, in plain words, with what happens around it. */
-export const HOOK_LABELS: Readonly<Record<HookField, { readonly label: string; readonly hint: string }>> = {
-  beforeCommand: {
-    label: 'Before the backup',
-    hint: 'If it fails, the backup is skipped and the log says why.',
-  },
-  afterCommand: { label: 'After a successful backup', hint: 'Also after a backup with warnings.' },
-  afterFailureCommand: {
-    label: 'After a failed or cancelled backup',
-    hint: 'Still runs after you cancel; Stop now on the job stops it too.',
-  },
-  alwaysCommand: { label: 'Always, at the end', hint: 'Runs last, whatever happened.' },
-};
+/** When a hook runs, in plain words, with what happens around it. */
+export function hookLabel(field: HookField): { readonly label: string; readonly hint: string } {
+  return {
+    label: i18next.t(`hooks.${field}.label`, { ns: 'plans' }),
+    hint: i18next.t(`hooks.${field}.hint`, { ns: 'plans' }),
+  };
+}
 
 const emptyHook: HookForm = { command: '', timeoutSeconds: '600' };
 
@@ -67,15 +62,10 @@ export function hooksDraft(hooks: HooksForm): Record<HookField, HookCommand | un
   };
 }
 
-const SHORT: Readonly<Record<HookField, string>> = {
-  beforeCommand: 'before',
-  afterCommand: 'after success',
-  afterFailureCommand: 'after failure',
-  alwaysCommand: 'at the end',
-};
-
 /** Which hooks a plan has, for its card ("before, at the end"); undefined when it has none. */
 export function describeHooks(plan: Partial<Record<HookField, HookCommand>>): string | undefined {
-  const set = HOOK_FIELDS.filter((field) => plan[field] !== undefined).map((field) => SHORT[field]);
+  const set = HOOK_FIELDS.filter((field) => plan[field] !== undefined).map((field) =>
+    i18next.t(`hooks.${field}.short`, { ns: 'plans' }),
+  );
   return set.length === 0 ? undefined : set.join(', ');
 }

@@ -3,6 +3,7 @@
  * strings while the user types; `toDraft` turns them into the shape `plans:save` validates, and
  * `fieldErrors` groups the schema's messages by the editor section that shows them.
  */
+import i18next from 'i18next';
 import type { Compression } from '../../../src-main/model/compression.js';
 import { DEFAULT_ARCHIVE_NAME_TEMPLATE } from '../../../src-main/model/archive-name.js';
 import type { ExcludePresetId } from '../../../src-main/model/exclude-presets.js';
@@ -297,8 +298,13 @@ export function fieldErrors(
       // A pattern’s message says which one, so a long list stays fixable.
       const text = section === 'excludes' ? form?.excludesText : form?.patternsText;
       const row = text === undefined ? line + 1 : rowOfLine(text, line);
-      if (section === 'excludes') errors[section] ??= `Pattern ${row}: ${issue.message}`;
-      else errors[section] = [errors[section], `Line ${row}: ${issue.message}`].filter(Boolean).join('\n');
+      const message = issue.message;
+      if (section === 'excludes')
+        errors[section] ??= i18next.t('editor.patternRow', { ns: 'plans', row, message });
+      else
+        errors[section] = [errors[section], i18next.t('editor.lineRow', { ns: 'plans', row, message })]
+          .filter(Boolean)
+          .join('\n');
       continue;
     }
     // Monitoring messages sit beside their own address: monitoring.ping, monitoring.webhook…

@@ -3,6 +3,7 @@
  * what yes does and what no does, then Yes / No. A security warning (a possible attack) has no
  * yes: it shows the safe next steps and can only be closed or dismissed.
  */
+import { useTranslation } from 'react-i18next';
 import type { QuestionWords } from '../../../src-main/model/question-texts.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -26,11 +27,12 @@ export interface QuestionDialogProps {
 
 /** The question dialog (`role="dialog"`, titled "Borg asks a question" or "Borg stopped: possible attack"). */
 export function QuestionDialog(props: QuestionDialogProps) {
+  const { t } = useTranslation(['questions', 'common']);
   const { words, borgText, context, busy, error, onYes, onNo, onClose } = props;
   const warning = words.kind === 'warning';
   return (
     <Dialog
-      title={warning ? 'Borg stopped: possible attack' : 'Borg asks a question'}
+      title={warning ? t('titleWarning') : t('titleQuestion')}
       size="medium"
       busy={busy}
       onClose={onClose}
@@ -38,19 +40,19 @@ export function QuestionDialog(props: QuestionDialogProps) {
         warning ? (
           <>
             <Button variant="ghost" onClick={onClose} disabled={busy}>
-              Close
+              {t('common:actions.close')}
             </Button>
             <Button onClick={onNo} busy={busy}>
-              Dismiss
+              {t('dismiss')}
             </Button>
           </>
         ) : (
           <>
             <Button onClick={onNo} disabled={busy}>
-              No
+              {t('no')}
             </Button>
             <Button variant="primary" onClick={onYes} busy={busy}>
-              Yes
+              {t('yes')}
             </Button>
           </>
         )
@@ -59,17 +61,17 @@ export function QuestionDialog(props: QuestionDialogProps) {
       {context !== undefined ? <p className={styles.sectionText}>{context}</p> : null}
       {borgText !== '' ? (
         <>
-          <p className={styles.sectionTitle}>Borg {warning ? 'says' : 'asks'}</p>
-          <pre className={styles.borgText} aria-label="Borg's words">
+          <p className={styles.sectionTitle}>{warning ? t('borgSays') : t('borgAsks')}</p>
+          <pre className={styles.borgText} aria-label={t('borgWordsAria')} translate="no">
             {borgText}
           </pre>
         </>
       ) : null}
-      <p className={styles.sectionTitle}>What this means</p>
+      <p className={styles.sectionTitle}>{t('meaning')}</p>
       <p className={styles.sectionText}>{words.meaning}</p>
-      <p className={styles.sectionTitle}>{warning ? 'What to do' : 'If you say yes'}</p>
+      <p className={styles.sectionTitle}>{warning ? t('whatToDo') : t('ifYes')}</p>
       <p className={styles.sectionText}>{words.yesDoes}</p>
-      <p className={styles.sectionTitle}>{warning ? 'Until then' : 'If you say no'}</p>
+      <p className={styles.sectionTitle}>{warning ? t('untilThen') : t('ifNo')}</p>
       <p className={styles.sectionText}>{words.noDoes}</p>
       {error ? <ErrorMessage error={error} /> : null}
     </Dialog>

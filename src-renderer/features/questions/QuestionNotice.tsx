@@ -4,6 +4,8 @@
  * stopped task once more with that consent, no dismisses it; what happens then is said here.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import type { PendingQuestion } from '../../../src-main/model/question.js';
 import { Button } from '../../components/Button.js';
 import { useAction } from '../../lib/use-request.js';
@@ -19,9 +21,12 @@ function firstLine(text: string): string {
 
 /** What stopped at the question, in words. */
 export function stoppedText(question: PendingQuestion): string {
-  if (question.stopped.kind === 'read') return `Reading “${question.repoName}” stopped at this question.`;
-  const scheduled = question.stopped.scheduled ? ' A scheduled run never answers for you.' : '';
-  return `“${question.stopped.title}” stopped at this question.${scheduled}`;
+  if (question.stopped.kind === 'read')
+    return i18next.t('stoppedRead', { ns: 'questions', repository: question.repoName });
+  const stopped = i18next.t('stoppedJob', { ns: 'questions', title: question.stopped.title });
+  return question.stopped.scheduled
+    ? `${stopped} ${i18next.t('scheduledNeverAnswers', { ns: 'questions' })}`
+    : stopped;
 }
 
 /** Props of {@link QuestionNotice}. */
@@ -33,11 +38,12 @@ export interface QuestionNoticeProps {
 
 /** The notice with its Answer… button and dialog. */
 export function QuestionNotice({ question, showRepository = false }: QuestionNoticeProps) {
+  const { t } = useTranslation('questions');
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<string>();
   const loadDetails = useReposStore((s) => s.loadDetails);
   const answer = useAction('questions:answer', {
-    fallback: 'The answer could not be given.',
+    fallback: t('answerFailed'),
     onSuccess: (result) => {
       setOpen(false);
       setOutcome(result.message);
@@ -46,21 +52,34 @@ export function QuestionNotice({ question, showRepository = false }: QuestionNot
     },
   });
   const warning = question.kind === 'warning';
-  const summary = firstLine(question.borgText) || question.meaning;
+  // Borg's own first line when it printed one (its words, not ours), else the core's plain meaning.
+  const borgLine = firstLine(question.borgText);
   return (
-    <div className={styles.notice} aria-label={warning ? 'Security warning' : "Borg's question"}>
+    <div className={styles.notice} aria-label={warning ? t('securityWarningAria') : t('questionAria')}>
       <div className={styles.noticeHead}>
         <strong>
-          {warning ? 'Borg stopped: possible attack' : 'Borg asks a question'}
-          {showRepository ? ` about “${question.repoName}”` : ''}
+          {showRepository
+            ? t('headingAbout', {
+                heading: warning ? t('titleWarning') : t('titleQuestion'),
+                repository: question.repoName,
+              })
+            : warning
+              ? t('titleWarning')
+              : t('titleQuestion')}
         </strong>
-        <span className="chip chip-warn">{warning ? 'security warning' : 'waiting for you'}</span>
+        <span className="chip chip-warn">{warning ? t('chipWarning') : t('chipWaiting')}</span>
       </div>
-      <p className={styles.noticeText}>{summary}</p>
+      {borgLine !== '' ? (
+        <p className={styles.noticeText} translate="no">
+          {borgLine}
+        </p>
+      ) : (
+        <p className={styles.noticeText}>{question.meaning}</p>
+      )}
       <p className={styles.noticeText}>{stoppedText(question)}</p>
       <div className={styles.noticeActions}>
         <Button variant={warning ? 'secondary' : 'primary'} size="small" onClick={() => setOpen(true)}>
-          {warning ? 'Read…' : 'Answer…'}
+          {warning ? t('read') : t('answer')}
         </Button>
       </div>
       {open ? (
@@ -103,9 +122,10 @@ export function QuestionList({ repoId, jobId, exceptJobId, showRepository = fals
       (jobId === undefined || stoppedJob(q) === jobId) &&
       (exceptJobId === undefined || stoppedJob(q) !== exceptJobId),
   );
+  const { t } = useTranslation('questions');
   if (questions.length === 0) return null;
   return (
-    <div aria-label="Questions from borg">
+    <div aria-label={t('listAria')}>
       {questions.map((q) => (
         <QuestionNotice key={q.id} question={q} showRepository={showRepository} />
       ))}

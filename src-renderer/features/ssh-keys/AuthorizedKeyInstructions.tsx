@@ -3,6 +3,7 @@
  * repository's path, each with a Copy button, and what to do with them on the server.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useRequest } from '../../lib/use-request.js';
@@ -19,41 +20,37 @@ export interface AuthorizedKeyInstructionsProps {
 
 /** The public key, the restricted line, the append-only choice and the steps. */
 export function AuthorizedKeyInstructions({ keyFile, target }: AuthorizedKeyInstructionsProps) {
+  const { t } = useTranslation('sshKeys');
   const [appendOnly, setAppendOnly] = useState(false);
   const entry = useRequest(
     'ssh-keys:authorized-line',
     { keyFile, appendOnly, ...target },
-    { fallback: 'The authorized_keys line could not be made.' },
+    { fallback: t('lineFailed') },
   );
   if (entry.error) return <ErrorMessage error={entry.error} />;
   const data = entry.data;
   if (data?.restrictPath === '') return <SftpInstructions line={data.line} publicKey={data.publicKey} />;
   return (
     <>
-      <KeyBlock title="Public key" text={data?.publicKey} copyLabel="Copy public key" />
-      <KeyBlock title="authorized_keys line" text={data?.line} copyLabel="Copy authorized_keys line" />
+      <KeyBlock title={t('publicKey')} text={data?.publicKey} copyLabel={t('copyPublicKey')} />
+      <KeyBlock title={t('authorizedLine')} text={data?.line} copyLabel={t('copyAuthorizedLine')} />
       <label className={styles.appendOnly}>
         <input type="checkbox" checked={appendOnly} onChange={(e) => setAppendOnly(e.target.checked)} />
-        <span>
-          Append-only: nothing this computer does removes data from the server (borg serve --append-only). A
-          delete or prune from here only takes archives off the list, the server keeps them; prune and compact
-          on the server.
-        </span>
+        <span>{t('appendOnly')}</span>
       </label>
-      <ol className={styles.steps} aria-label="How to let the key in">
+      <ol className={styles.steps} aria-label={t('howToAria')}>
         <li>
-          On a server of your own: log in as the user the backups belong to and add the line, as one line, to{' '}
-          <code>~/.ssh/authorized_keys</code> (create it with <code>chmod 600</code> if it is new). Borg must
-          be installed there.
+          <Trans t={t} i18nKey="stepOwnServer" components={{ code: <code translate="no" /> }} />
         </li>
         <li>
-          The key can then do nothing but run borg on <code>{data?.restrictPath ?? '…'}</code> and below: no
-          shell, no forwarding.
+          <Trans
+            t={t}
+            i18nKey="stepRestricted"
+            values={{ path: data?.restrictPath ?? '…' }}
+            components={{ code: <code translate="no" /> }}
+          />
         </li>
-        <li>
-          On a hosted service (BorgBase, Hetzner Storage Box, rsync.net): paste the public key where their web
-          panel asks for SSH keys; they restrict it themselves.
-        </li>
+        <li>{t('stepHosted')}</li>
       </ol>
     </>
   );
@@ -61,16 +58,16 @@ export function AuthorizedKeyInstructions({ keyFile, target }: AuthorizedKeyInst
 
 // An sftp:// repository (borg 2): the server runs no borg, so there is no borg serve to restrict to.
 function SftpInstructions({ line, publicKey }: { line: string; publicKey: string }) {
+  const { t } = useTranslation('sshKeys');
   return (
     <>
-      <KeyBlock title="Public key" text={publicKey} copyLabel="Copy public key" />
-      <KeyBlock title="authorized_keys line" text={line} copyLabel="Copy authorized_keys line" />
-      <ol className={styles.steps} aria-label="How to let the key in">
+      <KeyBlock title={t('publicKey')} text={publicKey} copyLabel={t('copyPublicKey')} />
+      <KeyBlock title={t('authorizedLine')} text={line} copyLabel={t('copyAuthorizedLine')} />
+      <ol className={styles.steps} aria-label={t('howToAria')}>
         <li>
-          On a server of your own: add the line to <code>~/.ssh/authorized_keys</code> of the user the backups
-          belong to. The server needs sftp (OpenSSH has it on), not borg.
+          <Trans t={t} i18nKey="sftpOwnServer" components={{ code: <code translate="no" /> }} />
         </li>
-        <li>On a hosted sftp service: paste the public key where their web panel asks for SSH keys.</li>
+        <li>{t('sftpHosted')}</li>
       </ol>
     </>
   );
@@ -85,15 +82,22 @@ function KeyBlock({
   text: string | undefined;
   copyLabel: string;
 }) {
+  const { t } = useTranslation('sshKeys');
   return (
     <div className={styles.keyBlock}>
       <div className={styles.keyBlockHeader}>
         <p className={styles.keyBlockTitle}>{title}</p>
         {text === undefined ? null : <CopyButton text={text} label={copyLabel} />}
       </div>
-      <pre className={styles.keyText} aria-label={title}>
-        {text ?? 'Loading…'}
-      </pre>
+      {text === undefined ? (
+        <pre className={styles.keyText} aria-label={title}>
+          {t('loading')}
+        </pre>
+      ) : (
+        <pre className={styles.keyText} aria-label={title} translate="no">
+          {text}
+        </pre>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * once when changed), and how to let that key in on the server.
  */
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { baseName, isRemoteLocation } from '../../lib/paths.js';
@@ -18,10 +19,11 @@ export interface SshKeyCardProps {
 
 /** The card; nothing for a repository on this computer. */
 export function SshKeyCard({ repo }: SshKeyCardProps) {
+  const { t } = useTranslation('sshKeys');
   const titleId = useId();
   const upsertRepo = useReposStore((s) => s.upsertRepo);
   const saver = useAction('ssh-keys:set-repository-key', {
-    fallback: 'The SSH key could not be saved.',
+    fallback: t('saveFailed'),
     onSuccess: (updated: RepositorySummary) => upsertRepo(updated),
   });
   if (!isRemoteLocation(repo.location)) return null;
@@ -29,10 +31,10 @@ export function SshKeyCard({ repo }: SshKeyCardProps) {
     <section className={`card ${styles.sshCard}`} aria-labelledby={titleId}>
       <header className="card-header">
         <h2 id={titleId} className="card-title">
-          SSH key
+          {t('cardTitle')}
         </h2>
         <span className="muted">
-          {repo.sshKey === undefined ? 'ssh’s defaults' : `Logs in with ${baseName(repo.sshKey)}`}
+          {repo.sshKey === undefined ? t('sshDefaults') : t('logsInWith', { file: baseName(repo.sshKey) })}
         </span>
       </header>
       {saver.error ? <ErrorMessage error={saver.error} /> : null}

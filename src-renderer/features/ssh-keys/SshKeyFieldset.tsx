@@ -1,4 +1,5 @@
 /** The SSH key part of adding a repository on a server: chosen before borg first connects. */
+import { useTranslation } from 'react-i18next';
 import { useDebounced } from '../../lib/use-request.js';
 import { SshKeyPicker } from './SshKeyPicker.js';
 import styles from './ssh-keys.module.css';
@@ -16,9 +17,10 @@ export interface SshKeyFieldsetProps {
 export function SshKeyFieldset({ location, value, onChange, disabled }: SshKeyFieldsetProps) {
   // The line follows the typed path once typing pauses, not at every key.
   const settled = useDebounced(location, 300);
+  const { t } = useTranslation('sshKeys');
   return (
     <fieldset className={styles.fieldset}>
-      <legend className="field-label">SSH key</legend>
+      <legend className="field-label">{t('cardTitle')}</legend>
       <SshKeyPicker target={{ location: settled }} value={value} onChange={onChange} disabled={disabled} />
     </fieldset>
   );

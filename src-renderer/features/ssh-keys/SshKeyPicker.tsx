@@ -4,6 +4,7 @@
  * backups run with no one to type it. The chosen key's public half and its restricted
  * authorized_keys line follow, with what to do on the server.
  */
+import { useTranslation } from 'react-i18next';
 import type { SshKey } from '../../../src-main/model/ssh-keys.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -28,10 +29,11 @@ const DEFAULTS = '';
 
 /** The chooser, the Generate button and the chosen key's instructions. */
 export function SshKeyPicker({ target, value, onChange, disabled }: SshKeyPickerProps) {
+  const { t } = useTranslation('sshKeys');
   const homeDir = useAppStore((s) => s.status?.homeDir);
-  const list = useRequest('ssh-keys:list', {}, { fallback: 'The SSH keys could not be listed.' });
+  const list = useRequest('ssh-keys:list', {}, { fallback: t('listFailed') });
   const generator = useAction('ssh-keys:generate', {
-    fallback: 'The key could not be generated.',
+    fallback: t('generateFailed'),
     onSuccess: (key: SshKey) => {
       list.reload();
       onChange(key.file);
@@ -50,18 +52,15 @@ export function SshKeyPicker({ target, value, onChange, disabled }: SshKeyPicker
     <div className={styles.picker}>
       {error ? <ErrorMessage error={error} /> : null}
       <div className={styles.pickerRow}>
-        <Field
-          label="Log in with"
-          hint="Borgdesk’s own key is made for backups: it has no passphrase, so scheduled backups can use it."
-        >
+        <Field label={t('logInWith')} hint={t('logInWithHint')}>
           <select
             value={value ?? DEFAULTS}
             onChange={(e) => onChange(e.target.value === DEFAULTS ? undefined : e.target.value)}
             disabled={disabled || list.data === undefined}
           >
-            <option value={DEFAULTS}>ssh’s defaults (~/.ssh/config, ssh-agent)</option>
+            <option value={DEFAULTS}>{t('defaultsOption')}</option>
             {value !== undefined && chosen === undefined && list.data !== undefined ? (
-              <option value={value}>{value} (not found)</option>
+              <option value={value}>{t('notFound', { file: value })}</option>
             ) : null}
             {options.map((key) => (
               <option key={key.file} value={key.file} disabled={key.usable !== 'ok' && key.file !== value}>
@@ -72,7 +71,7 @@ export function SshKeyPicker({ target, value, onChange, disabled }: SshKeyPicker
         </Field>
         {hasOwn || list.data === undefined ? null : (
           <Button icon="plus" onClick={() => generator.run({})} busy={generator.pending} disabled={disabled}>
-            Generate a key for Borgdesk
+            {t('generate')}
           </Button>
         )}
       </div>
@@ -80,10 +79,7 @@ export function SshKeyPicker({ target, value, onChange, disabled }: SshKeyPicker
         <ErrorMessage error={{ message: chosen.problem.message, remedy: chosen.problem.remedy }} />
       ) : null}
       {value === undefined ? (
-        <p className={`muted ${styles.problem}`}>
-          ssh uses its usual keys and settings for this host. For backups that run on their own, generate a
-          key for Borgdesk and restrict it on the server.
-        </p>
+        <p className={`muted ${styles.problem}`}>{t('usualKeys')}</p>
       ) : chosen !== undefined ? (
         <AuthorizedKeyInstructions keyFile={chosen.file} target={target} />
       ) : null}
