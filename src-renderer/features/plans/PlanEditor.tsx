@@ -106,9 +106,9 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
       />
       <fieldset className={styles.planSection}>
         <legend>Archives</legend>
-        <Field label="Compression" hint={hintFor(compressionChoices, form.compression)}>
+        <Field label="Compression" hint={hintFor(compressionChoices(), form.compression)}>
           <ChoiceSelect
-            choices={compressionChoices}
+            choices={compressionChoices()}
             value={form.compression}
             onChange={(compression) => update({ compression })}
           />

@@ -38,8 +38,8 @@ export function RecompressDialog({ repoId, repoName, onClose }: RecompressDialog
       onSubmit={() => recompress.run({ repoId, compression })}
       footer={<DialogFooter onClose={onClose} busy={busy} submitLabel="Recompress now" />}
     >
-      <Field label="Compression" hint={hintFor(compressionChoices, compression)}>
-        <ChoiceSelect choices={compressionChoices} value={compression} onChange={setCompression} />
+      <Field label="Compression" hint={hintFor(compressionChoices(), compression)}>
+        <ChoiceSelect choices={compressionChoices()} value={compression} onChange={setCompression} />
       </Field>
       <p className="muted">
         Borg rewrites every chunk already in the repository with this compression (new backups use their
