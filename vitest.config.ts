@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit and integration tests live beside their modules; integration tests run the real borg.
@@ -13,6 +14,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most test time is spent waiting on real borg, ssh and Chromium processes, not in the test process:
+    // three forks on a 2-core machine (vitest's default there is one) halve the run without starving them.
+    maxWorkers: Math.max(3, os.availableParallelism() - 1),
     setupFiles: ['src-renderer/test-setup.ts'],
   },
 });

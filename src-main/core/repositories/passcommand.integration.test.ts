@@ -201,7 +201,8 @@ describe('a passcommand that never finishes', () => {
       borgPath: () => Promise.resolve(TEST_BORG),
       shutdown: new AbortController().signal,
       onChanged: () => undefined,
-      passcommandTimeoutMs: 1_500,
+      // Long enough for borg itself to start and run the good command on a loaded 2-core machine.
+      passcommandTimeoutMs: 4_000,
     });
     const repo = await service.addExisting({
       name: 'Main',
@@ -213,7 +214,7 @@ describe('a passcommand that never finishes', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(result).toMatchObject({
       outcome: 'timed-out',
-      message: `The passphrase command “${slow}” did not finish within 2 seconds and was stopped.`,
+      message: `The passphrase command “${slow}” did not finish within 4 seconds and was stopped.`,
       remedy: expect.stringMatching(/pinentry/),
     });
     // Borg was stopped cleanly: no lock is left behind for the next run.

@@ -2,6 +2,7 @@
  * The repository-wide archive actions in the Archives card: Search all archives, Compare archives
  * and Mount repository.
  */
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { useViewStore } from '../../stores/view-store.js';
 import { MountControls } from './MountControls.js';
@@ -15,6 +16,7 @@ export interface ArchiveActionsProps {
 
 /** Buttons beside the Archives title. */
 export function ArchiveActions({ repoId, archiveCount }: ArchiveActionsProps) {
+  const { t } = useTranslation('archives');
   const show = useViewStore((s) => s.show);
   return (
     <div className={styles.archiveActions}>
@@ -25,19 +27,19 @@ export function ArchiveActions({ repoId, archiveCount }: ArchiveActionsProps) {
         disabled={archiveCount === 0}
         onClick={() => show(repoId, { kind: 'search-all' })}
       >
-        Search all archives
+        {t('actions.searchAll')}
       </Button>
       <Button
         size="small"
         variant="ghost"
         icon="compare"
         disabled={archiveCount < 2}
-        title={archiveCount < 2 ? 'Needs at least two archives' : undefined}
+        title={archiveCount < 2 ? t('actions.needsTwoArchives') : undefined}
         onClick={() => show(repoId, { kind: 'compare' })}
       >
-        Compare archives
+        {t('actions.compare')}
       </Button>
-      <MountControls repoId={repoId} label="Mount repository" compact />
+      <MountControls repoId={repoId} label={t('actions.mountRepository')} compact />
     </div>
   );
 }

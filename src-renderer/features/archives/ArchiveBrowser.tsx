@@ -4,6 +4,7 @@
  * pattern; ticked items (across folders and results) go to the restore dialog.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ArchiveEntry, EntrySort } from '../../../src-main/model/archive.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
@@ -49,6 +50,7 @@ export function ArchiveBrowser({ repo, archiveName, archiveId, reveal, revealId 
         : { repoId: repo.id, archiveName, archiveId },
     [repo.id, archiveName, archiveId],
   );
+  const { t } = useTranslation(['archives', 'common']);
   const openDialog = useAppStore((s) => s.openDialog);
   const indexState = useArchiveIndexStore((s) => s.states[indexKey(archive)]);
   const openIndex = useArchiveIndexStore((s) => s.open);
@@ -68,10 +70,8 @@ export function ArchiveBrowser({ repo, archiveName, archiveId, reveal, revealId 
 
   const reopen = useCallback(() => {
     setOpenError(undefined);
-    openIndex(archive).catch((e: unknown) =>
-      setOpenError(toErrorInfo(e, 'The archive could not be opened.')),
-    );
-  }, [archive, openIndex]);
+    openIndex(archive).catch((e: unknown) => setOpenError(toErrorInfo(e, t('browser.couldNotOpen'))));
+  }, [archive, openIndex, t]);
   useEffect(reopen, [reopen]);
 
   const navigate = useCallback((folder: string) => {
@@ -118,8 +118,8 @@ export function ArchiveBrowser({ repo, archiveName, archiveId, reveal, revealId 
   const selectAll = (
     <input
       type="checkbox"
-      aria-label="Select all in this folder"
-      title="Select all in this folder"
+      aria-label={t('browser.selectAll')}
+      title={t('browser.selectAll')}
       checked={folderCovered}
       onChange={(e) => toggle({ path, type: 'directory' }, e.target.checked)}
     />
@@ -143,12 +143,9 @@ export function ArchiveBrowser({ repo, archiveName, archiveId, reveal, revealId 
 
       {(openError ?? failed) ? (
         <div className={styles.browserError}>
-          <ErrorMessage
-            error={openError ?? failed ?? { message: '' }}
-            title="The archive could not be read"
-          />
+          <ErrorMessage error={openError ?? failed ?? { message: '' }} title={t('browser.couldNotRead')} />
           <Button icon="refresh" onClick={reopen}>
-            Try again
+            {t('common:actions.tryAgain')}
           </Button>
         </div>
       ) : null}
@@ -162,7 +159,7 @@ export function ArchiveBrowser({ repo, archiveName, archiveId, reveal, revealId 
           aria-expanded={foldersOpen}
           onClick={() => setFoldersOpen((open) => !open)}
         >
-          {foldersOpen ? 'Hide folders' : 'Show folders'}
+          {foldersOpen ? t('browser.hideFolders') : t('browser.showFolders')}
         </Button>
         <Button
           size="small"
@@ -171,16 +168,16 @@ export function ArchiveBrowser({ repo, archiveName, archiveId, reveal, revealId 
           onClick={onUp}
           disabled={path === '' || showResults}
         >
-          Up
+          {t('browser.up')}
         </Button>
         {showResults ? (
-          <p className={styles.browserWhere}>Search results</p>
+          <p className={styles.browserWhere}>{t('browser.searchResults')}</p>
         ) : (
           <ArchiveBreadcrumbs path={path} onNavigate={navigate} />
         )}
         {!showResults && query.trim() !== '' ? (
           <Button size="small" variant="ghost" icon="search" onClick={() => setShowResults(true)}>
-            Back to results
+            {t('browser.backToResults')}
           </Button>
         ) : null}
       </div>

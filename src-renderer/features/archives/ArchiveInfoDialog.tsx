@@ -1,11 +1,12 @@
 /** One archive in detail (`borg info --json REPO::ARCHIVE`): who made it, when, how, and how big. */
-import { describeChunkerParams } from '../../../src-main/model/archive-info.js';
+import { useTranslation } from 'react-i18next';
 import { isCheckpointArchive } from '../../../src-main/model/last-good-backup.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatCount, formatDateTime, formatDuration } from '../../lib/format.js';
+import { describeChunker, formatPercent } from './archive-figures.js';
 import { useRequest } from '../../lib/use-request.js';
 import styles from './ArchiveInfoDialog.module.css';
 
@@ -28,6 +29,7 @@ export function ArchiveInfoDialog({
   onClose,
   onEdit,
 }: ArchiveInfoDialogProps) {
+  const { t } = useTranslation(['archives', 'common']);
   const {
     data: info,
     error,
@@ -35,54 +37,57 @@ export function ArchiveInfoDialog({
   } = useRequest(
     'archives:info',
     { repoId, archiveName, ...(archiveId === undefined ? {} : { archiveId }) },
-    { fallback: 'Borg could not describe the archive.' },
+    { fallback: t('info.couldNotDescribe') },
   );
   const rows: [string, React.ReactNode][] = info
     ? [
-        ['Comment', info.comment || '—'],
-        ['Host', info.hostname ?? '—'],
-        ['User', info.username ?? '—'],
-        ['Command line', info.commandLine ? <code>{info.commandLine.join(' ')}</code> : '—'],
-        ['Started', formatDateTime(info.start)],
-        ['Ended', info.end ? formatDateTime(info.end) : '—'],
-        ['Duration', info.durationSeconds !== undefined ? formatDuration(info.durationSeconds) : '—'],
-        ['Original size', <ByteSize key="o" bytes={info.originalSize} />],
-        ['Compressed size', <ByteSize key="c" bytes={info.compressedSize} />],
-        ['Deduplicated size', <ByteSize key="d" bytes={info.deduplicatedSize} />],
-        ['Files', info.fileCount !== undefined ? formatCount(info.fileCount) : '—'],
-        ['Chunker', info.chunkerParams ? describeChunkerParams(info.chunkerParams) : '—'],
+        [t('info.comment'), info.comment ? <span translate="no">{info.comment}</span> : '—'],
+        [t('info.host'), info.hostname ? <span translate="no">{info.hostname}</span> : '—'],
+        [t('info.user'), info.username ? <span translate="no">{info.username}</span> : '—'],
         [
-          'Archive size limit',
+          t('info.commandLine'),
+          info.commandLine ? <code translate="no">{info.commandLine.join(' ')}</code> : '—',
+        ],
+        [t('info.started'), formatDateTime(info.start)],
+        [t('info.ended'), info.end ? formatDateTime(info.end) : '—'],
+        [t('info.duration'), info.durationSeconds !== undefined ? formatDuration(info.durationSeconds) : '—'],
+        [t('info.originalSize'), <ByteSize key="o" bytes={info.originalSize} />],
+        [t('info.compressedSize'), <ByteSize key="c" bytes={info.compressedSize} />],
+        [t('info.deduplicatedSize'), <ByteSize key="d" bytes={info.deduplicatedSize} />],
+        [t('info.files'), info.fileCount !== undefined ? formatCount(info.fileCount) : '—'],
+        [t('info.chunker'), info.chunkerParams ? describeChunker(info.chunkerParams) : '—'],
+        [
+          t('info.sizeLimit'),
           info.maxArchiveSizeUsed !== undefined
-            ? `${(info.maxArchiveSizeUsed * 100).toPrecision(2)} % of borg’s maximum item list used`
+            ? t('info.sizeLimitUsed', { percent: formatPercent(info.maxArchiveSizeUsed) })
             : '—',
         ],
       ]
     : [];
   return (
     <Dialog
-      title="Archive info"
-      description={<strong className="archive-name">{archiveName}</strong>}
+      title={t('info.title')}
+      description={
+        <strong className="archive-name" translate="no">
+          {archiveName}
+        </strong>
+      }
       onClose={onClose}
       footer={
         <>
-          {onEdit ? <Button onClick={() => onEdit('rename')}>Rename…</Button> : null}
-          {onEdit ? <Button onClick={() => onEdit('comment')}>Comment…</Button> : null}
+          {onEdit ? <Button onClick={() => onEdit('rename')}>{t('info.rename')}</Button> : null}
+          {onEdit ? <Button onClick={() => onEdit('comment')}>{t('info.editComment')}</Button> : null}
           <Button variant="primary" onClick={onClose}>
-            Close
+            {t('common:actions.close')}
           </Button>
         </>
       }
     >
-      {isCheckpointArchive(archiveName) ? (
-        <p className="callout">
-          A partial archive: what an interrupted backup had saved. It is not counted as a backup.
-        </p>
-      ) : null}
+      {isCheckpointArchive(archiveName) ? <p className="callout">{t('info.partial')}</p> : null}
       {error ? <ErrorMessage error={error} /> : null}
-      {loading && !info ? <p className="muted">Asking borg…</p> : null}
+      {loading && !info ? <p className="muted">{t('info.asking')}</p> : null}
       {info ? (
-        <table className={`table ${styles.facts}`} aria-label="Archive info">
+        <table className={`table ${styles.facts}`} aria-label={t('info.title')}>
           <tbody>
             {rows.map(([label, value]) => (
               <tr key={label}>

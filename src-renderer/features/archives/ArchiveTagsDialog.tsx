@@ -4,6 +4,7 @@
  * (a new id), so edits are collected here and sent together, and the archive list reloads afterwards.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { checkArchiveTag } from '../../../src-main/model/archive.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -25,20 +26,20 @@ export interface ArchiveTagsDialogProps {
 
 /** The dialog behind an archive's "Tags…". */
 export function ArchiveTagsDialog({ repoId, archiveName, archiveId, tags, onClose }: ArchiveTagsDialogProps) {
+  const { t } = useTranslation('archives');
   const setArchiveTags = useReposStore((s) => s.setArchiveTags);
   const [current, setCurrent] = useState<readonly string[]>(tags);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string>();
-  const add = current.filter((t) => !tags.includes(t));
-  const remove = tags.filter((t) => !current.includes(t));
+  const add = current.filter((tag) => !tags.includes(tag));
+  const remove = tags.filter((tag) => !current.includes(tag));
   const save = useAction(() => setArchiveTags({ repoId, archiveName, archiveId, add, remove }), {
-    fallback: 'The tags could not be saved.',
+    fallback: t('tags.couldNotSave'),
     onSuccess: onClose,
   });
   const addTag = (): void => {
     const tag = text.trim();
-    const why =
-      checkArchiveTag(tag) ?? (current.includes(tag) ? 'The archive has this tag already.' : undefined);
+    const why = checkArchiveTag(tag) ?? (current.includes(tag) ? t('tags.alreadyThere') : undefined);
     setProblem(why);
     if (why !== undefined) return;
     setCurrent([...current, tag].sort());
@@ -47,12 +48,14 @@ export function ArchiveTagsDialog({ repoId, archiveName, archiveId, tags, onClos
   const unchanged = add.length === 0 && remove.length === 0;
   return (
     <Dialog
-      title="Archive tags"
+      title={t('tags.title')}
       description={
-        <>
-          Archive <strong className="archive-name">{archiveName}</strong>. Tags help find archives; the files
-          stay as they are.
-        </>
+        <Trans
+          t={t}
+          i18nKey="tags.description"
+          values={{ name: archiveName }}
+          components={{ name: <strong className="archive-name" translate="no" /> }}
+        />
       }
       size="small"
       onClose={onClose}
@@ -60,26 +63,26 @@ export function ArchiveTagsDialog({ repoId, archiveName, archiveId, tags, onClos
         if (!unchanged && !save.pending) save.run();
       }}
       busy={save.pending}
-      footer={<DialogFooter onClose={onClose} busy={save.pending} submitLabel="Save tags" />}
+      footer={<DialogFooter onClose={onClose} busy={save.pending} submitLabel={t('tags.save')} />}
     >
       {save.error ? <ErrorMessage error={save.error} /> : null}
-      <ul className={styles.tagList} aria-label="Tags">
-        {current.length === 0 ? <li className="muted">No tags yet.</li> : null}
+      <ul className={styles.tagList} aria-label={t('tags.listLabel')}>
+        {current.length === 0 ? <li className="muted">{t('tags.none')}</li> : null}
         {current.map((tag) => (
           <li key={tag} className="chip">
-            {tag}
+            <span translate="no">{tag}</span>
             <Button
               size="small"
               variant="ghost"
               icon="x"
-              aria-label={`Remove tag ${tag}`}
-              onClick={() => setCurrent(current.filter((t) => t !== tag))}
+              aria-label={t('tags.remove', { tag })}
+              onClick={() => setCurrent(current.filter((other) => other !== tag))}
             />
           </li>
         ))}
       </ul>
       <div className={styles.addRow}>
-        <Field label="New tag" error={problem} hint="One word: no spaces or commas.">
+        <Field label={t('tags.newTag')} error={problem} hint={t('tags.newTagHint')}>
           <input
             value={text}
             onChange={(e) => setText(e.target.value)}
@@ -93,7 +96,7 @@ export function ArchiveTagsDialog({ repoId, archiveName, archiveId, tags, onClos
             spellCheck={false}
           />
         </Field>
-        <Button onClick={addTag}>Add tag</Button>
+        <Button onClick={addTag}>{t('tags.add')}</Button>
       </div>
     </Dialog>
   );

@@ -4,6 +4,7 @@
  * borg runs, and the archive list reloaded afterwards.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { checkArchiveComment } from '../../../src-main/model/archive-info.js';
 import { checkRenamedArchiveName } from '../../../src-main/model/archive-name.js';
 import { DialogFooter } from '../../components/DialogFooter.js';
@@ -28,13 +29,14 @@ export interface ArchiveTextDialogProps {
 /** The dialog behind an archive's "Rename…" and "Comment…". */
 export function ArchiveTextDialog(props: ArchiveTextDialogProps) {
   const { kind, repoId, archiveName, archiveId, comment, onClose } = props;
+  const { t } = useTranslation('archives');
   const renameArchive = useReposStore((s) => s.renameArchive);
   const setArchiveComment = useReposStore((s) => s.setArchiveComment);
   const renaming = kind === 'rename';
   const [text, setText] = useState(renaming ? archiveName : (comment ?? ''));
   const problem = renaming
     ? text === archiveName
-      ? 'Type the new name.'
+      ? t('text.typeNewName')
       : checkRenamedArchiveName(text)
     : checkArchiveComment(text);
   const [attempted, setAttempted] = useState(false);
@@ -44,7 +46,7 @@ export function ArchiveTextDialog(props: ArchiveTextDialogProps) {
         ? renameArchive({ repoId, archiveName, archiveId, newName: text })
         : setArchiveComment({ repoId, archiveName, archiveId, comment: text.trim() }),
     {
-      fallback: renaming ? 'The archive could not be renamed.' : 'The comment could not be saved.',
+      fallback: renaming ? t('text.couldNotRename') : t('text.couldNotSaveComment'),
       onSuccess: onClose,
     },
   );
@@ -54,12 +56,14 @@ export function ArchiveTextDialog(props: ArchiveTextDialogProps) {
   };
   return (
     <Dialog
-      title={renaming ? 'Rename archive' : 'Archive comment'}
+      title={renaming ? t('text.renameTitle') : t('text.commentTitle')}
       description={
-        <>
-          Archive <strong className="archive-name">{archiveName}</strong>
-          {renaming ? '' : '. Only the comment changes: no file in the archive is read or rewritten.'}
-        </>
+        <Trans
+          t={t}
+          i18nKey={renaming ? 'text.renameDescription' : 'text.commentDescription'}
+          values={{ name: archiveName }}
+          components={{ name: <strong className="archive-name" translate="no" /> }}
+        />
       }
       size="small"
       onClose={onClose}
@@ -69,19 +73,15 @@ export function ArchiveTextDialog(props: ArchiveTextDialogProps) {
         <DialogFooter
           onClose={onClose}
           busy={save.pending}
-          submitLabel={renaming ? 'Rename' : 'Save comment'}
+          submitLabel={renaming ? t('text.rename') : t('text.saveComment')}
         />
       }
     >
       {save.error ? <ErrorMessage error={save.error} /> : null}
       <Field
-        label={renaming ? 'New name' : 'Comment'}
+        label={renaming ? t('text.newName') : t('text.comment')}
         error={attempted ? problem : undefined}
-        hint={
-          renaming
-            ? 'Plans prune only archives whose name starts with their prefix: keep it to keep pruning them.'
-            : 'Leave empty to remove the comment.'
-        }
+        hint={renaming ? t('text.renameHint') : t('text.commentHint')}
       >
         <input
           value={text}

@@ -2,6 +2,7 @@
  * The archive browser's header: the way back to the repository, the archive's name and date, how
  * far its contents have been read, the "Search in archive" field and Mount.
  */
+import { useTranslation } from 'react-i18next';
 import type { ArchiveIndexState } from '../../../src-main/model/archive.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
@@ -27,6 +28,7 @@ export interface BrowserHeaderProps {
 /** The header of the archive browser. */
 export function BrowserHeader(props: BrowserHeaderProps) {
   const { repo, archiveName, archiveId, indexState, query, onQuery } = props;
+  const { t } = useTranslation('archives');
   const showOverview = useViewStore((s) => s.showOverview);
   const summary = useReposStore((s) =>
     s.details[repo.id]?.data?.archives.find((a) =>
@@ -36,12 +38,15 @@ export function BrowserHeader(props: BrowserHeaderProps) {
   return (
     <header className="browser-header">
       <Button variant="ghost" size="small" icon="arrowLeft" onClick={() => showOverview(repo.id)}>
-        {repo.name}
+        <span translate="no">{repo.name}</span>
       </Button>
       <div className={styles.browserTitleRow}>
         <div className={styles.browserTitle}>
           <h1 className="repo-title">
-            <Icon name="archive" size={20} /> <span className={styles.archiveTitleName}>{archiveName}</span>
+            <Icon name="archive" size={20} />{' '}
+            <span className={styles.archiveTitleName} translate="no">
+              {archiveName}
+            </span>
           </h1>
           <p className={styles.browserMeta}>
             {summary ? (
@@ -54,7 +59,12 @@ export function BrowserHeader(props: BrowserHeaderProps) {
         </div>
         <div className={styles.browserHeaderActions}>
           <SearchBox value={query} onChange={onQuery} />
-          <MountControls repoId={repo.id} archiveName={archiveName} archiveId={archiveId} label="Mount" />
+          <MountControls
+            repoId={repo.id}
+            archiveName={archiveName}
+            archiveId={archiveId}
+            label={t('header.mount')}
+          />
         </div>
       </div>
     </header>

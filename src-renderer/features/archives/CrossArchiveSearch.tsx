@@ -4,6 +4,7 @@
  * archive opens its browser with the item revealed.
  */
 import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
@@ -29,6 +30,7 @@ const LIMIT = 1000;
 
 /** The search-all-archives screen. */
 export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
+  const { t } = useTranslation('archives');
   const show = useViewStore((s) => s.show);
   const showOverview = useViewStore((s) => s.showOverview);
   const archives = useReposStore((s) => s.details[repo.id]?.data?.archives);
@@ -37,7 +39,7 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
   // The query the results answer: the box may have changed since.
   const [answered, setAnswered] = useState('');
   const search = useAction('archives:search-all', {
-    fallback: 'The archives could not be searched.',
+    fallback: t('searchAll.couldNotSearch'),
     onSuccess: (_result, params) => setAnswered(params.query),
   });
   const { pending: running, error } = search;
@@ -60,13 +62,18 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
     <div className={styles.crossSearch}>
       <header className="browser-header">
         <Button variant="ghost" size="small" icon="arrowLeft" onClick={() => showOverview(repo.id)}>
-          {repo.name}
+          <span translate="no">{repo.name}</span>
         </Button>
         <h1 className="repo-title">
-          <Icon name="search" size={20} /> Search all archives
+          <Icon name="search" size={20} /> {t('searchAll.title')}
         </h1>
         <p className="muted">
-          Find a file or folder in every archive of {repo.name}, by name or a pattern like *.pdf.
+          <Trans
+            t={t}
+            i18nKey="searchAll.intro"
+            values={{ repository: repo.name }}
+            components={{ repository: <span translate="no" /> }}
+          />
         </p>
       </header>
       <form
@@ -79,45 +86,64 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
         <SearchBox
           value={query}
           onChange={setQuery}
-          label="Search in all archives"
-          placeholder="Name, or a pattern like *.pdf"
+          label={t('searchAll.label')}
+          placeholder={t('searchAll.placeholder')}
         />
         <Button type="submit" variant="primary" icon="search" busy={running} disabled={query.trim() === ''}>
-          Search
+          {t('searchAll.search')}
         </Button>
       </form>
       {running ? (
         <p className={sharedStyles.indexingNote} role="status">
           <span className="spinner" aria-hidden="true" />
-          Indexing archives… ({formatCount(indexing.done)} of {formatCount(indexing.total)})
+          {t('indexing', { done: formatCount(indexing.done), total: formatCount(indexing.total) })}
         </p>
       ) : null}
-      {error ? <ErrorMessage error={error} title="Search failed" /> : null}
+      {error ? <ErrorMessage error={error} title={t('searchFailed')} /> : null}
       {answer && !running ? (
         <p className="search-summary" role="status">
-          {formatCount(answer.hits.length)} {answer.hits.length === 1 ? 'path' : 'paths'} match “
-          {answer.query}” in {formatCount(answer.archivesSearched)}{' '}
-          {answer.archivesSearched === 1 ? 'archive' : 'archives'}
-          {answer.truncated
-            ? ` — showing the first ${formatCount(LIMIT)}; refine the search to see others`
-            : ''}
+          <Trans
+            t={t}
+            i18nKey="searchAll.summary"
+            count={answer.hits.length}
+            values={{
+              paths: formatCount(answer.hits.length),
+              query: answer.query,
+              archives: t('searchAll.archiveCount', {
+                count: answer.archivesSearched,
+                archives: formatCount(answer.archivesSearched),
+              }),
+            }}
+            components={{ query: <span translate="no" /> }}
+          />
+          {answer.truncated ? t('truncated', { limit: formatCount(LIMIT) }) : ''}
         </p>
       ) : null}
       {answer && answer.hits.length === 0 && !running ? (
-        <EmptyState icon="search" title="Nothing found" compact>
-          No archive holds a name matching “{answer.query}”.
+        <EmptyState icon="search" title={t('searchAll.nothingFound')} compact>
+          <Trans
+            t={t}
+            i18nKey="searchAll.noMatch"
+            values={{ query: answer.query }}
+            components={{ query: <span translate="no" /> }}
+          />
         </EmptyState>
       ) : null}
       {answer && answer.hits.length > 0 ? (
-        <ul className={styles.hitList} aria-label="Results by path">
+        <ul className={styles.hitList} aria-label={t('searchAll.resultsByPath')}>
           {answer.hits.map((hit) => (
             <li key={hit.path} className={`${styles.hit} card`}>
               <div className={styles.hitPath}>
                 <Icon name={hit.type === 'directory' ? 'folder' : hit.type === 'symlink' ? 'link' : 'file'} />
-                <strong>{nameOf(hit.path)}</strong>
-                <span className={`muted ${styles.hitFolder}`}>{parentOf(hit.path) || '/'}</span>
+                <strong translate="no">{nameOf(hit.path)}</strong>
+                <span className={`muted ${styles.hitFolder}`} translate="no">
+                  {parentOf(hit.path) || '/'}
+                </span>
                 <span className={`${styles.hitCount} muted`}>
-                  in {formatCount(hit.archives.length)} {hit.archives.length === 1 ? 'archive' : 'archives'}
+                  {t('searchAll.inArchives', {
+                    count: hit.archives.length,
+                    archives: formatCount(hit.archives.length),
+                  })}
                 </span>
               </div>
               <ul className={styles.hitArchives}>
@@ -128,17 +154,19 @@ export function CrossArchiveSearch({ repo }: CrossArchiveSearchProps) {
                       <button
                         type="button"
                         className={`plain-button ${styles.hitArchive}`}
-                        title={`Open ${copy.archiveName} at this item`}
+                        title={t('searchAll.openAt', { archive: copy.archiveName })}
                         onClick={() =>
                           show(repo.id, { kind: 'archive', archiveName: copy.archiveName, reveal: hit.path })
                         }
                       >
                         <Icon name="archive" size={14} />
-                        <span className="archive-name">{copy.archiveName}</span>
+                        <span className="archive-name" translate="no">
+                          {copy.archiveName}
+                        </span>
                       </button>
                       <span className="muted">
-                        <ByteSize bytes={hit.type === 'directory' ? undefined : copy.size} /> · modified{' '}
-                        {formatDateTime(copy.mtime)}
+                        <ByteSize bytes={hit.type === 'directory' ? undefined : copy.size} /> ·{' '}
+                        {t('searchAll.modified', { when: formatDateTime(copy.mtime) })}
                       </span>
                     </li>
                   ))}

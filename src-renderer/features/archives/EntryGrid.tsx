@@ -4,6 +4,8 @@
  * Enter opens it, Space ticks it and Backspace goes up a folder.
  */
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ArchiveEntry, EntrySort } from '../../../src-main/model/archive.js';
 import { Icon } from '../../components/Icon.js';
 import { EntryRow, LoadingRow, type GridVariant } from './EntryRow.js';
@@ -48,25 +50,28 @@ interface Column {
   readonly sortKey?: EntrySort['key'];
 }
 
-const columns: Record<GridVariant, readonly Column[]> = {
-  folder: [
-    { label: 'Name', className: sharedStyles.cellName, sortKey: 'name' },
-    { label: 'Size', className: sharedStyles.cellSize, sortKey: 'size' },
-    { label: 'Modified', className: sharedStyles.cellMtime, sortKey: 'mtime' },
-    { label: 'Mode', className: sharedStyles.cellMode },
-    { label: 'Owner', className: sharedStyles.cellOwner },
-  ],
-  search: [
-    { label: 'Name', className: sharedStyles.cellName },
-    { label: 'Folder', className: sharedStyles.cellFolder },
-    { label: 'Size', className: sharedStyles.cellSize },
-    { label: 'Modified', className: sharedStyles.cellMtime },
-  ],
-};
+function columnsOf(variant: GridVariant, t: TFunction<'archives'>): readonly Column[] {
+  if (variant === 'search') {
+    return [
+      { label: t('grid.name'), className: sharedStyles.cellName },
+      { label: t('grid.folder'), className: sharedStyles.cellFolder },
+      { label: t('grid.size'), className: sharedStyles.cellSize },
+      { label: t('grid.modified'), className: sharedStyles.cellMtime },
+    ];
+  }
+  return [
+    { label: t('grid.name'), className: sharedStyles.cellName, sortKey: 'name' },
+    { label: t('grid.size'), className: sharedStyles.cellSize, sortKey: 'size' },
+    { label: t('grid.modified'), className: sharedStyles.cellMtime, sortKey: 'mtime' },
+    { label: t('grid.mode'), className: sharedStyles.cellMode },
+    { label: t('grid.owner'), className: sharedStyles.cellOwner },
+  ];
+}
 
 /** A windowed grid of archive entries. */
 export function EntryGrid(props: EntryGridProps) {
   const { label, variant, count, entryAt, onRange, sort, onSort, selection, scrollTo } = props;
+  const { t } = useTranslation('archives');
   const gridId = useId();
   const gridRef = useRef<HTMLDivElement | null>(null);
   const win = useVirtualWindow(count, ROW_HEIGHT, HEADER_HEIGHT);
@@ -182,7 +187,7 @@ export function EntryGrid(props: EntryGridProps) {
           <div role="columnheader" className={`cell ${sharedStyles.cellCheck}`}>
             {props.selectAll}
           </div>
-          {columns[variant].map((column) => (
+          {columnsOf(variant, t).map((column) => (
             <div
               key={column.label}
               role="columnheader"
@@ -212,7 +217,7 @@ export function EntryGrid(props: EntryGridProps) {
             </div>
           ))}
           <div role="columnheader" className={`cell ${sharedStyles.cellActions}`}>
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('grid.actions')}</span>
           </div>
         </div>
       </div>

@@ -5,6 +5,8 @@
  * they can only be restored with their folder.
  */
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ArchiveEntry } from '../../../src-main/model/archive.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { Icon, type IconName } from '../../components/Icon.js';
@@ -41,12 +43,12 @@ const icons: Record<ArchiveEntry['type'], IconName> = {
   other: 'file',
 };
 
-function sizeCell(entry: ArchiveEntry) {
+function sizeCell(entry: ArchiveEntry, t: TFunction<'archives'>) {
   if (entry.type === 'directory') {
     if (entry.childCount === undefined) return <span className="muted">—</span>;
     return (
       <span className="muted num">
-        {formatCount(entry.childCount)} {entry.childCount === 1 ? 'item' : 'items'}
+        {t('items', { count: entry.childCount, items: formatCount(entry.childCount) })}
       </span>
     );
   }
@@ -56,6 +58,7 @@ function sizeCell(entry: ArchiveEntry) {
 /** A row of the archive grid (memoised: scrolling re-renders only rows whose props changed). */
 export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
   const { id, index, top, variant, entry, coveredBy, active, highlighted } = props;
+  const { t } = useTranslation('archives');
   const inherited = coveredBy !== undefined && coveredBy !== entry.path;
   const classes = [
     sharedStyles.entryRow,
@@ -82,51 +85,58 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
       <div role="gridcell" className={`cell ${sharedStyles.cellCheck}`}>
         <input
           type="checkbox"
-          aria-label={`Select ${entry.name}`}
+          aria-label={t('row.select', { name: entry.name })}
           checked={coveredBy !== undefined}
           title={
-            inherited
-              ? `Included because “${nameOf(coveredBy) || 'the whole archive'}” is selected`
-              : undefined
+            inherited ? t('row.included', { name: nameOf(coveredBy) || t('row.wholeArchive') }) : undefined
           }
           onChange={(e) => props.onToggle(entry, e.target.checked)}
           onClick={(e) => e.stopPropagation()}
           tabIndex={active ? 0 : -1}
         />
       </div>
-      <div role="gridcell" className={`cell ${sharedStyles.cellName}`} title={entry.path}>
+      <div role="gridcell" className={`cell ${sharedStyles.cellName}`}>
         <Icon name={icons[entry.type]} className={`${styles.typeIcon} ${styles[`type-${entry.type}`]}`} />
-        <span className={styles.entryName}>{entry.name}</span>
-        {entry.linkTarget ? <span className={styles.linkTarget}>→ {entry.linkTarget}</span> : null}
+        <span className={styles.entryName} title={entry.path} translate="no">
+          {entry.name}
+        </span>
+        {entry.linkTarget ? (
+          <span className={styles.linkTarget} translate="no">
+            → {entry.linkTarget}
+          </span>
+        ) : null}
         {entry.ambiguous ? (
-          <span
-            className="chip chip-warn"
-            title="Borg shows another item here under the same name (“?” stands for a character that is not valid UTF-8). Restore its folder to get each under its real name, or mount the archive."
-          >
-            Same name as another
+          <span className="chip chip-warn" title={t('row.ambiguousHint')}>
+            {t('row.ambiguous')}
           </span>
         ) : null}
       </div>
       {variant === 'search' ? (
-        <div role="gridcell" className={`cell ${sharedStyles.cellFolder}`} title={folder || '/'}>
+        <div
+          role="gridcell"
+          className={`cell ${sharedStyles.cellFolder}`}
+          title={folder || '/'}
+          translate="no"
+        >
           {folder === '' ? <span className="muted">/</span> : folder}
         </div>
       ) : null}
       <div role="gridcell" className={`cell ${sharedStyles.cellSize}`}>
-        {sizeCell(entry)}
+        {sizeCell(entry, t)}
       </div>
       <div role="gridcell" className={`cell ${sharedStyles.cellMtime}`}>
         {formatDateTime(entry.mtime)}
       </div>
       {variant === 'folder' ? (
         <>
-          <div role="gridcell" className={`cell ${sharedStyles.cellMode}`}>
+          <div role="gridcell" className={`cell ${sharedStyles.cellMode}`} translate="no">
             <code>{entry.mode}</code>
           </div>
           <div
             role="gridcell"
             className={`cell ${sharedStyles.cellOwner}`}
             title={`${entry.user}:${entry.group}`}
+            translate="no"
           >
             {ownerOf(entry)}
           </div>
@@ -138,8 +148,8 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
             <button
               type="button"
               className="icon-button"
-              aria-label="Versions"
-              title="Versions: this file in every archive"
+              aria-label={t('row.versions')}
+              title={t('row.versionsHint')}
               tabIndex={active ? 0 : -1}
               onClick={(e) => {
                 e.stopPropagation();
@@ -151,8 +161,8 @@ export const EntryRow = memo(function EntryRow(props: EntryRowProps) {
             <button
               type="button"
               className="icon-button"
-              aria-label="Save a copy as…"
-              title="Save a copy as…"
+              aria-label={t('row.saveCopy')}
+              title={t('row.saveCopy')}
               tabIndex={active ? 0 : -1}
               onClick={(e) => {
                 e.stopPropagation();

@@ -3,6 +3,7 @@
  * path on request: asks the core for its row, scrolls to it and highlights it.
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ArchiveEntry, ArchiveRef, EntrySort } from '../../../src-main/model/archive.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { EntryGrid } from './EntryGrid.js';
@@ -31,6 +32,7 @@ export interface FolderPaneProps {
 /** The folder list. */
 export function FolderPane(props: FolderPaneProps) {
   const { archive, path, sort, stamp, reveal, loading } = props;
+  const { t } = useTranslation('archives');
   const folder = useFolderPages(archive, path, sort, stamp);
   const [scrollTo, setScrollTo] = useState<{ index: number; id: number }>();
   const [found, setFound] = useState<number>();
@@ -60,18 +62,18 @@ export function FolderPane(props: FolderPaneProps) {
   const totals = folder.totals;
   const empty =
     totals === undefined ? (
-      <span className="muted">Loading…</span>
+      <span className="muted">{t('folder.loading')}</span>
     ) : loading ? (
-      <span className="muted">Nothing read in this folder yet…</span>
+      <span className="muted">{t('folder.notReadYet')}</span>
     ) : (
-      <span className="muted">This folder is empty.</span>
+      <span className="muted">{t('folder.empty')}</span>
     );
   return (
     <>
-      {folder.error ? <ErrorMessage error={folder.error} title="This folder could not be read" /> : null}
+      {folder.error ? <ErrorMessage error={folder.error} title={t('folder.couldNotRead')} /> : null}
       <EntryGrid
         key={`${path}\u0000${sort.key}\u0000${sort.direction}`}
-        label="Archive contents"
+        label={t('folder.gridLabel')}
         variant="folder"
         count={totals?.total ?? 0}
         entryAt={folder.entryAt}

@@ -4,8 +4,10 @@
  * folder the list shows is expanded to and highlighted here.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ArchiveRef } from '../../../src-main/model/archive.js';
 import { Icon } from '../../components/Icon.js';
+import { formatCount } from '../../lib/format.js';
 import { treeKeyEffect } from './folder-tree-keys.js';
 import { visibleRows, type TreeRow } from './folder-tree-state.js';
 import { useFolderTree } from './use-folder-tree.js';
@@ -26,8 +28,10 @@ const rowKey = (row: TreeRow): string => `${row.kind}:${row.path}`;
 
 /** The folder tree. */
 export function FolderTree({ archive, path, stamp, onNavigate }: FolderTreeProps) {
+  const { t } = useTranslation('archives');
   const [state, dispatch] = useFolderTree(archive, path, stamp);
-  const rows = useMemo(() => visibleRows(state, 'Archive'), [state]);
+  const rootName = t('breadcrumbs.root');
+  const rows = useMemo(() => visibleRows(state, rootName), [state, rootName]);
   const [focusKey, setFocusKey] = useState(`folder:${path}`);
   const items = useRef(new Map<string, HTMLDivElement>());
   const focusIndex = Math.max(
@@ -69,7 +73,7 @@ export function FolderTree({ archive, path, stamp, onNavigate }: FolderTreeProps
   };
 
   return (
-    <div className={sharedStyles.folderTree} role="tree" aria-label="Folders" onKeyDown={onKeyDown}>
+    <div className={sharedStyles.folderTree} role="tree" aria-label={t('tree.label')} onKeyDown={onKeyDown}>
       {rows.map((row, index) => {
         const key = rowKey(row);
         const common = {
@@ -91,11 +95,11 @@ export function FolderTree({ archive, path, stamp, onNavigate }: FolderTreeProps
               key={key}
               {...common}
               className={`${styles.treeItem} ${styles.treeMore}`}
-              title={`${row.hidden.toLocaleString('en-US')} more folders`}
+              title={t('tree.moreFolders', { count: row.hidden, folders: formatCount(row.hidden) })}
               onClick={() => activate(row)}
             >
               <span className={styles.treeChevron} aria-hidden="true" />
-              <span className={styles.treeName}>Show more…</span>
+              <span className={styles.treeName}>{t('tree.showMore')}</span>
             </div>
           );
         }
@@ -109,6 +113,8 @@ export function FolderTree({ archive, path, stamp, onNavigate }: FolderTreeProps
             aria-selected={selected}
             aria-busy={row.loading || undefined}
             title={row.error ?? (row.path === '' ? undefined : row.path)}
+            // Folder names and paths are data; only the root's name comes from the catalog.
+            translate={row.path === '' ? undefined : 'no'}
             onClick={() => activate(row)}
           >
             <span

@@ -4,11 +4,12 @@
  * that carry the growth (click one to look inside it) and the most grown files.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { formatDateTime } from '../../lib/format.js';
+import { formatCount, formatDateTime } from '../../lib/format.js';
 import { useRequest } from '../../lib/use-request.js';
 import { GrowthFiles, GrowthFolders } from './GrowthTables.js';
 import { comparedWith, folderSteps, signedBytes, summaryText } from './growth-view.js';
@@ -26,6 +27,7 @@ export interface GrowthDialogProps {
 
 /** The growth dialog of one archive. */
 export function GrowthDialog({ repoId, archiveName, archiveId, onClose }: GrowthDialogProps) {
+  const { t } = useTranslation(['archives', 'common']);
   const [folder, setFolder] = useState('');
   const { data: report, error } = useRequest(
     'archives:growth',
@@ -35,22 +37,26 @@ export function GrowthDialog({ repoId, archiveName, archiveId, onClose }: Growth
       ...(archiveId === undefined ? {} : { archiveId }),
       ...(folder === '' ? {} : { folder }),
     },
-    { fallback: 'The archives could not be compared.' },
+    { fallback: t('growth.couldNotCompare') },
   );
   // A reply for another folder stays on screen while the next one loads; it is not shown as this one.
   const current = report?.folder === folder ? report : undefined;
 
   return (
     <Dialog
-      title="Why did it grow?"
-      description={<strong className="archive-name">{archiveName}</strong>}
+      title={t('growth.title')}
+      description={
+        <strong className="archive-name" translate="no">
+          {archiveName}
+        </strong>
+      }
       onClose={onClose}
       size="large"
       footer={
         <>
-          <p className="footer-note">Sizes of the files themselves, before compression and deduplication.</p>
+          <p className="footer-note">{t('growth.footer')}</p>
           <Button variant="primary" onClick={onClose}>
-            Close
+            {t('common:actions.close')}
           </Button>
         </>
       }
@@ -59,26 +65,28 @@ export function GrowthDialog({ repoId, archiveName, archiveId, onClose }: Growth
       {!current && !error ? (
         <p className={sharedStyles.indexingNote} role="status">
           <span className="spinner" aria-hidden="true" />
-          Comparing with the previous archive (its contents are indexed first if needed)…
+          {t('growth.comparing')}
         </p>
       ) : null}
       {current ? (
         <>
-          <p className={styles.headline} aria-label="Growth">
+          <p className={styles.headline} aria-label={t('growth.headlineLabel')}>
             {signedBytes(current.totals.netBytes)}{' '}
             <span className={styles.headlineSince}>{comparedWith(current, formatDateTime)}</span>
           </p>
           <p className={styles.summary}>{summaryText(current.totals)}</p>
           <Crumbs folder={folder} onOpen={setFolder} />
           {current.folders.length === 0 && current.files.length === 0 ? (
-            <EmptyState icon="archive" title="Nothing grew here" compact>
-              No file was added or changed {folder === '' ? 'in this archive' : 'in this folder'}.
+            <EmptyState icon="archive" title={t('growth.nothingGrew')} compact>
+              {folder === '' ? t('growth.noneInArchive') : t('growth.noneInFolder')}
             </EmptyState>
           ) : null}
           {current.folders.length > 0 ? (
             <>
               <h3 className={styles.sectionTitle}>
-                Folders{current.foldersTruncated ? ` (the ${current.folders.length} that grew most)` : ''}
+                {current.foldersTruncated
+                  ? t('growth.foldersMost', { shown: formatCount(current.folders.length) })
+                  : t('growth.folders')}
               </h3>
               <div className="table-wrap">
                 <GrowthFolders folders={current.folders} within={folder} onOpen={setFolder} />
@@ -88,7 +96,9 @@ export function GrowthDialog({ repoId, archiveName, archiveId, onClose }: Growth
           {current.files.length > 0 ? (
             <>
               <h3 className={styles.sectionTitle}>
-                Files{current.filesTruncated ? ` (the ${current.files.length} that grew most)` : ''}
+                {current.filesTruncated
+                  ? t('growth.filesMost', { shown: formatCount(current.files.length) })
+                  : t('growth.files')}
               </h3>
               <div className="table-wrap">
                 <GrowthFiles files={current.files} within={folder} />
@@ -103,10 +113,11 @@ export function GrowthDialog({ repoId, archiveName, archiveId, onClose }: Growth
 
 // Whole archive › home › you: where the report looks, each step a way back.
 function Crumbs({ folder, onOpen }: { readonly folder: string; readonly onOpen: (path: string) => void }) {
+  const { t } = useTranslation('archives');
   if (folder === '') return null;
-  const steps = [{ name: 'Whole archive', path: '' }, ...folderSteps(folder)];
+  const steps = [{ name: t('growth.wholeArchive'), path: '' }, ...folderSteps(folder)];
   return (
-    <nav className={styles.crumbs} aria-label="Folder">
+    <nav className={styles.crumbs} aria-label={t('growth.crumbsLabel')}>
       {steps.map((step, i) => (
         <span key={step.path}>
           {i > 0 ? <span className="muted"> / </span> : null}
@@ -116,7 +127,7 @@ function Crumbs({ folder, onOpen }: { readonly folder: string; readonly onOpen: 
             aria-current={step.path === folder ? 'page' : undefined}
             onClick={() => onOpen(step.path)}
           >
-            {step.name}
+            {step.path === '' ? step.name : <span translate="no">{step.name}</span>}
           </button>
         </span>
       ))}

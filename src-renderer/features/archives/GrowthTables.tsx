@@ -3,6 +3,7 @@
  * drills into one) and the most grown files, each sortable by its size columns.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GrowthFile, GrowthFolder } from '../../../src-main/model/archive-growth.js';
 import { Icon } from '../../components/Icon.js';
 import { formatBytes, formatCount, truncateMiddle } from '../../lib/format.js';
@@ -52,29 +53,36 @@ export interface GrowthFoldersProps {
   readonly onOpen: (path: string) => void;
 }
 
-/** The folders table (`aria-label="Folders that grew"`). */
+/** The folders table (`aria-label={t('growth.foldersTable')}`). */
 export function GrowthFolders({ folders, within, onOpen }: GrowthFoldersProps) {
+  const { t } = useTranslation('archives');
   const [sort, setSort] = useState<GrowthSort<FolderKey>>({ key: 'grownBytes', direction: 'desc' });
   const rows = sortRows(folders, sort, (row, key) => row[key]);
   return (
-    <table className={`table ${styles.growthTable}`} aria-label="Folders that grew">
+    <table className={`table ${styles.growthTable}`} aria-label={t('growth.foldersTable')}>
       <thead>
         <tr>
-          <th scope="col">Folder</th>
+          <th scope="col">{t('growth.folderColumn')}</th>
           <SortHeader
-            label="Grown"
-            hint="Sizes of added files plus what changed files grew by"
+            label={t('growth.grown')}
+            hint={t('growth.grownHint')}
             column="grownBytes"
             sort={sort}
             onSort={setSort}
           />
-          <SortHeader label="Net change" column="netBytes" sort={sort} onSort={setSort} />
-          <SortHeader label="Added" hint="Files added" column="addedFiles" sort={sort} onSort={setSort} />
-          <th scope="col" className="right" title="Files changed">
-            Changed
+          <SortHeader label={t('growth.netChange')} column="netBytes" sort={sort} onSort={setSort} />
+          <SortHeader
+            label={t('growth.added')}
+            hint={t('growth.addedHint')}
+            column="addedFiles"
+            sort={sort}
+            onSort={setSort}
+          />
+          <th scope="col" className="right" title={t('growth.changedHint')}>
+            {t('growth.changedColumn')}
           </th>
-          <th scope="col" className="right" title="Files removed">
-            Removed
+          <th scope="col" className="right" title={t('growth.removedHint')}>
+            {t('growth.removedColumn')}
           </th>
         </tr>
       </thead>
@@ -85,11 +93,11 @@ export function GrowthFolders({ folders, within, onOpen }: GrowthFoldersProps) {
               <button
                 type="button"
                 className={`plain-button ${styles.folderButton}`}
-                title={`Show what grew in ${folder.path}`}
+                title={t('growth.showFolder', { path: folder.path })}
                 onClick={() => onOpen(folder.path)}
               >
                 <Icon name="folder" size={14} />
-                <span>{truncateMiddle(pathWithin(folder.path, within), PATH_LENGTH)}</span>
+                <span translate="no">{truncateMiddle(pathWithin(folder.path, within), PATH_LENGTH)}</span>
               </button>
             </th>
             <td className="right num">+{formatBytes(folder.grownBytes)}</td>
@@ -110,37 +118,40 @@ export interface GrowthFilesProps {
   readonly within: string;
 }
 
-/** The files table (`aria-label="Files that grew"`). */
+/** The files table (`aria-label={t('growth.filesTable')}`). */
 export function GrowthFiles({ files, within }: GrowthFilesProps) {
+  const { t } = useTranslation('archives');
   const [sort, setSort] = useState<GrowthSort<FileKey>>({ key: 'deltaBytes', direction: 'desc' });
   const rows = sortRows(files, sort, (row, key) => row[key]);
   return (
-    <table className={`table ${styles.growthTable}`} aria-label="Files that grew">
+    <table className={`table ${styles.growthTable}`} aria-label={t('growth.filesTable')}>
       <thead>
         <tr>
-          <th scope="col">File</th>
-          <th scope="col">Change</th>
-          <SortHeader label="Size change" column="deltaBytes" sort={sort} onSort={setSort} />
-          <SortHeader label="Size now" column="size" sort={sort} onSort={setSort} />
+          <th scope="col">{t('growth.fileColumn')}</th>
+          <th scope="col">{t('growth.changeColumn')}</th>
+          <SortHeader label={t('growth.sizeChange')} column="deltaBytes" sort={sort} onSort={setSort} />
+          <SortHeader label={t('growth.sizeNow')} column="size" sort={sort} onSort={setSort} />
         </tr>
       </thead>
       <tbody>
         {rows.map((file) => (
           <tr key={file.path}>
-            <th scope="row" className={styles.pathCell} title={file.path}>
+            <th scope="row" className={styles.pathCell} title={file.path} translate="no">
               {truncateMiddle(pathWithin(file.path, within), PATH_LENGTH)}
             </th>
             <td>
               {file.kind === 'added' ? (
-                <span className="chip chip-ok">added</span>
+                <span className="chip chip-ok">{t('growth.addedChip')}</span>
               ) : (
                 <span
                   className="chip chip-changed"
                   title={
-                    file.previousSize === undefined ? undefined : `Was ${formatBytes(file.previousSize)}`
+                    file.previousSize === undefined
+                      ? undefined
+                      : t('growth.was', { size: formatBytes(file.previousSize) })
                   }
                 >
-                  changed
+                  {t('growth.changedChip')}
                 </span>
               )}
             </td>

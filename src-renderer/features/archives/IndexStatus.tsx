@@ -2,6 +2,7 @@
  * How far the archive's contents have been read: "Reading archive… 123,456 items" while borg lists
  * it (folders are usable meanwhile), the item count once ready.
  */
+import { useTranslation } from 'react-i18next';
 import type { ArchiveIndexState } from '../../../src-main/model/archive.js';
 import { Icon } from '../../components/Icon.js';
 import { formatCount } from '../../lib/format.js';
@@ -14,12 +15,13 @@ export interface IndexStatusProps {
 
 /** A one-line index status. */
 export function IndexStatus({ state }: IndexStatusProps) {
-  const items = (n: number): string => `${formatCount(n)} ${n === 1 ? 'item' : 'items'}`;
+  const { t } = useTranslation('archives');
+  const items = (n: number): string => t('items', { count: n, items: formatCount(n) });
   if (!state || state.status === 'loading') {
     return (
       <span className={`${sharedStyles.indexStatus} ${sharedStyles.loading}`} role="status">
         <span className="spinner" aria-hidden="true" />
-        Reading archive… {state ? items(state.entryCount) : ''}
+        {t('index.reading')} {state ? items(state.entryCount) : ''}
       </span>
     );
   }
@@ -27,7 +29,7 @@ export function IndexStatus({ state }: IndexStatusProps) {
     return (
       <span className={`${sharedStyles.indexStatus} ${sharedStyles.failed}`} role="status">
         <Icon name="alert" size={14} />
-        Could not read the archive
+        {t('index.failed')}
       </span>
     );
   }

@@ -5,6 +5,7 @@
  * card and on the repository's screen, with Unmount (Force unmount… when busy), Copy and Open folder.
  */
 import { useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Icon } from '../../components/Icon.js';
 import type { Mount } from '../../../src-main/model/restore.js';
@@ -27,6 +28,7 @@ export function useLeftoverMounts(repoId?: string): Mount[] {
 
 /** The repository screen's card for its leftover mounts, shown locked or not (nothing when there are none). */
 export function LeftoverMountCard({ repoId }: { readonly repoId: string }) {
+  const { t } = useTranslation('archives');
   const mounts = useLeftoverMounts(repoId);
   if (mounts.length === 0) return null;
   return (
@@ -34,7 +36,7 @@ export function LeftoverMountCard({ repoId }: { readonly repoId: string }) {
       <header className="card-header">
         <h2 id="leftover-mounts-title" className={`card-title ${dashboard.attentionTitle}`}>
           <Icon name="alert" />
-          Still mounted
+          {t('leftover.stillMounted')}
         </h2>
       </header>
       <LeftoverMountList mounts={mounts} />
@@ -51,29 +53,49 @@ export interface LeftoverMountListProps {
 
 /** One line per leftover mount. */
 export function LeftoverMountList({ mounts, linkRepository }: LeftoverMountListProps) {
+  const { t } = useTranslation('archives');
   const selectRepository = useAppStore((s) => s.selectRepository);
   const host = useAppStore((s) => s.status?.host);
   const repos = useReposStore((s) => s.repos);
   if (mounts.length === 0) return null;
   return (
-    <ul className={dashboard.attentionList} aria-label="Mounts left behind">
+    <ul className={dashboard.attentionList} aria-label={t('leftover.listLabel')}>
       {mounts.map((mount) => {
-        const repoName = mount.repoName ?? 'an unknown repository';
+        const repoName = mount.repoName ? (
+          <span translate="no">{mount.repoName}</span>
+        ) : (
+          t('leftover.unknownRepository')
+        );
+        const ofRepository = mount.repoName ? (
+          <Trans
+            t={t}
+            i18nKey="leftover.ofRepository"
+            values={{ repository: mount.repoName }}
+            components={{ repository: <span translate="no" /> }}
+          />
+        ) : (
+          t('leftover.ofUnknownRepository')
+        );
         return (
           <li key={mount.mountPoint} className={dashboard.attentionItem}>
             <div className={dashboard.attentionHead}>
-              <strong>{mount.archiveName ?? repoName}</strong>
-              {mount.archiveName ? <span className="muted">of {repoName}</span> : null}
-              <span className="chip chip-warn">Still mounted</span>
+              <strong>
+                {mount.archiveName ? <span translate="no">{mount.archiveName}</span> : repoName}
+              </strong>
+              {mount.archiveName ? <span className="muted">{ofRepository}</span> : null}
+              <span className="chip chip-warn">{t('leftover.stillMounted')}</span>
             </div>
             <p className={dashboard.attentionDetail}>
-              Borgdesk ended without unmounting it, and a program still uses it, so it is still mounted at{' '}
-              <code>{mount.mountPoint}</code>. Until it is unmounted, borg keeps the repository locked:
-              backups, pruning and checks of it cannot run.
+              <Trans
+                t={t}
+                i18nKey="leftover.explanation"
+                values={{ mountPoint: mount.mountPoint }}
+                components={{ path: <code translate="no" /> }}
+              />
             </p>
             <p className={dashboard.attentionDetail}>
               <UnmountButton mountPoint={mount.mountPoint} compact />{' '}
-              <CopyButton text={mount.mountPoint} label="Copy mount path" />{' '}
+              <CopyButton text={mount.mountPoint} label={t('mount.copyPath')} />{' '}
               {host === 'electron' ? (
                 <OpenFolderButton path={mount.mountPoint} size="small" variant="ghost" />
               ) : null}
@@ -83,7 +105,7 @@ export function LeftoverMountList({ mounts, linkRepository }: LeftoverMountListP
                   className="button button-ghost button-small"
                   onClick={() => selectRepository(mount.repoId)}
                 >
-                  Show the repository
+                  {t('leftover.showRepository')}
                 </button>
               ) : null}
             </p>

@@ -6,6 +6,7 @@
  * mounted too: it holds the repository's lock, so Mount would only mislead.
  */
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Icon } from '../../components/Icon.js';
@@ -31,6 +32,7 @@ export interface MountControlsProps {
 
 /** The Mount / Unmount button. */
 export function MountControls({ repoId, archiveName, archiveId, label, compact }: MountControlsProps) {
+  const { t } = useTranslation('archives');
   const status = useMountStore((s) => s.status);
   const ensureLoaded = useMountStore((s) => s.ensureLoaded);
   const mountNow = useMountStore((s) => s.mount);
@@ -50,12 +52,12 @@ export function MountControls({ repoId, archiveName, archiveId, label, compact }
   };
 
   const reason = !status
-    ? 'Checking whether mounting works on this computer…'
+    ? t('mount.checking')
     : status.available
       ? archiveName
-        ? 'Open this archive as a read-only folder'
-        : 'Open every archive of this repository as read-only folders'
-      : (status.reason ?? 'Mounting is not available on this computer.');
+        ? t('mount.archiveHint')
+        : t('mount.repositoryHint')
+      : (status.reason ?? t('mount.unavailable'));
   if (mount) return <UnmountButton mountPoint={mount.mountPoint} {...(compact ? { compact } : {})} />;
   return (
     <span className={styles.mountControls} title={reason}>
@@ -66,9 +68,7 @@ export function MountControls({ repoId, archiveName, archiveId, label, compact }
         disabled={!status?.available}
         title={reason}
         busy={busy}
-        onClick={() =>
-          run(() => mountNow(repoId, archiveName, archiveId), 'The archive could not be mounted.')
-        }
+        onClick={() => run(() => mountNow(repoId, archiveName, archiveId), t('mount.couldNotMount'))}
       >
         {label}
       </Button>
@@ -90,20 +90,32 @@ export function MountBanner({
   /** Where LeftoverMountList already shows a leftover mount. */
   readonly hideLeftover?: boolean;
 }) {
+  const { t } = useTranslation('archives');
   const mount = useMountStore((s) => findMount(s.status, repoId, archiveName));
   const host = useAppStore((s) => s.status?.host);
   if (!mount || (hideLeftover && mount.leftover)) return null;
   // borg 2 puts one archive's files in a folder named after it inside the mount: point there.
   const filesAt = mount.filesAt ?? mount.mountPoint;
   return (
-    <div className="mount-info" role="group" aria-label="Mounted">
+    <div className="mount-info" role="group" aria-label={t('mount.bannerLabel')}>
       <Icon name="drive" />
       <span className={styles.mountText}>
-        {archiveName ? 'This archive is' : 'The repository is'} mounted read-only at{' '}
-        <code title={filesAt}>{filesAt}</code>
-        {mount.leftover ? ' by a Borgdesk run that ended without unmounting' : null}
+        <Trans
+          t={t}
+          i18nKey={
+            archiveName
+              ? mount.leftover
+                ? 'mount.archiveAtLeftover'
+                : 'mount.archiveAt'
+              : mount.leftover
+                ? 'mount.repositoryAtLeftover'
+                : 'mount.repositoryAt'
+          }
+          values={{ path: filesAt }}
+          components={{ path: <code title={filesAt} translate="no" /> }}
+        />
       </span>
-      <CopyButton text={filesAt} label="Copy mount path" />
+      <CopyButton text={filesAt} label={t('mount.copyPath')} />
       {host === 'electron' ? <OpenFolderButton path={filesAt} size="small" variant="ghost" /> : null}
     </div>
   );

@@ -1,6 +1,7 @@
 /**
  * The "Search in archive" field: a name fragment, or a pattern when it holds * ? or [. Escape clears.
  */
+import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.js';
 import sharedStyles from './archives.module.css';
 import styles from './SearchBox.module.css';
@@ -14,19 +15,15 @@ export interface SearchBoxProps {
 }
 
 /** A search input with a clear button. */
-export function SearchBox({
-  value,
-  onChange,
-  label = 'Search in archive',
-  placeholder = 'Search by name or *.pdf',
-}: SearchBoxProps) {
+export function SearchBox({ value, onChange, label, placeholder }: SearchBoxProps) {
+  const { t } = useTranslation('archives');
   return (
     <div className={sharedStyles.searchBox}>
       <Icon name="search" className={styles.searchBoxIcon} />
       <input
         type="search"
-        aria-label={label}
-        placeholder={placeholder}
+        aria-label={label ?? t('search.label')}
+        placeholder={placeholder ?? t('search.placeholder')}
         value={value}
         spellCheck={false}
         onChange={(e) => onChange(e.target.value)}
@@ -41,7 +38,7 @@ export function SearchBox({
         <button
           type="button"
           className={`icon-button ${styles.searchBoxClear}`}
-          aria-label="Clear search"
+          aria-label={t('search.clear')}
           onClick={() => onChange('')}
         >
           <Icon name="x" size={14} />

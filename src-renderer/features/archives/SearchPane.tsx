@@ -2,6 +2,7 @@
  * Search results of one archive as a flat grid with each item's folder. A click reveals the item in
  * its folder; results can be ticked for the restore like any row.
  */
+import { useTranslation } from 'react-i18next';
 import type { ArchiveEntry } from '../../../src-main/model/archive.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatCount } from '../../lib/format.js';
@@ -26,27 +27,29 @@ const noop = (): void => {};
 
 /** The results list. */
 export function SearchPane({ search, glob, loading, ...rest }: SearchPaneProps) {
+  const { t } = useTranslation('archives');
   const matches = search.result?.matches ?? [];
   const summary =
     search.searching && loading
-      ? 'Searching… the archive is still being read; results come once it is complete'
+      ? t('search.whileReading')
       : search.result
-        ? `${formatCount(matches.length)} ${matches.length === 1 ? 'match' : 'matches'}${
-            search.result.truncated
-              ? ` — showing the first ${formatCount(SEARCH_LIMIT)}; refine the search to see others`
-              : ''
+        ? `${t('search.matches', { count: matches.length, matches: formatCount(matches.length) })}${
+            search.result.truncated ? t('truncated', { limit: formatCount(SEARCH_LIMIT) }) : ''
           }`
-        : 'Searching…';
+        : t('search.searching');
   return (
     <>
       <p className="search-summary" role="status">
         {search.searching ? <span className="spinner" aria-hidden="true" /> : null}
         <span>{summary}</span>
-        <span className="muted">{glob ? ' · wildcard pattern' : ' · names containing the text'}</span>
+        <span className="muted">
+          {' · '}
+          {glob ? t('search.wildcard') : t('search.containing')}
+        </span>
       </p>
-      {search.error ? <ErrorMessage error={search.error} title="Search failed" /> : null}
+      {search.error ? <ErrorMessage error={search.error} title={t('searchFailed')} /> : null}
       <EntryGrid
-        label="Search results"
+        label={t('browser.searchResults')}
         variant="search"
         count={matches.length}
         entryAt={(index) => matches[index]}
@@ -57,7 +60,7 @@ export function SearchPane({ search, glob, loading, ...rest }: SearchPaneProps) 
         openOnClick
         onVersions={rest.onVersions}
         onSaveCopy={rest.onSaveCopy}
-        empty={search.result ? <span className="muted">Nothing matches.</span> : null}
+        empty={search.result ? <span className="muted">{t('search.nothing')}</span> : null}
       />
     </>
   );

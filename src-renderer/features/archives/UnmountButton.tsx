@@ -5,6 +5,7 @@
  * released, and programs that still had files open from it get read errors.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useMountStore } from '../../stores/mount-store.js';
@@ -19,6 +20,7 @@ export interface UnmountButtonProps {
 
 /** Unmount, with Force unmount… once borg says the mount is busy. */
 export function UnmountButton({ mountPoint, compact }: UnmountButtonProps) {
+  const { t } = useTranslation('archives');
   const unmount = useMountStore((s) => s.unmount);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
@@ -27,18 +29,18 @@ export function UnmountButton({ mountPoint, compact }: UnmountButtonProps) {
     setBusy(true);
     setError(undefined);
     unmount(mountPoint)
-      .catch((e: unknown) => setError(toErrorInfo(e, 'The folder could not be unmounted.')))
+      .catch((e: unknown) => setError(toErrorInfo(e, t('unmount.couldNotUnmount'))))
       .finally(() => setBusy(false));
   };
   const size = compact ? 'small' : 'medium';
   return (
     <span className={styles.mountControls}>
       <Button icon="x" size={size} variant={compact ? 'ghost' : 'secondary'} busy={busy} onClick={run}>
-        Unmount
+        {t('unmount.unmount')}
       </Button>
       {error?.code === 'MountBusy' ? (
         <Button size={size} variant="danger" onClick={() => setConfirming(true)}>
-          Force unmount…
+          {t('unmount.force')}
         </Button>
       ) : null}
       {error ? (
@@ -48,19 +50,20 @@ export function UnmountButton({ mountPoint, compact }: UnmountButtonProps) {
       ) : null}
       {confirming ? (
         <ConfirmDialog
-          title="Force unmount?"
-          confirmLabel="Force unmount"
+          title={t('unmount.confirmTitle')}
+          confirmLabel={t('unmount.confirm')}
           onClose={() => setConfirming(false)}
           onConfirm={() => unmount(mountPoint, { lazy: true })}
         >
           <p>
-            A program still uses files in <code>{mountPoint}</code>, so it cannot be unmounted normally.
+            <Trans
+              t={t}
+              i18nKey="unmount.inUse"
+              values={{ path: mountPoint }}
+              components={{ path: <code translate="no" /> }}
+            />
           </p>
-          <p>
-            Force unmount detaches the folder now (a lazy unmount) and ends the borg process that serves it,
-            which frees the repository for backups again. Programs that still have files open from it will get
-            read errors; nothing in the repository or on your disk is changed.
-          </p>
+          <p>{t('unmount.explanation')}</p>
         </ConfirmDialog>
       ) : null}
     </span>

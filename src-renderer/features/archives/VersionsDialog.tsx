@@ -3,6 +3,7 @@
  * time and whether it changed from the next-older copy. Each can be restored or saved as a copy.
  */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -26,13 +27,14 @@ const time = (value: string): number => parseDate(value)?.getTime() ?? 0;
 
 /** The versions dialog. */
 export function VersionsDialog({ repoId, path }: VersionsDialogProps) {
+  const { t } = useTranslation(['archives', 'common']);
   const closeDialog = useAppStore((s) => s.closeDialog);
   const openDialog = useAppStore((s) => s.openDialog);
   const indexing = useIndexingProgress(repoId);
   const { data, error } = useRequest(
     'archives:versions',
     { repoId, path },
-    { fallback: 'The versions could not be listed.' },
+    { fallback: t('versions.couldNotList') },
   );
   const versions = useMemo(
     () => data && [...data.versions].sort((a, b) => time(b.archiveStart) - time(a.archiveStart)),
@@ -42,19 +44,22 @@ export function VersionsDialog({ repoId, path }: VersionsDialogProps) {
 
   return (
     <Dialog
-      title={`Versions of ${nameOf(path)}`}
-      description={<code>{path}</code>}
+      title={t('versions.title', { name: nameOf(path) })}
+      description={<code translate="no">{path}</code>}
       onClose={closeDialog}
       size="large"
       footer={
         <>
           {versions ? (
             <p className="footer-note">
-              Found in {formatCount(versions.length)} of {formatCount(searched)}{' '}
-              {searched === 1 ? 'archive' : 'archives'}.
+              {t('versions.found', {
+                count: searched,
+                found: formatCount(versions.length),
+                searched: formatCount(searched),
+              })}
             </p>
           ) : null}
-          <Button onClick={closeDialog}>Close</Button>
+          <Button onClick={closeDialog}>{t('common:actions.close')}</Button>
         </>
       }
     >
@@ -62,25 +67,25 @@ export function VersionsDialog({ repoId, path }: VersionsDialogProps) {
       {!versions && !error ? (
         <p className={sharedStyles.indexingNote} role="status">
           <span className="spinner" aria-hidden="true" />
-          Indexing archives… ({formatCount(indexing.done)} of {formatCount(indexing.total)})
+          {t('indexing', { done: formatCount(indexing.done), total: formatCount(indexing.total) })}
         </p>
       ) : null}
       {versions && versions.length === 0 ? (
-        <EmptyState icon="history" title="No archive holds this path" compact />
+        <EmptyState icon="history" title={t('versions.none')} compact />
       ) : null}
       {versions && versions.length > 0 ? (
         <div className={`table-wrap ${styles.versionsTable}`}>
-          <table className="table" aria-label="Versions">
+          <table className="table" aria-label={t('versions.tableLabel')}>
             <thead>
               <tr>
-                <th scope="col">Archive</th>
+                <th scope="col">{t('versions.archive')}</th>
                 <th scope="col" className="right">
-                  Size
+                  {t('grid.size')}
                 </th>
-                <th scope="col">Modified</th>
-                <th scope="col">Change</th>
+                <th scope="col">{t('grid.modified')}</th>
+                <th scope="col">{t('versions.change')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('grid.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -88,7 +93,9 @@ export function VersionsDialog({ repoId, path }: VersionsDialogProps) {
               {versions.map((version, index) => (
                 <tr key={version.archiveName}>
                   <th scope="row">
-                    <span className="archive-name">{version.archiveName}</span>
+                    <span className="archive-name" translate="no">
+                      {version.archiveName}
+                    </span>
                     <span className="date-sub" title={formatRelative(version.archiveStart)}>
                       {formatDateTime(version.archiveStart)}
                     </span>
@@ -99,11 +106,11 @@ export function VersionsDialog({ repoId, path }: VersionsDialogProps) {
                   <td>{formatDateTime(version.mtime)}</td>
                   <td>
                     {index === versions.length - 1 ? (
-                      <span className="muted">oldest copy</span>
+                      <span className="muted">{t('versions.oldest')}</span>
                     ) : version.changed ? (
-                      <span className="chip chip-changed">changed</span>
+                      <span className="chip chip-changed">{t('versions.changed')}</span>
                     ) : (
-                      <span className="muted">same as older</span>
+                      <span className="muted">{t('versions.same')}</span>
                     )}
                   </td>
                   <td className={`right ${styles.versionActions}`}>
@@ -119,15 +126,15 @@ export function VersionsDialog({ repoId, path }: VersionsDialogProps) {
                         })
                       }
                     >
-                      Restore this version
+                      {t('versions.restore')}
                     </Button>
                     {version.type === 'file' ? (
                       <Button
                         size="small"
                         variant="ghost"
                         icon="save"
-                        aria-label="Save a copy as…"
-                        title="Save a copy as…"
+                        aria-label={t('row.saveCopy')}
+                        title={t('row.saveCopy')}
                         onClick={() =>
                           openDialog({ kind: 'save-copy', repoId, archiveName: version.archiveName, path })
                         }

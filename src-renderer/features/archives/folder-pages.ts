@@ -2,10 +2,12 @@
  * Reading archive folders through the shared page cache: a hook for the virtualized list (fetches the
  * pages of the rows on screen) and helpers that read a whole folder or find one entry's row.
  */
+import i18next from 'i18next';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ArchiveEntry, ArchiveRef, EntrySort } from '../../../src-main/model/archive.js';
 import { getApi } from '../../api/select-client.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { formatCount } from '../../lib/format.js';
 import { FolderPageCache, folderKey, PAGE_SIZE, type FolderTotals } from './folder-page-cache.js';
 import type { RowRange } from './virtual-window.js';
 
@@ -57,7 +59,8 @@ export function useFolderPages(ref: ArchiveRef, path: string, sort: EntrySort, s
               }
             },
             (e: unknown) => {
-              if (alive.current) setError(toErrorInfo(e, 'This folder could not be read.'));
+              if (alive.current)
+                setError(toErrorInfo(e, i18next.t('folder.couldNotReadError', { ns: 'archives' })));
             },
           )
           .finally(() => inFlight.delete(flight));
@@ -110,7 +113,7 @@ export async function readWholeFolder(
     const reply = await getApi().invoke('archives:folder', { ...ref, path, sort, offset, limit: CHUNK });
     if (reply.total > max) {
       throw new Error(
-        `“${path}” holds ${reply.total.toLocaleString('en-US')} items: too many to pick one by one.`,
+        i18next.t('selection.tooMany', { ns: 'archives', path, items: formatCount(reply.total) }),
       );
     }
     entries.push(...reply.entries);

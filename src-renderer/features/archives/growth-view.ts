@@ -2,6 +2,7 @@
  * Pure pieces of the "Why did it grow?" dialog: sorting its tables, the headline in words, and the
  * breadcrumb steps of a drilled-into folder.
  */
+import i18next from 'i18next';
 import type { GrowthCounts, GrowthReport } from '../../../src-main/model/archive-growth.js';
 import { formatBytes, formatCount } from '../../lib/format.js';
 
@@ -32,47 +33,51 @@ export function nextSort<K extends string>(current: GrowthSort<K>, key: K): Grow
 
 /** A signed size: "+4.2 GB", "−300 B", "±0 B". */
 export function signedBytes(bytes: number): string {
-  if (bytes === 0) return '±0 B';
+  if (bytes === 0) return `±${formatBytes(0)}`;
   return bytes > 0 ? `+${formatBytes(bytes)}` : `−${formatBytes(-bytes)}`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** "12 files added, 3 changed, 1 removed" (parts that are zero are left out; "no file changed" when all are). */
 export function fileCountsText(counts: GrowthCounts): string {
   const parts: string[] = [];
-  if (counts.addedFiles > 0) parts.push(`${plural(counts.addedFiles, 'file', 'files')} added`);
-  if (counts.changedFiles > 0)
+  // The first part names the files ("12 files added"); the ones after it only count ("3 changed").
+  const add = (
+    count: number,
+    first: 'growth.filesAdded' | 'growth.filesChanged' | 'growth.filesRemoved',
+    later: 'growth.changed' | 'growth.removed' | undefined,
+  ): void => {
+    if (count <= 0) return;
+    const files = formatCount(count);
     parts.push(
-      parts.length === 0
-        ? `${plural(counts.changedFiles, 'file', 'files')} changed`
-        : `${formatCount(counts.changedFiles)} changed`,
+      parts.length === 0 || later === undefined
+        ? i18next.t(first, { ns: 'archives', count, files })
+        : i18next.t(later, { ns: 'archives', files }),
     );
-  if (counts.removedFiles > 0)
-    parts.push(
-      parts.length === 0
-        ? `${plural(counts.removedFiles, 'file', 'files')} removed`
-        : `${formatCount(counts.removedFiles)} removed`,
-    );
-  return parts.length === 0 ? 'no file changed' : parts.join(', ');
+  };
+  add(counts.addedFiles, 'growth.filesAdded', undefined);
+  add(counts.changedFiles, 'growth.filesChanged', 'growth.changed');
+  add(counts.removedFiles, 'growth.filesRemoved', 'growth.removed');
+  return parts.length === 0 ? i18next.t('growth.noFileChanged', { ns: 'archives' }) : parts.join(', ');
 }
 
 /** "4.2 GB added or grown, 3 MB removed or shrunk; 12 files added, 1 removed." (no zero bytes part). */
 export function summaryText(counts: GrowthCounts): string {
-  const bytes = [`${formatBytes(counts.grownBytes)} added or grown`];
-  if (counts.shrunkBytes > 0) bytes.push(`${formatBytes(counts.shrunkBytes)} removed or shrunk`);
-  return `${bytes.join(', ')}; ${fileCountsText(counts)}.`;
+  const bytes = [i18next.t('growth.grownBytes', { ns: 'archives', size: formatBytes(counts.grownBytes) })];
+  if (counts.shrunkBytes > 0)
+    bytes.push(i18next.t('growth.shrunkBytes', { ns: 'archives', size: formatBytes(counts.shrunkBytes) }));
+  return i18next.t('growth.summary', {
+    ns: 'archives',
+    bytes: bytes.join(', '),
+    files: fileCountsText(counts),
+  });
 }
 
 /** What the report compares, in words, after the headline figure. */
 export function comparedWith(report: GrowthReport, formatDate: (iso: string) => string): string {
   const { against } = report;
-  if (against === null) return 'no older archive: everything in it counts as added';
-  const when = formatDate(against.start);
-  if (report.sameSeries) return `since ${against.name} (${when})`;
-  return `since ${against.name} (${when}), the previous archive`;
+  if (against === null) return i18next.t('growth.noOlder', { ns: 'archives' });
+  const values = { ns: 'archives', name: against.name, when: formatDate(against.start) } as const;
+  return report.sameSeries ? i18next.t('growth.since', values) : i18next.t('growth.sincePrevious', values);
 }
 
 /** The breadcrumb steps of a folder: each ancestor with its path, the folder itself last. */

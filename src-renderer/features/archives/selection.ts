@@ -3,6 +3,7 @@
  * covers everything inside it, so the selection never holds a path together with one of its
  * ancestors, and what is restored is exactly the set of ticked paths.
  */
+import i18next from 'i18next';
 import type { ArchiveEntry } from '../../../src-main/model/archive.js';
 import { formatCount } from '../../lib/format.js';
 import { isWithin, parentOf } from './archive-paths.js';
@@ -88,12 +89,21 @@ export function selectedPaths(selection: Selection): string[] {
 /** "3 items selected (1 folder, 2 files)". */
 export function describeSelection(selection: Selection): string {
   const count = selection.size;
-  if (count === 0) return 'Nothing selected';
-  if (isEverything(selection)) return 'Everything selected';
+  if (count === 0) return i18next.t('selection.nothing', { ns: 'archives' });
+  if (isEverything(selection)) return i18next.t('selection.everything', { ns: 'archives' });
   let folders = 0;
   for (const item of selection.values()) if (item.type === 'directory') folders += 1;
   const files = count - folders;
-  const head = `${formatCount(count)} ${count === 1 ? 'item' : 'items'} selected`;
+  const head = i18next.t('selection.selected', { ns: 'archives', count, items: formatCount(count) });
   if (folders === 0 || files === 0) return head;
-  return `${head} (${formatCount(folders)} ${folders === 1 ? 'folder' : 'folders'}, ${formatCount(files)} ${files === 1 ? 'file' : 'files'})`;
+  return i18next.t('selection.selectedMixed', {
+    ns: 'archives',
+    head,
+    folders: i18next.t('selection.folders', {
+      ns: 'archives',
+      count: folders,
+      folders: formatCount(folders),
+    }),
+    files: i18next.t('selection.files', { ns: 'archives', count: files, files: formatCount(files) }),
+  });
 }

@@ -2,6 +2,7 @@
  * Search inside one archive as the user types: debounced, a glob when the query holds * ? or [,
  * rerun while the index is still growing, and stale replies dropped (by useRequest).
  */
+import { useTranslation } from 'react-i18next';
 import type { ArchiveRef, SearchResult } from '../../../src-main/model/archive.js';
 import type { ErrorInfo } from '../../lib/error-info.js';
 import { useDebounced, useRequest } from '../../lib/use-request.js';
@@ -20,6 +21,7 @@ export interface ArchiveSearch {
 
 /** Searches `ref` for `query` (trimmed; nothing happens for an empty query). */
 export function useArchiveSearch(ref: ArchiveRef, query: string, stamp: string): ArchiveSearch {
+  const { t } = useTranslation('archives');
   const trimmed = query.trim();
   const settled = useDebounced(trimmed, DEBOUNCE_MS);
   const { repoId, archiveName } = ref;
@@ -30,7 +32,7 @@ export function useArchiveSearch(ref: ArchiveRef, query: string, stamp: string):
     sent === ''
       ? undefined
       : { repoId, archiveName, query: sent, mode: searchModeFor(sent), limit: SEARCH_LIMIT },
-    { fallback: 'The search failed.', refresh: stamp },
+    { fallback: t('search.failed'), refresh: stamp },
   );
   if (trimmed === '') return { result: undefined, searching: false, error: undefined };
   return { result: error ? undefined : data, searching: loading || settled !== trimmed, error };

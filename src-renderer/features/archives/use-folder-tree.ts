@@ -3,6 +3,7 @@
  * `archives:folder` (again when the index has grown, for folders read while it was loading) and
  * expands the ancestors of the folder the list shows.
  */
+import i18next from 'i18next';
 import { useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { ArchiveRef } from '../../../src-main/model/archive.js';
 import { getApi } from '../../api/select-client.js';
@@ -63,7 +64,7 @@ export function useFolderTree(
           dispatch({
             type: 'load-failed',
             path: folder,
-            message: toErrorInfo(e, 'This folder could not be read.').message,
+            message: toErrorInfo(e, i18next.t('folder.couldNotReadError', { ns: 'archives' })).message,
           }),
       );
     }

@@ -3,6 +3,7 @@
  * folder replaces the folder by its contents minus that item, which needs the folders on the way
  * read in full (so only once the archive has been read completely).
  */
+import i18next from 'i18next';
 import { useCallback, useState } from 'react';
 import type { ArchiveEntry, ArchiveRef } from '../../../src-main/model/archive.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
@@ -38,8 +39,8 @@ export function useSelection(archive: ArchiveRef, ready: boolean): SelectionCont
     async (folder: string, path: string) => {
       if (!ready) {
         setProblem({
-          message: `“${path}” is part of a selected folder.`,
-          remedy: 'Wait until the archive has been read completely, then untick it again.',
+          message: i18next.t('selection.partOfFolder', { ns: 'archives', path }),
+          remedy: i18next.t('selection.waitForIndex', { ns: 'archives' }),
         });
         return;
       }
@@ -55,7 +56,7 @@ export function useSelection(archive: ArchiveRef, ready: boolean): SelectionCont
         }
         setSelection((s) => excludeFromFolder(s, folder, (p) => children.get(p) ?? [], path));
       } catch (e) {
-        setProblem(toErrorInfo(e, 'This item could not be left out of the selected folder.'));
+        setProblem(toErrorInfo(e, i18next.t('selection.couldNotLeaveOut', { ns: 'archives' })));
       }
     },
     [repoId, archiveName, ready],

@@ -9,6 +9,7 @@
  * that backups stopped. The welcome screen shows it too, so set-aside repositories are never silent.
  */
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -29,6 +30,7 @@ const REFRESH_MS = 5 * 60_000;
 
 /** The card (`aria-label="Needs attention"`); nothing while the files are fine and every plan is in time. */
 export function AttentionCard() {
+  const { t } = useTranslation('dashboard');
   const items = useStaleStore((s) => s.items);
   const error = useStaleStore((s) => s.error);
   const connection = useAppStore((s) => s.connection);
@@ -52,7 +54,7 @@ export function AttentionCard() {
   }, [connection]);
 
   if (error && notices.length === 0 && questions === 0) {
-    return <ErrorMessage error={error} title="Overdue backups could not be checked" />;
+    return <ErrorMessage error={error} title={t('attention.checkFailed')} />;
   }
   const nothing = items.length === 0 && notices.length === 0 && unexported.length === 0 && questions === 0;
   if (nothing && leftovers.length === 0 && failedDrills.length === 0) return null;
@@ -61,7 +63,7 @@ export function AttentionCard() {
       <header className="card-header">
         <h2 id="attention-title" className={`card-title ${styles.attentionTitle}`}>
           <Icon name="alert" />
-          Needs attention
+          {t('attention.title')}
         </h2>
       </header>
       {notices.length > 0 ? <ConfigNoticeList notices={notices} /> : null}
@@ -73,22 +75,27 @@ export function AttentionCard() {
       <LeftoverMountList mounts={leftovers} linkRepository />
       <KeyAttentionList repos={unexported} />
       <DrillAttentionList failed={failedDrills} />
-      {error ? <ErrorMessage error={error} title="Overdue backups could not be checked" /> : null}
+      {error ? <ErrorMessage error={error} title={t('attention.checkFailed')} /> : null}
       {items.length > 0 ? (
-        <ul className={styles.attentionList} aria-label="Plans needing attention">
+        <ul className={styles.attentionList} aria-label={t('attention.plansList')}>
           {items.map((item) => {
             const text = attentionText(item);
             return (
               <li key={item.id} className={styles.attentionItem}>
                 <div className={styles.attentionHead}>
-                  <strong>{item.label}</strong>
-                  <span className="muted">to {item.repoName}</span>
+                  <strong translate="no">{item.label}</strong>
+                  <span className="muted">
+                    {t('attention.to')} <span translate="no">{item.repoName}</span>
+                  </span>
                   <span className="chip chip-warn">{text.cause}</span>
                 </div>
                 <p className={styles.attentionAge}>
                   {text.age}
                   {item.lastSuccessAt !== undefined ? (
-                    <span className="muted"> — last one {formatDateTime(item.lastSuccessAt)}</span>
+                    <span className="muted">
+                      {' '}
+                      {t('attention.lastOne', { date: formatDateTime(item.lastSuccessAt) })}
+                    </span>
                   ) : null}
                 </p>
                 <p className={styles.attentionDetail}>{text.detail}</p>

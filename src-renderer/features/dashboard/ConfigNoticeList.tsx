@@ -3,6 +3,7 @@
  * files, where the original is kept (a path the user can copy), and a button to dismiss it.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConfigNotice } from '../../../src-main/model/app.js';
 import { Button } from '../../components/Button.js';
 import { useAppStore } from '../../stores/app-store.js';
@@ -14,8 +15,9 @@ export interface ConfigNoticeListProps {
   readonly notices: readonly ConfigNotice[];
 }
 
-/** The list (`aria-label="Config files needing attention"`). */
+/** The list (`aria-label={t('configNotice.list')}`). */
 export function ConfigNoticeList({ notices }: ConfigNoticeListProps) {
+  const { t } = useTranslation('dashboard');
   const [dismissing, setDismissing] = useState<string>();
   const dismiss = (id: string): void => {
     setDismissing(id);
@@ -25,7 +27,7 @@ export function ConfigNoticeList({ notices }: ConfigNoticeListProps) {
       .finally(() => setDismissing(undefined));
   };
   return (
-    <ul className={styles.attentionList} aria-label="Config files needing attention">
+    <ul className={styles.attentionList} aria-label={t('configNotice.list')}>
       {notices.map((notice) => {
         const text = configNoticeText(notice);
         return (
@@ -39,15 +41,18 @@ export function ConfigNoticeList({ notices }: ConfigNoticeListProps) {
                 className={styles.attentionDismiss}
                 busy={dismissing === notice.id}
                 onClick={() => dismiss(notice.id)}
-                aria-label={`Dismiss: ${text.title}`}
+                aria-label={t('configNotice.dismissLabel', { title: text.title })}
               >
-                Dismiss
+                {t('configNotice.dismiss')}
               </Button>
             </div>
             <p className={styles.attentionDetail}>{text.detail}</p>
             {text.keptLabel !== undefined && notice.keptAt !== undefined ? (
               <p className={styles.attentionDetail}>
-                {text.keptLabel} <code className={styles.attentionPath}>{notice.keptAt}</code>
+                {text.keptLabel}{' '}
+                <code className={styles.attentionPath} translate="no">
+                  {notice.keptAt}
+                </code>
               </p>
             ) : null}
           </li>

@@ -4,6 +4,7 @@
  * Each card fills in on its own as its details arrive, so one busy repository never holds up the rest.
  */
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useDrillsStore } from '../../stores/drills-store.js';
@@ -22,6 +23,7 @@ export interface DashboardProps {
 
 /** The overview screen. */
 export function Dashboard({ repos }: DashboardProps) {
+  const { t } = useTranslation('dashboard');
   const details = useReposStore((s) => s.details);
   const latest = useHistoryStore((s) => s.latest);
   const latestByPlan = useHistoryStore((s) => s.latestByPlan);
@@ -49,11 +51,8 @@ export function Dashboard({ repos }: DashboardProps) {
     <div className={styles.overview}>
       <header className="page-header">
         <div>
-          <h1 className="page-title">Overview</h1>
-          <p className="page-subtitle">
-            {repos.length === 1 ? 'Your repository' : `Your ${repos.length} repositories`} at a glance: the
-            last backup and how each repository grows.
-          </p>
+          <h1 className="page-title">{t('overview.title')}</h1>
+          <p className="page-subtitle">{t('overview.subtitle', { count: repos.length })}</p>
         </div>
       </header>
       <AttentionCard />

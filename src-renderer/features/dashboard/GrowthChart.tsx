@@ -4,8 +4,9 @@
  * next, and nothing happens in between that a smoothed curve would suggest. Static data, so
  * animation stays off.
  */
-import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type LegendPayload } from 'recharts';
 import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import { formatBytes, formatDateTime } from '../../lib/format.js';
 import {
@@ -30,9 +31,29 @@ const tooltipStyle = {
   fontSize: 12,
 };
 
-function archiveLabel(payload: readonly { readonly payload?: GrowthPoint }[] | undefined): string {
+// The archive's name is data (never translated); its date is a formatted figure.
+function archiveLabel(payload: readonly { readonly payload?: GrowthPoint }[] | undefined): ReactNode {
   const point = payload?.[0]?.payload;
-  return point ? `${point.archiveName} · ${formatDateTime(new Date(point.time))}` : '';
+  if (!point) return '';
+  return (
+    <>
+      <span translate="no">{point.archiveName}</span> · {formatDateTime(new Date(point.time))}
+    </>
+  );
+}
+
+// Drawn here rather than by recharts, whose icons carry an English "… legend icon" label.
+function GrowthLegend({ payload }: { readonly payload?: readonly LegendPayload[] | undefined }) {
+  return (
+    <ul className={styles.growthLegend}>
+      {payload?.map((entry) => (
+        <li key={String(entry.dataKey)} style={{ color: entry.color }}>
+          <span className={styles.growthLegendDot} style={{ background: entry.color }} aria-hidden="true" />
+          {entry.value}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 // One size drawn as steps: it holds from one backup until the next.
@@ -54,6 +75,7 @@ function stepLine(dataKey: keyof GrowthPoint, name: string, stroke: string) {
 
 /** The growth chart, or a note while there are too few archives to draw a line. */
 export function GrowthChart({ archives }: GrowthChartProps) {
+  const { t } = useTranslation('dashboard');
   const data = useMemo(() => growthSeries(archives), [archives]);
   // The repository's own size is drawn once Borgdesk has recorded it after a backup (borg 1.x).
   const hasStoredSize = data.some((p) => p.storedSize !== undefined);
@@ -62,12 +84,10 @@ export function GrowthChart({ archives }: GrowthChartProps) {
   const span = first && last ? last.time - first.time : 0;
 
   return (
-    <figure className={styles.growthChart} aria-label="Repository growth">
+    <figure className={styles.growthChart} aria-label={t('growth.label')}>
       {data.length < MIN_GROWTH_POINTS ? (
         <div className="chart-placeholder">
-          {data.length === 0
-            ? 'No archives yet. The growth chart appears after two backups.'
-            : 'One archive so far. The growth chart appears after the next backup.'}
+          {data.length === 0 ? t('growth.noArchives') : t('growth.oneArchive')}
         </div>
       ) : (
         <LineChart
@@ -102,17 +122,18 @@ export function GrowthChart({ archives }: GrowthChartProps) {
             formatter={(value) => formatBytes(Number(value))}
             contentStyle={tooltipStyle}
           />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          {stepLine('originalSize', 'Original', 'var(--chart-original)')}
-          {stepLine('deduplicatedSize', 'Deduplicated', 'var(--chart-dedup)')}
-          {hasStoredSize && stepLine('storedSize', 'Stored in repository', 'var(--chart-stored)')}
+          <Legend
+            content={({ payload }) => <GrowthLegend payload={payload} />}
+            wrapperStyle={{ fontSize: 12 }}
+            itemSorter={null}
+          />
+          {stepLine('originalSize', t('growth.original'), 'var(--chart-original)')}
+          {stepLine('deduplicatedSize', t('growth.deduplicated'), 'var(--chart-dedup)')}
+          {hasStoredSize && stepLine('storedSize', t('growth.stored'), 'var(--chart-stored)')}
         </LineChart>
       )}
       {data.length >= MIN_GROWTH_POINTS ? (
-        <figcaption className={styles.growthCaption}>
-          Deduplicated is what only that archive holds; data shared between archives is stored once and
-          counted in “Stored on disk”.
-        </figcaption>
+        <figcaption className={styles.growthCaption}>{t('growth.caption')}</figcaption>
       ) : null}
     </figure>
   );

@@ -3,6 +3,7 @@
  * repository (its error as a tooltip when it failed), when the plan runs next there, and its last
  * restore test.
  */
+import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../src-main/model/history.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import type { UpcomingRunRow } from '../../../src-main/model/schedule.js';
@@ -25,6 +26,7 @@ export interface PlansSummaryProps {
 
 /** A compact table of plans (`aria-label="Plans"`); nothing when there are none. */
 export function PlansSummary({ repos, latest, latestByPlan }: PlansSummaryProps) {
+  const { t } = useTranslation('dashboard');
   const plans = usePlansStore((s) => s.plans);
   const upcoming = usePlansStore((s) => s.upcoming);
   const paused = usePlansStore((s) => s.paused);
@@ -33,18 +35,18 @@ export function PlansSummary({ repos, latest, latestByPlan }: PlansSummaryProps)
     <section className={`card ${styles.plansSummary}`} aria-labelledby="plans-summary-title">
       <header className="card-header">
         <h2 id="plans-summary-title" className="card-title">
-          Plans
+          {t('plans.title')}
         </h2>
-        {paused ? <span className="chip chip-warn">Schedules paused</span> : null}
+        {paused ? <span className="chip chip-warn">{t('plans.paused')}</span> : null}
       </header>
-      <table className="table" aria-label="Plans">
+      <table className="table" aria-label={t('plans.table')}>
         <thead>
           <tr>
-            <th scope="col">Plan</th>
-            <th scope="col">Repository</th>
-            <th scope="col">Last result</th>
-            <th scope="col">Next run</th>
-            <th scope="col">Restore test</th>
+            <th scope="col">{t('plans.plan')}</th>
+            <th scope="col">{t('plans.repository')}</th>
+            <th scope="col">{t('plans.lastResult')}</th>
+            <th scope="col">{t('plans.nextRun')}</th>
+            <th scope="col">{t('plans.restoreTest')}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,14 +54,25 @@ export function PlansSummary({ repos, latest, latestByPlan }: PlansSummaryProps)
             plan.targets.map((target) => {
               const row = upcomingFor(upcoming, plan.id, target.repoId);
               const last = planTargetLatest(latestByPlan, latest, plan.id, target.repoId);
+              const repoName = repos.find((r) => r.id === target.repoId)?.name;
               return (
                 <tr key={`${plan.id}:${target.repoId}`}>
-                  <th scope="row">{plan.name}</th>
-                  <td>{repos.find((r) => r.id === target.repoId)?.name ?? 'Removed repository'}</td>
+                  <th scope="row" translate="no">
+                    {plan.name}
+                  </th>
+                  <td>
+                    {repoName !== undefined ? (
+                      <span translate="no">{repoName}</span>
+                    ) : (
+                      t('plans.removedRepository')
+                    )}
+                  </td>
                   <LastResultCell last={last} row={row} />
-                  <td>{target.schedule.kind === 'off' ? 'Not scheduled' : nextRunText(row, paused)}</td>
+                  <td>
+                    {target.schedule.kind === 'off' ? t('plans.notScheduled') : nextRunText(row, paused)}
+                  </td>
                   <td className="plan-last-drill">
-                    <LastDrill repoId={target.repoId} planId={plan.id} none="Not tested yet" />
+                    <LastDrill repoId={target.repoId} planId={plan.id} none={t('plans.notTested')} />
                   </td>
                 </tr>
               );

@@ -3,6 +3,7 @@
  * its next automatic check, and its growth chart once `repos:details` arrives (it may queue behind
  * a running backup).
  */
+import { useTranslation } from 'react-i18next';
 import { isCompleteArchive } from '../../../src-main/model/last-good-backup.js';
 import type { HistoryEntry } from '../../../src-main/model/history.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
@@ -33,6 +34,7 @@ export interface RepositoryCardProps {
 
 /** A dashboard card for one repository. */
 export function RepositoryCard({ repo, details, lastBackup, lastGood }: RepositoryCardProps) {
+  const { t } = useTranslation(['dashboard', 'common']);
   const selectRepository = useAppStore((s) => s.selectRepository);
   const openDialog = useAppStore((s) => s.openDialog);
   const check = useChecksStore((s) => checkRowFor(s.rows, repo.id));
@@ -48,33 +50,33 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
           <Icon name={isRemoteLocation(repo.location) ? 'server' : 'archive'} size={18} />
         </span>
         <div className={styles.overviewCardTitle}>
-          <h2 id={titleId} className="card-title">
+          <h2 id={titleId} className="card-title" translate="no">
             {repo.name}
           </h2>
-          <p className={styles.overviewCardLocation} title={repo.location}>
+          <p className={styles.overviewCardLocation} title={repo.location} translate="no">
             {repo.location}
           </p>
         </div>
         <Button size="small" variant="ghost" onClick={() => selectRepository(repo.id)}>
-          Open
+          {t('common:actions.open')}
         </Button>
       </header>
 
       <dl className={styles.overviewFigures}>
         <div>
-          <dt>Last backup</dt>
+          <dt>{t('card.lastBackup')}</dt>
           <dd>
             {last.at ? (
               <time dateTime={last.at} title={formatDateTime(last.at)}>
                 {formatRelative(last.at)}
               </time>
             ) : (
-              'Never'
+              t('card.never')
             )}
             {last.status ? <StatusBadge status={last.status} /> : null}
             {last.attempt ? (
               <span className={styles.overviewLastAttempt}>
-                Latest attempt <StatusBadge status={last.attempt.status} />{' '}
+                {t('card.latestAttempt')} <StatusBadge status={last.attempt.status} />{' '}
                 <time dateTime={last.attempt.at} title={formatDateTime(last.attempt.at)}>
                   {formatRelative(last.attempt.at)}
                 </time>
@@ -83,12 +85,12 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
           </dd>
         </div>
         <div>
-          <dt>Archives</dt>
+          <dt>{t('card.archives')}</dt>
           {/* Complete archives only: a checkpoint is an interrupted backup's leftovers. */}
           <dd className="num">{data ? formatCount(data.archives.filter(isCompleteArchive).length) : '—'}</dd>
         </div>
         <div>
-          <dt>Original size</dt>
+          <dt>{t('card.originalSize')}</dt>
           <dd>
             <ByteSize
               bytes={data ? (data.stats?.totalSize ?? totalOriginalSize(data.archives)) : undefined}
@@ -96,22 +98,24 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
           </dd>
         </div>
         <div>
-          <dt>Stored on disk</dt>
+          <dt>{t('card.storedOnDisk')}</dt>
           <dd>
             <ByteSize bytes={data?.stats?.uniqueCompressedSize} />
           </dd>
         </div>
       </dl>
       {check !== undefined && check.schedule.kind !== 'off' ? (
-        <p className={`muted ${styles.overviewCardCheck}`}>Next check: {nextCheckText(check)}</p>
+        <p className={`muted ${styles.overviewCardCheck}`}>
+          {t('card.nextCheck', { when: nextCheckText(check) })}
+        </p>
       ) : null}
 
       {locked ? (
         <div className={styles.overviewCardNote}>
           <Icon name="lock" size={16} />
-          <span>Locked. Enter the passphrase to see archives and growth.</span>
+          <span>{t('card.locked')}</span>
           <Button size="small" icon="unlock" onClick={() => openDialog({ kind: 'unlock', repoId: repo.id })}>
-            Unlock
+            {t('card.unlock')}
           </Button>
         </div>
       ) : details?.error ? (
@@ -119,7 +123,7 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
         <div className={`${styles.overviewCardNote} ${styles.overviewCardError}`} role="alert">
           <Icon name="alert" size={16} />
           <span>
-            {data ? 'Could not refresh: ' : ''}
+            {data ? t('card.couldNotRefresh') : ''}
             {details.error.message}
           </span>
         </div>
@@ -128,7 +132,7 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
       ) : (
         <div className={`chart-placeholder ${styles.growthLoading}`} role="status">
           <span className="spinner" aria-hidden="true" />
-          Reading archives… (waits for any running job on this repository)
+          {t('card.readingArchives')}
         </div>
       )}
     </article>

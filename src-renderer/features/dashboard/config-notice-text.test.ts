@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ConfigNotice } from '../../../src-main/model/app.js';
 import { configNoticeText } from './config-notice-text.js';
 
@@ -71,6 +72,20 @@ describe('configNoticeText', () => {
     expect(configNoticeText(notice({ kind: 'write-failed', detail: 'The disk is full.' }))).toMatchObject({
       title: 'Changes to plans could not be saved',
       detail: 'The disk is full.',
+    });
+  });
+
+  describe('in German', () => {
+    afterEach(() => void i18next.changeLanguage('en'));
+
+    it('uses the German plural, quotes and file words', async () => {
+      await i18next.changeLanguage('de');
+      const text = configNoticeText(notice({ kind: 'entries-set-aside', count: 2, names: ['A', 'B'] }));
+      expect(text.title).toBe('2 Pläne konnten nicht gelesen werden');
+      expect(text.detail).toContain('die Einträge („A“, „B“) beiseitegelegt');
+      expect(configNoticeText(notice({ kind: 'write-failed' })).title).toBe(
+        'Änderungen an Plänen konnten nicht gespeichert werden',
+      );
     });
   });
 });

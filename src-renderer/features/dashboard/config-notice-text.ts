@@ -3,6 +3,7 @@
  * files (set entries aside, started empty, opened it read-only, failed to save) and where the
  * original is, so nothing the user made seems to vanish without a trace.
  */
+import i18next from 'i18next';
 import type { ConfigNotice } from '../../../src-main/model/app.js';
 
 /** What the card shows for one notice. */
@@ -17,66 +18,58 @@ export interface ConfigNoticeText {
   readonly keptLabel?: string;
 }
 
-const NOUNS: Readonly<Record<ConfigNotice['file'], readonly [string, string]>> = {
-  plans: ['plan', 'plans'],
-  repositories: ['repository', 'repositories'],
-  checks: ['check schedule', 'check schedules'],
-  settings: ['setting', 'settings'],
-};
-
-/** The card's words for a notice from `app:status`. */
+/** The card's words for a notice from `app:status` (called while rendering, in the UI's language). */
 export function configNoticeText(notice: ConfigNotice): ConfigNoticeText {
-  const [one, many] = NOUNS[notice.file];
+  const t = i18next.getFixedT(null, 'dashboard', 'configNotice');
+  const file = notice.file;
   const fileName = notice.path.split(/[\\/]/).pop() ?? notice.path;
   switch (notice.kind) {
     case 'entries-set-aside': {
       const count = notice.count ?? 1;
-      const it = count === 1 ? 'it' : 'them';
       const named =
-        notice.names !== undefined && notice.names.length > 0 ? ` (${quoteAll(notice.names)})` : '';
+        notice.names !== undefined && notice.names.length > 0
+          ? t('named', {
+              names: notice.names.map((name) => t('quoted', { name })).join(t('namesSeparator')),
+            })
+          : '';
       const pending = notice.keptAt === notice.path;
       const what =
-        notice.file === 'settings'
-          ? `Borgdesk reset ${count === 1 ? 'it' : 'them'}${named} to the default and kept your other settings.`
-          : `Borgdesk set ${it} aside${named} and kept everything else. ${count === 1 ? 'It' : 'They'} may come from a newer Borgdesk or a hand edit.`;
+        file === 'settings'
+          ? t('setAside.settingsReset', { count, named })
+          : t('setAside.entries', { count, named });
+      const reason = notice.detail ? t('setAside.pendingReason', { detail: notice.detail }) : '';
       return {
-        title: `${count} ${count === 1 ? one : many} could not be read`,
-        chip: 'set aside',
-        detail: pending
-          ? `${what} The set-aside copy could not be written${notice.detail ? ` (${notice.detail})` : ''}, so ${fileName} is left as it is until it can.`
-          : what,
-        keptLabel: pending ? 'Still in' : 'The original is kept in',
+        title: t(`setAside.title.${file}`, { count }),
+        chip: t('setAside.chip'),
+        detail: pending ? t('setAside.pending', { what, reason, file: fileName }) : what,
+        keptLabel: pending ? t('stillIn') : t('keptIn'),
       };
     }
-    case 'unreadable':
+    case 'unreadable': {
+      const readOnly = notice.keptAt === notice.path;
+      const sentences = [notice.detail ?? t('unreadable.damaged'), t(`unreadable.startedWith.${file}`)];
+      if (readOnly) sentences.push(t(`unreadable.leftAsIs.${file}`));
       return {
-        title: `${fileName} could not be read`,
-        chip: 'unreadable',
-        detail:
-          `${notice.detail ?? 'It is damaged.'} Borgdesk started with ${notice.file === 'settings' ? 'the default settings' : `no ${many}`}.` +
-          (notice.keptAt === notice.path
-            ? ` It leaves the file as it is and won't save changes to ${many}.`
-            : ''),
-        keptLabel: notice.keptAt === notice.path ? 'The file is' : 'The original is kept in',
+        title: t('unreadable.title', { file: fileName }),
+        chip: t('unreadable.chip'),
+        detail: sentences.join(' '),
+        keptLabel: readOnly ? t('fileIs') : t('keptIn'),
       };
-    case 'newer-version':
+    }
+    case 'newer-version': {
+      const leftOut = notice.count ? t('newer.leftOut', { count: notice.count }) : '';
       return {
-        title: `${fileName} is from a newer Borgdesk`,
-        chip: 'read-only',
-        detail:
-          `Borgdesk uses the ${many} it understands${notice.count ? ` (${notice.count} it could not read are left out)` : ''}` +
-          ` but won't save changes to ${many} until you update Borgdesk. The file is never written over.`,
-        keptLabel: 'The file is',
+        title: t('newer.title', { file: fileName }),
+        chip: t('newer.chip'),
+        detail: t(`newer.detail.${file}`, { leftOut }),
+        keptLabel: t('fileIs'),
       };
+    }
     case 'write-failed':
       return {
-        title: `Changes to ${many} could not be saved`,
-        chip: 'not saved',
-        detail: notice.detail ?? `Borgdesk could not write ${fileName}.`,
+        title: t(`writeFailed.title.${file}`),
+        chip: t('writeFailed.chip'),
+        detail: notice.detail ?? t('writeFailed.detail', { file: fileName }),
       };
   }
-}
-
-function quoteAll(names: readonly string[]): string {
-  return names.map((n) => `"${n}"`).join(', ');
 }

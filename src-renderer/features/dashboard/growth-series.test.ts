@@ -57,4 +57,15 @@ describe('formatAxisBytes', () => {
     expect(formatAxisBytes(1_500_000)).toBe('1.5 MB');
     expect(formatAxisBytes(0)).toBe('0 B');
   });
+
+  it('drops a German ",0" the same way', async () => {
+    const { setFormatLocale } = await import('../../i18n/locale-state.js');
+    setFormatLocale('de');
+    try {
+      expect(formatAxisBytes(2_000_000)).toBe('2 MB');
+      expect(formatAxisBytes(1_500_000)).toBe('1,5 MB');
+    } finally {
+      setFormatLocale('en');
+    }
+  });
 });

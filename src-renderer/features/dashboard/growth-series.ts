@@ -4,6 +4,8 @@
  * borg reports for it, and — for backups Borgdesk made — what the whole repository stored after it.
  */
 import type { ArchiveSummary } from '../../../src-main/model/archive.js';
+import { currentFormatLocale } from '../../i18n/locale-state.js';
+import { markTranslated } from '../../i18n/pseudo.js';
 import { formatBytes, parseDate } from '../../lib/format.js';
 
 /** One point of the growth chart. */
@@ -61,23 +63,22 @@ export function totalOriginalSize(archives: readonly ArchiveSummary[]): number |
 
 /**
  * Tick label for a time axis: the date when the points span days, the time of day (with seconds under
- * an hour) otherwise, so neighbouring ticks never read the same.
+ * an hour) otherwise, so neighbouring ticks never read the same. In the UI's locale (lib/format.ts has
+ * no axis-sized date format), marked as a figure for the pseudo-locale.
  */
-export function formatTimeTick(ms: number, spanMs: number, locale?: string): string {
+export function formatTimeTick(ms: number, spanMs: number, locale: string = currentFormatLocale()): string {
   const date = new Date(ms);
-  if (spanMs < 3_600_000) {
-    const options = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false } as const;
-    return new Intl.DateTimeFormat(locale, options).format(date);
-  }
-  if (spanMs < 86_400_000) {
-    return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false }).format(
-      date,
-    );
-  }
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(date);
+  const options: Intl.DateTimeFormatOptions =
+    spanMs < 3_600_000
+      ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }
+      : spanMs < 86_400_000
+        ? { hour: '2-digit', minute: '2-digit', hour12: false }
+        : { month: 'short', day: 'numeric' };
+  return markTranslated(new Intl.DateTimeFormat(locale, options).format(date));
 }
 
-/** Byte label for a chart axis: like borg's units, without a trailing ".0" ("850 kB", "1.5 MB"). */
+/** Byte label for a chart axis: like borg's units, without a trailing ".0" or ",0" ("850 kB", "1.5 MB"). */
 export function formatAxisBytes(bytes: number): string {
-  return formatBytes(bytes).replace('.0 ', ' ');
+  // formatBytes keeps values under 1000 per unit, so the only separator is the decimal one.
+  return formatBytes(bytes).replace(/[.,]0 /, ' ');
 }

@@ -3,10 +3,13 @@
  * the folders of the current location, checkboxes to select one or several, and a Select button.
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FolderListing } from '../../../src-main/model/folders.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
+import { formatCount } from '../../lib/format.js';
 import { toCrumbs } from '../../lib/paths.js';
 import { useRequest } from '../../lib/use-request.js';
 import { FolderList } from './FolderList.js';
@@ -23,6 +26,7 @@ export interface FolderBrowserProps {
 
 /** A modal folder browser. */
 export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: FolderBrowserProps) {
+  const { t } = useTranslation(['folders', 'common']);
   const pathInputId = useId();
   const [showHidden, setShowHidden] = useState(false);
   const [selected, setSelected] = useState<readonly string[]>([]);
@@ -37,7 +41,7 @@ export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: F
     'fs:list-folder',
     { path: target.path, showHidden },
     {
-      fallback: 'This folder cannot be opened.',
+      fallback: t('browser.openFailed'),
       refresh: String(target.visit),
       onSuccess: (l) => setTyped(l.path),
     },
@@ -54,11 +58,11 @@ export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: F
   const summary =
     selected.length === 0
       ? current
-        ? `Nothing ticked: “${current}” itself will be selected.`
+        ? t('browser.nothingTicked', { path: current })
         : ''
       : selected.length === 1
-        ? `Selected: ${selected[0] ?? ''}`
-        : `${selected.length} folders selected`;
+        ? t('browser.selectedOne', { path: selected[0] ?? '' })
+        : t('browser.selectedMany', { count: selected.length, figure: formatCount(selected.length) });
 
   const pick = (): void => {
     if (choice.length === 0) return;
@@ -76,15 +80,15 @@ export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: F
           <p className="footer-note" aria-live="polite">
             {summary}
           </p>
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>{t('common:actions.close')}</Button>
           <Button variant="primary" onClick={pick} disabled={choice.length === 0}>
-            Select
+            {t('browser.select')}
           </Button>
         </>
       }
     >
       <div className={styles.folderBrowser}>
-        <nav className={styles.folderPlaces} aria-label="Places">
+        <nav className={styles.folderPlaces} aria-label={t('browser.places')}>
           {listing?.places.map((place) => (
             <button
               key={place.path}
@@ -93,7 +97,7 @@ export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: F
               onClick={() => open(place.path)}
             >
               <Icon name={place.path === '/' ? 'drive' : place.label === 'Home' ? 'home' : 'folder'} />
-              <span>{place.label}</span>
+              <PlaceLabel place={place} />
             </button>
           ))}
         </nav>
@@ -107,16 +111,17 @@ export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: F
             }}
           >
             <label className="visually-hidden" htmlFor={pathInputId}>
-              Folder path
+              {t('browser.pathLabel')}
             </label>
             <input
               id={pathInputId}
               value={typed}
               onChange={(e) => setTyped(e.target.value)}
               spellCheck={false}
+              translate="no"
             />
             <Button type="submit" size="small">
-              Go
+              {t('browser.go')}
             </Button>
             <label className={styles.checkInline}>
               <input
@@ -128,15 +133,16 @@ export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: F
                   open(current ?? startPath);
                 }}
               />
-              Show hidden
+              {t('browser.showHidden')}
             </label>
           </form>
           {current ? (
-            <nav className="breadcrumb" aria-label="Breadcrumb">
+            <nav className="breadcrumb" aria-label={t('browser.breadcrumb')}>
               {toCrumbs(current).map((crumb, index, all) => (
                 <span key={crumb.path} className="crumb">
                   <button
                     type="button"
+                    translate="no"
                     aria-current={index === all.length - 1 ? 'location' : undefined}
                     onClick={() => open(crumb.path)}
                   >
@@ -159,4 +165,12 @@ export function FolderBrowser({ title, multiple, startPath, onPick, onClose }: F
       </div>
     </Dialog>
   );
+}
+
+// The core names two places in English ("Home", "Computer"); the rest are drives, named by the system.
+function PlaceLabel({ place }: { readonly place: FolderListing['places'][number] }) {
+  const { t } = useTranslation('folders');
+  if (place.label === 'Home') return <span>{t('places.home')}</span>;
+  if (place.label === 'Computer') return <span>{t('places.computer')}</span>;
+  return <span translate="no">{place.label}</span>;
 }

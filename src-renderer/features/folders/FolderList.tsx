@@ -1,8 +1,10 @@
 /**
  * The folders of one location: a checkbox to select each, its name to open it, and a row to go up.
  */
+import { useTranslation } from 'react-i18next';
 import type { FolderListing } from '../../../src-main/model/folders.js';
 import { Icon } from '../../components/Icon.js';
+import { formatCount } from '../../lib/format.js';
 import styles from './folders.module.css';
 
 /** Props of {@link FolderList}. */
@@ -16,6 +18,7 @@ export interface FolderListProps {
 
 /** The scrollable folder list of the in-app browser. */
 export function FolderList({ listing, loading, selected, onOpen, onToggle }: FolderListProps) {
+  const { t } = useTranslation('folders');
   const folders = listing?.entries.filter((entry) => entry.isDirectory) ?? [];
   const fileCount = (listing?.entries.length ?? 0) - folders.length;
   return (
@@ -25,7 +28,7 @@ export function FolderList({ listing, loading, selected, onOpen, onToggle }: Fol
           <span className={styles.folderCheck} />
           <button type="button" className={styles.folderName} onClick={() => onOpen(listing.parent ?? '/')}>
             <Icon name="chevronUp" />
-            <span>Parent folder</span>
+            <span>{t('list.parent')}</span>
           </button>
         </div>
       ) : null}
@@ -37,7 +40,7 @@ export function FolderList({ listing, loading, selected, onOpen, onToggle }: Fol
               <input
                 type="checkbox"
                 checked={checked}
-                aria-label={`Select ${entry.name}`}
+                aria-label={t('list.select', { name: entry.name })}
                 onChange={(e) => onToggle(entry.path, e.target.checked)}
               />
             </span>
@@ -45,28 +48,29 @@ export function FolderList({ listing, loading, selected, onOpen, onToggle }: Fol
               type="button"
               className={styles.folderName}
               onClick={() => onOpen(entry.path)}
-              title={`Open ${entry.path}`}
+              title={t('list.open', { path: entry.path })}
             >
               <Icon name="folder" />
-              <span>{entry.name}</span>
+              <span translate="no">{entry.name}</span>
             </button>
           </div>
         );
       })}
       {!loading && listing && folders.length === 0 ? (
         <p className={styles.folderEmpty}>
-          No folders here{fileCount > 0 ? ` (${fileCount} ${fileCount === 1 ? 'file' : 'files'})` : ''}.
+          {fileCount > 0
+            ? t('list.noFoldersButFiles', { count: fileCount, figure: formatCount(fileCount) })
+            : t('list.noFolders')}
         </p>
       ) : null}
       {listing && fileCount > 0 && folders.length > 0 ? (
         <p className={styles.folderFilesNote}>
-          and {fileCount} {fileCount === 1 ? 'file' : 'files'}
+          {t('list.andFiles', { count: fileCount, figure: formatCount(fileCount) })}
         </p>
       ) : null}
       {listing?.truncated ? (
         <p className={styles.folderFilesNote} role="note">
-          This folder holds too many entries to list them all; only {listing.entries.length.toLocaleString()}{' '}
-          are shown, folders first. Type a path above to open one that is not listed.
+          {t('list.truncated', { figure: formatCount(listing.entries.length) })}
         </p>
       ) : null}
     </div>

@@ -3,6 +3,7 @@
  * browser over `fs:list-folder` (browser host). Render it while choosing; it calls `onClose` at the end.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useRequest } from '../../lib/use-request.js';
 import { FolderBrowser } from './FolderBrowser.js';
 
@@ -22,10 +23,11 @@ let nativeSupported: boolean | undefined;
 
 /** A folder chooser that picks the best mechanism the host offers. */
 export function FolderPicker({ title, multiple, startPath, onPick, onClose }: FolderPickerProps) {
+  const { t } = useTranslation('folders');
   // The native dialog is shown once per mount: later prop changes must not reopen it.
   const [ask] = useState(() => (nativeSupported === false ? undefined : { title, multiple }));
   const native = useRequest('dialog:choose-folders', ask, {
-    fallback: 'The folder dialog could not be opened.',
+    fallback: t('picker.failed'),
     onSuccess: (answer) => {
       nativeSupported = answer.supported;
       if (!answer.supported) return;

@@ -4,6 +4,7 @@
  * only after borg succeeded.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -23,13 +24,14 @@ export interface ChangePassphraseDialogProps {
 
 /** The "Change passphrase" dialog. */
 export function ChangePassphraseDialog({ repo, onClose, onChanged }: ChangePassphraseDialogProps) {
+  const { t } = useTranslation('keys');
   const upsertRepo = useReposStore((s) => s.upsertRepo);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [attempted, setAttempted] = useState(false);
   const change = useAction('keys:change-passphrase', {
-    fallback: 'The passphrase could not be changed.',
+    fallback: t('change.failed'),
     onSuccess: (updated) => {
       upsertRepo(updated);
       onChanged();
@@ -51,21 +53,21 @@ export function ChangePassphraseDialog({ repo, onClose, onChanged }: ChangePassp
 
   return (
     <Dialog
-      title="Change passphrase"
-      description={`A new passphrase for “${repo.name}”. Keep it safe: without it the backups cannot be read.`}
+      title={t('change.title')}
+      description={t('change.description', { name: repo.name })}
       size="small"
       onClose={onClose}
       onSubmit={submit}
       busy={busy}
       footer={
-        <DialogFooter onClose={onClose} busy={busy} submitLabel={'Change passphrase'} closeLabel="Close" />
+        <DialogFooter onClose={onClose} busy={busy} submitLabel={t('change.title')} closeLabel="Close" />
       }
     >
       {error ? <ErrorMessage error={error} /> : null}
       <Field
-        label="Current passphrase"
-        error={attempted && needsCurrent && current === '' ? 'Enter the current passphrase.' : undefined}
-        hint={needsCurrent ? undefined : 'Leave empty to use the one Borgdesk holds for this session.'}
+        label={t('change.current')}
+        error={attempted && needsCurrent && current === '' ? t('change.enterCurrent') : undefined}
+        hint={needsCurrent ? undefined : t('change.useHeld')}
       >
         <input
           type="password"

@@ -4,6 +4,7 @@
  * paper line's checksum and names the line with a typo.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -26,12 +27,13 @@ export interface ImportKeyDialogProps {
 
 /** The "Import key" dialog. */
 export function ImportKeyDialog({ target, onClose, onImported }: ImportKeyDialogProps) {
+  const { t } = useTranslation('keys');
   const [kind, setKind] = useState<'file' | 'paper'>('file');
   const [fileText, setFileText] = useState('');
   const [fileName, setFileName] = useState('');
   const [paper, setPaper] = useState('');
   const importKey = useAction('keys:import', {
-    fallback: 'The key could not be imported.',
+    fallback: t('import.failed'),
     onSuccess: onImported,
   });
   const [problem, setProblem] = useState<ErrorInfo>();
@@ -42,7 +44,7 @@ export function ImportKeyDialog({ target, onClose, onImported }: ImportKeyDialog
   const submit = (): void => {
     if (busy) return;
     if (text.trim() === '') {
-      setProblem({ message: kind === 'file' ? 'Choose the key file first.' : 'Type the paper key first.' });
+      setProblem({ message: kind === 'file' ? t('import.chooseFileFirst') : t('import.typePaperFirst') });
       return;
     }
     setProblem(undefined);
@@ -51,8 +53,8 @@ export function ImportKeyDialog({ target, onClose, onImported }: ImportKeyDialog
 
   return (
     <Dialog
-      title="Import key"
-      description="This repository keeps its key in a file on the computer that created it. Give Borgdesk the copy you exported."
+      title={t('import.title')}
+      description={t('import.description')}
       onClose={onClose}
       onSubmit={submit}
       busy={busy}
@@ -60,25 +62,33 @@ export function ImportKeyDialog({ target, onClose, onImported }: ImportKeyDialog
         <DialogFooter
           onClose={onClose}
           busy={busy}
-          submitLabel={'Import key'}
+          submitLabel={t('import.title')}
           closeLabel="Close"
           submitIcon="download"
         />
       }
     >
-      <div role="radiogroup" aria-label="Key source" className={styles.keysActions}>
+      <div role="radiogroup" aria-label={t('import.source')} className={styles.keysActions}>
         {(['file', 'paper'] as const).map((k) => (
           <label key={k}>
             <input type="radio" name="key-source" checked={kind === k} onChange={() => setKind(k)} />{' '}
-            {k === 'file' ? 'Key file' : 'Paper key (type it)'}
+            {k === 'file' ? t('import.keyFile') : t('import.paperOption')}
           </label>
         ))}
       </div>
       {error ? <ErrorMessage error={error} /> : null}
       {kind === 'file' ? (
         <Field
-          label="Key file"
-          hint={fileName ? `Chosen: ${fileName}` : 'The .txt key file, or the saved QR page (.html).'}
+          label={t('import.keyFile')}
+          hint={
+            fileName ? (
+              <>
+                {t('import.chosen')} <span translate="no">{fileName}</span>
+              </>
+            ) : (
+              t('import.keyFileHint')
+            )
+          }
         >
           <input
             type="file"
@@ -88,16 +98,13 @@ export function ImportKeyDialog({ target, onClose, onImported }: ImportKeyDialog
               if (!file) return;
               setFileName(file.name);
               void readPickedFile(file).then(setFileText, () =>
-                setProblem({ message: 'The file could not be read.' }),
+                setProblem({ message: t('import.fileUnreadable') }),
               );
             }}
           />
         </Field>
       ) : (
-        <Field
-          label="Paper key"
-          hint='The "id:" line and every numbered line, as printed. Spaces do not matter.'
-        >
+        <Field label={t('import.paperKey')} hint={t('import.paperHint')}>
           <textarea
             className={styles.paperInput}
             value={paper}

@@ -2,6 +2,7 @@
  * The "Needs attention" lines for keyfile repositories whose key was never exported: their key
  * lives only on this computer, so losing the computer loses the backups.
  */
+import { useTranslation } from 'react-i18next';
 import { isKeyfileMode } from '../../../src-main/model/encryption.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { useAppStore } from '../../stores/app-store.js';
@@ -14,25 +15,25 @@ export function unexportedKeyfileRepos(repos: readonly RepositorySummary[]): Rep
 
 /** One line per repository, with a way to its key section. */
 export function KeyAttentionList({ repos }: { readonly repos: readonly RepositorySummary[] }) {
+  const { t } = useTranslation('keys');
   const selectRepository = useAppStore((s) => s.selectRepository);
   if (repos.length === 0) return null;
   return (
-    <ul className={dashboard.attentionList} aria-label="Keys needing attention">
+    <ul className={dashboard.attentionList} aria-label={t('attention.list')}>
       {repos.map((repo) => (
         <li key={repo.id} className={dashboard.attentionItem}>
           <div className={dashboard.attentionHead}>
-            <strong>{repo.name}</strong>
-            <span className="chip chip-warn">Key only on this computer</span>
+            <strong translate="no">{repo.name}</strong>
+            <span className="chip chip-warn">{t('attention.chip')}</span>
           </div>
           <p className={dashboard.attentionDetail}>
-            Its key lives only on this computer and has never been exported. Without a copy of the key, the
-            backups cannot be read if this computer is lost.{' '}
+            {t('attention.detail')}{' '}
             <button
               type="button"
               className="button button-ghost button-small"
               onClick={() => selectRepository(repo.id)}
             >
-              Export the key or print a recovery kit
+              {t('attention.action')}
             </button>
           </p>
         </li>

@@ -5,6 +5,7 @@
  * passphrase, so it may be shown here; the passphrase never comes back from the core.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isKeyfileMode } from '../../../src-main/model/encryption.js';
 import type { ExportedKey, KeyExportFormat, RecoveryKit } from '../../../src-main/model/keys.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
@@ -39,6 +40,7 @@ export interface KeySectionProps {
 
 /** The card; nothing for an unencrypted repository. */
 export function KeySection({ repo }: KeySectionProps) {
+  const { t } = useTranslation('keys');
   const [open, setOpen] = useState<Open>();
   const [shown, setShown] = useState<Shown>();
   const [asked, setAsked] = useState<KeyExportFormat>();
@@ -47,7 +49,7 @@ export function KeySection({ repo }: KeySectionProps) {
     else if (key.format === 'qr-html')
       setShown({
         kind: 'page',
-        title: 'Key with QR code',
+        title: t('section.qrTitle'),
         html: key.content,
         fileName: key.fileName,
         scripts: true,
@@ -56,20 +58,20 @@ export function KeySection({ repo }: KeySectionProps) {
       saveTextFile(key.fileName, key.content);
       setShown({
         kind: 'note',
-        text: `The key file “${key.fileName}” was offered for download. Keep it away from the backups.`,
+        text: t('section.fileOffered', { file: key.fileName }),
       });
     }
   };
   const exporter = useAction('keys:export', {
-    fallback: 'The key could not be exported.',
+    fallback: t('section.exportFailed'),
     onSuccess: onExported,
   });
   const kit = useAction('keys:recovery-kit', {
-    fallback: 'The recovery kit could not be made.',
+    fallback: t('section.kitFailed'),
     onSuccess: (page: RecoveryKit) =>
       setShown({
         kind: 'page',
-        title: 'Recovery kit',
+        title: t('section.kitTitle'),
         html: page.html,
         fileName: page.fileName,
         scripts: false,
@@ -93,57 +95,55 @@ export function KeySection({ repo }: KeySectionProps) {
     <section className={`card ${styles.keysCard}`} aria-labelledby="keys-title">
       <header className="card-header">
         <h2 id="keys-title" className="card-title">
-          Key and passphrase
+          {t('section.title')}
         </h2>
         <span className="muted">
-          {repo.keyExportedAt ? `Key exported ${formatDateTime(repo.keyExportedAt)}` : 'Key never exported'}
+          {repo.keyExportedAt
+            ? t('section.exportedAt', { date: formatDateTime(repo.keyExportedAt) })
+            : t('section.neverExported')}
         </span>
       </header>
-      <p>
-        {keyfile
-          ? 'This repository’s key is kept only on this computer, in borg’s keys folder. If this computer is lost, the backups cannot be read without an exported copy of the key and the passphrase.'
-          : 'The key is stored inside the repository. An exported copy and the passphrase let you restore even if the repository’s copy is damaged.'}
-      </p>
+      <p>{keyfile ? t('section.keyfileExplainer') : t('section.repokeyExplainer')}</p>
       {error ? <ErrorMessage error={error} /> : null}
       <div className={styles.keysActions}>
         <Button icon="lock" onClick={() => setOpen('change')}>
-          Change passphrase…
+          {t('section.changePassphrase')}
         </Button>
         <Button icon="download" busy={busy === 'file'} onClick={() => exportKey('file')}>
-          Export key file
+          {t('section.exportFile')}
         </Button>
         <Button icon="file" busy={busy === 'paper'} onClick={() => exportKey('paper')}>
-          Paper key
+          {t('section.paperKey')}
         </Button>
         <Button icon="external" busy={busy === 'qr-html'} onClick={() => exportKey('qr-html')}>
-          QR page
+          {t('section.qrPage')}
         </Button>
         <Button variant="primary" icon="file" busy={busy === 'kit'} onClick={printKit}>
-          Print recovery kit
+          {t('section.printKit')}
         </Button>
         <Button icon="shield" onClick={() => setOpen('self-test')}>
-          Run self-test…
+          {t('section.runSelfTest')}
         </Button>
         {keyfile ? (
           <Button icon="upload" onClick={() => setOpen('import')}>
-            Import key…
+            {t('section.importKey')}
           </Button>
         ) : null}
       </div>
       {shown?.kind === 'note' ? <p className="muted">{shown.text}</p> : null}
       {shown?.kind === 'paper' ? (
         <div>
-          <pre className={styles.paperKey} aria-label="Paper key">
+          <pre className={styles.paperKey} aria-label={t('section.paperKey')} translate="no">
             {shown.key.content}
           </pre>
           <div className={styles.keysActions}>
-            <CopyButton text={shown.key.content} label="Copy paper key" />
+            <CopyButton text={shown.key.content} label={t('section.copyPaperKey')} />
             <Button
               size="small"
               icon="save"
               onClick={() => saveTextFile(shown.key.fileName, shown.key.content)}
             >
-              Save as file
+              {t('section.saveAsFile')}
             </Button>
           </div>
         </div>
@@ -165,10 +165,7 @@ export function KeySection({ repo }: KeySectionProps) {
             setOpen(undefined);
             setShown({
               kind: 'note',
-              text:
-                repo.passcommand === undefined
-                  ? 'The passphrase was changed. Print a new recovery kit if you keep one.'
-                  : 'The passphrase was changed. Make your passphrase command print the new one now.',
+              text: repo.passcommand === undefined ? t('section.changed') : t('section.changedPasscommand'),
             });
           }}
         />
@@ -180,7 +177,7 @@ export function KeySection({ repo }: KeySectionProps) {
           onClose={() => setOpen(undefined)}
           onImported={() => {
             setOpen(undefined);
-            setShown({ kind: 'note', text: 'The key was imported.' });
+            setShown({ kind: 'note', text: t('section.imported') });
           }}
         />
       ) : null}

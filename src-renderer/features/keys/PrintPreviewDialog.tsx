@@ -5,6 +5,7 @@
  * print it from the browser).
  */
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { saveTextFile } from '../../lib/save-file.js';
@@ -22,6 +23,7 @@ export interface PrintPreviewDialogProps {
 
 /** A dialog with the page, "Print…" (own pages) and "Save as file". */
 export function PrintPreviewDialog({ title, html, fileName, runsScripts, onClose }: PrintPreviewDialogProps) {
+  const { t } = useTranslation(['keys', 'common']);
   const frame = useRef<HTMLIFrameElement>(null);
   return (
     <Dialog
@@ -30,13 +32,13 @@ export function PrintPreviewDialog({ title, html, fileName, runsScripts, onClose
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>{t('common:actions.close')}</Button>
           <Button icon="save" onClick={() => saveTextFile(fileName, html, 'text/html')}>
-            Save as file
+            {t('preview.saveAsFile')}
           </Button>
           {runsScripts ? null : (
             <Button variant="primary" icon="file" onClick={() => frame.current?.contentWindow?.print()}>
-              Print…
+              {t('preview.print')}
             </Button>
           )}
         </>

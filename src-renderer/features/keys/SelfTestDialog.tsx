@@ -4,6 +4,7 @@
  * without them Borgdesk tests a fresh export with the passphrase it holds.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -23,9 +24,10 @@ export interface SelfTestDialogProps {
 
 /** The "Run self-test" dialog. */
 export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
+  const { t } = useTranslation('keys');
   const [passphrase, setPassphrase] = useState('');
   const [keyText, setKeyText] = useState('');
-  const test = useAction('keys:self-test', { fallback: 'The self-test failed.' });
+  const test = useAction('keys:self-test', { fallback: t('selfTest.failed') });
   const [problem, setProblem] = useState<ErrorInfo>();
   const busy = test.pending;
   const error = problem ?? test.error;
@@ -35,7 +37,7 @@ export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
   const submit = (): void => {
     if (busy) return;
     if ((!repo.unlocked || repo.passcommand !== undefined) && passphrase === '') {
-      setProblem({ message: 'Enter the passphrase as you wrote it down.' });
+      setProblem({ message: t('selfTest.enterPassphrase') });
       return;
     }
     setProblem(undefined);
@@ -48,8 +50,8 @@ export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
 
   return (
     <Dialog
-      title="Recovery self-test"
-      description="Proves that the exported key and the passphrase open this repository, as they would on a new computer."
+      title={t('selfTest.title')}
+      description={t('selfTest.description')}
       onClose={onClose}
       onSubmit={submit}
       busy={busy}
@@ -57,19 +59,19 @@ export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
         <DialogFooter
           onClose={onClose}
           busy={busy}
-          submitLabel={'Run self-test'}
+          submitLabel={t('selfTest.run')}
           closeLabel="Close"
           submitIcon="shield"
         />
       }
     >
-      {error ? <ErrorMessage error={error} title="Self-test failed" /> : null}
+      {error ? <ErrorMessage error={error} title={t('selfTest.failedTitle')} /> : null}
       {result ? (
         <div className={`callout ${styles.passed}`} role="status">
           <Icon name="check" size={18} />
           <div>
-            <p className="callout-title">Self-test passed</p>
-            <ul className={styles.proven} aria-label="What was proven">
+            <p className="callout-title">{t('selfTest.passed')}</p>
+            <ul className={styles.proven} aria-label={t('selfTest.proven')}>
               {result.proven.map((line) => (
                 <li key={line}>
                   <Icon name="check" size={14} className={styles.provenIcon} />
@@ -81,12 +83,8 @@ export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
         </div>
       ) : null}
       <Field
-        label="Passphrase as written down"
-        hint={
-          repo.unlocked && repo.passcommand === undefined
-            ? 'Leave empty to use the one Borgdesk holds for this session.'
-            : undefined
-        }
+        label={t('selfTest.passphrase')}
+        hint={repo.unlocked && repo.passcommand === undefined ? t('selfTest.useHeld') : undefined}
       >
         <input
           type="password"
@@ -95,10 +93,7 @@ export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
           onChange={(e) => setPassphrase(e.target.value)}
         />
       </Field>
-      <Field
-        label="Saved key (optional)"
-        hint="A key file, paper key text or QR page you saved; empty: a fresh export."
-      >
+      <Field label={t('selfTest.savedKey')} hint={t('selfTest.savedKeyHint')}>
         <input
           type="file"
           accept=".txt,.key,.html,text/plain,text/html"
@@ -106,7 +101,7 @@ export function SelfTestDialog({ repo, onClose }: SelfTestDialogProps) {
             const file = e.target.files?.[0];
             if (file)
               void readPickedFile(file).then(setKeyText, () =>
-                setProblem({ message: 'The file could not be read.' }),
+                setProblem({ message: t('selfTest.fileUnreadable') }),
               );
           }}
         />

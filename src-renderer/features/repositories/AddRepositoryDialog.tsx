@@ -3,6 +3,7 @@
  * (chosen with Browse… or typed) or an ssh:// address. Errors show borg's meaning and a remedy.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isKeyfileMode, type AnyEncryptionMode } from '../../../src-main/model/encryption.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -43,6 +44,7 @@ export interface AddRepositoryDialogProps {
 
 /** The dialog behind "Add repository". */
 export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
+  const { t } = useTranslation(['repositories', 'common']);
   const closeDialog = useAppStore((s) => s.closeDialog);
   const selectRepository = useAppStore((s) => s.selectRepository);
   const dismissWelcome = useAppStore((s) => s.dismissWelcome);
@@ -69,16 +71,12 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
 
   const creating = mode === 'create';
   const wantsPassphrase = creating && needsPassphrase(encryption);
-  const nameError = name.trim() === '' ? 'Give the repository a name.' : undefined;
+  const nameError = name.trim() === '' ? t('form.nameMissing') : undefined;
   const extraSchemes = useExtraLocationSchemes();
-  const kinds = locationKindChoices(extraSchemes);
+  const kinds = locationKindChoices(t, extraSchemes);
   const [kind, setKind] = useState<LocationKind>('folder-or-ssh');
   const kindHint = kinds.find((k) => k.value === kind)?.hint;
-  const locationError = locationFieldError(
-    location,
-    'Choose a folder or enter an ssh:// address.',
-    extraSchemes,
-  );
+  const locationError = locationFieldError(location, t('add.locationMissing'), extraSchemes);
   const fromCommand = !creating && source === 'command';
   const overSsh = locationError === undefined && isRemoteLocation(location);
   const withKey = overSsh && sshKey !== undefined ? { sshKey } : {};
@@ -109,7 +107,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             ...(consentedPrompts.length > 0 ? { consentedPrompts: [...consentedPrompts] } : {}),
           }),
     {
-      fallback: creating ? 'The repository could not be created.' : 'The repository could not be opened.',
+      fallback: creating ? t('add.createFailed') : t('add.openFailed'),
       onSuccess: (repo) => {
         selectRepository(repo.id);
         dismissWelcome();
@@ -128,7 +126,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
     !creating && error?.code === 'PromptRefused' && error.msgid !== undefined ? error.msgid : undefined;
   // The attempt running now: Cancel (or closing the dialog) stops its borg, e.g. one stuck connecting.
   const [attemptId, setAttemptId] = useState<string>();
-  const cancelAttempt = useAction('repos:cancel-attempt', { fallback: 'The attempt could not be stopped.' });
+  const cancelAttempt = useAction('repos:cancel-attempt', { fallback: t('add.cancelFailed') });
   const close = (): void => {
     if (busy && attemptId !== undefined) cancelAttempt.run({ attemptId });
     closeDialog();
@@ -158,20 +156,20 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
 
   return (
     <Dialog
-      title="Add repository"
-      description="A repository is where borg stores your backups: a folder on a drive, or a server over SSH."
+      title={t('add.title')}
+      description={t('add.description')}
       onClose={close}
       onSubmit={submit}
       footer={
         <>
-          <Button onClick={close}>{busy ? 'Cancel' : 'Close'}</Button>
+          <Button onClick={close}>{busy ? t('common:actions.cancel') : t('common:actions.close')}</Button>
           <Button type="submit" variant="primary" busy={busy}>
-            {creating ? 'Create repository' : 'Open repository'}
+            {creating ? t('add.create') : t('add.open')}
           </Button>
         </>
       }
     >
-      <div className={styles.segmented} role="tablist" aria-label="Repository source">
+      <div className={styles.segmented} role="tablist" aria-label={t('add.sourceLabel')}>
         {(['create', 'existing'] as const).map((m) => (
           <button
             key={m}
@@ -185,7 +183,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
             }}
             disabled={busy}
           >
-            {m === 'create' ? 'Create new' : 'Open existing'}
+            {m === 'create' ? t('add.createNew') : t('add.openExisting')}
           </button>
         ))}
       </div>
@@ -194,7 +192,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
         <QuestionDialog
           words={questionWords(asked)}
           borgText={error?.question ?? ''}
-          context={`Opening “${name.trim()}” stopped at this question.`}
+          context={t('add.questionContext', { name: name.trim() })}
           busy={busy}
           error={undefined}
           onYes={() => {
@@ -208,18 +206,14 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
       ) : null}
       {error?.code === 'KeyNotFound' && !creating ? (
         <Button icon="download" onClick={() => setImportingKey(true)}>
-          Import key…
+          {t('add.importKey')}
         </Button>
       ) : null}
-      <Field
-        label="Repository name"
-        error={attempted ? nameError : undefined}
-        hint="Shown in the sidebar, e.g. “USB drive” or “NAS”."
-      >
+      <Field label={t('form.nameLabel')} error={attempted ? nameError : undefined} hint={t('add.nameHint')}>
         <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
       </Field>
       {kinds.length > 1 ? (
-        <Field label="Where" hint={kindHint}>
+        <Field label={t('add.whereLabel')} hint={kindHint}>
           <ChoiceSelect
             choices={kinds}
             value={kind}
@@ -239,14 +233,14 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
         error={attempted ? locationError : undefined}
         hint={
           kind !== 'folder-or-ssh'
-            ? 'Borgdesk keeps the location exactly as typed; borg 2 opens it itself.'
+            ? t('add.locationHintOther')
             : creating
-              ? 'A new folder for the repository, or ssh://user@host/path. The folder must not exist yet, or be empty.'
-              : 'The folder of an existing borg repository, or ssh://user@host/path.'
+              ? t('add.locationHintCreate')
+              : t('add.locationHintOpen')
         }
-        placeholder={placeholderOf(kind, creating)}
+        placeholder={placeholderOf(t, kind, creating)}
         browsable={kind === 'folder-or-ssh'}
-        pickerTitle={creating ? 'Choose where to create the repository' : 'Choose the repository folder'}
+        pickerTitle={creating ? t('form.pickCreate') : t('form.pickExisting')}
         startPath={homeDir}
         disabled={busy}
       />
@@ -254,7 +248,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
         <SshKeyFieldset location={location.trim()} value={sshKey} onChange={setSshKey} disabled={busy} />
       ) : null}
       {creating ? (
-        <Field label="Encryption" hint={hintFor(encryptionChoices, encryption)}>
+        <Field label={t('add.encryptionLabel')} hint={hintFor(encryptionChoices, encryption)}>
           <ChoiceSelect choices={encryptionChoices} value={encryption} onChange={setEncryption} />
         </Field>
       ) : null}
@@ -280,7 +274,7 @@ export function AddRepositoryDialog({ initialMode }: AddRepositoryDialogProps) {
         />
       ) : null}
       {!creating && !fromCommand ? (
-        <Field label="Passphrase" hint="Leave empty if the repository is not encrypted.">
+        <Field label={t('form.passphraseLabel')} hint={t('add.passphraseHint')}>
           <input
             type="password"
             value={passphrase}

@@ -4,6 +4,7 @@
  * archives as deleted until the next compact; borg 1.x deletes for good). Every request names the
  * archive by id too, so borg 2's archives of one name are never mixed up.
  */
+import { Trans, useTranslation } from 'react-i18next';
 import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { ArchiveInfoDialog } from '../archives/ArchiveInfoDialog.js';
@@ -29,6 +30,7 @@ export interface ArchiveEditDialogsProps {
 
 /** The open archive dialog, if any. */
 export function ArchiveEditDialogs({ repoId, dialog, softDelete, onChange }: ArchiveEditDialogsProps) {
+  const { t } = useTranslation('repositories');
   const deleteArchive = useReposStore((s) => s.deleteArchive);
   if (dialog === undefined) return null;
   const { archive } = dialog;
@@ -47,23 +49,19 @@ export function ArchiveEditDialogs({ repoId, dialog, softDelete, onChange }: Arc
     case 'delete':
       return (
         <ConfirmDialog
-          title="Delete archive?"
-          confirmLabel="Delete archive"
+          title={t('deleteArchive.title')}
+          confirmLabel={t('deleteArchive.confirm')}
           onConfirm={() => deleteArchive(ref)}
           onClose={close}
         >
-          {softDelete ? (
-            <p>
-              The archive <strong className="archive-name">{archive.name}</strong> will be deleted from the
-              repository. Deleted archives can be restored until the repository is compacted: until then it is
-              listed under Recently deleted, with Undelete.
-            </p>
-          ) : (
-            <p>
-              The archive <strong className="archive-name">{archive.name}</strong> will be deleted from the
-              repository. Deleting is final: files only it holds cannot be restored afterwards.
-            </p>
-          )}
+          <p>
+            <Trans
+              t={t}
+              i18nKey={softDelete ? 'deleteArchive.soft' : 'deleteArchive.final'}
+              values={{ name: archive.name }}
+              components={{ name: <strong className="archive-name" translate="no" /> }}
+            />
+          </p>
         </ConfirmDialog>
       );
   }

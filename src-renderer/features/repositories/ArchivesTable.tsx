@@ -4,6 +4,7 @@
  * (checkpoint) archives marked. Borg 2 keeps series (archives of one name): each is its own row,
  * told apart by its time and short id.
  */
+import { useTranslation } from 'react-i18next';
 import { isCheckpointArchive, isCompleteArchive } from '../../../src-main/model/last-good-backup.js';
 import type { ArchiveSummary } from '../../../src-main/model/archive.js';
 import { Button } from '../../components/Button.js';
@@ -38,14 +39,14 @@ const time = (archive: ArchiveSummary): number => parseDate(archive.start)?.getT
 
 /** The archives table (`aria-label="Archives"`). */
 export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = false }: ArchivesTableProps) {
+  const { t } = useTranslation('repositories');
   const hasActions = onBrowse !== undefined || onDelete !== undefined || onEdit !== undefined;
   // borg 2 reports no compressed or deduplicated size per archive: no columns of dashes.
   const showSizes = useBorgFeatures()?.archiveSizes !== false;
   if (archives.length === 0) {
     return (
-      <EmptyState icon="archive" title="No archives yet" compact>
-        Each backup adds an archive: a complete snapshot of your folders. Use Back up now to make the first
-        one.
+      <EmptyState icon="archive" title={t('archives.emptyTitle')} compact>
+        {t('archives.emptyText')}
       </EmptyState>
     );
   }
@@ -58,33 +59,33 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = fal
     sorted.some((b) => isCompleteArchive(b) && time(b) >= time(a));
   return (
     <div className="table-wrap">
-      <table className="table" aria-label="Archives">
+      <table className="table" aria-label={t('archives.label')}>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Date</th>
+            <th scope="col">{t('archives.name')}</th>
+            <th scope="col">{t('archives.date')}</th>
             <th scope="col" className="right">
-              Duration
+              {t('archives.duration')}
             </th>
             <th scope="col" className="right">
-              Original
+              {t('archives.original')}
             </th>
             {showSizes ? (
               <>
                 <th scope="col" className="right">
-                  Compressed
+                  {t('archives.compressed')}
                 </th>
                 <th scope="col" className="right">
-                  Deduplicated
+                  {t('archives.deduplicated')}
                 </th>
               </>
             ) : null}
             <th scope="col" className="right">
-              Files
+              {t('archives.files')}
             </th>
             {hasActions ? (
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('archives.actions')}</span>
               </th>
             ) : null}
           </tr>
@@ -96,13 +97,14 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = fal
               onDoubleClick={onBrowse ? () => onBrowse(archive) : undefined}
             >
               <th scope="row" className="archive-name">
-                {archive.name}
+                <span translate="no">{archive.name}</span>
                 {inSeries(archive) ? (
                   <>
                     {' '}
                     <code
                       className="chip"
-                      title={`One of a series of the same name; archive id ${archive.id}`}
+                      translate="no"
+                      title={t('archives.seriesTitle', { id: archive.id })}
                     >
                       {shortArchiveId(archive.id)}
                     </code>
@@ -111,27 +113,28 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = fal
                 {isCheckpointArchive(archive.name) ? (
                   <>
                     {' '}
-                    <span
-                      className="chip chip-warn"
-                      title="What an interrupted backup saved. Not a complete backup; a later prune removes it."
-                    >
-                      Partial
+                    <span className="chip chip-warn" title={t('archives.partialTitle')}>
+                      {t('archives.partial')}
                     </span>
                     {onDelete && completedAfter(archive) ? (
                       <Button size="small" variant="ghost" onClick={() => onDelete(archive)}>
-                        Delete partial
+                        {t('archives.deletePartial')}
                       </Button>
                     ) : null}
                   </>
                 ) : null}
-                {archive.comment ? <span className="date-sub">{archive.comment}</span> : null}
+                {archive.comment ? (
+                  <span className="date-sub" translate="no">
+                    {archive.comment}
+                  </span>
+                ) : null}
                 {archive.tags && archive.tags.length > 0 ? (
                   <span
                     className={styles.tagChips}
-                    aria-label={`Tags on ${labelOf(archive, inSeries(archive))}`}
+                    aria-label={t('archives.tagsOn', { name: labelOf(archive, inSeries(archive)) })}
                   >
                     {archive.tags.map((tag) => (
-                      <span key={tag} className="chip">
+                      <span key={tag} className="chip" translate="no">
                         {tag}
                       </span>
                     ))}
@@ -165,7 +168,7 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = fal
                 <td className="right row-actions">
                   {onBrowse ? (
                     <Button size="small" icon="folder" onClick={() => onBrowse(archive)}>
-                      Browse
+                      {t('archives.browse')}
                     </Button>
                   ) : null}
                   {onEdit ? (
@@ -181,8 +184,8 @@ export function ArchivesTable({ archives, onBrowse, onDelete, onEdit, tags = fal
                       size="small"
                       variant="ghost"
                       icon="trash"
-                      aria-label={`Delete ${labelOf(archive, inSeries(archive))}`}
-                      title={`Delete ${labelOf(archive, inSeries(archive))}`}
+                      aria-label={t('archives.delete', { name: labelOf(archive, inSeries(archive)) })}
+                      title={t('archives.delete', { name: labelOf(archive, inSeries(archive)) })}
                       onClick={() => onDelete(archive)}
                     />
                   ) : null}
@@ -204,33 +207,34 @@ function ArchiveEditButtons(props: {
   readonly tags: boolean;
 }) {
   const { archive, label, onEdit, tags } = props;
+  const { t } = useTranslation('repositories');
   return (
     <>
       <Button
         size="small"
         variant="ghost"
-        aria-label={`Why did ${label} grow?`}
-        title="Why did it grow? What this archive holds more than the previous one"
+        aria-label={t('archives.growthLabel', { name: label })}
+        title={t('archives.growthTitle')}
         onClick={() => onEdit(archive, 'growth')}
       >
-        Growth
+        {t('archives.growth')}
       </Button>
       {tags ? (
         <Button
           size="small"
           variant="ghost"
-          aria-label={`Tags of ${label}`}
+          aria-label={t('archives.tagsOf', { name: label })}
           onClick={() => onEdit(archive, 'tags')}
         >
-          Tags…
+          {t('archives.tags')}
         </Button>
       ) : null}
       <Button
         size="small"
         variant="ghost"
         icon="info"
-        aria-label={`Info about ${label}`}
-        title="Info, Rename…, Comment…"
+        aria-label={t('archives.infoLabel', { name: label })}
+        title={t('archives.infoTitle')}
         onClick={() => onEdit(archive, 'info')}
       />
     </>

@@ -3,12 +3,14 @@
  * weekly at a time) and how deep, with the next and last scheduled check.
  */
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CheckModeName } from '../../../src-main/model/check.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { formatCount } from '../../lib/format.js';
 import { checkRowFor, useChecksStore } from '../../stores/checks-store.js';
 import {
   checkFormFromRow,
@@ -26,25 +28,12 @@ export interface AutomaticCheckProps {
   readonly repo: RepositorySummary;
 }
 
-// Monday first; values are Date#getDay numbers.
-const weekdays: readonly [number, string][] = [
-  [1, 'Monday'],
-  [2, 'Tuesday'],
-  [3, 'Wednesday'],
-  [4, 'Thursday'],
-  [5, 'Friday'],
-  [6, 'Saturday'],
-  [0, 'Sunday'],
-];
-
-const depthLabels: Readonly<Record<CheckModeName, string>> = {
-  repository: 'Repository only — fast',
-  archives: 'Repository and archives',
-  'verify-data': 'Verify all data — slow, reads everything',
-};
+// Monday first; values are Date#getDay numbers (the catalog's weekdays.0 is Sunday).
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
 
 /** The automatic check card of one repository. */
 export function AutomaticCheck({ repo }: AutomaticCheckProps) {
+  const { t } = useTranslation(['repositories', 'common']);
   const row = useChecksStore((s) => checkRowFor(s.rows, repo.id));
   const save = useChecksStore((s) => s.save);
   const [form, setForm] = useState<CheckForm>(() => checkFormFromRow(row));
@@ -70,7 +59,7 @@ export function AutomaticCheck({ repo }: AutomaticCheckProps) {
       await save(checkFromForm(repo.id, form));
       setEditing(false);
     } catch (e) {
-      setError(toErrorInfo(e, 'The automatic check could not be saved.'));
+      setError(toErrorInfo(e, t('autoCheck.saveFailed')));
     } finally {
       setBusy(false);
     }
@@ -84,10 +73,12 @@ export function AutomaticCheck({ repo }: AutomaticCheckProps) {
     <section className={`card ${styles.checkScheduleCard}`} aria-labelledby={titleId}>
       <header className="card-header">
         <h2 id={titleId} className="card-title">
-          Automatic check
+          {t('autoCheck.title')}
         </h2>
         <span className="muted" role="status">
-          {scheduled ? `Next check: ${nextCheckText(row)} · Last check: ${lastCheckText(row)}` : 'Off'}
+          {scheduled
+            ? t('autoCheck.status', { next: nextCheckText(row), last: lastCheckText(row) })
+            : t('autoCheck.off')}
         </span>
       </header>
       <form
@@ -97,33 +88,35 @@ export function AutomaticCheck({ repo }: AutomaticCheckProps) {
           void submit();
         }}
       >
-        <Field label="Check schedule">
+        <Field label={t('autoCheck.scheduleLabel')}>
           <select value={form.kind} onChange={(e) => update({ kind: e.target.value as CheckScheduleKind })}>
-            <option value="off">Off</option>
-            <option value="daily">Daily</option>
-            <option value="weekly">Weekly</option>
+            <option value="off">{t('autoCheck.off')}</option>
+            <option value="daily">{t('autoCheck.daily')}</option>
+            <option value="weekly">{t('autoCheck.weekly')}</option>
             {form.kind === 'every-hours' ? (
-              <option value="every-hours">Every {form.hours} hours</option>
+              <option value="every-hours">
+                {t('autoCheck.everyHours', { count: form.hours, figure: formatCount(form.hours) })}
+              </option>
             ) : null}
           </select>
         </Field>
         {form.kind === 'weekly' ? (
-          <Field label="Weekday">
+          <Field label={t('autoCheck.weekdayLabel')}>
             <select value={form.days[0] ?? 0} onChange={(e) => update({ days: [Number(e.target.value)] })}>
-              {weekdays.map(([day, name]) => (
+              {WEEKDAYS.map((day) => (
                 <option key={day} value={day}>
-                  {name}
+                  {t(`autoCheck.weekdays.${day}`)}
                 </option>
               ))}
             </select>
           </Field>
         ) : null}
         {form.kind === 'daily' || form.kind === 'weekly' ? (
-          <Field label="Check time">
+          <Field label={t('autoCheck.timeLabel')}>
             <input type="time" required value={form.at} onChange={(e) => update({ at: e.target.value })} />
           </Field>
         ) : null}
-        <Field label="Check depth">
+        <Field label={t('autoCheck.depthLabel')}>
           <select
             value={form.mode}
             disabled={form.kind === 'off'}
@@ -131,22 +124,19 @@ export function AutomaticCheck({ repo }: AutomaticCheckProps) {
           >
             {depths.map((mode) => (
               <option key={mode} value={mode}>
-                {depthLabels[mode]}
+                {t(`autoCheck.depths.${mode}`)}
               </option>
             ))}
           </select>
         </Field>
         <div className={styles.checkScheduleSave}>
           <Button type="submit" busy={busy} disabled={!changed}>
-            Save
+            {t('common:actions.save')}
           </Button>
         </div>
       </form>
       {repo.needsPassphrase && scheduled ? (
-        <p className={`field-hint ${styles.checkScheduleNote}`}>
-          Runs while Borgdesk is open and the repository is unlocked; a locked repository’s check fails and
-          shows in History.
-        </p>
+        <p className={`field-hint ${styles.checkScheduleNote}`}>{t('autoCheck.lockedNote')}</p>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
     </section>

@@ -4,9 +4,11 @@
  * disk is full so prune, delete and compact can run) and "Recompress…" (`borg repo-compress`).
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { formatCount } from '../../lib/format.js';
 import { useAction, useRequest } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { RecompressDialog } from './RecompressDialog.js';
@@ -23,8 +25,14 @@ export interface Borg2MaintenanceCardProps {
 // Amounts borg's --reserve takes; it rounds up to whole 64 MiB objects.
 const AMOUNTS = ['500M', '1G', '2G', '5G'] as const;
 
+// How an amount reads: "500 MB", "1 GB" (whole figures in the UI's locale; SI units stay as they are).
+function amountText(amount: (typeof AMOUNTS)[number]): string {
+  return `${formatCount(Number(amount.slice(0, -1)))} ${amount.endsWith('G') ? 'GB' : 'MB'}`;
+}
+
 /** The card, or nothing for a borg without repo-space and repo-compress. */
 export function Borg2MaintenanceCard({ repoId, repoName, busy }: Borg2MaintenanceCardProps) {
+  const { t } = useTranslation('repositories');
   const borg = useAppStore((s) => s.status?.borg);
   const features = borg?.state === 'ok' ? borg.features : undefined;
   const [recompressing, setRecompressing] = useState(false);
@@ -33,11 +41,11 @@ export function Borg2MaintenanceCard({ repoId, repoName, busy }: Borg2Maintenanc
     <section className="card" aria-labelledby="borg2-maintenance-title">
       <header className="card-header">
         <h2 id="borg2-maintenance-title" className="card-title">
-          Maintenance
+          {t('maintenance.title')}
         </h2>
         {features.repoCompress ? (
           <Button variant="ghost" icon="archive" onClick={() => setRecompressing(true)} disabled={busy}>
-            Recompress…
+            {t('maintenance.recompress')}
           </Button>
         ) : null}
       </header>
@@ -52,36 +60,34 @@ export function Borg2MaintenanceCard({ repoId, repoName, busy }: Borg2Maintenanc
 }
 
 function ReservedSpace({ repoId, busy }: { readonly repoId: string; readonly busy: boolean }) {
+  const { t } = useTranslation('repositories');
   const [amount, setAmount] = useState<(typeof AMOUNTS)[number]>('1G');
-  const shown = useRequest(
-    'repos:reserved-space',
-    { repoId },
-    { fallback: 'Borg could not read the reserved space.' },
-  );
+  const shown = useRequest('repos:reserved-space', { repoId }, { fallback: t('maintenance.readFailed') });
   const reserve = useAction('repos:reserve-space', {
-    fallback: 'The space could not be reserved.',
+    fallback: t('maintenance.reserveFailed'),
     onSuccess: () => shown.reload(),
   });
   const free = useAction('repos:free-reserved-space', {
-    fallback: 'The reserved space could not be freed.',
+    fallback: t('maintenance.freeFailed'),
     onSuccess: () => shown.reload(),
   });
   const reserved = shown.data?.reservedBytes;
   const pending = reserve.pending || free.pending;
   const error = reserve.error ?? free.error ?? shown.error;
   return (
-    <div role="group" aria-label="Reserved space" data-testid="reserved-space">
+    <div role="group" aria-label={t('maintenance.reservedLabel')} data-testid="reserved-space">
       {reserved === undefined ? (
-        <p className="muted">{shown.loading ? 'Reading the reserved space…' : ''}</p>
+        <p className="muted">{shown.loading ? t('maintenance.reading') : ''}</p>
       ) : reserved > 0 ? (
         <>
           <p>
-            <ByteSize bytes={reserved} /> is reserved for emergencies.
+            <Trans
+              t={t}
+              i18nKey="maintenance.reserved"
+              components={{ size: <ByteSize bytes={reserved} /> }}
+            />
           </p>
-          <p className="muted">
-            When the disk is full, borg can’t even lock the repository to delete, prune or compact. Free the
-            reserved space then, make room, and reserve it again.
-          </p>
+          <p className="muted">{t('maintenance.reservedNote')}</p>
           <div>
             <Button
               size="small"
@@ -89,26 +95,23 @@ function ReservedSpace({ repoId, busy }: { readonly repoId: string; readonly bus
               busy={free.pending}
               disabled={busy || pending}
             >
-              Free reserved space
+              {t('maintenance.free')}
             </Button>
           </div>
         </>
       ) : (
         <>
-          <p>No space is reserved for emergencies.</p>
-          <p className="muted">
-            Reserved space lets you recover from a full disk: freeing it gives borg room to delete, prune and
-            compact. Reserve it while the disk has room.
-          </p>
+          <p>{t('maintenance.noneReserved')}</p>
+          <p className="muted">{t('maintenance.noneReservedNote')}</p>
           <div className={styles.reserveRow}>
             <select
-              aria-label="Amount to reserve"
+              aria-label={t('maintenance.amountLabel')}
               value={amount}
               onChange={(e) => setAmount(e.target.value as typeof amount)}
             >
               {AMOUNTS.map((a) => (
                 <option key={a} value={a}>
-                  {a.replace('M', ' MB').replace('G', ' GB')}
+                  {amountText(a)}
                 </option>
               ))}
             </select>
@@ -118,7 +121,7 @@ function ReservedSpace({ repoId, busy }: { readonly repoId: string; readonly bus
               busy={reserve.pending}
               disabled={busy || pending}
             >
-              Reserve space
+              {t('maintenance.reserve')}
             </Button>
           </div>
         </>

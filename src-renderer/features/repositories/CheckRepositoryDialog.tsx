@@ -3,6 +3,7 @@
  * on the repository screen like any other job.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CheckModeName } from '../../../src-main/model/check.js';
 import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -18,27 +19,13 @@ export interface CheckRepositoryDialogProps {
   readonly onClose: () => void;
 }
 
-// What each depth does, in borg check's own terms (borg 1.2 docs: --repository-only, --verify-data).
-const modes: readonly { readonly value: CheckModeName; readonly label: string; readonly hint: string }[] = [
-  {
-    value: 'repository',
-    label: 'Repository only — quick',
-    hint: 'Checks the segment files and index for consistency (borg check --repository-only).',
-  },
-  {
-    value: 'archives',
-    label: 'Repository and archives',
-    hint: 'Also checks each archive’s metadata and that every chunk it names exists.',
-  },
-  {
-    value: 'verify-data',
-    label: 'Verify all data — slow',
-    hint: 'Reads and decrypts every chunk to prove the data is intact (borg check --verify-data).',
-  },
-];
+// The depths offered; the catalog's checkModes say what each does, in borg check's own terms
+// (borg 1.2 docs: --repository-only, --verify-data).
+const MODES: readonly CheckModeName[] = ['repository', 'archives', 'verify-data'];
 
 /** A small dialog that starts `borg check`. */
 export function CheckRepositoryDialog({ repoId, repoName, onClose }: CheckRepositoryDialogProps) {
+  const { t } = useTranslation('repositories');
   const [mode, setMode] = useState<CheckModeName>('repository');
   const [findLost, setFindLost] = useState(false);
   const canFindLost = useAppStore(
@@ -46,22 +33,22 @@ export function CheckRepositoryDialog({ repoId, repoName, onClose }: CheckReposi
   );
   // borg reads the archive list only beyond the repository-only check.
   const findLostArchives = canFindLost && mode !== 'repository' && findLost;
-  const check = useAction('repos:check', { fallback: 'The check could not be started.', onSuccess: onClose });
+  const check = useAction('repos:check', { fallback: t('check.failed'), onSuccess: onClose });
   const { pending: busy, error } = check;
   return (
     <Dialog
-      title={`Check ${repoName}`}
+      title={t('check.title', { name: repoName })}
       size="small"
       onClose={onClose}
       busy={busy}
       onSubmit={() => check.run({ repoId, mode, ...(findLostArchives ? { findLostArchives } : {}) })}
-      footer={<DialogFooter onClose={onClose} busy={busy} submitLabel={'Start check'} />}
+      footer={<DialogFooter onClose={onClose} busy={busy} submitLabel={t('check.submit')} />}
     >
-      <Field label="Check mode" hint={modes.find((m) => m.value === mode)?.hint}>
+      <Field label={t('check.modeLabel')} hint={t(`check.modes.${mode}.hint`)}>
         <select value={mode} onChange={(e) => setMode(e.target.value as CheckModeName)}>
-          {modes.map((m) => (
-            <option key={m.value} value={m.value}>
-              {m.label}
+          {MODES.map((m) => (
+            <option key={m} value={m}>
+              {t(`check.modes.${m}.label`)}
             </option>
           ))}
         </select>
@@ -74,12 +61,7 @@ export function CheckRepositoryDialog({ repoId, repoName, onClose }: CheckReposi
             disabled={mode === 'repository'}
             onChange={(e) => setFindLost(e.target.checked)}
           />
-          <span>
-            Also find lost archives: looks through the repository for archives that are missing from its
-            archive list (borg check --find-lost-archives)
-            {mode === 'repository' ? ' — needs a check of the archives' : ''}. Any it finds are listed as
-            problems; Borgdesk doesn’t repair.
-          </span>
+          <span>{mode === 'repository' ? t('check.findLostNeedsArchives') : t('check.findLost')}</span>
         </label>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}

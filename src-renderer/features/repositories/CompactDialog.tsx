@@ -2,6 +2,7 @@
  * "Compact…": what `borg compact` will do and, where Borgdesk could measure it, about how much it
  * frees; then it starts as a job whose progress, Cancel and log show on the repository screen.
  */
+import { Trans, useTranslation } from 'react-i18next';
 import { DialogFooter } from '../../components/DialogFooter.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -20,8 +21,9 @@ export interface CompactDialogProps {
 
 /** A small dialog that starts `borg compact`. */
 export function CompactDialog({ repoId, repoName, reclaimable, onClose }: CompactDialogProps) {
+  const { t } = useTranslation('repositories');
   const compact = useAction('repos:compact', {
-    fallback: 'Compacting could not be started.',
+    fallback: t('compact.failed'),
     onSuccess: onClose,
   });
   const { pending: busy, error } = compact;
@@ -30,35 +32,28 @@ export function CompactDialog({ repoId, repoName, reclaimable, onClose }: Compac
   const softDelete = features?.softDelete === true;
   return (
     <Dialog
-      title={`Compact ${repoName}`}
+      title={t('compact.title', { name: repoName })}
       size="small"
       onClose={onClose}
       busy={busy}
       onSubmit={() => compact.run({ repoId })}
-      footer={<DialogFooter onClose={onClose} busy={busy} submitLabel={'Compact now'} />}
+      footer={<DialogFooter onClose={onClose} busy={busy} submitLabel={t('compact.submit')} />}
     >
       {reclaimable === undefined ? (
         <p>
-          Borg frees the space of deleted and pruned archives when it compacts
-          {features?.compactReportsFreed === false ? '.' : '; it reports how much when done.'}
+          {features?.compactReportsFreed === false
+            ? t('compact.unmeasured')
+            : t('compact.unmeasuredReported')}
         </p>
       ) : reclaimable > 0 ? (
         <p>
-          This frees up to about <ByteSize bytes={reclaimable} />: the space of deleted and pruned archives.
+          <Trans t={t} i18nKey="compact.frees" components={{ size: <ByteSize bytes={reclaimable} /> }} />
         </p>
       ) : (
-        <p>The folder holds little besides what the archives need: compacting frees little or nothing now.</p>
+        <p>{t('compact.little')}</p>
       )}
-      {softDelete ? (
-        <p className="callout">
-          Compacting makes deletions final: archives listed under Recently deleted can no longer be restored
-          afterwards.
-        </p>
-      ) : null}
-      <p className="muted">
-        Borg rewrites the segment files that hold deleted data (it skips those with less than 10 % to gain).
-        Nothing the archives need is removed, and cancelling is safe.
-      </p>
+      {softDelete ? <p className="callout">{t('compact.final')}</p> : null}
+      <p className="muted">{t('compact.explanation')}</p>
       {error ? <ErrorMessage error={error} /> : null}
     </Dialog>
   );

@@ -4,6 +4,7 @@
  * located at …" question for that one check, so the dialog says so before the user saves.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -24,23 +25,20 @@ export interface EditRepositoryDialogProps {
 
 /** The dialog behind a repository's "Edit…". */
 export function EditRepositoryDialog({ repo, onClose }: EditRepositoryDialogProps) {
+  const { t } = useTranslation(['repositories', 'common']);
   const homeDir = useAppStore((s) => s.status?.homeDir);
   const editRepository = useReposStore((s) => s.editRepository);
   const [name, setName] = useState(repo.name);
   const [location, setLocation] = useState(repo.location);
   const [attempted, setAttempted] = useState(false);
-  const nameError = name.trim() === '' ? 'Give the repository a name.' : undefined;
+  const nameError = name.trim() === '' ? t('form.nameMissing') : undefined;
   const extraSchemes = useExtraLocationSchemes();
-  const locationError = locationFieldError(
-    location,
-    'Choose the folder or enter the ssh:// address.',
-    extraSchemes,
-  );
+  const locationError = locationFieldError(location, t('edit.locationMissing'), extraSchemes);
   const moved = location.trim() !== repo.location;
   const save = useAction(
     () =>
       editRepository({ repoId: repo.id, name: name.trim(), ...(moved ? { location: location.trim() } : {}) }),
-    { fallback: 'The repository could not be changed.', onSuccess: onClose },
+    { fallback: t('edit.failed'), onSuccess: onClose },
   );
   const submit = (): void => {
     setAttempted(true);
@@ -49,16 +47,20 @@ export function EditRepositoryDialog({ repo, onClose }: EditRepositoryDialogProp
   };
   return (
     <Dialog
-      title={`Edit “${repo.name}”`}
+      title={t('edit.title', { name: repo.name })}
       onClose={onClose}
       onSubmit={submit}
       busy={save.pending}
       footer={
-        <DialogFooter onClose={onClose} busy={save.pending} submitLabel={moved ? 'Check and save' : 'Save'} />
+        <DialogFooter
+          onClose={onClose}
+          busy={save.pending}
+          submitLabel={moved ? t('edit.checkAndSave') : t('common:actions.save')}
+        />
       }
     >
       {save.error ? <ErrorMessage error={save.error} /> : null}
-      <Field label="Repository name" error={attempted ? nameError : undefined}>
+      <Field label={t('form.nameLabel')} error={attempted ? nameError : undefined}>
         <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
       </Field>
       <LocationField
@@ -66,17 +68,15 @@ export function EditRepositoryDialog({ repo, onClose }: EditRepositoryDialogProp
         onChange={setLocation}
         onPicked={setLocation}
         error={attempted ? locationError : undefined}
-        hint="Moved the drive or the folder? Choose where the repository is now. Its backups stay where they are."
-        placeholder="/media/usb/backups"
-        pickerTitle="Choose the repository folder"
+        hint={t('edit.locationHint')}
+        placeholder={t('placeholders.folder')}
+        pickerTitle={t('form.pickExisting')}
         startPath={homeDir}
         disabled={save.pending}
       />
       {moved ? (
         <p className="muted" role="note">
-          Borgdesk opens the repository at the new location first and saves only if borg finds the same
-          repository there (same repository id). Borg remembers where it last saw each repository; saving
-          tells borg that this move is expected, for this repository only.
+          {t('edit.movedNote')}
         </p>
       ) : null}
     </Dialog>

@@ -4,6 +4,7 @@
  * ways forward (compact, delete or prune archives, another drive) instead of a dead end.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
@@ -17,6 +18,7 @@ export interface JobSpaceNoteProps {
 
 /** The space note of a finished job, or nothing when it has none. */
 export function JobSpaceNote({ job }: JobSpaceNoteProps) {
+  const { t } = useTranslation('repositories');
   const repoName = useReposStore((s) => s.repos.find((r) => r.id === job.repoId)?.name);
   const [compacting, setCompacting] = useState(false);
   const ok = job.status === 'succeeded' || job.status === 'warning';
@@ -28,37 +30,38 @@ export function JobSpaceNote({ job }: JobSpaceNoteProps) {
   if (job.kind === 'compact' && ok) {
     note =
       job.freedBytes === undefined ? (
-        <p className="result-note">Compacting finished; borg did not say how much it freed.</p>
+        <p className="result-note">{t('jobSpace.compactedUnknown')}</p>
       ) : (
         <p className="result-note" data-testid="compact-freed">
-          Compacting freed about <ByteSize bytes={job.freedBytes} />.
+          <Trans
+            t={t}
+            i18nKey="jobSpace.compacted"
+            components={{ size: <ByteSize bytes={job.freedBytes} /> }}
+          />
         </p>
       );
   } else if ((job.kind === 'delete' || job.kind === 'prune') && ok && job.planId === undefined) {
     note = (
       <p className="result-note">
-        The space of deleted archives is freed only when the repository is compacted.{' '}
+        {t('jobSpace.deletedNote')}{' '}
         <Button variant="ghost" size="small" onClick={() => setCompacting(true)}>
-          Compact…
+          {t('space.compact')}
         </Button>
       </p>
     );
   } else if (diskFull) {
     note = (
       <div className="result-note">
-        <p>Ways forward, on this repository’s screen:</p>
+        <p>{t('jobSpace.waysForward')}</p>
         <ul>
           <li>
             <Button variant="ghost" size="small" onClick={() => setCompacting(true)}>
-              Compact…
+              {t('space.compact')}
             </Button>{' '}
-            gives back the space of archives deleted or pruned earlier.
+            {t('jobSpace.compactGivesBack')}
           </li>
-          <li>
-            Delete archives you no longer need (the bin in the archive list), or give a plan a retention
-            policy to prune them; then compact.
-          </li>
-          <li>Or back up to a repository on another drive (Add repository).</li>
+          <li>{t('jobSpace.deleteArchives')}</li>
+          <li>{t('jobSpace.otherDrive')}</li>
         </ul>
       </div>
     );
@@ -69,7 +72,7 @@ export function JobSpaceNote({ job }: JobSpaceNoteProps) {
       {compacting ? (
         <CompactDialog
           repoId={job.repoId}
-          repoName={repoName ?? 'the repository'}
+          repoName={repoName ?? t('jobSpace.theRepository')}
           reclaimable={undefined}
           onClose={() => setCompacting(false)}
         />

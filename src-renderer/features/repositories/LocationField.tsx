@@ -3,6 +3,7 @@
  * or an ssh:// address. Used where a repository is added and where it is repointed after a move.
  */
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
@@ -25,17 +26,18 @@ export interface LocationFieldProps {
 
 /** The Location row with its Browse… button and folder picker. */
 export function LocationField(props: LocationFieldProps) {
+  const { t } = useTranslation(['repositories', 'common']);
   const [picking, setPicking] = useState(false);
   return (
     <>
       <Field
-        label="Location"
+        label={t('location.label')}
         {...(props.error === undefined ? {} : { error: props.error })}
         hint={props.hint}
         addon={
           props.browsable === false ? undefined : (
             <Button onClick={() => setPicking(true)} icon="folder" disabled={props.disabled}>
-              Browse…
+              {t('common:actions.browse')}
             </Button>
           )
         }

@@ -6,11 +6,13 @@
  * old repository's plans to it. Running it again into the same folder continues a stopped migration.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { PassphraseFields, passphraseProblem } from '../../components/PassphraseFields.js';
+import { formatCount } from '../../lib/format.js';
 import { useAction } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { isFinal } from '../../stores/job-events.js';
@@ -29,12 +31,14 @@ export interface MigrateDialogProps {
 
 /** The migration dialog: the form, then the job, then the result. */
 export function MigrateDialog({ repo, onClose }: MigrateDialogProps) {
+  const { t } = useTranslation(['repositories', 'common']);
   const status = useAppStore((s) => s.status);
   const modes = migrationModes(
     repo.encryption,
     status?.borg.state === 'ok' ? status.borg.features.encryptionModes : [],
   );
   const [location, setLocation] = useState(() => defaultMigrationTarget(repo.location));
+  // The name is data the user may keep or change; "(borg 2)" is borg's name, the same in every language.
   const [name, setName] = useState(`${repo.name} (borg 2)`);
   const [encryption, setEncryption] = useState(modes[0] ?? 'repokey-aes-ocb');
   const [same, setSame] = useState(true);
@@ -48,10 +52,9 @@ export function MigrateDialog({ repo, onClose }: MigrateDialogProps) {
   const needsOld = repo.needsPassphrase && !repo.unlocked && !repo.passcommand;
   const none = encryption === 'none';
   const newProblem = none || same ? undefined : passphraseProblem(passphrase, confirm);
-  const oldProblem =
-    needsOld && oldPassphrase === '' ? 'Enter the passphrase of the old repository.' : undefined;
+  const oldProblem = needsOld && oldPassphrase === '' ? t('migrate.oldPassphraseMissing') : undefined;
   const start = useAction('repos:migrate', {
-    fallback: 'The migration could not be started.',
+    fallback: t('migrate.failed'),
     onSuccess: (ref) => setJobId(ref.jobId),
   });
   const submit = (): void => {
@@ -70,10 +73,10 @@ export function MigrateDialog({ repo, onClose }: MigrateDialogProps) {
   if (job !== undefined) {
     return (
       <Dialog
-        title={`Migrate ${repo.name} to borg 2`}
+        title={t('migrate.title', { name: repo.name })}
         onClose={onClose}
         size="medium"
-        footer={<Button onClick={onClose}>Close</Button>}
+        footer={<Button onClick={onClose}>{t('common:actions.close')}</Button>}
       >
         {isFinal(job.status) && job.status === 'succeeded' ? (
           <MigrationDone oldRepo={repo} location={location.trim()} onClose={onClose} />
@@ -82,8 +85,12 @@ export function MigrateDialog({ repo, onClose }: MigrateDialogProps) {
             <JobProgress job={job} />
             {isFinal(job.status) ? (
               <p className="muted">
-                Nothing in {repo.name} was changed. Start the migration again into the same folder to
-                continue: archives already copied are skipped.
+                <Trans
+                  t={t}
+                  i18nKey="migrate.stopped"
+                  values={{ name: repo.name }}
+                  components={{ name: <span translate="no" /> }}
+                />
               </p>
             ) : null}
           </>
@@ -94,8 +101,8 @@ export function MigrateDialog({ repo, onClose }: MigrateDialogProps) {
 
   return (
     <Dialog
-      title={`Migrate ${repo.name} to borg 2`}
-      description="Borg 2 copies every archive into a new repository. The old repository is only read: it stays as it is, usable with borg 1.x."
+      title={t('migrate.title', { name: repo.name })}
+      description={t('migrate.description')}
       onClose={onClose}
       onSubmit={submit}
       busy={start.pending}
@@ -103,40 +110,43 @@ export function MigrateDialog({ repo, onClose }: MigrateDialogProps) {
       footer={
         <>
           <Button onClick={onClose} disabled={start.pending}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
           <Button type="submit" variant="primary" icon="archive" busy={start.pending}>
-            Start migration
+            {t('migrate.start')}
           </Button>
         </>
       }
     >
       {start.error ? <ErrorMessage error={start.error} /> : null}
       <Field
-        label="New repository folder"
-        hint="A folder that does not exist yet (or a stopped migration's)."
-        error={attempted && location.trim() === '' ? 'Choose where the new repository goes.' : undefined}
+        label={t('migrate.folderLabel')}
+        hint={t('migrate.folderHint')}
+        error={attempted && location.trim() === '' ? t('migrate.folderMissing') : undefined}
       >
         <input
           value={location}
           onChange={(e) => setLocation(e.target.value)}
-          aria-label="New repository folder"
+          aria-label={t('migrate.folderLabel')}
         />
       </Field>
-      <Field label="Name in Borgdesk">
+      <Field label={t('migrate.nameLabel')}>
         <input value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
-      <Field label="Encryption (borg 2)">
+      <Field label={t('migrate.encryptionLabel')}>
         <select value={encryption} onChange={(e) => setEncryption(e.target.value)}>
           {modes.map((m) => (
-            <option key={m} value={m}>
+            <option key={m} value={m} translate="no">
               {m}
             </option>
           ))}
         </select>
       </Field>
       {needsOld ? (
-        <Field label={`Passphrase of ${repo.name}`} error={attempted ? oldProblem : undefined}>
+        <Field
+          label={t('migrate.oldPassphraseLabel', { name: repo.name })}
+          error={attempted ? oldProblem : undefined}
+        >
           <input
             type="password"
             value={oldPassphrase}
@@ -146,13 +156,19 @@ export function MigrateDialog({ repo, onClose }: MigrateDialogProps) {
         </Field>
       ) : null}
       {none ? null : (
-        <div role="radiogroup" aria-label="Passphrase of the new repository">
+        <div role="radiogroup" aria-label={t('migrate.newPassphraseGroup')}>
           <label>
-            <input type="radio" checked={same} onChange={() => setSame(true)} /> Same passphrase as{' '}
-            {repo.name}
+            <input type="radio" checked={same} onChange={() => setSame(true)} />{' '}
+            <Trans
+              t={t}
+              i18nKey="migrate.samePassphrase"
+              values={{ name: repo.name }}
+              components={{ name: <span translate="no" /> }}
+            />
           </label>
           <label>
-            <input type="radio" checked={!same} onChange={() => setSame(false)} /> A new passphrase
+            <input type="radio" checked={!same} onChange={() => setSame(false)} />{' '}
+            {t('migrate.newPassphrase')}
           </label>
         </div>
       )}
@@ -176,6 +192,7 @@ function MigrationDone(props: {
   readonly onClose: () => void;
 }) {
   const { oldRepo, location, onClose } = props;
+  const { t } = useTranslation('repositories');
   const fresh = useReposStore((s) => s.repos.find((r) => r.location === location));
   // Select the list itself: a filtered copy would be a new value on every render (zustand loops).
   const allPlans = usePlansStore((s) => s.plans);
@@ -183,19 +200,35 @@ function MigrationDone(props: {
   const selectRepository = useAppStore((s) => s.selectRepository);
   const [moved, setMoved] = useState<number>();
   const move = useAction('plans:move-to-repository', {
-    fallback: 'The plans could not be moved.',
+    fallback: t('migrate.movePlansFailed'),
     onSuccess: (r) => setMoved(r.moved),
   });
   return (
     <div className="migration-done">
-      <p className="callout-title">Every archive is in {fresh?.name ?? location}.</p>
-      <p>{oldRepo.name} is unchanged. Keep it until you have checked the new repository.</p>
+      <p className="callout-title">
+        <Trans
+          t={t}
+          i18nKey="migrate.done"
+          values={{ name: fresh?.name ?? location }}
+          components={{ name: <span translate="no" /> }}
+        />
+      </p>
+      <p>
+        <Trans
+          t={t}
+          i18nKey="migrate.oldUnchanged"
+          values={{ name: oldRepo.name }}
+          components={{ name: <span translate="no" /> }}
+        />
+      </p>
       {move.error ? <ErrorMessage error={move.error} /> : null}
       {moved !== undefined ? (
-        <p>{moved === 1 ? 'One plan now backs up' : `${moved} plans now back up`} to the new repository.</p>
+        <p>{t('migrate.plansMoved', { count: moved, figure: formatCount(moved) })}</p>
       ) : plans.length > 0 && fresh ? (
         <Button busy={move.pending} onClick={() => move.run({ fromRepoId: oldRepo.id, toRepoId: fresh.id })}>
-          {plans.length === 1 ? `Point plan “${plans[0]?.name}” at it` : `Point ${plans.length} plans at it`}
+          {plans.length === 1
+            ? t('migrate.pointPlan', { name: plans[0]?.name ?? '' })
+            : t('migrate.pointPlans', { count: plans.length, figure: formatCount(plans.length) })}
         </Button>
       ) : null}
       {fresh ? (
@@ -207,7 +240,7 @@ function MigrationDone(props: {
             onClose();
           }}
         >
-          Open {fresh.name}
+          {t('migrate.openNew', { name: fresh.name })}
         </Button>
       ) : null}
     </div>

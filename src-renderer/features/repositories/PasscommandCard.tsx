@@ -3,6 +3,7 @@
  * passphrase (BORG_PASSCOMMAND), shown, changed (after borg accepted it) or removed.
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -18,11 +19,12 @@ export interface PasscommandCardProps {
 
 /** The repository's passcommand and the buttons to change or remove it. */
 export function PasscommandCard({ repo }: PasscommandCardProps) {
+  const { t } = useTranslation(['repositories', 'common']);
   const titleId = useId();
   const setRepositoryPasscommand = useReposStore((s) => s.setRepositoryPasscommand);
   const [draft, setDraft] = useState<string>();
   const saver = useAction(setRepositoryPasscommand, {
-    fallback: 'The passphrase command could not be saved.',
+    fallback: t('passcommandCard.saveFailed'),
     onSuccess: () => setDraft(undefined),
   });
   const busy = saver.pending;
@@ -33,12 +35,10 @@ export function PasscommandCard({ repo }: PasscommandCardProps) {
     <section className="card" aria-labelledby={titleId}>
       <header className="card-header">
         <h2 id={titleId} className="card-title">
-          Passphrase command
+          {t('passcommand.label')}
         </h2>
         <span className="muted">
-          {repo.passcommand === undefined
-            ? 'Not set: the passphrase is typed'
-            : 'Borg runs it for every task'}
+          {repo.passcommand === undefined ? t('passcommandCard.notSet') : t('passcommandCard.inUse')}
         </span>
       </header>
       {error ? (
@@ -49,18 +49,18 @@ export function PasscommandCard({ repo }: PasscommandCardProps) {
       {draft === undefined ? (
         <div className={styles.current}>
           {repo.passcommand === undefined ? (
-            <p className="muted">
-              Instead of typing the passphrase, borg can get it from a command such as a password manager.
-            </p>
+            <p className="muted">{t('passcommandCard.offer')}</p>
           ) : (
-            <code className={styles.currentCommand}>{repo.passcommand}</code>
+            <code className={styles.currentCommand} translate="no">
+              {repo.passcommand}
+            </code>
           )}
           <Button icon="terminal" onClick={() => setDraft(repo.passcommand ?? '')} disabled={busy}>
-            {repo.passcommand === undefined ? 'Use a command…' : 'Change…'}
+            {repo.passcommand === undefined ? t('passcommandCard.use') : t('passcommandCard.change')}
           </Button>
           {repo.passcommand === undefined ? null : (
             <Button variant="ghost" icon="trash" onClick={() => save(null)} busy={busy}>
-              Remove
+              {t('common:actions.remove')}
             </Button>
           )}
         </div>
@@ -75,10 +75,10 @@ export function PasscommandCard({ repo }: PasscommandCardProps) {
           <PasscommandField value={draft} onChange={setDraft} target={{ repoId: repo.id }} disabled={busy} />
           <div className={styles.actions}>
             <Button onClick={() => setDraft(undefined)} disabled={busy}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
             <Button type="submit" variant="primary" busy={busy} disabled={draft.trim() === ''}>
-              Save command
+              {t('passcommandCard.save')}
             </Button>
           </div>
         </form>

@@ -4,12 +4,9 @@
  * its verdict comes back, never what the command printed.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PasscommandTestResult } from '../../../src-main/model/passcommand.js';
-import {
-  checkPasscommand,
-  PASSCOMMAND_EXAMPLES,
-  PASSCOMMAND_HINT,
-} from '../../../src-main/model/passcommand-syntax.js';
+import { checkPasscommand, PASSCOMMAND_EXAMPLES } from '../../../src-main/model/passcommand-syntax.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
 import { Icon } from '../../components/Icon.js';
@@ -28,13 +25,14 @@ export interface PassphraseSourceChoiceProps {
 
 /** "Type the passphrase" / "Get it from a command". */
 export function PassphraseSourceChoice({ value, onChange, disabled }: PassphraseSourceChoiceProps) {
+  const { t } = useTranslation('repositories');
   const options: readonly [PassphraseSource, string][] = [
-    ['type', 'Type the passphrase'],
-    ['command', 'Get it from a command'],
+    ['type', t('passphraseSource.type')],
+    ['command', t('passphraseSource.command')],
   ];
   return (
     <fieldset className={styles.source} disabled={disabled}>
-      <legend className="field-label">How borg gets the passphrase</legend>
+      <legend className="field-label">{t('passphraseSource.legend')}</legend>
       {options.map(([source, label]) => (
         <label key={source} className={styles.sourceOption}>
           <input
@@ -71,9 +69,10 @@ type TestState =
 
 /** The command field with its hint, a Test button and the Test's verdict beside it. */
 export function PasscommandField({ value, onChange, target, showErrors, disabled }: PasscommandFieldProps) {
+  const { t } = useTranslation('repositories');
   // The input check's verdict, shown without asking the core.
   const [localResult, setLocalResult] = useState<PasscommandTestResult>();
-  const tester = useAction('repos:test-passcommand', { fallback: 'The command could not be tested.' });
+  const tester = useAction('repos:test-passcommand', { fallback: t('passcommand.testFailed') });
   const checked = checkPasscommand(value);
   const problem = checked.ok ? undefined : checked.problem;
   const runTest = (): void => {
@@ -100,17 +99,19 @@ export function PasscommandField({ value, onChange, target, showErrors, disabled
   return (
     <>
       <Field
-        label="Passphrase command"
+        label={t('passcommand.label')}
         error={showErrors || value !== '' ? problem : undefined}
         hint={
-          <>
-            For example <code>{PASSCOMMAND_EXAMPLES[0]}</code> or <code>{PASSCOMMAND_EXAMPLES[1]}</code>.{' '}
-            {PASSCOMMAND_HINT}
-          </>
+          <Trans
+            t={t}
+            i18nKey="passcommand.hint"
+            values={{ first: PASSCOMMAND_EXAMPLES[0], second: PASSCOMMAND_EXAMPLES[1] }}
+            components={{ code: <code translate="no" /> }}
+          />
         }
         addon={
           <Button icon="terminal" onClick={runTest} busy={test.kind === 'running'} disabled={disabled}>
-            Test
+            {t('passcommand.test')}
           </Button>
         }
       >
@@ -124,6 +125,7 @@ export function PasscommandField({ value, onChange, target, showErrors, disabled
           }}
           spellCheck={false}
           autoComplete="off"
+          translate="no"
           placeholder={PASSCOMMAND_EXAMPLES[0]}
           disabled={disabled}
         />
@@ -134,11 +136,12 @@ export function PasscommandField({ value, onChange, target, showErrors, disabled
 }
 
 function TestVerdict({ state }: { readonly state: TestState }) {
+  const { t } = useTranslation('repositories');
   if (state.kind === 'idle') return <p className="visually-hidden" role="status" />;
   if (state.kind === 'running')
     return (
       <p className={styles.verdict} role="status">
-        Testing… (stopped after 30 seconds)
+        {t('passcommand.testing')}
       </p>
     );
   const { result } = state;

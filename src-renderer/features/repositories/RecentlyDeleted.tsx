@@ -3,9 +3,10 @@
  * --deleted` until the next compact, each with Undelete. Borg 1.x deletes for good, so the card is
  * only shown where the borg's features include soft delete.
  */
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { formatDateTime, formatRelative } from '../../lib/format.js';
+import { formatCount, formatDateTime, formatRelative } from '../../lib/format.js';
 import { useAction, useRequest } from '../../lib/use-request.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { shortArchiveId } from './use-borg-features.js';
@@ -22,14 +23,11 @@ export interface RecentlyDeletedProps {
 
 /** The card of soft-deleted archives (`aria-label="Recently deleted"`); nothing when there are none. */
 export function RecentlyDeleted({ repoId, refresh, busy }: RecentlyDeletedProps) {
+  const { t } = useTranslation('repositories');
   const loadDetails = useReposStore((s) => s.loadDetails);
-  const deleted = useRequest(
-    'archives:deleted',
-    { repoId },
-    { fallback: 'The deleted archives could not be listed.', refresh },
-  );
+  const deleted = useRequest('archives:deleted', { repoId }, { fallback: t('deleted.listFailed'), refresh });
   const undelete = useAction('archives:undelete', {
-    fallback: 'The archive could not be undeleted.',
+    fallback: t('deleted.undeleteFailed'),
     onSuccess: () => {
       deleted.reload();
       void loadDetails(repoId);
@@ -43,30 +41,28 @@ export function RecentlyDeleted({ repoId, refresh, busy }: RecentlyDeletedProps)
     <section className={`card ${styles.archivesCard}`} aria-labelledby="deleted-title">
       <header className="card-header">
         <h2 id="deleted-title" className="card-title">
-          Recently deleted
+          {t('deleted.title')}
         </h2>
-        <span className="muted">{archives.length} until the next compact</span>
+        <span className="muted">{t('deleted.count', { figure: formatCount(archives.length) })}</span>
       </header>
-      <p className={`muted ${styles.cardNote}`}>
-        Deleted archives can be restored until the repository is compacted.
-      </p>
+      <p className={`muted ${styles.cardNote}`}>{t('deleted.note')}</p>
       {undelete.error ? <ErrorMessage error={undelete.error} /> : null}
       <div className="table-wrap">
-        <table className="table" aria-label="Recently deleted">
+        <table className="table" aria-label={t('deleted.title')}>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Date</th>
-              <th scope="col">Id</th>
+              <th scope="col">{t('archives.name')}</th>
+              <th scope="col">{t('archives.date')}</th>
+              <th scope="col">{t('deleted.id')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('archives.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {newestFirst.map((archive) => (
               <tr key={archive.id}>
-                <th scope="row" className="archive-name">
+                <th scope="row" className="archive-name" translate="no">
                   {archive.name}
                 </th>
                 <td title={formatDateTime(archive.start)}>
@@ -74,17 +70,22 @@ export function RecentlyDeleted({ repoId, refresh, busy }: RecentlyDeletedProps)
                   <span className="date-sub">{formatRelative(archive.start)}</span>
                 </td>
                 <td>
-                  <code title={archive.id}>{shortArchiveId(archive.id)}</code>
+                  <code title={archive.id} translate="no">
+                    {shortArchiveId(archive.id)}
+                  </code>
                 </td>
                 <td className="right row-actions">
                   <Button
                     size="small"
                     icon="refresh"
                     disabled={busy || undelete.pending}
-                    aria-label={`Undelete ${archive.name} (${shortArchiveId(archive.id)})`}
+                    aria-label={t('deleted.undeleteLabel', {
+                      name: archive.name,
+                      id: shortArchiveId(archive.id),
+                    })}
                     onClick={() => undelete.run({ repoId, archiveName: archive.name, archiveId: archive.id })}
                   >
-                    Undelete
+                    {t('deleted.undelete')}
                   </Button>
                 </td>
               </tr>

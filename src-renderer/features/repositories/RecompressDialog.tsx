@@ -3,6 +3,7 @@
  * it as a job whose progress, Cancel and log show on the repository screen.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Compression } from '../../../src-main/model/compression.js';
 import { ChoiceSelect } from '../../components/ChoiceSelect.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -22,30 +23,27 @@ export interface RecompressDialogProps {
 
 /** A small dialog that starts `borg repo-compress`. */
 export function RecompressDialog({ repoId, repoName, onClose }: RecompressDialogProps) {
+  const { t } = useTranslation('repositories');
   const defaultCompression = useAppStore((s) => s.settings?.defaultCompression ?? 'zstd,3');
   const [compression, setCompression] = useState<Compression>(defaultCompression);
   const recompress = useAction('repos:recompress', {
-    fallback: 'Recompressing could not be started.',
+    fallback: t('recompress.failed'),
     onSuccess: onClose,
   });
   const { pending: busy, error } = recompress;
   return (
     <Dialog
-      title={`Recompress ${repoName}`}
+      title={t('recompress.title', { name: repoName })}
       size="small"
       onClose={onClose}
       busy={busy}
       onSubmit={() => recompress.run({ repoId, compression })}
-      footer={<DialogFooter onClose={onClose} busy={busy} submitLabel="Recompress now" />}
+      footer={<DialogFooter onClose={onClose} busy={busy} submitLabel={t('recompress.submit')} />}
     >
-      <Field label="Compression" hint={hintFor(compressionChoices(), compression)}>
+      <Field label={t('recompress.compressionLabel')} hint={hintFor(compressionChoices(), compression)}>
         <ChoiceSelect choices={compressionChoices()} value={compression} onChange={setCompression} />
       </Field>
-      <p className="muted">
-        Borg rewrites every chunk already in the repository with this compression (new backups use their
-        plan’s). It reads and writes all the data once, so it takes a while; stopping is safe — chunks not yet
-        done keep their old compression.
-      </p>
+      <p className="muted">{t('recompress.explanation')}</p>
       {error ? <ErrorMessage error={error} /> : null}
     </Dialog>
   );

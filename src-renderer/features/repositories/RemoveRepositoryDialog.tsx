@@ -3,7 +3,9 @@
  * them (the repository is taken out of their targets; a plan left with none stays, without a
  * destination) and that the repository's data is never deleted.
  */
+import { Trans, useTranslation } from 'react-i18next';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
+import { formatCount } from '../../lib/format.js';
 import { useRequest } from '../../lib/use-request.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
@@ -17,14 +19,15 @@ export interface RemoveRepositoryDialogProps {
 
 /** The confirmation behind a repository's "Remove from Borgdesk…". */
 export function RemoveRepositoryDialog({ repo, onClose }: RemoveRepositoryDialogProps) {
+  const { t } = useTranslation('repositories');
   const removeRepository = useReposStore((s) => s.removeRepository);
   const selectRepository = useAppStore((s) => s.selectRepository);
-  const plans = useRequest('plans:list', {}, { fallback: 'The plans could not be loaded.' });
+  const plans = useRequest('plans:list', {}, { fallback: t('remove.plansFailed') });
   const using = (plans.data ?? []).filter((p) => p.targets.some((t) => t.repoId === repo.id));
   return (
     <ConfirmDialog
-      title={`Remove “${repo.name}” from Borgdesk?`}
-      confirmLabel="Remove from Borgdesk"
+      title={t('remove.title', { name: repo.name })}
+      confirmLabel={t('remove.confirm')}
       onConfirm={async () => {
         await removeRepository(repo.id);
         selectRepository(undefined);
@@ -32,27 +35,33 @@ export function RemoveRepositoryDialog({ repo, onClose }: RemoveRepositoryDialog
       onClose={onClose}
     >
       <p>
-        Borgdesk forgets this repository and its remembered passphrase.{' '}
-        <strong>Its data is not deleted</strong>: the archives stay at <code>{repo.location}</code>, and you
-        can add it again with “Open existing”.
+        <Trans
+          t={t}
+          i18nKey="remove.explanation"
+          values={{ location: repo.location }}
+          components={{ strong: <strong />, location: <code translate="no" /> }}
+        />
       </p>
-      {plans.loading ? <p className="muted">Looking for plans that use it…</p> : null}
+      {plans.loading ? <p className="muted">{t('remove.lookingForPlans')}</p> : null}
       {using.length > 0 ? (
         <>
-          <p>These plans back up to it; it is taken out of them:</p>
-          <ul aria-label="Plans that use this repository">
+          <p>{t('remove.plansUsing')}</p>
+          <ul aria-label={t('remove.plansLabel')}>
             {using.map((p) => (
               <li key={p.id}>
-                <strong>{p.name}</strong>
+                <strong translate="no">{p.name}</strong>
                 {p.targets.length === 1
-                  ? ' — its only repository: the plan stays, with no destination, until you choose another.'
-                  : ` — keeps its other ${p.targets.length - 1 === 1 ? 'repository' : `${p.targets.length - 1} repositories`}.`}
+                  ? t('remove.onlyRepository')
+                  : t('remove.keepsOthers', {
+                      count: p.targets.length - 1,
+                      figure: formatCount(p.targets.length - 1),
+                    })}
               </li>
             ))}
           </ul>
         </>
       ) : plans.data ? (
-        <p className="muted">No plan backs up to it.</p>
+        <p className="muted">{t('remove.noPlans')}</p>
       ) : null}
     </ConfirmDialog>
   );

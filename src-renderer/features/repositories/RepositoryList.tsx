@@ -2,6 +2,7 @@
  * The sidebar's repository list: name, location, lock state and last backup, with the selected one
  * highlighted. A running backup shows a small activity dot.
  */
+import { useTranslation } from 'react-i18next';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Icon } from '../../components/Icon.js';
 import { formatRelative, truncateMiddle } from '../../lib/format.js';
@@ -22,6 +23,7 @@ function useRunningRepoIds(): ReadonlySet<string> {
 
 /** The list of repositories in the sidebar. */
 export function RepositoryList() {
+  const { t } = useTranslation('repositories');
   const repos = useReposStore((s) => s.repos);
   const loaded = useReposStore((s) => s.loaded);
   // Highlighted only while its screen is shown, not while Overview or History is.
@@ -32,10 +34,10 @@ export function RepositoryList() {
   const running = useRunningRepoIds();
 
   if (loaded && repos.length === 0) {
-    return <p className={styles.sidebarEmpty}>No repositories yet.</p>;
+    return <p className={styles.sidebarEmpty}>{t('list.empty')}</p>;
   }
   return (
-    <ul className={styles.repoList} aria-label="Repositories">
+    <ul className={styles.repoList} aria-label={t('list.label')}>
       {repos.map((repo) => (
         <li key={repo.id}>
           <RepositoryItem
@@ -64,16 +66,19 @@ interface RepositoryItemProps {
 }
 
 function RepositoryItem({ repo, active, running, homeDir, onSelect }: RepositoryItemProps) {
+  const { t } = useTranslation('repositories');
   const locked = isLocked(repo);
   const detailsId = `repo-item-${repo.id}`;
+  const nameId = `repo-item-name-${repo.id}`;
   return (
-    // The name alone is the accessible name; the details become the description, so words like
-    // "Locked" never leak into a button's name.
+    // The name alone is the accessible name (labelled by the name's element, which is data and so
+    // marked translate="no"); the details become the description, so words like "Locked" never leak
+    // into a button's name.
     <button
       type="button"
       className={active ? `${styles.repoItem} active` : styles.repoItem}
       aria-current={active ? 'page' : undefined}
-      aria-label={repo.name}
+      aria-labelledby={nameId}
       aria-describedby={detailsId}
       onClick={onSelect}
     >
@@ -82,21 +87,25 @@ function RepositoryItem({ repo, active, running, homeDir, onSelect }: Repository
       </span>
       <span className={styles.repoItemText}>
         <span className={styles.repoItemName}>
-          {repo.name}
-          {running ? <span className={styles.activityDot} title="Backup running" /> : null}
+          <span id={nameId} translate="no">
+            {repo.name}
+          </span>
+          {running ? <span className={styles.activityDot} title={t('list.backupRunning')} /> : null}
         </span>
         <span id={detailsId} className={styles.repoItemMeta}>
-          <span className={styles.repoItemLocation} title={repo.location}>
+          <span className={styles.repoItemLocation} title={repo.location} translate="no">
             {truncateMiddle(tildify(repo.location, homeDir), 32)}
           </span>
           <span className={styles.repoItemStatus}>
             {locked ? (
               <span className={`${styles.lockState} ${styles.locked}`}>
-                <Icon name="lock" size={12} /> Locked
+                <Icon name="lock" size={12} /> {t('list.locked')}
               </span>
             ) : null}
             <span>
-              {repo.lastBackupAt ? `Backed up ${formatRelative(repo.lastBackupAt)}` : 'Never backed up'}
+              {repo.lastBackupAt
+                ? t('list.backedUp', { when: formatRelative(repo.lastBackupAt) })
+                : t('list.neverBackedUp')}
             </span>
           </span>
         </span>

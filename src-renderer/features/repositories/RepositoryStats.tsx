@@ -3,6 +3,7 @@
  * they need after deduplication, and the ratio between the first and the last. What the folder takes
  * on disk can be more (deleted archives until compacted): the space card shows that.
  */
+import { useTranslation } from 'react-i18next';
 import type { RepositoryStats as Stats } from '../../../src-main/model/repository.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { formatRatio } from '../../lib/format.js';
@@ -15,33 +16,34 @@ export interface RepositoryStatsProps {
 
 /** Four stat tiles. */
 export function RepositoryStats({ stats }: RepositoryStatsProps) {
+  const { t } = useTranslation('repositories');
   return (
-    <dl className={styles.stats} aria-label="Repository totals">
+    <dl className={styles.stats} aria-label={t('stats.label')}>
       <div className={styles.stat}>
-        <dt>Original size</dt>
+        <dt>{t('stats.original')}</dt>
         <dd>
           <ByteSize bytes={stats?.totalSize} />
         </dd>
-        <p className={styles.statNote}>all archives, before compression</p>
+        <p className={styles.statNote}>{t('stats.originalNote')}</p>
       </div>
       <div className={styles.stat}>
-        <dt>Compressed</dt>
+        <dt>{t('stats.compressed')}</dt>
         <dd>
           <ByteSize bytes={stats?.totalCompressedSize} />
         </dd>
-        <p className={styles.statNote}>all archives, after compression</p>
+        <p className={styles.statNote}>{t('stats.compressedNote')}</p>
       </div>
       <div className={`${styles.stat} ${styles.statAccent}`}>
-        <dt>Deduplicated</dt>
+        <dt>{t('stats.deduplicated')}</dt>
         <dd>
           <ByteSize bytes={stats?.uniqueCompressedSize} />
         </dd>
-        <p className={styles.statNote}>what the archives need, stored once</p>
+        <p className={styles.statNote}>{t('stats.deduplicatedNote')}</p>
       </div>
       <div className={styles.stat}>
-        <dt>Dedup ratio</dt>
+        <dt>{t('stats.ratio')}</dt>
         <dd className="num">{stats ? formatRatio(stats.dedupRatio) : '—'}</dd>
-        <p className={styles.statNote}>source bytes per stored byte</p>
+        <p className={styles.statNote}>{t('stats.ratioNote')}</p>
       </div>
     </dl>
   );

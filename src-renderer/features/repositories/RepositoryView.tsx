@@ -4,13 +4,14 @@
  * repository's automatic check.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobKind, JobSnapshot } from '../../../src-main/model/job.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { LOCK_ERROR_CODES } from '../../../src-main/model/lock.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Icon } from '../../components/Icon.js';
-import { formatRelative } from '../../lib/format.js';
+import { formatCount, formatRelative } from '../../lib/format.js';
 import { isRemoteLocation } from '../../lib/paths.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { isFinal, latestJobFor } from '../../stores/job-events.js';
@@ -53,6 +54,7 @@ export interface RepositoryViewProps {
 
 /** The main screen for a selected repository. */
 export function RepositoryView({ repo }: RepositoryViewProps) {
+  const { t } = useTranslation('repositories');
   const entry = useReposStore((s) => s.details[repo.id]);
   const loadDetails = useReposStore((s) => s.loadDetails);
   const openDialog = useAppStore((s) => s.openDialog);
@@ -84,32 +86,42 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
           <Icon name={isRemoteLocation(repo.location) ? 'server' : 'archive'} size={22} />
         </div>
         <div className={styles.repoHeaderText}>
-          <h1 className="repo-title">{repo.name}</h1>
+          <h1 className="repo-title" translate="no">
+            {repo.name}
+          </h1>
           <p className={styles.repoLocation}>
-            <code>{repo.location}</code>
+            <code translate="no">{repo.location}</code>
             <RepositoryEditActions repo={repo} busy={busy} />
           </p>
           <div className={styles.chips}>
             <span className="chip">
               <Icon name="shield" size={12} />
-              {repo.encryption ?? (repo.needsPassphrase ? 'encrypted' : 'encryption unknown')}
+              {repo.encryption !== undefined ? (
+                <span translate="no">{repo.encryption}</span>
+              ) : repo.needsPassphrase ? (
+                t('view.encrypted')
+              ) : (
+                t('view.encryptionUnknown')
+              )}
             </span>
             {repo.needsPassphrase ? (
               <span className={locked ? 'chip chip-warn' : 'chip chip-ok'}>
                 <Icon name={locked ? 'lock' : 'unlock'} size={12} />
                 {locked
-                  ? 'Locked'
+                  ? t('view.locked')
                   : repo.passcommand
-                    ? 'Passphrase from a command'
+                    ? t('view.passphraseFromCommand')
                     : repo.passphraseStored
-                      ? 'Remembered on this computer'
-                      : 'Unlocked for this session'}
+                      ? t('view.rememberedHere')
+                      : t('view.unlockedForSession')}
               </span>
             ) : null}
             <ForgetPassphraseButton repo={repo} />
             <span className="chip">
               <Icon name="clock" size={12} />
-              {repo.lastBackupAt ? `Last backup ${formatRelative(repo.lastBackupAt)}` : 'Never backed up'}
+              {repo.lastBackupAt
+                ? t('view.lastBackup', { when: formatRelative(repo.lastBackupAt) })
+                : t('view.neverBackedUp')}
             </span>
           </div>
         </div>
@@ -121,27 +133,31 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
             busy={entry?.loading}
             disabled={locked}
           >
-            Refresh
+            {t('view.refresh')}
           </Button>
           {locked ? (
             <Button icon="unlock" onClick={() => openDialog({ kind: 'unlock', repoId: repo.id })}>
-              Unlock
+              {t('view.unlock')}
             </Button>
           ) : (
             <>
               <Button variant="ghost" icon="shield" onClick={() => setChecking(true)} disabled={busy}>
-                Check repository
+                {t('view.checkRepository')}
               </Button>
-              <TestRestoreButton repoId={repo.id} subject={`the newest archive of ${repo.name}`} inHeader />
+              <TestRestoreButton
+                repoId={repo.id}
+                subject={t('view.newestArchiveOf', { name: repo.name })}
+                inHeader
+              />
             </>
           )}
           {migratable ? (
             <Button variant="ghost" icon="archive" onClick={() => setMigrating(true)} disabled={busy}>
-              Migrate to borg 2…
+              {t('view.migrate')}
             </Button>
           ) : null}
           <Button variant="primary" size="large" icon="upload" onClick={backUp} disabled={busy}>
-            Back up now
+            {t('view.backUpNow')}
           </Button>
         </div>
       </header>
@@ -155,8 +171,8 @@ export function RepositoryView({ repo }: RepositoryViewProps) {
         <div className="callout">
           <Icon name="lock" size={18} />
           <div>
-            <p className="callout-title">This repository is locked</p>
-            <p>Enter its passphrase to see its archives and to back up. Borgdesk keeps it in memory only.</p>
+            <p className="callout-title">{t('view.lockedTitle')}</p>
+            <p>{t('view.lockedText')}</p>
           </div>
         </div>
       ) : (
@@ -194,6 +210,7 @@ function RepositoryContents(props: {
   readonly lockShownAbove: boolean;
 }) {
   const { repoId, repoName, entry, waitingForJob, lockShownAbove } = props;
+  const { t } = useTranslation('repositories');
   const show = useViewStore((s) => s.show);
   const [dialog, setDialog] = useState<ArchiveDialog>();
   const features = useBorgFeatures();
@@ -209,7 +226,7 @@ function RepositoryContents(props: {
       {entry?.error ? (
         <ErrorMessage
           error={entry.error}
-          title="Could not read the repository"
+          title={t('contents.couldNotRead')}
           onRetry={() => void loadDetails(repoId)}
         />
       ) : null}
@@ -227,15 +244,15 @@ function RepositoryContents(props: {
           <section className={`card ${styles.archivesCard}`} aria-labelledby="archives-title">
             <header className="card-header">
               <h2 id="archives-title" className="card-title">
-                Archives
+                {t('contents.archivesTitle')}
               </h2>
               <span className="muted">
                 {entry?.data
-                  ? `${entry.data.archives.length} total`
+                  ? t('contents.archivesTotal', { total: formatCount(entry.data.archives.length) })
                   : entry?.loading
                     ? waitingForJob
-                      ? 'Waiting for the backup to finish…'
-                      : 'Loading…'
+                      ? t('contents.waitingForBackup')
+                      : t('contents.loading')
                     : ''}
               </span>
               {entry?.data ? (

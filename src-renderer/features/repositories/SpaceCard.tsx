@@ -4,6 +4,7 @@
  * about how much it frees. Remote repositories cannot be measured; the card says so.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { RepositoryStats } from '../../../src-main/model/repository.js';
 import { reclaimableBytes } from '../../../src-main/model/space.js';
 import { Button } from '../../components/Button.js';
@@ -26,12 +27,13 @@ export interface SpaceCardProps {
 
 /** The space card with its Compact… button. */
 export function SpaceCard({ repoId, repoName, stats, loadedAt, busy }: SpaceCardProps) {
+  const { t } = useTranslation('repositories');
   const [compacting, setCompacting] = useState(false);
   const reportsFreed = useBorgFeatures()?.compactReportsFreed !== false;
   const space = useRequest(
     'repos:space',
     { repoId },
-    { fallback: 'The repository folder could not be measured.', refresh: String(loadedAt ?? '') },
+    { fallback: t('space.measureFailed'), refresh: String(loadedAt ?? '') },
   );
   const measured = space.data?.kind === 'measured' ? space.data : undefined;
   const reclaimable =
@@ -42,7 +44,7 @@ export function SpaceCard({ repoId, repoName, stats, loadedAt, busy }: SpaceCard
     <section className="card" aria-labelledby="space-title">
       <header className="card-header">
         <h2 id="space-title" className="card-title">
-          Space on disk
+          {t('space.title')}
         </h2>
         <Button
           variant={reclaimable !== undefined && reclaimable > 0 ? 'secondary' : 'ghost'}
@@ -50,28 +52,36 @@ export function SpaceCard({ repoId, repoName, stats, loadedAt, busy }: SpaceCard
           onClick={() => setCompacting(true)}
           disabled={busy}
         >
-          Compact…
+          {t('space.compact')}
         </Button>
       </header>
       <div className={styles.body} aria-live="polite">
         {measured && stats ? (
           <p>
-            The repository folder takes <ByteSize bytes={measured.onDiskBytes} /> on disk; its archives need{' '}
-            <ByteSize bytes={stats.uniqueCompressedSize} /> of it.
+            <Trans
+              t={t}
+              i18nKey="space.measured"
+              components={{
+                onDisk: <ByteSize bytes={measured.onDiskBytes} />,
+                needed: <ByteSize bytes={stats.uniqueCompressedSize} />,
+              }}
+            />
           </p>
         ) : null}
         {reclaimable !== undefined && reclaimable > 0 ? (
           <p className={styles.reclaimable}>
-            About <ByteSize bytes={reclaimable} /> belongs to deleted or pruned archives. Borg frees it only
-            when it compacts the repository.
+            <Trans
+              t={t}
+              i18nKey="space.reclaimable"
+              components={{ size: <ByteSize bytes={reclaimable} /> }}
+            />
           </p>
         ) : reclaimable === 0 ? (
-          <p className="muted">Nothing worth compacting: the space of deleted archives has been freed.</p>
+          <p className="muted">{t('space.nothingToCompact')}</p>
         ) : (
           <p className="muted">
             {space.data?.kind === 'unknown' ? `${space.data.reason} ` : ''}
-            Deleting or pruning archives frees their space only when borg compacts the repository
-            {reportsFreed ? '; it reports how much when done.' : '.'}
+            {reportsFreed ? t('space.freedOnCompactReported') : t('space.freedOnCompact')}
           </p>
         )}
       </div>

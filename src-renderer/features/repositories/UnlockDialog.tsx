@@ -3,6 +3,7 @@
  * keychain when asked, and hands it to borg through a pipe) and is checked there against the repository.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -23,6 +24,7 @@ export interface UnlockDialogProps {
 
 /** The passphrase prompt for a locked repository. */
 export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
+  const { t } = useTranslation(['repositories', 'common']);
   const repo = useReposStore((s) => s.repos.find((r) => r.id === repoId));
   const unlockRepository = useReposStore((s) => s.unlockRepository);
   const closeDialog = useAppStore((s) => s.closeDialog);
@@ -41,7 +43,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
         ? setRepositoryPasscommand({ repoId, passcommand })
         : unlockRepository({ repoId, passphrase, remember }),
     {
-      fallback: 'The repository could not be unlocked.',
+      fallback: t('unlock.failed'),
       onSuccess: () => (thenBackup ? openDialog({ kind: 'backup', repoId }) : closeDialog()),
     },
   );
@@ -50,9 +52,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
   const [importingKey, setImportingKey] = useState(false);
   const error = empty
     ? {
-        message: fromCommand
-          ? 'Enter the command that prints the passphrase.'
-          : 'Enter the passphrase of this repository.',
+        message: fromCommand ? t('unlock.commandMissing') : t('unlock.passphraseMissing'),
       }
     : unlock.error;
 
@@ -65,13 +65,13 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
 
   return (
     <Dialog
-      title="Unlock repository"
+      title={t('unlock.title')}
       description={
         fromCommand
-          ? 'Borgdesk stores the command with the repository; borg runs it whenever it needs the passphrase.'
+          ? t('unlock.commandDescription')
           : repo
-            ? `Enter the passphrase of “${repo.name}”. Borgdesk hands it to borg through a pipe, never on a command line.`
-            : 'Enter the passphrase of this repository.'
+            ? t('unlock.description', { name: repo.name })
+            : t('unlock.passphraseMissing')
       }
       size="small"
       onClose={closeDialog}
@@ -80,10 +80,10 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
       footer={
         <>
           <Button onClick={closeDialog} disabled={busy}>
-            Close
+            {t('common:actions.close')}
           </Button>
           <Button type="submit" variant="primary" icon="unlock" busy={busy}>
-            Unlock
+            {t('unlock.submit')}
           </Button>
         </>
       }
@@ -91,7 +91,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
       {error ? <ErrorMessage error={error} /> : null}
       {error !== undefined && 'code' in error && error.code === 'KeyNotFound' ? (
         <Button icon="download" onClick={() => setImportingKey(true)}>
-          Import key…
+          {t('add.importKey')}
         </Button>
       ) : null}
       {importingKey ? (
@@ -108,7 +108,7 @@ export function UnlockDialog({ repoId, thenBackup }: UnlockDialogProps) {
       {fromCommand ? (
         <PasscommandField value={passcommand} onChange={setPasscommand} target={{ repoId }} disabled={busy} />
       ) : (
-        <Field label="Passphrase">
+        <Field label={t('form.passphraseLabel')}>
           <input
             type="password"
             value={passphrase}

@@ -2,6 +2,7 @@
  * The "Automatic check" form: which schedule (off, daily or weekly at a time), on which weekday,
  * and how deep, converted to and from a saved check row; plus the words for its next and last run.
  */
+import i18next from 'i18next';
 import type { CheckModeName, CheckSchedule, CheckScheduleRow } from '../../../src-main/model/check.js';
 import type { Schedule } from '../../../src-main/model/schedule.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -66,22 +67,20 @@ export function isFormChanged(form: CheckForm, row: CheckScheduleRow | undefined
   );
 }
 
-const waitingWords: Readonly<Record<NonNullable<CheckScheduleRow['waitingFor']>, string>> = {
-  running: 'Running now',
-  target: 'Waiting for the repository to be reachable',
-  network: 'Waiting for the network',
-  conditions: 'Waiting for its conditions (power, connection)',
-  paused: 'Paused',
-};
+// Plain functions, not components: they read the UI's language from i18next like lib/format.ts does.
+const notScheduled = (): string => i18next.t('checkSchedule.notScheduled', { ns: 'repositories' });
 
 /** The "Next check" text: a date, why it waits, or "Not scheduled". */
 export function nextCheckText(row: CheckScheduleRow | undefined): string {
-  if (row === undefined || row.schedule.kind === 'off') return 'Not scheduled';
-  if (row.waitingFor !== undefined) return waitingWords[row.waitingFor];
-  return row.dueAt === undefined ? 'Not scheduled' : formatDateTime(row.dueAt);
+  if (row === undefined || row.schedule.kind === 'off') return notScheduled();
+  if (row.waitingFor !== undefined)
+    return i18next.t(`checkSchedule.waiting.${row.waitingFor}`, { ns: 'repositories' });
+  return row.dueAt === undefined ? notScheduled() : formatDateTime(row.dueAt);
 }
 
 /** The "Last check" text of a scheduled check. */
 export function lastCheckText(row: CheckScheduleRow | undefined): string {
-  return row?.lastRunAt === undefined ? 'Never' : formatDateTime(row.lastRunAt);
+  return row?.lastRunAt === undefined
+    ? i18next.t('checkSchedule.never', { ns: 'repositories' })
+    : formatDateTime(row.lastRunAt);
 }

@@ -4,6 +4,7 @@
  * is saved at once (a smaller one removes the least recently opened indexes right away), apart from
  * the dialog's Save, since clearing is immediate too.
  */
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
@@ -17,18 +18,19 @@ const CAPS_MB = [500, 1000, 2000, 5000, 10_000, 20_000];
 
 /** Usage, cap and Clear for the archive indexes. */
 export function ArchiveIndexCache() {
+  const { t } = useTranslation('settings');
   const capMb = useAppStore((s) => s.settings?.archiveIndexCacheMb ?? 2000);
   const updateSettings = useAppStore((s) => s.updateSettings);
   const usage = useRequest(
     'archives:index-usage',
     {},
-    { fallback: 'Borgdesk could not measure its archive indexes.', refresh: String(capMb) },
+    { fallback: t('archiveIndexes.measureFailed'), refresh: String(capMb) },
   );
   const clear = useAction('archives:index-clear', {
-    fallback: 'The archive indexes could not be cleared.',
+    fallback: t('archiveIndexes.clearFailed'),
     onSuccess: () => usage.reload(),
   });
-  const setCap = useAction(updateSettings, { fallback: 'The new size could not be saved.' });
+  const setCap = useAction(updateSettings, { fallback: t('archiveIndexes.capFailed') });
   const caps = CAPS_MB.includes(capMb) ? CAPS_MB : [...CAPS_MB, capMb].sort((a, b) => a - b);
   // The usage request reruns after a Clear and after a cap change (refresh), so it is always current.
   const shown = usage.data;
@@ -36,25 +38,25 @@ export function ArchiveIndexCache() {
   const summary =
     shown === undefined
       ? '…'
-      : `${formatBytes(shown.bytes)} of ${formatBytes(shown.capBytes)}, ${formatCount(shown.archives)} ${
-          shown.archives === 1 ? 'archive' : 'archives'
-        }`;
+      : t('archiveIndexes.summary', {
+          count: shown.archives,
+          used: formatBytes(shown.bytes),
+          cap: formatBytes(shown.capBytes),
+          archives: formatCount(shown.archives),
+        });
   return (
-    <div className="field" role="group" aria-label="Archive indexes">
+    <div className="field" role="group" aria-label={t('archiveIndexes.label')}>
       <p className={styles.usage}>
-        <span role="status">Archive indexes: {summary}</span>
+        <span role="status">{t('archiveIndexes.usage', { summary })}</span>
         <Button
           onClick={() => clear.run({})}
           busy={clear.pending}
           disabled={shown === undefined || shown.archives === 0}
         >
-          Clear
+          {t('archiveIndexes.clear')}
         </Button>
       </p>
-      <Field
-        label="Space for archive indexes"
-        hint="Each new backup is indexed in the background so it opens at once. When this space is full, the least recently opened indexes go; borg lists an archive again when it is next opened."
-      >
+      <Field label={t('archiveIndexes.capLabel')} hint={t('archiveIndexes.capHint')}>
         <select
           value={capMb}
           disabled={setCap.pending}

@@ -1,4 +1,6 @@
 /** Settings' statement of the borg in use: its version, where it is, and what it supports in plain words. */
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { BorgStatus } from '../../../src-main/model/app.js';
 import { borgAbilities, borgVersionLabel } from '../../lib/borg-description.js';
 import styles from './BorgInUse.module.css';
@@ -11,16 +13,18 @@ export interface BorgInUseProps {
 
 /** "Borg in use: borg 2.0.0b19 (beta) at /usr/bin/borg — opens borg 2 repositories only; …". */
 export function BorgInUse({ borg }: BorgInUseProps) {
+  const { t } = useTranslation('settings');
   if (borg === undefined) return null;
   return (
-    <div className="field" role="group" aria-label="Borg in use">
-      <span className="field-label">Borg in use</span>
+    <div className="field" role="group" aria-label={t('borgInUse.label')}>
+      <span className="field-label">{t('borgInUse.label')}</span>
       {borg.state === 'ok' ? (
         <>
           <p className="field-hint">
-            borg {borgVersionLabel(borg.version)} at <code>{borg.path}</code>
+            <span translate="no">borg {borgVersionLabel(borg.version)}</span> {t('borgInUse.at')}{' '}
+            <code translate="no">{borg.path}</code>
           </p>
-          <ul className={`field-hint ${styles.abilities}`} aria-label="What it supports">
+          <ul className={`field-hint ${styles.abilities}`} aria-label={t('borgInUse.abilities')}>
             {borgAbilities(borg.features).map((ability) => (
               <li key={ability}>{capitalised(ability)}</li>
             ))}
@@ -28,7 +32,7 @@ export function BorgInUse({ borg }: BorgInUseProps) {
         </>
       ) : (
         <p className="callout callout-compact" role="note">
-          {notUsable(borg)}
+          {notUsable(borg, t)}
         </p>
       )}
     </div>
@@ -39,17 +43,17 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function notUsable(borg: Exclude<BorgStatus, { state: 'ok' }>): string {
+function notUsable(borg: Exclude<BorgStatus, { state: 'ok' }>, t: TFunction<'settings'>): string {
   switch (borg.state) {
     case 'missing':
-      return 'No borg was found. Install borg, or enter the path to it above.';
+      return t('borgInUse.missing');
     case 'too-old':
-      return `borg ${borg.version} at ${borg.path} is too old; Borgdesk needs ${borg.minimum} or newer.`;
+      return t('borgInUse.tooOld', { version: borg.version, path: borg.path, minimum: borg.minimum });
     case 'broken':
-      return `The borg at ${borg.path} does not run: ${borg.detail}`;
+      return t('borgInUse.broken', { path: borg.path, detail: borg.detail });
     case 'unsupported':
-      return `borg ${borg.version} at ${borg.path} can’t be used: ${borg.reason}`;
+      return t('borgInUse.unsupported', { version: borg.version, path: borg.path, reason: borg.reason });
     case 'platform-unsupported':
-      return `${borg.reason} Use Borgdesk’s browser host inside WSL instead.`;
+      return t('borgInUse.platformUnsupported', { reason: borg.reason });
   }
 }

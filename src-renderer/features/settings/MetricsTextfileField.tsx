@@ -4,6 +4,7 @@
  * and how the last write went, in plain words with what to do when it failed.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MetricsStatus } from '../../../src-main/model/metrics.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -16,28 +17,26 @@ const EXAMPLE = '/var/lib/prometheus/node-exporter/borgdesk.prom';
 
 /** The outcome line under the field. */
 function LastWrite({ status }: { readonly status: MetricsStatus }) {
+  const { t } = useTranslation('settings');
   const { lastWrite } = status;
-  if (status.file === '')
-    return <p className={`muted ${styles.outcome}`}>Off: no metrics file is written.</p>;
+  if (status.file === '') return <p className={`muted ${styles.outcome}`}>{t('metrics.off')}</p>;
   if (lastWrite === undefined) return null;
   const at = formatDateTime(lastWrite.at);
   if (lastWrite.ok) {
     const count = lastWrite.targets ?? 0;
-    const holds =
-      count === 0
-        ? ': no plan has run yet, so it holds no values'
-        : `, with the last run of ${count} plan destination${count === 1 ? '' : 's'}`;
+    const holds = count === 0 ? t('metrics.writtenEmpty') : t('metrics.writtenTargets', { count });
     return (
       <p className={`muted ${styles.outcome}`} role="status">
-        Written {at}
-        {holds}. Borgdesk rewrites it after every plan run.
+        {t('metrics.written', { at })}
+        {holds}
+        {t('metrics.rewrites')}
       </p>
     );
   }
   return (
     <p className={`callout callout-compact ${styles.outcome}`} role="alert">
       <span>
-        The metrics file could not be written ({at}). {lastWrite.message} {lastWrite.remedy}
+        {t('metrics.writeFailed', { at })} {lastWrite.message} {lastWrite.remedy}
       </span>
     </p>
   );
@@ -45,16 +44,13 @@ function LastWrite({ status }: { readonly status: MetricsStatus }) {
 
 /** The path field, its Save and write button, and the last write's outcome. */
 export function MetricsTextfileField() {
-  const loaded = useRequest(
-    'settings:metrics-status',
-    {},
-    { fallback: 'The metrics setting could not be read.' },
-  );
+  const { t } = useTranslation('settings');
+  const loaded = useRequest('settings:metrics-status', {}, { fallback: t('metrics.readFailed') });
   const [draft, setDraft] = useState<string>();
   // The newest status: an apply's answer outlives the error reset that typing does.
   const [applied, setApplied] = useState<MetricsStatus>();
   const apply = useAction('settings:metrics-apply', {
-    fallback: 'The metrics file could not be set.',
+    fallback: t('metrics.setFailed'),
     onSuccess: (next: MetricsStatus) => {
       setApplied(next);
       setDraft(undefined);
@@ -67,12 +63,12 @@ export function MetricsTextfileField() {
   return (
     <>
       <Field
-        label="Prometheus metrics"
+        label={t('metrics.label')}
         hint={
           <>
-            A file for node_exporter’s textfile collector with each plan’s last run, result and sizes. Put it
-            in the folder node_exporter’s <code>--collector.textfile.directory</code> names, such as{' '}
-            <code>{EXAMPLE}</code>. Leave empty for none.
+            {t('metrics.hintBefore')} <code translate="no">--collector.textfile.directory</code>{' '}
+            {t('metrics.hintMiddle')} <code translate="no">{EXAMPLE}</code>
+            {t('metrics.hintAfter')}
           </>
         }
         addon={
@@ -82,7 +78,7 @@ export function MetricsTextfileField() {
             disabled={status === undefined}
             onClick={() => apply.run({ file: file.trim() })}
           >
-            Save and write now
+            {t('metrics.saveAndWrite')}
           </Button>
         }
       >
@@ -94,13 +90,15 @@ export function MetricsTextfileField() {
           }}
           placeholder={EXAMPLE}
           spellCheck={false}
+          // A path, typed or shown as an example: never translated.
+          translate="no"
         />
       </Field>
       {apply.error ? <ErrorMessage error={apply.error} /> : null}
       {loaded.error ? <ErrorMessage error={loaded.error} /> : null}
       {unsaved ? (
         <p className={`muted ${styles.outcome}`} role="note">
-          Not saved yet: press Save and write now.
+          {t('metrics.unsaved')}
         </p>
       ) : null}
       {status !== undefined && !apply.error && !unsaved ? <LastWrite status={status} /> : null}

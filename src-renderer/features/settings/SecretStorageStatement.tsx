@@ -1,4 +1,5 @@
 /** Settings' one statement of where remembered passphrases are kept, and what is wrong with it if anything. */
+import { useTranslation } from 'react-i18next';
 import type { SecretStorage } from '../../../src-main/model/secret-storage.js';
 
 /** Props of {@link SecretStorageStatement}. */
@@ -9,10 +10,11 @@ export interface SecretStorageStatementProps {
 
 /** "Passphrases: …" with the store's own sentence and its problem. */
 export function SecretStorageStatement({ storage }: SecretStorageStatementProps) {
+  const { t } = useTranslation('settings');
   if (storage === undefined) return null;
   return (
-    <div className="field" role="group" aria-label="Passphrases">
-      <span className="field-label">Passphrases</span>
+    <div className="field" role="group" aria-label={t('secretStorage.label')}>
+      <span className="field-label">{t('secretStorage.label')}</span>
       <p className="field-hint">{storage.label}</p>
       {storage.problem !== undefined ? (
         <p className="callout callout-compact" role="note">

@@ -4,6 +4,7 @@
  * hiding it, and the user should know why it stays in the taskbar.
  */
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Props of {@link StartAtLoginField}. */
 export interface StartAtLoginFieldProps {
@@ -17,6 +18,7 @@ export interface StartAtLoginFieldProps {
 
 /** The switch, its hint, and the tray notice. */
 export function StartAtLoginField({ checked, onChange, supported, trayProblem }: StartAtLoginFieldProps) {
+  const { t } = useTranslation('settings');
   const hintId = useId();
   return (
     <div className="field">
@@ -29,16 +31,14 @@ export function StartAtLoginField({ checked, onChange, supported, trayProblem }:
           aria-describedby={hintId}
           onChange={(e) => onChange(e.target.checked)}
         />
-        <span>Start Borgdesk when I log in</span>
+        <span>{t('startAtLogin.label')}</span>
       </label>
       <p className="field-hint" id={hintId}>
-        {supported
-          ? 'Borgdesk starts without opening its window, so scheduled backups run after every login.'
-          : 'Only the desktop app can start at login. Here, start the browser host with your system instead (a systemd user service, for example).'}
+        {supported ? t('startAtLogin.supportedHint') : t('startAtLogin.unsupportedHint')}
       </p>
       {trayProblem !== undefined ? (
         <p className="callout callout-compact" role="note">
-          No tray icon: {trayProblem}. Closing the window minimises Borgdesk instead.
+          {t('startAtLogin.noTray', { problem: trayProblem })}
         </p>
       ) : null}
     </div>

@@ -1,0 +1,108 @@
+/**
+ * A walk over the main screens and dialogs, for the checks that hold on every screen (text from the
+ * catalogs, axe, no sideways overflow). Selectors match English names as substrings, so the walk works
+ * in the pseudo-locale too (⟦Overview⟧ contains "Overview"); the German walk uses the page's own
+ * English-free steps only where a spec asks for it.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** What the tour needs to exist: a repository with an archive and a plan (see the specs' setup). */
+export interface TourData {
+  readonly repositoryName: string;
+  readonly archiveName: string;
+}
+
+export type TourStop =
+  | 'overview'
+  | 'plans'
+  | 'history'
+  | 'repository'
+  | 'archive'
+  | 'settings-dialog'
+  | 'add-repository-dialog'
+  | 'plan-editor-dialog'
+  | 'backup-dialog'
+  | 'restore-dialog';
+
+const dialogs = (page: Page): Locator => page.getByRole('dialog');
+
+async function closeDialog(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await dialogs(page).waitFor({ state: 'detached' });
+}
+
+async function nav(page: Page, name: RegExp): Promise<void> {
+  await page
+    .getByRole('navigation', { name: /Screens|Bildschirme|⟦/ })
+    .getByRole('button', { name })
+    .click();
+}
+
+/**
+ * Visits each stop and calls `atStop` there, once the screen has settled. Dialogs are closed again
+ * with Escape, so every stop starts from a screen without a dialog.
+ */
+export async function tourScreens(
+  page: Page,
+  data: TourData,
+  atStop: (stop: TourStop) => Promise<void>,
+): Promise<void> {
+  await nav(page, /Overview/);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await atStop('overview');
+
+  await nav(page, /Plans/);
+  await page.getByRole('button', { name: /New plan/ }).waitFor();
+  await atStop('plans');
+  await page.getByRole('button', { name: /New plan/ }).click();
+  await dialogs(page).waitFor();
+  await atStop('plan-editor-dialog');
+  await closeDialog(page);
+
+  await nav(page, /History/);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await atStop('history');
+
+  await page.getByRole('complementary').getByText(data.repositoryName, { exact: true }).first().click();
+  const archives = page.getByRole('table', { name: /Archives/ });
+  await archives.getByText(data.archiveName).waitFor({ timeout: 30_000 });
+  await atStop('repository');
+
+  await page
+    .getByRole('button', { name: /Back up now/ })
+    .first()
+    .click();
+  await dialogs(page).waitFor();
+  await atStop('backup-dialog');
+  await closeDialog(page);
+
+  await archives
+    .getByRole('row')
+    .filter({ hasText: data.archiveName })
+    .getByRole('button', { name: /Browse/ })
+    .click();
+  const grid = page.getByRole('grid', { name: /Archive contents/ });
+  await grid.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
+  await atStop('archive');
+  await grid.getByRole('row').nth(1).getByRole('checkbox').check();
+  await page.getByRole('button', { name: /Restore…/ }).click();
+  await dialogs(page).waitFor();
+  await atStop('restore-dialog');
+  await closeDialog(page);
+
+  await page
+    .getByRole('button', { name: /Add repository/ })
+    .first()
+    .click();
+  await dialogs(page).waitFor();
+  await atStop('add-repository-dialog');
+  await closeDialog(page);
+
+  await page
+    .getByRole('button', { name: /Settings/ })
+    .last()
+    .click();
+  await dialogs(page).waitFor();
+  await atStop('settings-dialog');
+  await closeDialog(page);
+}
