@@ -2,6 +2,7 @@
  * Copies a text to the clipboard and says so for two seconds.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from './Button.js';
 
 /** Props of {@link CopyButton}. */
@@ -12,7 +13,8 @@ export interface CopyButtonProps {
 }
 
 /** A small "Copy" button. */
-export function CopyButton({ text, label = 'Copy' }: CopyButtonProps) {
+export function CopyButton({ text, label }: CopyButtonProps) {
+  const { t } = useTranslation(['components', 'common']);
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -32,10 +34,14 @@ export function CopyButton({ text, label = 'Copy' }: CopyButtonProps) {
       variant="ghost"
       icon={state === 'copied' ? 'check' : 'copy'}
       onClick={copy}
-      aria-label={label}
+      aria-label={label ?? t('common:actions.copy')}
     >
       <span aria-live="polite">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+        {state === 'copied'
+          ? t('common:actions.copied')
+          : state === 'failed'
+            ? t('copy.failed')
+            : t('common:actions.copy')}
       </span>
     </Button>
   );

@@ -14,6 +14,7 @@ import {
   type ReactNode,
 } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon.js';
 import { focusableIn, initialFocusIn, isolateLayer } from './modal-layer.js';
 import styles from './Dialog.module.css';
@@ -36,6 +37,7 @@ export interface DialogProps {
 /** A modal dialog rendered above the app. */
 export function Dialog(props: DialogProps) {
   const { title, description, onClose, children, footer, size = 'medium', busy, onSubmit } = props;
+  const { t } = useTranslation('components');
   const titleId = useId();
   const descriptionId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
@@ -122,7 +124,7 @@ export function Dialog(props: DialogProps) {
           <button
             type="button"
             className="dialog-close icon-button"
-            aria-label="Close dialog"
+            aria-label={t('dialog.close')}
             onClick={onClose}
             disabled={busy}
           >

@@ -4,6 +4,7 @@
  * accept them, then runs `onRetry` (or says to try again where nothing can be retried here).
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from './Button.js';
 import { HostKeyDialog } from './HostKeyDialog.js';
 
@@ -18,16 +19,15 @@ export interface HostKeyCheckProps {
 
 /** The button and, once clicked, the dialog. */
 export function HostKeyCheck({ target, onRetry }: HostKeyCheckProps) {
+  const { t } = useTranslation('components');
   const [open, setOpen] = useState(false);
   const [accepted, setAccepted] = useState(false);
   return (
     <div className="host-key-check">
       <Button icon="shield" size="small" onClick={() => setOpen(true)}>
-        Check the server’s key…
+        {t('hostKey.check')}
       </Button>
-      {accepted && onRetry === undefined ? (
-        <p className="muted">The key is accepted. Run the task again.</p>
-      ) : null}
+      {accepted && onRetry === undefined ? <p className="muted">{t('hostKey.acceptedRunAgain')}</p> : null}
       {open ? (
         <HostKeyDialog
           target={target}

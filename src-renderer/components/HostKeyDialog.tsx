@@ -5,6 +5,7 @@
  * the user confirms they know why it changed.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { HostKeyFingerprint } from '../../src-main/model/ssh.js';
 import { useAction, useRequest } from '../lib/use-request.js';
 import { Button } from './Button.js';
@@ -21,21 +22,21 @@ export interface HostKeyDialogProps {
 
 /** The "Check the server's key" dialog. */
 export function HostKeyDialog({ target, onClose, onAccepted }: HostKeyDialogProps) {
+  const { t } = useTranslation(['components', 'common']);
   const scan = useRequest(
     'ssh:scan-host',
     { host: target.host, port: target.port },
     {
-      fallback: 'Borgdesk could not ask the server for its key.',
+      fallback: t('hostKey.scanFailed'),
     },
   );
   const accept = useAction('ssh:accept-host', {
-    fallback: 'The key could not be saved.',
+    fallback: t('hostKey.saveFailed'),
     onSuccess: () => onAccepted(),
   });
   const [knowWhy, setKnowWhy] = useState(false);
   const data = scan.data;
   const changed = data?.status === 'changed';
-  const server = target.port === 22 ? target.host : `${target.host}, port ${target.port}`;
   const run = (): void =>
     accept.run({
       host: target.host,
@@ -45,15 +46,20 @@ export function HostKeyDialog({ target, onClose, onAccepted }: HostKeyDialogProp
     });
   return (
     <Dialog
-      title={changed ? 'The server’s key has changed' : 'Check the server’s key'}
-      description={`Server: ${server}`}
+      title={changed ? t('hostKey.titleChanged') : t('hostKey.title')}
+      description={
+        <>
+          {t('hostKey.server')} <span translate="no">{target.host}</span>
+          {target.port === 22 ? null : t('hostKey.port', { port: String(target.port) })}
+        </>
+      }
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
           {data?.status === 'known' ? (
             <Button variant="primary" onClick={onAccepted}>
-              Try again
+              {t('common:actions.tryAgain')}
             </Button>
           ) : (
             <Button
@@ -62,44 +68,47 @@ export function HostKeyDialog({ target, onClose, onAccepted }: HostKeyDialogProp
               busy={accept.pending}
               disabled={data === undefined || (changed && !knowWhy)}
             >
-              {changed ? 'Replace the key' : 'Accept key'}
+              {changed ? t('hostKey.replace') : t('hostKey.accept')}
             </Button>
           )}
         </>
       }
     >
-      {scan.loading && data === undefined ? <p className="muted">Asking the server for its key…</p> : null}
+      {scan.loading && data === undefined ? <p className="muted">{t('hostKey.asking')}</p> : null}
       {scan.error ? <Problem error={scan.error} /> : null}
       {accept.error ? <Problem error={accept.error} /> : null}
       {changed ? (
         <div className="error-message" role="alert">
           <div>
             <p>
-              <strong>WARNING: this is not the key Borgdesk accepted before.</strong> Someone could be
-              intercepting the connection. Continue only if you know why the key changed (for example, the
-              server was reinstalled) and the new fingerprint matches what the server’s owner tells you.
+              <strong>{t('hostKey.changedWarning')}</strong> {t('hostKey.changedExplanation')}
             </p>
-            <Fingerprints label="Accepted before" keys={data?.knownKeys ?? []} />
+            <Fingerprints label={t('hostKey.acceptedBefore')} keys={data?.knownKeys ?? []} />
           </div>
         </div>
       ) : null}
       {data?.status === 'new' ? (
         <p>
-          Borgdesk has not connected to this server before. Compare the fingerprint below with the one the
-          server’s owner gives you (on the server:{' '}
-          <code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code>
-          ). Accept it only if they match.
+          <Trans
+            t={t}
+            i18nKey="hostKey.newServer"
+            values={{ command: 'ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' }}
+            components={{ command: <code translate="no" /> }}
+          />
         </p>
       ) : null}
-      {data?.status === 'known' ? <p>Borgdesk already trusts this key. Try again.</p> : null}
+      {data?.status === 'known' ? <p>{t('hostKey.alreadyTrusted')}</p> : null}
       {data ? (
-        <Fingerprints label={changed ? 'The server sends now' : 'The server’s key'} keys={data.keys} />
+        <Fingerprints
+          label={changed ? t('hostKey.serverSendsNow') : t('hostKey.serversKey')}
+          keys={data.keys}
+        />
       ) : null}
       {changed ? (
         <div className="field">
           <label className="field-row">
             <input type="checkbox" checked={knowWhy} onChange={(e) => setKnowWhy(e.target.checked)} />
-            <span>I know why this server’s key changed, and the new fingerprint is the right one.</span>
+            <span>{t('hostKey.knowWhy')}</span>
           </label>
         </div>
       ) : null}
@@ -126,7 +135,7 @@ function Fingerprints({ label, keys }: { label: string; keys: readonly HostKeyFi
       <ul aria-label={label}>
         {keys.map((k) => (
           <li key={`${k.type}-${k.fingerprint}`}>
-            {k.type} <code>{k.fingerprint}</code>
+            <span translate="no">{k.type}</span> <code translate="no">{k.fingerprint}</code>
           </li>
         ))}
       </ul>

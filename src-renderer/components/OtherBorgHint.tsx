@@ -3,6 +3,7 @@
  * (RepositoryFromOtherBorg): the way to Settings → Path to borg, where the user chooses the borg
  * that opens it. (Migrating a borg 1.x repository to borg 2 is offered where migration lives.)
  */
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../stores/app-store.js';
 import { Button } from './Button.js';
 
@@ -17,11 +18,12 @@ export interface OtherBorgHintProps {
 
 /** "Choose borg 2…": opens Settings. */
 export function OtherBorgHint({ major }: OtherBorgHintProps) {
+  const { t } = useTranslation('components');
   const openDialog = useAppStore((s) => s.openDialog);
   return (
     <div className="host-key-check">
       <Button icon="settings" size="small" onClick={() => openDialog({ kind: 'settings' })}>
-        {major === 2 ? 'Choose borg 2 in Settings…' : 'Choose the borg in Settings…'}
+        {major === 2 ? t('otherBorg.chooseBorg2') : t('otherBorg.chooseBorg')}
       </Button>
     </div>
   );

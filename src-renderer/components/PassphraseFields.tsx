@@ -3,6 +3,8 @@
  * in React state only until it is handed to the core; it is never logged or stored here.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { componentsT } from '../lib/choices.js';
 import { Field } from './Field.js';
 import { StrengthMeter } from './StrengthMeter.js';
 import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase-strength.js';
@@ -20,25 +22,27 @@ export interface PassphraseFieldsProps {
   readonly autoFocus?: boolean;
 }
 
-/** Why a passphrase pair cannot be used yet, or undefined when it can. */
+/** Why a passphrase pair cannot be used yet (in the current language), or undefined when it can. */
 export function passphraseProblem(passphrase: string, confirm: string): string | undefined {
-  if (passphrase.length === 0) return 'Choose a passphrase.';
+  const t = componentsT();
+  if (passphrase.length === 0) return t('passphrase.choose');
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
-    return `Use at least ${MIN_PASSPHRASE_LENGTH} characters.`;
-  if (passphrase !== confirm) return 'The two passphrases do not match.';
+    return t('passphrase.tooShort', { min: MIN_PASSPHRASE_LENGTH });
+  if (passphrase !== confirm) return t('passphrase.mismatch');
   return undefined;
 }
 
 /** Two password inputs ("Passphrase", "Confirm passphrase") with strength and match feedback. */
 export function PassphraseFields(props: PassphraseFieldsProps) {
   const { passphrase, confirm, onPassphrase, onConfirm, showErrors, autoFocus } = props;
+  const { t } = useTranslation('components');
   const [visible, setVisible] = useState(false);
   const tooShort = passphrase.length === 0 || [...passphrase].length < MIN_PASSPHRASE_LENGTH;
   const mismatch = confirm.length > 0 && confirm !== passphrase;
   return (
     <div className={styles.passphraseFields}>
       <Field
-        label="Passphrase"
+        label={t('passphrase.label')}
         error={showErrors && tooShort ? passphraseProblem(passphrase, confirm) : undefined}
         addon={
           <button
@@ -47,7 +51,7 @@ export function PassphraseFields(props: PassphraseFieldsProps) {
             aria-pressed={visible}
             onClick={() => setVisible((v) => !v)}
           >
-            {visible ? 'Hide' : 'Show'}
+            {visible ? t('passphrase.hide') : t('passphrase.show')}
           </button>
         }
       >
@@ -61,10 +65,10 @@ export function PassphraseFields(props: PassphraseFieldsProps) {
         />
       </Field>
       <Field
-        label="Confirm passphrase"
+        label={t('passphrase.confirmLabel')}
         error={
           mismatch || (showErrors && !tooShort && confirm !== passphrase)
-            ? 'The two passphrases do not match.'
+            ? t('passphrase.mismatch')
             : undefined
         }
       >

@@ -5,6 +5,7 @@
  * keychain) it starts unticked and says why; where nothing lasts it is unavailable.
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { rememberByDefault, type SecretStorage } from '../../src-main/model/secret-storage.js';
 import { useAppStore } from '../stores/app-store.js';
 
@@ -32,6 +33,7 @@ export function RememberPassphraseChoice({
   onChange,
   storage,
 }: RememberPassphraseFieldProps & { readonly storage: SecretStorage | undefined }) {
+  const { t } = useTranslation('components');
   const hintId = useId();
   const lasting = storage?.persistent === true;
   return (
@@ -44,13 +46,11 @@ export function RememberPassphraseChoice({
           aria-describedby={hintId}
           onChange={(e) => onChange(e.target.checked)}
         />
-        <span>Remember the passphrase on this computer</span>
+        <span>{t('remember.label')}</span>
       </label>
       <p className="field-hint" id={hintId}>
-        {storage?.label ?? 'Borgdesk keeps the passphrase in memory until it stops.'}
-        {lasting && checked
-          ? ' Scheduled backups then run after a restart without anyone unlocking.'
-          : ' Without it, scheduled backups wait until you unlock the repository after each start.'}
+        {storage?.label ?? t('remember.memoryOnly')}{' '}
+        {lasting && checked ? t('remember.lasting') : t('remember.notLasting')}
       </p>
       {storage?.problem !== undefined ? (
         <p className="callout callout-compact" role="note">

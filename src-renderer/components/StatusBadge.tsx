@@ -3,24 +3,16 @@
  */
 import type { FinalJobStatus } from '../../src-main/model/history.js';
 import type { JobStatus } from '../../src-main/model/job.js';
+import { useTranslation } from 'react-i18next';
+import { componentsT } from '../lib/choices.js';
 import styles from './StatusBadge.module.css';
 
 /** A live job's status, or a history entry's (which may be 'interrupted'). */
 export type BadgeStatus = JobStatus | FinalJobStatus;
 
-const labels: Record<BadgeStatus, string> = {
-  queued: 'Queued',
-  running: 'Running',
-  succeeded: 'Succeeded',
-  warning: 'Completed with warnings',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-  interrupted: 'Interrupted',
-};
-
-/** The human label of a job status. */
+/** The human label of a job status, in the current language (call it while rendering). */
 export function statusLabel(status: BadgeStatus): string {
-  return labels[status];
+  return componentsT()(`status.${status}`);
 }
 
 /** Props of {@link StatusBadge}. */
@@ -30,10 +22,11 @@ export interface StatusBadgeProps {
 
 /** A pill showing a job's status. */
 export function StatusBadge({ status }: StatusBadgeProps) {
+  const { t } = useTranslation('components');
   return (
     <span className={`badge ${styles[`badge-${status}`]}`} data-status={status}>
       {status === 'running' ? <span className={styles.pulse} aria-hidden="true" /> : null}
-      {labels[status]}
+      {t(`status.${status}`)}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * A passphrase strength bar with a one-line hint, driven by lib/passphrase-strength.
  */
+import { useTranslation } from 'react-i18next';
 import { estimatePassphraseStrength } from '../lib/passphrase-strength.js';
 import styles from './StrengthMeter.module.css';
 
@@ -11,6 +12,8 @@ export interface StrengthMeterProps {
 
 /** Shows how strong a passphrase looks; nothing while the field is empty. */
 export function StrengthMeter({ passphrase }: StrengthMeterProps) {
+  // Subscribes to language changes; the estimate reads the same catalog.
+  useTranslation('components');
   if (passphrase.length === 0) return null;
   const strength = estimatePassphraseStrength(passphrase);
   return (

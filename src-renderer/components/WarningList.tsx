@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatCount } from '../lib/format.js';
 
 /** How many warnings a result lists before pointing at the log, which keeps them all. */
@@ -16,18 +17,19 @@ export function WarningList({
   about: string;
   open?: boolean;
 }) {
+  const { t } = useTranslation('components');
   if (warnings.length === 0) return null;
   return (
     <details className="warnings" open={open}>
       <summary>
-        {warnings.length === 1 ? '1 warning' : `${formatCount(warnings.length)} warnings`} — {about}
+        {t('warnings.count', { count: warnings.length, formatted: formatCount(warnings.length) })} — {about}
       </summary>
       <ul>
         {warnings.slice(0, SHOWN_WARNINGS).map((warning, index) => (
           <li key={index}>{warning}</li>
         ))}
       </ul>
-      {warnings.length > SHOWN_WARNINGS ? <p className="muted">The log has all of them.</p> : null}
+      {warnings.length > SHOWN_WARNINGS ? <p className="muted">{t('warnings.logHasAll')}</p> : null}
     </details>
   );
 }

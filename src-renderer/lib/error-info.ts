@@ -2,6 +2,7 @@
  * Turns whatever a failed call threw into the two things the UI shows: what happened and what to
  * do. Only `message` and `remedy` are read, so a stack trace can never reach the screen.
  */
+import i18next from 'i18next';
 
 /** What the UI displays for a failure. */
 export interface ErrorInfo {
@@ -31,7 +32,10 @@ function stringField(value: object, key: string): string | undefined {
 }
 
 /** Normalises an `ApiError`, a serialized error, an `Error` or anything else into an `ErrorInfo`. */
-export function toErrorInfo(error: unknown, fallback = 'Something went wrong.'): ErrorInfo {
+export function toErrorInfo(
+  error: unknown,
+  fallback: string = i18next.t('common:somethingWentWrong'),
+): ErrorInfo {
   if (typeof error === 'string' && error.length > 0) return { message: error };
   if (typeof error !== 'object' || error === null) return { message: fallback };
   const message = stringField(error, 'message') ?? fallback;

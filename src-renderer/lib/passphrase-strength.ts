@@ -1,7 +1,9 @@
 /**
  * A small, dependency-free passphrase strength estimate. It is a hint, not a guarantee: it rewards
  * length and variety and punishes the patterns people reach for first (repeats, runs, common words).
+ * The label and hint are in the current language (components catalog).
  */
+import { componentsT } from './choices.js';
 
 /** How strong a passphrase looks, from 0 (empty/too short) to 4 (strong). */
 export type StrengthScore = 0 | 1 | 2 | 3 | 4;
@@ -9,7 +11,8 @@ export type StrengthScore = 0 | 1 | 2 | 3 | 4;
 /** The estimate shown under a passphrase field. */
 export interface PassphraseStrength {
   readonly score: StrengthScore;
-  readonly label: 'Too short' | 'Weak' | 'Fair' | 'Good' | 'Strong';
+  /** "Too short", "Weak", "Fair", "Good" or "Strong", in the current language. */
+  readonly label: string;
   /** One actionable sentence for the user. */
   readonly hint: string;
   /** Rough entropy estimate in bits, after penalties. */
@@ -62,12 +65,13 @@ function predictableCount(text: string): number {
 
 /** Estimates the strength of a passphrase. */
 export function estimatePassphraseStrength(passphrase: string): PassphraseStrength {
+  const t = componentsT();
   const length = [...passphrase].length;
   if (length < MIN_PASSPHRASE_LENGTH) {
     return {
       score: 0,
-      label: 'Too short',
-      hint: `Use at least ${MIN_PASSPHRASE_LENGTH} characters; a few unrelated words work well.`,
+      label: t('strength.label.tooShort'),
+      hint: t('strength.hint.tooShort', { min: MIN_PASSPHRASE_LENGTH }),
       bits: 0,
     };
   }
@@ -82,12 +86,11 @@ export function estimatePassphraseStrength(passphrase: string): PassphraseStreng
   bits = Math.round(bits);
 
   const score: StrengthScore = bits < 35 ? 1 : bits < 55 ? 2 : bits < 75 ? 3 : 4;
-  const label = (['Too short', 'Weak', 'Fair', 'Good', 'Strong'] as const)[score];
+  const label = t(`strength.label.${(['tooShort', 'weak', 'fair', 'good', 'strong'] as const)[score]}`);
   let hint: string;
-  if (common.length > 0) hint = 'Avoid common words like “password”; pick unrelated words instead.';
-  else if (score <= 2)
-    hint = 'Make it longer: four or more random words are easy to remember and hard to guess.';
-  else if (score === 3) hint = 'Good. A little longer makes it strong.';
-  else hint = 'Hard to guess. Make sure you will remember it.';
+  if (common.length > 0) hint = t('strength.hint.common');
+  else if (score <= 2) hint = t('strength.hint.longer');
+  else if (score === 3) hint = t('strength.hint.good');
+  else hint = t('strength.hint.strong');
   return { score, label, hint, bits };
 }

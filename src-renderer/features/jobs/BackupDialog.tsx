@@ -111,8 +111,8 @@ export function BackupDialog({ repoId }: BackupDialogProps) {
         >
           <input value={archiveName} spellCheck={false} onChange={(e) => setArchiveName(e.target.value)} />
         </Field>
-        <Field label="Compression" hint={hintFor(compressionChoices, compression)}>
-          <ChoiceSelect choices={compressionChoices} value={compression} onChange={setCompression} />
+        <Field label="Compression" hint={hintFor(compressionChoices(), compression)}>
+          <ChoiceSelect choices={compressionChoices()} value={compression} onChange={setCompression} />
         </Field>
       </div>
       <label className={styles.checkRow}>

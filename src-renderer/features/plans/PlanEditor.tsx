@@ -112,9 +112,9 @@ export function PlanEditor({ plan, onClose }: PlanEditorProps) {
       />
       <fieldset className={styles.planSection}>
         <legend>{t('editor.archives')}</legend>
-        <Field label={t('editor.compression')} hint={hintFor(compressionChoices, form.compression)}>
+        <Field label={t('editor.compression')} hint={hintFor(compressionChoices(), form.compression)}>
           <ChoiceSelect
-            choices={compressionChoices}
+            choices={compressionChoices()}
             value={form.compression}
             onChange={(compression) => update({ compression })}
           />

@@ -40,8 +40,8 @@ export function RecompressDialog({ repoId, repoName, onClose }: RecompressDialog
       onSubmit={() => recompress.run({ repoId, compression })}
       footer={<DialogFooter onClose={onClose} busy={busy} submitLabel={t('recompress.submit')} />}
     >
-      <Field label={t('recompress.compressionLabel')} hint={hintFor(compressionChoices, compression)}>
-        <ChoiceSelect choices={compressionChoices} value={compression} onChange={setCompression} />
+      <Field label={t('recompress.compressionLabel')} hint={hintFor(compressionChoices(), compression)}>
+        <ChoiceSelect choices={compressionChoices()} value={compression} onChange={setCompression} />
       </Field>
       <p className="muted">{t('recompress.explanation')}</p>
       {error ? <ErrorMessage error={error} /> : null}

@@ -132,8 +132,8 @@ export function SettingsDialog() {
       <Field label={t('language.label')} hint={hintFor(languageChoices(t), language)}>
         <ChoiceSelect choices={languageChoices(t)} value={language} onChange={setLanguage} />
       </Field>
-      <Field label={t('compression.label')} hint={hintFor(compressionChoices, compression)}>
-        <ChoiceSelect choices={compressionChoices} value={compression} onChange={setCompression} />
+      <Field label={t('compression.label')} hint={hintFor(compressionChoices(), compression)}>
+        <ChoiceSelect choices={compressionChoices()} value={compression} onChange={setCompression} />
       </Field>
       <Field label={t('notifications.label')} hint={hintFor(levelChoices(t), level)}>
         <ChoiceSelect choices={levelChoices(t)} value={level} onChange={setLevel} />

@@ -3,13 +3,16 @@
  * Windows, where borg runs only inside WSL), what was found or searched, how to install it on each
  * platform, and a way to point at a custom borg.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { AppStatus, BorgStatus } from '../../../src-main/model/app.js';
 import { Button } from '../../components/Button.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
 import { Icon } from '../../components/Icon.js';
+import { formatCount } from '../../lib/format.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import styles from './setup.module.css';
@@ -19,32 +22,68 @@ export interface BorgMissingProps {
   readonly status: AppStatus;
 }
 
-function headline(borg: BorgStatus): { title: string; detail: string } {
+type SetupT = TFunction<'setup'>;
+
+// Versions and paths are data: they sit in translate="no" so they are never machine-translated.
+const data = { data: <span translate="no" /> };
+
+function headline(borg: BorgStatus, t: SetupT): { title: string; detail: ReactNode } {
   switch (borg.state) {
     case 'missing':
-      return {
-        title: 'BorgBackup is not installed',
-        detail: 'Borgdesk drives the borg program, and could not find it.',
-      };
+      return { title: t('missing.title'), detail: t('missing.detail') };
     case 'too-old':
       return {
-        title: 'BorgBackup is too old',
-        detail: `Found borg ${borg.version} at ${borg.path}; Borgdesk needs ${borg.minimum} or newer.`,
+        title: t('tooOld.title'),
+        detail: (
+          <Trans
+            t={t}
+            i18nKey="tooOld.detail"
+            values={{ version: borg.version, path: borg.path, minimum: borg.minimum }}
+            components={data}
+          />
+        ),
       };
     case 'unsupported':
       return {
-        title: 'This BorgBackup is not supported yet',
-        detail: `Found borg ${borg.version} at ${borg.path}. ${borg.reason} Install borg 1.4 (or 1.2) beside it and point Borgdesk at that one below.`,
+        title: t('unsupported.title'),
+        detail: (
+          <>
+            <Trans
+              t={t}
+              i18nKey="unsupported.found"
+              values={{ version: borg.version, path: borg.path }}
+              components={data}
+            />{' '}
+            {/* The core's own words for why (until it sends a code for them). */}
+            {borg.reason} {t('unsupported.install')}
+          </>
+        ),
       };
     case 'broken':
-      return { title: 'BorgBackup does not work', detail: `${borg.path} did not run: ${borg.detail}` };
-    case 'platform-unsupported':
       return {
-        title: 'On Windows, Borgdesk runs inside WSL',
-        detail: `${borg.reason} Install borg inside WSL, start Borgdesk’s browser host there, and open the address it prints in your Windows browser.`,
+        title: t('broken.title'),
+        detail: (
+          <>
+            <Trans t={t} i18nKey="broken.detail" values={{ path: borg.path }} components={data} />{' '}
+            <span translate="no">{borg.detail}</span>
+          </>
+        ),
       };
+    case 'platform-unsupported':
+      // The core's reason is always the one Windows sentence (app-status.ts), said here in the UI's language.
+      return { title: t('windows.title'), detail: `${t('windows.reason')} ${t('windows.detail')}` };
     case 'ok':
-      return { title: 'BorgBackup is ready', detail: `borg ${borg.version} at ${borg.path}` };
+      return {
+        title: t('ready.title'),
+        detail: (
+          <Trans
+            t={t}
+            i18nKey="ready.detail"
+            values={{ version: borg.version, path: borg.path }}
+            components={data}
+          />
+        ),
+      };
   }
 }
 
@@ -57,13 +96,14 @@ function sortHints(status: AppStatus): AppStatus['installHints'] {
 
 /** The "borg is missing" setup screen. */
 export function BorgMissing({ status }: BorgMissingProps) {
+  const { t } = useTranslation('setup');
   const settings = useAppStore((s) => s.settings);
   const updateSettings = useAppStore((s) => s.updateSettings);
   const loadStatus = useAppStore((s) => s.loadStatus);
   const [borgPath, setBorgPath] = useState(settings?.borgPath ?? '');
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
-  const { title, detail } = headline(status.borg);
+  const { title, detail } = headline(status.borg, t);
   // A path to a borg.exe would not help: Borgdesk does not drive borg on Windows (app-status.ts).
   const wsl = status.borg.state === 'platform-unsupported';
 
@@ -74,7 +114,7 @@ export function BorgMissing({ status }: BorgMissingProps) {
       if (borgPath.trim() !== (settings?.borgPath ?? '')) await updateSettings({ borgPath: borgPath.trim() });
       await loadStatus();
     } catch (e) {
-      setError(toErrorInfo(e, 'The path could not be saved.'));
+      setError(toErrorInfo(e, t('saveFailed')));
     } finally {
       setChecking(false);
     }
@@ -90,8 +130,13 @@ export function BorgMissing({ status }: BorgMissingProps) {
         <p className="lead">{detail}</p>
         {status.borg.state === 'missing' && status.borg.searched.length > 0 ? (
           <details className={styles.searched}>
-            <summary>Where Borgdesk looked ({status.borg.searched.length} places)</summary>
-            <ul>
+            <summary>
+              {t('searched', {
+                count: status.borg.searched.length,
+                formatted: formatCount(status.borg.searched.length),
+              })}
+            </summary>
+            <ul translate="no">
               {status.borg.searched.map((place) => (
                 <li key={place}>
                   <code>{place}</code>
@@ -101,20 +146,24 @@ export function BorgMissing({ status }: BorgMissingProps) {
           </details>
         ) : null}
 
-        <h2>{wsl ? 'Use Borgdesk inside WSL' : 'Install BorgBackup'}</h2>
+        <h2>{wsl ? t('useInsideWsl') : t('install')}</h2>
         <ul className={`boxed-list ${styles.installHints}`}>
           {sortHints(status).map((hint) => (
             <li key={hint.platform}>
-              <span className={styles.installPlatform}>{hint.platform}</span>
-              <code className={styles.installCommand}>{hint.command}</code>
-              <CopyButton text={hint.command} label={`Copy the ${hint.platform} command`} />
+              <span className={styles.installPlatform} translate="no">
+                {hint.platform}
+              </span>
+              <code className={styles.installCommand} translate="no">
+                {hint.command}
+              </code>
+              <CopyButton text={hint.command} label={t('copyCommand', { platform: hint.platform })} />
             </li>
           ))}
         </ul>
 
         {wsl ? null : (
           <>
-            <h2>Or use a borg installed elsewhere</h2>
+            <h2>{t('elsewhere')}</h2>
             {error ? <ErrorMessage error={error} /> : null}
             <form
               onSubmit={(event) => {
@@ -122,17 +171,18 @@ export function BorgMissing({ status }: BorgMissingProps) {
                 void checkAgain();
               }}
             >
-              <Field label="Path to borg" hint="Leave empty to search your PATH.">
+              <Field label={t('borgPath.label')} hint={t('borgPath.hint')}>
                 <input
                   value={borgPath}
                   onChange={(e) => setBorgPath(e.target.value)}
                   placeholder="/usr/local/bin/borg"
+                  translate="no"
                   spellCheck={false}
                 />
               </Field>
               <div className={styles.setupActions}>
                 <Button type="submit" variant="primary" icon="refresh" busy={checking}>
-                  Check again
+                  {t('checkAgain')}
                 </Button>
               </div>
             </form>

@@ -3,6 +3,7 @@
  * The first connection attempt is quiet for a moment to avoid a flash on every start.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../stores/app-store.js';
 import styles from './shell.module.css';
 
@@ -10,6 +11,7 @@ const GRACE_MS = 800;
 
 /** Shows the connection state when it is not "open". */
 export function ConnectionBanner() {
+  const { t } = useTranslation('shell');
   const connection = useAppStore((s) => s.connection);
   const [late, setLate] = useState(false);
   useEffect(() => {
@@ -24,10 +26,10 @@ export function ConnectionBanner() {
   if (connection === 'open' || !late) return null;
   const text =
     connection === 'closed'
-      ? 'Disconnected from Borgdesk. Reload the page once it is running again.'
+      ? t('connection.closed')
       : connection === 'reconnecting'
-        ? 'Connection to Borgdesk lost — reconnecting…'
-        : 'Connecting to Borgdesk…';
+        ? t('connection.reconnecting')
+        : t('connection.connecting');
   return (
     <div className={styles.connectionBanner} role="status">
       {connection !== 'closed' ? <span className="spinner" aria-hidden="true" /> : null}

@@ -3,6 +3,7 @@
  * repositories (the default once one exists), the selected repository, or an empty state pointing at
  * "Add repository"; plus, on a repository's screen, the log panel of its latest job.
  */
+import { Trans, useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../src-main/model/app.js';
 import type { JobKind } from '../../../src-main/model/job.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -39,6 +40,7 @@ export interface MainContentProps {
 
 /** The main column. */
 export function MainContent({ status }: MainContentProps) {
+  const { t } = useTranslation('shell');
   const selectedId = useAppStore((s) => s.selectedRepoId);
   const section = useAppStore((s) => s.section);
   const welcomeDismissed = useAppStore((s) => s.welcomeDismissed);
@@ -50,7 +52,7 @@ export function MainContent({ status }: MainContentProps) {
   const job = useJobsStore((s) => (repo ? latestJobFor(s, repo.id, LOGGED_KINDS) : undefined));
 
   let content;
-  if (listError) content = <ErrorMessage error={listError} title="Repositories could not be loaded" />;
+  if (listError) content = <ErrorMessage error={listError} title={t('main.listFailed')} />;
   else if (!loaded) content = null;
   else if (section === 'history') content = <HistoryScreen />;
   else if (section === 'plans') content = <PlansScreen />;
@@ -65,9 +67,8 @@ export function MainContent({ status }: MainContentProps) {
   else
     content = (
       <WithAttention>
-        <EmptyState icon="archive" title="No repositories yet">
-          Use <strong>Add repository</strong> in the sidebar to create a new backup repository or to open one
-          you already have.
+        <EmptyState icon="archive" title={t('main.noRepositories')}>
+          <Trans t={t} i18nKey="main.noRepositoriesBody" components={{ strong: <strong /> }} />
         </EmptyState>
       </WithAttention>
     );
