@@ -86,7 +86,25 @@ export function TransferChart({ jobId }: TransferChartProps) {
               fontSize: 12,
             }}
           />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {/* Our own legend: recharts' default gives each icon an English aria-label ("… legend icon"). */}
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            content={() => (
+              <ul className={styles.transferLegend}>
+                <li>
+                  <span
+                    className={styles.transferLegendDot}
+                    style={{ background: 'var(--chart-original)' }}
+                  />
+                  {t('counters.original')}
+                </li>
+                <li>
+                  <span className={styles.transferLegendDot} style={{ background: 'var(--chart-dedup)' }} />
+                  {t('counters.deduplicated')}
+                </li>
+              </ul>
+            )}
+          />
           <Area
             type="monotone"
             dataKey="originalBytesPerSecond"
