@@ -31,8 +31,13 @@ export async function createAndBackUp(
 ): Promise<void> {
   onStep(i18next.t('steps.creating', { ns: 'welcome' }));
   const repo = await useReposStore.getState().createRepository({
-    // A default name the user can change; it is written in the language the repository was made in.
-    name: i18next.t('repositoryName', { ns: 'welcome', hostname: input.status.hostname }),
+    // A default name the user can change, in the language of the day it was made. It is stored as
+    // data, so never with the pseudo-locale's brackets (applyPostProcessor: false skips them).
+    name: i18next.t('repositoryName', {
+      ns: 'welcome',
+      hostname: input.status.hostname,
+      applyPostProcessor: false,
+    }),
     location: input.location,
     // The recommended mode of the borg in use (borg 2 names its modes after the cipher).
     encryption: encryptionModesOf(input.status.borg)[0] ?? 'repokey-blake2',
