@@ -3,11 +3,13 @@
  * "Load more" for older pages. New jobs appear as they finish; a row opens the job's log.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FinalJobStatus, HistoryEntry } from '../../../src-main/model/history.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { statusLabel } from '../../components/StatusBadge.js';
+import { formatCount } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useHistoryStore } from '../../stores/history-store.js';
 import { usePlansStore } from '../../stores/plans-store.js';
@@ -22,6 +24,7 @@ const ALL_REPOS = '';
 
 /** The job history screen. */
 export function HistoryScreen() {
+  const { t } = useTranslation('history');
   const repos = useReposStore((s) => s.repos);
   const connection = useAppStore((s) => s.connection);
   const { entries, repoFilter, hasMore, loaded, loading, error, load, loadMore } = useHistoryStore();
@@ -54,31 +57,34 @@ export function HistoryScreen() {
     <div className={styles.historyScreen}>
       <header className="page-header">
         <div>
-          <h1 className="page-title">History</h1>
-          <p className="page-subtitle">Every backup, restore and maintenance job, newest first.</p>
+          <h1 className="page-title">{t('title')}</h1>
+          <p className="page-subtitle">{t('subtitle')}</p>
         </div>
         <div className={styles.historyFilters}>
           <label className={styles.inlineField}>
-            <span>Repository</span>
+            <span>{t('filters.repository')}</span>
             <select
               value={repoFilter ?? ALL_REPOS}
               onChange={(e) => void load(e.target.value === ALL_REPOS ? undefined : e.target.value)}
             >
-              <option value={ALL_REPOS}>All repositories</option>
+              <option value={ALL_REPOS}>{t('filters.allRepositories')}</option>
               {repoOptions.map(([id, name]) => (
-                <option key={id} value={id}>
+                <option key={id} value={id} translate="no">
                   {name}
                 </option>
               ))}
             </select>
           </label>
           <label className={styles.inlineField}>
-            <span>Result</span>
+            <span>{t('filters.result')}</span>
             <select value={result} onChange={(e) => setResult(e.target.value as ResultFilter)}>
-              <option value="all">All results</option>
+              <option value="all">{t('filters.allResults')}</option>
               {results.map((status) => (
                 <option key={status} value={status}>
-                  {statusLabel(status)} ({counts[status]})
+                  {t('filters.resultOption', {
+                    status: statusLabel(status),
+                    count: formatCount(counts[status]),
+                  })}
                 </option>
               ))}
             </select>
@@ -86,21 +92,25 @@ export function HistoryScreen() {
         </div>
       </header>
 
-      {error ? <ErrorMessage error={error} title="History" /> : null}
+      {error ? <ErrorMessage error={error} title={t('title')} /> : null}
 
       <section className={`card ${styles.historyCard}`} aria-busy={loading}>
         {!loaded ? (
           <div className={`splash-loading ${styles.historyLoading}`} role="status">
             <span className="spinner" aria-hidden="true" />
-            Loading history…
+            {t('loading')}
           </div>
         ) : shown.length === 0 ? (
-          <EmptyState icon="history" title={entries.length === 0 ? 'No jobs yet' : 'No jobs match'} compact>
+          <EmptyState
+            icon="history"
+            title={entries.length === 0 ? t('empty.noJobsTitle') : t('empty.noMatchTitle')}
+            compact
+          >
             {entries.length === 0
-              ? 'Backups, restores and maintenance jobs are listed here once they finish.'
+              ? t('empty.noJobs')
               : hasMore
-                ? 'None of the jobs loaded so far match. Load older jobs or change the filter.'
-                : 'Change the filters to see more jobs.'}
+                ? t('empty.noneLoadedMatch')
+                : t('empty.changeFilters')}
           </EmptyState>
         ) : (
           <HistoryTable entries={shown} onOpen={setOpened} planNames={planNames} />
@@ -108,7 +118,7 @@ export function HistoryScreen() {
         {loaded && hasMore ? (
           <div className={styles.historyMore}>
             <Button onClick={() => void loadMore()} busy={loading}>
-              Load more
+              {t('loadMore')}
             </Button>
           </div>
         ) : null}

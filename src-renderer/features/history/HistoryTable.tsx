@@ -2,6 +2,7 @@
  * The job history as a table, newest first: kind (with the plan it ran for), repository, trigger,
  * result, start, duration, the key numbers or the error, and a button that opens the entry's log.
  */
+import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../src-main/model/history.js';
 import { Icon } from '../../components/Icon.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
@@ -19,22 +20,23 @@ export interface HistoryTableProps {
 
 /** The history table. */
 export function HistoryTable({ entries, onOpen, planNames }: HistoryTableProps) {
+  const { t } = useTranslation('history');
   return (
     <div className="table-wrap">
-      <table className={`table ${styles.historyTable}`} aria-label="Job history">
+      <table className={`table ${styles.historyTable}`} aria-label={t('table.label')}>
         <thead>
           <tr>
-            <th scope="col">Job</th>
-            <th scope="col">Repository</th>
-            <th scope="col">Trigger</th>
-            <th scope="col">Result</th>
-            <th scope="col">Started</th>
+            <th scope="col">{t('table.job')}</th>
+            <th scope="col">{t('table.repository')}</th>
+            <th scope="col">{t('table.trigger')}</th>
+            <th scope="col">{t('table.result')}</th>
+            <th scope="col">{t('table.started')}</th>
             <th scope="col" className="right">
-              Duration
+              {t('table.duration')}
             </th>
-            <th scope="col">Details</th>
+            <th scope="col">{t('table.details')}</th>
             <th scope="col">
-              <span className="visually-hidden">Log</span>
+              <span className="visually-hidden">{t('table.log')}</span>
             </th>
           </tr>
         </thead>
@@ -44,7 +46,8 @@ export function HistoryTable({ entries, onOpen, planNames }: HistoryTableProps) 
               key={entry.id}
               entry={entry}
               onOpen={onOpen}
-              planName={entry.planId === undefined ? undefined : planNameOf(planNames, entry.planId)}
+              planName={entry.planId === undefined ? undefined : planNames.get(entry.planId)}
+              fromPlan={entry.planId !== undefined}
             />
           ))}
         </tbody>
@@ -53,20 +56,19 @@ export function HistoryTable({ entries, onOpen, planNames }: HistoryTableProps) 
   );
 }
 
-// A plan deleted since still explains where the job came from, just not by name.
-function planNameOf(planNames: ReadonlyMap<string, string>, planId: string): string {
-  return planNames.get(planId) ?? 'Deleted plan';
-}
-
 function HistoryRow({
   entry,
   onOpen,
   planName,
+  fromPlan,
 }: {
   readonly entry: HistoryEntry;
   readonly onOpen: HistoryTableProps['onOpen'];
+  /** The plan's name; undefined for a plan deleted since (or a job that ran for none). */
   readonly planName: string | undefined;
+  readonly fromPlan: boolean;
 }) {
+  const { t } = useTranslation('history');
   const stats = statsSummary(entry);
   return (
     // A click anywhere on the row is a mouse shortcut; the row's button is the keyboard way in.
@@ -79,14 +81,17 @@ function HistoryRow({
           <span className={styles.historyKindText}>
             {kindLabel(entry.kind)}
             {planName !== undefined ? (
-              <span className={styles.historyPlan} title={`Plan: ${planName}`}>
-                {planName}
+              <span className={styles.historyPlan} title={t('table.planTitle', { name: planName })}>
+                <span translate="no">{planName}</span>
               </span>
+            ) : fromPlan ? (
+              // A plan deleted since still explains where the job came from, just not by name.
+              <span className={styles.historyPlan}>{t('table.deletedPlan')}</span>
             ) : null}
           </span>
         </span>
       </td>
-      <td className={styles.historyRepo} title={entry.repoName}>
+      <td className={styles.historyRepo} title={entry.repoName} translate="no">
         {entry.repoName}
       </td>
       <td>
@@ -101,7 +106,10 @@ function HistoryRow({
       <td>
         <time
           dateTime={entry.startedAt}
-          title={`${formatDateTime(entry.startedAt)} (${formatRelative(entry.startedAt)})`}
+          title={t('table.startedTitle', {
+            dateTime: formatDateTime(entry.startedAt),
+            relative: formatRelative(entry.startedAt),
+          })}
         >
           {formatShortDateTime(entry.startedAt)}
         </time>
@@ -131,7 +139,7 @@ function HistoryRow({
             onOpen(entry);
           }}
         >
-          View log
+          {t('table.viewLog')}
         </button>
       </td>
     </tr>

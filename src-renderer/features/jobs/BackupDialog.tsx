@@ -3,6 +3,7 @@
  * for this repository (or sensible defaults), so a repeat backup is Back up now → Start backup.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Compression } from '../../../src-main/model/compression.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -26,6 +27,7 @@ export interface BackupDialogProps {
 
 /** The backup options dialog. */
 export function BackupDialog({ repoId }: BackupDialogProps) {
+  const { t } = useTranslation(['jobs', 'common']);
   const status = useAppStore((s) => s.status);
   const settings = useAppStore((s) => s.settings);
   const closeDialog = useAppStore((s) => s.closeDialog);
@@ -50,8 +52,8 @@ export function BackupDialog({ repoId }: BackupDialogProps) {
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<ErrorInfo>();
 
-  const sourceError = sources.length === 0 ? 'Add at least one folder.' : undefined;
-  const nameError = archiveName.trim() === '' ? 'Give the archive a name.' : undefined;
+  const sourceError = sources.length === 0 ? t('backupDialog.noSources') : undefined;
+  const nameError = archiveName.trim() === '' ? t('backupDialog.noName') : undefined;
 
   const start = (): void => {
     setAttempted(true);
@@ -73,25 +75,25 @@ export function BackupDialog({ repoId }: BackupDialogProps) {
       },
       (e: unknown) => {
         setStarting(false);
-        setError(toErrorInfo(e, 'The backup could not be started.'));
+        setError(toErrorInfo(e, t('backupDialog.startFailed')));
       },
     );
   };
 
   return (
     <Dialog
-      title="Back up now"
-      description={repo ? `Create a new archive in “${repo.name}”.` : undefined}
+      title={t('backupDialog.title')}
+      description={repo ? t('backupDialog.description', { name: repo.name }) : undefined}
       onClose={closeDialog}
       onSubmit={start}
       busy={starting}
       footer={
         <>
           <Button onClick={closeDialog} disabled={starting}>
-            Close
+            {t('common:actions.close')}
           </Button>
           <Button type="submit" variant="primary" icon="upload" busy={starting} data-autofocus>
-            Start backup
+            {t('backupDialog.start')}
           </Button>
         </>
       }
@@ -105,27 +107,24 @@ export function BackupDialog({ repoId }: BackupDialogProps) {
       />
       <div className={styles.fieldGrid}>
         <Field
-          label="Archive name"
+          label={t('backupDialog.archiveName')}
           error={attempted ? nameError : undefined}
-          hint="Borg fills in {hostname} and {now} (date and time) when the backup starts."
+          hint={t('backupDialog.archiveNameHint')}
         >
           <input value={archiveName} spellCheck={false} onChange={(e) => setArchiveName(e.target.value)} />
         </Field>
-        <Field label="Compression" hint={hintFor(compressionChoices(), compression)}>
+        <Field label={t('backupDialog.compression')} hint={hintFor(compressionChoices(), compression)}>
           <ChoiceSelect choices={compressionChoices()} value={compression} onChange={setCompression} />
         </Field>
       </div>
       <label className={styles.checkRow}>
         <input type="checkbox" checked={excludeCaches} onChange={(e) => setExcludeCaches(e.target.checked)} />
         <span>
-          <strong>Exclude caches</strong>
-          <span className="muted"> — skip folders marked as caches (CACHEDIR.TAG), e.g. browser caches.</span>
+          <strong>{t('backupDialog.excludeCaches')}</strong>
+          <span className="muted">{t('backupDialog.excludeCachesHint')}</span>
         </span>
       </label>
-      <Field
-        label="Exclude patterns"
-        hint="One per line. A folder path excludes it and everything inside; * and ? are wildcards."
-      >
+      <Field label={t('backupDialog.excludePatterns')} hint={t('backupDialog.excludePatternsHint')}>
         <textarea
           rows={3}
           value={patterns}

@@ -2,6 +2,7 @@
  * How far along a running backup is: a bar with percent and time left once the estimate is
  * trustworthy (its basis in the tooltip), and a note while borg's counters have stopped moving.
  */
+import { useTranslation } from 'react-i18next';
 import type { BackupProgress } from '../../../src-main/model/job.js';
 import { estimateRow, stallText } from './estimate-text.js';
 import styles from './jobs.module.css';
@@ -13,6 +14,7 @@ export interface BackupEstimateProps {
 
 /** The estimate row and the stall note of a backup card; nothing when there is neither. */
 export function BackupEstimate({ progress }: BackupEstimateProps) {
+  const { t } = useTranslation('jobs');
   const row = estimateRow(progress);
   const stall = stallText(progress);
   if (row === undefined && stall === undefined) return null;
@@ -24,7 +26,7 @@ export function BackupEstimate({ progress }: BackupEstimateProps) {
             <div
               className="progress-bar"
               role="progressbar"
-              aria-label="Backup progress (estimated)"
+              aria-label={t('progress.estimatedLabel')}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={row.percent}
@@ -40,8 +42,7 @@ export function BackupEstimate({ progress }: BackupEstimateProps) {
       ) : null}
       {stall !== undefined ? (
         <p className={styles.stall} role="status">
-          <strong>{stall}.</strong> Borg is still running; a slow, sleeping or disconnected disk or network
-          can hold it up. Keep waiting, or cancel and try again later.
+          <strong>{stall}.</strong> {t('progress.stallBody')}
         </p>
       ) : null}
     </>

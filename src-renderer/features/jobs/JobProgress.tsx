@@ -4,6 +4,7 @@
  * while it runs; the result summary once it has finished.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
@@ -26,6 +27,7 @@ export interface JobProgressProps {
 
 /** Live progress of a job, or its result when it is over. */
 export function JobProgress({ job }: JobProgressProps) {
+  const { t } = useTranslation(['jobs', 'common']);
   const cancelJob = useJobsStore((s) => s.cancelJob);
   const [cancelling, setCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<ErrorInfo>();
@@ -45,7 +47,7 @@ export function JobProgress({ job }: JobProgressProps) {
     setCancelError(undefined);
     cancelJob(job.id).catch((e: unknown) => {
       setCancelling(false);
-      setCancelError(toErrorInfo(e, 'The job could not be cancelled.'));
+      setCancelError(toErrorInfo(e, t('progress.cancelFailed')));
     });
   };
 
@@ -62,10 +64,10 @@ export function JobProgress({ job }: JobProgressProps) {
             {job.waitingFor !== undefined
               ? job.waitingFor
               : job.status === 'queued'
-                ? 'Waiting for the repository to be free…'
+                ? t('progress.waitingForRepository')
                 : progress?.kind === 'step'
                   ? progress.message
-                  : 'Reading files and storing new data'}
+                  : t('progress.reading')}
           </p>
         </div>
         <div className={styles.jobCardActions}>
@@ -74,14 +76,14 @@ export function JobProgress({ job }: JobProgressProps) {
             <Button
               variant="danger"
               icon="stop"
-              title="Also stops the plan's commands that run after a cancel"
+              title={t('progress.stopNowTitle')}
               onClick={() => void cancelJob(job.id).catch(() => undefined)}
             >
-              Stop now
+              {t('progress.stopNow')}
             </Button>
           ) : (
             <Button variant="danger" icon="stop" onClick={cancel} busy={cancelling}>
-              Cancel
+              {t('common:actions.cancel')}
             </Button>
           )}
         </div>
@@ -89,23 +91,25 @@ export function JobProgress({ job }: JobProgressProps) {
       {cancelError ? <ErrorMessage error={cancelError} /> : null}
       {progress?.kind === 'backup' ? (
         <>
-          <dl className="counters" role="status" aria-live="polite" aria-label="Backup progress">
-            <Counter label="Files">{formatCount(progress.fileCount)}</Counter>
-            <Counter label="Original">
+          <dl className="counters" role="status" aria-live="polite" aria-label={t('progress.label')}>
+            <Counter label={t('counters.files')}>{formatCount(progress.fileCount)}</Counter>
+            <Counter label={t('counters.original')}>
               <ByteSize bytes={progress.originalSize} />
             </Counter>
-            <Counter label="Compressed">
+            <Counter label={t('counters.compressed')}>
               <ByteSize bytes={progress.compressedSize} />
             </Counter>
-            <Counter label="Deduplicated">
+            <Counter label={t('counters.deduplicated')}>
               <ByteSize bytes={progress.deduplicatedSize} />
             </Counter>
-            <Counter label="Rate">{formatRate(progress.bytesPerSecond)}</Counter>
-            <Counter label="Elapsed">{formatClock(progress.elapsedMs)}</Counter>
+            <Counter label={t('counters.rate')}>{formatRate(progress.bytesPerSecond)}</Counter>
+            <Counter label={t('counters.elapsed')}>{formatClock(progress.elapsedMs)}</Counter>
           </dl>
           <BackupEstimate progress={progress} />
-          <p className="current-path" title={progress.currentPath}>
-            <span className="current-path-label">Current file</span>
+          <p className="current-path" title={progress.currentPath} translate="no">
+            <span className="current-path-label" translate="yes">
+              {t('progress.currentFile')}
+            </span>
             <code>{progress.currentPath ? truncateMiddle(progress.currentPath, 90) : '—'}</code>
           </p>
         </>
@@ -122,10 +126,10 @@ export function JobProgress({ job }: JobProgressProps) {
           )}
           <span className="muted">
             {progress
-              ? `Elapsed ${formatClock(progress.elapsedMs)}`
+              ? t('progress.elapsedClock', { time: formatClock(progress.elapsedMs) })
               : job.status === 'queued'
-                ? 'Queued'
-                : 'Starting…'}
+                ? t('progress.queued')
+                : t('progress.starting')}
           </span>
         </div>
       )}

@@ -2,6 +2,7 @@
  * The summary of a finished job: a clear verdict (succeeded, warnings, failed, cancelled), the new
  * archive's figures, warnings, and for a failure the message with what to do. Never a stack trace.
  */
+import { useTranslation } from 'react-i18next';
 import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { LOCK_ERROR_CODES } from '../../../src-main/model/lock.js';
 import { Button } from '../../components/Button.js';
@@ -25,12 +26,18 @@ export interface JobResultProps {
   readonly job: JobSnapshot;
 }
 
-const verdicts: Record<string, { icon: IconName; title: string }> = {
-  succeeded: { icon: 'check', title: 'Backup complete' },
-  warning: { icon: 'alert', title: 'Backup complete, with warnings' },
-  failed: { icon: 'alert', title: 'Backup failed' },
-  cancelled: { icon: 'stop', title: 'Backup cancelled' },
-};
+const verdicts = {
+  succeeded: 'check',
+  warning: 'alert',
+  failed: 'alert',
+  cancelled: 'stop',
+} as const satisfies Record<string, IconName>;
+
+type Verdict = keyof typeof verdicts;
+
+function isVerdict(status: string): status is Verdict {
+  return Object.hasOwn(verdicts, status);
+}
 
 function elapsedSeconds(job: JobSnapshot): number | undefined {
   const fromResult = job.result?.archive.durationSeconds;
@@ -42,10 +49,14 @@ function elapsedSeconds(job: JobSnapshot): number | undefined {
 
 /** The result card of a finished job. */
 export function JobResult({ job }: JobResultProps) {
+  const { t } = useTranslation('jobs');
   const dismissJob = useJobsStore((s) => s.dismissJob);
   const hasSamples = useJobsStore((s) => (s.samples[job.id]?.size ?? 0) > 1);
   const openLog = useAppStore((s) => s.setLogPanelOpen);
-  const verdict = verdicts[job.status] ?? { icon: 'info', title: job.title };
+  const status = job.status;
+  const verdict = isVerdict(status)
+    ? { icon: verdicts[status], title: t(`result.${status}`) }
+    : { icon: 'info' as const, title: job.title };
   const archive = job.result?.archive;
   const warnings = job.result?.warnings ?? [];
   const duration = elapsedSeconds(job);
@@ -66,7 +77,7 @@ export function JobResult({ job }: JobResultProps) {
               {job.kind === 'backup' ? verdict.title : job.title}
             </h3>
             <p className="card-subtitle">
-              {archive ? <code>{archive.name}</code> : job.title}
+              {archive ? <code translate="no">{archive.name}</code> : job.title}
               {duration !== undefined ? ` · ${formatDuration(duration)}` : ''}
             </p>
           </div>
@@ -74,38 +85,33 @@ export function JobResult({ job }: JobResultProps) {
         <div className={styles.jobCardActions}>
           <StatusBadge status={job.status} />
           <Button variant="ghost" onClick={() => openLog(true)} icon="terminal">
-            Show log
+            {t('result.showLog')}
           </Button>
           <Button variant="ghost" onClick={() => dismissJob(job.id)}>
-            Dismiss
+            {t('result.dismiss')}
           </Button>
         </div>
       </header>
 
       {archive ? (
-        <dl className="counters" aria-label="Backup result">
-          <Counter label="Files">
+        <dl className="counters" aria-label={t('result.label')}>
+          <Counter label={t('counters.files')}>
             {archive.fileCount !== undefined ? formatCount(archive.fileCount) : '—'}
           </Counter>
-          <Counter label="Original">
+          <Counter label={t('counters.original')}>
             <ByteSize bytes={archive.originalSize} />
           </Counter>
-          <Counter label="Compressed">
+          <Counter label={t('counters.compressed')}>
             <ByteSize bytes={archive.compressedSize} />
           </Counter>
-          <Counter label="Deduplicated">
+          <Counter label={t('counters.deduplicated')}>
             <ByteSize bytes={archive.deduplicatedSize} />
           </Counter>
-          <Counter label="Warnings">{formatCount(warnings.length)}</Counter>
+          <Counter label={t('counters.warnings')}>{formatCount(warnings.length)}</Counter>
         </dl>
       ) : null}
 
-      {job.status === 'cancelled' ? (
-        <p className="result-note">
-          The backup was stopped before it finished. Borg may keep what it saved as a partial “.checkpoint”
-          archive; the next backup reuses that data.
-        </p>
-      ) : null}
+      {job.status === 'cancelled' ? <p className="result-note">{t('result.cancelledNote')}</p> : null}
       {job.error && job.status !== 'cancelled' ? (
         // For a lock failure the lock card below says what to do; borg's generic remedy would repeat it.
         <ErrorMessage error={lockFailure ? { message: job.error.message } : job.error} />
@@ -115,7 +121,7 @@ export function JobResult({ job }: JobResultProps) {
       ) : null}
       {job.status === 'failed' ? <QuestionList jobId={job.id} /> : null}
       <JobSpaceNote job={job} />
-      <WarningList warnings={warnings} about="files borg could not read completely" />
+      <WarningList warnings={warnings} about={t('result.warningsAbout')} />
       {job.kind === 'backup' && hasSamples ? <TransferChart jobId={job.id} /> : null}
     </section>
   );

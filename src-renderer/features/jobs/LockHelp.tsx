@@ -4,6 +4,8 @@
  * stale lock on this computer, otherwise only after the user confirms no borg runs on the other host.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { lockIsStale } from '../../../src-main/model/lock.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -11,7 +13,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import type { ErrorInfo } from '../../lib/error-info.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useAction, useRequest } from '../../lib/use-request.js';
-import { BREAK_RISK, describeHolder, reportSummary } from './lock-text.js';
+import { describeHolder, reportSummary } from './lock-text.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import styles from './jobs.module.css';
 
@@ -24,22 +26,25 @@ export interface LockHelpProps {
   readonly retryJobId?: string;
 }
 
-const WAIT_CHOICES = [
-  { seconds: 60, label: '1 minute' },
-  { seconds: 600, label: '10 minutes' },
-  { seconds: 3600, label: '1 hour' },
-] as const;
+function waitChoices(t: TFunction<['jobs', 'common']>): readonly { seconds: number; label: string }[] {
+  return [
+    { seconds: 60, label: t('lock.minutes', { count: 1 }) },
+    { seconds: 600, label: t('lock.minutes', { count: 10 }) },
+    { seconds: 3600, label: t('lock.hours', { count: 1 }) },
+  ];
+}
 
 /** The lock holder and the ways out of a lock failure. */
 export function LockHelp({ repoId, borgMessage, retryJobId }: LockHelpProps) {
+  const { t } = useTranslation(['jobs', 'common']);
   // After a break (or on Try again) the repository screen reads the repository again.
   const loadDetails = useReposStore((s) => s.loadDetails);
   const [waitSeconds, setWaitSeconds] = useState(600);
   const [confirming, setConfirming] = useState(false);
-  const status = useRequest('locks:status', { repoId }, { fallback: 'The lock could not be read.' });
-  const wait = useAction('locks:wait-and-retry', { fallback: 'The task could not be queued again.' });
+  const status = useRequest('locks:status', { repoId }, { fallback: t('lock.readFailed') });
+  const wait = useAction('locks:wait-and-retry', { fallback: t('lock.requeueFailed') });
   const breaking = useAction('locks:break', {
-    fallback: 'The lock could not be broken.',
+    fallback: t('lock.breakFailed'),
     onSuccess: () => {
       setConfirming(false);
       void loadDetails(repoId);
@@ -51,16 +56,16 @@ export function LockHelp({ repoId, borgMessage, retryJobId }: LockHelpProps) {
   const holders = report?.holders ?? [];
   const summary = reportSummary(report, borgMessage);
   const otherHost = holders.find((h) => !h.thisComputer)?.hostname;
-  const where =
+  const confirmLabel =
     otherHost !== undefined
-      ? `“${otherHost}”`
+      ? t('lock.confirmOtherHost', { host: otherHost })
       : holders.length > 0
-        ? 'this computer'
-        : 'the computer that holds the lock';
+        ? t('lock.confirmThisComputer')
+        : t('lock.confirmHolder');
 
   return (
-    <div className={styles.lockHelp} aria-label="Repository lock">
-      <p className={styles.lockHelpTitle}>Who holds the lock</p>
+    <div className={styles.lockHelp} aria-label={t('lock.label')}>
+      <p className={styles.lockHelpTitle}>{t('lock.heading')}</p>
       {status.error ? <ErrorMessage error={status.error} /> : null}
       {holders.map((holder) => (
         <p key={`${holder.hostId}.${holder.pid}`} className="lock-holder">
@@ -68,18 +73,16 @@ export function LockHelp({ repoId, borgMessage, retryJobId }: LockHelpProps) {
         </p>
       ))}
       {summary !== undefined && !broken ? <p className="lock-holder">{summary}</p> : null}
-      {broken ? <p className="lock-broken">The lock is removed. Run the task again.</p> : null}
-      {stale && !broken ? (
-        <p className="muted">Breaking a stale lock is safe: the borg that took it is gone.</p>
-      ) : null}
+      {broken ? <p className="lock-broken">{t('lock.removed')}</p> : null}
+      {stale && !broken ? <p className="muted">{t('lock.staleSafe')}</p> : null}
       {!broken ? (
         <div className={styles.lockHelpActions}>
           {retryJobId !== undefined ? (
             <>
               <label className={styles.lockWait}>
-                Wait up to
+                {t('lock.waitUpTo')}
                 <select value={waitSeconds} onChange={(e) => setWaitSeconds(Number(e.target.value))}>
-                  {WAIT_CHOICES.map((c) => (
+                  {waitChoices(t).map((c) => (
                     <option key={c.seconds} value={c.seconds}>
                       {c.label}
                     </option>
@@ -91,7 +94,7 @@ export function LockHelp({ repoId, borgMessage, retryJobId }: LockHelpProps) {
                 busy={wait.pending}
                 onClick={() => wait.run({ jobId: retryJobId, lockWaitSeconds: waitSeconds })}
               >
-                Wait
+                {t('lock.wait')}
               </Button>
             </>
           ) : (
@@ -102,7 +105,7 @@ export function LockHelp({ repoId, borgMessage, retryJobId }: LockHelpProps) {
                 void loadDetails(repoId);
               }}
             >
-              Try again
+              {t('common:actions.tryAgain')}
             </Button>
           )}
           {stale ? (
@@ -111,11 +114,11 @@ export function LockHelp({ repoId, borgMessage, retryJobId }: LockHelpProps) {
               busy={breaking.pending}
               onClick={() => breaking.run({ repoId, confirmedNoOtherBorg: false })}
             >
-              Break lock
+              {t('lock.break')}
             </Button>
           ) : report !== undefined && (report.locked || !report.readable) ? (
             <Button variant="ghost" onClick={() => setConfirming(true)}>
-              Break lock…
+              {t('lock.breakConfirm')}
             </Button>
           ) : null}
         </div>
@@ -124,7 +127,7 @@ export function LockHelp({ repoId, borgMessage, retryJobId }: LockHelpProps) {
       {breaking.error && !confirming ? <ErrorMessage error={breaking.error} /> : null}
       {confirming ? (
         <ConfirmBreak
-          where={where}
+          label={confirmLabel}
           busy={breaking.pending}
           error={breaking.error}
           onClose={() => setConfirming(false)}
@@ -136,37 +139,38 @@ export function LockHelp({ repoId, borgMessage, retryJobId }: LockHelpProps) {
 }
 
 interface ConfirmBreakProps {
-  /** The computer the user vouches for, in words. */
-  readonly where: string;
+  /** What the user vouches for: that no borg runs on the computer holding the lock. */
+  readonly label: string;
   readonly busy: boolean;
   readonly error: ErrorInfo | undefined;
   readonly onClose: () => void;
   readonly onConfirm: () => void;
 }
 
-function ConfirmBreak({ where, busy, error, onClose, onConfirm }: ConfirmBreakProps) {
+function ConfirmBreak({ label, busy, error, onClose, onConfirm }: ConfirmBreakProps) {
+  const { t } = useTranslation('jobs');
   const [sure, setSure] = useState(false);
   return (
     <Dialog
-      title="Break the repository lock?"
+      title={t('lock.confirmTitle')}
       size="small"
       busy={busy}
       onClose={onClose}
       footer={
         <>
           <Button variant="ghost" onClick={onClose} disabled={busy}>
-            Keep the lock
+            {t('lock.keep')}
           </Button>
           <Button variant="danger" disabled={!sure} busy={busy} onClick={onConfirm}>
-            Break lock
+            {t('lock.break')}
           </Button>
         </>
       }
     >
-      <p>{BREAK_RISK}</p>
+      <p>{t('lock.breakRisk')}</p>
       <label className={styles.lockConfirm}>
         <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} />
-        No borg runs on {where} now
+        {label}
       </label>
       {error ? <ErrorMessage error={error} /> : null}
     </Dialog>

@@ -3,8 +3,11 @@
  * and auto-scroll that pauses while the user scrolls up to read.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { JobSnapshot, LogEntry } from '../../../src-main/model/job.js';
 import { Icon } from '../../components/Icon.js';
+import { formatCount } from '../../lib/format.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
@@ -24,16 +27,15 @@ const noLines: readonly LogEntry[] = [];
 // Thousands of DOM rows slow every frame; the newest ones are what a user reads while a job runs.
 const RENDER_LIMIT = 1000;
 
-function emptyText(job: JobSnapshot | undefined, total: number): string {
-  if (!job) return 'Logs of backups appear here.';
-  if (total > 0) return 'No lines at this level.';
-  return job.status === 'running' || job.status === 'queued'
-    ? 'No messages from borg yet.'
-    : 'Borg reported no messages for this job.';
+function emptyText(t: TFunction<'jobs'>, job: JobSnapshot | undefined, total: number): string {
+  if (!job) return t('log.emptyNoJob');
+  if (total > 0) return t('log.emptyLevel');
+  return job.status === 'running' || job.status === 'queued' ? t('log.emptyRunning') : t('log.emptyDone');
 }
 
 /** The bottom log panel. */
 export function LogPanel({ job }: LogPanelProps) {
+  const { t } = useTranslation('jobs');
   const open = useAppStore((s) => s.logPanelOpen);
   const setOpen = useAppStore((s) => s.setLogPanelOpen);
   const lines = useJobsStore((s) => (job ? (s.logs[job.id] ?? noLines) : noLines));
@@ -61,32 +63,32 @@ export function LogPanel({ job }: LogPanelProps) {
   };
 
   return (
-    <section className={open ? `log-panel ${styles.open}` : 'log-panel'} aria-label="Log">
+    <section className={open ? `log-panel ${styles.open}` : 'log-panel'} aria-label={t('log.label')}>
       <div className="log-bar">
         <button type="button" className="log-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
           <Icon name={open ? 'chevronDown' : 'chevronUp'} />
-          <span>{open ? 'Hide log' : 'Show log'}</span>
+          <span>{open ? t('log.hide') : t('log.show')}</span>
         </button>
         <span className="log-title">
-          {job ? job.title : 'No job yet'}
+          {job ? job.title : t('log.noJob')}
           {job ? <StatusBadge status={job.status} /> : null}
         </span>
         <span className="log-counts">
-          {lines.length} {lines.length === 1 ? 'line' : 'lines'}
+          {t('log.lines', { count: lines.length, formatted: formatCount(lines.length) })}
           {problems > 0 ? (
             <span className="log-problems">
-              {problems} {problems === 1 ? 'warning or error' : 'warnings or errors'}
+              {t('log.problems', { count: problems, formatted: formatCount(problems) })}
             </span>
           ) : null}
         </span>
         {open ? (
           <label className="log-filter">
-            <span>Log level</span>
+            <span>{t('log.levelLabel')}</span>
             <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
-              <option value="all">All</option>
-              <option value="info">Info and above</option>
-              <option value="warning">Warnings and errors</option>
-              <option value="error">Errors only</option>
+              <option value="all">{t('log.filterAll')}</option>
+              <option value="info">{t('log.filterInfo')}</option>
+              <option value="warning">{t('log.filterWarning')}</option>
+              <option value="error">{t('log.filterError')}</option>
             </select>
           </label>
         ) : null}
@@ -102,11 +104,11 @@ export function LogPanel({ job }: LogPanelProps) {
         >
           {visible.length > RENDER_LIMIT ? (
             <p className="log-empty">
-              Showing the newest {RENDER_LIMIT} of {visible.length} lines.
+              {t('log.newest', { shown: formatCount(RENDER_LIMIT), total: formatCount(visible.length) })}
             </p>
           ) : null}
           {visible.length === 0 ? (
-            <p className="log-empty">{emptyText(job, lines.length)}</p>
+            <p className="log-empty">{emptyText(t, job, lines.length)}</p>
           ) : (
             <LogLines lines={visible.slice(-RENDER_LIMIT)} />
           )}

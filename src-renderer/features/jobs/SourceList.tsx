@@ -3,6 +3,7 @@
  * and a field to type a path directly (handy for power users and for paths the picker hides).
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { Icon } from '../../components/Icon.js';
 import { tildify } from '../../lib/paths.js';
@@ -19,6 +20,7 @@ export interface SourceListProps {
 
 /** Edits the list of source folders. */
 export function SourceList({ paths, homeDir, onChange, error }: SourceListProps) {
+  const { t } = useTranslation('jobs');
   const pathInputId = useId();
   const [picking, setPicking] = useState(false);
   const [typed, setTyped] = useState('');
@@ -34,19 +36,19 @@ export function SourceList({ paths, homeDir, onChange, error }: SourceListProps)
 
   return (
     <fieldset className={error ? `field ${styles.sources} field-invalid` : `field ${styles.sources}`}>
-      <legend className="field-label">Source folders</legend>
+      <legend className="field-label">{t('sources.legend')}</legend>
       {paths.length > 0 ? (
-        <ul className={`boxed-list ${styles.sourceList}`} aria-label="Source folders">
+        <ul className={`boxed-list ${styles.sourceList}`} aria-label={t('sources.legend')}>
           {paths.map((path) => (
             <li key={path}>
               <Icon name="folder" />
-              <span className={styles.sourcePath} title={path}>
+              <span className={styles.sourcePath} title={path} translate="no">
                 {tildify(path, homeDir)}
               </span>
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Remove ${path}`}
+                aria-label={t('sources.remove', { path })}
                 onClick={() => onChange(paths.filter((p) => p !== path))}
               >
                 <Icon name="x" />
@@ -55,19 +57,19 @@ export function SourceList({ paths, homeDir, onChange, error }: SourceListProps)
           ))}
         </ul>
       ) : (
-        <p className={styles.sourceEmpty}>No folders yet. Add at least one folder to back up.</p>
+        <p className={styles.sourceEmpty}>{t('sources.empty')}</p>
       )}
       <div className={styles.sourceAdd}>
         <Button icon="plus" size="small" onClick={() => setPicking(true)}>
-          Add folders…
+          {t('sources.addFolders')}
         </Button>
-        <span className="muted">or</span>
+        <span className="muted">{t('sources.or')}</span>
         <label className="visually-hidden" htmlFor={pathInputId}>
-          Folder path
+          {t('sources.pathLabel')}
         </label>
         <input
           id={pathInputId}
-          placeholder="Type a path, e.g. /home/you/Documents"
+          placeholder={t('sources.pathPlaceholder')}
           value={typed}
           spellCheck={false}
           onChange={(e) => setTyped(e.target.value)}
@@ -79,13 +81,13 @@ export function SourceList({ paths, homeDir, onChange, error }: SourceListProps)
           }}
         />
         <Button size="small" onClick={addTyped} disabled={typed.trim() === ''}>
-          Add path
+          {t('sources.addPath')}
         </Button>
       </div>
       {error ? <p className="field-error">{error}</p> : null}
       {picking ? (
         <FolderPicker
-          title="Choose folders to back up"
+          title={t('sources.pickTitle')}
           multiple
           startPath={homeDir}
           onPick={add}

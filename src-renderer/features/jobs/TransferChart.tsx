@@ -4,7 +4,10 @@
  * animates, so a long backup costs the same per frame as a short one.
  */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { currentFormatLocale } from '../../i18n/locale-state.js';
+import { markTranslated } from '../../i18n/pseudo.js';
 import { formatClock, formatRate } from '../../lib/format.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import styles from './jobs.module.css';
@@ -18,12 +21,17 @@ const tickStyle = { fontSize: 11, fill: 'var(--text-muted)' };
 
 // Short runs need fractions of a second, or neighbouring ticks would read the same.
 function formatElapsedTick(seconds: number): string {
-  if (seconds < 10) return `${Number(seconds.toFixed(2))} s`;
-  return seconds < 60 ? `${Math.round(seconds)} s` : formatClock(seconds * 1000);
+  if (seconds >= 60) return formatClock(seconds * 1000);
+  const digits = seconds < 10 ? 2 : 0;
+  const number = new Intl.NumberFormat(currentFormatLocale(), { maximumFractionDigits: digits }).format(
+    seconds,
+  );
+  return markTranslated(`${number} s`);
 }
 
 /** An area chart of the job's transfer rates. */
 export function TransferChart({ jobId }: TransferChartProps) {
+  const { t } = useTranslation('jobs');
   const ring = useJobsStore((s) => s.samples[jobId]);
   const version = useJobsStore((s) => s.sampleVersions[jobId] ?? 0);
   // The ring is mutated in place; its version is the honest dependency.
@@ -31,9 +39,9 @@ export function TransferChart({ jobId }: TransferChartProps) {
   const data = useMemo(() => ring?.toArray() ?? [], [ring, version]);
 
   return (
-    <figure className={styles.transferChart} aria-label="Transfer graph" data-testid="transfer-graph">
+    <figure className={styles.transferChart} aria-label={t('chart.label')} data-testid="transfer-graph">
       {data.length === 0 ? (
-        <div className="chart-placeholder">Collecting transfer samples…</div>
+        <div className="chart-placeholder">{t('chart.collecting')}</div>
       ) : (
         <AreaChart
           data={data}
@@ -69,7 +77,7 @@ export function TransferChart({ jobId }: TransferChartProps) {
           />
           <Tooltip
             isAnimationActive={false}
-            labelFormatter={(s) => `at ${formatElapsedTick(Number(s))}`}
+            labelFormatter={(s) => t('chart.at', { time: formatElapsedTick(Number(s)) })}
             formatter={(value) => formatRate(Number(value))}
             contentStyle={{
               background: 'var(--surface)',
@@ -78,11 +86,29 @@ export function TransferChart({ jobId }: TransferChartProps) {
               fontSize: 12,
             }}
           />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          {/* Our own legend: recharts' default gives each icon an English aria-label ("… legend icon"). */}
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            content={() => (
+              <ul className={styles.transferLegend}>
+                <li>
+                  <span
+                    className={styles.transferLegendDot}
+                    style={{ background: 'var(--chart-original)' }}
+                  />
+                  {t('counters.original')}
+                </li>
+                <li>
+                  <span className={styles.transferLegendDot} style={{ background: 'var(--chart-dedup)' }} />
+                  {t('counters.deduplicated')}
+                </li>
+              </ul>
+            )}
+          />
           <Area
             type="monotone"
             dataKey="originalBytesPerSecond"
-            name="Original"
+            name={t('counters.original')}
             stroke="var(--chart-original)"
             strokeWidth={1.5}
             fill={`url(#orig-${jobId})`}
@@ -92,7 +118,7 @@ export function TransferChart({ jobId }: TransferChartProps) {
           <Area
             type="monotone"
             dataKey="deduplicatedBytesPerSecond"
-            name="Deduplicated"
+            name={t('counters.deduplicated')}
             stroke="var(--chart-dedup)"
             strokeWidth={1.5}
             fill={`url(#dedup-${jobId})`}

@@ -4,8 +4,10 @@
  * "Strip leading folders" with a live example of where one selected item lands.
  */
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { Icon } from '../../components/Icon.js';
+import { formatCount } from '../../lib/format.js';
 import { FolderPicker } from '../folders/FolderPicker.js';
 import { commonFolderDepth, landingPath, lostByStrip } from './restore-plan.js';
 import styles from './restore.module.css';
@@ -33,6 +35,7 @@ export interface DestinationFieldsProps {
 
 /** The destination part of the restore dialog. */
 export function DestinationFields(props: DestinationFieldsProps) {
+  const { t } = useTranslation('restore');
   const { mode, parent, strip, paths } = props;
   const id = useId();
   const [picking, setPicking] = useState(false);
@@ -43,7 +46,7 @@ export function DestinationFields(props: DestinationFieldsProps) {
 
   return (
     <fieldset className={`field ${styles.restoreDestination}`}>
-      <legend className="field-label">Where to restore</legend>
+      <legend className="field-label">{t('destination.legend')}</legend>
       <label className={mode === 'new-folder' ? `${styles.choice} active` : styles.choice}>
         <input
           type="radio"
@@ -52,15 +55,15 @@ export function DestinationFields(props: DestinationFieldsProps) {
           onChange={() => props.onMode('new-folder')}
         />
         <span>
-          <strong>New folder inside…</strong>
-          <span className="muted"> — safe: nothing that exists is touched</span>
+          <strong>{t('destination.newFolder')}</strong>
+          <span className="muted">{t('destination.newFolderHint')}</span>
         </span>
       </label>
       {mode === 'new-folder' ? (
         <div className={styles.choiceBody}>
           <div className="field-row">
             <label className="visually-hidden" htmlFor={`${id}-parent`}>
-              Parent folder
+              {t('destination.parentFolder')}
             </label>
             <input
               id={`${id}-parent`}
@@ -70,14 +73,15 @@ export function DestinationFields(props: DestinationFieldsProps) {
               onChange={(e) => props.onParent(e.target.value)}
             />
             <Button icon="folder" onClick={() => setPicking(true)}>
-              Choose…
+              {t('destination.choose')}
             </Button>
           </div>
           {props.parentError ? <p className="field-error">{props.parentError}</p> : null}
           <p className={styles.newFolderName}>
             <Icon name="plus" size={14} />
             <span>
-              {props.targetExact ? 'Creates exactly' : 'Creates'} <code>{props.targetDir}</code>
+              {props.targetExact ? t('destination.createsExactly') : t('destination.creates')}{' '}
+              <code translate="no">{props.targetDir}</code>
             </span>
           </p>
         </div>
@@ -90,28 +94,30 @@ export function DestinationFields(props: DestinationFieldsProps) {
           onChange={() => props.onMode('original')}
         />
         <span>
-          <strong>Restore to original location</strong>
-          <span className="muted"> — puts files back where they were backed up</span>
+          <strong>{t('destination.original')}</strong>
+          <span className="muted">{t('destination.originalHint')}</span>
         </span>
       </label>
       {mode === 'original' ? (
         <div className={`${styles.choiceBody} callout callout-compact`} role="note">
           <Icon name="alert" size={16} />
           <p>
-            Files are written to their original paths
             {example ? (
-              <>
-                , e.g. <code>/{example}</code>
-              </>
-            ) : null}
-            . The preview lists files that exist there now; you then choose to skip or overwrite them. Nothing
-            is overwritten without that choice.
+              <Trans
+                t={t}
+                i18nKey="destination.originalNoteExample"
+                values={{ example }}
+                components={{ code: <code translate="no" /> }}
+              />
+            ) : (
+              t('destination.originalNote')
+            )}
           </p>
         </div>
       ) : (
         <div className={styles.stripField}>
           <label className="field-label" htmlFor={`${id}-strip`}>
-            Strip leading folders
+            {t('destination.strip')}
           </label>
           <div className="field-row">
             <input
@@ -126,34 +132,41 @@ export function DestinationFields(props: DestinationFieldsProps) {
             />
             {suggested > 0 && strip !== suggested ? (
               <Button size="small" onClick={() => props.onStrip(suggested)}>
-                Drop the {suggested} {suggested === 1 ? 'folder' : 'folders'} above the selection
+                {t('destination.dropFolders', { count: suggested })}
               </Button>
             ) : null}
           </div>
           {example !== undefined ? (
             <div className={styles.stripExample} aria-live="polite">
-              <span className={styles.stripExampleLabel}>For example</span>
-              <code>{example}</code>
-              <span className={styles.stripExampleLabel}>lands at</span>
+              <span className={styles.stripExampleLabel}>{t('destination.forExample')}</span>
+              <code translate="no">{example}</code>
+              <span className={styles.stripExampleLabel}>{t('destination.landsAt')}</span>
               {landing !== undefined ? (
-                <code>{landing}</code>
+                <code translate="no">{landing}</code>
               ) : (
-                <span className="field-error">nothing (left out)</span>
+                <span className="field-error">{t('destination.leftOut')}</span>
               )}
             </div>
           ) : null}
           {lost.length > 0 ? (
             <p className="field-error">
-              That strips{' '}
-              {lost.length === 1 ? `“${lost[0] ?? ''}” itself` : `${lost.length} selected items themselves`}:
-              a file is then skipped, and a folder’s contents land loose in the target.
+              {lost.length === 1 ? (
+                <Trans
+                  t={t}
+                  i18nKey="destination.lostOne"
+                  values={{ name: lost[0] ?? '' }}
+                  components={{ code: <span translate="no" /> }}
+                />
+              ) : (
+                t('destination.lostMany', { count: lost.length, formatted: formatCount(lost.length) })
+              )}
             </p>
           ) : null}
         </div>
       )}
       {picking ? (
         <FolderPicker
-          title="Choose where to create the restore folder"
+          title={t('destination.pickTitle')}
           multiple={false}
           startPath={parent || undefined}
           onPick={(picked) => {

@@ -2,6 +2,7 @@
  * "Open folder": asks the host to show a folder in the system file manager. The browser host cannot,
  * so then the button says where the folder is instead (the path is shown beside it with Copy).
  */
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { useAction } from '../../lib/use-request.js';
 import styles from './restore.module.css';
@@ -15,7 +16,8 @@ export interface OpenFolderButtonProps {
 
 /** Opens `path` in the file manager where the host supports it. */
 export function OpenFolderButton({ path, size = 'medium', variant = 'secondary' }: OpenFolderButtonProps) {
-  const opening = useAction('shell:open-path', { fallback: 'The folder could not be opened.' });
+  const { t } = useTranslation('restore');
+  const opening = useAction('shell:open-path', { fallback: t('openFolder.failed') });
   const state = opening.pending
     ? 'opening'
     : opening.error
@@ -27,13 +29,11 @@ export function OpenFolderButton({ path, size = 'medium', variant = 'secondary' 
   return (
     <span className={styles.openFolder}>
       <Button icon="external" size={size} variant={variant} onClick={open} busy={state === 'opening'}>
-        Open folder
+        {t('openFolder.open')}
       </Button>
       {state === 'unsupported' || state === 'failed' ? (
         <span className={styles.openFolderNote} role="status">
-          {state === 'unsupported'
-            ? 'This window cannot open folders on your computer; copy the path and open it in your file manager.'
-            : 'The folder could not be opened; copy the path instead.'}
+          {state === 'unsupported' ? t('openFolder.unsupported') : t('openFolder.failedNote')}
         </span>
       ) : null}
     </span>

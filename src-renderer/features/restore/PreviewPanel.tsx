@@ -2,6 +2,7 @@
  * The restore preview: the exact target folder, how many files and bytes, where a sample of items
  * lands, and the conflicts — files that already exist where the restore would write.
  */
+import { Trans, useTranslation } from 'react-i18next';
 import type { RestorePreview } from '../../../src-main/model/restore.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { CopyButton } from '../../components/CopyButton.js';
@@ -20,24 +21,27 @@ const SAMPLE_ROWS = 50;
 
 /** The preview section of the restore dialog. */
 export function PreviewPanel({ preview, newFolder }: PreviewPanelProps) {
+  const { t } = useTranslation('restore');
   const conflicts = preview.conflictCount;
   return (
-    <section className={styles.restorePreview} aria-label="Restore preview">
+    <section className={styles.restorePreview} aria-label={t('preview.label')}>
       <dl className="counters">
-        <Counter label="Files">{formatCount(preview.fileCount)}</Counter>
-        <Counter label="Total size">
+        <Counter label={t('preview.files')}>{formatCount(preview.fileCount)}</Counter>
+        <Counter label={t('preview.totalSize')}>
           <ByteSize bytes={preview.totalBytes} />
         </Counter>
         <div className={conflicts > 0 ? `counter ${styles.counterWarn}` : 'counter'}>
-          <dt>Already exist</dt>
+          <dt>{t('preview.alreadyExist')}</dt>
           <dd>{formatCount(conflicts)}</dd>
         </div>
       </dl>
       {newFolder ? null : (
         <p className={styles.restoreTarget}>
-          <span className={styles.restoreTargetLabel}>Original locations, under</span>
-          <code title={preview.targetDir}>{preview.targetDir}</code>
-          <CopyButton text={preview.targetDir} label="Copy target path" />
+          <span className={styles.restoreTargetLabel}>{t('preview.originalUnder')}</span>
+          <code title={preview.targetDir} translate="no">
+            {preview.targetDir}
+          </code>
+          <CopyButton text={preview.targetDir} label={t('preview.copyTarget')} />
         </p>
       )}
       {conflicts > 0 ? (
@@ -45,57 +49,61 @@ export function PreviewPanel({ preview, newFolder }: PreviewPanelProps) {
           <Icon name="alert" size={18} />
           <div>
             <p className="callout-title">
-              {conflicts === 1 ? '1 item already exists' : `${formatCount(conflicts)} items already exist`} at
-              the destination
+              {t('preview.conflicts', { count: conflicts, formatted: formatCount(conflicts) })}
             </p>
             <ul className={styles.pathList}>
               {preview.conflictExamples.map((path) => (
                 <li key={path}>
-                  <code>{path}</code>
+                  <code translate="no">{path}</code>
                 </li>
               ))}
             </ul>
             {conflicts > preview.conflictExamples.length ? (
-              <p className="muted">and {formatCount(conflicts - preview.conflictExamples.length)} more</p>
+              <p className="muted">
+                {t('preview.more', { formatted: formatCount(conflicts - preview.conflictExamples.length) })}
+              </p>
             ) : null}
             <p>
-              <strong>Skip existing files</strong> keeps what is there now;{' '}
-              <strong>Overwrite existing files</strong> replaces them with the archive’s version.
+              <Trans t={t} i18nKey="preview.conflictChoice" components={{ strong: <strong /> }} />
             </p>
           </div>
         </div>
       ) : (
         <p className={styles.previewOk}>
           <Icon name="check" size={16} />
-          {newFolder
-            ? 'The folder is new, so nothing that exists is touched.'
-            : 'Nothing that exists at the destination will be replaced.'}
+          {newFolder ? t('preview.newFolderOk') : t('preview.originalOk')}
         </p>
       )}
       {preview.ambiguousCount ? (
         <p className="result-note" role="note">
-          {preview.ambiguousCount === 1
-            ? '1 item has a name'
-            : `${formatCount(preview.ambiguousCount)} items have names`}{' '}
-          that borg shows the same way as another item’s (a “?” stands for a character that is not valid
-          UTF-8). They are restored together with their folder, each under its real name.
+          {t('preview.ambiguous', {
+            count: preview.ambiguousCount,
+            formatted: formatCount(preview.ambiguousCount),
+          })}
         </p>
       ) : null}
       {preview.items.length > 0 ? (
         <details className={styles.landing}>
-          <summary>Where items land</summary>
+          <summary>{t('preview.whereItemsLand')}</summary>
           <ul className={styles.landingList}>
             {preview.items.slice(0, SAMPLE_ROWS).map((item) => (
               <li key={item.archivePath}>
-                <code className={styles.landingFrom}>{item.archivePath}</code>
+                <code className={styles.landingFrom} translate="no">
+                  {item.archivePath}
+                </code>
                 <Icon name="chevronRight" size={12} />
-                <code className="landing-to">{item.targetPath}</code>
+                <code className="landing-to" translate="no">
+                  {item.targetPath}
+                </code>
               </li>
             ))}
           </ul>
           {preview.items.length > SAMPLE_ROWS || preview.fileCount > preview.items.length ? (
             <p className="muted">
-              The first {formatCount(Math.min(SAMPLE_ROWS, preview.items.length))} items are shown.
+              {t('preview.firstShown', {
+                count: Math.min(SAMPLE_ROWS, preview.items.length),
+                formatted: formatCount(Math.min(SAMPLE_ROWS, preview.items.length)),
+              })}
             </p>
           ) : null}
         </details>

@@ -5,6 +5,7 @@
  * then follows the job to its result; closing it lets the restore continue in the background.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RestoreRequest } from '../../../src-main/model/restore.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -35,6 +36,7 @@ export interface RestoreDialogProps {
 
 /** The restore dialog. */
 export function RestoreDialog({ repoId, archiveName, archiveId, paths }: RestoreDialogProps) {
+  const { t } = useTranslation('restore');
   const closeDialog = useAppStore((s) => s.closeDialog);
   const homeDir = useAppStore((s) => s.status?.homeDir);
   const startRestore = useJobsStore((s) => s.startRestore);
@@ -42,14 +44,14 @@ export function RestoreDialog({ repoId, archiveName, archiveId, paths }: Restore
   const [mode, setMode] = useState<DestinationMode>('new-folder');
   const [parent, setParent] = useState(() => rememberedParent() ?? homeDir ?? '');
   const [strip, setStrip] = useState(0);
-  const previewAction = useAction('restore:preview', { fallback: 'The restore could not be previewed.' });
+  const previewAction = useAction('restore:preview', { fallback: t('dialog.previewFailed') });
   const { data: preview, pending: previewing } = previewAction;
   const [starting, setStarting] = useState<'skip' | 'overwrite'>();
   const [error, setError] = useState<ErrorInfo>();
   const [jobId, setJobId] = useState<string>();
   const job = useJobsStore((s) => (jobId ? s.jobs[jobId] : undefined));
 
-  const parentError = mode === 'new-folder' && parent.trim() === '' ? 'Choose a folder.' : undefined;
+  const parentError = mode === 'new-folder' && parent.trim() === '' ? t('dialog.chooseFolder') : undefined;
   const request: RestoreRequest = {
     repoId,
     archiveName,
@@ -79,7 +81,7 @@ export function RestoreDialog({ repoId, archiveName, archiveId, paths }: Restore
     if (mode === 'new-folder') rememberParent(parent.trim());
     startRestore({ ...request, onConflict }).then(setJobId, (e: unknown) => {
       setStarting(undefined);
-      setError(toErrorInfo(e, 'The restore could not be started.'));
+      setError(toErrorInfo(e, t('dialog.startFailed')));
     });
   };
 
@@ -102,7 +104,7 @@ export function RestoreDialog({ repoId, archiveName, archiveId, paths }: Restore
 
   return (
     <Dialog
-      title="Restore files"
+      title={t('dialog.title')}
       description={<SelectionSummary archiveName={archiveName} paths={paths} />}
       onClose={close}
       size="large"
@@ -115,7 +117,7 @@ export function RestoreDialog({ repoId, archiveName, archiveId, paths }: Restore
         ) : job ? (
           <RestoreProgress job={job} />
         ) : (
-          <p className="muted">Starting the restore…</p>
+          <p className="muted">{t('dialog.starting')}</p>
         )
       ) : (
         <>

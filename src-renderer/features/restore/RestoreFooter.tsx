@@ -3,6 +3,7 @@
  * exist — an explicit Skip or Overwrite; only Close once the job runs. Each button has its own key,
  * so one never turns into another in place (no colour flash while they swap).
  */
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 
 /** Which step the dialog is at. */
@@ -21,17 +22,16 @@ export interface RestoreFooterProps {
 
 /** The footer buttons. */
 export function RestoreFooter({ step, onClose, onPreview, onStart }: RestoreFooterProps) {
+  const { t } = useTranslation(['restore', 'common']);
   const close = (
     <Button key="close" onClick={onClose}>
-      Close
+      {t('common:actions.close')}
     </Button>
   );
   if (step.kind === 'job') {
     return (
       <>
-        {step.running ? (
-          <p className="footer-note">You can close this window; the restore continues.</p>
-        ) : null}
+        {step.running ? <p className="footer-note">{t('footer.continues')}</p> : null}
         {close}
       </>
     );
@@ -48,7 +48,7 @@ export function RestoreFooter({ step, onClose, onPreview, onStart }: RestoreFoot
           busy={step.previewing}
           disabled={step.blocked}
         >
-          Preview
+          {t('footer.preview')}
         </Button>
       </>
     );
@@ -65,7 +65,7 @@ export function RestoreFooter({ step, onClose, onPreview, onStart }: RestoreFoot
           busy={starting === 'overwrite'}
           disabled={starting !== undefined}
         >
-          Overwrite existing files
+          {t('footer.overwrite')}
         </Button>
         <Button
           key="skip"
@@ -74,7 +74,7 @@ export function RestoreFooter({ step, onClose, onPreview, onStart }: RestoreFoot
           busy={starting === 'skip'}
           disabled={starting !== undefined}
         >
-          Skip existing files
+          {t('footer.skip')}
         </Button>
       </>
     );
@@ -89,7 +89,7 @@ export function RestoreFooter({ step, onClose, onPreview, onStart }: RestoreFoot
         onClick={() => onStart('skip')}
         busy={starting !== undefined}
       >
-        Restore
+        {t('footer.restore')}
       </Button>
     </>
   );

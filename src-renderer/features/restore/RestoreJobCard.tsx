@@ -4,6 +4,7 @@
  * one line with the folder, Open folder, Show log and Dismiss.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { Button } from '../../components/Button.js';
 import { CopyButton } from '../../components/CopyButton.js';
@@ -23,6 +24,7 @@ export interface RestoreJobCardProps {
 
 /** The strip for the newest restore job of `repoId`, if it is worth showing. */
 export function RestoreJobCard({ repoId }: RestoreJobCardProps) {
+  const { t } = useTranslation('restore');
   const job = useJobsStore((s) => latestJobFor(s, repoId, ['restore']));
   const dismissed = useJobsStore((s) => (job ? s.dismissed[job.id] === true : true));
   const dismissJob = useJobsStore((s) => s.dismissJob);
@@ -33,11 +35,11 @@ export function RestoreJobCard({ repoId }: RestoreJobCardProps) {
       {isFinal(job.status) ? <Outcome job={job} /> : <Running job={job} />}
       <div className={styles.restoreStripActions}>
         <Button size="small" variant="ghost" icon="terminal" onClick={() => openLog(true)}>
-          Show log
+          {t('outcome.showLog')}
         </Button>
         {isFinal(job.status) ? (
           <Button size="small" variant="ghost" onClick={() => dismissJob(job.id)}>
-            Dismiss
+            {t('outcome.dismiss')}
           </Button>
         ) : (
           <CancelButton jobId={job.id} />
@@ -48,6 +50,7 @@ export function RestoreJobCard({ repoId }: RestoreJobCardProps) {
 }
 
 function CancelButton({ jobId }: { readonly jobId: string }) {
+  const { t } = useTranslation('common');
   const cancelJob = useJobsStore((s) => s.cancelJob);
   const [cancelling, setCancelling] = useState(false);
   return (
@@ -61,32 +64,40 @@ function CancelButton({ jobId }: { readonly jobId: string }) {
         cancelJob(jobId).catch(() => setCancelling(false));
       }}
     >
-      Cancel
+      {t('actions.cancel')}
     </Button>
   );
 }
 
 function Running({ job }: { readonly job: JobSnapshot }) {
+  const { t } = useTranslation('restore');
   const progress = job.progress?.kind === 'step' ? job.progress : undefined;
   const percent = progress?.percent;
   const figures = [
-    percent !== undefined ? `${Math.floor(percent)} %` : undefined,
+    percent !== undefined ? t('progress.percent', { percent: formatCount(Math.floor(percent)) }) : undefined,
     progress?.bytesDone !== undefined && progress.bytesTotal !== undefined
-      ? `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`
+      ? t('progress.ofTotal', {
+          done: formatBytes(progress.bytesDone),
+          total: formatBytes(progress.bytesTotal),
+        })
       : undefined,
-    progress?.etaSeconds !== undefined ? `about ${formatDuration(progress.etaSeconds)} left` : undefined,
+    progress?.etaSeconds !== undefined
+      ? t('progress.aboutLeft', { duration: formatDuration(progress.etaSeconds) })
+      : undefined,
   ].filter(Boolean);
   return (
     <div className={styles.restoreStripMain}>
       <div className={styles.restoreStripLine}>
         <StatusBadge status={job.status} />
         <strong>{job.title}</strong>
-        <span className="muted num">{figures.join(' · ') || (progress?.message ?? 'Starting…')}</span>
+        <span className="muted num">
+          {figures.join(' · ') || (progress?.message ?? t('progress.starting'))}
+        </span>
       </div>
       <div
         className="progress-bar"
         role="progressbar"
-        aria-label="Restored"
+        aria-label={t('progress.restored')}
         aria-valuenow={percent ?? undefined}
       >
         <span style={{ width: `${Math.min(100, Math.max(0, percent ?? 0))}%` }} />
@@ -96,15 +107,16 @@ function Running({ job }: { readonly job: JobSnapshot }) {
 }
 
 function Outcome({ job }: { readonly job: JobSnapshot }) {
+  const { t } = useTranslation('restore');
   const result = job.restoreResult;
   const ok = job.status === 'succeeded' || job.status === 'warning';
   const verdict = ok
     ? job.status === 'warning'
-      ? 'Restore complete, with warnings'
-      : 'Restore complete'
+      ? t('verdict.warning')
+      : t('verdict.succeeded')
     : job.status === 'cancelled'
-      ? 'Restore cancelled'
-      : 'Restore failed';
+      ? t('verdict.cancelled')
+      : t('verdict.failed');
   return (
     <div className={styles.restoreStripMain}>
       <div className={styles.restoreStripLine}>
@@ -114,16 +126,24 @@ function Outcome({ job }: { readonly job: JobSnapshot }) {
         <strong>{verdict}</strong>
         <span className="muted">
           {result
-            ? `${formatCount(result.fileCount)} ${result.fileCount === 1 ? 'file' : 'files'}, ${formatBytes(result.totalBytes)}${
-                result.skippedCount > 0 ? `, ${formatCount(result.skippedCount)} skipped` : ''
+            ? `${t('outcome.summary', {
+                count: result.fileCount,
+                formatted: formatCount(result.fileCount),
+                size: formatBytes(result.totalBytes),
+              })}${
+                result.skippedCount > 0
+                  ? t('outcome.summarySkipped', { formatted: formatCount(result.skippedCount) })
+                  : ''
               }`
             : (job.error?.message ?? job.title)}
         </span>
       </div>
       {result && result.targetDir !== '/' ? (
         <div className={styles.restoreTarget}>
-          <code title={result.targetDir}>{result.targetDir}</code>
-          <CopyButton text={result.targetDir} label="Copy folder path" />
+          <code title={result.targetDir} translate="no">
+            {result.targetDir}
+          </code>
+          <CopyButton text={result.targetDir} label={t('outcome.copyFolder')} />
           <OpenFolderButton path={result.targetDir} size="small" variant="ghost" />
         </div>
       ) : null}

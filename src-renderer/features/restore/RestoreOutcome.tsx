@@ -2,6 +2,8 @@
  * A finished restore: a clear verdict, files and bytes restored, existing files skipped, borg's
  * warnings (exit code 1) listed, and where the files are, with Open folder and Copy.
  */
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { JobSnapshot } from '../../../src-main/model/job.js';
 import type { RestoreResult } from '../../../src-main/model/restore.js';
 import { Button } from '../../components/Button.js';
@@ -23,32 +25,43 @@ export interface RestoreOutcomeProps {
   readonly onShowLog?: () => void;
 }
 
-const verdicts: Record<string, { icon: IconName; title: string }> = {
-  succeeded: { icon: 'check', title: 'Restore complete' },
-  warning: { icon: 'alert', title: 'Restore complete, with warnings' },
-  failed: { icon: 'alert', title: 'Restore failed' },
-  cancelled: { icon: 'stop', title: 'Restore cancelled' },
-};
+const verdicts = {
+  succeeded: 'check',
+  warning: 'alert',
+  failed: 'alert',
+  cancelled: 'stop',
+} as const satisfies Record<string, IconName>;
+
+type Verdict = keyof typeof verdicts;
+
+function isVerdict(status: string): status is Verdict {
+  return Object.hasOwn(verdicts, status);
+}
 
 // What a stopped restore left: how much, where, and what became of the file it was writing.
 function cancelledNote(result: RestoreResult | undefined): string {
-  if (!result) return 'The restore was stopped before it began.';
-  const files = result.fileCount === 1 ? '1 file' : `${formatCount(result.fileCount)} files`;
-  const where = result.targetDir === '/' ? 'in their original locations' : 'in the folder below';
+  const t = i18next.getFixedT(null, 'restore');
+  if (!result) return t('outcome.stoppedBeforeStart');
+  const files = { count: result.fileCount, formatted: formatCount(result.fileCount) };
+  const stopped =
+    result.targetDir === '/' ? t('outcome.stoppedOriginal', files) : t('outcome.stoppedFolder', files);
   const partial = result.partialFile;
-  const tail = !partial
-    ? ''
-    : partial.removed
-      ? ` The file being written when it stopped, ${partial.path}, was incomplete and has been removed.`
-      : ` The file being written when it stopped, ${partial.path}, is incomplete and could not be removed: delete it before you use it.`;
-  return `The restore was stopped. ${files} restored before that ${result.fileCount === 1 ? 'is' : 'are'} ${where}.${tail}`;
+  if (!partial) return stopped;
+  const tail = partial.removed
+    ? t('outcome.partialRemoved', { path: partial.path })
+    : t('outcome.partialKept', { path: partial.path });
+  return `${stopped} ${tail}`;
 }
 
 /** The result of a restore job. */
 export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
+  const { t } = useTranslation('restore');
   const openLog = useAppStore((s) => s.setLogPanelOpen);
   const result = job.restoreResult;
-  const verdict = verdicts[job.status] ?? { icon: 'info', title: job.title };
+  const status = job.status;
+  const verdict = isVerdict(status)
+    ? { icon: verdicts[status], title: t(`verdict.${status}`) }
+    : { icon: 'info' as const, title: job.title };
   const warnings = result?.warnings ?? [];
   return (
     <div className={`${styles.restoreOutcome} result-${job.status}`}>
@@ -71,37 +84,40 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
             onShowLog?.();
           }}
         >
-          Show log
+          {t('outcome.showLog')}
         </Button>
       </div>
       {result ? (
-        <dl className="counters" aria-label="Restore result">
-          <Counter label="Files restored">{formatCount(result.fileCount)}</Counter>
-          <Counter label="Size">
+        <dl className="counters" aria-label={t('outcome.label')}>
+          <Counter label={t('outcome.filesRestored')}>{formatCount(result.fileCount)}</Counter>
+          <Counter label={t('outcome.size')}>
             <ByteSize bytes={result.totalBytes} />
           </Counter>
-          <Counter label="Skipped">{formatCount(result.skippedCount)}</Counter>
-          <Counter label="Warnings">{formatCount(warnings.length)}</Counter>
+          <Counter label={t('outcome.skipped')}>{formatCount(result.skippedCount)}</Counter>
+          <Counter label={t('outcome.warnings')}>{formatCount(warnings.length)}</Counter>
         </dl>
       ) : null}
       {result && result.skippedCount > 0 ? (
         <p className="result-note">
-          {result.skippedCount === 1 ? '1 item' : `${formatCount(result.skippedCount)} items`} already existed
-          and
-          {result.skippedCount === 1 ? ' was' : ' were'} left unchanged.
+          {t('outcome.skippedNote', {
+            count: result.skippedCount,
+            formatted: formatCount(result.skippedCount),
+          })}
         </p>
       ) : null}
       {job.status === 'cancelled' ? <p className="result-note">{cancelledNote(result)}</p> : null}
       {job.error && job.status !== 'cancelled' ? <ErrorMessage error={job.error} /> : null}
-      <WarningList warnings={warnings} about="items borg could not restore completely" open />
+      <WarningList warnings={warnings} about={t('outcome.warningsAbout')} open />
       {result && result.targetDir === '/' ? (
-        <p className="result-note">Files were restored to their original locations.</p>
+        <p className="result-note">{t('outcome.originalLocations')}</p>
       ) : null}
       {result && result.targetDir !== '/' ? (
         <div className={styles.restoreTarget}>
-          <span className={styles.restoreTargetLabel}>Restored into</span>
-          <code title={result.targetDir}>{result.targetDir}</code>
-          <CopyButton text={result.targetDir} label="Copy folder path" />
+          <span className={styles.restoreTargetLabel}>{t('outcome.restoredInto')}</span>
+          <code title={result.targetDir} translate="no">
+            {result.targetDir}
+          </code>
+          <CopyButton text={result.targetDir} label={t('outcome.copyFolder')} />
           <OpenFolderButton path={result.targetDir} size="small" />
         </div>
       ) : null}

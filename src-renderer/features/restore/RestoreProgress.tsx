@@ -3,12 +3,13 @@
  * total, time left, the file being written, and the job's Cancel button.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
-import { formatBytes, formatClock, formatDuration, truncateMiddle } from '../../lib/format.js';
+import { formatBytes, formatClock, formatCount, formatDuration, truncateMiddle } from '../../lib/format.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import styles from './restore.module.css';
 
@@ -19,6 +20,7 @@ export interface RestoreProgressProps {
 
 /** Live progress of a restore job. */
 export function RestoreProgress({ job }: RestoreProgressProps) {
+  const { t } = useTranslation(['restore', 'common']);
   const cancelJob = useJobsStore((s) => s.cancelJob);
   const [cancelling, setCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<ErrorInfo>();
@@ -30,7 +32,7 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
     setCancelError(undefined);
     cancelJob(job.id).catch((e: unknown) => {
       setCancelling(false);
-      setCancelError(toErrorInfo(e, 'The restore could not be cancelled.'));
+      setCancelError(toErrorInfo(e, t('progress.cancelFailed')));
     });
   };
 
@@ -38,8 +40,8 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
   const message =
     job.waitingFor ??
     (job.status === 'queued'
-      ? 'Waiting for the repository to be free…'
-      : (progress?.message ?? 'Starting borg…'));
+      ? t('progress.waitingForRepository')
+      : (progress?.message ?? t('progress.startingBorg')));
   return (
     <div className={styles.restoreProgress}>
       <div className={styles.restoreProgressHead}>
@@ -48,14 +50,14 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
           <span>{message}</span>
         </div>
         <Button variant="danger" icon="stop" size="small" onClick={cancel} busy={cancelling}>
-          Cancel
+          {t('common:actions.cancel')}
         </Button>
       </div>
       {cancelError ? <ErrorMessage error={cancelError} /> : null}
       <div
         className={styles.restoreProgressBar}
         role="status"
-        aria-label="Restore progress"
+        aria-label={t('progress.label')}
         aria-live="polite"
       >
         {percent !== undefined ? (
@@ -66,11 +68,13 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={Math.round(percent)}
-              aria-label="Restored"
+              aria-label={t('progress.restored')}
             >
               <span style={{ width: `${Math.min(100, Math.max(0, percent))}%` }} />
             </div>
-            <span className={`${styles.restorePercent} num`}>{Math.floor(percent)} %</span>
+            <span className={`${styles.restorePercent} num`}>
+              {t('progress.percent', { percent: formatCount(Math.floor(percent)) })}
+            </span>
           </>
         ) : (
           <div className="progress-bar indeterminate" aria-hidden="true">
@@ -80,28 +84,35 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
       </div>
       <dl className={styles.restoreFigures}>
         <div>
-          <dt>Written</dt>
+          <dt>{t('progress.written')}</dt>
           <dd className="num">
             {progress?.bytesDone !== undefined
-              ? `${formatBytes(progress.bytesDone)}${progress.bytesTotal !== undefined ? ` of ${formatBytes(progress.bytesTotal)}` : ''}`
+              ? progress.bytesTotal !== undefined
+                ? t('progress.ofTotal', {
+                    done: formatBytes(progress.bytesDone),
+                    total: formatBytes(progress.bytesTotal),
+                  })
+                : formatBytes(progress.bytesDone)
               : '—'}
           </dd>
         </div>
         <div>
-          <dt>Time left</dt>
+          <dt>{t('progress.timeLeft')}</dt>
           <dd className="num">
             {progress?.etaSeconds !== undefined
-              ? `about ${formatDuration(progress.etaSeconds)}`
-              : 'estimating…'}
+              ? t('progress.about', { duration: formatDuration(progress.etaSeconds) })
+              : t('progress.estimating')}
           </dd>
         </div>
         <div>
-          <dt>Elapsed</dt>
+          <dt>{t('progress.elapsed')}</dt>
           <dd className="num">{progress ? formatClock(progress.elapsedMs) : '0:00'}</dd>
         </div>
       </dl>
-      <p className="current-path" title={progress?.currentPath}>
-        <span className="current-path-label">Current file</span>
+      <p className="current-path" title={progress?.currentPath} translate="no">
+        <span className="current-path-label" translate="yes">
+          {t('progress.currentFile')}
+        </span>
         <code>{progress?.currentPath ? truncateMiddle(progress.currentPath, 90) : '—'}</code>
       </p>
     </div>

@@ -3,6 +3,7 @@
  * The core refuses to replace an existing file, so this can never overwrite anything.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -31,6 +32,7 @@ export interface SaveCopyDialogProps {
 
 /** The save-a-copy dialog. */
 export function SaveCopyDialog({ repoId, archiveName, archiveId, path }: SaveCopyDialogProps) {
+  const { t } = useTranslation(['restore', 'common']);
   const closeDialog = useAppStore((s) => s.closeDialog);
   const homeDir = useAppStore((s) => s.status?.homeDir);
   const saveCopy = useJobsStore((s) => s.saveCopy);
@@ -44,13 +46,9 @@ export function SaveCopyDialog({ repoId, archiveName, archiveId, path }: SaveCop
   const [jobId, setJobId] = useState<string>();
   const job = useJobsStore((s) => (jobId ? s.jobs[jobId] : undefined));
 
-  const folderError = folder.trim() === '' ? 'Choose a folder.' : undefined;
+  const folderError = folder.trim() === '' ? t('saveCopy.chooseFolder') : undefined;
   const nameError =
-    name.trim() === ''
-      ? 'Give the copy a name.'
-      : /[/\\]/.test(name)
-        ? 'A name cannot contain / or \\.'
-        : undefined;
+    name.trim() === '' ? t('saveCopy.noName') : /[/\\]/.test(name) ? t('saveCopy.badName') : undefined;
   const targetPath = joinPath(folder.trim() || '…', name.trim());
 
   const save = (): void => {
@@ -67,7 +65,7 @@ export function SaveCopyDialog({ repoId, archiveName, archiveId, path }: SaveCop
       targetPath,
     }).then(setJobId, (e: unknown) => {
       setStarting(false);
-      setError(toErrorInfo(e, 'The copy could not be saved.'));
+      setError(toErrorInfo(e, t('saveCopy.saveFailed')));
     });
   };
   const close = (): void => {
@@ -78,20 +76,23 @@ export function SaveCopyDialog({ repoId, archiveName, archiveId, path }: SaveCop
 
   return (
     <Dialog
-      title="Save a copy"
+      title={t('saveCopy.title')}
       description={
-        <>
-          <code>{path}</code> from <code>{archiveName}</code>
-        </>
+        <Trans
+          t={t}
+          i18nKey="saveCopy.description"
+          values={{ path, archive: archiveName }}
+          components={{ path: <code translate="no" />, archive: <code translate="no" /> }}
+        />
       }
       onClose={close}
       onSubmit={save}
       footer={
         <>
-          <Button onClick={close}>Close</Button>
+          <Button onClick={close}>{t('common:actions.close')}</Button>
           {jobId ? null : (
             <Button type="submit" variant="primary" icon="save" busy={starting}>
-              Save copy
+              {t('saveCopy.save')}
             </Button>
           )}
         </>
@@ -101,51 +102,64 @@ export function SaveCopyDialog({ repoId, archiveName, archiveId, path }: SaveCop
       {!jobId ? (
         <>
           <Field
-            label="Folder"
+            label={t('saveCopy.folder')}
             error={attempted ? folderError : undefined}
             addon={
               <Button icon="folder" onClick={() => setPicking(true)}>
-                Choose…
+                {t('destination.choose')}
               </Button>
             }
           >
             <input value={folder} spellCheck={false} onChange={(e) => setFolder(e.target.value)} />
           </Field>
-          <Field label="File name" error={attempted ? nameError : undefined}>
+          <Field label={t('saveCopy.fileName')} error={attempted ? nameError : undefined}>
             <input value={name} spellCheck={false} onChange={(e) => setName(e.target.value)} data-autofocus />
           </Field>
           <p className={styles.newFolderName}>
             <Icon name="save" size={14} />
             <span>
-              Saves to <code>{targetPath}</code> — an existing file is never replaced.
+              <Trans
+                t={t}
+                i18nKey="saveCopy.savesTo"
+                values={{ path: targetPath }}
+                components={{ code: <code translate="no" /> }}
+              />
             </span>
           </p>
         </>
       ) : !job ? (
-        <p className="muted">Starting…</p>
+        <p className="muted">{t('progress.starting')}</p>
       ) : !done ? (
         <RestoreProgress job={job} />
       ) : job.status === 'succeeded' || job.status === 'warning' ? (
         <div className={styles.saveDone} role="status">
           <p className={styles.previewOk}>
-            <Icon name="check" size={16} /> Saved a copy to <code>{targetPath}</code>
+            <Icon name="check" size={16} />{' '}
+            <Trans
+              t={t}
+              i18nKey="saveCopy.saved"
+              values={{ path: targetPath }}
+              components={{ code: <code translate="no" /> }}
+            />
           </p>
           <div className={styles.restoreTarget}>
-            <CopyButton text={targetPath} label="Copy file path" />
+            <CopyButton text={targetPath} label={t('saveCopy.copyPath')} />
             <OpenFolderButton path={folder.trim()} size="small" />
           </div>
         </div>
       ) : (
         <ErrorMessage
           error={
-            job.error ?? { message: job.status === 'cancelled' ? 'Saving was cancelled.' : 'Saving failed.' }
+            job.error ?? {
+              message: job.status === 'cancelled' ? t('saveCopy.cancelled') : t('saveCopy.failed'),
+            }
           }
-          title="The copy was not saved"
+          title={t('saveCopy.notSaved')}
         />
       )}
       {picking ? (
         <FolderPicker
-          title="Choose a folder for the copy"
+          title={t('saveCopy.pickTitle')}
           multiple={false}
           startPath={folder || undefined}
           onPick={(picked) => {

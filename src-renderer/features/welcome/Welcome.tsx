@@ -4,6 +4,7 @@
  * "Create repository and back up". Every default can be changed right here.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../src-main/model/app.js';
 import { BrandMark } from '../../components/BrandMark.js';
 import { Button } from '../../components/Button.js';
@@ -29,6 +30,7 @@ export interface WelcomeProps {
 
 /** The first-run welcome screen. */
 export function Welcome({ status }: WelcomeProps) {
+  const { t } = useTranslation(['welcome', 'common']);
   const openDialog = useAppStore((s) => s.openDialog);
   const dismissWelcome = useAppStore((s) => s.dismissWelcome);
   // The mode the first backup creates: the borg in use's recommended one (first-backup.ts).
@@ -45,7 +47,7 @@ export function Welcome({ status }: WelcomeProps) {
 
   const extraSchemes = useExtraLocationSchemes();
   const excludes = defaultExcludePatterns(status.homeDir, status.platform);
-  const locationError = locationFieldError(location, 'Choose where to keep the backups.', extraSchemes);
+  const locationError = locationFieldError(location, t('errors.noLocation'), extraSchemes);
   const problem = locationError ?? passphraseProblem(passphrase, confirm);
 
   const submit = (): void => {
@@ -57,7 +59,7 @@ export function Welcome({ status }: WelcomeProps) {
       (step) => setBusy(step),
     ).catch((e: unknown) => {
       setBusy(undefined);
-      setError(toErrorInfo(e, 'The repository could not be created.'));
+      setError(toErrorInfo(e, t('errors.createFailed')));
     });
   };
 
@@ -65,11 +67,8 @@ export function Welcome({ status }: WelcomeProps) {
     <div className={styles.welcome}>
       <div className={styles.welcomeIntro}>
         <BrandMark size={48} />
-        <h1>Welcome to Borgdesk</h1>
-        <p className="lead">
-          Encrypted, deduplicated backups with BorgBackup. Here is a setup that suits most people — change
-          anything you like, then type a passphrase and start.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </div>
       <form
         className={`card ${styles.welcomeCard}`}
@@ -85,14 +84,14 @@ export function Welcome({ status }: WelcomeProps) {
             1
           </span>
           <div className={styles.stepBody}>
-            <h2>Where to keep your backups</h2>
+            <h2>{t('location.heading')}</h2>
             <Field
-              label="Location"
+              label={t('location.label')}
               error={attempted ? locationError : undefined}
-              hint={`A new encrypted repository (${newRepositoryMode}). An external drive or an ssh:// server is safer still.`}
+              hint={t('location.hint', { mode: newRepositoryMode })}
               addon={
                 <Button icon="folder" onClick={() => setPicking('location')} disabled={Boolean(busy)}>
-                  Browse…
+                  {t('common:actions.browse')}
                 </Button>
               }
             >
@@ -105,17 +104,24 @@ export function Welcome({ status }: WelcomeProps) {
             2
           </span>
           <div className={styles.stepBody}>
-            <h2>What to back up</h2>
+            <h2>{t('sources.heading')}</h2>
             <div className={styles.sourceSummary}>
               <ul>
                 {sources.map((path) => (
                   <li key={path}>
                     <Icon name={path === status.homeDir ? 'home' : 'folder'} />
-                    <span>
-                      {path === status.homeDir
-                        ? `Your home folder (${tildify(path, status.homeDir)})`
-                        : tildify(path, status.homeDir)}
-                    </span>
+                    {path === status.homeDir ? (
+                      <span>
+                        <Trans
+                          t={t}
+                          i18nKey="sources.homeFolder"
+                          values={{ path: tildify(path, status.homeDir) }}
+                          components={{ path: <span translate="no" /> }}
+                        />
+                      </span>
+                    ) : (
+                      <span translate="no">{tildify(path, status.homeDir)}</span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -125,11 +131,16 @@ export function Welcome({ status }: WelcomeProps) {
                 onClick={() => setPicking('sources')}
                 disabled={Boolean(busy)}
               >
-                Change…
+                {t('sources.change')}
               </Button>
             </div>
             <p className="field-hint">
-              Caches and the trash are left out: {excludes.map((p) => tildify(p, status.homeDir)).join(', ')}.
+              <Trans
+                t={t}
+                i18nKey="sources.excluded"
+                values={{ paths: excludes.map((p) => tildify(p, status.homeDir)).join(', ') }}
+                components={{ paths: <span translate="no" /> }}
+              />
             </p>
           </div>
         </section>
@@ -138,7 +149,7 @@ export function Welcome({ status }: WelcomeProps) {
             3
           </span>
           <div className={styles.stepBody}>
-            <h2>Protect it with a passphrase</h2>
+            <h2>{t('passphrase.heading')}</h2>
             <PassphraseFields
               passphrase={passphrase}
               confirm={confirm}
@@ -147,15 +158,13 @@ export function Welcome({ status }: WelcomeProps) {
               showErrors={attempted}
               autoFocus
             />
-            <p className="field-hint">
-              Write it down somewhere safe. Without it, nobody — not even you — can restore these backups.
-            </p>
+            <p className="field-hint">{t('passphrase.hint')}</p>
             <RememberPassphraseField checked={remember} onChange={setRemember} />
           </div>
         </section>
         <div className={styles.welcomeActions}>
           <Button type="submit" variant="primary" size="large" icon="upload" busy={Boolean(busy)}>
-            Create repository and back up
+            {t('actions.createAndBackUp')}
           </Button>
           {busy ? (
             <span className="muted" aria-live="polite">
@@ -169,10 +178,10 @@ export function Welcome({ status }: WelcomeProps) {
                 variant="ghost"
                 onClick={() => openDialog({ kind: 'add-repository', mode: 'existing' })}
               >
-                I already have a repository
+                {t('actions.haveRepository')}
               </Button>
               <Button variant="ghost" onClick={dismissWelcome}>
-                Skip
+                {t('actions.skip')}
               </Button>
             </>
           )}
@@ -180,7 +189,7 @@ export function Welcome({ status }: WelcomeProps) {
       </form>
       {picking ? (
         <FolderPicker
-          title={picking === 'location' ? 'Choose where to keep your backups' : 'Choose folders to back up'}
+          title={picking === 'location' ? t('location.pickTitle') : t('sources.pickTitle')}
           multiple={picking === 'sources'}
           startPath={status.homeDir}
           onPick={(paths) => {

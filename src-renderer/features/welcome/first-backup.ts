@@ -2,6 +2,7 @@
  * The welcome screen's one action: create the repository, then start its first backup with the
  * proposed options, then show the repository with the backup running.
  */
+import i18next from 'i18next';
 import type { AppStatus } from '../../../src-main/model/app.js';
 import { savePreset } from '../../lib/backup-presets.js';
 import { encryptionModesOf } from '../../lib/encryption-choices.js';
@@ -28,9 +29,15 @@ export async function createAndBackUp(
   input: FirstBackupInput,
   onStep: (step: string) => void,
 ): Promise<void> {
-  onStep('Creating the repository…');
+  onStep(i18next.t('steps.creating', { ns: 'welcome' }));
   const repo = await useReposStore.getState().createRepository({
-    name: `Backups of ${input.status.hostname}`,
+    // A default name the user can change, in the language of the day it was made. It is stored as
+    // data, so never with the pseudo-locale's brackets (applyPostProcessor: false skips them).
+    name: i18next.t('repositoryName', {
+      ns: 'welcome',
+      hostname: input.status.hostname,
+      applyPostProcessor: false,
+    }),
     location: input.location,
     // The recommended mode of the borg in use (borg 2 names its modes after the cipher).
     encryption: encryptionModesOf(input.status.borg)[0] ?? 'repokey-blake2',
@@ -45,7 +52,7 @@ export async function createAndBackUp(
     excludePatterns: input.excludePatterns,
   } as const;
   savePreset(repo.id, preset);
-  onStep('Starting the first backup…');
+  onStep(i18next.t('steps.starting', { ns: 'welcome' }));
   try {
     await useJobsStore.getState().startBackup({
       repoId: repo.id,
