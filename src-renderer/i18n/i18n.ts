@@ -4,7 +4,12 @@
  */
 import i18next, { type PostProcessorModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { chooseLocale, PSEUDO_LANGUAGE, type LanguageSetting, type LocaleChoice } from '../../src-main/model/languages.js';
+import {
+  chooseLocale,
+  PSEUDO_LANGUAGE,
+  type LanguageSetting,
+  type LocaleChoice,
+} from '../../src-main/model/languages.js';
 import { setFormatLocale } from './locale-state.js';
 import { markTranslated, setPseudoMarking } from './pseudo.js';
 import { deResources, enResources, NAMESPACES } from './resources.js';
