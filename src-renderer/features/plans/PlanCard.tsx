@@ -117,7 +117,9 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
                       <Icon name={repo && isRemoteLocation(repo.location) ? 'server' : 'archive'} size={14} />
                       <span className={styles.planRepoName}>{repo?.name ?? 'Removed repository'}</span>
                     </span>
-                    <code className={styles.planRepoLocation}>{repo?.location ?? target.repoId}</code>
+                    <code className={styles.planRepoLocation} title={repo?.location} translate="no">
+                      {repo?.location ?? target.repoId}
+                    </code>
                   </th>
                   <td className={styles.planSchedule}>{describeSchedule(target.schedule)}</td>
                   <td>{lastRunText(row)}</td>
