@@ -1,8 +1,8 @@
 /**
  * A walk over the main screens and dialogs, for the checks that hold on every screen (text from the
  * catalogs, axe, no sideways overflow). Selectors match English names as substrings, so the walk works
- * in the pseudo-locale too (⟦Overview⟧ contains "Overview"); the German walk uses the page's own
- * English-free steps only where a spec asks for it.
+ * in the pseudo-locale too (⟦Overview⟧ contains "Overview"), and each also names the German
+ * words, so the same walk works with &locale=de.
  */
 import type { Locator, Page } from 'playwright-core';
 
@@ -47,29 +47,29 @@ export async function tourScreens(
   data: TourData,
   atStop: (stop: TourStop) => Promise<void>,
 ): Promise<void> {
-  await nav(page, /Overview/);
+  await nav(page, /Overview|Übersicht/);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await atStop('overview');
 
-  await nav(page, /Plans/);
-  await page.getByRole('button', { name: /New plan/ }).waitFor();
+  await nav(page, /Plans|Pläne/);
+  await page.getByRole('button', { name: /New plan|Neuer Plan/ }).waitFor();
   await atStop('plans');
-  await page.getByRole('button', { name: /New plan/ }).click();
+  await page.getByRole('button', { name: /New plan|Neuer Plan/ }).click();
   await dialogs(page).waitFor();
   await atStop('plan-editor-dialog');
   await closeDialog(page);
 
-  await nav(page, /History/);
+  await nav(page, /History|Verlauf/);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await atStop('history');
 
   await page.getByRole('complementary').getByText(data.repositoryName, { exact: true }).first().click();
-  const archives = page.getByRole('table', { name: /Archives/ });
+  const archives = page.getByRole('table', { name: /Archives|^Archive$/ });
   await archives.getByText(data.archiveName).waitFor({ timeout: 30_000 });
   await atStop('repository');
 
   await page
-    .getByRole('button', { name: /Back up now/ })
+    .getByRole('button', { name: /Back up now|Jetzt sichern/ })
     .first()
     .click();
   await dialogs(page).waitFor();
@@ -79,19 +79,19 @@ export async function tourScreens(
   await archives
     .getByRole('row')
     .filter({ hasText: data.archiveName })
-    .getByRole('button', { name: /Browse/ })
+    .getByRole('button', { name: /Browse|Durchsuchen/ })
     .click();
-  const grid = page.getByRole('grid', { name: /Archive contents/ });
+  const grid = page.getByRole('grid', { name: /Archive contents|Inhalt des Archivs/ });
   await grid.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
   await atStop('archive');
   await grid.getByRole('row').nth(1).getByRole('checkbox').check();
-  await page.getByRole('button', { name: /Restore…/ }).click();
+  await page.getByRole('button', { name: /Restore…|Wiederherstellen …/ }).click();
   await dialogs(page).waitFor();
   await atStop('restore-dialog');
   await closeDialog(page);
 
   await page
-    .getByRole('button', { name: /Add repository/ })
+    .getByRole('button', { name: /Add repository|Repository hinzufügen/ })
     .first()
     .click();
   await dialogs(page).waitFor();
@@ -99,7 +99,7 @@ export async function tourScreens(
   await closeDialog(page);
 
   await page
-    .getByRole('button', { name: /Settings/ })
+    .getByRole('button', { name: /Settings|Einstellungen/ })
     .last()
     .click();
   await dialogs(page).waitFor();

@@ -128,7 +128,7 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
                         <span className={styles.planRepoName}>{t('card.removedRepository')}</span>
                       )}
                     </span>
-                    <code className={styles.planRepoLocation} translate="no">
+                    <code className={styles.planRepoLocation} title={repo?.location} translate="no">
                       {repo?.location ?? target.repoId}
                     </code>
                   </th>

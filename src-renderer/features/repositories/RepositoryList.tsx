@@ -87,7 +87,7 @@ function RepositoryItem({ repo, active, running, homeDir, onSelect }: Repository
       </span>
       <span className={styles.repoItemText}>
         <span className={styles.repoItemName}>
-          <span id={nameId} translate="no">
+          <span id={nameId} translate="no" title={repo.name}>
             {repo.name}
           </span>
           {running ? <span className={styles.activityDot} title={t('list.backupRunning')} /> : null}
