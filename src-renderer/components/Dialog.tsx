@@ -15,7 +15,7 @@ import {
 } from 'react';
 import { createPortal } from 'react-dom';
 import { Icon } from './Icon.js';
-import { focusableIn, initialFocusIn, isolateLayer } from './modal-layer.js';
+import { focusableIn, initialFocusIn, isolateLayer, rememberOpener } from './modal-layer.js';
 import styles from './Dialog.module.css';
 
 /** Props of {@link Dialog}. */
@@ -52,13 +52,13 @@ export function Dialog(props: DialogProps) {
   });
 
   useLayoutEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    const returnFocus = rememberOpener();
     document.body.appendChild(layer);
     const restore = isolateLayer(layer);
     return () => {
       restore();
       layer.remove();
-      if (previous?.isConnected) previous.focus();
+      returnFocus();
     };
   }, [layer]);
 
