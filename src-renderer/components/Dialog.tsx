@@ -16,7 +16,7 @@ import {
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon.js';
-import { focusableIn, initialFocusIn, isolateLayer } from './modal-layer.js';
+import { focusableIn, initialFocusIn, isolateLayer, rememberOpener } from './modal-layer.js';
 import styles from './Dialog.module.css';
 
 /** Props of {@link Dialog}. */
@@ -54,13 +54,13 @@ export function Dialog(props: DialogProps) {
   });
 
   useLayoutEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    const returnFocus = rememberOpener();
     document.body.appendChild(layer);
     const restore = isolateLayer(layer);
     return () => {
       restore();
       layer.remove();
-      if (previous?.isConnected) previous.focus();
+      returnFocus();
     };
   }, [layer]);
 

@@ -17,6 +17,7 @@ import { ArchiveBreadcrumbs } from './ArchiveBreadcrumbs.js';
 import { BrowserHeader } from './BrowserHeader.js';
 import { isFolder, parentOf, searchModeFor } from './archive-paths.js';
 import { FolderPane } from './FolderPane.js';
+import { KeyboardHelp } from './KeyboardHelp.js';
 import { FolderTree } from './FolderTree.js';
 import { MountBanner } from './MountControls.js';
 import { SearchPane } from './SearchPane.js';
@@ -180,6 +181,7 @@ export function ArchiveBrowser({ repo, archiveName, archiveId, reveal, revealId 
             {t('browser.backToResults')}
           </Button>
         ) : null}
+        <KeyboardHelp />
       </div>
 
       {problem ? <ErrorMessage error={problem} /> : null}

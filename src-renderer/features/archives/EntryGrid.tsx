@@ -3,7 +3,17 @@
  * in view rendered at a fixed height. Arrow keys, Page Up/Down, Home and End move the active row,
  * Enter opens it, Space ticks it and Backspace goes up a folder.
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MutableRefObject,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ArchiveEntry, EntrySort } from '../../../src-main/model/archive.js';
@@ -42,6 +52,11 @@ export interface EntryGridProps {
   readonly empty?: ReactNode;
   /** A single click opens the row (search results reveal on click). */
   readonly openOnClick?: boolean;
+  /**
+   * Carries focus from this grid to the next one its parent mounts in its place (a new folder is a
+   * new grid): set when this grid goes while it has focus, taken by the next grid on mount.
+   */
+  readonly focusHandoff?: MutableRefObject<boolean>;
 }
 
 interface Column {
@@ -80,6 +95,19 @@ export function EntryGrid(props: EntryGridProps) {
   const rowId = (index: number): string => `${gridId}-row-${index}`;
 
   useEffect(() => onRange({ first, last }), [first, last, onRange]);
+
+  const { focusHandoff } = props;
+  useLayoutEffect(() => {
+    const grid = gridRef.current;
+    if (focusHandoff?.current) {
+      focusHandoff.current = false;
+      grid?.focus({ preventScroll: true });
+    }
+    return () => {
+      // Runs before the grid leaves the page, so focus is still where the user left it.
+      if (focusHandoff && grid?.contains(document.activeElement)) focusHandoff.current = true;
+    };
+  }, [focusHandoff]);
 
   const { scrollToIndex } = win;
   const scrollId = scrollTo?.id;

@@ -2,7 +2,7 @@
  * One folder of the archive in the virtualized grid, pages fetched as the user scrolls. Reveals a
  * path on request: asks the core for its row, scrolls to it and highlights it.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveEntry, ArchiveRef, EntrySort } from '../../../src-main/model/archive.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -36,6 +36,8 @@ export function FolderPane(props: FolderPaneProps) {
   const folder = useFolderPages(archive, path, sort, stamp);
   const [scrollTo, setScrollTo] = useState<{ index: number; id: number }>();
   const [found, setFound] = useState<number>();
+  // Opening a folder mounts a new grid: focus moves on to it, so the keyboard stays in the grid.
+  const focusHandoff = useRef(false);
 
   // Look again whenever the index grows: a revealed item may not have been listed yet.
   const { repoId, archiveName, archiveId } = archive;
@@ -90,6 +92,7 @@ export function FolderPane(props: FolderPaneProps) {
         scrollTo={scrollTo}
         selectAll={props.selectAll}
         empty={empty}
+        focusHandoff={focusHandoff}
       />
     </>
   );

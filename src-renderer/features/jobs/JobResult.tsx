@@ -73,9 +73,10 @@ export function JobResult({ job }: JobResultProps) {
             <Icon name={verdict.icon} size={20} />
           </span>
           <div>
-            <h3 id={`result-${job.id}`} className="card-title">
+            {/* h2: the card sits right under the screen's h1, and headings must not skip a level. */}
+            <h2 id={`result-${job.id}`} className="card-title">
               {job.kind === 'backup' ? verdict.title : job.title}
-            </h3>
+            </h2>
             <p className="card-subtitle">
               {archive ? <code translate="no">{archive.name}</code> : job.title}
               {duration !== undefined ? ` · ${formatDuration(duration)}` : ''}

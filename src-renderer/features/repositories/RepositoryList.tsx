@@ -68,18 +68,13 @@ interface RepositoryItemProps {
 function RepositoryItem({ repo, active, running, homeDir, onSelect }: RepositoryItemProps) {
   const { t } = useTranslation('repositories');
   const locked = isLocked(repo);
-  const detailsId = `repo-item-${repo.id}`;
-  const nameId = `repo-item-name-${repo.id}`;
   return (
-    // The name alone is the accessible name (labelled by the name's element, which is data and so
-    // marked translate="no"); the details become the description, so words like "Locked" never leak
-    // into a button's name.
+    // The accessible name is the button's whole visible text (name, location, lock state, last
+    // backup): speech users say what they see, and WCAG 2.5.3 asks the name to contain it.
     <button
       type="button"
       className={active ? `${styles.repoItem} active` : styles.repoItem}
       aria-current={active ? 'page' : undefined}
-      aria-labelledby={nameId}
-      aria-describedby={detailsId}
       onClick={onSelect}
     >
       <span className={styles.repoItemIcon}>
@@ -87,12 +82,12 @@ function RepositoryItem({ repo, active, running, homeDir, onSelect }: Repository
       </span>
       <span className={styles.repoItemText}>
         <span className={styles.repoItemName}>
-          <span id={nameId} translate="no" title={repo.name}>
+          <span translate="no" title={repo.name}>
             {repo.name}
           </span>
           {running ? <span className={styles.activityDot} title={t('list.backupRunning')} /> : null}
         </span>
-        <span id={detailsId} className={styles.repoItemMeta}>
+        <span className={styles.repoItemMeta}>
           <span className={styles.repoItemLocation} title={repo.location} translate="no">
             {truncateMiddle(tildify(repo.location, homeDir), 32)}
           </span>

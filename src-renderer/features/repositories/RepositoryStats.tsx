@@ -24,26 +24,26 @@ export function RepositoryStats({ stats }: RepositoryStatsProps) {
         <dd>
           <ByteSize bytes={stats?.totalSize} />
         </dd>
-        <p className={styles.statNote}>{t('stats.originalNote')}</p>
+        <dd className={styles.statNote}>{t('stats.originalNote')}</dd>
       </div>
       <div className={styles.stat}>
         <dt>{t('stats.compressed')}</dt>
         <dd>
           <ByteSize bytes={stats?.totalCompressedSize} />
         </dd>
-        <p className={styles.statNote}>{t('stats.compressedNote')}</p>
+        <dd className={styles.statNote}>{t('stats.compressedNote')}</dd>
       </div>
       <div className={`${styles.stat} ${styles.statAccent}`}>
         <dt>{t('stats.deduplicated')}</dt>
         <dd>
           <ByteSize bytes={stats?.uniqueCompressedSize} />
         </dd>
-        <p className={styles.statNote}>{t('stats.deduplicatedNote')}</p>
+        <dd className={styles.statNote}>{t('stats.deduplicatedNote')}</dd>
       </div>
       <div className={styles.stat}>
         <dt>{t('stats.ratio')}</dt>
         <dd className="num">{stats ? formatRatio(stats.dedupRatio) : '—'}</dd>
-        <p className={styles.statNote}>{t('stats.ratioNote')}</p>
+        <dd className={styles.statNote}>{t('stats.ratioNote')}</dd>
       </div>
     </dl>
   );
