@@ -84,6 +84,7 @@ export class JobManager {
         kind: spec.kind,
         repoId: spec.repoId,
         title: spec.title,
+        ...(spec.titleWords !== undefined ? { titleWords: spec.titleWords } : {}),
         status: 'queued',
         ...(this.options.lanes.isBusy(spec.lane) ? { waitingFor: this.waitingText(spec.lane) } : {}),
         ...(spec.planId !== undefined ? { planId: spec.planId } : {}),

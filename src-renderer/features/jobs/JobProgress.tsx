@@ -18,6 +18,7 @@ import { TransferChart } from './TransferChart.js';
 import { BackupEstimate } from './BackupEstimate.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './jobs.module.css';
+import { jobTitleText } from '../../lib/core-words/job-title.js';
 
 /** Props of {@link JobProgress}. */
 export interface JobProgressProps {
@@ -55,7 +56,7 @@ export function JobProgress({ job }: JobProgressProps) {
       <header className={styles.jobCardHeader}>
         <div>
           <h3 id={`job-${job.id}-title`} className="card-title">
-            {job.title}
+            {jobTitleText(job)}
           </h3>
           <p className="card-subtitle">
             {/* Queued behind its lane, or running while borg waits for a held lock (a Wait retry). */}

@@ -19,6 +19,7 @@ import { TransferChart } from './TransferChart.js';
 import { JobSpaceNote } from '../repositories/JobSpaceNote.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './jobs.module.css';
+import { jobTitleText } from '../../lib/core-words/job-title.js';
 
 /** Props of {@link JobResult}. */
 export interface JobResultProps {
@@ -45,7 +46,7 @@ export function JobResult({ job }: JobResultProps) {
   const dismissJob = useJobsStore((s) => s.dismissJob);
   const hasSamples = useJobsStore((s) => (s.samples[job.id]?.size ?? 0) > 1);
   const openLog = useAppStore((s) => s.setLogPanelOpen);
-  const verdict = verdicts[job.status] ?? { icon: 'info', title: job.title };
+  const verdict = verdicts[job.status] ?? { icon: 'info', title: jobTitleText(job) };
   const archive = job.result?.archive;
   const warnings = job.result?.warnings ?? [];
   const duration = elapsedSeconds(job);
@@ -63,10 +64,10 @@ export function JobResult({ job }: JobResultProps) {
           </span>
           <div>
             <h3 id={`result-${job.id}`} className="card-title">
-              {job.kind === 'backup' ? verdict.title : job.title}
+              {job.kind === 'backup' ? verdict.title : jobTitleText(job)}
             </h3>
             <p className="card-subtitle">
-              {archive ? <code>{archive.name}</code> : job.title}
+              {archive ? <code>{archive.name}</code> : jobTitleText(job)}
               {duration !== undefined ? ` · ${formatDuration(duration)}` : ''}
             </p>
           </div>

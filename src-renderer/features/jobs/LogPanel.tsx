@@ -10,6 +10,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { LogLines } from './LogLines.js';
 import styles from './jobs.module.css';
+import { jobTitleText } from '../../lib/core-words/job-title.js';
 
 /** Props of {@link LogPanel}. */
 export interface LogPanelProps {
@@ -68,7 +69,7 @@ export function LogPanel({ job }: LogPanelProps) {
           <span>{open ? 'Hide log' : 'Show log'}</span>
         </button>
         <span className="log-title">
-          {job ? job.title : 'No job yet'}
+          {job ? jobTitleText(job) : 'No job yet'}
           {job ? <StatusBadge status={job.status} /> : null}
         </span>
         <span className="log-counts">

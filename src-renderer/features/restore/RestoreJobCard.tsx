@@ -15,6 +15,7 @@ import { isFinal, latestJobFor } from '../../stores/job-events.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { OpenFolderButton } from './OpenFolderButton.js';
 import styles from './restore.module.css';
+import { jobTitleText } from '../../lib/core-words/job-title.js';
 
 /** Props of {@link RestoreJobCard}. */
 export interface RestoreJobCardProps {
@@ -29,7 +30,7 @@ export function RestoreJobCard({ repoId }: RestoreJobCardProps) {
   const openLog = useAppStore((s) => s.setLogPanelOpen);
   if (!job || dismissed) return null;
   return (
-    <section className={`card ${styles.restoreStrip} result-${job.status}`} aria-label={job.title}>
+    <section className={`card ${styles.restoreStrip} result-${job.status}`} aria-label={jobTitleText(job)}>
       {isFinal(job.status) ? <Outcome job={job} /> : <Running job={job} />}
       <div className={styles.restoreStripActions}>
         <Button size="small" variant="ghost" icon="terminal" onClick={() => openLog(true)}>
@@ -80,7 +81,7 @@ function Running({ job }: { readonly job: JobSnapshot }) {
     <div className={styles.restoreStripMain}>
       <div className={styles.restoreStripLine}>
         <StatusBadge status={job.status} />
-        <strong>{job.title}</strong>
+        <strong>{jobTitleText(job)}</strong>
         <span className="muted num">{figures.join(' · ') || (progress?.message ?? 'Starting…')}</span>
       </div>
       <div
@@ -117,7 +118,7 @@ function Outcome({ job }: { readonly job: JobSnapshot }) {
             ? `${formatCount(result.fileCount)} ${result.fileCount === 1 ? 'file' : 'files'}, ${formatBytes(result.totalBytes)}${
                 result.skippedCount > 0 ? `, ${formatCount(result.skippedCount)} skipped` : ''
               }`
-            : (job.error?.message ?? job.title)}
+            : (job.error?.message ?? jobTitleText(job))}
         </span>
       </div>
       {result && result.targetDir !== '/' ? (

@@ -15,6 +15,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { OpenFolderButton } from './OpenFolderButton.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './restore.module.css';
+import { jobTitleText } from '../../lib/core-words/job-title.js';
 
 /** Props of {@link RestoreOutcome}. */
 export interface RestoreOutcomeProps {
@@ -48,7 +49,7 @@ function cancelledNote(result: RestoreResult | undefined): string {
 export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
   const openLog = useAppStore((s) => s.setLogPanelOpen);
   const result = job.restoreResult;
-  const verdict = verdicts[job.status] ?? { icon: 'info', title: job.title };
+  const verdict = verdicts[job.status] ?? { icon: 'info', title: jobTitleText(job) };
   const warnings = result?.warnings ?? [];
   return (
     <div className={`${styles.restoreOutcome} result-${job.status}`}>
@@ -59,7 +60,7 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
           </span>
           <div>
             <h3 className="card-title">{verdict.title}</h3>
-            <p className="card-subtitle">{job.title}</p>
+            <p className="card-subtitle">{jobTitleText(job)}</p>
           </div>
         </div>
         <Button
