@@ -38,7 +38,7 @@ describe('settings store', () => {
     });
   });
 
-  it('gives a version 1 file from before notifications the default level, stale allowance, login choice, no metrics file and the system's language', async () => {
+  it('gives a version 1 file from before notifications the default level, stale allowance, login choice, no metrics file and the system language', async () => {
     await fs.writeFile(
       path.join(dir, 'settings.json'),
       JSON.stringify({ version: 1, borgPath: '/usr/bin/borg', defaultCompression: 'none' }),
