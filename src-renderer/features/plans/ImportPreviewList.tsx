@@ -3,8 +3,8 @@
  * added locked) and each plan with a checkbox, what it carries over and what it does not.
  */
 import type { ImportPreview } from '../../../src-main/model/plan-transfer.js';
-import { describeSchedule } from '../../../src-main/model/schedule.js';
 import styles from './import-plans.module.css';
+import { scheduleText } from '../../lib/core-words/schedule.js';
 
 const SOURCE_WORDS: Readonly<Record<ImportPreview['source'], string>> = {
   borgdesk: 'A Borgdesk plans export',
@@ -87,7 +87,7 @@ export function ImportPreviewList({ preview, chosen, onToggle }: ImportPreviewLi
                 <li>Backs up {plan.sourcePaths.length > 0 ? plan.sourcePaths.join(', ') : 'no folder'}.</li>
                 {plan.targets.map((t) => (
                   <li key={t.repositoryKey}>
-                    To {repoName.get(t.repositoryKey) ?? 'a repository'}: {describeSchedule(t.schedule)}.
+                    To {repoName.get(t.repositoryKey) ?? 'a repository'}: {scheduleText(t.schedule)}.
                   </li>
                 ))}
                 {plan.carried.map((line) => (

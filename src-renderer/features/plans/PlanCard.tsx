@@ -4,8 +4,6 @@
  */
 import { useState } from 'react';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
-import { describeRetention } from '../../../src-main/model/retention.js';
-import { describeSchedule } from '../../../src-main/model/schedule.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -20,6 +18,7 @@ import { describeHooks } from './hook-form.js';
 import { MonitoringStatus } from './MonitoringStatus.js';
 import { lastRunText, nextRunText } from './plan-format.js';
 import styles from './plans.module.css';
+import { retentionText, scheduleText } from '../../lib/core-words/schedule.js';
 
 /** Props of {@link PlanCard}. */
 export interface PlanCardProps {
@@ -119,7 +118,7 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
                     </span>
                     <code className={styles.planRepoLocation}>{repo?.location ?? target.repoId}</code>
                   </th>
-                  <td className={styles.planSchedule}>{describeSchedule(target.schedule)}</td>
+                  <td className={styles.planSchedule}>{scheduleText(target.schedule)}</td>
                   <td>{lastRunText(row)}</td>
                   <td>{target.schedule.kind === 'off' ? '—' : nextRunText(row, paused)}</td>
                   <td className={styles.planDrill}>
@@ -136,7 +135,7 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
           </tbody>
         </table>
       )}
-      <p className={`muted ${styles.planRetention}`}>Retention: {describeRetention(plan.retention)}</p>
+      <p className={`muted ${styles.planRetention}`}>Retention: {retentionText(plan.retention)}</p>
       {hooks !== undefined ? <p className={`muted ${styles.planRetention}`}>Commands: {hooks}</p> : null}
       <MonitoringStatus plan={plan} />
       {notice ? (

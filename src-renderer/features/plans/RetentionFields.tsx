@@ -4,13 +4,14 @@
  */
 import { useState } from 'react';
 import type { RetentionPolicy } from '../../../src-main/model/retention.js';
-import { describeRetention, RETENTION_PRESETS } from '../../../src-main/model/retention.js';
+import { RETENTION_PRESETS } from '../../../src-main/model/retention.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
 import { useAction } from '../../lib/use-request.js';
 import { retentionOf, type PlanForm, type RetentionChoice } from './plan-form.js';
 import styles from './plans.module.css';
+import { retentionText } from '../../lib/core-words/schedule.js';
 
 /** Props of {@link RetentionFields}. */
 export interface RetentionFieldsProps {
@@ -52,7 +53,7 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
       <legend>Retention</legend>
       <Field
         label="Keep archives"
-        hint={policy ? describeRetention(policy) : 'Old archives are never deleted.'}
+        hint={policy ? retentionText(policy) : 'Old archives are never deleted.'}
         error={error}
       >
         <select
@@ -63,9 +64,9 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
           }}
         >
           <option value="none">Keep every archive (never prune)</option>
-          <option value="sensible">Sensible: {describeRetention(RETENTION_PRESETS.sensible)}</option>
-          <option value="light">Light: {describeRetention(RETENTION_PRESETS.light)}</option>
-          <option value="long-term">Long-term: {describeRetention(RETENTION_PRESETS['long-term'])}</option>
+          <option value="sensible">Sensible: {retentionText(RETENTION_PRESETS.sensible)}</option>
+          <option value="light">Light: {retentionText(RETENTION_PRESETS.light)}</option>
+          <option value="long-term">Long-term: {retentionText(RETENTION_PRESETS['long-term'])}</option>
           <option value="custom">Custom…</option>
         </select>
       </Field>
