@@ -4,6 +4,7 @@
  * original is, so nothing the user made seems to vanish without a trace.
  */
 import type { ConfigNotice } from '../../../src-main/model/app.js';
+import { configNoticeDetail, configNoticeNames } from '../../lib/core-words/config-notice.js';
 
 /** What the card shows for one notice. */
 export interface ConfigNoticeText {
@@ -32,8 +33,7 @@ export function configNoticeText(notice: ConfigNotice): ConfigNoticeText {
     case 'entries-set-aside': {
       const count = notice.count ?? 1;
       const it = count === 1 ? 'it' : 'them';
-      const named =
-        notice.names !== undefined && notice.names.length > 0 ? ` (${quoteAll(notice.names)})` : '';
+      const named = configNoticeNames(notice).length > 0 ? ` (${quoteAll(configNoticeNames(notice))})` : '';
       const pending = notice.keptAt === notice.path;
       const what =
         notice.file === 'settings'
@@ -53,7 +53,7 @@ export function configNoticeText(notice: ConfigNotice): ConfigNoticeText {
         title: `${fileName} could not be read`,
         chip: 'unreadable',
         detail:
-          `${notice.detail ?? 'It is damaged.'} Borgdesk started with ${notice.file === 'settings' ? 'the default settings' : `no ${many}`}.` +
+          `${configNoticeDetail(notice) ?? 'It is damaged.'} Borgdesk started with ${notice.file === 'settings' ? 'the default settings' : `no ${many}`}.` +
           (notice.keptAt === notice.path
             ? ` It leaves the file as it is and won't save changes to ${many}.`
             : ''),
