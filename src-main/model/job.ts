@@ -187,8 +187,20 @@ export const jobSnapshotSchema = z.object({
   planId: z.string().optional(),
   /** What a compact job freed, about, from borg's own message ("compaction freed about …"). */
   freedBytes: z.number().optional(),
-  /** While queued behind another task of its repository: what it waits for, in words. */
+  /** While queued behind another task of its repository: what it waits for, in English words. */
   waitingFor: z.string().optional(),
+  /**
+   * The same as data, for the renderer: the running job it waits for (its title), another task of
+   * the repository, or the repository's lock for up to `seconds`. Absent for a lock wait that names
+   * who holds the lock (then only `waitingFor` says it).
+   */
+  waitingWords: z
+    .discriminatedUnion('code', [
+      z.object({ code: z.literal('job'), title: z.string(), titleWords: jobTitleWordsSchema.optional() }),
+      z.object({ code: z.literal('other-task') }),
+      z.object({ code: z.literal('lock'), seconds: z.number() }),
+    ])
+    .optional(),
 });
 export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;
 

@@ -56,7 +56,11 @@ export interface JobSpec {
    * A Wait retry after a lock failure: borg gets `--lock-wait=seconds`, and the running job shows
    * `waitingFor` until borg reports progress (it reports nothing while it waits for the lock).
    */
-  readonly lockWait?: { readonly seconds: number; readonly waitingFor: string };
+  readonly lockWait?: {
+    readonly seconds: number;
+    readonly waitingFor: string;
+    readonly waitingWords?: JobSnapshot['waitingWords'];
+  };
   /** A retry after the user answered yes to borg's question (its env var): for this run only. */
   readonly consentedPrompt?: string;
   run(ctx: JobRunContext): Promise<JobRunOutcome>;

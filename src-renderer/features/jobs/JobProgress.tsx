@@ -19,6 +19,7 @@ import { BackupEstimate } from './BackupEstimate.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './jobs.module.css';
 import { jobTitleText } from '../../lib/core-words/job-title.js';
+import { waitingText } from '../../lib/core-words/waiting.js';
 
 /** Props of {@link JobProgress}. */
 export interface JobProgressProps {
@@ -61,7 +62,7 @@ export function JobProgress({ job }: JobProgressProps) {
           <p className="card-subtitle">
             {/* Queued behind its lane, or running while borg waits for a held lock (a Wait retry). */}
             {job.waitingFor !== undefined
-              ? job.waitingFor
+              ? waitingText(job)
               : job.status === 'queued'
                 ? 'Waiting for the repository to be free…'
                 : progress?.kind === 'step'
