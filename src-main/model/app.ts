@@ -74,7 +74,16 @@ export const configNoticeSchema = z.object({
   names: z.array(z.string()).optional(),
   /** Where the original is kept (the set-aside or corrupt copy, or the untouched file). */
   keptAt: z.string().optional(),
-  /** A plain sentence: why a save failed, or what was wrong with an unreadable file. */
+  /**
+   * The settings file only: the keys of the settings reset (at most a few), so the renderer names
+   * them in its words; `names` carries their English labels.
+   */
+  settingFields: z.array(z.string()).optional(),
+  /** An unreadable file: what was wrong, as a code (the renderer words it; `detail` has the English). */
+  unreadableReason: z.enum(['open-failed', 'not-json', 'bad-layout']).optional(),
+  /** With 'open-failed': the system's error code (EACCES, EIO). */
+  errnoCode: z.string().optional(),
+  /** A plain English sentence: why a save failed, or what was wrong with an unreadable file. */
   detail: z.string().optional(),
 });
 export type ConfigNotice = z.infer<typeof configNoticeSchema>;

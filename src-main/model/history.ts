@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { serializedErrorSchema } from './errors.js';
 import { drillResultSchema } from './drill.js';
-import { jobKindSchema } from './job.js';
+import { jobKindSchema, jobTitleWordsSchema } from './job.js';
 
 /** Who started a job: the user, or the scheduler. */
 export const jobTriggerSchema = z.enum(['manual', 'schedule']);
@@ -35,7 +35,9 @@ export const historyEntrySchema = z.object({
   repoId: z.string(),
   /** The repository's name when the job finished (it may since have been renamed or removed). */
   repoName: z.string(),
+  /** The title in English; entries recorded before titles had a code have only this. */
   title: z.string(),
+  titleWords: jobTitleWordsSchema.optional(),
   trigger: jobTriggerSchema,
   /** The plan the job ran for, if any (so the dashboard can show each plan's last result). */
   planId: z.string().optional(),

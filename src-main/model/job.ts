@@ -37,6 +37,61 @@ export const jobKindSchema = z.enum([
 ]);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
+/**
+ * What a job's title says, as a code and the names it mentions, so the renderer words it in the
+ * user's language. The snapshot's `title` keeps the English for logs, notifications and history
+ * entries recorded before titles had a code.
+ */
+export const jobTitleCodeSchema = z.enum([
+  'backup',
+  'plan-backup',
+  'plan-prune',
+  'compact',
+  'plan-compact',
+  'init',
+  'delete',
+  'check',
+  'recompress',
+  'restore',
+  'save-copy',
+  'mount-archive',
+  'mount-all',
+  'unmount',
+  'rename',
+  'comment',
+  'undelete',
+  'tag',
+  'break-lock',
+  'key-export',
+  'key-import',
+  'change-passphrase',
+  'repo-space-free',
+  'repo-space-reserve',
+  'migrate',
+  'drill',
+  'plan-drill',
+]);
+export type JobTitleCode = z.infer<typeof jobTitleCodeSchema>;
+
+/** The names a title mentions (all data: repository, plan, archive and file names, paths, modes). */
+export const jobTitleParamsSchema = z.object({
+  repo: z.string().optional(),
+  plan: z.string().optional(),
+  archive: z.string().optional(),
+  newName: z.string().optional(),
+  name: z.string().optional(),
+  path: z.string().optional(),
+  mode: z.string().optional(),
+  compression: z.string().optional(),
+  format: z.string().optional(),
+  amount: z.string().optional(),
+});
+export type JobTitleParams = z.infer<typeof jobTitleParamsSchema>;
+
+/** A job title as data: its code and the names in it. */
+export const jobTitleWordsSchema = z.object({ code: jobTitleCodeSchema, params: jobTitleParamsSchema });
+export type JobTitleWords = z.infer<typeof jobTitleWordsSchema>;
+
 /** Where a job is in its life. */
 export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'warning', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
@@ -116,7 +171,9 @@ export const jobSnapshotSchema = z.object({
   id: z.string(),
   kind: jobKindSchema,
   repoId: z.string(),
+  /** The title in English (logs, notifications); `titleWords` is what the renderer words. */
   title: z.string(),
+  titleWords: jobTitleWordsSchema.optional(),
   status: jobStatusSchema,
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
@@ -130,8 +187,20 @@ export const jobSnapshotSchema = z.object({
   planId: z.string().optional(),
   /** What a compact job freed, about, from borg's own message ("compaction freed about …"). */
   freedBytes: z.number().optional(),
-  /** While queued behind another task of its repository: what it waits for, in words. */
+  /** While queued behind another task of its repository: what it waits for, in English words. */
   waitingFor: z.string().optional(),
+  /**
+   * The same as data, for the renderer: the running job it waits for (its title), another task of
+   * the repository, or the repository's lock for up to `seconds`. Absent for a lock wait that names
+   * who holds the lock (then only `waitingFor` says it).
+   */
+  waitingWords: z
+    .discriminatedUnion('code', [
+      z.object({ code: z.literal('job'), title: z.string(), titleWords: jobTitleWordsSchema.optional() }),
+      z.object({ code: z.literal('other-task') }),
+      z.object({ code: z.literal('lock'), seconds: z.number() }),
+    ])
+    .optional(),
 });
 export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;
 

@@ -13,6 +13,7 @@ import type { archiveRequests } from '../../ipc/contract/archives.js';
 import type { RecordOperation } from '../history/operation-record.js';
 import type { DiffDeps } from '../restore/diff-service.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 type ArchiveEditRequests = Pick<
   typeof archiveRequests,
@@ -42,11 +43,10 @@ export function archiveEditHandlers(deps: ArchiveEditDeps): HandlersFor<ArchiveE
       assertWritable(repoId);
       await inLane(repoId, (location, ctx) => {
         const options = { location, archiveName, archiveId, newName };
-        const title = `Rename ${archiveName} to ${newName}`;
         const operation = {
           kind: 'rename' as const,
           repoId,
-          title,
+          ...jobTitle('rename', { archive: archiveName, newName }),
           args: buildRenameArgs(options, capabilitiesOf(ctx)),
           ctx,
         };
@@ -62,7 +62,7 @@ export function archiveEditHandlers(deps: ArchiveEditDeps): HandlersFor<ArchiveE
         const operation = {
           kind: 'comment' as const,
           repoId,
-          title: `Set the comment of ${archiveName}`,
+          ...jobTitle('comment', { archive: archiveName }),
           args,
           ctx,
         };

@@ -12,6 +12,7 @@ import type { HandlersFor } from '../../ipc/contract.js';
 import type { archiveRequests } from '../../ipc/contract/archives.js';
 import type { DeletedArchive } from '../../model/archive.js';
 import type { ArchiveEditDeps } from './archive-edit-handlers.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 type SoftDeleteRequests = Pick<
   typeof archiveRequests,
@@ -51,7 +52,13 @@ export function softDeleteHandlers(deps: ArchiveEditDeps): HandlersFor<SoftDelet
       await lane.runInLane(repoId, () => {
         const options = { location, archiveName, archiveId };
         const args = buildUndeleteArgs(options, capabilitiesOf(ctx));
-        const operation = { kind: 'undelete' as const, repoId, title: `Undelete ${archiveName}`, args, ctx };
+        const operation = {
+          kind: 'undelete' as const,
+          repoId,
+          ...jobTitle('undelete', { archive: archiveName }),
+          args,
+          ctx,
+        };
         return record(operation, (recorded) => runUndeleteArchive(options, recorded));
       });
       return {};
@@ -65,7 +72,7 @@ export function softDeleteHandlers(deps: ArchiveEditDeps): HandlersFor<SoftDelet
         const operation = {
           kind: 'tag' as const,
           repoId,
-          title: `Change the tags of ${archiveName}`,
+          ...jobTitle('tag', { archive: archiveName }),
           args,
           ctx,
         };

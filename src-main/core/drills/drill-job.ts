@@ -23,6 +23,7 @@ import type { RepositoryService } from '../repositories/repository-service.js';
 import { ExtractProgressTracker } from '../restore/extract-progress.js';
 import { compareRestored, drillResultOf, type FileVerdict } from './drill-compare.js';
 import { SampleCollector, type SampleFile } from './sample.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** Which archive a drill tests: a plan's newest in a repository, or the repository's newest. */
 export interface DrillTarget {
@@ -49,7 +50,9 @@ export function drillJob(target: DrillTarget, deps: DrillJobDeps): JobSpec {
     kind: 'drill',
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
-    title: plan === undefined ? `Test a restore from ${repo.name}` : `Test a restore of ${plan.name}`,
+    ...(plan === undefined
+      ? jobTitle('drill', { repo: repo.name })
+      : jobTitle('plan-drill', { plan: plan.name })),
     trigger: target.trigger,
     ...(plan === undefined ? {} : { planId: plan.id }),
     progress: () => new ExtractProgressTracker(),

@@ -29,6 +29,7 @@ export function toHistoryEntry(
     repoId: snapshot.repoId,
     repoName,
     title: snapshot.title,
+    ...(snapshot.titleWords !== undefined ? { titleWords: snapshot.titleWords } : {}),
     trigger: job.trigger,
     status: status.data,
     startedAt,

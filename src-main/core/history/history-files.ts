@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { historyEntrySchema, jobTriggerSchema } from '../../model/history.js';
-import { jobKindSchema, logEntrySchema } from '../../model/job.js';
+import { jobKindSchema, jobTitleWordsSchema, logEntrySchema } from '../../model/job.js';
 
 /** Job ids are UUIDs; anything else could name a path outside the logs folder. */
 export const historyIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
@@ -34,6 +34,7 @@ export const runningEntrySchema = z.object({
   repoId: z.string(),
   repoName: z.string(),
   title: z.string(),
+  titleWords: jobTitleWordsSchema.optional(),
   trigger: jobTriggerSchema,
   planId: z.string().optional(),
   startedAt: z.string(),

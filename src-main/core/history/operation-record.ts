@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BorgContext } from '../../borg/exec.js';
-import type { JobKind, JobSnapshot, LogEntry } from '../../model/job.js';
+import type { JobKind, JobSnapshot, JobTitleWords, LogEntry } from '../../model/job.js';
 import { isBorgError } from '../../borg/errors.js';
 import { runningLine } from '../jobs/command-line.js';
 import { toLogEntry } from '../jobs/job-log.js';
@@ -22,6 +22,8 @@ export interface BorgOperation<C extends BorgContext = BorgContext> {
   /** The repository's name when it is not registered (yet); otherwise the registry's is used. */
   readonly repoName?: string;
   readonly title: string;
+  /** The title as a code and names, for the renderer (see model/job-titles.ts). */
+  readonly titleWords?: JobTitleWords;
   readonly args: readonly string[];
   readonly ctx: C;
 }
@@ -64,6 +66,7 @@ export function operationRecorder(deps: OperationRecorderDeps): RecordOperation 
         kind: operation.kind,
         repoId: operation.repoId,
         title: operation.title,
+        ...(operation.titleWords !== undefined ? { titleWords: operation.titleWords } : {}),
         startedAt,
         finishedAt: last.time,
         ...patch,

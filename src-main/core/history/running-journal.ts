@@ -75,6 +75,7 @@ export class RunningJournal {
       repoId: snapshot.repoId,
       repoName,
       title: snapshot.title,
+      ...(snapshot.titleWords !== undefined ? { titleWords: snapshot.titleWords } : {}),
       trigger,
       ...(snapshot.planId !== undefined ? { planId: snapshot.planId } : {}),
       startedAt: snapshot.startedAt ?? new Date(this.options.now()).toISOString(),

@@ -18,6 +18,7 @@ import { backupSummary, warningSummary } from './job-summary.js';
 import { JobProgressTracker } from './job-progress.js';
 import { preWalkFeed } from './pre-walk.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** What a backup job needs from the rest of the core. */
 export interface BackupJobDeps {
@@ -66,7 +67,7 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
     kind: 'backup',
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
-    title: `Back up to ${repo.name}`,
+    ...jobTitle('backup', { repo: repo.name }),
     // A one-off backup has no earlier run to go by: a quick count of its folders estimates instead.
     progress: () =>
       new JobProgressTracker({

@@ -293,10 +293,14 @@ describe('JobManager', () => {
     const { manager, finished } = setup();
     const a = controllableJob('repo');
     const b = controllableJob('repo');
-    manager.submit({ ...a.spec, title: 'Back up to Home' });
+    const titleWords = { code: 'backup' as const, params: { repo: 'Home' } };
+    manager.submit({ ...a.spec, title: 'Back up to Home', titleWords });
     await a.started;
     const queued = manager.submit(b.spec);
     expect(queued.waitingFor).toBe('Waiting for “Back up to Home” to finish');
+    // The same as data, for the renderer to word.
+    expect(queued.waitingWords).toEqual({ code: 'job', title: 'Back up to Home', titleWords });
+    expect(queued.titleWords).toBeUndefined();
     expect(manager.cancel(queued.id)).toBe(true);
     expect((await finished(queued.id)).status).toBe('cancelled');
     a.finish('succeeded');

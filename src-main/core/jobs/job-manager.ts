@@ -84,8 +84,9 @@ export class JobManager {
         kind: spec.kind,
         repoId: spec.repoId,
         title: spec.title,
+        ...(spec.titleWords !== undefined ? { titleWords: spec.titleWords } : {}),
         status: 'queued',
-        ...(this.options.lanes.isBusy(spec.lane) ? { waitingFor: this.waitingText(spec.lane) } : {}),
+        ...(this.options.lanes.isBusy(spec.lane) ? this.waitingOn(spec.lane) : {}),
         ...(spec.planId !== undefined ? { planId: spec.planId } : {}),
       },
       spec,
@@ -115,10 +116,16 @@ export class JobManager {
     // A yes to borg's question was for the run it was given to, not for its retries.
     const { consentedPrompt: _once, ...spec } = this.failed(jobId).spec;
     const waitingFor = waitingText ?? `Waiting up to ${lockWaitSeconds} s for the repository's lock`;
+    const waitingWords =
+      waitingText === undefined ? { code: 'lock' as const, seconds: lockWaitSeconds } : undefined;
     return this.submit({
       ...spec,
       trigger: 'manual',
-      lockWait: { seconds: lockWaitSeconds, waitingFor },
+      lockWait: {
+        seconds: lockWaitSeconds,
+        waitingFor,
+        ...(waitingWords !== undefined ? { waitingWords } : {}),
+      },
     });
   }
 
@@ -188,7 +195,12 @@ export class JobManager {
     this.update(record, {
       status: 'running',
       startedAt: new Date(startedAt).toISOString(),
-      ...(lockWait === undefined ? {} : { waitingFor: lockWait.waitingFor }),
+      ...(lockWait === undefined
+        ? {}
+        : {
+            waitingFor: lockWait.waitingFor,
+            ...(lockWait.waitingWords !== undefined ? { waitingWords: lockWait.waitingWords } : {}),
+          }),
     });
     this.nowWaitingFor(record);
     this.notifyStarted(record);
@@ -234,26 +246,29 @@ export class JobManager {
 
   // A job no longer waits (it started, or borg got the lock): its card stops saying it does.
   private stopWaiting(record: JobRecord, announce = false): void {
-    const { waitingFor: _done, ...rest } = record.snapshot;
+    const { waitingFor: _done, waitingWords: _doneWords, ...rest } = record.snapshot;
     record.snapshot = rest;
     if (announce) this.options.emit('job:updated', record.snapshot);
   }
 
   // What a job queued behind the lane's running job shows: the title of the one it waits for.
-  private waitingText(lane: string): string {
+  private waitingOn(lane: string): Pick<JobSnapshot, 'waitingFor' | 'waitingWords'> {
     const running = [...this.jobs.values()].find(
       (r) => r.spec.lane === lane && r.snapshot.status === 'running',
     );
     return running === undefined
-      ? 'Waiting for another task on this repository to finish'
-      : `Waiting for “${running.snapshot.title}” to finish`;
+      ? {
+          waitingFor: 'Waiting for another task on this repository to finish',
+          waitingWords: { code: 'other-task' },
+        }
+      : waitingForJob(running.snapshot);
   }
 
   // A job started: those queued behind it in its lane now wait for it.
   private nowWaitingFor(started: JobRecord): void {
     for (const record of this.jobs.values())
       if (record.spec.lane === started.spec.lane && record.snapshot.status === 'queued')
-        this.update(record, { waitingFor: `Waiting for “${started.snapshot.title}” to finish` });
+        this.update(record, waitingForJob(started.snapshot));
   }
 
   private deliverProgress(jobId: string, update: ProgressUpdate): void {
@@ -346,4 +361,13 @@ export class JobManager {
     for (const record of finished.slice(0, Math.max(0, finished.length - max)))
       this.jobs.delete(record.snapshot.id);
   }
+}
+
+// What a job queued behind `running` waits for: in English and as data for the renderer.
+function waitingForJob(running: JobSnapshot): Pick<JobSnapshot, 'waitingFor' | 'waitingWords'> {
+  const { title, titleWords } = running;
+  return {
+    waitingFor: `Waiting for “${title}” to finish`,
+    waitingWords: { code: 'job', title, ...(titleWords !== undefined ? { titleWords } : {}) },
+  };
 }

@@ -3,7 +3,7 @@
  * caller submits, the context its work runs with, and what a started or finished job hands on.
  */
 import type { BorgLogEvent } from '../../borg/log-json.js';
-import type { BackupResult, JobKind, JobSnapshot, LogEntry } from '../../model/job.js';
+import type { BackupResult, JobKind, JobSnapshot, JobTitleWords, LogEntry } from '../../model/job.js';
 import type { JobTrigger } from '../../model/history.js';
 import type { RestoreResult } from '../../model/restore.js';
 import type { DrillResult } from '../../model/drill.js';
@@ -44,6 +44,8 @@ export interface JobSpec {
   /** Jobs with the same lane run one at a time (the repository location). */
   readonly lane: string;
   readonly title: string;
+  /** The title as a code and names, for the renderer (see model/job-titles.ts). */
+  readonly titleWords?: JobTitleWords;
   /** Who started the job; 'manual' when absent. */
   readonly trigger?: JobTrigger;
   /** The plan this job runs for; copied onto its snapshots so history can tell plans apart. */
@@ -54,7 +56,11 @@ export interface JobSpec {
    * A Wait retry after a lock failure: borg gets `--lock-wait=seconds`, and the running job shows
    * `waitingFor` until borg reports progress (it reports nothing while it waits for the lock).
    */
-  readonly lockWait?: { readonly seconds: number; readonly waitingFor: string };
+  readonly lockWait?: {
+    readonly seconds: number;
+    readonly waitingFor: string;
+    readonly waitingWords?: JobSnapshot['waitingWords'];
+  };
   /** A retry after the user answered yes to borg's question (its env var): for this run only. */
   readonly consentedPrompt?: string;
   run(ctx: JobRunContext): Promise<JobRunOutcome>;

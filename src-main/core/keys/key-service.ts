@@ -28,6 +28,7 @@ import type { PassphraseKeeper } from '../secrets/passphrase-keeper.js';
 import { buildRecoveryKit } from './recovery-kit.js';
 import { runSelfTest, type SelfTestResult } from './self-test.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** What the key service needs from the rest of the core. */
 export interface KeyServiceDeps {
@@ -88,7 +89,7 @@ export class KeyService {
     const operation = {
       kind: 'change-passphrase' as const,
       repoId: repo.id,
-      title: 'Change the passphrase',
+      ...jobTitle('change-passphrase'),
       args,
       ctx,
     };
@@ -152,7 +153,7 @@ export class KeyService {
     };
     const options = { location, source: p.source };
     const operation = {
-      ...{ kind: 'key-import' as const, repoId: p.repoId ?? '', title: 'Import the key', ctx },
+      ...{ kind: 'key-import' as const, repoId: p.repoId ?? '', ...jobTitle('key-import'), ctx },
       ...(p.repoId === undefined ? { repoName: location } : {}),
       args: buildKeyImportArgs(options, capabilitiesOf(ctx)),
     };
@@ -226,7 +227,7 @@ export class KeyService {
     const operation = {
       kind: 'key-export' as const,
       repoId: repo.id,
-      title: `Export the key (${format})`,
+      ...jobTitle('key-export', { format }),
       ctx,
     };
     return this.deps.runAt(repo.location, () =>

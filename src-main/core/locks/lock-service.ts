@@ -10,6 +10,7 @@ import type { BorgContext } from '../../borg/exec.js';
 import type { RecordOperation } from '../history/operation-record.js';
 import { readLockReport, type LockProbe } from './lock-roster.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** What the lock service reaches in the rest of the core. */
 export interface LockServiceDeps {
@@ -61,7 +62,7 @@ export async function breakLock(
   await deps.runInLane(repoId, async () => {
     const { location, ctx } = await deps.resolve(repoId);
     const args = buildBreakLockArgs({ location }, capabilitiesOf(ctx));
-    const operation = { kind: 'break-lock' as const, repoId, title: 'Break the repository lock', args, ctx };
+    const operation = { kind: 'break-lock' as const, repoId, ...jobTitle('break-lock'), args, ctx };
     await deps.record(operation, (recorded) => runBreakLock({ location }, recorded));
   });
   return lockStatus(repoId, deps);

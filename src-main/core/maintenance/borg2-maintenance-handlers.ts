@@ -12,6 +12,7 @@ import type { JobManager } from '../jobs/job-manager.js';
 import type { DiffDeps } from '../restore/diff-service.js';
 import type { MaintenanceDeps } from './maintenance-jobs.js';
 import { recompressJob } from './recompress-job.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** What the borg 2 maintenance handlers use. */
 export interface Borg2MaintenanceDeps extends MaintenanceDeps {
@@ -32,8 +33,11 @@ export function borg2MaintenanceHandlers(
     const args = buildRepoSpaceArgs(options, capabilitiesOf(ctx));
     return deps.lane.runInLane(repoId, () => {
       if (action.kind === 'show') return runRepoSpace(options, ctx);
-      const title = action.kind === 'free' ? 'Free the reserved space' : `Reserve ${action.amount} of space`;
-      const operation = { kind: 'repo-space' as const, repoId, title, args, ctx };
+      const title =
+        action.kind === 'free'
+          ? jobTitle('repo-space-free')
+          : jobTitle('repo-space-reserve', { amount: action.amount });
+      const operation = { kind: 'repo-space' as const, repoId, ...title, args, ctx };
       return deps.record(operation, (recorded) => runRepoSpace(options, recorded));
     });
   };

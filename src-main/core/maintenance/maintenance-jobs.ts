@@ -12,6 +12,7 @@ import type { JobSpec } from '../jobs/job-manager.js';
 import type { StoredRepository } from '../repositories/repository-registry.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** Why a delete leaves the disk as full as before (borg 1.2: segments are rewritten only by compact). */
 export const SPACE_NOTE =
@@ -38,7 +39,7 @@ export async function deleteArchiveJob(
     kind: 'delete',
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
-    title: `Delete ${archiveName} from ${repo.name}`,
+    ...jobTitle('delete', { archive: archiveName, repo: repo.name }),
     async run(job) {
       const { repo: current, ctx } = await writableJobContext(repo.id, job, deps);
       const options = { location: current.location, archiveName, archiveId };
@@ -79,7 +80,7 @@ export function checkJob(
     kind: 'check',
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
-    title: `Check ${repo.name} (${mode})`,
+    ...jobTitle('check', { repo: repo.name, mode }),
     trigger,
     async run(job) {
       const { repo: current, ctx } = await writableJobContext(repo.id, job, deps);

@@ -10,6 +10,7 @@ import { runningLine } from '../jobs/command-line.js';
 import { writableJobContext } from '../jobs/writable-context.js';
 import type { JobSpec } from '../jobs/job-manager.js';
 import type { MaintenanceDeps } from './maintenance-jobs.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** A recompress job for `repoId`; validated (repository known, unlocked, unmounted, borg 2) now. */
 export async function recompressJob(
@@ -28,7 +29,7 @@ export async function recompressJob(
     kind: 'recompress',
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
-    title: `Recompress ${repo.name} (${compression})`,
+    ...jobTitle('recompress', { repo: repo.name, compression }),
     async run(job) {
       const { repo: current, ctx } = await writableJobContext(repo.id, job, deps);
       const options = { location: current.location, compression };

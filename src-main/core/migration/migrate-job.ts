@@ -29,6 +29,7 @@ import type { StoredRepository } from '../repositories/repository-registry.js';
 import type { RepositoryService } from '../repositories/repository-service.js';
 import { migrationModes } from '../../model/migration.js';
 import { MigrationProgress } from './migration-progress.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** What the user chose in the migration dialog. */
 export interface MigrateParams {
@@ -94,7 +95,7 @@ export async function migrateRepositoryJob(params: MigrateParams, deps: MigrateD
     kind: 'migrate',
     repoId: old.id,
     lane: deps.repos.laneOf(old),
-    title: `Migrate ${old.name} to borg 2`,
+    ...jobTitle('migrate', { repo: old.name }),
     run: (job) => migrate(job, { ...params, location }, old, deps),
   };
   await secretsFor(old, params, deps, {});

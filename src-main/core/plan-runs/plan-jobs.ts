@@ -28,6 +28,7 @@ import type { RepositoryService } from '../repositories/repository-service.js';
 import type { BorgVersion } from '../../borg/version.js';
 import { runWithPlanHooks } from './plan-hooks.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** What plan jobs need from the rest of the core. */
 export interface PlanJobDeps {
@@ -75,7 +76,7 @@ export function planBackupJob(
     repoId: repo.id,
     planId: plan.id,
     lane: deps.repos.laneOf(repo),
-    title: `${plan.name}: back up to ${repo.name}`,
+    ...jobTitle('plan-backup', { plan: plan.name, repo: repo.name }),
     trigger,
     ...(backupProgress !== undefined ? { progress: () => backupProgress(plan, repo.id) } : {}),
     async run(job) {
@@ -121,7 +122,7 @@ export function planPruneJob(
     repoId: repo.id,
     planId: plan.id,
     lane: deps.repos.laneOf(repo),
-    title: `${plan.name}: prune old archives in ${repo.name}`,
+    ...jobTitle('plan-prune', { plan: plan.name, repo: repo.name }),
     trigger,
     async run(job) {
       const ctx = await writableContext(repo, job, deps);
@@ -156,7 +157,9 @@ export function compactJob(
     kind: 'compact',
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
-    title: forPlan === undefined ? `Compact ${repo.name}` : `${forPlan.name}: compact ${repo.name}`,
+    ...(forPlan === undefined
+      ? jobTitle('compact', { repo: repo.name })
+      : jobTitle('plan-compact', { plan: forPlan.name, repo: repo.name })),
     trigger,
     ...(forPlan !== undefined ? { planId: forPlan.id } : {}),
     async run(job) {

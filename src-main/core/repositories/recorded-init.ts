@@ -6,6 +6,7 @@ import { buildInitArgs, runInit, type InitOptions } from '../../borg/commands/in
 import type { BorgContext } from '../../borg/exec.js';
 import { recordNothing, type RecordOperation } from '../history/operation-record.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** Creates the repository `init` describes; resolves or rejects as runInit does. */
 export function recordedInit(
@@ -14,7 +15,12 @@ export function recordedInit(
   ctx: BorgContext,
   record: RecordOperation = recordNothing,
 ): Promise<void> {
-  const operation = { kind: 'init' as const, repoId: '', repoName: name, title: `Create ${name}` };
+  const operation = {
+    kind: 'init' as const,
+    repoId: '',
+    repoName: name,
+    ...jobTitle('init', { repo: name }),
+  };
   return record({ ...operation, args: buildInitArgs(init, capabilitiesOf(ctx)), ctx }, (recorded) =>
     runInit(init, recorded),
   );

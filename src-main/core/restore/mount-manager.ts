@@ -27,6 +27,7 @@ import { cleanUpLeftoverMounts, mountFolderPrefix, type LeftoverCleanup } from '
 import { endBorgMount, findBorgMountPid, removeMarker, writeMarker } from './mount-marker.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
 import { log } from '../logging/log.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** What the mount manager needs from the rest of the core. */
 export interface MountManagerDeps {
@@ -105,11 +106,12 @@ export class MountManager {
         archiveName === undefined
           ? { location, mountPoint }
           : { location, archiveName, archiveId, mountPoint };
-      const title = `Mount ${archiveName ?? `every archive of ${name}`}`;
       const operation = {
         kind: 'mount' as const,
         repoId,
-        title,
+        ...(archiveName === undefined
+          ? jobTitle('mount-all', { repo: name })
+          : jobTitle('mount-archive', { archive: archiveName })),
         args: buildMountArgs(options, capabilitiesOf(ctx)),
         ctx,
       };
@@ -155,7 +157,7 @@ export class MountManager {
       const operation = {
         kind: 'unmount' as const,
         repoId: record.repoId,
-        title: `Unmount ${mountPoint}`,
+        ...jobTitle('unmount', { path: mountPoint }),
         args: buildUmountArgs(record),
       };
       const recorded = (this.deps.record ?? recordNothing)(

@@ -16,6 +16,7 @@ import { ExtractProgressTracker } from './extract-progress.js';
 import { planRestore, type RestorePlan, type RestoreTree } from './restore-planner.js';
 import { createUniqueDir, removeIfEmpty, repositoryDirOf } from './restore-target.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** What restore jobs and previews need from the rest of the core. */
 export interface RestoreDeps {
@@ -64,7 +65,7 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
     kind: 'restore',
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
-    title: `Restore from ${request.archiveName}`,
+    ...jobTitle('restore', { archive: request.archiveName }),
     progress: () => new ExtractProgressTracker(),
     async run({ signal, onEvent, log, lockWaitSeconds, consentedPrompts }) {
       const current = deps.repos.require(repo.id);

@@ -18,6 +18,7 @@ import type { RestoreDeps } from './restore-job.js';
 import { realpathOr } from './restore-planner.js';
 import { placeWithoutClobbering, repositoryDirOf, targetExists } from './restore-target.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
+import { jobTitle } from '../../model/job-titles.js';
 
 /** One archive file and where its copy goes. */
 export type SaveCopyRequest = ArchiveRef & { readonly path: string; readonly targetPath: string };
@@ -51,7 +52,7 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
     kind: 'restore',
     repoId: repo.id,
     lane: deps.repos.laneOf(repo),
-    title: `Save a copy of ${entry.name}`,
+    ...jobTitle('save-copy', { name: entry.name }),
     progress: () => new ExtractProgressTracker(),
     async run({ signal, onEvent, log, lockWaitSeconds, consentedPrompts }) {
       const current = deps.repos.require(repo.id);

@@ -114,10 +114,13 @@ export class ConfigFile<T> {
     } catch (e) {
       if (errnoCode(e) === 'ENOENT') return;
       // Unreadable on disk (EACCES, EIO): never overwrite what could not be read.
+      const code = errnoCode(e) ?? 'error';
       this.notice({
         kind: 'unreadable',
         keptAt: this.file,
-        detail: `It could not be opened (${errnoCode(e) ?? 'error'}).`,
+        unreadableReason: 'open-failed',
+        errnoCode: code,
+        detail: `It could not be opened (${code}).`,
       });
       this.readOnly = () => this.unreadableError();
       return;
@@ -126,12 +129,12 @@ export class ConfigFile<T> {
     try {
       raw = JSON.parse(text);
     } catch {
-      await this.moveAside('It is not complete JSON (damaged or cut short).');
+      await this.moveAside('not-json', 'It is not complete JSON (damaged or cut short).');
       return;
     }
     const version = isPlainObject(raw) ? (raw['version'] ?? this.options.version) : undefined;
     if (!isPlainObject(raw) || typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-      await this.moveAside('It does not have the layout Borgdesk writes.');
+      await this.moveAside('bad-layout', 'It does not have the layout Borgdesk writes.');
       return;
     }
     const decoded = this.options.decode(raw);
@@ -156,6 +159,10 @@ export class ConfigFile<T> {
     const summary = {
       count: entries.length,
       names: entries.flatMap((e) => (e.label === undefined ? [] : [e.label])).slice(0, MAX_NAMES),
+      // Settings are named by the renderer from their keys (the labels above are English).
+      ...(this.options.name === 'settings'
+        ? { settingFields: entries.map((e) => e.at).slice(0, MAX_NAMES) }
+        : {}),
     };
     let target: string;
     try {
@@ -201,18 +208,18 @@ export class ConfigFile<T> {
     return undefined;
   }
 
-  private async moveAside(detail: string): Promise<void> {
+  private async moveAside(unreadableReason: 'not-json' | 'bad-layout', detail: string): Promise<void> {
     const movedTo = `${this.file}.corrupt-${this.stamp()}`;
     try {
       await fs.rename(this.file, movedTo);
     } catch {
       // Cannot move it: keep it untouched and refuse to write over it.
       this.readOnly = () => this.unreadableError();
-      this.notice({ kind: 'unreadable', keptAt: this.file, detail });
+      this.notice({ kind: 'unreadable', keptAt: this.file, unreadableReason, detail });
       return;
     }
     log.warn(`${this.file} was unreadable; moved to ${movedTo}`);
-    this.notice({ kind: 'unreadable', keptAt: movedTo, detail });
+    this.notice({ kind: 'unreadable', keptAt: movedTo, unreadableReason, detail });
   }
 
   private newerError(): AppError {

@@ -92,7 +92,7 @@ describe.each(storeDrivers)('$name.json', (driver) => {
 
     expect(store.snapshot()).toEqual((await twin(driver)).snapshot());
     const [notice] = notices.list();
-    expect(notice).toMatchObject({ file: driver.name, kind: 'unreadable' });
+    expect(notice).toMatchObject({ file: driver.name, kind: 'unreadable', unreadableReason: 'not-json' });
     expect(notice?.keptAt).toMatch(new RegExp(`${driver.name}\\.json\\.corrupt-`));
     expect(await fs.readFile(notice?.keptAt ?? '', 'utf8')).toBe(truncated);
     // The store works again: a save writes a fresh file.

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings, openSettingsStore } from './settings-store.js';
+import { ConfigNotices } from './config-notices.js';
 import { log as coreLog } from '../logging/log.js';
 
 let dir: string;
@@ -72,7 +73,17 @@ describe('settings store', () => {
       path.join(dir, 'settings.json'),
       JSON.stringify({ version: 1, staleAfterDays: 0, borgPath: '/opt/borg' }),
     );
-    expect((await openSettingsStore(dir)).get()).toEqual({ ...defaultSettings, borgPath: '/opt/borg' });
+    const notices = new ConfigNotices();
+    expect((await openSettingsStore(dir, notices)).get()).toEqual({
+      ...defaultSettings,
+      borgPath: '/opt/borg',
+    });
+    // The renderer names the setting from its key; the English label stays for the log-like fallback.
+    expect(notices.list()[0]).toMatchObject({
+      kind: 'entries-set-aside',
+      settingFields: ['staleAfterDays'],
+      names: ['Warn when no backup for (days)'],
+    });
     const names = await fs.readdir(dir);
     expect(names.filter((n) => n.startsWith('settings.json.set-aside-'))).toHaveLength(1);
   });

@@ -5,6 +5,7 @@
  */
 import i18next from 'i18next';
 import type { ConfigNotice } from '../../../src-main/model/app.js';
+import { configNoticeDetail, configNoticeNames } from '../../lib/core-words/config-notice.js';
 
 /** What the card shows for one notice. */
 export interface ConfigNoticeText {
@@ -27,9 +28,9 @@ export function configNoticeText(notice: ConfigNotice): ConfigNoticeText {
     case 'entries-set-aside': {
       const count = notice.count ?? 1;
       const named =
-        notice.names !== undefined && notice.names.length > 0
+        configNoticeNames(notice).length > 0
           ? t('named', {
-              names: notice.names.map((name) => t('quoted', { name })).join(t('namesSeparator')),
+              names: configNoticeNames(notice).map((name) => t('quoted', { name })).join(t('namesSeparator')),
             })
           : '';
       const pending = notice.keptAt === notice.path;
@@ -47,7 +48,7 @@ export function configNoticeText(notice: ConfigNotice): ConfigNoticeText {
     }
     case 'unreadable': {
       const readOnly = notice.keptAt === notice.path;
-      const sentences = [notice.detail ?? t('unreadable.damaged'), t(`unreadable.startedWith.${file}`)];
+      const sentences = [configNoticeDetail(notice) ?? t('unreadable.damaged'), t(`unreadable.startedWith.${file}`)];
       if (readOnly) sentences.push(t(`unreadable.leftAsIs.${file}`));
       return {
         title: t('unreadable.title', { file: fileName }),

@@ -7,6 +7,7 @@ import type { HistoryEntry } from '../../../src-main/model/history.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useDrillsStore } from '../../stores/drills-store.js';
 import dashboard from '../dashboard/dashboard.module.css';
+import { jobTitleText } from '../../lib/core-words/job-title.js';
 
 /** The last drills that failed, newest first. */
 export function useFailedDrills(): HistoryEntry[] {
@@ -25,7 +26,7 @@ export function DrillAttentionList({ failed }: { readonly failed: readonly Histo
       {failed.map((entry) => (
         <li key={entry.id} className={dashboard.attentionItem}>
           <div className={dashboard.attentionHead}>
-            <strong>{entry.title}</strong>
+            <strong>{jobTitleText(entry)}</strong>
             <span className="muted">{t('inRepository', { name: entry.repoName })}</span>
             <span className="chip chip-warn">{t('failedChip')}</span>
           </div>

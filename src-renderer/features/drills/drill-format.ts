@@ -4,6 +4,7 @@ import type { RestoreTestSchedule } from '../../../src-main/model/drill.js';
 import type { HistoryEntry } from '../../../src-main/model/history.js';
 import type { Choice } from '../../lib/choices.js';
 import { formatCount, formatRelative } from '../../lib/format.js';
+import { drillSummaryText } from '../../lib/core-words/drill.js';
 
 /** The plan editor's "Test a restore" choices, in the UI's language. */
 export function restoreTestChoices(): readonly Choice<RestoreTestSchedule>[] {
@@ -52,7 +53,7 @@ export function drillDetail(entry: HistoryEntry): string {
   if (entry.drill !== undefined)
     return i18next.t('detail', {
       ns: 'drills',
-      summary: entry.drill.summary,
+      summary: drillSummaryText(entry.drill),
       archive: entry.drill.archiveName,
     });
   return [entry.error?.message, entry.error?.remedy].filter(Boolean).join(' ');

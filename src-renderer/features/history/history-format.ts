@@ -9,6 +9,7 @@ import { currentFormatLocale } from '../../i18n/locale-state.js';
 import { markTranslated } from '../../i18n/pseudo.js';
 import { formatBytes, formatCount, parseDate } from '../../lib/format.js';
 import { hostNow } from '../../lib/host-clock.js';
+import { drillSummaryText } from '../../lib/core-words/drill.js';
 
 // Keyed by string, not JobKind: the core may record kinds this build has no entry for.
 const kindIcons = {
@@ -64,7 +65,7 @@ export function triggerLabel(trigger: JobTrigger): string {
 /** The key numbers of an entry, each as a short phrase; empty when the job reported none. */
 export function statsSummary(entry: HistoryEntry): readonly string[] {
   // A restore test's own sentence says what was restored and how much of it matched the source.
-  if (entry.drill !== undefined) return [entry.drill.summary];
+  if (entry.drill !== undefined) return [drillSummaryText(entry.drill)];
   const stats = entry.stats;
   if (!stats) return [];
   const t = i18next.getFixedT(null, 'history');

@@ -19,6 +19,8 @@ import { TransferChart } from './TransferChart.js';
 import { BackupEstimate } from './BackupEstimate.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './jobs.module.css';
+import { jobTitleText } from '../../lib/core-words/job-title.js';
+import { waitingText } from '../../lib/core-words/waiting.js';
 
 /** Props of {@link JobProgress}. */
 export interface JobProgressProps {
@@ -57,12 +59,12 @@ export function JobProgress({ job }: JobProgressProps) {
       <header className={styles.jobCardHeader}>
         <div>
           <h3 id={`job-${job.id}-title`} className="card-title">
-            {job.title}
+            {jobTitleText(job)}
           </h3>
           <p className="card-subtitle">
             {/* Queued behind its lane, or running while borg waits for a held lock (a Wait retry). */}
             {job.waitingFor !== undefined
-              ? job.waitingFor
+              ? waitingText(job)
               : job.status === 'queued'
                 ? t('progress.waitingForRepository')
                 : progress?.kind === 'step'

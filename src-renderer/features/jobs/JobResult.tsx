@@ -20,6 +20,7 @@ import { TransferChart } from './TransferChart.js';
 import { JobSpaceNote } from '../repositories/JobSpaceNote.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './jobs.module.css';
+import { jobTitleText } from '../../lib/core-words/job-title.js';
 
 /** Props of {@link JobResult}. */
 export interface JobResultProps {
@@ -56,7 +57,7 @@ export function JobResult({ job }: JobResultProps) {
   const status = job.status;
   const verdict = isVerdict(status)
     ? { icon: verdicts[status], title: t(`result.${status}`) }
-    : { icon: 'info' as const, title: job.title };
+    : { icon: 'info' as const, title: jobTitleText(job) };
   const archive = job.result?.archive;
   const warnings = job.result?.warnings ?? [];
   const duration = elapsedSeconds(job);
@@ -75,10 +76,10 @@ export function JobResult({ job }: JobResultProps) {
           <div>
             {/* h2: the card sits right under the screen's h1, and headings must not skip a level. */}
             <h2 id={`result-${job.id}`} className="card-title">
-              {job.kind === 'backup' ? verdict.title : job.title}
+              {job.kind === 'backup' ? verdict.title : jobTitleText(job)}
             </h2>
             <p className="card-subtitle">
-              {archive ? <code translate="no">{archive.name}</code> : job.title}
+              {archive ? <code translate="no">{archive.name}</code> : jobTitleText(job)}
               {duration !== undefined ? ` · ${formatDuration(duration)}` : ''}
             </p>
           </div>

@@ -13,6 +13,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { LogLines } from './LogLines.js';
 import styles from './jobs.module.css';
+import { jobTitleText } from '../../lib/core-words/job-title.js';
 
 /** Props of {@link LogPanel}. */
 export interface LogPanelProps {
@@ -70,7 +71,7 @@ export function LogPanel({ job }: LogPanelProps) {
           <span>{open ? t('log.hide') : t('log.show')}</span>
         </button>
         <span className="log-title">
-          {job ? job.title : t('log.noJob')}
+          {job ? jobTitleText(job) : t('log.noJob')}
           {job ? <StatusBadge status={job.status} /> : null}
         </span>
         <span className="log-counts">

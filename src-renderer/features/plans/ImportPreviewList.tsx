@@ -5,8 +5,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../src-main/model/plan-transfer.js';
 import { formatCount } from '../../lib/format.js';
-import { describeSchedule } from './schedule-words.js';
 import styles from './import-plans.module.css';
+import { scheduleText } from '../../lib/core-words/schedule.js';
 
 const SOURCE_KEYS = {
   borgdesk: 'import.sourceBorgdesk',
@@ -102,7 +102,7 @@ export function ImportPreviewList({ preview, chosen, onToggle }: ImportPreviewLi
                   <li key={target.repositoryKey}>
                     {t('import.to', {
                       repository: repoName.get(target.repositoryKey) ?? t('import.aRepository'),
-                      schedule: describeSchedule(target.schedule),
+                      schedule: scheduleText(target.schedule),
                     })}
                   </li>
                 ))}

@@ -19,8 +19,8 @@ import { ConfirmDialog } from './ConfirmDialog.js';
 import { describeHooks } from './hook-form.js';
 import { MonitoringStatus } from './MonitoringStatus.js';
 import { lastRunText, nextRunText } from './plan-format.js';
-import { describeRetention, describeSchedule } from './schedule-words.js';
 import styles from './plans.module.css';
+import { retentionText, scheduleText } from '../../lib/core-words/schedule.js';
 
 /** Props of {@link PlanCard}. */
 export interface PlanCardProps {
@@ -132,7 +132,7 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
                       {repo?.location ?? target.repoId}
                     </code>
                   </th>
-                  <td className={styles.planSchedule}>{describeSchedule(target.schedule)}</td>
+                  <td className={styles.planSchedule}>{scheduleText(target.schedule)}</td>
                   <td>{lastRunText(row)}</td>
                   <td>{target.schedule.kind === 'off' ? '—' : nextRunText(row, paused)}</td>
                   <td className={styles.planDrill}>
@@ -153,7 +153,7 @@ export function PlanCard({ plan, repos, homeDir, onEdit }: PlanCardProps) {
         </table>
       )}
       <p className={`muted ${styles.planRetention}`}>
-        {t('card.retention', { description: describeRetention(plan.retention) })}
+        {t('card.retention', { description: retentionText(plan.retention) })}
       </p>
       {hooks !== undefined ? (
         <p className={`muted ${styles.planRetention}`}>{t('card.commands', { hooks })}</p>

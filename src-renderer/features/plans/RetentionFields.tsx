@@ -11,9 +11,9 @@ import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
 import { useAction } from '../../lib/use-request.js';
 import { formatCount } from '../../lib/format.js';
-import { describeRetention } from './schedule-words.js';
 import { retentionOf, type PlanForm, type RetentionChoice } from './plan-form.js';
 import styles from './plans.module.css';
+import { retentionText } from '../../lib/core-words/schedule.js';
 
 /** Props of {@link RetentionFields}. */
 export interface RetentionFieldsProps {
@@ -57,7 +57,7 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
       <legend>{t('retention.legend')}</legend>
       <Field
         label={t('retention.keepArchives')}
-        hint={policy ? describeRetention(policy) : t('retention.neverDeleted')}
+        hint={policy ? retentionText(policy) : t('retention.neverDeleted')}
         error={error}
       >
         <select
@@ -69,13 +69,13 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
         >
           <option value="none">{t('retention.none')}</option>
           <option value="sensible">
-            {t('retention.sensible', { description: describeRetention(RETENTION_PRESETS.sensible) })}
+            {t('retention.sensible', { description: retentionText(RETENTION_PRESETS.sensible) })}
           </option>
           <option value="light">
-            {t('retention.light', { description: describeRetention(RETENTION_PRESETS.light) })}
+            {t('retention.light', { description: retentionText(RETENTION_PRESETS.light) })}
           </option>
           <option value="long-term">
-            {t('retention.longTerm', { description: describeRetention(RETENTION_PRESETS['long-term']) })}
+            {t('retention.longTerm', { description: retentionText(RETENTION_PRESETS['long-term']) })}
           </option>
           <option value="custom">{t('retention.custom')}</option>
         </select>

@@ -16,6 +16,7 @@ import { isFinal, latestJobFor } from '../../stores/job-events.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { OpenFolderButton } from './OpenFolderButton.js';
 import styles from './restore.module.css';
+import { jobTitleText } from '../../lib/core-words/job-title.js';
 
 /** Props of {@link RestoreJobCard}. */
 export interface RestoreJobCardProps {
@@ -31,7 +32,7 @@ export function RestoreJobCard({ repoId }: RestoreJobCardProps) {
   const openLog = useAppStore((s) => s.setLogPanelOpen);
   if (!job || dismissed) return null;
   return (
-    <section className={`card ${styles.restoreStrip} result-${job.status}`} aria-label={job.title}>
+    <section className={`card ${styles.restoreStrip} result-${job.status}`} aria-label={jobTitleText(job)}>
       {isFinal(job.status) ? <Outcome job={job} /> : <Running job={job} />}
       <div className={styles.restoreStripActions}>
         <Button size="small" variant="ghost" icon="terminal" onClick={() => openLog(true)}>
@@ -89,7 +90,7 @@ function Running({ job }: { readonly job: JobSnapshot }) {
     <div className={styles.restoreStripMain}>
       <div className={styles.restoreStripLine}>
         <StatusBadge status={job.status} />
-        <strong>{job.title}</strong>
+        <strong>{jobTitleText(job)}</strong>
         <span className="muted num">
           {figures.join(' · ') || (progress?.message ?? t('progress.starting'))}
         </span>
@@ -135,7 +136,7 @@ function Outcome({ job }: { readonly job: JobSnapshot }) {
                   ? t('outcome.summarySkipped', { formatted: formatCount(result.skippedCount) })
                   : ''
               }`
-            : (job.error?.message ?? job.title)}
+            : (job.error?.message ?? jobTitleText(job))}
         </span>
       </div>
       {result && result.targetDir !== '/' ? (

@@ -17,6 +17,7 @@ import { useAppStore } from '../../stores/app-store.js';
 import { OpenFolderButton } from './OpenFolderButton.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './restore.module.css';
+import { jobTitleText } from '../../lib/core-words/job-title.js';
 
 /** Props of {@link RestoreOutcome}. */
 export interface RestoreOutcomeProps {
@@ -61,7 +62,7 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
   const status = job.status;
   const verdict = isVerdict(status)
     ? { icon: verdicts[status], title: t(`verdict.${status}`) }
-    : { icon: 'info' as const, title: job.title };
+    : { icon: 'info' as const, title: jobTitleText(job) };
   const warnings = result?.warnings ?? [];
   return (
     <div className={`${styles.restoreOutcome} result-${job.status}`}>
@@ -72,7 +73,7 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
           </span>
           <div>
             <h3 className="card-title">{verdict.title}</h3>
-            <p className="card-subtitle">{job.title}</p>
+            <p className="card-subtitle">{jobTitleText(job)}</p>
           </div>
         </div>
         <Button

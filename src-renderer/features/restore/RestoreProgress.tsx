@@ -12,6 +12,7 @@ import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { formatBytes, formatClock, formatCount, formatDuration, truncateMiddle } from '../../lib/format.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import styles from './restore.module.css';
+import { waitingText } from '../../lib/core-words/waiting.js';
 
 /** Props of {@link RestoreProgress}. */
 export interface RestoreProgressProps {
@@ -38,7 +39,7 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
 
   // Queued behind its lane, or running while borg waits for a held lock (a Wait retry).
   const message =
-    job.waitingFor ??
+    waitingText(job) ??
     (job.status === 'queued'
       ? t('progress.waitingForRepository')
       : (progress?.message ?? t('progress.startingBorg')));
