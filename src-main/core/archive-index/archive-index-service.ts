@@ -138,7 +138,11 @@ export class ArchiveIndexService {
     const complete = slot.status === 'ready';
     const page = slot.tree?.folder(path, sort, offset, limit);
     if (page !== undefined) return { path, entries: page.entries, total: page.total, offset, complete };
-    if (complete) throw new AppError('NotFound', `There is no folder "${path}" in this archive.`);
+    if (complete)
+      throw new AppError('NotFound', `There is no folder "${path}" in this archive.`, undefined, {
+        reason: 'folderArchive',
+        params: { path },
+      });
     return { path, entries: [], total: 0, offset, complete: false };
   }
 
@@ -157,7 +161,11 @@ export class ArchiveIndexService {
     const complete = slot.status === 'ready';
     const found = slot.tree?.locate(path, sort);
     if (found !== undefined) return { ...found, complete };
-    if (complete) throw new AppError('NotFound', `There is no "${path}" in this archive.`);
+    if (complete)
+      throw new AppError('NotFound', `There is no "${path}" in this archive.`, undefined, {
+        reason: 'archive',
+        params: { path },
+      });
     return { folder: folderOf(normalizePath(path)), index: null, complete };
   }
 
@@ -309,7 +317,10 @@ export class ArchiveIndexService {
 
   private async build(slot: IndexSlot, known: ArchiveIds | undefined, giveWay?: AbortSignal): Promise<Built> {
     const { repoId, archiveName, archiveId } = slot.ref;
-    if (slot.abort.signal.aborted) throw new AppError('Cancelled', 'Loading the archive was cancelled.');
+    if (slot.abort.signal.aborted)
+      throw new AppError('Cancelled', 'Loading the archive was cancelled.', undefined, {
+        reason: 'loadingArchiveCancelled',
+      });
     const { location, ctx } = await this.deps.resolve(repoId);
     const signals = [slot.abort.signal, ...(ctx.signal ? [ctx.signal] : []), ...(giveWay ? [giveWay] : [])];
     const runCtx: BorgContext = {

@@ -18,6 +18,7 @@ export function idsOf(listing: ArchiveListing, archiveName: string, archiveId?: 
       'NotFound',
       `The archive "${archiveName}" is not in this repository.`,
       'Refresh the archive list.',
+      { reason: 'archiveRepository', params: { archiveName } },
     );
   return { repositoryId: listing.repositoryId, archiveId: archive.id };
 }
@@ -45,6 +46,7 @@ export async function withPatternErrors<T>(run: () => Promise<T>): Promise<T> {
       'InvalidInput',
       e.message,
       'Check the brackets in the pattern, or search for plain text.',
+      { reason: 'statedPattern', params: { message: e.message } },
     );
   }
 }
