@@ -13,6 +13,7 @@ import { planTargetLatest } from '../history/history-list.js';
 import { LastDrill } from '../drills/LastDrill.js';
 import { lastRunText, nextRunText } from '../plans/plan-format.js';
 import styles from './dashboard.module.css';
+import { errorSentence } from '../../lib/error-info.js';
 
 /** Props of {@link PlansSummary}. */
 export interface PlansSummaryProps {
@@ -76,7 +77,7 @@ function LastResultCell({ last, row }: { last: HistoryEntry | undefined; row: Up
   if (last === undefined) return <td>{lastRunText(row)}</td>;
   const failure =
     last.status === 'failed' && last.error !== undefined
-      ? [last.error.message, last.error.remedy].filter(Boolean).join(' ')
+      ? errorSentence(last.error)
       : undefined;
   return (
     <td className="plan-last-result" title={failure}>

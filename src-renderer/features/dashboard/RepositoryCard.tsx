@@ -20,6 +20,7 @@ import { GrowthChart } from './GrowthChart.js';
 import { lastBackupFigure } from './last-backup.js';
 import { totalOriginalSize } from './growth-series.js';
 import styles from './dashboard.module.css';
+import { wordError } from '../../lib/error-info.js';
 
 /** Props of {@link RepositoryCard}. */
 export interface RepositoryCardProps {
@@ -120,7 +121,7 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
           <Icon name="alert" size={16} />
           <span>
             {data ? 'Could not refresh: ' : ''}
-            {details.error.message}
+            {wordError(details.error).message}
           </span>
         </div>
       ) : data ? (

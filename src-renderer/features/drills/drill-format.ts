@@ -3,6 +3,7 @@ import type { RestoreTestSchedule } from '../../../src-main/model/drill.js';
 import type { HistoryEntry } from '../../../src-main/model/history.js';
 import type { Choice } from '../../lib/choices.js';
 import { formatRelative } from '../../lib/format.js';
+import { errorSentence } from '../../lib/error-info.js';
 
 /** The plan editor's "Test a restore" choices. */
 export const restoreTestChoices: readonly Choice<RestoreTestSchedule>[] = [
@@ -38,5 +39,5 @@ export function drillLine(entry: HistoryEntry, now?: Date): string {
 /** The whole result (its summary, or the failure and what to do), for a tooltip. */
 export function drillDetail(entry: HistoryEntry): string {
   if (entry.drill !== undefined) return `${entry.drill.summary} (${entry.drill.archiveName})`;
-  return [entry.error?.message, entry.error?.remedy].filter(Boolean).join(' ');
+  return entry.error === undefined ? '' : errorSentence(entry.error);
 }

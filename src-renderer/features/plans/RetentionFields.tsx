@@ -11,6 +11,7 @@ import { Field } from '../../components/Field.js';
 import { useAction } from '../../lib/use-request.js';
 import { retentionOf, type PlanForm, type RetentionChoice } from './plan-form.js';
 import styles from './plans.module.css';
+import { wordError } from '../../lib/error-info.js';
 
 /** Props of {@link RetentionFields}. */
 export interface RetentionFieldsProps {
@@ -111,7 +112,7 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
               </Button>
             </div>
           )}
-          {preview.error ? <p className="field-error">{preview.error.message}</p> : null}
+          {preview.error ? <p className="field-error">{wordError(preview.error).message}</p> : null}
           {result ? (
             <div role="region" aria-label="Prune preview">
               <p>
