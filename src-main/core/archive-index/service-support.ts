@@ -50,3 +50,23 @@ export async function withPatternErrors<T>(run: () => Promise<T>): Promise<T> {
     );
   }
 }
+
+/** The error for a `path` a fully indexed archive does not hold. */
+export function notInArchive(path: string, kind: 'folder' | 'entry'): AppError {
+  return kind === 'folder'
+    ? new AppError('NotFound', `There is no folder "${path}" in this archive.`, undefined, {
+        reason: 'folderArchive',
+        params: { path },
+      })
+    : new AppError('NotFound', `There is no "${path}" in this archive.`, undefined, {
+        reason: 'archive',
+        params: { path },
+      });
+}
+
+/** The error for an archive whose loading was cancelled. */
+export function loadingCancelled(): AppError {
+  return new AppError('Cancelled', 'Loading the archive was cancelled.', undefined, {
+    reason: 'loadingArchiveCancelled',
+  });
+}

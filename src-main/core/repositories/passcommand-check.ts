@@ -97,3 +97,11 @@ export function optionalPasscommand(
   }
   return requirePasscommand(raw);
 }
+
+/** The error for a passcommand whose test did not print a passphrase the repository accepts. */
+export function passcommandUnusable(message: string, remedy: string | undefined): AppError {
+  return new AppError('InvalidInput', message, remedy, {
+    reason: 'stated',
+    params: { message, remedy: remedy ?? '' },
+  });
+}

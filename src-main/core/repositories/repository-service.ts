@@ -23,6 +23,7 @@ import { isRemoteLocation, normalizeLocation } from './location.js';
 import {
   NOT_ENCRYPTED_RESULT,
   optionalPasscommand,
+  passcommandUnusable,
   PASSCOMMAND_TEST_TIMEOUT_MS,
   requirePasscommand,
   testPasscommand,
@@ -303,11 +304,7 @@ export class RepositoryService {
     }
     const passcommand = requirePasscommand(params.passcommand);
     const tested = await this.testPasscommand({ repoId: repo.id, passcommand });
-    if (tested.outcome !== 'ok')
-      throw new AppError('InvalidInput', tested.message, tested.remedy, {
-        reason: 'stated',
-        params: { message: tested.message, remedy: tested.remedy ?? '' },
-      });
+    if (tested.outcome !== 'ok') throw passcommandUnusable(tested.message, tested.remedy);
     const updated = (await this.deps.registry.update(repo.id, { passcommand })) ?? repo;
     this.changed();
     return this.summarize(updated);

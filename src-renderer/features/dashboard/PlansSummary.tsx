@@ -76,9 +76,7 @@ export function PlansSummary({ repos, latest, latestByPlan }: PlansSummaryProps)
 function LastResultCell({ last, row }: { last: HistoryEntry | undefined; row: UpcomingRunRow | undefined }) {
   if (last === undefined) return <td>{lastRunText(row)}</td>;
   const failure =
-    last.status === 'failed' && last.error !== undefined
-      ? errorSentence(last.error)
-      : undefined;
+    last.status === 'failed' && last.error !== undefined ? errorSentence(last.error) : undefined;
   return (
     <td className="plan-last-result" title={failure}>
       <StatusBadge status={last.status} /> <span>{formatDateTime(last.finishedAt)}</span>
