@@ -91,6 +91,8 @@ describe('archive name length', () => {
       code: 'InvalidArchiveName',
       message: `Archive names can have ${limit}. This one has 300.`,
       remedy: 'Choose another archive name.',
+      reason: 'statedName',
+      params: { message: `Archive names can have ${limit}. This one has 300.` },
     });
   });
 });

@@ -1,3 +1,5 @@
+import type { ErrorParams } from '../model/errors.js';
+
 /**
  * Borg's error msgids (the exception class names listed under "Message IDs" in borg's frontend docs,
  * and the classes in borg 1.2.4's source) mapped to our codes, plain-language messages and remedies.
@@ -62,6 +64,9 @@ export interface CatalogEntry {
   readonly code: BorgErrorCode;
   readonly message: string;
   readonly remedy?: string;
+  /** The variant of `code` the UI words, when not the code's own words. */
+  readonly reason?: string;
+  readonly params?: ErrorParams;
 }
 
 const passphraseWrong: CatalogEntry = {
@@ -124,12 +129,14 @@ const replayed: CatalogEntry = {
   message:
     'Possible attack: this repository is older than the state this computer last saw (borg calls it a replay). An old copy may have been put in its place.',
   remedy: SAFE_STEPS,
+  reason: 'possibleAttackRepositoryOlder',
 };
 const cacheNewer: CatalogEntry = {
   code: 'SecurityCheckFailed',
   message:
     "Borg's cache is newer than this repository: another repository with the same id, or an old copy of this one, is at this location.",
   remedy: SAFE_STEPS,
+  reason: 'borgSCacheNewer',
 };
 
 /** msgid → entry; each msgid is the exception class name borg 1.2 prints with `--log-json`. */
@@ -160,16 +167,19 @@ export const MSGID_CATALOG: Readonly<Record<string, CatalogEntry>> = {
     code: 'InvalidRepository',
     message: "The repository's config file is not valid.",
     remedy: 'Check the config file in the repository folder, or restore it from a copy.',
+    reason: 'repositorySConfigFile',
   },
   'Repository.AtticRepository': {
     code: 'UnsupportedRepository',
     message: 'This is an old Attic repository.',
     remedy: 'Convert it with "borg upgrade" first.',
+    reason: 'oldAtticRepository',
   },
   NoManifestError: {
     code: 'InvalidRepository',
     message: 'The repository has no manifest, so borg cannot read it.',
     remedy: 'Run "borg check --repair" on the repository.',
+    reason: 'repositoryManifestBorgRead',
   },
   'Repository.ParentPathDoesNotExist': {
     code: 'ParentPathDoesNotExist',
@@ -207,6 +217,7 @@ export const MSGID_CATALOG: Readonly<Record<string, CatalogEntry>> = {
     code: 'InsufficientFreeSpace',
     message: "The repository's storage quota is used up.",
     remedy: 'Prune old archives and compact, or raise the quota.',
+    reason: 'repositorySStorageQuota',
   },
   LockTimeout: {
     code: 'LockTimeout',
@@ -235,15 +246,18 @@ export const MSGID_CATALOG: Readonly<Record<string, CatalogEntry>> = {
     code: 'KeyInvalid',
     message: 'This key belongs to a different repository.',
     remedy: 'Choose the key exported from this repository.',
+    reason: 'keyBelongsDifferentRepository',
   },
   NotABorgKeyFile: {
     code: 'KeyInvalid',
     message: 'This file is not a borg key.',
     remedy: 'Choose the file Borgdesk or "borg key export" saved.',
+    reason: 'fileBorgKey',
   },
   UnencryptedRepo: {
     code: 'InvalidArguments',
     message: 'This repository is not encrypted, so it has no key.',
+    reason: 'repositoryEncryptedKey',
   },
   UnknownKeyType: unsupported,
   UnsupportedPayloadError: unsupported,
@@ -261,16 +275,21 @@ export const MSGID_CATALOG: Readonly<Record<string, CatalogEntry>> = {
     code: 'InvalidArchiveName',
     message: 'The archive name contains a placeholder borg does not know.',
     remedy: 'Use placeholders such as {hostname}, {now} or {user}, or write braces as {{ and }}.',
+    reason: 'unknownPlaceholder',
+    // i18next reads {{ as a placeholder: the braces themselves are params.
+    params: { open: '{{', close: '}}' },
   },
   'Signal.SIGTERM': {
     code: 'Interrupted',
     message: 'Borg was stopped by a termination signal.',
     remedy: 'Run the task again.',
+    reason: 'borgStoppedTerminationSignal',
   },
   'Signal.SIGHUP': {
     code: 'Interrupted',
     message: 'Borg was stopped because its session ended.',
     remedy: 'Run the task again.',
+    reason: 'borgStoppedBecauseSession',
   },
 };
 

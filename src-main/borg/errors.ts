@@ -7,7 +7,7 @@
  * killed run, the next run's "Removed stale lock" notices are just housekeeping.
  */
 import { constants as osConstants } from 'node:os';
-import type { SerializedError } from '../model/errors.js';
+import type { ErrorParams, SerializedError } from '../model/errors.js';
 import {
   MSGID_CATALOG,
   PROMPT_DESCRIPTIONS,
@@ -42,6 +42,8 @@ export interface BorgErrorInit extends FailureCause {
 export class BorgError extends Error {
   readonly code: BorgErrorCode;
   readonly remedy?: string;
+  readonly reason?: string;
+  readonly params?: ErrorParams;
   readonly msgid?: string;
   readonly rc?: number;
   readonly prompt?: string;
@@ -55,6 +57,8 @@ export class BorgError extends Error {
     this.name = 'BorgError';
     this.code = init.code;
     if (init.remedy !== undefined) this.remedy = init.remedy;
+    if (init.reason !== undefined) this.reason = init.reason;
+    if (init.params !== undefined) this.params = { ...init.params };
     if (init.msgid !== undefined) this.msgid = init.msgid;
     if (init.rc !== undefined) this.rc = init.rc;
     if (init.prompt !== undefined) this.prompt = init.prompt;
@@ -67,6 +71,8 @@ export class BorgError extends Error {
   toSerialized(): SerializedError {
     const out: SerializedError = { code: this.code, message: this.message };
     if (this.remedy !== undefined) out.remedy = this.remedy;
+    if (this.reason !== undefined) out.reason = this.reason;
+    if (this.params !== undefined) out.params = { ...this.params };
     if (this.msgid !== undefined) out.msgid = this.msgid;
     if (this.rc !== undefined) out.rc = this.rc;
     if (this.fullDisk !== undefined) out.fullDisk = this.fullDisk;
@@ -140,29 +146,81 @@ export function borgErrorFromRun(run: FailedRun): BorgError {
   const argumentError = findArgumentError(run.rawLines);
   // Borg 2 checks a new archive's name when it starts (helpers/parseformat.py archivename_validator).
   if (argumentError?.includes('Invalid archive name') === true) {
-    const message = `Borg did not accept the archive name: ${shorten(argumentError.replace(/^argument NAME: /, ''))}`;
-    return new BorgError({ code: 'InvalidArchiveName', message, remedy: 'Choose another archive name.', rc });
+    const borgText = shorten(argumentError.replace(/^argument NAME: /, ''));
+    const message = `Borg did not accept the archive name: ${borgText}`;
+    return new BorgError({
+      code: 'InvalidArchiveName',
+      message,
+      remedy: 'Choose another archive name.',
+      rc,
+      reason: 'borgRefusedName',
+      params: { borgText },
+    });
   }
   if (argumentError !== undefined) {
     const message = `Borg did not accept the command: ${argumentError}`;
-    return new BorgError({ code: 'InvalidArguments', message, rc });
+    return new BorgError({
+      code: 'InvalidArguments',
+      message,
+      rc,
+      reason: 'borgRefusedCommand',
+      params: { borgText: argumentError },
+    });
   }
   if (msgid === 'Exception') {
     const remedy = "Borg's details are in the job log. Please report this if it keeps happening.";
-    return new BorgError({ code: 'BorgFailed', message: 'Borg hit an unexpected error.', remedy, msgid, rc });
+    return new BorgError({
+      code: 'BorgFailed',
+      message: 'Borg hit an unexpected error.',
+      remedy,
+      msgid,
+      rc,
+      reason: 'borgHitUnexpectedError',
+    });
   }
   const last = withMsgid ?? run.errors[run.errors.length - 1];
   if (last) {
-    return new BorgError({ code: 'BorgFailed', message: shorten(last.message), msgid: last.msgid, rc });
+    const borgText = shorten(last.message);
+    return new BorgError({
+      code: 'BorgFailed',
+      message: borgText,
+      msgid: last.msgid,
+      rc,
+      reason: 'borgSaid',
+      params: { borgText },
+    });
   }
   const warning = exitKind(rc) === 'warning' ? lastRealWarning(run.warnings ?? []) : undefined;
   if (warning !== undefined) {
-    const message = `Borg finished with a warning: ${shorten(warning)}`;
-    return new BorgError({ code: 'BorgFailed', message, remedy: 'See the job log for details.', rc });
+    const borgText = shorten(warning);
+    const message = `Borg finished with a warning: ${borgText}`;
+    return new BorgError({
+      code: 'BorgFailed',
+      message,
+      remedy: 'See the job log for details.',
+      rc,
+      reason: 'borgWarned',
+      params: { borgText },
+    });
   }
   const lastRaw = [...run.rawLines].reverse().find((line) => line.trim() !== '');
-  const message = lastRaw === undefined ? `Borg failed with exit code ${rc}.` : shorten(lastRaw);
-  return new BorgError({ code: 'BorgFailed', message, rc });
+  if (lastRaw === undefined) {
+    return new BorgError({
+      code: 'BorgFailed',
+      message: `Borg failed with exit code ${rc}.`,
+      rc,
+      reason: 'exitCode',
+      params: { rc },
+    });
+  }
+  const borgText = shorten(lastRaw);
+  return new BorgError({
+    code: 'BorgFailed',
+    message: borgText,
+    rc,
+    reason: 'borgSaid',
+    params: { borgText },
+  });
 }
 
 /** The error for a borg that died of signal rc - 128 (a kill, the out-of-memory killer, a logout). */
@@ -174,7 +232,14 @@ export function signalError(rc: number): BorgError {
     name === 'SIGKILL'
       ? 'Run the task again. If nobody stopped borg, the system may have run out of memory and ended it.'
       : 'Run the task again.';
-  return new BorgError({ code: 'Interrupted', message, remedy, rc });
+  return new BorgError({
+    code: 'Interrupted',
+    message,
+    remedy,
+    rc,
+    reason: name === undefined ? 'signal' : name === 'SIGKILL' ? 'killed' : 'namedSignal',
+    params: { number, name: name ?? '' },
+  });
 }
 
 const CONNECTION_CLOSED: ReadonlySet<string> = new Set(['ConnectionClosed', 'ConnectionClosedWithHint']);

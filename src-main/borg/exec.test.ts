@@ -73,6 +73,8 @@ printf '\\251"}\\r\\n{"type": "log_message", "levelname": "WARNING", "message": 
     expect(isBorgError(error) && error.toSerialized()).toEqual({
       code: 'BorgFailed',
       message: 'Disk on fire',
+      reason: 'borgSaid',
+      params: { borgText: 'Disk on fire' },
       msgid: 'New.Error',
       rc: 2,
     });
@@ -160,6 +162,8 @@ printf '\\251"}\\r\\n{"type": "log_message", "levelname": "WARNING", "message": 
       code: 'BorgNotExecutable',
       message: `${file} cannot be run: it is not an executable program, or you may not run it.`,
       remedy: 'Choose the borg program itself in Settings (or make the file executable with chmod +x).',
+      reason: 'borgNotExecutable',
+      params: { file },
     });
   });
 

@@ -5,6 +5,7 @@
  * rules read the errno and the traceback's frames, so the user gets the cause, not "unexpected
  * error". Recorded examples: __fixtures__/error-*.stderr.jsonl (record-failure-fixtures.sh).
  */
+import type { ErrorParams } from '../model/errors.js';
 import type { BorgErrorCode } from './error-catalog.js';
 
 /** Which disk a "no space left" (ENOSPC) hit. */
@@ -15,6 +16,10 @@ export interface FailureCause {
   readonly code: BorgErrorCode;
   readonly message: string;
   readonly remedy?: string;
+  /** The variant of `code` the UI words (`errors:<code>.reasons.<reason>`), when not the code's own words. */
+  readonly reason?: string;
+  /** The values the UI's sentence needs. */
+  readonly params?: ErrorParams;
   /** For PromptRefused: the prompt's env var, e.g. BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK. */
   readonly prompt?: string;
   /** For PromptRefused: borg's own question text. */
@@ -52,6 +57,7 @@ export function diskFullWords(where: FullDisk, quota = false): FailureCause {
         : "The disk holding borg's cache is full.",
       remedy:
         'Free space on that disk (borg keeps its cache in ~/.cache/borg), then try again. The repository is unharmed: borg removed the unfinished backup.',
+      reason: quota ? 'cacheQuota' : 'cacheFull',
       fullDisk,
     };
   }
@@ -64,6 +70,7 @@ export function diskFullWords(where: FullDisk, quota = false): FailureCause {
         : 'A disk borg writes to is full (the repository or borg’s cache).',
     remedy:
       'Compact the repository (Compact… on its screen) to give back the space of deleted archives, delete or prune old archives and compact again, free space on that disk, or back up to a repository on another drive; then try again.',
+    ...(quota ? { reason: 'repositoryQuota' } : where === 'repository' ? { reason: 'repositoryFull' } : {}),
     fullDisk,
   };
 }
@@ -86,12 +93,13 @@ export function repositoryVersionCause(errors: readonly string[]): FailureCause 
     // borg 2's store layout has a config/ folder where borg 1 expects a config file.
     const storeLayout = /IsADirectoryError: \[Errno 21\] Is a directory: '[^']*[/\\]config'/.test(text);
     if (version !== undefined || storeLayout) {
-      const madeBy =
-        version === undefined || Number(version) >= 2 ? 'borg 2' : `repository version ${version}`;
+      const byBorg2 = version === undefined || Number(version) >= 2;
+      const madeBy = byBorg2 ? 'borg 2' : `repository version ${version}`;
       return {
         code: 'RepositoryVersionUnsupported',
         message: `This repository was made by ${madeBy}; this borg cannot open it.`,
         remedy: 'Install borg 2 and choose its path in Settings, or pick a repository made with borg 1.',
+        ...(byBorg2 ? {} : { reason: 'oldRepositoryVersion', params: { version } }),
       };
     }
   }
@@ -130,6 +138,8 @@ export function tracebackCause(errors: readonly string[]): FailureCause | undefi
       code: 'PermissionDenied',
       message: `Borg was not allowed to open a file it needs${where}.`,
       remedy: 'Check the owner and permissions of that file or folder, then try again.',
+      reason: 'borgAllowedOpenFile',
+      params: { where },
     };
   }
   if (/\[Errno 5\]|Input\/output error/.test(text)) {
@@ -138,6 +148,8 @@ export function tracebackCause(errors: readonly string[]): FailureCause | undefi
       message: `A disk reported a read or write error${where}.`,
       remedy:
         'Check that the drive is still connected; a failing drive shows this too. Run "borg check" afterwards.',
+      reason: 'diskReportedReadWrite',
+      params: { where },
     };
   }
   if (/FileNotFoundError: \[Errno 2\]/.test(text)) {
@@ -145,6 +157,8 @@ export function tracebackCause(errors: readonly string[]): FailureCause | undefi
       code: 'FileDisappeared',
       message: `A file borg was using disappeared while it ran${where}.`,
       remedy: 'Check that the drive is still connected, then try again.',
+      reason: 'fileBorgUsingDisappeared',
+      params: { where },
     };
   }
   // Borg 2 logs a damaged object's IntegrityError, or msgpack's UnpackException for damaged metadata,
@@ -161,6 +175,7 @@ export function tracebackCause(errors: readonly string[]): FailureCause | undefi
       code: 'SystemOutOfResources',
       message: 'Borg ran out of memory.',
       remedy: 'Close some programs, or back up fewer files at once, then try again.',
+      reason: 'borgRanOutMemory',
     };
   }
   // borg 1.2 checks archive names only when it writes the manifest (helpers/manifest.py).
@@ -169,6 +184,7 @@ export function tracebackCause(errors: readonly string[]): FailureCause | undefi
       code: 'InvalidArchiveName',
       message: 'The archive name is longer than borg allows (255 characters).',
       remedy: 'Choose a shorter archive name.',
+      reason: 'archiveNameLongerBorg',
     };
   }
   return undefined;
@@ -209,5 +225,6 @@ export function archiveMatchCause(message: string): FailureCause | undefined {
     code: 'InvalidArchiveName',
     message: 'Several archives in this repository have this name, so borg does not know which one is meant.',
     remedy: 'Rename one of them, then try again.',
+    reason: 'severalArchivesRepositoryName',
   };
 }

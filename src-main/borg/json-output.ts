@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ArchiveSummary } from '../model/archive.js';
+import type { ErrorDetail } from '../model/errors.js';
 import type { RepositoryStats } from '../model/repository.js';
 import { BorgError } from './errors.js';
 
@@ -224,17 +225,20 @@ export function parseJson<T>(stdout: string, schema: z.ZodType<T>, what: string)
   try {
     value = JSON.parse(stdout);
   } catch {
-    throw unexpected(`${what} did not print valid JSON.`);
+    throw unexpected(`${what} did not print valid JSON.`, { reason: 'invalidJson', params: { what } });
   }
   const r = schema.safeParse(value);
   if (!r.success) {
     const where = r.error.issues[0]?.path.join('.') ?? '';
-    throw unexpected(`${what} printed JSON in an unexpected shape${where ? ` (at "${where}")` : ''}.`);
+    throw unexpected(`${what} printed JSON in an unexpected shape${where ? ` (at "${where}")` : ''}.`, {
+      reason: where ? 'unexpectedJsonAt' : 'unexpectedJson',
+      params: { what, where },
+    });
   }
   return r.data;
 }
 
-function unexpected(message: string): BorgError {
+function unexpected(message: string, detail: ErrorDetail): BorgError {
   const remedy = 'This borg version may not be supported. Check the borg version in Settings.';
-  return new BorgError({ code: 'UnexpectedOutput', message, remedy });
+  return new BorgError({ code: 'UnexpectedOutput', message, remedy, ...detail });
 }

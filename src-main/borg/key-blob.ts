@@ -31,6 +31,7 @@ export function parseKeyFileText(text: string): KeyFileText {
       code: 'KeyInvalid',
       message: 'This is not a borg key file: it should start with "BORG_KEY" and the repository id.',
       remedy: 'Choose the file Borgdesk or "borg key export" saved.',
+      reason: 'borgKeyFileShould',
     });
   }
   return { repositoryId: match[1] ?? '', blob: Buffer.from((match[2] ?? '').replace(/\s+/g, ''), 'base64') };
@@ -81,6 +82,7 @@ function notAKey(): BorgError {
     code: 'KeyInvalid',
     message: 'The key is damaged or in a format this borg version does not know.',
     remedy: 'Export the key again from the repository.',
+    reason: 'keyDamagedFormatBorg',
   });
 }
 
@@ -93,6 +95,7 @@ function argon2Key(): BorgError {
     message:
       'This key is protected with Argon2 (borg 2). Borgdesk cannot decrypt such a key by itself, so it could not check it without borg.',
     remedy: 'Keep the export: borg 2 opens it. Check it by importing it on a computer with borg 2.',
+    reason: 'keyProtectedArgonBorg',
   });
 }
 
@@ -141,6 +144,7 @@ export async function openKeyBlob(blob: Buffer, passphrase: string): Promise<Ope
       code: 'PassphraseWrong',
       message: 'The passphrase does not open this key.',
       remedy: 'Check the passphrase you wrote down. Passphrases are case-sensitive.',
+      reason: 'passphraseOpenKey',
     });
   }
   let inner: MsgValue;

@@ -33,6 +33,8 @@ export function unsupportedLocationError(
         code: 'UnsupportedRepository',
         message: problem.message,
         remedy: problem.remedy,
+        reason: 'stated',
+        params: { message: problem.message, remedy: problem.remedy },
       });
     }
   }

@@ -23,10 +23,17 @@ export interface PaperKey {
 const sha = (data: Buffer | string, digits: number): string =>
   createHash('sha256').update(data).digest('hex').slice(0, digits);
 
-function invalid(message: string): BorgError {
+/** Which check of a paper key failed, for the UI's words. */
+interface PaperKeyProblem {
+  readonly reason: string;
+  readonly params?: Readonly<Record<string, number>>;
+}
+
+function invalid(message: string, detail: PaperKeyProblem): BorgError {
   return new BorgError({
     code: 'KeyInvalid',
     message,
+    ...detail,
     remedy: 'Compare the line with the printed key (0-9, a-f and one "-" per line) and type it again.',
   });
 }
@@ -35,7 +42,7 @@ function invalid(message: string): BorgError {
 export function parsePaperKey(text: string): PaperKey {
   const rows = text.split(/\r?\n/).map((row) => row.trim());
   const idRow = rows.find((row) => /^id\s*:/i.test(row));
-  if (idRow === undefined) throw invalid('The paper key has no "id:" line.');
+  if (idRow === undefined) throw invalid('The paper key has no "id:" line.', { reason: 'paperNoIdLine' });
   const idLine = idRow
     .replace(/^id\s*:/i, '')
     .replace(/\s+/g, '')
@@ -43,9 +50,12 @@ export function parsePaperKey(text: string): PaperKey {
   const [idData = '', idSum, extra] = idLine.split('-');
   const [count = '', repositoryIdPrefix = '', total = '', more] = idData.split('/');
   if (idSum === undefined || extra !== undefined || more !== undefined || !/^\d+$/.test(count)) {
-    throw invalid('The "id:" line is not complete: it needs three parts separated by "/" and a "-".');
+    throw invalid('The "id:" line is not complete: it needs three parts separated by "/" and a "-".', {
+      reason: 'paperIdIncomplete',
+    });
   }
-  if (sha(idData, 2) !== idSum) throw invalid('The "id:" line has a typo: its checksum does not match.');
+  if (sha(idData, 2) !== idSum)
+    throw invalid('The "id:" line has a typo: its checksum does not match.', { reason: 'paperIdTypo' });
   const expected = Number(count);
   const byNumber = new Map<number, string>();
   for (const row of rows) {
@@ -56,22 +66,34 @@ export function parsePaperKey(text: string): PaperKey {
   const parts: Buffer[] = [];
   for (let n = 1; n <= expected; n++) {
     const line = byNumber.get(n);
-    if (line === undefined) throw invalid(`Line ${n} of ${expected} is missing.`);
+    if (line === undefined)
+      throw invalid(`Line ${n} of ${expected} is missing.`, {
+        reason: 'paperLineMissing',
+        params: { n, expected },
+      });
     const [hex = '', sum, extraDash] = line.split('-');
     if (sum === undefined || extraDash !== undefined || !/^(?:[0-9a-f]{2})+$/.test(hex)) {
-      throw invalid(`Line ${n} is not valid: only 0-9, a-f and one "-" belong in it.`);
+      throw invalid(`Line ${n} is not valid: only 0-9, a-f and one "-" belong in it.`, {
+        reason: 'paperLineInvalid',
+        params: { n },
+      });
     }
     const bytes = Buffer.from(hex, 'hex');
     const index = Buffer.alloc(2);
     index.writeUInt16BE(n);
     if (sha(Buffer.concat([index, bytes]), 2) !== sum)
-      throw invalid(`Line ${n} has a typo: its checksum does not match.`);
+      throw invalid(`Line ${n} has a typo: its checksum does not match.`, {
+        reason: 'paperLineTypo',
+        params: { n },
+      });
     lines.push(line);
     parts.push(bytes);
   }
   const blob = Buffer.concat(parts);
   if (sha(blob, 12) !== total)
-    throw invalid('Every line checks out, but the whole key does not: a line may be swapped.');
+    throw invalid('Every line checks out, but the whole key does not: a line may be swapped.', {
+      reason: 'paperKeySwapped',
+    });
   return { idLine, repositoryIdPrefix, lines, blob };
 }
 

@@ -33,37 +33,76 @@ export function explainPasscommandFailure(
   };
   if (error.code === 'PassphraseWrong') {
     const message = `${named} printed a passphrase this repository does not accept.`;
-    return new BorgError({ ...base, code: 'PassphraseWrong', message });
+    return new BorgError({
+      ...base,
+      code: 'PassphraseWrong',
+      message,
+      reason: 'passcommandWrong',
+      params: { command: passcommand },
+    });
   }
   const texts = run.errors.map((e) => e.message);
   if (error.code === 'PasscommandFailed') {
+    const failure = failureOf(texts, run);
     return new BorgError({
       ...base,
       code: 'PasscommandFailed',
-      message: `${named} ${failureOf(texts, run)}.`,
+      message: `${named} ${failure.words}.`,
+      reason: failure.reason,
+      params: { command: passcommand, ...failure.params },
     });
   }
   const traceback = texts.find((t) => t.includes('env_passcommand'));
   const osError = traceback === undefined ? null : OS_ERROR.exec(traceback);
   if (osError !== null) {
-    const message = `${named} could not be started (${osError[2]?.trim().toLowerCase() ?? osError[1]}).`;
-    return new BorgError({ ...base, code: 'PasscommandFailed', message });
+    const why = osError[2]?.trim().toLowerCase() ?? osError[1] ?? '';
+    const message = `${named} could not be started (${why}).`;
+    return new BorgError({
+      ...base,
+      code: 'PasscommandFailed',
+      message,
+      reason: 'passcommandNotStarted',
+      params: { command: passcommand, why },
+    });
   }
   return error;
 }
 
+/** What a failed passcommand did, in English for the log and as a reason with params for the UI. */
+interface PasscommandFailure {
+  readonly words: string;
+  readonly reason: 'passcommandExit' | 'passcommandSignal' | 'passcommandMissing' | 'passcommandFailed';
+  readonly params: Readonly<Record<string, string>>;
+}
+
 /** "failed (exit code 2: gpg: decryption failed)" and the like, from borg's message and the command's stderr. */
-function failureOf(texts: readonly string[], run: FailedRun): string {
+function failureOf(texts: readonly string[], run: FailedRun): PasscommandFailure {
   const text = texts.join('\n');
   const stderr = run.rawLines.map((line) => line.trim()).find((line) => line !== '');
+  // The command's own output, with its separator: data, shown as given.
   const said = stderr === undefined ? '' : `: ${shorten(stderr)}`;
   const status = EXIT_STATUS.exec(text)?.[1];
-  if (status !== undefined) return `failed (exit code ${status}${said})`;
+  if (status !== undefined) {
+    return {
+      words: `failed (exit code ${status}${said})`,
+      reason: 'passcommandExit',
+      params: { status, said },
+    };
+  }
   const signal = DIED.exec(text)?.[1];
-  if (signal !== undefined) return `was stopped by ${signal}${said}`;
+  if (signal !== undefined) {
+    return {
+      words: `was stopped by ${signal}${said}`,
+      reason: 'passcommandSignal',
+      params: { signal, said },
+    };
+  }
   const missing = NOT_FOUND.exec(text)?.[1];
-  if (missing !== undefined) return `could not be started: there is no program “${missing}”`;
-  return `failed${said}`;
+  if (missing !== undefined) {
+    const words = `could not be started: there is no program “${missing}”`;
+    return { words, reason: 'passcommandMissing', params: { program: missing } };
+  }
+  return { words: `failed${said}`, reason: 'passcommandFailed', params: { said } };
 }
 
 function shorten(line: string, max = 200): string {

@@ -30,6 +30,7 @@ export function sftpFailureCause(errors: readonly string[]): SshFailureCause | u
       message: 'The sftp server refused the login: it did not accept this computer’s ssh key.',
       remedy:
         'Check the user name in the location, and that the public key of the key chosen for this repository is in the server’s ~/.ssh/authorized_keys. Borgdesk never asks for a password.',
+      reason: 'sftpServerRefusedLogin',
     };
   }
   if (/NoValidConnectionsError|Unable to connect to port \d+|Connection refused/.test(text)) {
@@ -38,6 +39,7 @@ export function sftpFailureCause(errors: readonly string[]): SshFailureCause | u
       message: 'The server refused the connection: nothing answers on that port.',
       remedy:
         'Check the port in the location (sftp uses 22 unless you give another), and that the server runs its ssh service.',
+      reason: 'serverRefusedConnectionNothing',
     };
   }
   if (/gaierror|Name or service not known|Temporary failure in name resolution/.test(text)) {
@@ -52,6 +54,7 @@ export function sftpFailureCause(errors: readonly string[]): SshFailureCause | u
       code: 'SshTimedOut',
       message: 'The server did not answer in time (or what answers is not an ssh server).',
       remedy: 'Check that the server is reachable from this network, and the port in the location.',
+      reason: 'serverDidAnswerTime',
     };
   }
   if (/SFTPError|Failure: .*[Ss]ubsystem|EOFError/.test(text) && /sftp/.test(text)) {
@@ -59,6 +62,7 @@ export function sftpFailureCause(errors: readonly string[]): SshFailureCause | u
       code: 'SshNotSshServer',
       message: 'The server accepted the login but offers no sftp.',
       remedy: 'Enable sftp on the server (in OpenSSH: “Subsystem sftp internal-sftp” in sshd_config).',
+      reason: 'serverAcceptedLoginOffers',
     };
   }
   return undefined;
@@ -75,5 +79,6 @@ function backendMissing(scheme: 'sftp' | 'rclone'): FailureCause {
       scheme === 'sftp'
         ? 'Install paramiko for the Python borg runs with (Debian: apt install python3-paramiko), then try again.'
         : 'Install rclone 1.57 or newer (Debian: apt install rclone), then try again.',
+    reason: scheme === 'sftp' ? 'sftpBackendMissing' : 'rcloneBackendMissing',
   };
 }

@@ -30,6 +30,8 @@ export function spawnFailure(code: string | undefined, subject: SpawnSubject): B
         remedy: subject.isBorg
           ? 'Choose the borg program itself in Settings (or make the file executable with chmod +x).'
           : 'Check the file permissions of the program the command starts.',
+        reason: subject.isBorg ? 'borgNotExecutable' : 'commandNotExecutable',
+        params: { file: subject.file },
       });
     case 'EMFILE':
     case 'ENFILE':
@@ -40,6 +42,14 @@ export function spawnFailure(code: string | undefined, subject: SpawnSubject): B
             ? `Borgdesk has too many files open to start ${name}.`
             : `The system has too many files open to start ${name}.`,
         remedy: 'Close some windows or programs, or restart Borgdesk, then try again.',
+        reason:
+          code === 'EMFILE'
+            ? subject.isBorg
+              ? 'borgdeskBorg'
+              : 'borgdeskCommand'
+            : subject.isBorg
+              ? 'systemBorg'
+              : 'systemCommand',
       });
     case 'EAGAIN':
     case 'ENOMEM':
@@ -47,12 +57,21 @@ export function spawnFailure(code: string | undefined, subject: SpawnSubject): B
         code: 'SystemOutOfResources',
         message: `The system has no ${code === 'ENOMEM' ? 'memory' : 'room for another process'} to start ${name}.`,
         remedy: 'Close some programs, then try again.',
+        reason:
+          code === 'ENOMEM'
+            ? subject.isBorg
+              ? 'memoryBorg'
+              : 'memoryCommand'
+            : subject.isBorg
+              ? 'processBorg'
+              : 'processCommand',
       });
     case 'E2BIG':
       return new BorgError({
         code: 'CommandTooLong',
         message: `The command line for ${name} is longer than the system allows.`,
         remedy: 'Back up fewer separate folders or patterns per plan (choose a parent folder instead).',
+        reason: subject.isBorg ? 'borgCommandLine' : 'commandLine',
       });
     default:
       return new BorgError({
@@ -61,6 +80,8 @@ export function spawnFailure(code: string | undefined, subject: SpawnSubject): B
         remedy: subject.isBorg
           ? 'Check the path to borg in Settings, then try again.'
           : 'Check the command, then try again.',
+        reason: subject.isBorg ? 'borgNotStarted' : 'commandNotStarted',
+        params: { errno: code ?? 'unknown error' },
       });
   }
 }
@@ -72,6 +93,8 @@ function notFound(subject: SpawnSubject): BorgError {
       code: 'BorgFailed',
       message: `The folder ${subject.cwd} does not exist.`,
       remedy: 'Choose a folder that exists, then try again.',
+      reason: 'folderExist',
+      params: { cwd: subject.cwd },
     });
   }
   if (!subject.isBorg) {
@@ -79,12 +102,16 @@ function notFound(subject: SpawnSubject): BorgError {
       code: 'BorgFailed',
       message: `${subject.file} was not found, so the command could not be started.`,
       remedy: 'Check that the shell exists on this computer.',
+      reason: 'foundCommandStarted',
+      params: { file: subject.file },
     });
   }
   return new BorgError({
     code: 'BorgNotFound',
     message: `Borg was not found at ${subject.file}.`,
     remedy: 'Install BorgBackup, or set the path to borg in Settings.',
+    reason: 'borgFound',
+    params: { file: subject.file },
   });
 }
 

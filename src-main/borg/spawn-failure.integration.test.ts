@@ -90,6 +90,7 @@ exec ${[process.execPath, runner, bundle, TEST_BORG].map(quote).join(' ')}`,
       code: 'TooManyOpenFiles',
       message: 'Borgdesk has too many files open to start borg.',
       remedy: 'Close some windows or programs, or restart Borgdesk, then try again.',
+      reason: 'borgdeskBorg',
     };
     expect(report.borg).toEqual(tooMany);
     expect(report.borgWithPassphrase).toEqual(tooMany);
@@ -99,7 +100,11 @@ exec ${[process.execPath, runner, bundle, TEST_BORG].map(quote).join(' ')}`,
     });
     expect(report.hook).toEqual({
       exitCode: null,
-      startError: { ...tooMany, message: 'Borgdesk has too many files open to start the command.' },
+      startError: {
+        ...tooMany,
+        message: 'Borgdesk has too many files open to start the command.',
+        reason: 'borgdeskCommand',
+      },
     });
     expect(report.afterwards).toEqual({ resolved: 0 });
   });

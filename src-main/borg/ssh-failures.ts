@@ -40,6 +40,8 @@ export function sshFailureCause(lines: readonly string[]): SshFailureCause | und
       code: 'SshHostNotFound',
       message: `The server name “${resolve[1] ?? ''}” was not found.`,
       remedy: 'Check the spelling of the server name in the location, and that this computer is online.',
+      reason: 'namedHostNotFound',
+      params: { host: resolve[1] ?? '' },
     };
   }
   if (/port \d+: Connection refused/.test(text)) {
@@ -63,6 +65,7 @@ export function sshFailureCause(lines: readonly string[]): SshFailureCause | und
       code: 'SshTimedOut',
       message: 'The server cannot be reached from this network.',
       remedy: 'Check the network connection (a VPN may be needed) and the server name in the location.',
+      reason: 'serverReachedNetwork',
     };
   }
   if (/kex_exchange_identification|banner line contains invalid characters|Bad protocol version/.test(text)) {

@@ -42,12 +42,14 @@ export function appHandlers(deps: AppHandlerDeps): HandlersFor<typeof appRequest
           'NotFound',
           'This Borgdesk writes its log to the standard error of the terminal it was started from.',
           'Look there, or start it with BORGDESK_LOG_LEVEL=debug for more detail.',
+          { reason: 'borgdeskWritesLogStandard' },
         );
       if (!(await fileManager.openPath(logDir)))
         throw new AppError(
           'Internal',
           `The log folder could not be opened: ${logDir}`,
           'Open it in your file manager.',
+          { reason: 'logFolderOpened', params: { logDir } },
         );
       return { folder: logDir };
     },

@@ -86,27 +86,41 @@ export class AppStatusService {
           'BorgNotFound',
           'BorgBackup is not installed (or Borgdesk cannot find it).',
           installRemedy(this.deps.platform),
+          { reason: 'notInstalled', params: { remedy: installRemedy(this.deps.platform) } },
         );
       case 'too-old':
         throw new AppError(
           'BorgNotFound',
           `BorgBackup ${status.version} is too old; Borgdesk needs ${status.minimum} or newer.`,
           installRemedy(this.deps.platform),
+          {
+            reason: 'tooOld',
+            params: {
+              version: status.version,
+              minimum: status.minimum,
+              remedy: installRemedy(this.deps.platform),
+            },
+          },
         );
       case 'unsupported':
         throw new AppError(
           'BorgNotFound',
           status.reason,
           'Install borg 1.4 (or 1.2) beside it and choose that one under Settings → Path to borg.',
+          { reason: 'unsupportedVersion', params: { message: status.reason } },
         );
       case 'broken':
         throw new AppError(
           'BorgNotFound',
           `BorgBackup at ${status.path} does not work: ${status.detail}`,
           'Reinstall BorgBackup, or set the path to a working borg in Settings.',
+          { reason: 'borgbackupWork', params: { path: status.path, detail: status.detail } },
         );
       case 'platform-unsupported':
-        throw new AppError('PlatformUnsupported', status.reason, WSL_REMEDY);
+        throw new AppError('PlatformUnsupported', status.reason, WSL_REMEDY, {
+          reason: 'windows',
+          params: { message: status.reason },
+        });
     }
   }
 
@@ -119,7 +133,9 @@ export class AppStatusService {
     const status = await this.borgStatus();
     const version = status.state === 'ok' ? parseBorgVersion(`borg ${status.version}`) : undefined;
     if (version === undefined)
-      throw new AppError('BorgNotFound', 'BorgBackup changed while Borgdesk was reading it.', 'Try again.');
+      throw new AppError('BorgNotFound', 'BorgBackup changed while Borgdesk was reading it.', 'Try again.', {
+        reason: 'borgbackupChangedWhileBorgdesk',
+      });
     return capabilitiesFor(version);
   }
 

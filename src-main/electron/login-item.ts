@@ -54,6 +54,7 @@ export function setStartAtLogin(enabled: boolean): void {
       'Internal',
       `Borgdesk could not ${enabled ? 'add' : 'remove'} its login start entry ${file}: ${reason}`,
       'Check that your autostart folder is writable, then try again.',
+      { reason: enabled ? 'loginEntryNotAdded' : 'loginEntryNotRemoved', params: { file, why: reason } },
     );
   }
 }

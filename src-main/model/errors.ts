@@ -6,6 +6,14 @@ export const serializedErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   remedy: z.string().optional(),
+  /**
+   * The specific variant of `code` (a camelCase key), when the core says more than the code's
+   * generic words; the UI words it from its catalog (`<code>.reasons.<reason>`). `message` and
+   * `remedy` stay English, for logs and as the UI's last fallback.
+   */
+  reason: z.string().optional(),
+  /** The values the UI's sentence needs (names, paths, counts), shown as given. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   msgid: z.string().optional(),
   rc: z.number().optional(),
   /** For DiskFull: which disk ran full, so the UI offers what frees space there. */
@@ -18,3 +26,12 @@ export const serializedErrorSchema = z.object({
   major: z.number().int().optional(),
 });
 export type SerializedError = z.infer<typeof serializedErrorSchema>;
+
+/** The values a catalog sentence interpolates (`{{name}}`). */
+export type ErrorParams = Record<string, string | number>;
+
+/** What names an error's words beyond its code: the variant and the values of its sentence. */
+export interface ErrorDetail {
+  readonly reason?: string;
+  readonly params?: ErrorParams;
+}

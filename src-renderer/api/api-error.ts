@@ -8,6 +8,8 @@ import type { SerializedError } from '../../src-main/model/errors.js';
 export class ApiError extends Error implements SerializedError {
   readonly code: string;
   readonly remedy?: string;
+  readonly reason?: string;
+  readonly params?: SerializedError['params'];
   readonly msgid?: string;
   readonly rc?: number;
   readonly question?: string;
@@ -19,6 +21,8 @@ export class ApiError extends Error implements SerializedError {
     this.name = 'ApiError';
     this.code = error.code;
     if (error.remedy !== undefined) this.remedy = error.remedy;
+    if (error.reason !== undefined) this.reason = error.reason;
+    if (error.params !== undefined) this.params = error.params;
     if (error.msgid !== undefined) this.msgid = error.msgid;
     if (error.rc !== undefined) this.rc = error.rc;
     if (error.question !== undefined) this.question = error.question;

@@ -10,7 +10,7 @@ import type { HostKeyFingerprint } from '../../src-main/model/ssh.js';
 import { useAction, useRequest } from '../lib/use-request.js';
 import { Button } from './Button.js';
 import { Dialog } from './Dialog.js';
-import type { ErrorInfo } from '../lib/error-info.js';
+import { type ErrorInfo, wordError } from '../lib/error-info.js';
 
 /** Props of {@link HostKeyDialog}. */
 export interface HostKeyDialogProps {
@@ -121,8 +121,8 @@ function Problem({ error }: { error: ErrorInfo }) {
   return (
     <div className="error-message" role="alert">
       <div>
-        <p>{error.message}</p>
-        {error.remedy ? <p className="muted">{error.remedy}</p> : null}
+        <p>{wordError(error).message}</p>
+        {wordError(error).remedy ? <p className="muted">{wordError(error).remedy}</p> : null}
       </div>
     </div>
   );

@@ -25,11 +25,21 @@ export function buildArchiveCommentArgs(
   caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
 ): string[] {
   if (o.archiveName.trim() === '') {
-    throw new BorgError({ code: 'InvalidArchiveName', message: 'Choose the archive to comment on.' });
+    throw new BorgError({
+      code: 'InvalidArchiveName',
+      message: 'Choose the archive to comment on.',
+      reason: 'chooseArchiveComment',
+    });
   }
   const problem = checkArchiveComment(o.comment);
   if (problem !== undefined) {
-    throw new BorgError({ code: 'InvalidArguments', message: problem, remedy: 'Change the comment.' });
+    throw new BorgError({
+      code: 'InvalidArguments',
+      message: problem,
+      remedy: 'Change the comment.',
+      reason: 'stated',
+      params: { message: problem, remedy: 'Change the comment.' },
+    });
   }
   return ['recreate', `--comment=${o.comment}`, ...archiveTail(caps, o.location, o)];
 }

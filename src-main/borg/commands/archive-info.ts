@@ -37,7 +37,11 @@ export function buildArchiveInfoArgs(
   caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
 ): string[] {
   if (o.archiveName.trim() === '') {
-    throw new BorgError({ code: 'InvalidArchiveName', message: 'Choose the archive to describe.' });
+    throw new BorgError({
+      code: 'InvalidArchiveName',
+      message: 'Choose the archive to describe.',
+      reason: 'chooseArchiveDescribe',
+    });
   }
   return ['info', '--json', ...archiveTail(caps, o.location, o)];
 }

@@ -59,6 +59,8 @@ export async function runCreate(o: CreateOptions, ctx: BorgContext): Promise<Cre
       code: 'InvalidArchiveName',
       message: nameProblem,
       remedy: 'Choose another archive name.',
+      reason: 'statedName',
+      params: { message: nameProblem },
     });
   }
   const run = await runBorg(buildCreateArgs(o, caps), ctx, { okExitCodes: [0, 1] });

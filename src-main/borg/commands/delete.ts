@@ -36,6 +36,7 @@ export function buildDeleteArchiveArgs(
       code: 'InvalidArchiveName',
       message: 'Choose the archive to delete.',
       remedy: 'Select an archive in the list, then delete it.',
+      reason: 'chooseArchiveDelete',
     });
   }
   return ['delete', '--list', '--progress', ...archiveTail(caps, o.location, o)];

@@ -39,6 +39,7 @@ export async function runInit(o: InitOptions, ctx: BorgContext): Promise<void> {
       code: 'PassphraseRequired',
       message: 'An encrypted repository needs a passphrase that is not empty.',
       remedy: 'Choose a passphrase, or pick "none" as encryption.',
+      reason: 'encryptedRepositoryNeedsPassphrase',
     });
   }
   const { passphrase: _ignored, ...rest } = ctx;

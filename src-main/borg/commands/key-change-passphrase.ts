@@ -44,6 +44,7 @@ export async function runChangePassphrase(o: ChangePassphraseOptions, ctx: BorgC
         code: 'PassphraseRequired',
         message: `The ${which} passphrase must not be empty or contain a line break.`,
         remedy: 'Type the passphrase on one line.',
+        reason: which === 'current' ? 'currentPassphraseUnusable' : 'newPassphraseUnusable',
       });
     }
   }
@@ -63,6 +64,7 @@ export async function runChangePassphrase(o: ChangePassphraseOptions, ctx: BorgC
         remedy: 'Enter the current passphrase again. Passphrases are case-sensitive.',
         msgid: e.msgid,
         ...(e.rc === undefined ? {} : { rc: e.rc }),
+        reason: 'currentPassphraseCorrectPassphrase',
       });
     }
     throw e;

@@ -42,6 +42,7 @@ export async function runKeyImport(o: KeyImportOptions, ctx: BorgContext): Promi
       code: 'KeyInvalid',
       message: 'Borg did not accept the paper key, so nothing was imported.',
       remedy: 'Compare every line with the printed key and type it again.',
+      reason: 'borgDidAcceptPaper',
     });
   }
 }

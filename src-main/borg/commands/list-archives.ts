@@ -26,6 +26,8 @@ export function buildListArchivesArgs(
     throw new BorgError({
       code: 'InvalidArguments',
       message: `borg ${caps.version} deletes archives for good: there are no deleted archives to list.`,
+      reason: 'borgDeletesArchivesGood2',
+      params: { version: caps.version },
     });
   }
   const deleted = o.deleted === true ? ['--deleted'] : [];

@@ -73,6 +73,8 @@ export async function runUmount(
       message: `${o.mountPoint} could not be unmounted: ${e.message}`,
       remedy: 'Close windows and programs that use files in it, then try again.',
       ...(e.rc === undefined ? {} : { rc: e.rc }),
+      reason: 'unmounted',
+      params: { mountPoint: o.mountPoint, message: e.message },
     });
   }
 }

@@ -144,6 +144,8 @@ function checkGlob(glob: string): void {
       code: 'InvalidArguments',
       message: `Pruning needs an archive pattern limited to one plan, such as "docs-*"; "${glob}" could match every archive.`,
       remedy: "Prune from a plan, whose archive prefix limits it to that plan's archives.",
+      reason: 'pruningNeedsArchivePattern',
+      params: { glob },
     });
   }
 }
@@ -171,6 +173,7 @@ function normalizeKeepArgs(keep: readonly string[]): string[] {
       code: 'InvalidArguments',
       message: 'Pruning needs at least one retention rule.',
       remedy: 'Choose how many archives to keep in the plan.',
+      reason: 'pruningNeedsLeastRetention',
     });
   }
   return out;

@@ -24,7 +24,11 @@ export function buildRenameArgs(
   caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
 ): string[] {
   if (o.archiveName.trim() === '') {
-    throw new BorgError({ code: 'InvalidArchiveName', message: 'Choose the archive to rename.' });
+    throw new BorgError({
+      code: 'InvalidArchiveName',
+      message: 'Choose the archive to rename.',
+      reason: 'chooseArchiveRename',
+    });
   }
   const problem = checkRenamedArchiveName(o.newName);
   if (problem !== undefined) {
@@ -32,6 +36,8 @@ export function buildRenameArgs(
       code: 'InvalidArchiveName',
       message: problem,
       remedy: 'Choose another name.',
+      reason: 'statedRename',
+      params: { message: problem },
     });
   }
   return ['rename', ...archiveTail(caps, o.location, o, [o.newName])];

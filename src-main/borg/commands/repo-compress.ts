@@ -39,6 +39,8 @@ export function buildRepoCompressArgs(
       code: 'InvalidArguments',
       message: `borg ${caps.version} cannot recompress a repository (that is borg 2’s repo-compress).`,
       remedy: 'Use borg 2 for this repository (Settings → Path to borg).',
+      reason: 'borgRecompressRepositoryBorg',
+      params: { version: caps.version },
     });
   }
   return [

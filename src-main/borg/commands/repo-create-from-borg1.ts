@@ -26,6 +26,8 @@ export function migrationUnsupported(caps: BorgCapabilities): BorgError {
     code: 'UnsupportedRepository',
     message: `borg ${caps.version} cannot copy a borg 1.x repository; that needs borg 2.`,
     remedy: 'Choose a borg 2 in Settings → Path to borg, then migrate again.',
+    reason: 'borgCopyBorgX',
+    params: { version: caps.version },
   });
 }
 
@@ -54,6 +56,7 @@ export async function runRepoCreateFromBorg1(o: RepoCreateFromBorg1Options, ctx:
       code: 'PassphraseRequired',
       message: 'The new encrypted repository needs a passphrase that is not empty.',
       remedy: 'Choose a passphrase (or keep the old one), or pick "none" as encryption.',
+      reason: 'newEncryptedRepositoryNeeds',
     });
   }
   // Stopped at once: a cancelled repo-create has nothing to save (the job removes the half-made folder).

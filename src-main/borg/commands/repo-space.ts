@@ -68,6 +68,8 @@ export async function runRepoSpace(o: RepoSpaceOptions, ctx: BorgContext): Promi
       code: 'InvalidArguments',
       message: `“${o.action.amount}” is not an amount of space Borgdesk can reserve.`,
       remedy: 'Choose an amount such as 500M or 1G.',
+      reason: 'amountSpaceBorgdeskReserve',
+      params: { amount: o.action.amount },
     });
   }
   const run = await runBorg(buildRepoSpaceArgs(o, capabilitiesOf(ctx)), ctx);
@@ -77,6 +79,7 @@ export async function runRepoSpace(o: RepoSpaceOptions, ctx: BorgContext): Promi
       code: 'UnexpectedOutput',
       message: 'Borg did not say how much space is reserved in the repository.',
       remedy: 'See the job log; please report this if it keeps happening.',
+      reason: 'borgDidSayHow',
     });
   }
   return { reservedBytes };
@@ -87,5 +90,7 @@ function notSupported(caps: BorgCapabilities): BorgError {
     code: 'InvalidArguments',
     message: `borg ${caps.version} cannot reserve space in a repository (that is borg 2’s repo-space).`,
     remedy: 'Use borg 2 for this repository (Settings → Path to borg).',
+    reason: 'borgReserveSpaceRepository',
+    params: { version: caps.version },
   });
 }

@@ -25,18 +25,34 @@ export function buildTagArgs(o: TagArchiveOptions, caps: BorgCapabilities = BORG
     throw new BorgError({
       code: 'InvalidArguments',
       message: `borg ${caps.version} has no archive tags; they came with borg 2.`,
+      reason: 'borgArchiveTagsThey',
+      params: { version: caps.version },
     });
   }
   if (o.archiveName.trim() === '') {
-    throw new BorgError({ code: 'InvalidArchiveName', message: 'Choose the archive to tag.' });
+    throw new BorgError({
+      code: 'InvalidArchiveName',
+      message: 'Choose the archive to tag.',
+      reason: 'chooseArchiveTag',
+    });
   }
   if (o.add.length === 0 && o.remove.length === 0) {
-    throw new BorgError({ code: 'InvalidArguments', message: 'Choose a tag to add or remove.' });
+    throw new BorgError({
+      code: 'InvalidArguments',
+      message: 'Choose a tag to add or remove.',
+      reason: 'chooseTagAddRemove',
+    });
   }
   for (const tag of [...o.add, ...o.remove]) {
     const problem = checkArchiveTag(tag);
     if (problem !== undefined) {
-      throw new BorgError({ code: 'InvalidArguments', message: problem, remedy: 'Change the tag.' });
+      throw new BorgError({
+        code: 'InvalidArguments',
+        message: problem,
+        remedy: 'Change the tag.',
+        reason: 'stated',
+        params: { message: problem, remedy: 'Change the tag.' },
+      });
     }
   }
   return [

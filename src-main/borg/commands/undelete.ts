@@ -29,10 +29,16 @@ export function buildUndeleteArgs(
     throw new BorgError({
       code: 'InvalidArguments',
       message: `borg ${caps.version} deletes archives for good: a deleted archive cannot be brought back.`,
+      reason: 'borgDeletesArchivesGood',
+      params: { version: caps.version },
     });
   }
   if (o.archiveName.trim() === '' && (o.archiveId ?? '') === '') {
-    throw new BorgError({ code: 'InvalidArchiveName', message: 'Choose the archive to undelete.' });
+    throw new BorgError({
+      code: 'InvalidArchiveName',
+      message: 'Choose the archive to undelete.',
+      reason: 'chooseArchiveUndelete',
+    });
   }
   return ['undelete', '--list', ...archiveTail(caps, o.location, o)];
 }
@@ -60,5 +66,6 @@ function notDeleted(): BorgError {
     code: 'ArchiveDoesNotExist',
     message: 'This archive is no longer among the deleted archives.',
     remedy: 'It was restored already, or a compact made its deletion final. Refresh the list.',
+    reason: 'archiveLongerAmongDeleted',
   });
 }

@@ -28,7 +28,7 @@ import { searchAcross, versionsOf, type IndexedArchive } from './cross-archive.j
 import { IndexSlot, slotKey, type ArchiveIds } from './index-slot.js';
 import { IndexDisk, type IndexDiskUsage } from './index-disk.js';
 import { folderOf, normalizePath } from './tree-entries.js';
-import { idsOf, newestFirst, withPatternErrors } from './service-support.js';
+import { idsOf, loadingCancelled, newestFirst, notInArchive, withPatternErrors } from './service-support.js';
 import { log } from '../logging/log.js';
 
 /** What the service needs from the core. */
@@ -138,7 +138,7 @@ export class ArchiveIndexService {
     const complete = slot.status === 'ready';
     const page = slot.tree?.folder(path, sort, offset, limit);
     if (page !== undefined) return { path, entries: page.entries, total: page.total, offset, complete };
-    if (complete) throw new AppError('NotFound', `There is no folder "${path}" in this archive.`);
+    if (complete) throw notInArchive(path, 'folder');
     return { path, entries: [], total: 0, offset, complete: false };
   }
 
@@ -157,7 +157,7 @@ export class ArchiveIndexService {
     const complete = slot.status === 'ready';
     const found = slot.tree?.locate(path, sort);
     if (found !== undefined) return { ...found, complete };
-    if (complete) throw new AppError('NotFound', `There is no "${path}" in this archive.`);
+    if (complete) throw notInArchive(path, 'entry');
     return { folder: folderOf(normalizePath(path)), index: null, complete };
   }
 
@@ -309,7 +309,7 @@ export class ArchiveIndexService {
 
   private async build(slot: IndexSlot, known: ArchiveIds | undefined, giveWay?: AbortSignal): Promise<Built> {
     const { repoId, archiveName, archiveId } = slot.ref;
-    if (slot.abort.signal.aborted) throw new AppError('Cancelled', 'Loading the archive was cancelled.');
+    if (slot.abort.signal.aborted) throw loadingCancelled();
     const { location, ctx } = await this.deps.resolve(repoId);
     const signals = [slot.abort.signal, ...(ctx.signal ? [ctx.signal] : []), ...(giveWay ? [giveWay] : [])];
     const runCtx: BorgContext = {

@@ -50,6 +50,7 @@ export async function growthReport(
       'NotFound',
       `There is no folder "${folder}" in either archive.`,
       'Go back to the whole archive.',
+      { reason: 'folderEitherArchive', params: { folder } },
     );
   return {
     archive: describe(archive),
@@ -93,6 +94,7 @@ function findArchive(archives: readonly IndexedArchive[], name: string, id?: str
       'NotFound',
       `The archive "${name}" is not in this repository any more.`,
       'Refresh the archive list.',
+      { reason: 'archiveRepositoryMore', params: { name } },
     );
   return found;
 }

@@ -18,6 +18,7 @@ export function idsOf(listing: ArchiveListing, archiveName: string, archiveId?: 
       'NotFound',
       `The archive "${archiveName}" is not in this repository.`,
       'Refresh the archive list.',
+      { reason: 'archiveRepository', params: { archiveName } },
     );
   return { repositoryId: listing.repositoryId, archiveId: archive.id };
 }
@@ -45,6 +46,27 @@ export async function withPatternErrors<T>(run: () => Promise<T>): Promise<T> {
       'InvalidInput',
       e.message,
       'Check the brackets in the pattern, or search for plain text.',
+      { reason: 'statedPattern', params: { message: e.message } },
     );
   }
+}
+
+/** The error for a `path` a fully indexed archive does not hold. */
+export function notInArchive(path: string, kind: 'folder' | 'entry'): AppError {
+  return kind === 'folder'
+    ? new AppError('NotFound', `There is no folder "${path}" in this archive.`, undefined, {
+        reason: 'folderArchive',
+        params: { path },
+      })
+    : new AppError('NotFound', `There is no "${path}" in this archive.`, undefined, {
+        reason: 'archive',
+        params: { path },
+      });
+}
+
+/** The error for an archive whose loading was cancelled. */
+export function loadingCancelled(): AppError {
+  return new AppError('Cancelled', 'Loading the archive was cancelled.', undefined, {
+    reason: 'loadingArchiveCancelled',
+  });
 }

@@ -24,12 +24,15 @@ export function drillHandlers(deps: DrillHandlerDeps): HandlersFor<typeof drillR
       const repo = deps.repos.require(repoId);
       const plan = planId === undefined ? undefined : deps.plans.get(planId);
       if (planId !== undefined && plan === undefined)
-        throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plans.');
+        throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plans.', {
+          reason: 'planLongerExists3',
+        });
       if (plan !== undefined && !plan.targets.some((t) => t.repoId === repo.id))
         throw new AppError(
           'InvalidInput',
           `${plan.name} does not back up to ${repo.name}.`,
           'Pick one of its repositories.',
+          { reason: 'backUp', params: { name: plan.name, name2: repo.name } },
         );
       // A locked repository is refused now, not after the job waited in the queue.
       await deps.repos.contextFor(repo);

@@ -75,6 +75,7 @@ export function drillJob(target: DrillTarget, deps: DrillJobDeps): JobSpec {
           'NotFound',
           `${archive.name} holds no files to restore.`,
           'Check what the plan backs up, then back up again.',
+          { reason: 'holdsFilesRestore', params: { name: archive.name } },
         );
       }
       const options: ExtractOptions = {
@@ -114,7 +115,11 @@ async function newestArchive(
   );
   if (newest === undefined) {
     const whose = plan === undefined ? '' : ` of ${plan.name}`;
-    throw new AppError('NotFound', `${repo.name} holds no archive${whose} yet.`, 'Run a backup first.');
+    throw new AppError('NotFound', `${repo.name} holds no archive${whose} yet.`, 'Run a backup first.', {
+      ...(plan === undefined
+        ? { reason: 'holdsNoArchive', params: { name: repo.name } }
+        : { reason: 'holdsNoArchiveOfPlan', params: { name: repo.name, plan: plan.name } }),
+    });
   }
   return newest;
 }
@@ -168,5 +173,16 @@ function failure(first: CheckedFile, checked: readonly CheckedFile[]): AppError 
     'RestoreTestFailed',
     `Restore test failed: /${first.path} ${what}${others}.`,
     'Check the repository (Check repository on its screen, with its archives) and keep the source files until a new backup tests clean.',
+    {
+      reason:
+        first.verdict.kind === 'differs'
+          ? bad.length > 1
+            ? 'differsAndMore'
+            : 'differs'
+          : bad.length > 1
+            ? 'notRestoredAndMore'
+            : 'notRestored',
+      params: { path: first.path, more: bad.length - 1 },
+    },
   );
 }

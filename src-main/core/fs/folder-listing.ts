@@ -102,6 +102,7 @@ function resolveTarget(requested: string | undefined, homeDir: string): string {
       'InvalidInput',
       `“${raw}” is not a full folder path.`,
       'Start the path with / (or ~ for your home folder).',
+      { reason: 'fullFolderPath', params: { raw } },
     );
   }
   return path.resolve(raw);
@@ -122,21 +123,29 @@ function folderError(target: string, e: unknown): AppError {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   switch (code) {
     case 'ENOENT':
-      return new AppError('NotFound', `The folder ${target} does not exist.`, 'Pick another folder.');
+      return new AppError('NotFound', `The folder ${target} does not exist.`, 'Pick another folder.', {
+        reason: 'folderExist',
+        params: { target },
+      });
     case 'ENOTDIR':
-      return new AppError('InvalidInput', `${target} is a file, not a folder.`, 'Pick a folder.');
+      return new AppError('InvalidInput', `${target} is a file, not a folder.`, 'Pick a folder.', {
+        reason: 'fileFolder',
+        params: { target },
+      });
     case 'EACCES':
     case 'EPERM':
       return new AppError(
         'FolderUnreadable',
         `Borgdesk is not allowed to read ${target}.`,
         'Pick another folder, or change its permissions.',
+        { reason: 'borgdeskAllowedRead', params: { target } },
       );
     default:
       return new AppError(
         'FolderUnreadable',
         `The folder ${target} could not be read.`,
         'Pick another folder.',
+        { reason: 'folderRead', params: { target } },
       );
   }
 }

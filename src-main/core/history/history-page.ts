@@ -23,7 +23,9 @@ export interface HistoryPage {
 export function pageHistory(entries: readonly HistoryEntry[], query: HistoryQuery): HistoryPage {
   const before = query.before === undefined ? Infinity : Date.parse(query.before);
   if (Number.isNaN(before)) {
-    throw new AppError('InvalidInput', 'The history cursor is not a date.', 'Reload the history list.');
+    throw new AppError('InvalidInput', 'The history cursor is not a date.', 'Reload the history list.', {
+      reason: 'historyCursorDate',
+    });
   }
   const page: HistoryEntry[] = [];
   let lastTime: number | undefined;

@@ -111,7 +111,13 @@ export class HistoryStore {
   /** Persist `entry` and its log (the last maxLogLines lines), roll off the oldest, then emit it. */
   add(entry: NewHistoryEntry, log: readonly LogEntry[]): Promise<HistoryEntry> {
     const id = historyIdSchema.safeParse(entry.id);
-    if (!id.success) return Promise.reject(new AppError('InvalidInput', `Not a job id: ${entry.id}`));
+    if (!id.success)
+      return Promise.reject(
+        new AppError('InvalidInput', `Not a job id: ${entry.id}`, undefined, {
+          reason: 'jobId',
+          params: { id: entry.id },
+        }),
+      );
     return this.enqueue(() => this.write(entry, log));
   }
 
@@ -128,7 +134,9 @@ export class HistoryStore {
   /** The kept log of entry `id` (empty when its file is missing or was unreadable). */
   async log(id: string): Promise<LogEntry[]> {
     if (!this.entries.some((e) => e.id === id)) {
-      throw new AppError('NotFound', 'That history entry is no longer kept.', 'Reload the history list.');
+      throw new AppError('NotFound', 'That history entry is no longer kept.', 'Reload the history list.', {
+        reason: 'historyEntryLongerKept',
+      });
     }
     const outcome = await readJsonFile(historyPaths(this.options.dir).log(id), historyLogSchema, () => ({
       version: 1 as const,

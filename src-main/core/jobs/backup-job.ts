@@ -56,11 +56,16 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
   // Fail now, with a clear message, rather than after the job waited in the queue.
   await deps.repos.contextFor(repo);
   if (request.archiveName.trim() === '') {
-    throw new AppError('InvalidInput', 'Give the archive a name.', 'For example {hostname}-{now}.');
+    throw new AppError('InvalidInput', 'Give the archive a name.', 'For example {hostname}-{now}.', {
+      reason: 'giveArchiveName',
+    });
   }
   const nameProblem = checkArchiveName(request.archiveName.trim());
   if (nameProblem !== undefined)
-    throw new AppError('InvalidInput', nameProblem, 'Choose another archive name.');
+    throw new AppError('InvalidInput', nameProblem, 'Choose another archive name.', {
+      reason: 'statedName',
+      params: { message: nameProblem },
+    });
   const options = buildCreateOptions(request, repo.location, deps.homeDir);
   await Promise.all(options.sourcePaths.map(requireExisting));
   return {
@@ -116,6 +121,7 @@ async function requireExisting(source: string): Promise<void> {
       'InvalidInput',
       `${source} does not exist or cannot be read.`,
       'Remove it from the folders to back up.',
+      { reason: 'existRead', params: { source } },
     );
   }
 }

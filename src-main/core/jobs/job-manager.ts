@@ -146,7 +146,9 @@ export class JobManager {
   private failed(jobId: string): JobRecord {
     const record = this.jobs.get(jobId);
     if (record === undefined || record.snapshot.status !== 'failed')
-      throw new AppError('NotFound', 'That job can no longer be retried.', 'Start it again.');
+      throw new AppError('NotFound', 'That job can no longer be retried.', 'Start it again.', {
+        reason: 'jobLongerRetried',
+      });
     return record;
   }
 
@@ -167,7 +169,9 @@ export class JobManager {
   log(jobId: string): LogEntry[] {
     const record = this.jobs.get(jobId);
     if (record === undefined)
-      throw new AppError('NotFound', 'That job is no longer kept.', 'Reload the job list.');
+      throw new AppError('NotFound', 'That job is no longer kept.', 'Reload the job list.', {
+        reason: 'jobLongerKept',
+      });
     return record.log.list();
   }
 

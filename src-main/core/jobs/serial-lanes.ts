@@ -134,5 +134,7 @@ export class SerialLanes {
 }
 
 function cancelledWhileQueued(): AppError {
-  return new AppError('Cancelled', 'Cancelled before it started.');
+  return new AppError('Cancelled', 'Cancelled before it started.', undefined, {
+    reason: 'cancelledBeforeStarted',
+  });
 }

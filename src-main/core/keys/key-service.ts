@@ -82,7 +82,9 @@ export class KeyService {
     const current = p.currentPassphrase || this.deps.secrets.peek(repo.id);
     if (current === undefined || current === '') throw passphraseRequired(repo.name);
     if (p.newPassphrase === '') {
-      throw new AppError('InvalidInput', 'The new passphrase is empty.', 'Choose a new passphrase.');
+      throw new AppError('InvalidInput', 'The new passphrase is empty.', 'Choose a new passphrase.', {
+        reason: 'newPassphraseEmpty',
+      });
     }
     const ctx = await this.context(repo);
     const args = buildChangePassphraseArgs(repo, capabilitiesOf(ctx));
@@ -136,6 +138,7 @@ export class KeyService {
           'InvalidInput',
           `“${repo.name}” keeps its key inside the repository, so there is nothing to import.`,
           'Import a key only for a keyfile repository opened on a new computer.',
+          { reason: 'keepsKeyInsideRepository', params: { name: repo.name } },
         );
       }
       location = repo.location;
@@ -145,7 +148,9 @@ export class KeyService {
       requireUsableLocation({ name: location, location });
       fields = sshIdentityOf(p.sshKey);
     } else {
-      throw new AppError('InvalidInput', 'Which repository is the key for?', 'Choose the repository first.');
+      throw new AppError('InvalidInput', 'Which repository is the key for?', 'Choose the repository first.', {
+        reason: 'repositoryKey',
+      });
     }
     const ctx = {
       ...{ ...(await this.borgTool()), signal: this.deps.shutdown, ...fields },
@@ -213,6 +218,7 @@ export class KeyService {
       'Internal',
       'The passphrase was changed, but Borgdesk could not remember the new one.',
       'Borgdesk holds it until it stops; unlock the repository with the new passphrase after that.',
+      { reason: 'passphraseChangedBorgdeskRemember' },
     );
   }
 
@@ -266,6 +272,7 @@ export class KeyService {
         'InvalidInput',
         `“${repo.name}” is not encrypted, so it has no key or passphrase.`,
         'Keys and passphrases belong to encrypted repositories.',
+        { reason: 'encryptedKeyPassphrase', params: { name: repo.name } },
       );
     }
     return repo;

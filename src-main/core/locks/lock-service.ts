@@ -48,6 +48,7 @@ export async function breakLock(
       'Busy',
       'Borgdesk itself is using this repository right now.',
       'Wait until its task has finished (or cancel it); its lock goes away by itself.',
+      { reason: 'borgdeskItselfUsingRepository' },
     );
   }
   deps.assertWritable(repoId);
@@ -57,6 +58,7 @@ export async function breakLock(
       'InvalidInput',
       'The lock may belong to a borg that is still running.',
       'Make sure no borg runs on the computer named in the lock, then confirm to break it.',
+      { reason: 'lockMayBelongBorg' },
     );
   }
   await deps.runInLane(repoId, async () => {

@@ -96,6 +96,8 @@ export function checkJob(
         message: `Borg found ${outcome.problems.length} problem(s): ${outcome.problems.slice(0, 3).join('; ')}`,
         remedy:
           'See the job log; restore what you need from a healthy copy, or ask for help before repairing.',
+        reason: 'checkFoundProblems',
+        params: { count: outcome.problems.length, borgText: outcome.problems.slice(0, 3).join('; ') },
       });
     },
   };

@@ -17,7 +17,11 @@ export function metricsHandlers(
     'settings:metrics-apply': async ({ file }) => {
       const wanted = file.trim();
       const problem = metricsFileProblem(wanted);
-      if (problem !== undefined) throw new AppError('InvalidInput', problem.message, problem.remedy);
+      if (problem !== undefined)
+        throw new AppError('InvalidInput', problem.message, problem.remedy, {
+          reason: 'stated',
+          params: { message: problem.message, remedy: problem.remedy },
+        });
       const before = settings.get().metricsTextfile;
       if (wanted !== before) {
         await settings.update({ metricsTextfile: wanted });

@@ -66,6 +66,7 @@ export async function migrateRepositoryJob(params: MigrateParams, deps: MigrateD
       'InvalidInput',
       `Migration needs borg 2; the borg in use is ${caps.version}.`,
       'Choose a borg 2 in Settings → Path to borg, then migrate again.',
+      { reason: 'migrationNeedsBorgBorg', params: { version: caps.version } },
     );
   }
   const location = normalizeLocation(params.location, deps.homeDir);
@@ -75,6 +76,9 @@ export async function migrateRepositoryJob(params: MigrateParams, deps: MigrateD
       'DuplicateRepository',
       `${location} is already a repository in Borgdesk${taken ? ` (${taken.name})` : ''}.`,
       'Choose a new folder for the borg 2 repository.',
+      taken
+        ? { reason: 'migrationTargetTaken', params: { location, name: taken.name } }
+        : { reason: 'migrationTargetSame', params: { location } },
     );
   }
   if (!migrationModes(old.encryption, [params.encryption]).includes(params.encryption)) {
@@ -82,6 +86,10 @@ export async function migrateRepositoryJob(params: MigrateParams, deps: MigrateD
       'InvalidInput',
       `${old.name} (${old.encryption ?? 'unknown'}) cannot move to ${params.encryption}: borg keeps the id hash of a repository (blake2 or not) so that deduplication goes on working.`,
       'Choose one of the modes the dialog offers.',
+      {
+        reason: 'migrationMode',
+        params: { name: old.name, from: old.encryption ?? 'unknown', to: params.encryption },
+      },
     );
   }
   if (params.encryption !== 'none' && params.samePassphrase !== true && (params.passphrase ?? '') === '') {
@@ -89,6 +97,7 @@ export async function migrateRepositoryJob(params: MigrateParams, deps: MigrateD
       'PassphraseRequired',
       'The new repository needs a passphrase.',
       'Type one, or keep the old one.',
+      { reason: 'newRepositoryNeedsPassphrase' },
     );
   }
   const spec: JobSpec = {
@@ -207,5 +216,12 @@ function continueInto(e: unknown, job: JobRunContext, location: string): void {
     job.log('info', `${location} exists: continuing the earlier migration into it.`);
     return;
   }
-  throw e instanceof Error ? e : new BorgError({ code: 'BorgFailed', message: String(e) });
+  throw e instanceof Error
+    ? e
+    : new BorgError({
+        code: 'BorgFailed',
+        message: String(e),
+        reason: 'borgSaid',
+        params: { borgText: String(e) },
+      });
 }

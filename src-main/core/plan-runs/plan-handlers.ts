@@ -57,7 +57,10 @@ export function planHandlers(deps: PlanHandlerDeps): HandlersFor<typeof planRequ
       let input;
       if (planId !== undefined) {
         const plan = store.get(planId);
-        if (plan === undefined) throw new AppError('NotFound', 'That plan no longer exists.');
+        if (plan === undefined)
+          throw new AppError('NotFound', 'That plan no longer exists.', undefined, {
+            reason: 'planLongerExists',
+          });
         input = planPatternRules(plan, presetCtx);
       } else if (rules !== undefined) {
         const presets = (rules.presets ?? []).filter((p) => excludePresetIdSchema.safeParse(p).success);
@@ -67,7 +70,9 @@ export function planHandlers(deps: PlanHandlerDeps): HandlersFor<typeof planRequ
           roots: (rules.sourcePaths ?? []).map((p) => expandHome(p, deps.homeDir)),
         };
       } else {
-        throw new AppError('InvalidInput', 'Name a plan or give the rules to test.');
+        throw new AppError('InvalidInput', 'Name a plan or give the rules to test.', undefined, {
+          reason: 'namePlanGiveRules',
+        });
       }
       const result = testPath(expandHome(path.trim(), deps.homeDir), input);
       return { ...result };
@@ -75,10 +80,14 @@ export function planHandlers(deps: PlanHandlerDeps): HandlersFor<typeof planRequ
     'plans:preview-prune': async ({ repoId, planId, glob, retention }) => {
       const plan = planId === undefined ? undefined : store.get(planId);
       if (planId !== undefined && plan === undefined)
-        throw new AppError('NotFound', 'That plan no longer exists.');
+        throw new AppError('NotFound', 'That plan no longer exists.', undefined, {
+          reason: 'planLongerExists',
+        });
       const limit = plan === undefined ? glob : archiveGlob(plan);
       if (limit === undefined)
-        throw new AppError('InvalidInput', 'Name a plan (or an archive glob) to preview.');
+        throw new AppError('InvalidInput', 'Name a plan (or an archive glob) to preview.', undefined, {
+          reason: 'namePlanArchiveGlob',
+        });
       return deps.runInLane(repoId, async () => {
         const { location, ctx } = await deps.resolve(repoId);
         const outcome = await runPrune(
@@ -101,7 +110,9 @@ function newPlan(draft: PlanDraft, plans: readonly Plan[]): Plan {
 function updatedPlan(id: string, draft: PlanDraft, store: PlanStore): Plan {
   const existing = store.get(id);
   if (existing === undefined)
-    throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plan list.');
+    throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plan list.', {
+      reason: 'planLongerExists2',
+    });
   return validated(() => planSchema.parse({ ...draft, id, archivePrefix: existing.archivePrefix }));
 }
 
@@ -115,6 +126,7 @@ function validated(build: () => Plan): Plan {
       'InvalidInput',
       `The plan is not valid: ${fields}`,
       'Correct the fields named and save again.',
+      { reason: 'planValid', params: { fields } },
     );
   }
 }

@@ -56,6 +56,7 @@ export async function runWithPlanHooks<Prepared>(
           'InvalidInput',
           'The backup was skipped because the plan\'s "before" command failed.',
           'See the job log for its output, fix the command, then run the plan again.',
+          { reason: 'backupSkippedBecausePlan' },
         );
       }
     }

@@ -116,7 +116,11 @@ export function planPruneJob(
   deps: PlanJobDeps,
 ): JobSpec {
   const retention = plan.retention;
-  if (retention === undefined) throw new AppError('InvalidInput', `${plan.name} has no retention policy.`);
+  if (retention === undefined)
+    throw new AppError('InvalidInput', `${plan.name} has no retention policy.`, undefined, {
+      reason: 'retentionPolicy',
+      params: { name: plan.name },
+    });
   return {
     kind: 'prune',
     repoId: repo.id,

@@ -63,10 +63,14 @@ export class PlanRunner {
         'InvalidInput',
         `The plan “${plan.name}” has no destination: its repository was removed from Borgdesk.`,
         'Edit the plan and choose a repository to back up to.',
+        { reason: 'planDestinationRepositoryRemoved', params: { name: plan.name } },
       );
     }
     const targets = plan.targets.filter((t) => repoId === undefined || t.repoId === repoId);
-    if (targets.length === 0) throw new AppError('NotFound', 'That repository is not a target of this plan.');
+    if (targets.length === 0)
+      throw new AppError('NotFound', 'That repository is not a target of this plan.', undefined, {
+        reason: 'repositoryTargetPlan',
+      });
     return targets.map((t) => {
       const repo = this.deps.repos.require(t.repoId);
       if (isLocalAndAbsent(repo.location)) {
@@ -74,6 +78,7 @@ export class PlanRunner {
           'NotFound',
           `${repo.name} is not reachable at ${repo.location}.`,
           'Connect the drive that holds it, then try again.',
+          { reason: 'reachable', params: { name: repo.name, location: repo.location } },
         );
       }
       this.deps.assertWritable(repo.id);
@@ -192,7 +197,9 @@ export class PlanRunner {
   private requirePlan(planId: string): Plan {
     const plan = this.deps.store.get(planId);
     if (plan === undefined)
-      throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plan list.');
+      throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plan list.', {
+        reason: 'planLongerExists2',
+      });
     return plan;
   }
 }

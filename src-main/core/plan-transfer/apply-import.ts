@@ -40,6 +40,7 @@ export async function applyImport(
       'InvalidInput',
       unknown.length > 0 ? 'The file changed since the preview.' : 'No plan of this file can be imported.',
       'Open the file again to see what can be imported.',
+      { reason: unknown.length > 0 ? 'fileChanged' : 'nothingToImport' },
     );
   const repoIdOf = new Map<string, string>();
   const added: string[] = [];

@@ -21,6 +21,7 @@ export function readBorgdeskExport(data: unknown): ImportedSet {
       'InvalidInput',
       `This file was exported by a newer Borgdesk (format version ${version}); this one reads version ${PLAN_EXPORT_VERSION}.`,
       'Update Borgdesk, then import the file again.',
+      { reason: 'fileExportedNewerBorgdesk', params: { version, PLAN_EXPORT_VERSION } },
     );
   const parsed = planExportSchema.safeParse(data);
   if (!parsed.success)
@@ -28,6 +29,7 @@ export function readBorgdeskExport(data: unknown): ImportedSet {
       'InvalidInput',
       'This Borgdesk plans file is damaged: some of its entries cannot be read.',
       'Export the plans again on the other computer and import the new file.',
+      { reason: 'borgdeskPlansFileDamaged' },
     );
   const keys = new Set(parsed.data.repositories.map((r) => r.key));
   return {

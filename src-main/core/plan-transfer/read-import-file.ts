@@ -10,13 +10,14 @@ const UNKNOWN_FILE = new AppError(
   'InvalidInput',
   'This file is not a Borgdesk plans export, a Vorta profile export or a borgmatic configuration.',
   'Pick the file Borgdesk or Vorta exported (.json) or a borgmatic config (.yaml).',
+  { reason: 'fileBorgdeskPlansExport' },
 );
 
 /** The file in Borgdesk's terms; `request.source` forces a kind, `auto` (default) looks at the text. */
 export function readImportFile(request: ImportRequest): ImportedSet {
   const source = request.source ?? 'auto';
   if (request.text.trim() === '')
-    throw new AppError('InvalidInput', 'The file is empty.', 'Pick another file.');
+    throw new AppError('InvalidInput', 'The file is empty.', 'Pick another file.', { reason: 'fileEmpty' });
   const json = parseJson(request.text);
   if (json !== undefined && (source === 'borgdesk' || (source === 'auto' && looksLikeBorgdesk(json))))
     return readBorgdeskExport(json);
@@ -27,6 +28,7 @@ export function readImportFile(request: ImportRequest): ImportedSet {
       'InvalidInput',
       'This Vorta profile file is damaged or from a Vorta version Borgdesk does not know.',
       'Export the profile again in Vorta (Profile → Export) and import the new file.',
+      { reason: 'vortaProfileFileDamaged' },
     );
   }
   if (source === 'auto' || source === 'borgmatic') {

@@ -28,7 +28,9 @@ export function planTransferHandlers(deps: PlanTransferDeps): HandlersFor<typeof
     'plans:export': async ({ planIds }) => {
       const plans = deps.plans.list().filter((p) => planIds === undefined || planIds.includes(p.id));
       if (plans.length === 0)
-        throw new AppError('InvalidInput', 'There is no plan to export yet.', 'Create a plan first.');
+        throw new AppError('InvalidInput', 'There is no plan to export yet.', 'Create a plan first.', {
+          reason: 'planExportYet',
+        });
       const at = new Date(deps.now());
       const text = planExportText(buildPlanExport(plans, deps.registry.list(), at));
       return { text, fileName: `borgdesk-plans-${at.toISOString().slice(0, 10)}.json`, plans: plans.length };

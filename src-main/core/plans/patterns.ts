@@ -57,6 +57,7 @@ function usableRules(input: PatternRules) {
       'InvalidInput',
       `Pattern "${error.rule}": ${error.message}`,
       'Fix or remove that rule.',
+      { reason: 'pattern', params: { rule: error.rule, message: error.message } },
     );
   }
   return { rules: parsed.rules, roots: parsed.roots, parsed };

@@ -115,6 +115,7 @@ export class QuestionBook {
         'NotFound',
         'That question is no longer open: it was answered or the repository was removed.',
         'Run the task again; if borg still asks, the question comes back.',
+        { reason: 'questionLongerOpenAnswered' },
       );
     }
     if (params.answer === 'no') {
@@ -126,6 +127,7 @@ export class QuestionBook {
         'InvalidInput',
         'This is a security warning, not a question: Borgdesk does not let borg continue past it.',
         question.yesDoes,
+        { reason: 'securityWarning', params: { remedy: question.yesDoes } },
       );
     }
     return this.yes(question);

@@ -26,7 +26,11 @@ export function remoteHostOf(location: string): string | undefined {
 /** The parts of `location`, or an InvalidInput AppError saying which part is wrong and how to fix it. */
 export function requireValidLocation(location: string): ParsedLocation {
   const parsed = parseLocation(location);
-  if (!parsed.ok) throw new AppError('InvalidInput', parsed.problem.message, parsed.problem.remedy);
+  if (!parsed.ok)
+    throw new AppError('InvalidInput', parsed.problem.message, parsed.problem.remedy, {
+      reason: 'stated',
+      params: { message: parsed.problem.message, remedy: parsed.problem.remedy },
+    });
   return parsed.location;
 }
 

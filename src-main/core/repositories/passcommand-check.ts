@@ -23,6 +23,7 @@ export function requirePasscommand(raw: string): string {
     'InvalidInput',
     `Borgdesk cannot use this passphrase command: ${checked.problem}`,
     'Correct the command, for example “pass show borg/home”.',
+    { reason: 'borgdeskUsePassphraseCommand', params: { problem: checked.problem } },
   );
 }
 
@@ -91,7 +92,16 @@ export function optionalPasscommand(
       'InvalidInput',
       'Give either the passphrase or a command that prints it, not both.',
       'Choose “Type the passphrase” or “Get it from a command”.',
+      { reason: 'giveEitherPassphraseCommand' },
     );
   }
   return requirePasscommand(raw);
+}
+
+/** The error for a passcommand whose test did not print a passphrase the repository accepts. */
+export function passcommandUnusable(message: string, remedy: string | undefined): AppError {
+  return new AppError('InvalidInput', message, remedy, {
+    reason: 'stated',
+    params: { message, remedy: remedy ?? '' },
+  });
 }

@@ -77,6 +77,7 @@ export class RepositoryEdits {
         'Busy',
         `A task of “${repo.name}” is queued or running.`,
         'Wait until it ends (or cancel it), then change the location.',
+        { reason: 'taskQueuedRunning', params: { name: repo.name } },
       );
     }
     const expected = repo.borgRepositoryId ?? (await this.rememberedId(repo.location));
@@ -85,6 +86,7 @@ export class RepositoryEdits {
         'DifferentRepository',
         `Borgdesk cannot tell which repository “${repo.name}” was: neither Borgdesk nor borg on this computer recorded its id.`,
         `Add the repository at ${location} with “Add existing repository”, then remove “${repo.name}” from Borgdesk.`,
+        { reason: 'borgdeskTellRepositoryNeither', params: { name: repo.name, location } },
       );
     }
     // A local folder says who it is without borg: another repository is refused before borg is told to trust it.
@@ -115,5 +117,6 @@ function differentRepository(name: string, location: string): AppError {
     'DifferentRepository',
     `The repository at ${location} is another repository, not “${name}”. Nothing was changed.`,
     `Choose the folder “${name}” was moved to, or add this one as a new repository with “Add existing repository”.`,
+    { reason: 'repositoryAnotherRepositoryNothing', params: { location, name } },
   );
 }

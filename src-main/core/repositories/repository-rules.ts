@@ -8,7 +8,9 @@ import { parseLocation } from '../../model/location-syntax.js';
 export function requireName(raw: string): string {
   const name = raw.trim();
   if (name === '')
-    throw new AppError('InvalidInput', 'Give the repository a name.', 'For example “Laptop backups”.');
+    throw new AppError('InvalidInput', 'Give the repository a name.', 'For example “Laptop backups”.', {
+      reason: 'giveRepositoryName',
+    });
   return name;
 }
 
@@ -18,6 +20,7 @@ export function passphraseRequired(name: string): AppError {
     'PassphraseRequired',
     `The repository “${name}” is encrypted and needs its passphrase.`,
     'Enter the passphrase that was chosen when the repository was created.',
+    { reason: 'repositoryEncryptedNeedsPassphrase', params: { name } },
   );
 }
 
@@ -27,6 +30,7 @@ export function repositoryLocked(name: string): AppError {
     'PassphraseRequired',
     `The repository “${name}” is locked: Borgdesk does not hold its passphrase.`,
     'Unlock it with its passphrase, and tick “Remember the passphrase on this computer” so scheduled backups run after a restart.',
+    { reason: 'repositoryLockedBorgdeskHold', params: { name } },
   );
 }
 
@@ -41,6 +45,7 @@ export function requireUsableLocation(repo: { readonly name: string; readonly lo
     'InvalidInput',
     `Borgdesk will not use the location of “${repo.name}”. ${parsed.problem.message}`,
     'Remove this repository from Borgdesk and add it again with the correct location. Its backups are not touched.',
+    { reason: 'borgdeskWillUseLocation', params: { name: repo.name, message: parsed.problem.message } },
   );
 }
 
@@ -50,6 +55,7 @@ export function duplicateLocation(location: string, name: string): AppError {
     'DuplicateRepository',
     `${location} is already in Borgdesk as “${name}”.`,
     'Pick that repository from the list instead of adding it again.',
+    { reason: 'alreadyBorgdesk', params: { location, name } },
   );
 }
 

@@ -23,6 +23,7 @@ import { isRemoteLocation, normalizeLocation } from './location.js';
 import {
   NOT_ENCRYPTED_RESULT,
   optionalPasscommand,
+  passcommandUnusable,
   PASSCOMMAND_TEST_TIMEOUT_MS,
   requirePasscommand,
   testPasscommand,
@@ -101,6 +102,7 @@ export class RepositoryService {
       'NotFound',
       'That repository is no longer in Borgdesk.',
       'Reload the repository list.',
+      { reason: 'repositoryLongerBorgdesk' },
     );
   }
 
@@ -169,6 +171,7 @@ export class RepositoryService {
         'PassphraseRequired',
         'An encrypted repository needs a passphrase.',
         'Choose a passphrase and keep it safe: without it the backups cannot be read.',
+        { reason: 'encryptedRepositoryNeedsPassphrase2' },
       );
     }
     const base = { ...(await this.baseContext(params.signal)), ...sshIdentityOf(params.sshKey) };
@@ -301,7 +304,7 @@ export class RepositoryService {
     }
     const passcommand = requirePasscommand(params.passcommand);
     const tested = await this.testPasscommand({ repoId: repo.id, passcommand });
-    if (tested.outcome !== 'ok') throw new AppError('InvalidInput', tested.message, tested.remedy);
+    if (tested.outcome !== 'ok') throw passcommandUnusable(tested.message, tested.remedy);
     const updated = (await this.deps.registry.update(repo.id, { passcommand })) ?? repo;
     this.changed();
     return this.summarize(updated);
@@ -330,6 +333,7 @@ export class RepositoryService {
         'InvalidInput',
         'Say which repository to test the command on.',
         'Enter its location first.',
+        { reason: 'sayRepositoryTestCommand' },
       );
     const location = normalizeLocation(params.location, this.deps.homeDir);
     const ctx = { ...base, ...sshIdentityOf(params.sshKey) };

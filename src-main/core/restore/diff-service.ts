@@ -30,7 +30,9 @@ export async function diffArchives(
       ? params.archiveIdA === params.archiveIdB
       : params.archiveA === params.archiveB;
   if (same) {
-    throw new AppError('InvalidInput', 'Choose two different archives to compare.');
+    throw new AppError('InvalidInput', 'Choose two different archives to compare.', undefined, {
+      reason: 'chooseTwoDifferentArchives',
+    });
   }
   const { location, ctx } = await deps.resolve(params.repoId);
   const items: DiffItem[] = [];

@@ -79,6 +79,9 @@ export class MountManager {
         'MountUnavailable',
         availability.reason ?? 'Mounting is not available on this computer.',
         'Restore the files instead.',
+        availability.reason === undefined
+          ? { reason: 'notAvailable' }
+          : { reason: 'stated', params: { message: availability.reason } },
       );
     }
     const existing = [...this.mounts.values()].find(
@@ -90,6 +93,7 @@ export class MountManager {
         'Busy',
         'A backup or restore of this repository is running.',
         'Mount it when the job has finished.',
+        { reason: 'backupRestoreRepositoryRunning' },
       );
     }
     const { location, name, ctx } = await this.deps.resolve(repoId);
@@ -149,7 +153,9 @@ export class MountManager {
   async unmount(mountPoint: string, options: { lazy?: boolean } = {}): Promise<MountStatus> {
     const record = this.mounts.get(mountPoint);
     if (record === undefined) {
-      throw new AppError('NotFound', 'Borgdesk did not mount that folder.', 'Reload the list of mounts.');
+      throw new AppError('NotFound', 'Borgdesk did not mount that folder.', 'Reload the list of mounts.', {
+        reason: 'borgdeskDidMountFolder',
+      });
     }
     // A lazy unmount is fusermount's, not borg's: it has no borg command line to record.
     if (options.lazy === true) await this.track(this.forceRelease(record));
@@ -166,12 +172,14 @@ export class MountManager {
       );
       await this.track(recorded).catch((e: unknown) => {
         const said = messageOf(e);
+        const busy = /busy/i.test(said);
         throw new AppError(
           'MountBusy',
-          /busy/i.test(said)
-            ? `${record.mountPoint} could not be unmounted: a program still uses files in it.`
-            : said,
+          busy ? `${record.mountPoint} could not be unmounted: a program still uses files in it.` : said,
           'Close the windows and programs that use files in it and try again, or use Force unmount.',
+          busy
+            ? { reason: 'inUse', params: { mountPoint: record.mountPoint } }
+            : { reason: 'unmountFailed', params: { borgText: said } },
         );
       });
     }
@@ -191,6 +199,10 @@ export class MountManager {
       mounted.leftover === true
         ? 'Unmount it on the Overview or the repository screen (Force unmount if it is busy), then try again.'
         : 'Unmount it first, then try again.',
+      {
+        reason: mounted.leftover === true ? 'leftoverMount' : 'mounted',
+        params: { name: mounted.repoName, mountPoint: mounted.mountPoint },
+      },
     );
   }
 
@@ -269,6 +281,7 @@ export class MountManager {
           'MountBusy',
           messageOf(e),
           'Close the programs that use files in it and try again, or restart the computer.',
+          { reason: 'lazyUnmountFailed', params: { borgText: messageOf(e) } },
         );
       });
     }

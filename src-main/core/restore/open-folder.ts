@@ -19,6 +19,7 @@ export async function openFolder(
       'NotFound',
       `${folder} is not a folder on this computer.`,
       'It may have been moved or unmounted.',
+      { reason: 'folderComputer', params: { folder } },
     );
   }
   return { opened: await fileManager.openPath(folder) };

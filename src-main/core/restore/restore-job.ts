@@ -59,6 +59,7 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
       'InvalidInput',
       'Nothing would be restored: every selected item sits in the folders to strip.',
       'Strip fewer leading folders.',
+      { reason: 'nothingWouldRestoredEvery' },
     );
   }
   return {

@@ -21,6 +21,7 @@ export function normalizeArchivePath(raw: string): string {
       'InvalidInput',
       `"${raw}" is not a path inside the archive.`,
       'Pick items from the archive browser.',
+      { reason: 'pathInsideArchive', params: { raw } },
     );
   }
   return trimmed;

@@ -73,6 +73,7 @@ export async function planRestore(request: RestoreRequest, ctx: PlanContext): Pr
         'InvalidInput',
         `"${p}" is not in archive ${request.archiveName}.`,
         'Reload the archive and pick the items again.',
+        { reason: 'archive', params: { p, archiveName: request.archiveName } },
       );
     }
     if (entry.ambiguous === true) throw ambiguousSelection(p);
@@ -140,6 +141,7 @@ function ambiguousSelection(archivePath: string): AppError {
     'InvalidInput',
     `"${archivePath}" cannot be restored on its own: borg shows another item in its folder under the same name, because each "?" stands for a character that is not valid UTF-8, and it cannot be asked for only one of them.`,
     `Restore ${folder} instead: every item in it comes back under its real name. Or mount the archive, where the real names are shown, and copy the one you need.`,
+    { reason: 'restoredBorgShowsAnother', params: { archivePath, folder } },
   );
 }
 
@@ -160,6 +162,7 @@ async function resolveDestination(request: RestoreRequest, ctx: PlanContext): Pr
       'InvalidInput',
       `${request.destination.parent} is not a full path.`,
       'Choose the folder to restore into.',
+      { reason: 'fullPath', params: { parent: request.destination.parent } },
     );
   }
   const parent = path.resolve(request.destination.parent);
@@ -212,6 +215,7 @@ async function requireDirectory(dir: string): Promise<void> {
       'InvalidInput',
       `The folder ${dir} does not exist.`,
       'Choose an existing folder to restore into.',
+      { reason: 'folderExist', params: { dir } },
     );
   }
 }
@@ -230,5 +234,6 @@ function intoRepository(): AppError {
     'InvalidInput',
     'That would restore files into the repository folder itself.',
     'Choose a folder outside the repository.',
+    { reason: 'wouldRestoreFilesRepository' },
   );
 }

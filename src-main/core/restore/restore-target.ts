@@ -21,6 +21,7 @@ export async function createUniqueDir(parent: string, baseName: string): Promise
         'InvalidInput',
         `Borgdesk could not create the folder ${dir}.`,
         'Check that you may write to the folder you chose, or choose another one.',
+        { reason: 'borgdeskCreateFolder', params: { dir } },
       );
     }
   }
@@ -28,6 +29,7 @@ export async function createUniqueDir(parent: string, baseName: string): Promise
     'InvalidInput',
     `Too many "${baseName}" folders exist in ${parent}.`,
     'Choose another folder.',
+    { reason: 'tooManyFoldersExist', params: { baseName, parent } },
   );
 }
 
@@ -56,7 +58,9 @@ export async function placeWithoutClobbering(source: string | Buffer, target: st
   } catch (e) {
     if (errorCode(e) === 'EEXIST') throw targetExists(target);
     if (errorCode(e) === 'ENOENT')
-      throw new AppError('NotFound', 'Borg did not restore the file.', 'The job log has the details.');
+      throw new AppError('NotFound', 'Borg did not restore the file.', 'The job log has the details.', {
+        reason: 'borgDidRestoreFile',
+      });
   }
   if (
     await fs.lstat(target).then(
@@ -74,6 +78,7 @@ export function targetExists(target: string): AppError {
     'AlreadyExists',
     `${target} already exists.`,
     'Choose another name, or move the existing file away first.',
+    { reason: 'alreadyExists', params: { target } },
   );
 }
 

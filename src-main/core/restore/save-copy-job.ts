@@ -35,16 +35,21 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
       'InvalidInput',
       `"${archivePath}" is not in archive ${request.archiveName}.`,
       'Reload the archive.',
+      { reason: 'archive2', params: { archivePath, archiveName: request.archiveName } },
     );
   }
   if (entry.type === 'directory') {
-    throw new AppError('InvalidInput', `${entry.name} is a folder.`, 'Use Restore to copy a folder.');
+    throw new AppError('InvalidInput', `${entry.name} is a folder.`, 'Use Restore to copy a folder.', {
+      reason: 'folder',
+      params: { name: entry.name },
+    });
   }
   if (entry.ambiguous === true) {
     throw new AppError(
       'InvalidInput',
       `${entry.name} cannot be saved on its own: borg shows another item in its folder under the same name (each "?" stands for a character that is not valid UTF-8).`,
       'Restore its folder instead, which brings back each item under its real name, or mount the archive.',
+      { reason: 'savedBorgShowsAnother', params: { name: entry.name } },
     );
   }
   const target = await checkTarget(request.targetPath, await repositoryDirOf(repo.location));
@@ -106,13 +111,19 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
 // The copy goes to an absolute path in an existing folder, outside the repository, and never over a file.
 async function checkTarget(raw: string, repositoryDir: string | undefined): Promise<string> {
   if (!path.isAbsolute(raw)) {
-    throw new AppError('InvalidInput', `${raw} is not a full path.`, 'Choose where to save the copy.');
+    throw new AppError('InvalidInput', `${raw} is not a full path.`, 'Choose where to save the copy.', {
+      reason: 'fullPath2',
+      params: { raw },
+    });
   }
   const target = path.resolve(raw);
   const parent = path.dirname(target);
   const parentStat = await fs.stat(parent).catch(() => undefined);
   if (parentStat?.isDirectory() !== true) {
-    throw new AppError('InvalidInput', `The folder ${parent} does not exist.`, 'Choose an existing folder.');
+    throw new AppError('InvalidInput', `The folder ${parent} does not exist.`, 'Choose an existing folder.', {
+      reason: 'folderExist2',
+      params: { parent },
+    });
   }
   if (
     repositoryDir !== undefined &&
@@ -122,6 +133,7 @@ async function checkTarget(raw: string, repositoryDir: string | undefined): Prom
       'InvalidInput',
       'That would save the file inside the repository folder.',
       'Choose another folder.',
+      { reason: 'wouldSaveFileInside' },
     );
   }
   if (

@@ -228,6 +228,7 @@ export class ConfigFile<T> {
       'ConfigReadOnly',
       `${name} was written by a newer Borgdesk; changes can't be saved until you update.`,
       `Update Borgdesk to the version that wrote ${this.file}. Until then Borgdesk uses what it understands and leaves the file as it is.`,
+      { reason: 'writtenNewerBorgdeskChanges', params: { name, file: this.file } },
     );
   }
 
@@ -237,6 +238,7 @@ export class ConfigFile<T> {
       'ConfigReadOnly',
       `${name} could not be read, so Borgdesk does not write over it; changes can't be saved.`,
       `Check ${this.file} (its owner and permissions), or move it away, then restart Borgdesk.`,
+      { reason: 'readBorgdeskWriteOver', params: { name, file: this.file } },
     );
   }
 

@@ -18,12 +18,14 @@ export function configWriteError(e: unknown, file: string): AppError {
         'ConfigDiskFull',
         `The disk holding Borgdesk's settings is full. ${name} could not be saved in ${dir}.`,
         'Free some space on that disk (or raise your quota), then try again.',
+        { reason: 'diskHoldingBorgdeskS', params: { name, dir } },
       );
     case 'EROFS':
       return new AppError(
         'ConfigNotWritable',
         `The disk holding Borgdesk's settings is read-only. ${name} could not be saved in ${dir}.`,
         'Make that disk writable again (remount it, or check it for errors), then try again.',
+        { reason: 'diskHoldingBorgdeskS', params: { name, dir } },
       );
     case 'EACCES':
     case 'EPERM':
@@ -31,12 +33,16 @@ export function configWriteError(e: unknown, file: string): AppError {
         'ConfigNotWritable',
         `Borgdesk is not allowed to write its settings folder. ${name} could not be saved in ${dir}.`,
         `Make ${dir} and the files in it belong to you and be writable, then try again.`,
+        { reason: 'borgdeskAllowedWriteSettings', params: { name, dir } },
       );
     default:
       return new AppError(
         'ConfigNotWritable',
         `Borgdesk could not save ${name} in ${dir}${code === undefined ? '' : ` (${code})`}.`,
         'Check that the disk holding that folder works and has free space, then try again.',
+        code === undefined
+          ? { reason: 'notSaved', params: { name, dir } }
+          : { reason: 'notSavedErrno', params: { name, dir, errno: code } },
       );
   }
 }

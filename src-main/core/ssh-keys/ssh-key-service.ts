@@ -75,13 +75,16 @@ export class SshKeyService {
         'AlreadyExists',
         `Borgdesk already has an SSH key (${file}).`,
         'Use that key; Borgdesk never replaces it, since servers may already trust it.',
+        { reason: 'borgdeskAlreadySshKey', params: { file } },
       );
     }
     await ensurePrivateFolder(path.dirname(file), this.deps.platform);
     await generateEd25519(this.tool, file, `borgdesk@${safeHostname(this.deps.hostname())}`);
     const key = await describeKey(this.tool, file, 'borgdesk');
     if (key === undefined) {
-      throw new AppError('Internal', 'ssh-keygen made the key, but it cannot be read back.', 'Try again.');
+      throw new AppError('Internal', 'ssh-keygen made the key, but it cannot be read back.', 'Try again.', {
+        reason: 'sshKeygenMadeKey',
+      });
     }
     return key;
   }
@@ -99,7 +102,11 @@ export class SshKeyService {
         : normalizeLocation(p.location ?? '', this.deps.homeDir);
     const publicKey = await this.publicKeyOf(p.keyFile);
     const built = authorizedKeysLine({ location, publicKey, appendOnly: p.appendOnly });
-    if (!built.ok) throw new AppError('InvalidInput', built.message, built.remedy);
+    if (!built.ok)
+      throw new AppError('InvalidInput', built.message, built.remedy, {
+        reason: 'stated',
+        params: { message: built.message, remedy: built.remedy },
+      });
     return { publicKey, line: built.line, restrictPath: built.restrictPath };
   }
 
@@ -112,6 +119,7 @@ export class SshKeyService {
         'InvalidInput',
         `“${repo.name}” is a folder on this computer, so it needs no SSH key.`,
         'SSH keys are for repositories on a server (ssh://…).',
+        { reason: 'folderComputerNeedsSsh', params: { name: repo.name } },
       );
     }
     const sshKey = p.keyFile === null ? undefined : await this.usableKey(p.keyFile);
@@ -126,7 +134,10 @@ export class SshKeyService {
     const key = await describeKey(this.tool, file, 'other');
     if (key === undefined) throw noKeyPair(file);
     if (key.problem !== undefined)
-      throw new AppError('InvalidInput', key.problem.message, key.problem.remedy);
+      throw new AppError('InvalidInput', key.problem.message, key.problem.remedy, {
+        reason: 'stated',
+        params: { message: key.problem.message, remedy: key.problem.remedy },
+      });
     return file;
   }
 
@@ -139,7 +150,9 @@ export class SshKeyService {
 
   private requireAbsolute(keyFile: string): string {
     if (!path.isAbsolute(keyFile)) {
-      throw new AppError('InvalidInput', 'Choose the key by its full path.', 'Pick one of the keys listed.');
+      throw new AppError('InvalidInput', 'Choose the key by its full path.', 'Pick one of the keys listed.', {
+        reason: 'chooseKeyFullPath',
+      });
     }
     return path.normalize(keyFile);
   }
@@ -150,6 +163,7 @@ function noKeyPair(file: string): AppError {
     'NotFound',
     `There is no SSH key pair at ${file} (the private key with its .pub file beside it).`,
     'Choose another key, or generate a key for Borgdesk.',
+    { reason: 'sshKeyPairPrivate', params: { file } },
   );
 }
 

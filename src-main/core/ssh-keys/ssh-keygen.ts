@@ -44,6 +44,7 @@ export async function generateEd25519(tool: SshKeygen, file: string, comment: st
     'Internal',
     `ssh-keygen could not create the key${said(run)}.`,
     'Check that Borgdesk’s folder is writable and the disk is not full, then try again.',
+    { reason: 'keygenFailed', params: { said: said(run) } },
   );
 }
 
@@ -83,11 +84,14 @@ async function keygen(tool: SshKeygen, args: readonly string[]): Promise<ToolRun
       'NotFound',
       'ssh-keygen was not found on this computer, so Borgdesk cannot make or read SSH keys.',
       'Install the OpenSSH client (on Debian or Ubuntu: the openssh-client package), then try again.',
+      { reason: 'sshKeygenFoundComputer' },
     );
   }
   if (run.startError !== undefined) throw run.startError;
   if (run.timedOut) {
-    throw new AppError('Internal', 'ssh-keygen did not finish in time.', 'Try again in a moment.');
+    throw new AppError('Internal', 'ssh-keygen did not finish in time.', 'Try again in a moment.', {
+      reason: 'sshKeygenDidFinish',
+    });
   }
   return run;
 }

@@ -55,6 +55,7 @@ export class KnownHosts {
           'InvalidInput',
           'The server sent different keys than the ones you checked.',
           'Check the server’s key again before accepting it.',
+          { reason: 'serverSentDifferentKeys' },
         );
       }
       const before = await this.compare(target, keys);
@@ -65,6 +66,7 @@ export class KnownHosts {
             'InvalidInput',
             'The server’s key has changed; Borgdesk keeps the old one until you confirm you know why.',
             'Confirm that you know why the key changed, then replace it.',
+            { reason: 'serverSKeyChanged' },
           );
         }
         await this.tool(this.keygen, ['-R', knownHostsName(target), '-f', this.options.file]);
@@ -101,6 +103,9 @@ export class KnownHosts {
         'NotFound',
         `No ssh server answered at ${describe(target)}.`,
         'Check the server name and port, and that the server is reachable, then try again.',
+        target.port === 22
+          ? { reason: 'noSshServer', params: { host: target.host } }
+          : { reason: 'noSshServerAtPort', params: { host: target.host, port: target.port } },
       );
     }
     return { lines, keys: await this.fingerprints(lines.join('\n')) };
@@ -136,7 +141,11 @@ export class KnownHosts {
     const result = await runProgram(file, args, { timeoutMs: 10_000 });
     if (result.spawnError !== undefined) throw toolMissing(file);
     if (result.exitCode !== 0) {
-      throw new AppError('Internal', `${path.basename(file)} failed: ${result.stderr.trim().slice(0, 300)}`);
+      const said = result.stderr.trim().slice(0, 300);
+      throw new AppError('Internal', `${path.basename(file)} failed: ${said}`, undefined, {
+        reason: 'toolFailed',
+        params: { tool: path.basename(file), said },
+      });
     }
     return result;
   }
@@ -156,6 +165,9 @@ function requireHost(target: SshHostRef): void {
       'InvalidInput',
       parsed.ok ? 'That is not a server name.' : parsed.problem.message,
       'Check the server name in the repository’s location.',
+      parsed.ok
+        ? { reason: 'notServerName' }
+        : { reason: 'statedHost', params: { message: parsed.problem.message } },
     );
   }
 }
@@ -169,5 +181,6 @@ function toolMissing(file: string): AppError {
     'NotFound',
     `${path.basename(file)} is not installed, so Borgdesk cannot check the server’s key.`,
     'Install the OpenSSH client (package openssh-client), then try again.',
+    { reason: 'installedBorgdeskCheckServer', params: { file: path.basename(file) } },
   );
 }

@@ -10,7 +10,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Icon } from '../../components/Icon.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { type ErrorInfo, toErrorInfo, wordError } from '../../lib/error-info.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { findMount, useMountStore } from '../../stores/mount-store.js';
 import { OpenFolderButton } from '../restore/OpenFolderButton.js';
@@ -74,7 +74,7 @@ export function MountControls({ repoId, archiveName, archiveId, label, compact }
       </Button>
       {error ? (
         <span className={styles.inlineError} role="alert">
-          {error.message}
+          {wordError(error).message}
         </span>
       ) : null}
     </span>

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
-import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
+import { type ErrorInfo, toErrorInfo, wordError } from '../../lib/error-info.js';
 import { useMountStore } from '../../stores/mount-store.js';
 import { ConfirmDialog } from '../plans/ConfirmDialog.js';
 import styles from './MountControls.module.css';
@@ -45,7 +45,7 @@ export function UnmountButton({ mountPoint, compact }: UnmountButtonProps) {
       ) : null}
       {error ? (
         <span className={styles.inlineError} role="alert">
-          {error.message}
+          {wordError(error).message}
         </span>
       ) : null}
       {confirming ? (

@@ -14,6 +14,7 @@ import { planTargetLatest } from '../history/history-list.js';
 import { LastDrill } from '../drills/LastDrill.js';
 import { lastRunText, nextRunText } from '../plans/plan-format.js';
 import styles from './dashboard.module.css';
+import { errorSentence } from '../../lib/error-info.js';
 
 /** Props of {@link PlansSummary}. */
 export interface PlansSummaryProps {
@@ -88,9 +89,7 @@ export function PlansSummary({ repos, latest, latestByPlan }: PlansSummaryProps)
 function LastResultCell({ last, row }: { last: HistoryEntry | undefined; row: UpcomingRunRow | undefined }) {
   if (last === undefined) return <td>{lastRunText(row)}</td>;
   const failure =
-    last.status === 'failed' && last.error !== undefined
-      ? [last.error.message, last.error.remedy].filter(Boolean).join(' ')
-      : undefined;
+    last.status === 'failed' && last.error !== undefined ? errorSentence(last.error) : undefined;
   return (
     <td className="plan-last-result" title={failure}>
       <StatusBadge status={last.status} /> <span>{formatDateTime(last.finishedAt)}</span>

@@ -21,6 +21,7 @@ import { GrowthChart } from './GrowthChart.js';
 import { lastBackupFigure } from './last-backup.js';
 import { totalOriginalSize } from './growth-series.js';
 import styles from './dashboard.module.css';
+import { wordError } from '../../lib/error-info.js';
 
 /** Props of {@link RepositoryCard}. */
 export interface RepositoryCardProps {
@@ -124,7 +125,7 @@ export function RepositoryCard({ repo, details, lastBackup, lastGood }: Reposito
           <Icon name="alert" size={16} />
           <span>
             {data ? t('card.couldNotRefresh') : ''}
-            {details.error.message}
+            {wordError(details.error).message}
           </span>
         </div>
       ) : data ? (

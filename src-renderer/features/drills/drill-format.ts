@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../../../src-main/model/history.js';
 import type { Choice } from '../../lib/choices.js';
 import { formatCount, formatRelative } from '../../lib/format.js';
 import { drillSummaryText } from '../../lib/core-words/drill.js';
+import { errorSentence } from '../../lib/error-info.js';
 
 /** The plan editor's "Test a restore" choices, in the UI's language. */
 export function restoreTestChoices(): readonly Choice<RestoreTestSchedule>[] {
@@ -56,5 +57,5 @@ export function drillDetail(entry: HistoryEntry): string {
       summary: drillSummaryText(entry.drill),
       archive: entry.drill.archiveName,
     });
-  return [entry.error?.message, entry.error?.remedy].filter(Boolean).join(' ');
+  return entry.error === undefined ? '' : errorSentence(entry.error);
 }

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatDateTime, formatDuration, formatRelative } from '../../lib/format.js';
 import { formatShortDateTime, kindIcon, kindLabel, statsSummary, triggerLabel } from './history-format.js';
 import styles from './history.module.css';
+import { errorSentence, wordError } from '../../lib/error-info.js';
 
 /** Props of {@link HistoryTable}. */
 export interface HistoryTableProps {
@@ -117,8 +118,8 @@ function HistoryRow({
       <td className="right num">{formatDuration(entry.durationMs / 1000)}</td>
       <td className={styles.historyDetails}>
         {entry.error ? (
-          <span className={styles.historyError} title={entry.error.remedy ?? entry.error.message}>
-            {entry.error.message}
+          <span className={styles.historyError} title={errorSentence(entry.error)}>
+            {wordError(entry.error).message}
           </span>
         ) : stats.length > 0 ? (
           <span className={styles.historyStats}>

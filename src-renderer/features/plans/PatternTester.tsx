@@ -9,6 +9,7 @@ import type { PathTest } from '../../../src-main/model/plan.js';
 import { Button } from '../../components/Button.js';
 import { useAction } from '../../lib/use-request.js';
 import styles from './plans.module.css';
+import { wordError } from '../../lib/error-info.js';
 
 /** The rules to test against: the editor's current (unsaved) state. */
 export interface TesterRules {
@@ -72,7 +73,7 @@ export function PatternTester({ rules }: PatternTesterProps) {
       </div>
       <p className={styles.patternVerdict} role="status" aria-label={t('tester.resultAria')}>
         {answer.error ? (
-          <span className={styles.verdictError}>{answer.error.message}</span>
+          <span className={styles.verdictError}>{wordError(answer.error).message}</span>
         ) : answer.data ? (
           verdict(answer.data, t)
         ) : null}

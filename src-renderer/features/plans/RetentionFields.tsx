@@ -14,6 +14,7 @@ import { formatCount } from '../../lib/format.js';
 import { retentionOf, type PlanForm, type RetentionChoice } from './plan-form.js';
 import styles from './plans.module.css';
 import { retentionText } from '../../lib/core-words/schedule.js';
+import { wordError } from '../../lib/error-info.js';
 
 /** Props of {@link RetentionFields}. */
 export interface RetentionFieldsProps {
@@ -121,7 +122,7 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
               </Button>
             </div>
           )}
-          {preview.error ? <p className="field-error">{preview.error.message}</p> : null}
+          {preview.error ? <p className="field-error">{wordError(preview.error).message}</p> : null}
           {result ? (
             <div role="region" aria-label={t('retention.previewAria')}>
               <p>
