@@ -172,6 +172,53 @@ async function progress(fixtureDir: string, count: string): Promise<void> {
   report({ lines: parsed, chunks: chunks.length, ms, linesPerSecond: Math.round(parsed / (ms / 1000)) });
 }
 
+/**
+ * A folder of `count` files (issue 16's 40,000-entry folder) in a tree beside the synthetic one: the
+ * core's part of showing it, the first name-sorted page of 100 rows, from the open tree it was built
+ * in and from the index file reopened in this fresh process (read + decode + page).
+ */
+async function bigFolder(indexFile: string, count: string): Promise<void> {
+  const tree = new ArchiveTree();
+  const folder = 'home/alice/Pictures';
+  tree.add({
+    type: 'd',
+    path: folder,
+    mode: 'drwxr-xr-x',
+    user: 'alice',
+    group: 'alice',
+    mtime: '2026-01-01T00:00:00.000000',
+  });
+  let seed = 11;
+  const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const words = ['IMG', 'holiday', 'scan', 'Résumé', 'draft', 'photo'];
+  for (let i = 0; i < Number(count); i++) {
+    const word = words[Math.floor(rand() * words.length)] as string;
+    tree.add({
+      type: '-',
+      path: `${folder}/${word}_${Math.floor(rand() * 1e6)}-${i}.jpg`,
+      mode: '-rw-r--r--',
+      user: 'alice',
+      group: 'alice',
+      size: Math.floor(rand() * 5e6),
+      mtime: '2026-01-01T00:00:00.000000',
+    });
+  }
+  const openStart = now();
+  const page = tree.folder(folder, byName, 0, 100);
+  const openTreeMs = now() - openStart;
+  await writeFile(indexFile, tree.serialize());
+  report({ entries: page?.total ?? 0, openTreeMs });
+}
+
+/** The second half of bigFolder in a fresh process: reopen its index file and show the big folder. */
+async function bigFolderReopen(indexFile: string): Promise<void> {
+  const start = now();
+  const tree = ArchiveTree.deserialize(await readFile(indexFile));
+  const loadedMs = now() - start;
+  const page = tree.folder('home/alice/Pictures', byName, 0, 100);
+  report({ entries: page?.total ?? 0, loadedMs, reopenedMs: now() - start });
+}
+
 const [task, a = '', b = ''] = process.argv.slice(2);
 const tasks: Record<string, () => Promise<void>> = {
   synthetic: () => synthetic(a, b),
@@ -179,6 +226,8 @@ const tasks: Record<string, () => Promise<void>> = {
   reload: () => reload(a),
   real: () => realBuild(a, b),
   progress: () => progress(a, b),
+  bigfolder: () => bigFolder(a, b),
+  'bigfolder-reopen': () => bigFolderReopen(a),
 };
 const run = tasks[task ?? ''];
 if (run === undefined) {

@@ -98,3 +98,42 @@ export function table(title, rows) {
     if (i === 0) console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   }
 }
+
+/**
+ * Headline figures of this run, compared at the end with the ones kept in the repository
+ * (scripts/bench/previous-figures.json, written by `npm run bench -- --save`): "was X, now Y".
+ * kind: 'ms' or 'bytes' (lower is better for both).
+ */
+const figures = {};
+export function record(name, value, kind = 'ms') {
+  figures[name] = { value, kind };
+}
+
+/** Prints each recorded figure against the saved one; with save, writes this run's figures as the new ones. */
+export async function compareWithPrevious(file, save, context) {
+  const { readFile, writeFile } = await import('node:fs/promises');
+  let previous = { figures: {} };
+  try {
+    previous = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    // No saved figures yet: every figure is new.
+  }
+  const show = (f) => (f.kind === 'bytes' ? fmt.mb(f.value) : fmt.ms(f.value));
+  const rows = [['figure', 'was', 'now', 'now / was']];
+  for (const [name, now] of Object.entries(figures)) {
+    const was = previous.figures?.[name];
+    rows.push([name, was ? show(was) : '—', show(now), was ? fmt.x(now.value / was.value) : 'new']);
+  }
+  table(
+    `Compared with ${previous.savedAt ? `the figures saved ${previous.savedAt} (${previous.context})` : 'no saved figures'}`,
+    rows,
+  );
+  if (save) {
+    const merged = { ...(previous.figures ?? {}), ...figures };
+    await writeFile(
+      file,
+      `${JSON.stringify({ savedAt: new Date().toISOString(), context, figures: merged }, null, 2)}\n`,
+    );
+    console.log(`saved to ${file}`);
+  }
+}

@@ -5,7 +5,7 @@
  */
 import type { EntrySort } from '../../model/archive.js';
 import { TYPE_DIR, TYPE_FILE, TYPE_SYMLINK } from './item-fields.js';
-import { extensionOf, naturalCompare } from './name-compare.js';
+import { extensionOf, naturalKey } from './name-compare.js';
 import type { TreeColumns } from './tree-columns.js';
 
 interface CachedOrder {
@@ -92,8 +92,9 @@ export class FolderOrders {
     for (let k = c.firstChild[dir] as number; k >= 0; k = c.nextSibling[k] as number) kids.push(k);
     const names = kids.map((k) => c.nameOf(k));
     const lower = names.map((n) => n.toLowerCase());
+    const keys = lower.map(naturalKey);
     const byName = (a: number, b: number): number =>
-      naturalCompare(lower[a] as string, lower[b] as string) ||
+      compareRaw(keys[a] as string, keys[b] as string) ||
       compareRaw(names[a] as string, names[b] as string) ||
       (kids[a] as number) - (kids[b] as number);
     const positions = kids.map((_, p) => p);

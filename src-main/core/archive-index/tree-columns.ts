@@ -114,7 +114,8 @@ export class TreeColumns {
   /** Appends an entry named `src.slice(from)` under `parent`; returns its index. */
   append(parent: number, src: string, from: number, type: number): number {
     const i = this.count;
-    if (i === this.parent.length) this.grow(i * 2);
+    // 1.5x rather than 2x: at a million entries the spare slots and the copy's overlap cost tens of MB.
+    if (i === this.parent.length) this.grow(i + (i >> 1));
     this.parent[i] = parent;
     this.type[i] = type;
     this.flags[i] = 0;
@@ -161,7 +162,7 @@ export class TreeColumns {
     // UTF-8 takes at most 3 bytes per UTF-16 unit, plus the separator.
     const need = this.poolLength + (len - from) * 3 + 1;
     if (need > this.pool.length) {
-      const next = Buffer.allocUnsafeSlow(Math.max(need, this.pool.length * 2));
+      const next = Buffer.allocUnsafeSlow(Math.max(need, this.pool.length + (this.pool.length >> 1)));
       this.pool.copy(next, 0, 0, this.poolLength);
       this.pool = next;
     }
