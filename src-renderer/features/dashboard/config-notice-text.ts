@@ -30,7 +30,9 @@ export function configNoticeText(notice: ConfigNotice): ConfigNoticeText {
       const named =
         configNoticeNames(notice).length > 0
           ? t('named', {
-              names: configNoticeNames(notice).map((name) => t('quoted', { name })).join(t('namesSeparator')),
+              names: configNoticeNames(notice)
+                .map((name) => t('quoted', { name }))
+                .join(t('namesSeparator')),
             })
           : '';
       const pending = notice.keptAt === notice.path;
@@ -48,7 +50,10 @@ export function configNoticeText(notice: ConfigNotice): ConfigNoticeText {
     }
     case 'unreadable': {
       const readOnly = notice.keptAt === notice.path;
-      const sentences = [configNoticeDetail(notice) ?? t('unreadable.damaged'), t(`unreadable.startedWith.${file}`)];
+      const sentences = [
+        configNoticeDetail(notice) ?? t('unreadable.damaged'),
+        t(`unreadable.startedWith.${file}`),
+      ];
       if (readOnly) sentences.push(t(`unreadable.leftAsIs.${file}`));
       return {
         title: t('unreadable.title', { file: fileName }),
