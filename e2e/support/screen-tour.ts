@@ -5,6 +5,20 @@
  * words, so the same walk works with &locale=de.
  */
 import type { Locator, Page } from 'playwright-core';
+import { deResources, enResources } from '../../src-renderer/i18n/resources.js';
+
+type Catalogs = typeof enResources;
+
+/** A name in any shipped language (and so in the pseudo-locale, whose strings contain the English). */
+function named<N extends keyof Catalogs>(ns: N, key: string): RegExp {
+  const lookup = (catalogs: Catalogs | typeof deResources): string => {
+    let node: unknown = catalogs[ns];
+    for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+    if (typeof node !== 'string') throw new Error(`no catalog string ${ns}:${key}`);
+    return node.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  };
+  return new RegExp(`${lookup(enResources)}|${lookup(deResources)}`);
+}
 
 /** What the tour needs to exist: a repository with an archive and a plan (see the specs' setup). */
 export interface TourData {
@@ -33,7 +47,7 @@ async function closeDialog(page: Page): Promise<void> {
 
 async function nav(page: Page, name: RegExp): Promise<void> {
   await page
-    .getByRole('navigation', { name: /Screens|Bildschirme|⟦/ })
+    .getByRole('navigation', { name: named('shell', 'sidebar.screens') })
     .getByRole('button', { name })
     .click();
 }
@@ -47,29 +61,29 @@ export async function tourScreens(
   data: TourData,
   atStop: (stop: TourStop) => Promise<void>,
 ): Promise<void> {
-  await nav(page, /Overview|Übersicht/);
+  await nav(page, named('shell', 'sidebar.overview'));
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await atStop('overview');
 
-  await nav(page, /Plans|Pläne/);
-  await page.getByRole('button', { name: /New plan|Neuer Plan/ }).waitFor();
+  await nav(page, named('shell', 'sidebar.plans'));
+  await page.getByRole('button', { name: named('plans', 'screen.newPlan') }).waitFor();
   await atStop('plans');
-  await page.getByRole('button', { name: /New plan|Neuer Plan/ }).click();
+  await page.getByRole('button', { name: named('plans', 'screen.newPlan') }).click();
   await dialogs(page).waitFor();
   await atStop('plan-editor-dialog');
   await closeDialog(page);
 
-  await nav(page, /History|Verlauf/);
+  await nav(page, named('shell', 'sidebar.history'));
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await atStop('history');
 
   await page.getByRole('complementary').getByText(data.repositoryName, { exact: true }).first().click();
-  const archives = page.getByRole('table', { name: /Archives|^Archive$/ });
+  const archives = page.getByRole('table', { name: named('repositories', 'archives.label') });
   await archives.getByText(data.archiveName).waitFor({ timeout: 30_000 });
   await atStop('repository');
 
   await page
-    .getByRole('button', { name: /Back up now|Jetzt sichern/ })
+    .getByRole('button', { name: named('repositories', 'view.backUpNow') })
     .first()
     .click();
   await dialogs(page).waitFor();
@@ -79,19 +93,19 @@ export async function tourScreens(
   await archives
     .getByRole('row')
     .filter({ hasText: data.archiveName })
-    .getByRole('button', { name: /Browse|Durchsuchen/ })
+    .getByRole('button', { name: named('repositories', 'archives.browse') })
     .click();
-  const grid = page.getByRole('grid', { name: /Archive contents|Inhalt des Archivs/ });
+  const grid = page.getByRole('grid', { name: named('archives', 'folder.gridLabel') });
   await grid.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
   await atStop('archive');
   await grid.getByRole('row').nth(1).getByRole('checkbox').check();
-  await page.getByRole('button', { name: /Restore…|Wiederherstellen …/ }).click();
+  await page.getByRole('button', { name: named('archives', 'selectionBar.restore') }).click();
   await dialogs(page).waitFor();
   await atStop('restore-dialog');
   await closeDialog(page);
 
   await page
-    .getByRole('button', { name: /Add repository|Repository hinzufügen/ })
+    .getByRole('button', { name: named('shell', 'sidebar.addRepository') })
     .first()
     .click();
   await dialogs(page).waitFor();
@@ -99,7 +113,7 @@ export async function tourScreens(
   await closeDialog(page);
 
   await page
-    .getByRole('button', { name: /Settings|Einstellungen/ })
+    .getByRole('button', { name: named('shell', 'sidebar.settings') })
     .last()
     .click();
   await dialogs(page).waitFor();

@@ -27,7 +27,9 @@ export async function findUntranslatedText(page: Page): Promise<UntranslatedText
     const hasLetters = (value: string): boolean => /\p{L}/u.test(value);
     // Hidden (not removed) so the layout, and so innerText's idea of what is visible, stays the same.
     const hide = document.createElement('style');
-    hide.textContent = '[translate="no"], [translate="no"] * { visibility: hidden !important; }';
+    // A select's innerText lists every option; only the chosen one is visible, so selects are read below.
+    hide.textContent =
+      '[translate="no"], [translate="no"] *, select, select * { visibility: hidden !important; }';
     document.head.append(hide);
     let visible: string;
     try {
@@ -39,6 +41,15 @@ export async function findUntranslatedText(page: Page): Promise<UntranslatedText
     let remaining = visible;
     for (let pass = 0; pass < 5; pass += 1) remaining = remaining.replace(/⟦[^⟦⟧]*⟧/g, ' ');
     const text = remaining.split('\n').map(strip).filter(hasLetters);
+    for (const select of Array.from(document.querySelectorAll('select'))) {
+      const chosen = select.selectedOptions[0];
+      if (!chosen || select.closest('[translate="no"]') || chosen.getAttribute('translate') === 'no')
+        continue;
+      if (select.getBoundingClientRect().width === 0) continue;
+      let rest = chosen.text;
+      for (let pass = 0; pass < 5; pass += 1) rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
+      if (hasLetters(strip(rest))) text.push(`select: ${chosen.text}`);
+    }
     const attributes: string[] = [];
     for (const element of Array.from(
       document.querySelectorAll('[aria-label], [title], [placeholder], img[alt]'),

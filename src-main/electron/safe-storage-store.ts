@@ -10,7 +10,9 @@
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
-import type { SecretStorage } from '../model/secret-storage.js';
+import type { keyPlaces, SecretStorage } from '../model/secret-storage.js';
+
+type KeyPlace = (typeof keyPlaces)[number];
 import type { SecretStore } from '../core/services.js';
 import { readJsonFile, writeJsonAtomic } from '../core/settings/json-file.js';
 
@@ -38,25 +40,30 @@ export function describeSafeStorage(safeStorage: SafeStorageLike, platform: Node
       persistent: false,
       label:
         'Passphrases are kept in memory only until Borgdesk stops: the system offers no encryption for stored secrets.',
+      words: { code: 'memory', reason: 'no-encryption' },
       problem: 'No keychain is available to Borgdesk on this computer.',
+      problemWords: { code: 'no-keychain' },
     };
   }
-  const stored = (where: string): SecretStorage => ({
+  const stored = (where: string, place: KeyPlace): SecretStorage => ({
     kind: 'electron-safe-storage',
     persistent: true,
     label: `Passphrases you choose to remember are encrypted with a key kept in ${where}, and stored in Borgdesk's config folder.`,
+    words: { code: 'stored', place },
   });
-  if (platform === 'darwin') return stored('the macOS Keychain');
-  if (platform === 'win32') return stored('Windows (DPAPI, tied to your Windows login)');
-  if (platform !== 'linux') return stored('the system keychain');
+  if (platform === 'darwin') return stored('the macOS Keychain', 'macos-keychain');
+  if (platform === 'win32') return stored('Windows (DPAPI, tied to your Windows login)', 'windows-dpapi');
+  if (platform !== 'linux') return stored('the system keychain', 'system-keychain');
   const backend = safeStorage.getSelectedStorageBackend();
-  if (backend === 'gnome_libsecret') return stored('your keyring (Secret Service, e.g. GNOME Keyring)');
-  if (backend.startsWith('kwallet')) return stored('KWallet');
+  if (backend === 'gnome_libsecret')
+    return stored('your keyring (Secret Service, e.g. GNOME Keyring)', 'gnome-keyring');
+  if (backend.startsWith('kwallet')) return stored('KWallet', 'kwallet');
   return {
     kind: 'electron-safe-storage',
     persistent: true,
     needsExplicitConsent: true,
     label: `No keychain was found on this desktop (Electron reports "${backend}"): a passphrase you choose to remember would be stored with a fixed key, so anyone who can read your files could read it. Borgdesk stores one only when you tick "Remember" yourself.`,
+    words: { code: 'weak', backend },
   };
 }
 

@@ -7,6 +7,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rememberByDefault, type SecretStorage } from '../../src-main/model/secret-storage.js';
+import { secretStorageLabel, secretStorageProblem } from '../lib/core-words/secret-storage.js';
 import { useAppStore } from '../stores/app-store.js';
 
 /** The "remember" choice, starting at the store's default (read once, when the form opens). */
@@ -36,6 +37,7 @@ export function RememberPassphraseChoice({
   const { t } = useTranslation('components');
   const hintId = useId();
   const lasting = storage?.persistent === true;
+  const problem = storage ? secretStorageProblem(storage) : undefined;
   return (
     <div className="field">
       <label className="field-row">
@@ -49,12 +51,12 @@ export function RememberPassphraseChoice({
         <span>{t('remember.label')}</span>
       </label>
       <p className="field-hint" id={hintId}>
-        {storage?.label ?? t('remember.memoryOnly')}{' '}
+        {storage ? secretStorageLabel(storage) : t('remember.memoryOnly')}{' '}
         {lasting && checked ? t('remember.lasting') : t('remember.notLasting')}
       </p>
-      {storage?.problem !== undefined ? (
+      {problem !== undefined ? (
         <p className="callout callout-compact" role="note">
-          {storage.problem}
+          {problem}
         </p>
       ) : null}
     </div>

@@ -25,9 +25,15 @@ describe('createMemorySecretStore', () => {
       kind: 'memory',
       persistent: false,
       label: 'Passphrases are kept in memory only until Borgdesk stops.',
+      words: { code: 'memory', reason: 'none' },
     });
-    expect(createMemorySecretStore('no keyring found on the session bus').describe().label).toBe(
-      'Passphrases are kept in memory only until Borgdesk stops: no keyring found on the session bus.',
-    );
+    const why = {
+      text: 'no keyring found on the session bus',
+      words: { code: 'memory', reason: 'no-keyring' },
+    } as const;
+    expect(createMemorySecretStore(why).describe()).toMatchObject({
+      label: 'Passphrases are kept in memory only until Borgdesk stops: no keyring found on the session bus.',
+      words: { code: 'memory', reason: 'no-keyring' },
+    });
   });
 });

@@ -54,7 +54,7 @@ export function createSecretServiceStore(options: SecretServiceStoreOptions): Se
       return result;
     } catch (error) {
       const reason = error instanceof SecretServiceError ? error.message : String(error);
-      problem = `The keyring cannot be used: ${reason}.`;
+      problem = reason;
       throw new SecretServiceError(reason);
     }
   };
@@ -65,7 +65,11 @@ export function createSecretServiceStore(options: SecretServiceStoreOptions): Se
         kind: 'secret-service',
         persistent: true,
         label: LABEL,
-        ...(problem !== undefined && { problem }),
+        words: { code: 'stored', place: 'secret-service' },
+        ...(problem !== undefined && {
+          problem: `The keyring cannot be used: ${problem}.`,
+          problemWords: { code: 'keyring-unusable', detail: problem },
+        }),
       };
     },
     get: (repoId) =>
@@ -100,7 +104,10 @@ export async function chooseBrowserSecretStore(
 ): Promise<SecretStore> {
   const address = env['DBUS_SESSION_BUS_ADDRESS'];
   if (address === undefined || address === '') {
-    return createMemorySecretStore('no keyring found (no session bus: DBUS_SESSION_BUS_ADDRESS is not set)');
+    return createMemorySecretStore({
+      text: 'no keyring found (no session bus: DBUS_SESSION_BUS_ADDRESS is not set)',
+      words: { code: 'memory', reason: 'no-session-bus' },
+    });
   }
   let probe: SecretServiceClient;
   try {
@@ -108,7 +115,12 @@ export async function chooseBrowserSecretStore(
   } catch (error) {
     const reason = error instanceof SecretServiceError ? error.message : String(error);
     return createMemorySecretStore(
-      reason === 'no keyring found on the session bus' ? reason : `no keyring could be used (${reason})`,
+      reason === 'no keyring found on the session bus'
+        ? { text: reason, words: { code: 'memory', reason: 'no-keyring' } }
+        : {
+            text: `no keyring could be used (${reason})`,
+            words: { code: 'memory', reason: 'keyring-unusable', detail: reason },
+          },
     );
   }
   await probe.close();

@@ -1,6 +1,7 @@
 /** Settings' one statement of where remembered passphrases are kept, and what is wrong with it if anything. */
 import { useTranslation } from 'react-i18next';
 import type { SecretStorage } from '../../../src-main/model/secret-storage.js';
+import { secretStorageLabel, secretStorageProblem } from '../../lib/core-words/secret-storage.js';
 
 /** Props of {@link SecretStorageStatement}. */
 export interface SecretStorageStatementProps {
@@ -12,13 +13,14 @@ export interface SecretStorageStatementProps {
 export function SecretStorageStatement({ storage }: SecretStorageStatementProps) {
   const { t } = useTranslation('settings');
   if (storage === undefined) return null;
+  const problem = secretStorageProblem(storage);
   return (
     <div className="field" role="group" aria-label={t('secretStorage.label')}>
       <span className="field-label">{t('secretStorage.label')}</span>
-      <p className="field-hint">{storage.label}</p>
-      {storage.problem !== undefined ? (
+      <p className="field-hint">{secretStorageLabel(storage)}</p>
+      {problem !== undefined ? (
         <p className="callout callout-compact" role="note">
-          {storage.problem}
+          {problem}
         </p>
       ) : null}
     </div>
