@@ -40,7 +40,7 @@ export function describeSafeStorage(safeStorage: SafeStorageLike, platform: Node
       persistent: false,
       label:
         'Passphrases are kept in memory only until Borgdesk stops: the system offers no encryption for stored secrets.',
-      words: { code: 'memory', reason: 'no-encryption' },
+      words: { code: 'memory', why: 'no-encryption' },
       problem: 'No keychain is available to Borgdesk on this computer.',
       problemWords: { code: 'no-keychain' },
     };

@@ -28,7 +28,7 @@ export const secretStorageWordsSchema = z.discriminatedUnion('code', [
   /** Linux without a keychain: Electron's fixed-key fallback, named by its backend. */
   z.object({ code: z.literal('weak'), backend: z.string() }),
   /** `detail`: the bus's or keyring's own words (data, shown as they are). */
-  z.object({ code: z.literal('memory'), reason: z.enum(memoryReasons), detail: z.string().optional() }),
+  z.object({ code: z.literal('memory'), why: z.enum(memoryReasons), detail: z.string().optional() }),
 ]);
 export type SecretStorageWords = z.infer<typeof secretStorageWordsSchema>;
 

@@ -25,15 +25,15 @@ describe('createMemorySecretStore', () => {
       kind: 'memory',
       persistent: false,
       label: 'Passphrases are kept in memory only until Borgdesk stops.',
-      words: { code: 'memory', reason: 'none' },
+      words: { code: 'memory', why: 'none' },
     });
     const why = {
       text: 'no keyring found on the session bus',
-      words: { code: 'memory', reason: 'no-keyring' },
+      words: { code: 'memory', why: 'no-keyring' },
     } as const;
     expect(createMemorySecretStore(why).describe()).toMatchObject({
       label: 'Passphrases are kept in memory only until Borgdesk stops: no keyring found on the session bus.',
-      words: { code: 'memory', reason: 'no-keyring' },
+      words: { code: 'memory', why: 'no-keyring' },
     });
   });
 });

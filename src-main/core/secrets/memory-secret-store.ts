@@ -15,7 +15,7 @@ export function memoryStorage(why?: MemoryReason): SecretStorage {
     kind: 'memory',
     persistent: false,
     label: why === undefined ? `${label}.` : `${label}: ${why.text}.`,
-    words: why?.words ?? { code: 'memory', reason: 'none' },
+    words: why?.words ?? { code: 'memory', why: 'none' },
   };
 }
 

@@ -118,6 +118,7 @@ describe('Secret Service store without a keyring', () => {
       kind: 'memory',
       persistent: false,
       label: 'Passphrases are kept in memory only until Borgdesk stops: no keyring found on the session bus.',
+      words: { code: 'memory', why: 'no-keyring' },
     });
   });
 

@@ -106,7 +106,7 @@ export async function chooseBrowserSecretStore(
   if (address === undefined || address === '') {
     return createMemorySecretStore({
       text: 'no keyring found (no session bus: DBUS_SESSION_BUS_ADDRESS is not set)',
-      words: { code: 'memory', reason: 'no-session-bus' },
+      words: { code: 'memory', why: 'no-session-bus' },
     });
   }
   let probe: SecretServiceClient;
@@ -116,10 +116,10 @@ export async function chooseBrowserSecretStore(
     const reason = error instanceof SecretServiceError ? error.message : String(error);
     return createMemorySecretStore(
       reason === 'no keyring found on the session bus'
-        ? { text: reason, words: { code: 'memory', reason: 'no-keyring' } }
+        ? { text: reason, words: { code: 'memory', why: 'no-keyring' } }
         : {
             text: `no keyring could be used (${reason})`,
-            words: { code: 'memory', reason: 'keyring-unusable', detail: reason },
+            words: { code: 'memory', why: 'keyring-unusable', detail: reason },
           },
     );
   }

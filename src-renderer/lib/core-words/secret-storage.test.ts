@@ -14,7 +14,7 @@ describe('secret storage words', () => {
   afterEach(() => i18next.changeLanguage('en'));
 
   it('words the statement as the core did, in English', () => {
-    expect(secretStorageLabel(memory({ code: 'memory', reason: 'no-keyring' }))).toBe(
+    expect(secretStorageLabel(memory({ code: 'memory', why: 'no-keyring' }))).toBe(
       'Passphrases are kept in memory only until Borgdesk stops: no keyring found on the session bus.',
     );
     expect(
@@ -32,7 +32,7 @@ describe('secret storage words', () => {
 
   it('speaks German, and falls back to the core’s text without words', async () => {
     await i18next.changeLanguage('de');
-    expect(secretStorageLabel(memory({ code: 'memory', reason: 'none' }))).toBe(
+    expect(secretStorageLabel(memory({ code: 'memory', why: 'none' }))).toBe(
       'Passphrasen bleiben nur im Arbeitsspeicher, bis Borgdesk beendet wird.',
     );
     expect(secretStorageLabel(memory(undefined))).toBe('the core’s English');

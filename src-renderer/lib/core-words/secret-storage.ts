@@ -18,9 +18,9 @@ export function secretStorageLabel(storage: SecretStorage): string {
     case 'weak':
       return t('weak', { backend: words.backend });
     case 'memory':
-      return words.reason === 'none'
+      return words.why === 'none'
         ? t('memory')
-        : t('memoryBecause', { reason: t(`memoryReason.${words.reason}`, { detail: words.detail ?? '' }) });
+        : t('memoryBecause', { reason: t(`memoryReason.${words.why}`, { detail: words.detail ?? '' }) });
   }
 }
 
