@@ -158,9 +158,13 @@ describe('extract', () => {
     );
     expect((await readdir(path.join(dest, 'src'))).sort()).toEqual(['-rf', 'Fotos 2024', 'notes.txt']);
     const progress = events.filter((e) => e.type === 'progress_percent' && e.msgid === 'extract');
-    expect(progress.map((e) => (e.type === 'progress_percent' ? e.info?.[0] : undefined))).toContain(
-      'src/Fotos 2024/sub/deep.bin',
-    );
+    // borg rate-limits its progress lines, so which files get one depends on timing: some file does,
+    // and every file named is one that was restored.
+    const named = progress
+      .map((e) => (e.type === 'progress_percent' ? e.info?.[0] : undefined))
+      .filter((name) => name !== undefined);
+    expect(named.length).toBeGreaterThan(0);
+    for (const name of named) expect(name.startsWith('src/')).toBe(true);
   });
 
   it('restores a symlink and an empty folder', async () => {
