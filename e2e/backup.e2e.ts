@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { removeSuggestedSources } from './support/app-flows.js';
 import { openAppSession, type AppSession } from './support/app-session.js';
 import { makeSourceTree } from './support/source-tree.js';
 import { listArchiveFiles, listArchiveNames } from './support/borg-cli.js';
@@ -55,7 +56,7 @@ describe('first backup through the browser host', () => {
     await app.page.getByRole('button', { name: 'Back up now' }).first().click();
     const dialog = app.page.getByRole('dialog', { name: 'Back up now' });
     // Remove any suggested sources so the archive holds exactly the folder picked below.
-    for (const remove of await dialog.getByRole('button', { name: /^Remove / }).all()) await remove.click();
+    await removeSuggestedSources(dialog);
     await dialog.getByRole('button', { name: 'Add folders…' }).click();
     const picker = app.page.getByRole('dialog').last();
     await picker.getByRole('button', { name: 'Home', exact: true }).click();

@@ -11,7 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backUpPath, createRepository, goTo, openNewPlan, savePlan } from './support/app-flows.js';
+import {
+  backUpPath,
+  createRepository,
+  goTo,
+  openNewPlan,
+  removeSuggestedSources,
+  savePlan,
+} from './support/app-flows.js';
 import { openAppSession, type AppSession } from './support/app-session.js';
 
 const PASSPHRASE = 'stale lock passphrase 7';
@@ -72,7 +79,7 @@ describe('a stale repository lock', () => {
 
     await page.getByRole('button', { name: 'Back up now' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Back up now' });
-    for (const remove of await dialog.getByRole('button', { name: /^Remove / }).all()) await remove.click();
+    await removeSuggestedSources(dialog);
     await dialog.getByLabel('Folder path').fill(app.sourceDir);
     await dialog.getByRole('button', { name: 'Add path' }).click();
     await dialog.getByLabel('Archive name').fill('blocked');

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backUpPath, createRepository } from './support/app-flows.js';
+import { backUpPath, createRepository, removeSuggestedSources } from './support/app-flows.js';
 import { openAppSession, type AppSession } from './support/app-session.js';
 
 const PASSPHRASE = 'soft delete in borg 2';
@@ -42,7 +42,7 @@ describe.skipIf(skip !== undefined)('borg 2 soft delete, series and tags through
     await backUpPath(page, app.sourceDir, 'notes');
     await page.getByRole('button', { name: 'Back up now' }).first().click();
     const again = page.getByRole('dialog', { name: 'Back up now' });
-    for (const remove of await again.getByRole('button', { name: /^Remove / }).all()) await remove.click();
+    await removeSuggestedSources(again);
     await again.getByLabel('Folder path').fill(app.sourceDir);
     await again.getByRole('button', { name: 'Add path' }).click();
     await again.getByLabel('Archive name').fill('notes');

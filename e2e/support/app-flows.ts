@@ -31,11 +31,21 @@ export async function createRepository(
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 
+/**
+ * Removes the folders the backup dialog suggests, so the archive holds exactly what the test adds.
+ * Waits for the dialog's folder field first: `all()` does not wait, and a dialog still loading (its
+ * script is fetched on demand) would otherwise list no suggestions and keep them all.
+ */
+export async function removeSuggestedSources(dialog: Locator): Promise<void> {
+  await dialog.getByLabel('Folder path').waitFor();
+  for (const remove of await dialog.getByRole('button', { name: /^Remove / }).all()) await remove.click();
+}
+
 /** Back up exactly `sourceDir` (typed as a path) into a new archive, and wait until it is listed. */
 export async function backUpPath(page: Page, sourceDir: string, archiveName: string): Promise<void> {
   await page.getByRole('button', { name: 'Back up now' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Back up now' });
-  for (const remove of await dialog.getByRole('button', { name: /^Remove / }).all()) await remove.click();
+  await removeSuggestedSources(dialog);
   await dialog.getByLabel('Folder path').fill(sourceDir);
   await dialog.getByRole('button', { name: 'Add path' }).click();
   await dialog.getByLabel('Archive name').fill(archiveName);
