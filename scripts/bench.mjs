@@ -18,7 +18,7 @@
  *
  * The TypeScript code is bundled on the fly with esbuild into a temp folder. BENCH_SIZES=100000 picks
  * other synthetic sizes; BENCH_SKIP_REAL=1 skips the borg part; BENCH_ONLY=<names> runs only the named
- * sections (comma-separated: synthetic, real, progress, reveal, index); BENCH_RUNS=<n> sets how often
+ * sections (comma-separated: synthetic, real, progress, reveal, index, start); BENCH_RUNS=<n> sets how often
  * each repeated figure is measured (default 5; printed as min with the median and max, see util.mjs).
  */
 import { build } from 'esbuild';
@@ -28,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeListing, writeTree } from './bench/gen-listing.mjs';
+import { startSection } from './bench/start-bench.mjs';
 import {
   compareWithPrevious,
   fmt,
@@ -82,6 +83,7 @@ try {
     ['reveal', reveal],
     ['index', indexCache],
     ['folder', bigFolder],
+    ['start', () => startSection(root)],
   ];
   const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
   const unknown = only?.filter((name) => !sections.some(([known]) => known === name)) ?? [];

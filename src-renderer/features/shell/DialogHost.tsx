@@ -2,13 +2,15 @@
  * Renders whichever dialog the app store says is open. One place decides, so two dialogs never fight.
  */
 import { useAppStore } from '../../stores/app-store.js';
-import { VersionsDialog } from '../archives/VersionsDialog.js';
-import { BackupDialog } from '../jobs/BackupDialog.js';
-import { AddRepositoryDialog } from '../repositories/AddRepositoryDialog.js';
-import { UnlockDialog } from '../repositories/UnlockDialog.js';
-import { RestoreDialog } from '../restore/RestoreDialog.js';
-import { SaveCopyDialog } from '../restore/SaveCopyDialog.js';
-import { SettingsDialog } from '../settings/SettingsDialog.js';
+import {
+  AddRepositoryDialog,
+  BackupDialog,
+  RestoreDialog,
+  SaveCopyDialog,
+  SettingsDialog,
+  UnlockDialog,
+  VersionsDialog,
+} from './lazy-screens.js';
 
 /** The open dialog, if any. */
 export function DialogHost() {

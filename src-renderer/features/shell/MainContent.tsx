@@ -12,12 +12,9 @@ import { latestJobFor } from '../../stores/job-events.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { useReposStore } from '../../stores/repos-store.js';
-import { RepositoryScreen } from '../archives/RepositoryScreen.js';
-import { Dashboard } from '../dashboard/Dashboard.js';
-import { HistoryScreen } from '../history/HistoryScreen.js';
 import { LogPanel } from '../jobs/LogPanel.js';
-import { PlansScreen } from '../plans/PlansScreen.js';
 import { Welcome } from '../welcome/Welcome.js';
+import { Dashboard, HistoryScreen, PlansScreen, RepositoryScreen } from './lazy-screens.js';
 import { WithAttention } from './WithAttention.js';
 import styles from './shell.module.css';
 
