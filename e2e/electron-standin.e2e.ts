@@ -309,6 +309,58 @@ describe('tray and notifications (a real borg behind them)', () => {
   });
 });
 
+describe('the desktop words follow Settings → Language', () => {
+  const menuLabels = (call: RecordedCall): (string | undefined)[] =>
+    (call.args[0] as { label?: string; role?: string }[]).map((item) => item.label ?? item.role);
+
+  it('re-words the application menu and the tray menu in German at once, and back in English', async () => {
+    const before = run.calls().length;
+    const asked = first('lifecycle:ready').seq;
+    await invokeOk('settings:update', { language: 'de' });
+    // waitFor looks at calls after this seq: the last one recorded before the update.
+    const after = run.calls().at(before - 1)?.seq ?? asked;
+    const appMenu = await run.waitFor(
+      'Menu.buildFromTemplate',
+      (call) => menuLabels(call).includes('&Hilfe'),
+      { after },
+    );
+    expect(menuLabels(appMenu)).toEqual(['&Datei', '&Bearbeiten', '&Ansicht', '&Fenster', '&Hilfe']);
+    const help = (appMenu.args[0] as { submenu?: { label?: string }[] }[])[4];
+    expect(help?.submenu?.map((item) => item.label)).toEqual(['Protokollordner öffnen', 'Borgdesk im Web']);
+    const trayMenu = await run.waitFor(
+      'tray.setContextMenu',
+      (call) => JSON.stringify(call.args).includes('Jetzt sichern'),
+      { after },
+    );
+    expect((trayMenu.args[0] as { label: string }[]).map((item) => item.label)).toEqual([
+      'Jetzt sichern',
+      'Borgdesk öffnen',
+      '',
+      'Alle Zeitpläne pausieren',
+      '',
+      'Borgdesk beenden',
+    ]);
+    const tooltip = await run.waitFor(
+      'tray.setToolTip',
+      (call) => String(call.args[0]).startsWith('Borgdesk: Sicherungen'),
+      {
+        after,
+      },
+    );
+    expect(tooltip.args[0]).toBe('Borgdesk: Sicherungen aktuell');
+
+    // Back to English (the stand-in's system is en-US), which the quit below clicks by name.
+    const german = run.calls().at(-1)?.seq ?? after;
+    await invokeOk('settings:update', { language: 'system' });
+    const english = await run.waitFor(
+      'tray.setContextMenu',
+      (call) => JSON.stringify(call.args).includes('Quit Borgdesk'),
+      { after: german },
+    );
+    expect((english.args[0] as { label: string }[])[0]?.label).toBe('Back up now');
+  });
+});
+
 // Last: it ends the run.
 describe('quitting', () => {
   it('holds the first quit, disposes tray, transport and core, then quits for real', async () => {
@@ -343,5 +395,36 @@ describe('quitting', () => {
     expect(await readFile(path.join(run.root, 'config/Borgdesk/logs/borgdesk.log'), 'utf8')).toMatch(
       /ERROR the window's page stopped: crashed \(exit code 139\)/,
     );
+  });
+});
+
+// A run of its own, after the first one ended: a German system starts with German menus.
+describe('a German system (Settings → Language "system")', () => {
+  it('starts with the application menu and the tray in German', async () => {
+    const german = await startDesktopHost({ env: { BORGDESK_STANDIN_LANGUAGES: 'de-DE,en-US' } });
+    try {
+      expect(german.calls('standin:missing')).toEqual([]);
+      const menus = german
+        .calls('Menu.buildFromTemplate')
+        .map((call) => (call.args[0] as { label?: string; role?: string }[]).map((i) => i.label ?? i.role));
+      expect(menus).toContainEqual(['&Datei', '&Bearbeiten', '&Ansicht', '&Fenster', '&Hilfe']);
+      const setMenus = german.calls('Menu.setApplicationMenu');
+      const lastAppMenu = german
+        .calls('Menu.buildFromTemplate')
+        .filter((call) => call.seq < (setMenus.at(-1)?.seq ?? 0))
+        .at(-1);
+      expect(JSON.stringify(lastAppMenu?.args)).toContain('&Hilfe');
+      const trayMenu = german.calls('tray.setContextMenu').at(-1);
+      expect((trayMenu?.args[0] as { label: string }[]).map((item) => item.label)).toEqual([
+        'Jetzt sichern',
+        'Borgdesk öffnen',
+        '',
+        'Alle Zeitpläne pausieren',
+        '',
+        'Borgdesk beenden',
+      ]);
+    } finally {
+      await german.stop();
+    }
   });
 });

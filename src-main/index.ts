@@ -20,6 +20,9 @@ import { createDesktopIntegration } from './electron/desktop-integration.js';
 import { syncStartAtLogin, wasStartedAtLogin } from './electron/login-item.js';
 import { appMenuTemplate } from './electron/app-menu.js';
 import { logUncaughtProblems, watchRendererCrashes } from './electron/crash-handling.js';
+import { startFailedText } from './electron/crash-text.js';
+import { createHostLanguage, electronSystemLocales, withSettingsWatch } from './electron/desktop-language.js';
+import { ENGLISH_WORDS, type DesktopWords } from './core/i18n/desktop-words.js';
 import { PROJECT_HOMEPAGE } from './electron/external-links.js';
 import { hardenWebContents, restrictPermissions } from './electron/security.js';
 import { loadWindowState, trackWindowState, type InitialWindowState } from './electron/window-state.js';
@@ -47,6 +50,8 @@ let windowWanted = false;
 let windowState: InitialWindowState = { bounds: undefined, maximized: false };
 let configDir: string | undefined;
 let saveWindowState: (() => Promise<void>) | undefined;
+// English until the settings are read; then Settings → Language (or the system's languages).
+let words: () => DesktopWords = () => ENGLISH_WORDS;
 
 const logDir = app.getPath('logs');
 const logger = createLogger({
@@ -77,7 +82,7 @@ function showMainWindow(): void {
   if (mainWindow === undefined || mainWindow.isDestroyed()) {
     const window = createMainWindow(windowPaths, windowState, logger);
     mainWindow = window;
-    watchRendererCrashes(window, logger);
+    watchRendererCrashes(window, logger, () => words());
     if (configDir !== undefined) saveWindowState = trackWindowState(window, configDir, logger);
     window.on('close', (event) => onWindowClose(window, event));
     window.on('closed', () => {
@@ -102,15 +107,14 @@ function openSettings(): void {
   else send();
 }
 
-async function start(): Promise<void> {
-  await app.whenReady();
-  restrictPermissions(session.defaultSession);
-  serveAppProtocol(path.join(distDir, 'renderer'));
+// The application menu in the current words (again after Settings → Language changes).
+function applyAppMenu(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate({
         platform: process.platform,
         packaged: app.isPackaged,
+        words: words(),
         actions: {
           openLogFolder: () => void shell.openPath(logDir),
           openHomepage: () => void shell.openExternal(PROJECT_HOMEPAGE),
@@ -119,6 +123,13 @@ async function start(): Promise<void> {
       }),
     ),
   );
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  restrictPermissions(session.defaultSession);
+  serveAppProtocol(path.join(distDir, 'renderer'));
+  applyAppMenu();
 
   const paths = resolveAppPaths(process.platform, process.env, app.getPath('home'));
   configDir = paths.configDir;
@@ -145,9 +156,19 @@ async function start(): Promise<void> {
     logDir,
     environment: createElectronEnvironment(),
     desktop: createDesktopIntegration(() => background, statusNotifierHost),
+    systemLocales: electronSystemLocales,
+  });
+  const language = createHostLanguage(core, electronSystemLocales);
+  words = () => language.words();
+  if (language.words().language !== 'en') applyAppMenu();
+  // A language picked in Settings re-words the menu and the tray at once.
+  const wordedCore = withSettingsWatch(core, () => {
+    if (!language.apply(core.settings().language, electronSystemLocales())) return;
+    applyAppMenu();
+    background?.reword();
   });
   syncStartAtLogin(core.settings().startAtLogin, (line) => logger.warn(line));
-  const detachTransport = attachElectronTransport(core, { validateResults: !app.isPackaged });
+  const detachTransport = attachElectronTransport(wordedCore, { validateResults: !app.isPackaged });
   background = startBackground(core, {
     assetsDir: path.join(distDir, 'assets'),
     showWindow: showMainWindow,
@@ -157,6 +178,7 @@ async function start(): Promise<void> {
     clock: { now: () => Date.now() },
     logger,
     statusNotifierHost,
+    words: () => words(),
   });
   started = true;
   // A login start stays in the tray (unless a second start asked for the window); without a tray
@@ -187,7 +209,7 @@ registerAppScheme();
 app.enableSandbox();
 const userModelId = appUserModelId(process.platform);
 if (userModelId !== undefined) app.setAppUserModelId(userModelId);
-logUncaughtProblems(logger);
+logUncaughtProblems(logger, () => words());
 // Hooks every web contents before it can load anything, including ones we did not create ourselves.
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger));
 
@@ -199,10 +221,8 @@ if (!app.requestSingleInstanceLock()) {
   start().catch((error: unknown) => {
     logger.error('Borgdesk could not start', error);
     const message = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox(
-      'Borgdesk could not start',
-      `${message}\n\nThe log folder has the details: ${logDir}`,
-    );
+    const text = startFailedText(message, logDir, words());
+    dialog.showErrorBox(text.title, text.content);
     app.exit(1);
   });
 }

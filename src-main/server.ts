@@ -16,6 +16,7 @@ import { startBrowserHost } from './node/browser-host.js';
 import { HostOptionsError, parseHostOptions } from './node/host-options.js';
 import { installProcessSafetyNet } from './node/process-safety.js';
 import { chooseBrowserSecretStore } from './node/secret-service/secret-service-store.js';
+import { nodeSystemLocales } from './node/system-locales.js';
 
 // The bundle lives in dist/main, the built renderer in dist/renderer; tests may point elsewhere.
 const staticDir =
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       platform: process.platform,
       systemBusAddress: process.env['DBUS_SYSTEM_BUS_ADDRESS'],
     }),
+    systemLocales: () => nodeSystemLocales(process.env),
     ...(testTime === undefined ? {} : { timers: testTime, testTime }),
   });
   if (testTime !== undefined) logger.warn('Test clock enabled: time moves only through test:advance-clock.');

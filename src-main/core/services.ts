@@ -96,6 +96,11 @@ export interface Services {
   readonly logger?: Logger;
   /** The folder of the log file, when the host writes one (the desktop app); Settings opens it. */
   readonly logDir?: string;
+  /**
+   * The system's preferred languages, most preferred first (BCP 47 tags), for Settings → Language
+   * "system": Electron's app.getPreferredSystemLanguages(), or Intl / LANG in the browser host.
+   */
+  readonly systemLocales?: () => readonly string[];
   /** The first wait before a monitoring delivery is retried (2 s when absent; tests shorten it). */
   readonly monitoringBackoffMs?: number;
 }

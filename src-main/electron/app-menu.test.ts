@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
+import { desktopWords } from '../core/i18n/desktop-words.js';
 import { appMenuTemplate } from './app-menu.js';
 
 const labels = (items: MenuItemConstructorOptions[]): string[] => items.map((i) => i.label ?? i.role ?? '?');
@@ -70,5 +71,23 @@ describe('application menu', () => {
     expect(help.map((i) => i.label)).toEqual(['Open Log Folder', 'Borgdesk on the Web']);
     for (const item of help) (item.click as () => void)();
     expect(opened).toEqual(['logs', 'home']);
+  });
+});
+
+describe('application menu in German', () => {
+  it('words its own items in German; Electron words the role items itself', () => {
+    const template = appMenuTemplate({
+      platform: 'linux',
+      packaged: true,
+      words: desktopWords('de'),
+      actions: {
+        openLogFolder: () => undefined,
+        openHomepage: () => undefined,
+        openSettings: () => undefined,
+      },
+    });
+    expect(labels(template)).toEqual(['&Datei', '&Bearbeiten', '&Ansicht', '&Fenster', '&Hilfe']);
+    expect(labels(submenu(template[0]))).toEqual(['&Einstellungen…', '?', 'Borgdesk beenden']);
+    expect(labels(submenu(template[4]))).toEqual(['Protokollordner öffnen', 'Borgdesk im Web']);
   });
 });

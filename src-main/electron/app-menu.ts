@@ -5,6 +5,7 @@
  * macOS), View, Window and Help.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { ENGLISH_WORDS, type DesktopWords } from '../core/i18n/desktop-words.js';
 
 export interface AppMenuActions {
   /** Open the folder with Borgdesk's log files in the file manager. */
@@ -20,14 +21,17 @@ export interface AppMenuOptions {
   /** A packaged app has no developer tools in its menu. */
   readonly packaged: boolean;
   readonly actions: AppMenuActions;
+  /** The menu's language; English when absent. Electron words the role items (Undo, Copy…) itself. */
+  readonly words?: DesktopWords;
 }
 
 /** The menu template for `options.platform`. */
 export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
+  const { t } = options.words ?? ENGLISH_WORDS;
   // Cmd+, is the macOS convention for Settings; Ctrl+, is what Linux and Windows apps commonly use.
   const settings: MenuItemConstructorOptions = {
-    label: mac ? 'Settings…' : '&Settings…',
+    label: mac ? t('menu.settings') : t('menu.settingsMnemonic'),
     accelerator: 'CommandOrControl+,',
     click: () => options.actions.openSettings(),
   };
@@ -64,12 +68,12 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
         ]
       : [
           {
-            label: '&File',
-            submenu: [settings, { type: 'separator' }, { role: 'quit', label: 'Quit Borgdesk' }],
+            label: t('menu.file'),
+            submenu: [settings, { type: 'separator' }, { role: 'quit', label: t('menu.quit') }],
           } satisfies MenuItemConstructorOptions,
         ]),
     {
-      label: mac ? 'Edit' : '&Edit',
+      label: mac ? t('menu.edit') : t('menu.editMnemonic'),
       submenu: [
         { role: 'undo' },
         { role: 'redo' },
@@ -80,14 +84,14 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
         { role: 'selectAll' },
       ],
     },
-    { label: mac ? 'View' : '&View', submenu: view },
-    { role: 'windowMenu', ...(mac ? {} : { label: '&Window' }) },
+    { label: mac ? t('menu.view') : t('menu.viewMnemonic'), submenu: view },
+    { role: 'windowMenu', ...(mac ? {} : { label: t('menu.windowMnemonic') }) },
     {
       role: 'help',
-      label: mac ? 'Help' : '&Help',
+      label: mac ? t('menu.help') : t('menu.helpMnemonic'),
       submenu: [
-        { label: 'Open Log Folder', click: () => options.actions.openLogFolder() },
-        { label: 'Borgdesk on the Web', click: () => options.actions.openHomepage() },
+        { label: t('menu.openLogFolder'), click: () => options.actions.openLogFolder() },
+        { label: t('menu.homepage'), click: () => options.actions.openHomepage() },
       ],
     },
   ];

@@ -14,6 +14,7 @@ import { staleItemFromRow } from '../core/notifications/stale-plans.js';
 import type { Core } from '../core/services.js';
 import type { EventPayload } from '../ipc/contract.js';
 import { createElectronNotifier } from './notifier.js';
+import type { DesktopWords } from '../core/i18n/desktop-words.js';
 import { createAppTray, type AppTray, type TrayPlanItem } from './tray.js';
 
 /** What the background needs from the Electron entry. */
@@ -28,6 +29,8 @@ export interface BackgroundOptions {
   readonly logger: Logger;
   /** What the session bus said about a StatusNotifier host (Linux; see tray-support.ts). */
   readonly statusNotifierHost?: StatusNotifierHost;
+  /** The desktop words of the moment (Settings → Language); English when absent. */
+  readonly words?: () => DesktopWords;
 }
 
 /** The running background: whether a tray exists, the center (for stale checks), and cleanup. */
@@ -37,6 +40,8 @@ export interface Background {
   /** Why there is no tray icon (for app:status and Settings), or undefined while one shows. */
   trayProblem(): string | undefined;
   readonly center: NotificationCenter;
+  /** Word the tray menu and tooltip again (the language changed). */
+  reword(): void;
   dispose(): void;
 }
 
@@ -63,6 +68,7 @@ export function startBackground(core: Core, options: BackgroundOptions): Backgro
   const created = createAppTray({
     assetsDir: options.assetsDir,
     ...(options.statusNotifierHost === undefined ? {} : { statusNotifierHost: options.statusNotifierHost }),
+    ...(options.words === undefined ? {} : { words: options.words }),
     actions: {
       backUpNow: (planId) => attempt('Back up now', () => core.handlers['plans:run-now']({ planId })),
       openWindow: options.showWindow,
@@ -87,6 +93,7 @@ export function startBackground(core: Core, options: BackgroundOptions): Backgro
     clock: options.clock,
     level: options.level ?? (() => 'problems'),
     notifier,
+    ...(options.words === undefined ? {} : { words: options.words }),
     ...(tray !== undefined ? { onTrayState: (state) => tray.update(state) } : {}),
   });
   const checkStale = (): void =>
@@ -128,6 +135,10 @@ export function startBackground(core: Core, options: BackgroundOptions): Backgro
       return tray.isAlive() ? undefined : 'the desktop removed it';
     },
     center,
+    reword() {
+      tray?.reword();
+      center.reword();
+    },
     dispose() {
       clearInterval(staleTimer);
       unsubscribe();

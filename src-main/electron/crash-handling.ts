@@ -6,27 +6,33 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { Logger } from '../core/logging/logger.js';
 import { APP_START_URL } from './app-url.js';
-import { isExpectedExit, rendererGoneText } from './crash-text.js';
+import { ENGLISH_WORDS, type DesktopWords } from '../core/i18n/desktop-words.js';
+import { isExpectedExit, rendererGoneText, uncaughtErrorText } from './crash-text.js';
+
+/** The words of the moment, read when a dialog opens (Settings → Language may have changed since). */
+export type WordsSource = () => DesktopWords;
 
 /** Offer Reload (or Quit) when `window`'s page crashes, and log it. */
-export function watchRendererCrashes(window: BrowserWindow, logger: Logger): void {
+export function watchRendererCrashes(
+  window: BrowserWindow,
+  logger: Logger,
+  words: WordsSource = () => ENGLISH_WORDS,
+): void {
   window.webContents.on('render-process-gone', (_event, details) => {
     if (isExpectedExit(details.reason)) return;
     logger.error(`the window's page stopped: ${details.reason} (exit code ${details.exitCode})`);
-    const text = rendererGoneText(details.reason, details.exitCode);
-    void dialog
-      .showMessageBox(window, { type: 'error', buttons: ['Reload', 'Quit Borgdesk'], defaultId: 0, ...text })
-      .then(({ response }) => {
-        if (response === 1) app.quit();
-        else if (!window.isDestroyed()) void window.loadURL(APP_START_URL);
-      });
+    const text = rendererGoneText(details.reason, details.exitCode, words());
+    void dialog.showMessageBox(window, { type: 'error', defaultId: 0, ...text }).then(({ response }) => {
+      if (response === 1) app.quit();
+      else if (!window.isDestroyed()) void window.loadURL(APP_START_URL);
+    });
   });
   window.on('unresponsive', () => logger.warn('the window stopped responding'));
   window.on('responsive', () => logger.info('the window responds again'));
 }
 
 /** Log dying helper processes and errors no one caught; call once, early. */
-export function logUncaughtProblems(logger: Logger): void {
+export function logUncaughtProblems(logger: Logger, words: WordsSource = () => ENGLISH_WORDS): void {
   app.on('child-process-gone', (_event, details) => {
     if (isExpectedExit(details.reason)) return;
     logger.error(`a ${details.type} process stopped: ${details.reason} (exit code ${details.exitCode})`);
@@ -43,10 +49,8 @@ export function logUncaughtProblems(logger: Logger): void {
     try {
       const choice = dialog.showMessageBoxSync({
         type: 'error',
-        buttons: ['Keep running', 'Quit Borgdesk'],
         defaultId: 0,
-        message: 'Borgdesk met an unexpected error',
-        detail: `${error.message}\n\nThe details are in the log folder (Help → Open Log Folder).`,
+        ...uncaughtErrorText(error.message, words()),
       });
       if (choice === 1) app.quit();
     } catch (shown) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isExpectedExit, rendererGoneText } from './crash-text.js';
+import { desktopWords } from '../core/i18n/desktop-words.js';
+import { isExpectedExit, rendererGoneText, startFailedText, uncaughtErrorText } from './crash-text.js';
 
 describe('crash text', () => {
   it('stays quiet for a page that ended on purpose', () => {
@@ -13,6 +14,26 @@ describe('crash text', () => {
     expect(oom.detail).toContain('Backups and schedules keep running');
     expect(oom.detail).toContain('Reload');
     expect(rendererGoneText('crashed', 139).detail).toContain('crashed, exit code 139');
+    expect(rendererGoneText('oom', 0).buttons).toEqual(['Reload', 'Quit Borgdesk']);
+  });
+
+  it('says it in German too, buttons included', () => {
+    const german = desktopWords('de');
+    const gone = rendererGoneText('killed', 9, german);
+    expect(gone.message).toBe('Das Fenster von Borgdesk funktioniert nicht mehr');
+    expect(gone.detail).toContain('weil sie vom System gestoppt wurde.');
+    expect(gone.buttons).toEqual(['Neu laden', 'Borgdesk beenden']);
+    expect(uncaughtErrorText('boom', german)).toEqual({
+      message: 'In Borgdesk ist ein unerwarteter Fehler aufgetreten',
+      detail: 'boom\n\nDie Einzelheiten stehen im Protokollordner (Hilfe → Protokollordner öffnen).',
+      buttons: ['Weiterlaufen lassen', 'Borgdesk beenden'],
+    });
+    expect(uncaughtErrorText('boom').detail).toBe(
+      'boom\n\nThe details are in the log folder (Help → Open Log Folder).',
+    );
+    expect(startFailedText('no disk', '/logs').content).toBe(
+      'no disk\n\nThe log folder has the details: /logs',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
-/** What Borgdesk says when its window's page stops (pure, unit-tested). */
+/** What Borgdesk says when its window's page stops or an error reaches the top (pure, unit-tested). */
+import { ENGLISH_WORDS, type DesktopWords } from '../core/i18n/desktop-words.js';
 
 /** Electron's RenderProcessGoneDetails['reason'], as a plain string so this module needs no electron. */
 export type GoneReason = string;
@@ -8,20 +9,49 @@ export function isExpectedExit(reason: GoneReason): boolean {
   return reason === 'clean-exit';
 }
 
-/** The message box for a page that stopped with `reason`. */
-export function rendererGoneText(reason: GoneReason, exitCode: number): { message: string; detail: string } {
+/** The message box for a page that stopped with `reason`, with its buttons (Reload first, then Quit). */
+export function rendererGoneText(
+  reason: GoneReason,
+  exitCode: number,
+  words: DesktopWords = ENGLISH_WORDS,
+): { message: string; detail: string; buttons: [string, string] } {
+  const { t } = words;
   const why =
     reason === 'oom'
-      ? 'it ran out of memory'
+      ? t('crash.pageGone.oom')
       : reason === 'killed'
-        ? 'it was stopped by the system'
+        ? t('crash.pageGone.killed')
         : reason === 'launch-failed'
-          ? 'it could not start'
-          : `it stopped unexpectedly (${reason}, exit code ${exitCode})`;
+          ? t('crash.pageGone.launchFailed')
+          : t('crash.pageGone.other', { reason, exitCode });
   return {
-    message: 'Borgdesk’s window stopped working',
-    detail:
-      `The window’s page ended because ${why}. Backups and schedules keep running in the background. ` +
-      'Reload the window to continue; the log folder (Help → Open Log Folder) has the details.',
+    message: t('crash.pageGone.message'),
+    detail: t('crash.pageGone.detail', { why }),
+    buttons: [t('crash.pageGone.reload'), t('crash.pageGone.quit')],
+  };
+}
+
+/** The message box for an error nobody caught, with its buttons (Keep running first, then Quit). */
+export function uncaughtErrorText(
+  errorMessage: string,
+  words: DesktopWords = ENGLISH_WORDS,
+): { message: string; detail: string; buttons: [string, string] } {
+  const { t } = words;
+  return {
+    message: t('crash.uncaught.message'),
+    detail: t('crash.uncaught.detail', { message: errorMessage }),
+    buttons: [t('crash.uncaught.keepRunning'), t('crash.uncaught.quit')],
+  };
+}
+
+/** The error box when start-up fails. */
+export function startFailedText(
+  errorMessage: string,
+  logDir: string,
+  words: DesktopWords = ENGLISH_WORDS,
+): { title: string; content: string } {
+  return {
+    title: words.t('crash.startFailed.title'),
+    content: words.t('crash.startFailed.detail', { message: errorMessage, logDir }),
   };
 }

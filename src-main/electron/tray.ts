@@ -6,6 +6,7 @@
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { TrayKind, TrayState } from '../core/notifications/tray-state.js';
 import type { StatusNotifierHost } from '../core/environment/status-notifier-host.js';
+import { ENGLISH_WORDS, type DesktopWords } from '../core/i18n/desktop-words.js';
 import { trayHostProblem, trayIconPath, trayTitle } from './tray-support.js';
 
 /** A plan as the menu lists it. */
@@ -31,6 +32,8 @@ export interface TrayOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** What the session bus said about a StatusNotifier host (Linux). */
   readonly statusNotifierHost?: StatusNotifierHost;
+  /** The words of the moment (Settings → Language); English when absent. */
+  readonly words?: () => DesktopWords;
 }
 
 /** A live tray icon. */
@@ -38,6 +41,8 @@ export interface AppTray {
   update(state: TrayState): void;
   setPlans(plans: readonly TrayPlanItem[]): void;
   setPaused(paused: boolean): void;
+  /** Word the menu again (the language changed; the tooltip follows with the next update). */
+  reword(): void;
   /** False once the platform destroyed the icon (the caller should then stop hiding the window). */
   isAlive(): boolean;
   destroy(): void;
@@ -72,12 +77,14 @@ export function createAppTray(options: TrayOptions): AppTrayResult {
   let plans: readonly TrayPlanItem[] = [];
   let paused = false;
   let kind: TrayKind = 'idle';
+  const words = options.words ?? (() => ENGLISH_WORDS);
   const rebuildMenu = (): void => {
+    const { t } = words();
     const backUp: MenuItemConstructorOptions =
       plans.length === 0
-        ? { label: 'Back up now', enabled: false }
+        ? { label: t('tray.menu.backUpNow'), enabled: false }
         : {
-            label: 'Back up now',
+            label: t('tray.menu.backUpNow'),
             submenu: plans.map((plan) => ({
               label: plan.label,
               click: () => options.actions.backUpNow(plan.id),
@@ -85,21 +92,21 @@ export function createAppTray(options: TrayOptions): AppTrayResult {
           };
     const template: MenuItemConstructorOptions[] = [
       backUp,
-      { label: 'Open Borgdesk', click: () => options.actions.openWindow() },
+      { label: t('tray.menu.openWindow'), click: () => options.actions.openWindow() },
       { type: 'separator' },
       {
-        label: 'Pause all schedules',
+        label: t('tray.menu.pauseSchedules'),
         type: 'checkbox',
         checked: paused,
         click: (item) => options.actions.setSchedulesPaused(item.checked),
       },
       { type: 'separator' },
-      { label: 'Quit Borgdesk', click: () => options.actions.quit() },
+      { label: t('tray.menu.quit'), click: () => options.actions.quit() },
     ];
     tray.setContextMenu(Menu.buildFromTemplate(template));
   };
   rebuildMenu();
-  tray.setToolTip('Borgdesk');
+  tray.setToolTip(words().t('tray.name'));
   // Windows and Linux users expect a left click to open the window; macOS opens the menu instead.
   if (platform !== 'darwin') tray.on('click', () => options.actions.openWindow());
 
@@ -121,6 +128,9 @@ export function createAppTray(options: TrayOptions): AppTrayResult {
       setPaused(value) {
         if (value === paused) return;
         paused = value;
+        if (!tray.isDestroyed()) rebuildMenu();
+      },
+      reword() {
         if (!tray.isDestroyed()) rebuildMenu();
       },
       isAlive: () => !tray.isDestroyed(),

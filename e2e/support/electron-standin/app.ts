@@ -141,6 +141,12 @@ class AppStandin extends EventEmitter {
     return 'en-US';
   }
 
+  // The test picks the system's languages with BORGDESK_STANDIN_LANGUAGES ("de-DE,en-US").
+  getPreferredSystemLanguages(): string[] {
+    const wanted = process.env['BORGDESK_STANDIN_LANGUAGES'];
+    return wanted === undefined || wanted === '' ? ['en-US'] : wanted.split(',');
+  }
+
   setLoginItemSettings(settings: unknown): void {
     record('app.setLoginItemSettings', settings);
   }

@@ -22,6 +22,7 @@ import {
 } from './notification-policy.js';
 import type { StaleItem } from '../../model/stale-check.js';
 import { reduceTrayState, type TrayState } from './tray-state.js';
+import { ENGLISH_WORDS, type DesktopWords } from '../i18n/desktop-words.js';
 
 /** Shows a notice; the Electron notifier implements it, tests record. */
 export interface NoticeSink {
@@ -41,6 +42,8 @@ export interface NotificationCenterOptions {
   /** Repositories known at start; later lists arrive with `repos:changed`. */
   readonly repositories?: readonly RepositorySummary[];
   readonly repeatAfterMs?: number;
+  /** The desktop words of the moment (Settings → Language); English when absent. */
+  readonly words?: () => DesktopWords;
 }
 
 /** What the center needs to know of a plan: its name, for notices about its runs. */
@@ -65,6 +68,8 @@ export interface NotificationCenter {
    * interrupted before a restart is not shown as "up to date". Announces nothing; jobs of this run win.
    */
   seedFromHistory(entries: readonly HistoryEntry[]): void;
+  /** Word the tray state again (the language changed). */
+  reword(): void;
   /** Stop listening. */
   dispose(): void;
 }
@@ -73,8 +78,10 @@ export interface NotificationCenter {
 export function createNotificationCenter(options: NotificationCenterOptions): NotificationCenter {
   const policy = createNotificationPolicy({
     clock: options.clock,
+    words: () => words(),
     ...(options.repeatAfterMs !== undefined ? { repeatAfterMs: options.repeatAfterMs } : {}),
   });
+  const words = options.words ?? (() => ENGLISH_WORDS);
   const repos = new Map<string, RepositorySummary>();
   const setRepositories = (list: readonly RepositorySummary[]): void => {
     repos.clear();
@@ -98,12 +105,10 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
     return repo !== undefined && !isRemoteLocation(repo.location);
   };
   const compute = (): TrayState =>
-    reduceTrayState({
-      jobs: [...active.values(), ...finished.values()],
-      stale,
-      isLocalRepo,
-      schedulesPaused: paused,
-    });
+    reduceTrayState(
+      { jobs: [...active.values(), ...finished.values()], stale, isLocalRepo, schedulesPaused: paused },
+      words(),
+    );
   const refresh = (): void => {
     const next = compute();
     if (shown?.kind === next.kind && shown.percent === next.percent && shown.tooltip === next.tooltip) return;
@@ -126,7 +131,7 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
     const planName = job.planId !== undefined ? planNames.get(job.planId) : undefined;
     return {
       subjectId: job.planId !== undefined ? targetKey(job.planId, job.repoId) : job.repoId,
-      label: planName ?? job.title,
+      label: planName ?? words().jobTitle(job),
       repoName: repos.get(job.repoId)?.name ?? job.repoId,
       localRepository: isLocalRepo(job.repoId),
       outcome: job.status === 'queued' || job.status === 'running' ? 'failed' : job.status,
@@ -176,6 +181,7 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
       refresh();
     },
     setPlans,
+    reword: refresh,
     seedFromHistory(entries) {
       for (const entry of entries) {
         const key = `${entry.repoId}\u0000${entry.kind}`;
@@ -195,6 +201,7 @@ function snapshotOf(entry: HistoryEntry): JobSnapshot {
     kind: entry.kind,
     repoId: entry.repoId,
     title: entry.title,
+    ...(entry.titleWords !== undefined ? { titleWords: entry.titleWords } : {}),
     status: entry.status === 'interrupted' ? 'failed' : entry.status,
     startedAt: entry.startedAt,
     finishedAt: entry.finishedAt,

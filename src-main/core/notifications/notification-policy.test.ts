@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFailure } from '../../model/failure-cause.js';
+import { desktopWords } from '../i18n/desktop-words.js';
 import { createNotificationPolicy, type RunReport } from './notification-policy.js';
 import type { StaleItem } from '../../model/stale-check.js';
 import { createFakeClock, DAY, HOUR } from './test-clock.js';
@@ -210,5 +211,38 @@ describe('stale alerts', () => {
     const policy = createNotificationPolicy({ clock: createFakeClock() });
     expect(policy.decideStale([item], 'off')).toEqual([]);
     expect(policy.decideStale([item], 'all')).toEqual([]);
+  });
+});
+
+describe('notices in German', () => {
+  it('follows the words of the moment, so a language change applies to the next notice', () => {
+    let language: 'en' | 'de' = 'de';
+    const words = { en: desktopWords('en'), de: desktopWords('de') };
+    const policy = createNotificationPolicy({ clock: createFakeClock(), words: () => words[language] });
+    expect(policy.decideRun(failed('PassphraseWrong'), 'problems')).toEqual({
+      title: 'Sicherung fehlgeschlagen: Documents',
+      body: 'Die Passphrase für „USB drive“ ist falsch oder fehlt. Öffnen Sie Borgdesk und geben Sie sie erneut ein.',
+      urgency: 'normal',
+    });
+    expect(policy.decideRun({ ...base, outcome: 'warning' }, 'all')?.title).toBe(
+      'Sicherungen in USB drive funktionieren wieder',
+    );
+    expect(policy.decideRun(base, 'all')).toEqual({
+      title: 'Sicherung abgeschlossen',
+      body: 'Documents ist gesichert.',
+      urgency: 'low',
+    });
+    const stale: StaleItem = {
+      id: 's',
+      label: 'Mail',
+      repoName: 'NAS',
+      staleForMs: 3 * DAY,
+      cause: 'network',
+    };
+    expect(policy.decideStale([stale], 'problems')[0]?.title).toBe('Keine aktuelle Sicherung: Mail');
+    language = 'en';
+    expect(policy.decideRun({ ...base, subjectId: 'other', outcome: 'warning' }, 'all')?.title).toBe(
+      'Backup finished with warnings: Documents',
+    );
   });
 });

@@ -6,9 +6,10 @@
 import type { FinalJobStatus } from '../../model/history.js';
 import { INTERRUPTED_CODE } from '../../model/last-good-backup.js';
 import type { Clock } from '../services.js';
-import { classifyFailure, describeCause, type FailureCause } from '../../model/failure-cause.js';
+import { classifyFailure, type FailureCause } from '../../model/failure-cause.js';
 import type { StaleItem } from '../../model/stale-check.js';
-import { describeStale } from '../../model/stale-check.js';
+import { ENGLISH_WORDS, type DesktopWords } from '../i18n/desktop-words.js';
+import { causeText, staleText } from './notice-words.js';
 
 /** The user's choice: every result, only warnings and failures, or nothing. */
 export type NotificationLevel = 'all' | 'problems' | 'off';
@@ -40,6 +41,8 @@ export interface RunReport {
 export interface NotificationPolicyOptions {
   readonly clock: Clock;
   readonly repeatAfterMs?: number;
+  /** The words of the moment (read at each notice, so Settings → Language applies at once); English when absent. */
+  readonly words?: () => DesktopWords;
 }
 
 /** The stateful decision maker; one per app. */
@@ -64,6 +67,7 @@ export function createNotificationPolicy(options: NotificationPolicyOptions): No
   const failures = new Map<string, Announced>();
   const warnings = new Map<string, number>();
   const staleIds = new Set<string>();
+  const words = options.words ?? (() => ENGLISH_WORDS);
 
   function withinQuietPeriod(at: number | undefined): boolean {
     return at !== undefined && options.clock.now() - at < repeatAfterMs;
@@ -74,24 +78,33 @@ export function createNotificationPolicy(options: NotificationPolicyOptions): No
     failures.delete(report.subjectId);
     // A recovery is only news to someone who was told about the failure.
     if (announced !== undefined && level !== 'off') {
+      const { t } = words();
       return {
-        title: `Backups to ${report.repoName} work again`,
-        body: `${report.label} finished${report.outcome === 'warning' ? ' with warnings' : ''}.`,
+        title: t('notice.recovered.title', { repo: report.repoName }),
+        body: t(report.outcome === 'warning' ? 'notice.recovered.bodyWarnings' : 'notice.recovered.body', {
+          label: report.label,
+        }),
         urgency: 'low',
       };
     }
     if (report.outcome === 'warning') {
       if (level === 'off' || withinQuietPeriod(warnings.get(report.subjectId))) return undefined;
       warnings.set(report.subjectId, options.clock.now());
+      const { t } = words();
       return {
-        title: `Backup finished with warnings: ${report.label}`,
-        body: `Some files of ${report.label} could not be read. Open Borgdesk to see which in the job log.`,
+        title: t('notice.warnings.title', { label: report.label }),
+        body: t('notice.warnings.body', { label: report.label }),
         urgency: 'normal',
       };
     }
     warnings.delete(report.subjectId);
     if (level !== 'all') return undefined;
-    return { title: 'Backup finished', body: `${report.label} is backed up.`, urgency: 'low' };
+    const { t } = words();
+    return {
+      title: t('notice.finished.title'),
+      body: t('notice.finished.body', { label: report.label }),
+      urgency: 'low',
+    };
   }
 
   function onFailure(report: RunReport, level: NotificationLevel): DesktopNotice | undefined {
@@ -102,9 +115,12 @@ export function createNotificationPolicy(options: NotificationPolicyOptions): No
     if (previous !== undefined && previous.cause === cause && withinQuietPeriod(previous.at))
       return undefined;
     failures.set(report.subjectId, { cause, at: options.clock.now() });
+    const current = words();
     return {
-      title: `${cause === 'interrupted' ? 'Backup interrupted' : 'Backup failed'}: ${report.label}`,
-      body: describeCause(cause, report.repoName, report.error?.message),
+      title: current.t(cause === 'interrupted' ? 'notice.interrupted.title' : 'notice.failed.title', {
+        label: report.label,
+      }),
+      body: causeText(cause, report.repoName, report.error?.message, current),
       urgency: 'normal',
     };
   }
@@ -130,9 +146,10 @@ export function createNotificationPolicy(options: NotificationPolicyOptions): No
       for (const item of fresh) staleIds.add(item.id);
       // Stale means no backup at all for days: a problem, so shown at 'all' and 'problems'.
       if (level === 'off') return [];
+      const said = words();
       return fresh.map((item) => ({
-        title: `No recent backup: ${item.label}`,
-        body: describeStale(item),
+        title: said.t('notice.stale.title', { label: item.label }),
+        body: staleText(item, said),
         urgency: 'critical',
       }));
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../model/job.js';
 import type { StaleItem } from '../../model/stale-check.js';
+import { desktopWords } from '../i18n/desktop-words.js';
 import { reduceTrayState } from './tray-state.js';
 
 const job = (overrides: Partial<JobSnapshot>): JobSnapshot => ({
@@ -94,6 +95,36 @@ describe('reduceTrayState', () => {
     expect(state.tooltip.endsWith('…')).toBe(true);
     expect(reduceTrayState({ jobs: [], stale: [], schedulesPaused: true }).tooltip).toBe(
       'Borgdesk: backups up to date (schedules paused)',
+    );
+  });
+});
+
+describe('reduceTrayState in German', () => {
+  const german = desktopWords('de', {
+    en: { backup: 'Back up to {{repo}}' },
+    de: { backup: 'In {{repo}} sichern' },
+  });
+  const titled = { titleWords: { code: 'backup', params: { repo: 'USB drive' } } } as const;
+
+  it('words every state and the job titles in German', () => {
+    expect(reduceTrayState({ jobs: [job({})], stale: [] }, german).tooltip).toBe(
+      'Borgdesk: Sicherungen aktuell',
+    );
+    const running = job({
+      ...titled,
+      status: 'running',
+      progress: { kind: 'step', message: 'm', percent: 41.6, elapsedMs: 1 },
+    });
+    const second = job({ id: 'j2', status: 'running' });
+    expect(
+      reduceTrayState({ jobs: [running, second], stale: [], schedulesPaused: true }, german).tooltip,
+    ).toBe('Borgdesk: In USB drive sichern (42 %) und 1 weiterer (Zeitpläne pausiert)');
+    const failed = job({ ...titled, status: 'failed', error: { code: 'PassphraseWrong', message: 'x' } });
+    expect(reduceTrayState({ jobs: [failed], stale: [] }, german).tooltip).toBe(
+      'Borgdesk: In USB drive sichern fehlgeschlagen: falsche Passphrase',
+    );
+    expect(reduceTrayState({ jobs: [], stale: [stale] }, german).tooltip).toBe(
+      'Borgdesk: Documents: seit 4 Tagen keine Sicherung',
     );
   });
 });

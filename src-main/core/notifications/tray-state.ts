@@ -3,8 +3,10 @@
  * Pure: the Electron tray only maps the result to an image and a tooltip.
  */
 import type { JobKind, JobSnapshot } from '../../model/job.js';
-import { causeLabel, classifyFailure } from '../../model/failure-cause.js';
-import { staleSummary, type StaleItem } from '../../model/stale-check.js';
+import { classifyFailure } from '../../model/failure-cause.js';
+import type { StaleItem } from '../../model/stale-check.js';
+import { ENGLISH_WORDS, type DesktopWords } from '../i18n/desktop-words.js';
+import { causeLabelText, staleLine } from './notice-words.js';
 
 /** Which icon: priority running > error > warning > idle. */
 export type TrayKind = 'idle' | 'running' | 'error' | 'warning';
@@ -31,33 +33,39 @@ const WATCHED_KINDS: ReadonlySet<JobKind> = new Set<JobKind>(['backup']);
 // Tooltips are short on every platform (Windows cuts at 127 characters).
 const MAX_TOOLTIP = 120;
 
-/** Compute the tray state. */
-export function reduceTrayState(inputs: TrayInputs): TrayState {
-  const suffix = inputs.schedulesPaused === true ? ' (schedules paused)' : '';
+/** Compute the tray state, worded in `words`' language. */
+export function reduceTrayState(inputs: TrayInputs, words: DesktopWords = ENGLISH_WORDS): TrayState {
+  const tooltip = (text: string, clipped = true): string => {
+    const paused = inputs.schedulesPaused === true ? words.t('tray.schedulesPaused', { text }) : text;
+    const whole = words.t('tray.tooltip', { text: paused });
+    return clipped ? clip(whole) : whole;
+  };
   const running = inputs.jobs.filter((job) => job.status === 'running');
   if (running.length > 0) {
     const first = running[0] as JobSnapshot;
     const percent = jobPercent(first);
-    const more = running.length > 1 ? ` +${running.length - 1} more` : '';
-    const shown = percent !== undefined ? ` (${percent}%)` : '';
-    return {
-      kind: 'running',
-      ...(percent !== undefined ? { percent } : {}),
-      tooltip: clip(`Borgdesk: ${first.title}${shown}${more}${suffix}`),
-    };
+    const title = words.jobTitle(first);
+    const shown =
+      percent !== undefined
+        ? words.t('tray.runningPercent', { title, percent })
+        : words.t('tray.running', { title });
+    const more =
+      running.length > 1 ? words.t('tray.more', { text: shown, count: running.length - 1 }) : shown;
+    return { kind: 'running', ...(percent !== undefined ? { percent } : {}), tooltip: tooltip(more) };
   }
   const failed = latestFailures(inputs);
   if (failed.length > 0) {
-    const lines = failed.map((job) => `${job.title} failed: ${causeOf(job, inputs)}`);
-    return { kind: 'error', tooltip: clip(`Borgdesk: ${lines.join('; ')}${suffix}`) };
+    const lines = failed.map((job) =>
+      words.t('tray.failed', { title: words.jobTitle(job), cause: causeOf(job, inputs, words) }),
+    );
+    return { kind: 'error', tooltip: tooltip(lines.join(words.t('tray.separator'))) };
   }
   if (inputs.stale.length > 0) {
-    const lines = inputs.stale.map(staleSummary);
-    return { kind: 'warning', tooltip: clip(`Borgdesk: ${lines.join('; ')}${suffix}`) };
+    const lines = inputs.stale.map((item) => staleLine(item, words));
+    return { kind: 'warning', tooltip: tooltip(lines.join(words.t('tray.separator'))) };
   }
   const queued = inputs.jobs.some((job) => job.status === 'queued');
-  const idle = queued ? 'jobs waiting' : 'backups up to date';
-  return { kind: 'idle', tooltip: `Borgdesk: ${idle}${suffix}` };
+  return { kind: 'idle', tooltip: tooltip(words.t(queued ? 'tray.jobsWaiting' : 'tray.upToDate'), false) };
 }
 
 /** The whole-number percent a running job reports, if it reports one. */
@@ -82,8 +90,8 @@ function latestFailures(inputs: TrayInputs): JobSnapshot[] {
   );
 }
 
-function causeOf(job: JobSnapshot, inputs: TrayInputs): string {
-  return causeLabel(classifyFailure(job.error?.code, isLocal(job, inputs)));
+function causeOf(job: JobSnapshot, inputs: TrayInputs, words: DesktopWords): string {
+  return causeLabelText(classifyFailure(job.error?.code, isLocal(job, inputs)), words);
 }
 
 function isLocal(job: JobSnapshot, inputs: TrayInputs): boolean {
