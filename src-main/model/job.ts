@@ -191,14 +191,21 @@ export const jobSnapshotSchema = z.object({
   waitingFor: z.string().optional(),
   /**
    * The same as data, for the renderer: the running job it waits for (its title), another task of
-   * the repository, or the repository's lock for up to `seconds`. Absent for a lock wait that names
-   * who holds the lock (then only `waitingFor` says it).
+   * the repository, or the repository's lock for up to `seconds` (and who holds it, when known).
+   * Absent in snapshots of older versions (then only `waitingFor` says it).
    */
   waitingWords: z
     .discriminatedUnion('code', [
       z.object({ code: z.literal('job'), title: z.string(), titleWords: jobTitleWordsSchema.optional() }),
       z.object({ code: z.literal('other-task') }),
-      z.object({ code: z.literal('lock'), seconds: z.number() }),
+      z.object({
+        code: z.literal('lock'),
+        seconds: z.number(),
+        /** Borg's pid that holds the lock, when Borgdesk could read the roster. */
+        holderPid: z.number().optional(),
+        /** The holder's host name; absent when the holder is this computer. */
+        holderHost: z.string().optional(),
+      }),
     ])
     .optional(),
 });
