@@ -131,10 +131,30 @@ export const backupProgressSchema = z.object({
   /** How long borg's counters have not moved, once that is long enough to say so. */
   stalledForMs: z.number().optional(),
 });
+/**
+ * A step Borgdesk itself names (not borg), as a code and its figures for the renderer to word. The
+ * English is in `message`, which the core keeps for the job log; `stepEnglish` makes it.
+ */
+export const stepWordsSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('restoring-files') }),
+  z.object({ code: z.literal('migrate-creating') }),
+  z.object({ code: z.literal('migrate-counting') }),
+  z.object({ code: z.literal('migrate-copied'), done: z.number(), total: z.number() }),
+  z.object({
+    code: z.literal('migrate-copying'),
+    archive: z.string(),
+    index: z.number(),
+    total: z.number(),
+  }),
+]);
+export type StepWords = z.infer<typeof stepWordsSchema>;
+
 /** Progress of commands that report a message or a percentage (cache sync, extract, check). */
 export const stepProgressSchema = z.object({
   kind: z.literal('step'),
+  /** Borg's own message, shown as borg's; or, with `words`, Borgdesk's step in English. */
   message: z.string(),
+  words: stepWordsSchema.optional(),
   percent: z.number().optional(),
   elapsedMs: z.number(),
   /** For extract: the file being written, bytes done of total, and an estimate of the time left. */
