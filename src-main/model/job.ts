@@ -183,6 +183,8 @@ export type LogEntry = z.infer<typeof logEntrySchema>;
 export const backupResultSchema = z.object({
   archive: archiveSummarySchema,
   warnings: z.array(z.string()),
+  /** How many more warnings the job log holds than the list (which is capped); absent when none. */
+  moreWarnings: z.number().optional(),
 });
 export type BackupResult = z.infer<typeof backupResultSchema>;
 
