@@ -5,6 +5,7 @@
  * are ignored. Anything that is not a well-formed event becomes `{ type: 'raw', line }`.
  */
 import { z } from 'zod';
+import type { StepWords } from '../model/job.js';
 
 /** Log levels borg writes in `levelname`. */
 export type BorgLogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
@@ -37,6 +38,8 @@ export type BorgLogEvent =
       msgid?: string;
       finished: boolean;
       message?: string;
+      /** Set only by Borgdesk's own steps (never parsed from borg): the message as a code. */
+      words?: StepWords;
       current?: number;
       total?: number;
       info?: readonly string[];
@@ -48,6 +51,8 @@ export type BorgLogEvent =
       msgid?: string;
       finished: boolean;
       message?: string;
+      /** Set only by Borgdesk's own steps (never parsed from borg): the message as a code. */
+      words?: StepWords;
       time?: number;
     }
   | { type: 'file_status'; status: string; path: string }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLogLine } from './log-json.js';
-import { RunObserver } from './run-observer.js';
+import { moreWarningsText, resultWarnings, RunObserver } from './run-observer.js';
 import { fixtureLines } from './test-fixtures.js';
 
 const warning = (message: string) => ({ type: 'log_message', level: 'WARNING', message }) as const;
@@ -55,5 +55,15 @@ describe('RunObserver', () => {
     const observer = new RunObserver();
     observer.observe({ type: 'raw', line: 'z'.repeat(1_000_000) });
     expect(observer.failure(2, false).rawLines[0]).toHaveLength(4000);
+  });
+});
+
+describe('resultWarnings', () => {
+  it("sends the left-out count as a number instead of the log's English closing line", () => {
+    expect(resultWarnings(['a', 'b', moreWarningsText(7)])).toEqual({
+      warnings: ['a', 'b'],
+      moreWarnings: 7,
+    });
+    expect(resultWarnings(['a'])).toEqual({ warnings: ['a'] });
   });
 });

@@ -5,6 +5,9 @@
  */
 import type { BorgLogEvent } from './log-json.js';
 import type { FailedRun } from './errors.js';
+import { moreWarningsText } from '../model/more-warnings.js';
+
+export { moreWarningsText };
 
 const MAX_WARNINGS = 1000;
 const MAX_ERRORS = 50;
@@ -12,6 +15,21 @@ const MAX_RAW_LINES = 40;
 const MAX_RECENT_WARNINGS = 20;
 // Raw lines only explain a failure (in 500 characters); a runaway line must not be kept whole.
 const MAX_RAW_LINE_LENGTH = 4000;
+
+const MORE_WARNINGS = /^… and (\d+) more warnings \(see the job log\)\.$/;
+
+/**
+ * A warning list for a job result: borg's warnings, and how many were left out as a number (the
+ * renderer words it) instead of the English closing line the run's list ends with.
+ */
+export function resultWarnings(warnings: readonly string[]): {
+  readonly warnings: string[];
+  readonly moreWarnings?: number;
+} {
+  const more = MORE_WARNINGS.exec(warnings.at(-1) ?? '');
+  if (more === null) return { warnings: [...warnings] };
+  return { warnings: warnings.slice(0, -1), moreWarnings: Number(more[1]) };
+}
 
 /** Collects warnings, errors and prompt answers from a run's events. */
 export class RunObserver {
@@ -46,7 +64,7 @@ export class RunObserver {
   /** WARNING log messages, capped; the last entry says how many were left out. */
   get warnings(): readonly string[] {
     if (this.droppedWarnings === 0) return [...this.warningList];
-    return [...this.warningList, `… and ${this.droppedWarnings} more warnings (see the job log).`];
+    return [...this.warningList, moreWarningsText(this.droppedWarnings)];
   }
 
   /** What a failure report needs. */

@@ -131,10 +131,30 @@ export const backupProgressSchema = z.object({
   /** How long borg's counters have not moved, once that is long enough to say so. */
   stalledForMs: z.number().optional(),
 });
+/**
+ * A step Borgdesk itself names (not borg), as a code and its figures for the renderer to word. The
+ * English is in `message`, which the core keeps for the job log; `stepEnglish` makes it.
+ */
+export const stepWordsSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('restoring-files') }),
+  z.object({ code: z.literal('migrate-creating') }),
+  z.object({ code: z.literal('migrate-counting') }),
+  z.object({ code: z.literal('migrate-copied'), done: z.number(), total: z.number() }),
+  z.object({
+    code: z.literal('migrate-copying'),
+    archive: z.string(),
+    index: z.number(),
+    total: z.number(),
+  }),
+]);
+export type StepWords = z.infer<typeof stepWordsSchema>;
+
 /** Progress of commands that report a message or a percentage (cache sync, extract, check). */
 export const stepProgressSchema = z.object({
   kind: z.literal('step'),
+  /** Borg's own message, shown as borg's; or, with `words`, Borgdesk's step in English. */
   message: z.string(),
+  words: stepWordsSchema.optional(),
   percent: z.number().optional(),
   elapsedMs: z.number(),
   /** For extract: the file being written, bytes done of total, and an estimate of the time left. */
@@ -163,6 +183,8 @@ export type LogEntry = z.infer<typeof logEntrySchema>;
 export const backupResultSchema = z.object({
   archive: archiveSummarySchema,
   warnings: z.array(z.string()),
+  /** How many more warnings the job log holds than the list (which is capped); absent when none. */
+  moreWarnings: z.number().optional(),
 });
 export type BackupResult = z.infer<typeof backupResultSchema>;
 
@@ -191,14 +213,21 @@ export const jobSnapshotSchema = z.object({
   waitingFor: z.string().optional(),
   /**
    * The same as data, for the renderer: the running job it waits for (its title), another task of
-   * the repository, or the repository's lock for up to `seconds`. Absent for a lock wait that names
-   * who holds the lock (then only `waitingFor` says it).
+   * the repository, or the repository's lock for up to `seconds` (and who holds it, when known).
+   * Absent in snapshots of older versions (then only `waitingFor` says it).
    */
   waitingWords: z
     .discriminatedUnion('code', [
       z.object({ code: z.literal('job'), title: z.string(), titleWords: jobTitleWordsSchema.optional() }),
       z.object({ code: z.literal('other-task') }),
-      z.object({ code: z.literal('lock'), seconds: z.number() }),
+      z.object({
+        code: z.literal('lock'),
+        seconds: z.number(),
+        /** Borg's pid that holds the lock, when Borgdesk could read the roster. */
+        holderPid: z.number().optional(),
+        /** The holder's host name; absent when the holder is this computer. */
+        holderHost: z.string().optional(),
+      }),
     ])
     .optional(),
 });

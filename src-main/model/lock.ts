@@ -43,10 +43,30 @@ export function lockIsStale(report: LockReport): boolean {
   return report.readable && report.holders.length > 0 && report.holders.every((h) => h.stale);
 }
 
-/** What a job retried with `--lock-wait` shows while borg waits: how long, and for whom. */
-export function lockWaitText(seconds: number, report?: LockReport): string {
+/**
+ * Who holds the lock a Wait retry waits for, as data for the renderer to word: borg's pid, and the
+ * holder's host name unless it is this computer.
+ */
+export interface LockWaitHolder {
+  readonly holderPid: number;
+  readonly holderHost?: string;
+}
+
+/** The holder a Wait retry names: the first one of the roster, if Borgdesk could read it. */
+export function lockWaitHolder(report?: LockReport): LockWaitHolder | undefined {
   const holder = report?.holders[0];
+  if (holder === undefined) return undefined;
+  return holder.thisComputer
+    ? { holderPid: holder.pid }
+    : { holderPid: holder.pid, holderHost: holder.hostname };
+}
+
+/**
+ * What a job retried with `--lock-wait` shows while borg waits, in English (the core keeps it for
+ * logs; it must match `waiting.lock` / `lockWait.heldBy*` of the renderer's `core` catalog).
+ */
+export function lockWaitText(seconds: number, holder?: LockWaitHolder): string {
   if (holder === undefined) return `Waiting up to ${seconds} s for the repository's lock`;
-  const where = holder.thisComputer ? 'this computer' : holder.hostname;
-  return `Waiting up to ${seconds} s for the lock held by borg (pid ${holder.pid}) on ${where}`;
+  const where = holder.holderHost ?? 'this computer';
+  return `Waiting up to ${seconds} s for the lock held by borg (pid ${holder.holderPid}) on ${where}`;
 }

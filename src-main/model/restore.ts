@@ -45,6 +45,8 @@ export const restoreResultSchema = z.object({
   totalBytes: z.number(),
   skippedCount: z.number(),
   warnings: z.array(z.string()),
+  /** How many more warnings the job log holds than the list (which is capped); absent when none. */
+  moreWarnings: z.number().optional(),
   /**
    * A cancelled restore: the file borg was writing when it was stopped (relative to targetDir), and
    * whether Borgdesk removed it (it was incomplete) or had to leave it.

@@ -19,6 +19,7 @@ import { JobProgressTracker } from './job-progress.js';
 import { preWalkFeed } from './pre-walk.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
 import { jobTitle } from '../../model/job-titles.js';
+import { resultWarnings } from '../../borg/run-observer.js';
 
 /** What a backup job needs from the rest of the core. */
 export interface BackupJobDeps {
@@ -107,7 +108,7 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
       await deps.repos.recordBackup(repo.id, finishedAt);
       return {
         status: outcome.exitCode === 1 ? 'warning' : 'succeeded',
-        result: { archive: outcome.archive, warnings: [...outcome.warnings] },
+        result: { archive: outcome.archive, ...resultWarnings(outcome.warnings) },
       };
     },
   };

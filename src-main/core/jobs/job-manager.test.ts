@@ -348,13 +348,14 @@ describe('JobManager', () => {
           : job.spec.run(ctx),
     });
     await finished(first.id);
-    const holder = 'Waiting up to 90 s for the lock held by borg (pid 42) on nas';
-    const retried = manager.retryWithLockWait(first.id, 90, holder);
+    const retried = manager.retryWithLockWait(first.id, 90, { holderPid: 42, holderHost: 'nas' });
     await job.started;
     expect(job.ctx().lockWaitSeconds).toBe(90);
     expect(manager.list().find((j) => j.id === retried.id)).toMatchObject({
       status: 'running',
-      waitingFor: holder,
+      waitingFor: 'Waiting up to 90 s for the lock held by borg (pid 42) on nas',
+      // The renderer words it from these.
+      waitingWords: { code: 'lock', seconds: 90, holderPid: 42, holderHost: 'nas' },
     });
     job.ctx().onEvent({ type: 'archive_progress', originalSize: 10, nfiles: 1 });
     expect(manager.list().find((j) => j.id === retried.id)?.waitingFor).toBeUndefined();

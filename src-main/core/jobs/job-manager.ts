@@ -8,6 +8,7 @@ import type { BorgLogEvent } from '../../borg/log-json.js';
 import type { JobProgress, JobSnapshot, LogEntry } from '../../model/job.js';
 import type { EventName, EventPayload } from '../../ipc/contract.js';
 import type { JobTrigger } from '../../model/history.js';
+import { lockWaitText, type LockWaitHolder } from '../../model/lock.js';
 import type { FinishedJob, JobRunOutcome, JobSpec, RunningJob } from './job-types.js';
 import { AppError } from '../app-error.js';
 import { serializeError } from '../serialize-error.js';
@@ -112,19 +113,18 @@ export class JobManager {
    * Queue the failed job `jobId` again with `--lock-wait` (the Wait after a lock failure); the new
    * job is cancellable like any other.
    */
-  retryWithLockWait(jobId: string, lockWaitSeconds: number, waitingText?: string): JobSnapshot {
+  retryWithLockWait(jobId: string, lockWaitSeconds: number, holder?: LockWaitHolder): JobSnapshot {
     // A yes to borg's question was for the run it was given to, not for its retries.
     const { consentedPrompt: _once, ...spec } = this.failed(jobId).spec;
-    const waitingFor = waitingText ?? `Waiting up to ${lockWaitSeconds} s for the repository's lock`;
-    const waitingWords =
-      waitingText === undefined ? { code: 'lock' as const, seconds: lockWaitSeconds } : undefined;
+    const waitingFor = lockWaitText(lockWaitSeconds, holder);
+    const waitingWords = { code: 'lock' as const, seconds: lockWaitSeconds, ...holder };
     return this.submit({
       ...spec,
       trigger: 'manual',
       lockWait: {
         seconds: lockWaitSeconds,
         waitingFor,
-        ...(waitingWords !== undefined ? { waitingWords } : {}),
+        waitingWords,
       },
     });
   }

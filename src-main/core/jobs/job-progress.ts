@@ -85,6 +85,7 @@ export class JobProgressTracker implements ProgressTracker {
           return undefined;
         }
         const step: StepProgress = { kind: 'step', message: event.message, elapsedMs };
+        if (event.words !== undefined) step.words = event.words;
         if (event.type === 'progress_percent' && event.total !== undefined && event.total > 0) {
           step.percent = Math.min(100, Math.max(0, ((event.current ?? 0) / event.total) * 100));
         }

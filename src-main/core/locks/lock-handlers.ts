@@ -1,7 +1,7 @@
 /** The request handlers of the locks domain (see ipc/contract/locks.ts). */
 import os from 'node:os';
 import type { HandlersFor } from '../../ipc/contract.js';
-import { lockWaitText } from '../../model/lock.js';
+import { lockWaitHolder } from '../../model/lock.js';
 import type { lockRequests } from '../../ipc/contract/locks.js';
 import type { RecordOperation } from '../history/operation-record.js';
 import type { DiffDeps } from '../restore/diff-service.js';
@@ -42,8 +42,8 @@ export function lockHandlers(deps: LockHandlerDeps): HandlersFor<typeof lockRequ
       const repoId = deps.jobs.list().find((j) => j.id === jobId)?.repoId;
       const report =
         repoId === undefined ? undefined : await lockStatus(repoId, service).catch(() => undefined);
-      const waitingFor = lockWaitText(lockWaitSeconds, report);
-      return { jobId: deps.jobs.retryWithLockWait(jobId, lockWaitSeconds, waitingFor).id };
+      const holder = lockWaitHolder(report);
+      return { jobId: deps.jobs.retryWithLockWait(jobId, lockWaitSeconds, holder).id };
     },
   };
 }

@@ -123,7 +123,7 @@ async function migrate(
   const create = { location: params.location, otherLocation: old.location, encryption: params.encryption };
   const transfer = { location: params.location, otherLocation: old.location };
 
-  progress.step('Creating the borg 2 repository…');
+  progress.step('migrate-creating');
   if (await alreadyThere(params.location)) {
     job.log('info', `${params.location} exists: continuing the earlier migration into it.`);
   } else {
@@ -131,7 +131,7 @@ async function migrate(
     await runRepoCreateFromBorg1(create, ctx).catch((e: unknown) => continueInto(e, job, params.location));
   }
 
-  progress.step('Counting the archives to copy…');
+  progress.step('migrate-counting');
   job.log('info', runningLine(buildTransferArgs({ ...transfer, dryRun: true }, caps), ctx));
   await runTransfer({ ...transfer, dryRun: true }, ctx, () => progress.planned());
 

@@ -5,6 +5,8 @@
  */
 import type { BorgLogEvent } from '../../borg/log-json.js';
 import type { TransferLine } from '../../borg/commands/transfer.js';
+import type { StepWords } from '../../model/job.js';
+import { stepMessage } from '../../model/step-words.js';
 
 /** Counts archives across the dry run (the plan) and the real transfer. */
 export class MigrationProgress {
@@ -15,8 +17,8 @@ export class MigrationProgress {
   constructor(private readonly publish: (event: BorgLogEvent) => void) {}
 
   /** A step without archive counts yet (creating the repository, planning). */
-  step(message: string): void {
-    this.publish({ type: 'progress_message', finished: false, message });
+  step(code: 'migrate-creating' | 'migrate-counting'): void {
+    this.publish({ type: 'progress_message', finished: false, ...stepMessage({ code }) });
   }
 
   /** A dry-run line: one more archive to consider. */
@@ -42,11 +44,16 @@ export class MigrationProgress {
 
   private publishCounts(): void {
     const total = Math.max(this.total, this.done);
-    const of = `archive ${Math.min(this.done + 1, total)} of ${total}`;
-    const message =
+    const words: StepWords =
       this.current === undefined
-        ? `Copied ${this.done} of ${total} archives`
-        : `Copying ${this.current} (${of})`;
-    this.publish({ type: 'progress_percent', finished: false, message, current: this.done, total });
+        ? { code: 'migrate-copied', done: this.done, total }
+        : { code: 'migrate-copying', archive: this.current, index: Math.min(this.done + 1, total), total };
+    this.publish({
+      type: 'progress_percent',
+      finished: false,
+      ...stepMessage(words),
+      current: this.done,
+      total,
+    });
   }
 }

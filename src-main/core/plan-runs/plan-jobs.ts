@@ -29,6 +29,7 @@ import type { BorgVersion } from '../../borg/version.js';
 import { runWithPlanHooks } from './plan-hooks.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
 import { jobTitle } from '../../model/job-titles.js';
+import { resultWarnings } from '../../borg/run-observer.js';
 
 /** What plan jobs need from the rest of the core. */
 export interface PlanJobDeps {
@@ -102,7 +103,7 @@ export function planBackupJob(
         const at = borgTimeToIso(archive.end ?? archive.start) ?? new Date(deps.now()).toISOString();
         await deps.repos.recordBackup(repo.id, at);
         const status = run.exitCode === 1 ? 'warning' : 'succeeded';
-        return { status, result: { archive, warnings: [...run.warnings] } };
+        return { status, result: { archive, ...resultWarnings(run.warnings) } };
       });
     },
   };

@@ -27,6 +27,7 @@ describe('ExtractProgressTracker', () => {
     expect(t.accept(extracting(100, 'home/a b'), 500)).toEqual({
       kind: 'step',
       message: 'Restoring files',
+      words: { code: 'restoring-files' },
       percent: 10,
       elapsedMs: 500,
       bytesDone: 100,

@@ -6,6 +6,7 @@
 import type { BorgLogEvent } from '../../borg/log-json.js';
 import type { JobProgress } from '../../model/job.js';
 import type { ProgressTracker, ProgressUpdate } from '../jobs/job-progress.js';
+import { stepMessage } from '../../model/step-words.js';
 
 type StepProgress = Extract<JobProgress, { kind: 'step' }>;
 
@@ -24,13 +25,18 @@ export class ExtractProgressTracker implements ProgressTracker {
     if (event.type !== 'progress_percent' || event.msgid !== 'extract' || total <= 0) {
       // Before the first file borg says what it is doing ("Calculating total archive size…").
       if (event.message === undefined || event.message === '') return undefined;
-      return { kind: 'step', message: event.message, elapsedMs };
+      return {
+        kind: 'step',
+        message: event.message,
+        ...(event.words !== undefined ? { words: event.words } : {}),
+        elapsedMs,
+      };
     }
     const bytesDone = Math.min(total, Math.max(0, event.current ?? 0));
     this.first ??= { elapsedMs, bytes: bytesDone };
     const step: StepProgress = {
       kind: 'step',
-      message: 'Restoring files',
+      ...stepMessage({ code: 'restoring-files' }),
       percent: (bytesDone / total) * 100,
       elapsedMs,
       bytesDone,

@@ -17,6 +17,7 @@ import { planRestore, type RestorePlan, type RestoreTree } from './restore-plann
 import { createUniqueDir, removeIfEmpty, repositoryDirOf } from './restore-target.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
 import { jobTitle } from '../../model/job-titles.js';
+import { resultWarnings } from '../../borg/run-observer.js';
 
 /** What restore jobs and previews need from the rest of the core. */
 export interface RestoreDeps {
@@ -167,7 +168,7 @@ export async function prepareRestoreJob(request: StartRestoreRequest, deps: Rest
           log('warning', `Stopped early: what was restored so far is in ${targetDir}.`);
         throw e;
       }
-      const finalResult: RestoreResult = { ...restoreResult, warnings: [...outcome.warnings] };
+      const finalResult: RestoreResult = { ...restoreResult, ...resultWarnings(outcome.warnings) };
       log('info', restoreSummary(finalResult));
       const warned = warningSummary(outcome.warnings);
       if (warned !== undefined) log('warning', warned);

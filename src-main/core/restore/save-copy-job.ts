@@ -19,6 +19,7 @@ import { realpathOr } from './restore-planner.js';
 import { placeWithoutClobbering, repositoryDirOf, targetExists } from './restore-target.js';
 import { capabilitiesOf } from '../../borg/command-shape.js';
 import { jobTitle } from '../../model/job-titles.js';
+import { resultWarnings } from '../../borg/run-observer.js';
 
 /** One archive file and where its copy goes. */
 export type SaveCopyRequest = ArchiveRef & { readonly path: string; readonly targetPath: string };
@@ -93,7 +94,7 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
           fileCount: 1,
           totalBytes: entry.size,
           skippedCount: 0,
-          warnings: [...outcome.warnings],
+          ...resultWarnings(outcome.warnings),
         };
         log('info', `Saved ${archivePath} as ${target}.`);
         log('info', restoreSummary(restoreResult));

@@ -18,6 +18,7 @@ import { JobResult } from './JobResult.js';
 import { TransferChart } from './TransferChart.js';
 import { BackupEstimate } from './BackupEstimate.js';
 import { Counter } from '../../components/Counter.js';
+import { StepMessage } from '../../components/StepMessage.js';
 import styles from './jobs.module.css';
 import { jobTitleText } from '../../lib/core-words/job-title.js';
 import { waitingText } from '../../lib/core-words/waiting.js';
@@ -63,13 +64,15 @@ export function JobProgress({ job }: JobProgressProps) {
           </h3>
           <p className="card-subtitle">
             {/* Queued behind its lane, or running while borg waits for a held lock (a Wait retry). */}
-            {job.waitingFor !== undefined
-              ? waitingText(job)
-              : job.status === 'queued'
-                ? t('progress.waitingForRepository')
-                : progress?.kind === 'step'
-                  ? progress.message
-                  : t('progress.reading')}
+            {job.waitingFor !== undefined ? (
+              waitingText(job)
+            ) : job.status === 'queued' ? (
+              t('progress.waitingForRepository')
+            ) : progress?.kind === 'step' ? (
+              <StepMessage step={progress} />
+            ) : (
+              t('progress.reading')
+            )}
           </p>
         </div>
         <div className={styles.jobCardActions}>

@@ -60,6 +60,7 @@ export function JobResult({ job }: JobResultProps) {
     : { icon: 'info' as const, title: jobTitleText(job) };
   const archive = job.result?.archive;
   const warnings = job.result?.warnings ?? [];
+  const moreWarnings = job.result?.moreWarnings ?? 0;
   const duration = elapsedSeconds(job);
   const lockFailure = job.status === 'failed' && LOCK_ERROR_CODES.has(job.error?.code ?? '');
 
@@ -109,7 +110,7 @@ export function JobResult({ job }: JobResultProps) {
           <Counter label={t('counters.deduplicated')}>
             <ByteSize bytes={archive.deduplicatedSize} />
           </Counter>
-          <Counter label={t('counters.warnings')}>{formatCount(warnings.length)}</Counter>
+          <Counter label={t('counters.warnings')}>{formatCount(warnings.length + moreWarnings)}</Counter>
         </dl>
       ) : null}
 
@@ -123,7 +124,7 @@ export function JobResult({ job }: JobResultProps) {
       ) : null}
       {job.status === 'failed' ? <QuestionList jobId={job.id} /> : null}
       <JobSpaceNote job={job} />
-      <WarningList warnings={warnings} about={t('result.warningsAbout')} />
+      <WarningList warnings={warnings} more={moreWarnings} about={t('result.warningsAbout')} />
       {job.kind === 'backup' && hasSamples ? <TransferChart jobId={job.id} /> : null}
     </section>
   );

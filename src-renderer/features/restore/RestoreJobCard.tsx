@@ -10,6 +10,7 @@ import { Button } from '../../components/Button.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Icon } from '../../components/Icon.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { StepMessage } from '../../components/StepMessage.js';
 import { formatBytes, formatCount, formatDuration } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { isFinal, latestJobFor } from '../../stores/job-events.js';
@@ -92,7 +93,7 @@ function Running({ job }: { readonly job: JobSnapshot }) {
         <StatusBadge status={job.status} />
         <strong>{jobTitleText(job)}</strong>
         <span className="muted num">
-          {figures.join(' · ') || (progress?.message ?? t('progress.starting'))}
+          {figures.join(' · ') || (progress ? <StepMessage step={progress} /> : t('progress.starting'))}
         </span>
       </div>
       <div

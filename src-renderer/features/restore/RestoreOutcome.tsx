@@ -64,6 +64,7 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
     ? { icon: verdicts[status], title: t(`verdict.${status}`) }
     : { icon: 'info' as const, title: jobTitleText(job) };
   const warnings = result?.warnings ?? [];
+  const moreWarnings = result?.moreWarnings ?? 0;
   return (
     <div className={`${styles.restoreOutcome} result-${job.status}`}>
       <div className={styles.restoreOutcomeHead}>
@@ -95,7 +96,7 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
             <ByteSize bytes={result.totalBytes} />
           </Counter>
           <Counter label={t('outcome.skipped')}>{formatCount(result.skippedCount)}</Counter>
-          <Counter label={t('outcome.warnings')}>{formatCount(warnings.length)}</Counter>
+          <Counter label={t('outcome.warnings')}>{formatCount(warnings.length + moreWarnings)}</Counter>
         </dl>
       ) : null}
       {result && result.skippedCount > 0 ? (
@@ -108,7 +109,7 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
       ) : null}
       {job.status === 'cancelled' ? <p className="result-note">{cancelledNote(result)}</p> : null}
       {job.error && job.status !== 'cancelled' ? <ErrorMessage error={job.error} /> : null}
-      <WarningList warnings={warnings} about={t('outcome.warningsAbout')} open />
+      <WarningList warnings={warnings} more={moreWarnings} about={t('outcome.warningsAbout')} open />
       {result && result.targetDir === '/' ? (
         <p className="result-note">{t('outcome.originalLocations')}</p>
       ) : null}

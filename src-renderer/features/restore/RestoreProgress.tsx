@@ -8,6 +8,7 @@ import type { JobSnapshot } from '../../../src-main/model/job.js';
 import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { StepMessage } from '../../components/StepMessage.js';
 import { toErrorInfo, type ErrorInfo } from '../../lib/error-info.js';
 import { formatBytes, formatClock, formatCount, formatDuration, truncateMiddle } from '../../lib/format.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
@@ -40,9 +41,13 @@ export function RestoreProgress({ job }: RestoreProgressProps) {
   // Queued behind its lane, or running while borg waits for a held lock (a Wait retry).
   const message =
     waitingText(job) ??
-    (job.status === 'queued'
-      ? t('progress.waitingForRepository')
-      : (progress?.message ?? t('progress.startingBorg')));
+    (job.status === 'queued' ? (
+      t('progress.waitingForRepository')
+    ) : progress ? (
+      <StepMessage step={progress} />
+    ) : (
+      t('progress.startingBorg')
+    ));
   return (
     <div className={styles.restoreProgress}>
       <div className={styles.restoreProgressHead}>

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
+import { lockWaitText } from '../../../src-main/model/lock.js';
 import { waitingText } from './waiting.js';
 
 describe('waitingText', () => {
@@ -27,5 +28,24 @@ describe('waitingText', () => {
       'Waiting for the lock held by borg on nas',
     );
     expect(waitingText({})).toBeUndefined();
+  });
+});
+
+describe('waitingText for a lock whose holder is known', () => {
+  afterEach(() => i18next.changeLanguage('en'));
+
+  it('names the holder in the English the core keeps and in German', async () => {
+    const here = { code: 'lock' as const, seconds: 60, holderPid: 42 };
+    const there = { ...here, holderHost: 'nas' };
+    expect(waitingText({ waitingWords: here })).toBe(lockWaitText(60, { holderPid: 42 }));
+    expect(waitingText({ waitingWords: there })).toBe(lockWaitText(60, { holderPid: 42, holderHost: 'nas' }));
+    expect(waitingText({ waitingWords: there })).toBe(
+      'Waiting up to 60 s for the lock held by borg (pid 42) on nas',
+    );
+    await i18next.changeLanguage('de');
+    expect(waitingText({ waitingWords: here })).toBe(
+      'Wartet bis zu 60 s auf die Sperre, die borg (PID 42) auf diesem Computer hält',
+    );
+    expect(waitingText({ waitingWords: there })).toContain('auf nas hält');
   });
 });

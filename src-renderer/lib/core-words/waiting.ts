@@ -1,7 +1,7 @@
 /**
  * What a queued job waits for, in the UI's language: the running job (by its title), another task
- * of the repository, or the repository's lock. Without the core's data (a lock wait that names the
- * lock's holder) its English `waitingFor` is shown as sent.
+ * of the repository, or the repository's lock (and who holds it). Snapshots without the core's data
+ * (older versions) show their English `waitingFor` as sent.
  */
 import i18next from 'i18next';
 import type { JobSnapshot } from '../../../src-main/model/job.js';
@@ -17,6 +17,13 @@ export function waitingText(job: Pick<JobSnapshot, 'waitingFor' | 'waitingWords'
     case 'other-task':
       return i18next.t('core:waiting.other-task');
     case 'lock':
-      return i18next.t('core:waiting.lock', { seconds: words.seconds });
+      if (words.holderPid === undefined) return i18next.t('core:waiting.lock', { seconds: words.seconds });
+      return words.holderHost === undefined
+        ? i18next.t('core:coreTextsA.lockWait.heldHere', { seconds: words.seconds, pid: words.holderPid })
+        : i18next.t('core:coreTextsA.lockWait.heldOn', {
+            seconds: words.seconds,
+            pid: words.holderPid,
+            host: words.holderHost,
+          });
   }
 }
