@@ -42,8 +42,10 @@ describe('input problem words', () => {
   });
 
   it('has the core’s English in the English catalog, and German with the same placeholders', () => {
-    expect(enCore.inputProblem).toEqual(INPUT_PROBLEM_ENGLISH);
-    expect(Object.keys(deCore.inputProblem).sort()).toEqual([...codes].sort());
+    const { location: _en, ...english } = enCore.inputProblem;
+    const { location: _de, ...german } = deCore.inputProblem;
+    expect(english).toEqual(INPUT_PROBLEM_ENGLISH);
+    expect(Object.keys(german).sort()).toEqual([...codes].sort());
     for (const code of codes) {
       expect(placeholders(deCore.inputProblem[code]), code).toBe(placeholders(INPUT_PROBLEM_ENGLISH[code]));
     }
