@@ -8,6 +8,7 @@ import { unsupportedSchemeProblem } from '../../../src-main/model/location-schem
 import { locationProblem, type LocationProblem } from '../../../src-main/model/location-syntax.js';
 import deCore from '../../i18n/locales/de/core.json';
 import enCore from '../../i18n/locales/en/core.json';
+import { wordError } from '../error-info.js';
 import { locationProblemText } from './input-problem.js';
 
 const placeholders = (text: string): string =>
@@ -98,6 +99,28 @@ describe('location problem words', () => {
     );
     expect(locationProblemText(problemOf('-host:repo'))).toBe(
       'Der Host „-host“ darf nicht mit „-“ beginnen: ssh würde ihn als Option lesen. Schreiben Sie user@host:path oder ssh://user@host:port/path. Für einen Ordner mit „:“ im Namen geben Sie seinen vollständigen Pfad ab / ein.',
+    );
+  });
+});
+
+describe('a refused location from the core', () => {
+  afterEach(() => i18next.changeLanguage('en'));
+
+  it('is worded from its codes, as the Location field words it', async () => {
+    const problem = problemOf('ssh://host:99999/repo');
+    const error = {
+      code: 'InvalidInput',
+      message: problem.message,
+      remedy: problem.remedy,
+      reason: 'locationProblem',
+      params: { ...problem.words.params, problem: problem.words.message, fix: problem.words.remedy },
+    };
+    expect(wordError(error)).toEqual({ message: problem.message, remedy: problem.remedy });
+    await i18next.changeLanguage('de');
+    expect(wordError(error).message).toBe('Der Port „99999“ ist keine Zahl von 1 bis 65535.');
+    // Codes this renderer does not know fall back to the catalog's words.
+    expect(wordError({ ...error, params: { problem: 'somethingNew', fix: 'retype' } }).message).toBe(
+      'Borgdesk kann diesen Ort nicht verwenden.',
     );
   });
 });
