@@ -91,8 +91,9 @@ describe('archive name length', () => {
       code: 'InvalidArchiveName',
       message: `Archive names can have ${limit}. This one has 300.`,
       remedy: 'Choose another archive name.',
-      reason: 'statedName',
-      params: { message: `Archive names can have ${limit}. This one has 300.` },
+      ...(rules.checkpoints
+        ? { reason: 'nameTooLongForCheckpoints', params: { limit: 240, length: 300, borgLimit: 255 } }
+        : { reason: 'nameTooLongForMount', params: { limit: 200, length: 300 } }),
     });
   });
 });

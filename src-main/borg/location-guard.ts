@@ -33,8 +33,7 @@ export function unsupportedLocationError(
         code: 'UnsupportedRepository',
         message: problem.message,
         remedy: problem.remedy,
-        reason: 'stated',
-        params: { message: problem.message, remedy: problem.remedy },
+        reason: problem.words.message === 'sftpUnsupported' ? 'sftpUnsupported' : 'rcloneUnsupported',
       });
     }
   }

@@ -107,7 +107,8 @@ export class AppStatusService {
           'BorgNotFound',
           status.reason,
           'Install borg 1.4 (or 1.2) beside it and choose that one under Settings → Path to borg.',
-          { reason: 'unsupportedVersion', params: { message: status.reason } },
+          // The one unsupported kind today (capabilities.ts commandLineMismatch): an early borg 2 beta.
+          { reason: 'unsupportedVersion', params: { version: status.version } },
         );
       case 'broken':
         throw new AppError(
@@ -119,7 +120,6 @@ export class AppStatusService {
       case 'platform-unsupported':
         throw new AppError('PlatformUnsupported', status.reason, WSL_REMEDY, {
           reason: 'windows',
-          params: { message: status.reason },
         });
     }
   }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { archiveSummarySchema } from './archive.js';
+import type { InputProblem } from './input-problems.js';
 
 /** The archive info view's facts: an archive row's fields and what only `borg info` tells. */
 export const archiveInfoSchema = archiveSummarySchema.extend({
@@ -32,13 +33,11 @@ export function describeChunkerParams(params: readonly (string | number)[]): str
 export const ARCHIVE_COMMENT_LIMIT = 1000;
 
 /** Why `comment` cannot be an archive's comment (one line, at most 1000 characters), or undefined. */
-export function checkArchiveComment(comment: string): string | undefined {
+export function archiveCommentProblem(comment: string): InputProblem | undefined {
   const isControl = (c: string): boolean => (c.codePointAt(0) ?? 0) < 0x20 || c === '\u007f';
-  if (Array.from(comment).some(isControl)) {
-    return 'A comment cannot contain line breaks or other control characters: write it on one line.';
-  }
+  if (Array.from(comment).some(isControl)) return { code: 'commentHasControl' };
   if (comment.length > ARCHIVE_COMMENT_LIMIT) {
-    return `A comment can have at most ${ARCHIVE_COMMENT_LIMIT} characters.`;
+    return { code: 'commentTooLong', params: { limit: ARCHIVE_COMMENT_LIMIT } };
   }
   return undefined;
 }

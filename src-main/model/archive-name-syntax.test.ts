@@ -12,7 +12,7 @@ const facts: NameFacts = { hostname: 'laptop.example.org', user: 'ada' };
 const check = (name: string): string | undefined => checkArchiveName(name, facts);
 const length = (name: string): number => {
   const parsed = parseArchiveName(name);
-  if ('problem' in parsed) throw new Error(parsed.problem);
+  if ('problem' in parsed) throw new Error(parsed.problem.code);
   return estimateExpandedLength(parsed.parts, facts);
 };
 

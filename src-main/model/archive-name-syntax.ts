@@ -7,6 +7,8 @@
  * placeholders`) are expanded by borg, so their length is estimated on the generous side. No Node
  * APIs here: the renderer's plan editor runs the same checks.
  */
+import { inputProblemEnglish, type InputProblem } from './input-problems.js';
+
 /** The longest name borg 1.2 stores (characters). */
 export const BORG_ARCHIVE_NAME_LIMIT = 255;
 /** The longest name Borgdesk starts a backup with: room is left for ".checkpoint.NN". */
@@ -16,8 +18,8 @@ export const ARCHIVE_NAME_LIMIT = 240;
 export interface ArchiveNameRules {
   /** The longest name Borgdesk starts a backup with. */
   readonly maxLength: number;
-  /** Why, for the message: follows "Archive names can have at most N characters ". */
-  readonly limitReason: string;
+  /** Why the limit, for the message: room for checkpoint names (borg 1) or for a mounted folder path (borg 2). */
+  readonly limitReason: 'checkpoints' | 'mount';
   /** Refused characters besides "/" and control characters. */
   readonly refusedCharacters: string;
   /** "::" is refused (borg 1's REPO::NAME separator). */
@@ -33,7 +35,7 @@ export interface ArchiveNameRules {
 /** Borg 1.2/1.4: 255 characters in the manifest, less room for ".checkpoint.NN". */
 export const BORG1_ARCHIVE_NAME_RULES: ArchiveNameRules = {
   maxLength: ARCHIVE_NAME_LIMIT,
-  limitReason: `(borg allows ${BORG_ARCHIVE_NAME_LIMIT}, and adds ".checkpoint" to the name while a long backup runs).`,
+  limitReason: 'checkpoints',
   refusedCharacters: '',
   refusesDoubleColon: true,
   refusesEdgeBlanks: false,
@@ -48,7 +50,7 @@ export const BORG1_ARCHIVE_NAME_RULES: ArchiveNameRules = {
  */
 export const BORG2_ARCHIVE_NAME_RULES: ArchiveNameRules = {
   maxLength: 200,
-  limitReason: '(borg 2 allows no more, so that the archive fits in a folder path when it is mounted).',
+  limitReason: 'mount',
   refusedCharacters: '"<|>?*',
   refusesDoubleColon: false,
   refusesEdgeBlanks: true,
@@ -90,7 +92,7 @@ export interface NameFacts {
 export const GENEROUS_NAME_FACTS: NameFacts = { hostname: 'h'.repeat(63), user: 'u'.repeat(32) };
 
 /** Splits a name into literal text and placeholders ("{{" and "}}" are literal braces). */
-export function parseArchiveName(name: string): { parts: NamePart[] } | { problem: string } {
+export function parseArchiveName(name: string): { parts: NamePart[] } | { problem: InputProblem } {
   const parts: NamePart[] = [];
   let literal = '';
   for (let i = 0; i < name.length; i++) {
@@ -99,10 +101,10 @@ export function parseArchiveName(name: string): { parts: NamePart[] } | { proble
       literal += c;
       i++;
     } else if (c === '}') {
-      return { problem: 'A "}" has no matching "{"; write "}}" for a literal brace.' };
+      return { problem: { code: 'nameBraceUnopened' } };
     } else if (c === '{') {
       const end = name.indexOf('}', i);
-      if (end < 0) return { problem: 'A "{" is not closed; write "{{" for a literal brace.' };
+      if (end < 0) return { problem: { code: 'nameBraceUnclosed' } };
       const inner = name.slice(i + 1, end);
       const colon = inner.indexOf(':');
       if (literal !== '') parts.push({ literal });
@@ -130,38 +132,45 @@ export function estimateExpandedLength(parts: readonly NamePart[], facts: NameFa
   return total;
 }
 
-/** Why borg would refuse (or fail on) `name` as a new archive name; undefined when it is fine. */
+/** Why borg would refuse (or fail on) `name` as a new archive name, in English; undefined when it is fine. */
 export function checkArchiveName(
   name: string,
   facts: NameFacts = GENEROUS_NAME_FACTS,
   rules: ArchiveNameRules = BORG1_ARCHIVE_NAME_RULES,
 ): string | undefined {
-  if (name.trim() === '') return 'Give the archive a name, for example {hostname}-{now}.';
-  if (Array.from(name).some(isControl)) {
-    return 'Archive names cannot contain control characters (such as a line break or a tab).';
-  }
+  const problem = archiveNameProblem(name, facts, rules);
+  return problem === undefined ? undefined : inputProblemEnglish(problem);
+}
+
+/** Why borg would refuse (or fail on) `name` as a new archive name; undefined when it is fine. */
+export function archiveNameProblem(
+  name: string,
+  facts: NameFacts = GENEROUS_NAME_FACTS,
+  rules: ArchiveNameRules = BORG1_ARCHIVE_NAME_RULES,
+): InputProblem | undefined {
+  if (name.trim() === '') return { code: 'nameEmpty' };
+  if (Array.from(name).some(isControl)) return { code: 'nameHasControl' };
   const parsed = parseArchiveName(name);
   if ('problem' in parsed) return parsed.problem;
   const literal = parsed.parts.map((p) => ('literal' in p ? p.literal : '\u0000')).join('');
-  if (literal.includes('/')) return 'Archive names cannot contain "/".';
+  if (literal.includes('/')) return { code: 'nameHasSlash' };
   const refused = Array.from(rules.refusedCharacters).find((c) => literal.includes(c));
-  if (refused !== undefined) return `Archive names cannot contain ${quoteCharacter(refused)} with this borg.`;
-  if (rules.refusesDoubleColon && literal.includes('::')) return 'Archive names cannot contain "::".';
-  if (rules.refusesEdgeBlanks && name !== name.trim()) {
-    return 'Archive names cannot start or end with a space with this borg.';
+  if (refused !== undefined) {
+    return { code: 'nameHasRefusedCharacter', params: { character: quoteCharacter(refused) } };
   }
-  if (rules.checkpoints && /\.checkpoint(\.\d+)?$/.test(literal)) {
-    return 'Archive names cannot end in ".checkpoint": borg keeps that ending for its checkpoints.';
-  }
+  if (rules.refusesDoubleColon && literal.includes('::')) return { code: 'nameHasDoubleColon' };
+  if (rules.refusesEdgeBlanks && name !== name.trim()) return { code: 'nameHasEdgeBlank' };
+  if (rules.checkpoints && /\.checkpoint(\.\d+)?$/.test(literal)) return { code: 'nameEndsInCheckpoint' };
   const expanded = estimateExpandedLength(parsed.parts, facts);
   // Borg 2 checks the name as typed, before it fills in the placeholders: both must fit.
   const length = rules.checksTemplate ? Math.max(expanded, Array.from(name).length) : expanded;
-  if (length > rules.maxLength)
+  if (length > rules.maxLength) {
     return tooLong(
       length,
       parsed.parts.some((p) => 'placeholder' in p),
       rules,
     );
+  }
   return undefined;
 }
 
@@ -174,12 +183,15 @@ function quoteCharacter(c: string): string {
   return c === '"' ? "'\"'" : `"${c}"`;
 }
 
-function tooLong(length: number, hasPlaceholders: boolean, rules: ArchiveNameRules): string {
-  const limit = `Archive names can have at most ${rules.maxLength} characters ${rules.limitReason}`;
-  const size = hasPlaceholders
-    ? `With its placeholders filled in, this one can reach ${length}.`
-    : `This one has ${length}.`;
-  return `${limit} ${size}`;
+function tooLong(length: number, hasPlaceholders: boolean, rules: ArchiveNameRules): InputProblem {
+  const limits = { limit: rules.maxLength, length };
+  if (rules.limitReason === 'mount') {
+    return { code: hasPlaceholders ? 'templateTooLongForMount' : 'nameTooLongForMount', params: limits };
+  }
+  return {
+    code: hasPlaceholders ? 'templateTooLongForCheckpoints' : 'nameTooLongForCheckpoints',
+    params: { ...limits, borgLimit: BORG_ARCHIVE_NAME_LIMIT },
+  };
 }
 
 // Generous lengths of borg's values: a domain may follow the host name; versions may carry a dev tag.

@@ -11,7 +11,13 @@
  * Placeholders: `borg help placeholders` (borg 1.2).
  */
 import { z } from 'zod';
-import { ARCHIVE_PLACEHOLDERS, checkArchiveName, parseArchiveName } from './archive-name-syntax.js';
+import {
+  ARCHIVE_PLACEHOLDERS,
+  archiveNameProblem,
+  checkArchiveName,
+  parseArchiveName,
+} from './archive-name-syntax.js';
+import { inputProblemEnglish, type InputProblem } from './input-problems.js';
 
 export { ARCHIVE_PLACEHOLDERS } from './archive-name-syntax.js';
 
@@ -37,7 +43,7 @@ export const archivePrefixSchema = z
 export function checkArchiveNameTemplate(template: string, prefix?: string): string | undefined {
   if (template.trim() === '') return 'Give archives a name, for example {hostname}-{now}.';
   const parsed = parseArchiveName(template);
-  if ('problem' in parsed) return parsed.problem;
+  if ('problem' in parsed) return inputProblemEnglish(parsed.problem);
   for (const part of parsed.parts) {
     if ('placeholder' in part) {
       const inner = part.format === undefined ? part.placeholder : `${part.placeholder}:${part.format}`;
@@ -116,7 +122,7 @@ export function archiveNameFor(plan: {
  * expand placeholders, so a brace would stay in the name literally: refused, with borg's own rules
  * (no "/", no "::", no ".checkpoint" ending, the length limit) checked as for a backup's name.
  */
-export function checkRenamedArchiveName(name: string): string | undefined {
-  if (/[{}]/.test(name)) return 'A new name cannot contain "{" or "}": rename does not fill in placeholders.';
-  return checkArchiveName(name);
+export function renamedArchiveNameProblem(name: string): InputProblem | undefined {
+  if (/[{}]/.test(name)) return { code: 'renameHasBrace' };
+  return archiveNameProblem(name);
 }

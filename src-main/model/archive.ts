@@ -1,6 +1,7 @@
 /** Archives and their contents: summaries, entries, the contents index, searches, versions and diffs. Pure data: imports only zod. */
 import { z } from 'zod';
 import { serializedErrorSchema } from './errors.js';
+import type { InputProblem } from './input-problems.js';
 
 /** One archive row: `borg info --json` fields, all optional except identity and start. */
 export const archiveSummarySchema = z.object({
@@ -71,13 +72,15 @@ export const deletedArchiveSchema = z.object({ id: z.string(), name: z.string(),
 export type DeletedArchive = z.infer<typeof deletedArchiveSchema>;
 
 // Borg prints tags joined by commas (repo-list), so a comma or space inside one would be misread.
-const TAG_PATTERN = /^[^\s,\p{Cc}]{1,100}$/u;
+const TAG_PATTERN = /^[^\s,\p{Cc}]+$/u;
 
-/** Why a tag cannot be set (undefined when it can), in words for the user. */
-export function checkArchiveTag(tag: string): string | undefined {
-  if (tag === '') return 'Type a tag.';
-  if (tag.length > 100) return 'A tag can be at most 100 characters long.';
-  if (!TAG_PATTERN.test(tag)) return 'A tag cannot hold spaces, commas or control characters.';
+const TAG_LIMIT = 100;
+
+/** Why a tag cannot be set (undefined when it can); the renderer words it. */
+export function archiveTagProblem(tag: string): InputProblem | undefined {
+  if (tag === '') return { code: 'tagEmpty' };
+  if (tag.length > TAG_LIMIT) return { code: 'tagTooLong', params: { limit: TAG_LIMIT } };
+  if (!TAG_PATTERN.test(tag)) return { code: 'tagHasSeparator' };
   return undefined;
 }
 

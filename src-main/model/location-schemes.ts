@@ -5,6 +5,7 @@
  * the renderer's form and the core refuse the same locations with the same words.
  */
 import { parseLocation } from './location-syntax.js';
+import { locationWordsEnglish, type LocationWords } from './location-problem-words.js';
 import type { LocationProblem } from './location-syntax.js';
 
 /** The borgstore scheme a location needs beside paths and ssh://, or undefined when it needs none. */
@@ -22,15 +23,9 @@ export function unsupportedSchemeProblem(
 ): LocationProblem | undefined {
   const scheme = extraSchemeOf(location);
   if (scheme === undefined || extraSchemes.includes(scheme)) return undefined;
-  return {
-    part: 'scheme',
-    message:
-      scheme === 'sftp'
-        ? 'sftp:// locations need borg 2 with Python’s paramiko module; the borg in use cannot open them.'
-        : 'rclone: locations need borg 2 and the rclone program; the borg in use cannot open them.',
-    remedy:
-      scheme === 'sftp'
-        ? 'Install borg 2 and paramiko (Debian: python3-paramiko) and choose that borg in Settings, or use an ssh:// location with borg on the server.'
-        : 'Install borg 2 and rclone (Debian: rclone) and choose that borg in Settings, or use a folder or an ssh:// location.',
-  };
+  const words: LocationWords =
+    scheme === 'sftp'
+      ? { message: 'sftpUnsupported', remedy: 'installParamiko' }
+      : { message: 'rcloneUnsupported', remedy: 'installRclone' };
+  return { part: 'scheme', ...locationWordsEnglish(words), words };
 }

@@ -8,14 +8,26 @@
  * modules), so the renderer's forms show the same message next to the field.
  */
 
+import {
+  locationWordsEnglish,
+  type CharacterName,
+  type LocationMessageCode,
+  type LocationRemedyCode,
+  type LocationWords,
+} from './location-problem-words.js';
+
 /** Which part of a location a problem is about. */
 export type LocationPart = 'location' | 'scheme' | 'user' | 'host' | 'port' | 'path';
 
-/** Why a location is refused: a plain message naming the part, and what to do instead. */
+/**
+ * Why a location is refused: a plain message naming the part, and what to do instead, in English
+ * (the core's errors and logs); `words` are their codes, which the renderer words.
+ */
 export interface LocationProblem {
   readonly part: LocationPart;
   readonly message: string;
   readonly remedy: string;
+  readonly words: LocationWords;
 }
 
 /** How the location was written. */
@@ -49,11 +61,6 @@ const IPV6_IN_BRACKETS = /^\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\]$/;
 // POSIX portable user names, plus a trailing "$" (Samba machine accounts).
 const USER_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*\$?$/;
 const PORT = /^\d{1,5}$/;
-
-const SCHEME_REMEDY =
-  'Use a folder, ssh://user@host/path or user@host:path; with borg 2 also sftp://user@host/path or rclone:remote:path.';
-const SCP_HOST_REMEDY =
-  'Write it as user@host:path or ssh://user@host:port/path. For a folder whose name has a “:” in it, type its full path starting with /.';
 
 /** Parses a location exactly as given (the caller trims); never throws. */
 export function parseLocation(text: string): LocationParse {
@@ -89,18 +96,17 @@ export function locationForm(text: string): LocationForm | 'other-url' {
 }
 
 function checkWhole(text: string): LocationProblem | undefined {
-  if (text === '')
-    return problem('location', 'Enter where the repository is.', 'Type a folder path or an ssh:// address.');
+  if (text === '') return problem('location', 'empty', 'typeFolderOrSsh');
   const control = CONTROL.exec(text);
   if (control !== null) {
-    return problem(
-      'location',
-      `The location contains an invisible character (${describeCharacter(control[0])}).`,
-      'Retype the location: copying it from a document or a chat can bring hidden characters along.',
-    );
+    const char = control[0];
+    const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const characterName = CHARACTER_NAMES[char];
+    return characterName === undefined
+      ? problem('location', 'invisibleCharacter', 'retype', { code })
+      : problem('location', 'invisibleNamedCharacter', 'retype', { code, characterName });
   }
-  if (text.length > MAX_LENGTH)
-    return problem('location', 'The location is too long.', 'Use a shorter path for the repository.');
+  if (text.length > MAX_LENGTH) return problem('location', 'tooLong', 'shorterPath');
   return undefined;
 }
 
@@ -113,28 +119,21 @@ function parseUrl(scheme: string, rest: string): LocationParse {
   if (scheme === 'file') return parseFileUrl(rest);
   const lower = scheme.toLowerCase();
   if (lower === 'ssh' || lower === 'sftp' || lower === 'file') {
-    return refuse(
-      problem('scheme', `Write “${lower}://” in lower case.`, 'Borg only recognises it that way.'),
-    );
+    return refuse(problem('scheme', 'schemeCase', 'lowerCaseOnly', { scheme: lower }));
   }
-  return refuse(problem('scheme', `Borgdesk cannot use ${shown(`${scheme}://`)} locations.`, SCHEME_REMEDY));
+  return refuse(
+    problem('scheme', 'schemeUnknown', 'supportedSchemes', { scheme: shortened(`${scheme}://`) }),
+  );
 }
 
 // borgstore runs `rclone rcd` with the remote as one argv word, so only the name before ":" is judged.
 function parseRclone(text: string): LocationParse {
-  if (!text.startsWith('rclone:'))
-    return refuse(problem('scheme', 'Write “rclone:” in lower case.', 'Borg only recognises it that way.'));
+  if (!text.startsWith('rclone:')) return refuse(problem('scheme', 'rcloneCase', 'lowerCaseOnly'));
   const rest = text.slice('rclone:'.length);
   const colon = rest.indexOf(':');
   const remote = colon === -1 ? '' : rest.slice(0, colon);
   if (remote === '' || !HOST_NAME.test(remote)) {
-    return refuse(
-      problem(
-        'host',
-        'An rclone location names an rclone remote and a path, as in rclone:myremote:backups/repo.',
-        'Use the name of a remote from “rclone config” (letters, digits, “.”, “_”, “-”), then “:” and the path.',
-      ),
-    );
+    return refuse(problem('host', 'rcloneRemote', 'rcloneRemoteName'));
   }
   const bad = checkPath(rest.slice(colon + 1));
   return bad !== undefined
@@ -145,13 +144,7 @@ function parseRclone(text: string): LocationParse {
 function parseFileUrl(rest: string): LocationParse {
   // Borg reads "file://name/path" as the relative path "name/path"; only the absolute form is clear.
   if (!rest.startsWith('/') || rest.length < 2) {
-    return refuse(
-      problem(
-        'path',
-        'A file:// location needs an absolute path, as in file:///srv/borg/repo.',
-        'Or type the folder path itself, e.g. /srv/borg/repo.',
-      ),
-    );
+    return refuse(problem('path', 'fileUrlRelative', 'typeFolderItself'));
   }
   const bad = checkPath(rest);
   return bad !== undefined ? refuse(bad) : accept({ form: 'file-url', scheme: 'file', path: rest });
@@ -163,13 +156,7 @@ type RemoteForm = 'ssh-url' | 'sftp-url' | 'scp';
 function parseRemote(form: RemoteForm, authority: string, path: string): LocationParse {
   const at = authority.split('@');
   if (at.length > 2) {
-    return refuse(
-      problem(
-        'user',
-        'The location has more than one “@”; only one goes between the user name and the host.',
-        'Write it as user@host. A user name with “@” in it can be set in ~/.ssh/config for a host alias.',
-      ),
-    );
+    return refuse(problem('user', 'manyAt', 'oneAt'));
   }
   const user = at.length === 2 ? at[0] : undefined;
   const hostAndPort = at[at.length - 1] ?? '';
@@ -198,23 +185,11 @@ function splitPort(
   if (hostAndPort.startsWith('[')) {
     const close = hostAndPort.indexOf(']');
     if (close === -1) {
-      return {
-        problem: problem(
-          'host',
-          'The IPv6 address has no closing “]”.',
-          'Write it as ssh://user@[2001:db8::1]:22/path.',
-        ),
-      };
+      return { problem: problem('host', 'ipv6Unclosed', 'ipv6Example') };
     }
     const after = hostAndPort.slice(close + 1);
     if (after !== '' && !after.startsWith(':')) {
-      return {
-        problem: problem(
-          'host',
-          'Only “:port” may follow the IPv6 address in brackets.',
-          'Write it as ssh://user@[2001:db8::1]:22/path.',
-        ),
-      };
+      return { problem: problem('host', 'ipv6Trailing', 'ipv6Example') };
     }
     return { host: hostAndPort.slice(0, close + 1), port: after === '' ? undefined : after.slice(1) };
   }
@@ -224,59 +199,31 @@ function splitPort(
 }
 
 function checkUser(user: string): LocationProblem | undefined {
-  const remedy = 'Check the user name before “@”: letters, digits, “.”, “_” and “-” (not at the start).';
-  if (user === '')
-    return problem(
-      'user',
-      'The user name before “@” is empty.',
-      'Write it as user@host, or leave out the “@”.',
-    );
-  if (user.startsWith('-'))
-    return problem(
-      'user',
-      `The user name ${shown(user)} cannot start with “-”: ssh would read it as an option.`,
-      remedy,
-    );
-  if (/\s/.test(user)) return problem('user', `The user name ${shown(user)} contains a space.`, remedy);
+  if (user === '') return problem('user', 'userEmpty', 'userEmpty');
+  const params = { user: shortened(user) };
+  if (user.startsWith('-')) return problem('user', 'userDash', 'userCharacters', params);
+  if (/\s/.test(user)) return problem('user', 'userSpace', 'userCharacters', params);
   if (!USER_NAME.test(user)) {
-    return problem(
-      'user',
-      `The user name ${shown(user)} contains ${shown(firstOutside(user, /[A-Za-z0-9._-]/, true))}, which a user name cannot contain.`,
-      remedy,
-    );
+    const character = firstOutside(user, /[A-Za-z0-9._-]/, true);
+    return problem('user', 'userCharacter', 'userCharacters', { ...params, character: shortened(character) });
   }
   return undefined;
 }
 
 function checkHost(host: string, form: RemoteForm): LocationProblem | undefined {
-  const remedy =
-    form === 'scp'
-      ? SCP_HOST_REMEDY
-      : 'Check the host: a name such as nas.local, an ssh alias, an IPv4 address, or an IPv6 address in brackets.';
-  if (host === '') return problem('host', 'The location has no host.', remedy);
-  if (host.startsWith('-'))
-    return problem(
-      'host',
-      `The host ${shown(host)} cannot start with “-”: ssh would read it as an option.`,
-      remedy,
-    );
-  if (/\s/.test(host)) return problem('host', `The host ${shown(host)} contains a space.`, remedy);
+  const remedy = form === 'scp' ? 'scpHost' : 'urlHost';
+  if (host === '') return problem('host', 'hostEmpty', remedy);
+  const params = { host: shortened(host) };
+  if (host.startsWith('-')) return problem('host', 'hostDash', remedy, params);
+  if (/\s/.test(host)) return problem('host', 'hostSpace', remedy, params);
   if (host.startsWith('[')) {
-    return IPV6_IN_BRACKETS.test(host)
-      ? undefined
-      : problem(
-          'host',
-          `${shown(host)} is not an IPv6 address.`,
-          'Write an IPv6 address in brackets, e.g. [2001:db8::1].',
-        );
+    return IPV6_IN_BRACKETS.test(host) ? undefined : problem('host', 'hostNotIpv6', 'ipv6Brackets', params);
   }
-  if (host.length > MAX_HOST_LENGTH) return problem('host', 'The host name is too long.', remedy);
+  if (host.length > MAX_HOST_LENGTH) return problem('host', 'hostTooLong', remedy);
   if (!HOST_NAME.test(host)) {
-    return problem(
-      'host',
-      `The host ${shown(host)} contains ${shown(firstOutside(host, /[A-Za-z0-9._-]/, false))}, which a host name cannot contain.`,
-      `${remedy} An international name goes in its xn-- form.`,
-    );
+    const character = shortened(firstOutside(host, /[A-Za-z0-9._-]/, false));
+    const international = form === 'scp' ? 'scpHostInternational' : 'urlHostInternational';
+    return problem('host', 'hostCharacter', international, { ...params, character });
   }
   return undefined;
 }
@@ -284,11 +231,9 @@ function checkHost(host: string, form: RemoteForm): LocationProblem | undefined 
 function checkPort(port: string): LocationProblem | undefined {
   const value = Number(port);
   if (PORT.test(port) && value >= 1 && value <= 65535) return undefined;
-  return problem(
-    'port',
-    port === '' ? 'The port after “:” is empty.' : `The port ${shown(port)} is not a number from 1 to 65535.`,
-    'Give the ssh port as digits, e.g. ssh://user@host:2222/path, or leave it out for port 22.',
-  );
+  return port === ''
+    ? problem('port', 'portEmpty', 'portDigits')
+    : problem('port', 'portInvalid', 'portDigits', { port: shortened(port) });
 }
 
 function checkRemotePath(path: string, form: RemoteForm): LocationProblem | undefined {
@@ -296,40 +241,21 @@ function checkRemotePath(path: string, form: RemoteForm): LocationProblem | unde
     form === 'scp' ? 'user@host:backups/repo' : `${form.slice(0, -4)}://user@host/./backups/repo`;
   // Borg needs more than "/" after the host in a URL, and something after ":" in scp style.
   if (path === '' || (form !== 'scp' && path === '/'))
-    return problem(
-      'path',
-      'The location names no folder on the server.',
-      `Add the repository's path, e.g. ${example}.`,
-    );
-  if (form === 'scp' && (path.startsWith(':') || path.startsWith('//')))
-    return problem(
-      'path',
-      'The path after the host cannot start with “:” or “//”.',
-      `Write it as ${example}.`,
-    );
+    return problem('path', 'pathNone', 'addPath', { example });
+  if (form === 'scp' && (path.startsWith(':') || path.startsWith('//'))) {
+    return problem('path', 'pathScpStart', 'writeAs', { example });
+  }
   return checkPath(path);
 }
 
 function checkPath(path: string): LocationProblem | undefined {
-  if (path.includes('::')) {
-    return problem(
-      'path',
-      'The location cannot contain “::”: borg reads what follows as an archive name.',
-      'Choose a folder whose name has no “::” in it.',
-    );
-  }
+  if (path.includes('::')) return problem('path', 'pathDoubleColon', 'noDoubleColon');
   return undefined;
 }
 
 function parseLocalPath(text: string): LocationParse {
   if (text.startsWith('-')) {
-    return refuse(
-      problem(
-        'location',
-        'A location cannot start with “-”.',
-        'Type a folder path (e.g. /media/usb/backups) or an ssh:// address.',
-      ),
-    );
+    return refuse(problem('location', 'dashStart', 'typeFolderOrSshExample'));
   }
   const bad = checkPath(text);
   return bad !== undefined ? refuse(bad) : accept({ form: 'path', scheme: 'file', path: text });
@@ -348,17 +274,13 @@ function splitScp(text: string): { authority: string; path: string } | undefined
   return { authority, path: text.slice(end + 1) };
 }
 
-function describeCharacter(char: string): string {
-  const names: Record<string, string> = {
-    '\n': 'a line break',
-    '\r': 'a line break',
-    '\t': 'a tab',
-    '\0': 'a NUL byte',
-  };
-  const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = names[char];
-  return name === undefined ? code : `${name}, ${code}`;
-}
+// The invisible characters a message names; others it gives by code point only.
+const CHARACTER_NAMES: Readonly<Record<string, CharacterName>> = {
+  '\n': 'lineBreak',
+  '\r': 'lineBreak',
+  '\t': 'tab',
+  '\0': 'nul',
+};
 
 /** The first character the rules refuse: outside `allowed`, a leading ".", or a "$" not at the end. */
 function firstOutside(text: string, allowed: RegExp, trailingDollar: boolean): string {
@@ -370,14 +292,20 @@ function firstOutside(text: string, allowed: RegExp, trailingDollar: boolean): s
   return chars[bad === -1 ? 0 : bad] ?? '';
 }
 
-/** A value quoted for a message, shortened so a pasted novel does not fill the dialog. */
-function shown(value: string): string {
+/** A value for a message (which quotes it), shortened so a pasted novel does not fill the dialog. */
+function shortened(value: string): string {
   const chars = [...value];
-  return `“${chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : value}”`;
+  return chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : value;
 }
 
-function problem(part: LocationPart, message: string, remedy: string): LocationProblem {
-  return { part, message, remedy };
+function problem(
+  part: LocationPart,
+  message: LocationMessageCode,
+  remedy: LocationRemedyCode,
+  params?: Readonly<Record<string, string>>,
+): LocationProblem {
+  const words: LocationWords = { message, remedy, ...(params === undefined ? {} : { params }) };
+  return { part, ...locationWordsEnglish(words), words };
 }
 
 function refuse(found: LocationProblem): LocationParse {

@@ -5,6 +5,7 @@
  * core's English `message` / `remedy` are only the last fallback (for a code the catalog lacks).
  */
 import i18next from 'i18next';
+import { LOCATION_PROBLEM_REASON, locationErrorWords } from './core-words/input-problem.js';
 
 /** The values an error's sentence interpolates: names, paths and counts, shown as given. */
 export type ErrorParams = Readonly<Record<string, string | number>>;
@@ -121,6 +122,9 @@ export function catalogEntryOf(error: WordableError): string | undefined {
  * React escapes). `borgText` may be replaced, so the caller can set borg's words apart.
  */
 export function wordError(error: WordableError, borgText?: string): ErrorWords {
+  // A refused location is worded from its problem's codes, as the Location field words it.
+  const location = error.reason === LOCATION_PROBLEM_REASON ? locationErrorWords(error.params) : undefined;
+  if (location !== undefined) return location;
   const entry = catalogEntryOf(error);
   if (entry === undefined) {
     return error.remedy === undefined

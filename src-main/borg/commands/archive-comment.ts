@@ -4,7 +4,8 @@
  * rewrites only the archive's metadata and never re-reads or re-chunks its data (borg's docs on
  * recreate). The archive keeps its name; its id changes, because the metadata does.
  */
-import { checkArchiveComment } from '../../model/archive-info.js';
+import { archiveCommentProblem } from '../../model/archive-info.js';
+import { inputProblemEnglish } from '../../model/input-problems.js';
 import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
 import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { BorgError } from '../errors.js';
@@ -31,14 +32,15 @@ export function buildArchiveCommentArgs(
       reason: 'chooseArchiveComment',
     });
   }
-  const problem = checkArchiveComment(o.comment);
+  const problem = archiveCommentProblem(o.comment);
   if (problem !== undefined) {
+    // The reason is the problem's code: the UI words it as it does beside the comment field.
     throw new BorgError({
       code: 'InvalidArguments',
-      message: problem,
+      message: inputProblemEnglish(problem),
       remedy: 'Change the comment.',
-      reason: 'stated',
-      params: { message: problem, remedy: 'Change the comment.' },
+      reason: problem.code,
+      ...(problem.params === undefined ? {} : { params: { ...problem.params } }),
     });
   }
   return ['recreate', `--comment=${o.comment}`, ...archiveTail(caps, o.location, o)];

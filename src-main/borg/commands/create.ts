@@ -5,7 +5,8 @@
  */
 import type { ArchiveSummary } from '../../model/archive.js';
 import type { Compression } from '../../model/compression.js';
-import { checkArchiveName } from '../../model/archive-name-syntax.js';
+import { archiveNameProblem } from '../../model/archive-name-syntax.js';
+import { inputProblemEnglish } from '../../model/input-problems.js';
 import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
 import { capabilitiesOf, newArchiveTail } from '../command-shape.js';
 import { BorgError } from '../errors.js';
@@ -53,14 +54,15 @@ export function buildCreateArgs(o: CreateOptions, caps: BorgCapabilities = BORG_
 export async function runCreate(o: CreateOptions, ctx: BorgContext): Promise<CreateOutcome> {
   // Borg itself would take a too-long name and fail with a traceback only after the whole backup.
   const caps = capabilitiesOf(ctx);
-  const nameProblem = checkArchiveName(o.archiveName, undefined, caps.archiveNameRules);
+  const nameProblem = archiveNameProblem(o.archiveName, undefined, caps.archiveNameRules);
   if (nameProblem !== undefined) {
+    // The reason is the problem's code: the UI has words for each.
     throw new BorgError({
       code: 'InvalidArchiveName',
-      message: nameProblem,
+      message: inputProblemEnglish(nameProblem),
       remedy: 'Choose another archive name.',
-      reason: 'statedName',
-      params: { message: nameProblem },
+      reason: nameProblem.code,
+      ...(nameProblem.params === undefined ? {} : { params: { ...nameProblem.params } }),
     });
   }
   const run = await runBorg(buildCreateArgs(o, caps), ctx, { okExitCodes: [0, 1] });

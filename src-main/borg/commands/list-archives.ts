@@ -26,7 +26,7 @@ export function buildListArchivesArgs(
     throw new BorgError({
       code: 'InvalidArguments',
       message: `borg ${caps.version} deletes archives for good: there are no deleted archives to list.`,
-      reason: 'borgDeletesArchivesGood2',
+      reason: 'noDeletedArchivesToList',
       params: { version: caps.version },
     });
   }

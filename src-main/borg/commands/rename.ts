@@ -3,7 +3,8 @@
  * new name is checked with Borgdesk's archive-name rules first, so borg never gets one it would
  * refuse or one that collides with its checkpoint names.
  */
-import { checkRenamedArchiveName } from '../../model/archive-name.js';
+import { renamedArchiveNameProblem } from '../../model/archive-name.js';
+import { inputProblemEnglish } from '../../model/input-problems.js';
 import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
 import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { BorgError } from '../errors.js';
@@ -30,14 +31,15 @@ export function buildRenameArgs(
       reason: 'chooseArchiveRename',
     });
   }
-  const problem = checkRenamedArchiveName(o.newName);
+  const problem = renamedArchiveNameProblem(o.newName);
   if (problem !== undefined) {
+    // The reason is the problem's code: the UI words it as it does beside the name field.
     throw new BorgError({
       code: 'InvalidArchiveName',
-      message: problem,
-      remedy: 'Choose another name.',
-      reason: 'statedRename',
-      params: { message: problem },
+      message: inputProblemEnglish(problem),
+      remedy: 'Choose another archive name.',
+      reason: problem.code,
+      ...(problem.params === undefined ? {} : { params: { ...problem.params } }),
     });
   }
   return ['rename', ...archiveTail(caps, o.location, o, [o.newName])];

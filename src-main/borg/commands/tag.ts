@@ -3,7 +3,8 @@
  * writes the archive's metadata anew, so the archive gets a new id (the old one is soft-deleted):
  * callers list the archives again afterwards.
  */
-import { checkArchiveTag } from '../../model/archive.js';
+import { archiveTagProblem } from '../../model/archive.js';
+import { inputProblemEnglish } from '../../model/input-problems.js';
 import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
 import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { BorgError } from '../errors.js';
@@ -44,14 +45,15 @@ export function buildTagArgs(o: TagArchiveOptions, caps: BorgCapabilities = BORG
     });
   }
   for (const tag of [...o.add, ...o.remove]) {
-    const problem = checkArchiveTag(tag);
+    const problem = archiveTagProblem(tag);
     if (problem !== undefined) {
+      // The reason is the problem's code: the UI words it as it does beside the tag field.
       throw new BorgError({
         code: 'InvalidArguments',
-        message: problem,
+        message: inputProblemEnglish(problem),
         remedy: 'Change the tag.',
-        reason: 'stated',
-        params: { message: problem, remedy: 'Change the tag.' },
+        reason: problem.code,
+        ...(problem.params === undefined ? {} : { params: { ...problem.params } }),
       });
     }
   }

@@ -25,7 +25,7 @@ export function drillHandlers(deps: DrillHandlerDeps): HandlersFor<typeof drillR
       const plan = planId === undefined ? undefined : deps.plans.get(planId);
       if (planId !== undefined && plan === undefined)
         throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plans.', {
-          reason: 'planLongerExists3',
+          reason: 'drillPlanGone',
         });
       if (plan !== undefined && !plan.targets.some((t) => t.repoId === repo.id))
         throw new AppError(

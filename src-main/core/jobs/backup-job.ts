@@ -4,7 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkArchiveName } from '../../model/archive-name-syntax.js';
+import { archiveNameProblem } from '../../model/archive-name-syntax.js';
+import { inputProblemEnglish } from '../../model/input-problems.js';
 import { buildCreateArgs, type CreateOptions } from '../../borg/commands/create.js';
 import type { BackupRequest } from '../../model/job.js';
 import { AppError } from '../app-error.js';
@@ -61,12 +62,14 @@ export async function prepareBackupJob(request: BackupRequest, deps: BackupJobDe
       reason: 'giveArchiveName',
     });
   }
-  const nameProblem = checkArchiveName(request.archiveName.trim());
-  if (nameProblem !== undefined)
-    throw new AppError('InvalidInput', nameProblem, 'Choose another archive name.', {
-      reason: 'statedName',
-      params: { message: nameProblem },
+  const nameProblem = archiveNameProblem(request.archiveName.trim());
+  if (nameProblem !== undefined) {
+    // The reason is the problem's code: the UI has words for each.
+    throw new AppError('InvalidInput', inputProblemEnglish(nameProblem), 'Choose another archive name.', {
+      reason: nameProblem.code,
+      ...(nameProblem.params === undefined ? {} : { params: { ...nameProblem.params } }),
     });
+  }
   const options = buildCreateOptions(request, repo.location, deps.homeDir);
   await Promise.all(options.sourcePaths.map(requireExisting));
   return {

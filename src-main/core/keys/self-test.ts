@@ -41,7 +41,7 @@ function otherRepository(name: string): BorgError {
     code: 'KeyInvalid',
     message: `This key belongs to a different repository, not to “${name}”.`,
     remedy: 'Export the key of this repository again and keep that copy.',
-    reason: 'keyBelongsDifferentRepository2',
+    reason: 'selfTestKeyOfOtherRepository',
     params: { name },
   });
 }

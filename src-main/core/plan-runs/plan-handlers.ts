@@ -111,7 +111,7 @@ function updatedPlan(id: string, draft: PlanDraft, store: PlanStore): Plan {
   const existing = store.get(id);
   if (existing === undefined)
     throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plan list.', {
-      reason: 'planLongerExists2',
+      reason: 'planGoneReloadList',
     });
   return validated(() => planSchema.parse({ ...draft, id, archivePrefix: existing.archivePrefix }));
 }

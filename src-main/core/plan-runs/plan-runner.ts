@@ -198,7 +198,7 @@ export class PlanRunner {
     const plan = this.deps.store.get(planId);
     if (plan === undefined)
       throw new AppError('NotFound', 'That plan no longer exists.', 'Reload the plan list.', {
-        reason: 'planLongerExists2',
+        reason: 'planGoneReloadList',
       });
     return plan;
   }

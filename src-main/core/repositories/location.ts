@@ -26,11 +26,14 @@ export function remoteHostOf(location: string): string | undefined {
 /** The parts of `location`, or an InvalidInput AppError saying which part is wrong and how to fix it. */
 export function requireValidLocation(location: string): ParsedLocation {
   const parsed = parseLocation(location);
-  if (!parsed.ok)
-    throw new AppError('InvalidInput', parsed.problem.message, parsed.problem.remedy, {
-      reason: 'stated',
-      params: { message: parsed.problem.message, remedy: parsed.problem.remedy },
+  if (!parsed.ok) {
+    // The UI words the problem from its codes (problem, fix) as the Location field does.
+    const { message, remedy, words } = parsed.problem;
+    throw new AppError('InvalidInput', message, remedy, {
+      reason: 'locationProblem',
+      params: { ...words.params, problem: words.message, fix: words.remedy },
     });
+  }
   return parsed.location;
 }
 

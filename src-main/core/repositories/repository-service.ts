@@ -171,7 +171,7 @@ export class RepositoryService {
         'PassphraseRequired',
         'An encrypted repository needs a passphrase.',
         'Choose a passphrase and keep it safe: without it the backups cannot be read.',
-        { reason: 'encryptedRepositoryNeedsPassphrase2' },
+        { reason: 'encryptedRepositoryWithoutPassphrase' },
       );
     }
     const base = { ...(await this.baseContext(params.signal)), ...sshIdentityOf(params.sshKey) };

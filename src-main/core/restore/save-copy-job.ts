@@ -36,7 +36,7 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
       'InvalidInput',
       `"${archivePath}" is not in archive ${request.archiveName}.`,
       'Reload the archive.',
-      { reason: 'archive2', params: { archivePath, archiveName: request.archiveName } },
+      { reason: 'saveCopyPathNotInArchive', params: { archivePath, archiveName: request.archiveName } },
     );
   }
   if (entry.type === 'directory') {
@@ -113,7 +113,7 @@ export async function prepareSaveCopyJob(request: SaveCopyRequest, deps: Restore
 async function checkTarget(raw: string, repositoryDir: string | undefined): Promise<string> {
   if (!path.isAbsolute(raw)) {
     throw new AppError('InvalidInput', `${raw} is not a full path.`, 'Choose where to save the copy.', {
-      reason: 'fullPath2',
+      reason: 'saveCopyTargetNotFullPath',
       params: { raw },
     });
   }
@@ -122,7 +122,7 @@ async function checkTarget(raw: string, repositoryDir: string | undefined): Prom
   const parentStat = await fs.stat(parent).catch(() => undefined);
   if (parentStat?.isDirectory() !== true) {
     throw new AppError('InvalidInput', `The folder ${parent} does not exist.`, 'Choose an existing folder.', {
-      reason: 'folderExist2',
+      reason: 'saveCopyFolderMissing',
       params: { parent },
     });
   }

@@ -5,12 +5,13 @@
  */
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { checkArchiveTag } from '../../../src-main/model/archive.js';
+import { archiveTagProblem } from '../../../src-main/model/archive.js';
 import { Button } from '../../components/Button.js';
 import { Dialog } from '../../components/Dialog.js';
 import { DialogFooter } from '../../components/DialogFooter.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
+import { inputProblemText } from '../../lib/core-words/input-problem.js';
 import { useAction } from '../../lib/use-request.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import styles from './ArchiveTagsDialog.module.css';
@@ -39,7 +40,13 @@ export function ArchiveTagsDialog({ repoId, archiveName, archiveId, tags, onClos
   });
   const addTag = (): void => {
     const tag = text.trim();
-    const why = checkArchiveTag(tag) ?? (current.includes(tag) ? t('tags.alreadyThere') : undefined);
+    const tagProblem = archiveTagProblem(tag);
+    const why =
+      tagProblem !== undefined
+        ? inputProblemText(tagProblem)
+        : current.includes(tag)
+          ? t('tags.alreadyThere')
+          : undefined;
     setProblem(why);
     if (why !== undefined) return;
     setCurrent([...current, tag].sort());

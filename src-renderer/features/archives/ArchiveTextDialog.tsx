@@ -5,12 +5,13 @@
  */
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { checkArchiveComment } from '../../../src-main/model/archive-info.js';
-import { checkRenamedArchiveName } from '../../../src-main/model/archive-name.js';
+import { archiveCommentProblem } from '../../../src-main/model/archive-info.js';
+import { renamedArchiveNameProblem } from '../../../src-main/model/archive-name.js';
 import { DialogFooter } from '../../components/DialogFooter.js';
 import { Dialog } from '../../components/Dialog.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Field } from '../../components/Field.js';
+import { inputProblemTextOf } from '../../lib/core-words/input-problem.js';
 import { useAction } from '../../lib/use-request.js';
 import { useReposStore } from '../../stores/repos-store.js';
 
@@ -37,8 +38,8 @@ export function ArchiveTextDialog(props: ArchiveTextDialogProps) {
   const problem = renaming
     ? text === archiveName
       ? t('text.typeNewName')
-      : checkRenamedArchiveName(text)
-    : checkArchiveComment(text);
+      : inputProblemTextOf(renamedArchiveNameProblem(text))
+    : inputProblemTextOf(archiveCommentProblem(text));
   const [attempted, setAttempted] = useState(false);
   const save = useAction(
     () =>

@@ -5,6 +5,7 @@
  */
 import { unsupportedSchemeProblem } from '../../../src-main/model/location-schemes.js';
 import { locationProblem } from '../../../src-main/model/location-syntax.js';
+import { locationProblemText } from '../../lib/core-words/input-problem.js';
 
 /**
  * What is wrong with a typed location (`whenEmpty` when nothing is typed), or undefined when it is
@@ -19,5 +20,5 @@ export function locationFieldError(
   const typed = location.trim();
   if (typed === '') return whenEmpty;
   const problem = locationProblem(typed) ?? unsupportedSchemeProblem(typed, extraSchemes);
-  return problem === undefined ? undefined : `${problem.message} ${problem.remedy}`;
+  return problem === undefined ? undefined : locationProblemText(problem);
 }
