@@ -397,34 +397,3 @@ describe('quitting', () => {
     );
   });
 });
-
-// A run of its own, after the first one ended: a German system starts with German menus.
-describe('a German system (Settings → Language "system")', () => {
-  it('starts with the application menu and the tray in German', async () => {
-    const german = await startDesktopHost({ env: { BORGDESK_STANDIN_LANGUAGES: 'de-DE,en-US' } });
-    try {
-      expect(german.calls('standin:missing')).toEqual([]);
-      const menus = german
-        .calls('Menu.buildFromTemplate')
-        .map((call) => (call.args[0] as { label?: string; role?: string }[]).map((i) => i.label ?? i.role));
-      expect(menus).toContainEqual(['&Datei', '&Bearbeiten', '&Ansicht', '&Fenster', '&Hilfe']);
-      const setMenus = german.calls('Menu.setApplicationMenu');
-      const lastAppMenu = german
-        .calls('Menu.buildFromTemplate')
-        .filter((call) => call.seq < (setMenus.at(-1)?.seq ?? 0))
-        .at(-1);
-      expect(JSON.stringify(lastAppMenu?.args)).toContain('&Hilfe');
-      const trayMenu = german.calls('tray.setContextMenu').at(-1);
-      expect((trayMenu?.args[0] as { label: string }[]).map((item) => item.label)).toEqual([
-        'Jetzt sichern',
-        'Borgdesk öffnen',
-        '',
-        'Alle Zeitpläne pausieren',
-        '',
-        'Borgdesk beenden',
-      ]);
-    } finally {
-      await german.stop();
-    }
-  });
-});
