@@ -7,15 +7,11 @@
 import { checkArchiveComment } from '../../model/archive-info.js';
 import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
 import { archiveTail, capabilitiesOf } from '../command-shape.js';
-import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
+import { refuseText, requireArchive, type ArchiveEditOptions } from './archive-edit.js';
 
 /** Which archive, and its new comment ('' clears it). */
-export interface ArchiveCommentOptions {
-  location: string;
-  archiveName: string;
-  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
-  archiveId?: string | undefined;
+export interface ArchiveCommentOptions extends ArchiveEditOptions {
   comment: string;
 }
 
@@ -24,23 +20,12 @@ export function buildArchiveCommentArgs(
   o: ArchiveCommentOptions,
   caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
 ): string[] {
-  if (o.archiveName.trim() === '') {
-    throw new BorgError({
-      code: 'InvalidArchiveName',
-      message: 'Choose the archive to comment on.',
-      reason: 'chooseArchiveComment',
-    });
-  }
-  const problem = checkArchiveComment(o.comment);
-  if (problem !== undefined) {
-    throw new BorgError({
-      code: 'InvalidArguments',
-      message: problem,
-      remedy: 'Change the comment.',
-      reason: 'stated',
-      params: { message: problem, remedy: 'Change the comment.' },
-    });
-  }
+  requireArchive(o, {
+    code: 'InvalidArchiveName',
+    message: 'Choose the archive to comment on.',
+    reason: 'chooseArchiveComment',
+  });
+  refuseText(checkArchiveComment(o.comment), 'Change the comment.');
   return ['recreate', `--comment=${o.comment}`, ...archiveTail(caps, o.location, o)];
 }
 

@@ -8,13 +8,10 @@ import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js
 import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
+import { requireArchive, type ArchiveEditOptions } from './archive-edit.js';
 
 /** Which archive, and its new name. */
-export interface RenameArchiveOptions {
-  location: string;
-  archiveName: string;
-  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
-  archiveId?: string | undefined;
+export interface RenameArchiveOptions extends ArchiveEditOptions {
   newName: string;
 }
 
@@ -23,13 +20,11 @@ export function buildRenameArgs(
   o: RenameArchiveOptions,
   caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
 ): string[] {
-  if (o.archiveName.trim() === '') {
-    throw new BorgError({
-      code: 'InvalidArchiveName',
-      message: 'Choose the archive to rename.',
-      reason: 'chooseArchiveRename',
-    });
-  }
+  requireArchive(o, {
+    code: 'InvalidArchiveName',
+    message: 'Choose the archive to rename.',
+    reason: 'chooseArchiveRename',
+  });
   const problem = checkRenamedArchiveName(o.newName);
   if (problem !== undefined) {
     throw new BorgError({

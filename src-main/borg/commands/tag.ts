@@ -8,13 +8,10 @@ import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js
 import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
+import { refuseText, requireArchive, type ArchiveEditOptions } from './archive-edit.js';
 
 /** Which archive, and the tags to add and to remove. */
-export interface TagArchiveOptions {
-  location: string;
-  archiveName: string;
-  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
-  archiveId?: string | undefined;
+export interface TagArchiveOptions extends ArchiveEditOptions {
   add: readonly string[];
   remove: readonly string[];
 }
@@ -29,13 +26,11 @@ export function buildTagArgs(o: TagArchiveOptions, caps: BorgCapabilities = BORG
       params: { version: caps.version },
     });
   }
-  if (o.archiveName.trim() === '') {
-    throw new BorgError({
-      code: 'InvalidArchiveName',
-      message: 'Choose the archive to tag.',
-      reason: 'chooseArchiveTag',
-    });
-  }
+  requireArchive(o, {
+    code: 'InvalidArchiveName',
+    message: 'Choose the archive to tag.',
+    reason: 'chooseArchiveTag',
+  });
   if (o.add.length === 0 && o.remove.length === 0) {
     throw new BorgError({
       code: 'InvalidArguments',
@@ -43,18 +38,7 @@ export function buildTagArgs(o: TagArchiveOptions, caps: BorgCapabilities = BORG
       reason: 'chooseTagAddRemove',
     });
   }
-  for (const tag of [...o.add, ...o.remove]) {
-    const problem = checkArchiveTag(tag);
-    if (problem !== undefined) {
-      throw new BorgError({
-        code: 'InvalidArguments',
-        message: problem,
-        remedy: 'Change the tag.',
-        reason: 'stated',
-        params: { message: problem, remedy: 'Change the tag.' },
-      });
-    }
-  }
+  for (const tag of [...o.add, ...o.remove]) refuseText(checkArchiveTag(tag), 'Change the tag.');
   return [
     'tag',
     ...o.add.map((tag) => `--add=${tag}`),
