@@ -164,11 +164,15 @@ export const diffChangeSchema = z.object({
   oldGroup: z.string().optional(),
   newGroup: z.string().optional(),
 });
+/** A changed path's summary category, for filters and counts; in the order the UI lists them. */
+export const diffCategorySchema = z.enum(['added', 'removed', 'modified', 'mode', 'owner', 'link']);
+export type DiffCategory = z.infer<typeof diffCategorySchema>;
+/** Every diff category, in the order the UI lists them. */
+export const DIFF_CATEGORIES: readonly DiffCategory[] = diffCategorySchema.options;
 /** One changed path of a diff between two archives. */
 export const diffItemSchema = z.object({
   path: z.string(),
-  /** Summary category used for filters and counts. */
-  category: z.enum(['added', 'removed', 'modified', 'mode', 'owner', 'link']),
+  category: diffCategorySchema,
   changes: z.array(diffChangeSchema),
 });
 export type DiffItem = z.infer<typeof diffItemSchema>;

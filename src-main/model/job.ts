@@ -6,6 +6,20 @@ import { drillResultSchema } from './drill.js';
 import { serializedErrorSchema } from './errors.js';
 import { restoreResultSchema } from './restore.js';
 
+// Short borg runs whose job kind and title code are the same word (mount and repo-space have
+// several titles, so they are named in each list themselves).
+const SHORT_RUN_NAMES = [
+  'unmount',
+  'rename',
+  'comment',
+  'undelete',
+  'tag',
+  'break-lock',
+  'key-export',
+  'key-import',
+  'change-passphrase',
+] as const;
+
 /** What a job or a recorded borg run does (one borg command each). */
 export const jobKindSchema = z.enum([
   'backup',
@@ -24,15 +38,7 @@ export const jobKindSchema = z.enum([
   'drill',
   // Short borg runs that are not jobs, recorded in the history with their command line.
   'mount',
-  'unmount',
-  'rename',
-  'comment',
-  'undelete',
-  'tag',
-  'break-lock',
-  'key-export',
-  'key-import',
-  'change-passphrase',
+  ...SHORT_RUN_NAMES,
   'repo-space',
 ]);
 export type JobKind = z.infer<typeof jobKindSchema>;
@@ -56,15 +62,7 @@ export const jobTitleCodeSchema = z.enum([
   'save-copy',
   'mount-archive',
   'mount-all',
-  'unmount',
-  'rename',
-  'comment',
-  'undelete',
-  'tag',
-  'break-lock',
-  'key-export',
-  'key-import',
-  'change-passphrase',
+  ...SHORT_RUN_NAMES,
   'repo-space-free',
   'repo-space-reserve',
   'migrate',

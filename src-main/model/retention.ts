@@ -49,6 +49,9 @@ const RULES = [
   ['keepYearly', '--keep-yearly', 'yearly'],
 ] as const;
 
+/** The policy's rules in borg prune's order (the editor's fields and the policy in words list them so). */
+export const RETENTION_RULE_KEYS: readonly (keyof RetentionPolicy)[] = RULES.map(([key]) => key);
+
 /** The preset a policy equals, or 'custom'. */
 export function retentionPresetOf(policy: RetentionPolicy): RetentionPresetId | 'custom' {
   for (const [id, preset] of Object.entries(RETENTION_PRESETS) as [RetentionPresetId, RetentionPolicy][]) {

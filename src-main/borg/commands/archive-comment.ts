@@ -5,18 +5,13 @@
  * recreate). The archive keeps its name; its id changes, because the metadata does.
  */
 import { archiveCommentProblem } from '../../model/archive-info.js';
-import { inputProblemEnglish } from '../../model/input-problems.js';
 import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
 import { archiveTail, capabilitiesOf } from '../command-shape.js';
-import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
+import { refuseText, requireArchive, type ArchiveEditOptions } from './archive-edit.js';
 
 /** Which archive, and its new comment ('' clears it). */
-export interface ArchiveCommentOptions {
-  location: string;
-  archiveName: string;
-  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
-  archiveId?: string | undefined;
+export interface ArchiveCommentOptions extends ArchiveEditOptions {
   comment: string;
 }
 
@@ -25,24 +20,12 @@ export function buildArchiveCommentArgs(
   o: ArchiveCommentOptions,
   caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
 ): string[] {
-  if (o.archiveName.trim() === '') {
-    throw new BorgError({
-      code: 'InvalidArchiveName',
-      message: 'Choose the archive to comment on.',
-      reason: 'chooseArchiveComment',
-    });
-  }
-  const problem = archiveCommentProblem(o.comment);
-  if (problem !== undefined) {
-    // The reason is the problem's code: the UI words it as it does beside the comment field.
-    throw new BorgError({
-      code: 'InvalidArguments',
-      message: inputProblemEnglish(problem),
-      remedy: 'Change the comment.',
-      reason: problem.code,
-      ...(problem.params === undefined ? {} : { params: { ...problem.params } }),
-    });
-  }
+  requireArchive(o, {
+    code: 'InvalidArchiveName',
+    message: 'Choose the archive to comment on.',
+    reason: 'chooseArchiveComment',
+  });
+  refuseText(archiveCommentProblem(o.comment), 'Change the comment.');
   return ['recreate', `--comment=${o.comment}`, ...archiveTail(caps, o.location, o)];
 }
 

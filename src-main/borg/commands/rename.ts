@@ -4,18 +4,13 @@
  * refuse or one that collides with its checkpoint names.
  */
 import { renamedArchiveNameProblem } from '../../model/archive-name.js';
-import { inputProblemEnglish } from '../../model/input-problems.js';
 import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
 import { archiveTail, capabilitiesOf } from '../command-shape.js';
-import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
+import { refuseText, requireArchive, type ArchiveEditOptions } from './archive-edit.js';
 
 /** Which archive, and its new name. */
-export interface RenameArchiveOptions {
-  location: string;
-  archiveName: string;
-  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
-  archiveId?: string | undefined;
+export interface RenameArchiveOptions extends ArchiveEditOptions {
   newName: string;
 }
 
@@ -24,24 +19,12 @@ export function buildRenameArgs(
   o: RenameArchiveOptions,
   caps: BorgCapabilities = BORG_1_2_CAPABILITIES,
 ): string[] {
-  if (o.archiveName.trim() === '') {
-    throw new BorgError({
-      code: 'InvalidArchiveName',
-      message: 'Choose the archive to rename.',
-      reason: 'chooseArchiveRename',
-    });
-  }
-  const problem = renamedArchiveNameProblem(o.newName);
-  if (problem !== undefined) {
-    // The reason is the problem's code: the UI words it as it does beside the name field.
-    throw new BorgError({
-      code: 'InvalidArchiveName',
-      message: inputProblemEnglish(problem),
-      remedy: 'Choose another archive name.',
-      reason: problem.code,
-      ...(problem.params === undefined ? {} : { params: { ...problem.params } }),
-    });
-  }
+  requireArchive(o, {
+    code: 'InvalidArchiveName',
+    message: 'Choose the archive to rename.',
+    reason: 'chooseArchiveRename',
+  });
+  refuseText(renamedArchiveNameProblem(o.newName), 'Choose another archive name.', 'InvalidArchiveName');
   return ['rename', ...archiveTail(caps, o.location, o, [o.newName])];
 }
 

@@ -4,18 +4,14 @@
  * callers list the archives again afterwards.
  */
 import { archiveTagProblem } from '../../model/archive.js';
-import { inputProblemEnglish } from '../../model/input-problems.js';
 import { BORG_1_2_CAPABILITIES, type BorgCapabilities } from '../capabilities.js';
 import { archiveTail, capabilitiesOf } from '../command-shape.js';
 import { BorgError } from '../errors.js';
 import { runBorg, type BorgContext } from '../exec.js';
+import { refuseText, requireArchive, type ArchiveEditOptions } from './archive-edit.js';
 
 /** Which archive, and the tags to add and to remove. */
-export interface TagArchiveOptions {
-  location: string;
-  archiveName: string;
-  /** The archive's id: borg 2 addresses it as `aid:<id>` (names repeat in a series). */
-  archiveId?: string | undefined;
+export interface TagArchiveOptions extends ArchiveEditOptions {
   add: readonly string[];
   remove: readonly string[];
 }
@@ -30,13 +26,11 @@ export function buildTagArgs(o: TagArchiveOptions, caps: BorgCapabilities = BORG
       params: { version: caps.version },
     });
   }
-  if (o.archiveName.trim() === '') {
-    throw new BorgError({
-      code: 'InvalidArchiveName',
-      message: 'Choose the archive to tag.',
-      reason: 'chooseArchiveTag',
-    });
-  }
+  requireArchive(o, {
+    code: 'InvalidArchiveName',
+    message: 'Choose the archive to tag.',
+    reason: 'chooseArchiveTag',
+  });
   if (o.add.length === 0 && o.remove.length === 0) {
     throw new BorgError({
       code: 'InvalidArguments',
@@ -44,19 +38,7 @@ export function buildTagArgs(o: TagArchiveOptions, caps: BorgCapabilities = BORG
       reason: 'chooseTagAddRemove',
     });
   }
-  for (const tag of [...o.add, ...o.remove]) {
-    const problem = archiveTagProblem(tag);
-    if (problem !== undefined) {
-      // The reason is the problem's code: the UI words it as it does beside the tag field.
-      throw new BorgError({
-        code: 'InvalidArguments',
-        message: inputProblemEnglish(problem),
-        remedy: 'Change the tag.',
-        reason: problem.code,
-        ...(problem.params === undefined ? {} : { params: { ...problem.params } }),
-      });
-    }
-  }
+  for (const tag of [...o.add, ...o.remove]) refuseText(archiveTagProblem(tag), 'Change the tag.');
   return [
     'tag',
     ...o.add.map((tag) => `--add=${tag}`),

@@ -6,20 +6,9 @@
  * "owner", and "ctime"/"mtime".
  */
 import { z } from 'zod';
-import type { DiffItem } from '../../model/archive.js';
+import type { DiffCategory, DiffItem } from '../../model/archive.js';
 
-type DiffCategory = DiffItem['category'];
 type DiffChange = DiffItem['changes'][number];
-
-/** Every category, in the order the UI lists them. */
-export const DIFF_CATEGORIES: readonly DiffCategory[] = [
-  'added',
-  'removed',
-  'modified',
-  'mode',
-  'owner',
-  'link',
-];
 
 const changeSchema = z.looseObject({
   type: z.string(),

@@ -5,9 +5,9 @@
  */
 import { runDiff } from '../../borg/commands/diff.js';
 import type { BorgContext } from '../../borg/exec.js';
-import type { DiffItem, DiffResult } from '../../model/archive.js';
+import { DIFF_CATEGORIES, type DiffItem, type DiffResult } from '../../model/archive.js';
 import { AppError } from '../app-error.js';
-import { DIFF_CATEGORIES, toDiffItem } from './diff-categories.js';
+import { toDiffItem } from './diff-categories.js';
 
 /** How many items a diff result lists at most. */
 export const DIFF_ITEM_LIMIT = 100_000;

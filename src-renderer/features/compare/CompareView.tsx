@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArchiveSummary } from '../../../src-main/model/archive.js';
+import { DIFF_CATEGORIES, type ArchiveSummary, type DiffCategory } from '../../../src-main/model/archive.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -16,7 +16,7 @@ import { useRequest } from '../../lib/use-request.js';
 import { useReposStore } from '../../stores/repos-store.js';
 import { useViewStore } from '../../stores/view-store.js';
 import { SearchBox } from '../archives/SearchBox.js';
-import { categories, filterItems, type DiffCategory } from './diff-format.js';
+import { filterItems } from './diff-format.js';
 import { DiffTable } from './DiffTable.js';
 import styles from './compare.module.css';
 
@@ -26,7 +26,7 @@ export interface CompareViewProps {
 }
 
 const time = (a: ArchiveSummary): number => parseDate(a.start)?.getTime() ?? 0;
-const allCategories = new Set<DiffCategory>(categories);
+const allCategories = new Set<DiffCategory>(DIFF_CATEGORIES);
 const label = (a: ArchiveSummary): string => `${a.name} — ${formatDateTime(a.start)}`;
 
 /** The compare screen. */
@@ -117,7 +117,8 @@ export function CompareView({ repo }: CompareViewProps) {
           {older === newer ? <p className="muted">{t('pickTwo')}</p> : null}
           {error ? <ErrorMessage error={error} title={t('failed')} /> : null}
           <div className={styles.categoryToggles} role="group" aria-label={t('kindsAria')}>
-            {categories.map((key) => (
+            {/* Labels: compare:category.<key>. */}
+            {DIFF_CATEGORIES.map((key) => (
               <button
                 key={key}
                 type="button"

@@ -3,23 +3,11 @@
  * "-rw-r--r-- → -rwxr-xr-x", "ann → root") and the filtering behind the category toggles.
  */
 import i18next from 'i18next';
-import type { DiffItem } from '../../../src-main/model/archive.js';
+import type { DiffCategory, DiffItem } from '../../../src-main/model/archive.js';
 import { formatBytes } from '../../lib/format.js';
 
 /** One change of a diff item. */
 export type DiffChange = DiffItem['changes'][number];
-/** A diff item's category. */
-export type DiffCategory = DiffItem['category'];
-
-/** Every category, in the order the toggles show them (labels: compare:category.<key>). */
-export const categories = [
-  'added',
-  'removed',
-  'modified',
-  'mode',
-  'owner',
-  'link',
-] as const satisfies readonly DiffCategory[];
 
 type ChangeWord = keyof (typeof import('../../i18n/locales/en/compare.json'))['change'];
 const word = (key: ChangeWord, values: Readonly<Record<string, string>> = {}): string =>

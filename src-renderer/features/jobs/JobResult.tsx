@@ -9,12 +9,12 @@ import { Button } from '../../components/Button.js';
 import { ByteSize } from '../../components/ByteSize.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { WarningList } from '../../components/WarningList.js';
-import { Icon, type IconName } from '../../components/Icon.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatCount, formatDuration, parseDate } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { useJobsStore } from '../../stores/jobs-store.js';
 import { LockHelp } from './LockHelp.js';
+import { ResultHeading, verdictOf } from './ResultHeading.js';
 import { QuestionList } from '../questions/QuestionNotice.js';
 import { TransferChart } from './TransferChart.js';
 import { JobSpaceNote } from '../repositories/JobSpaceNote.js';
@@ -25,19 +25,6 @@ import { jobTitleText } from '../../lib/core-words/job-title.js';
 /** Props of {@link JobResult}. */
 export interface JobResultProps {
   readonly job: JobSnapshot;
-}
-
-const verdicts = {
-  succeeded: 'check',
-  warning: 'alert',
-  failed: 'alert',
-  cancelled: 'stop',
-} as const satisfies Record<string, IconName>;
-
-type Verdict = keyof typeof verdicts;
-
-function isVerdict(status: string): status is Verdict {
-  return Object.hasOwn(verdicts, status);
 }
 
 function elapsedSeconds(job: JobSnapshot): number | undefined {
@@ -54,10 +41,7 @@ export function JobResult({ job }: JobResultProps) {
   const dismissJob = useJobsStore((s) => s.dismissJob);
   const hasSamples = useJobsStore((s) => (s.samples[job.id]?.size ?? 0) > 1);
   const openLog = useAppStore((s) => s.setLogPanelOpen);
-  const status = job.status;
-  const verdict = isVerdict(status)
-    ? { icon: verdicts[status], title: t(`result.${status}`) }
-    : { icon: 'info' as const, title: jobTitleText(job) };
+  const verdict = verdictOf(job.status, (v) => t(`result.${v}`), jobTitleText(job));
   const archive = job.result?.archive;
   const warnings = job.result?.warnings ?? [];
   const moreWarnings = job.result?.moreWarnings ?? 0;
@@ -70,21 +54,19 @@ export function JobResult({ job }: JobResultProps) {
       aria-labelledby={`result-${job.id}`}
     >
       <header className={styles.jobCardHeader}>
-        <div className="result-heading">
-          <span className="result-icon">
-            <Icon name={verdict.icon} size={20} />
-          </span>
-          <div>
-            {/* h2: the card sits right under the screen's h1, and headings must not skip a level. */}
-            <h2 id={`result-${job.id}`} className="card-title">
-              {job.kind === 'backup' ? verdict.title : jobTitleText(job)}
-            </h2>
-            <p className="card-subtitle">
+        {/* h2: the card sits right under the screen's h1. */}
+        <ResultHeading
+          icon={verdict.icon}
+          level="h2"
+          id={`result-${job.id}`}
+          title={job.kind === 'backup' ? verdict.title : jobTitleText(job)}
+          subtitle={
+            <>
               {archive ? <code translate="no">{archive.name}</code> : jobTitleText(job)}
               {duration !== undefined ? ` · ${formatDuration(duration)}` : ''}
-            </p>
-          </div>
-        </div>
+            </>
+          }
+        />
         <div className={styles.jobCardActions}>
           <StatusBadge status={job.status} />
           <Button variant="ghost" onClick={() => openLog(true)} icon="terminal">

@@ -4,8 +4,12 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RetentionPolicy } from '../../../src-main/model/retention.js';
-import { RETENTION_PRESETS } from '../../../src-main/model/retention.js';
+import {
+  RETENTION_PRESETS,
+  RETENTION_RULE_KEYS,
+  retentionPresetIdSchema,
+  type RetentionPresetId,
+} from '../../../src-main/model/retention.js';
 import type { RepositorySummary } from '../../../src-main/model/repository.js';
 import { Button } from '../../components/Button.js';
 import { Field } from '../../components/Field.js';
@@ -26,16 +30,12 @@ export interface RetentionFieldsProps {
   readonly error?: string;
 }
 
-// The catalog labels them under the same names (retention.keepWithin, retention.keepLast…).
-const keepRules = [
-  'keepWithin',
-  'keepLast',
-  'keepHourly',
-  'keepDaily',
-  'keepWeekly',
-  'keepMonthly',
-  'keepYearly',
-] as const satisfies readonly (keyof RetentionPolicy)[];
+// The catalog labels each preset as "Name: what it keeps" (retention.sensible…).
+const presetLabels = {
+  sensible: 'sensible',
+  light: 'light',
+  'long-term': 'longTerm',
+} as const satisfies Record<RetentionPresetId, string>;
 
 /** The retention section of the plan editor. */
 export function RetentionFields({ form, update, planId, repos, error }: RetentionFieldsProps) {
@@ -69,21 +69,20 @@ export function RetentionFields({ form, update, planId, repos, error }: Retentio
           }}
         >
           <option value="none">{t('retention.none')}</option>
-          <option value="sensible">
-            {t('retention.sensible', { description: retentionText(RETENTION_PRESETS.sensible) })}
-          </option>
-          <option value="light">
-            {t('retention.light', { description: retentionText(RETENTION_PRESETS.light) })}
-          </option>
-          <option value="long-term">
-            {t('retention.longTerm', { description: retentionText(RETENTION_PRESETS['long-term']) })}
-          </option>
+          {retentionPresetIdSchema.options.map((preset) => (
+            <option key={preset} value={preset}>
+              {t(`retention.${presetLabels[preset]}`, {
+                description: retentionText(RETENTION_PRESETS[preset]),
+              })}
+            </option>
+          ))}
           <option value="custom">{t('retention.custom')}</option>
         </select>
       </Field>
       {form.retention === 'custom' ? (
         <div className={styles.keepGrid}>
-          {keepRules.map((key) => (
+          {/* The catalog labels the rules under their own names (retention.keepWithin…). */}
+          {RETENTION_RULE_KEYS.map((key) => (
             <Field key={key} label={t(`retention.${key}`)}>
               <input
                 value={form.keep[key]}

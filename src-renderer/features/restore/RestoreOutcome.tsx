@@ -11,10 +11,10 @@ import { ByteSize } from '../../components/ByteSize.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { WarningList } from '../../components/WarningList.js';
-import { Icon, type IconName } from '../../components/Icon.js';
 import { formatCount } from '../../lib/format.js';
 import { useAppStore } from '../../stores/app-store.js';
 import { OpenFolderButton } from './OpenFolderButton.js';
+import { ResultHeading, verdictOf } from '../jobs/ResultHeading.js';
 import { Counter } from '../../components/Counter.js';
 import styles from './restore.module.css';
 import { jobTitleText } from '../../lib/core-words/job-title.js';
@@ -24,19 +24,6 @@ export interface RestoreOutcomeProps {
   readonly job: JobSnapshot;
   /** Called after "Show log" opened the log panel (a dialog closes itself so the panel is visible). */
   readonly onShowLog?: () => void;
-}
-
-const verdicts = {
-  succeeded: 'check',
-  warning: 'alert',
-  failed: 'alert',
-  cancelled: 'stop',
-} as const satisfies Record<string, IconName>;
-
-type Verdict = keyof typeof verdicts;
-
-function isVerdict(status: string): status is Verdict {
-  return Object.hasOwn(verdicts, status);
 }
 
 // What a stopped restore left: how much, where, and what became of the file it was writing.
@@ -59,24 +46,13 @@ export function RestoreOutcome({ job, onShowLog }: RestoreOutcomeProps) {
   const { t } = useTranslation('restore');
   const openLog = useAppStore((s) => s.setLogPanelOpen);
   const result = job.restoreResult;
-  const status = job.status;
-  const verdict = isVerdict(status)
-    ? { icon: verdicts[status], title: t(`verdict.${status}`) }
-    : { icon: 'info' as const, title: jobTitleText(job) };
+  const verdict = verdictOf(job.status, (v) => t(`verdict.${v}`), jobTitleText(job));
   const warnings = result?.warnings ?? [];
   const moreWarnings = result?.moreWarnings ?? 0;
   return (
     <div className={`${styles.restoreOutcome} result-${job.status}`}>
       <div className={styles.restoreOutcomeHead}>
-        <div className="result-heading">
-          <span className="result-icon">
-            <Icon name={verdict.icon} size={20} />
-          </span>
-          <div>
-            <h3 className="card-title">{verdict.title}</h3>
-            <p className="card-subtitle">{jobTitleText(job)}</p>
-          </div>
-        </div>
+        <ResultHeading icon={verdict.icon} level="h3" title={verdict.title} subtitle={jobTitleText(job)} />
         <Button
           size="small"
           variant="ghost"

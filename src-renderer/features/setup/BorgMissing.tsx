@@ -27,6 +27,19 @@ type SetupT = TFunction<'setup'>;
 // Versions and paths are data: they sit in translate="no" so they are never machine-translated.
 const data = { data: <span translate="no" /> };
 
+/** A catalog sentence naming the borg found: its `<data>` parts (version, path) are data. */
+function FoundBorg({
+  t,
+  i18nKey,
+  values,
+}: {
+  readonly t: SetupT;
+  readonly i18nKey: 'tooOld.detail' | 'unsupported.found' | 'broken.detail' | 'ready.detail';
+  readonly values: Readonly<Record<string, string>>;
+}) {
+  return <Trans t={t} i18nKey={i18nKey} values={values} components={data} />;
+}
+
 function headline(borg: BorgStatus, t: SetupT): { title: string; detail: ReactNode } {
   switch (borg.state) {
     case 'missing':
@@ -35,11 +48,10 @@ function headline(borg: BorgStatus, t: SetupT): { title: string; detail: ReactNo
       return {
         title: t('tooOld.title'),
         detail: (
-          <Trans
+          <FoundBorg
             t={t}
             i18nKey="tooOld.detail"
             values={{ version: borg.version, path: borg.path, minimum: borg.minimum }}
-            components={data}
           />
         ),
       };
@@ -48,11 +60,10 @@ function headline(borg: BorgStatus, t: SetupT): { title: string; detail: ReactNo
         title: t('unsupported.title'),
         detail: (
           <>
-            <Trans
+            <FoundBorg
               t={t}
               i18nKey="unsupported.found"
               values={{ version: borg.version, path: borg.path }}
-              components={data}
             />{' '}
             {/* The core's own words for why (until it sends a code for them). */}
             {borg.reason} {t('unsupported.install')}
@@ -64,7 +75,7 @@ function headline(borg: BorgStatus, t: SetupT): { title: string; detail: ReactNo
         title: t('broken.title'),
         detail: (
           <>
-            <Trans t={t} i18nKey="broken.detail" values={{ path: borg.path }} components={data} />{' '}
+            <FoundBorg t={t} i18nKey="broken.detail" values={{ path: borg.path }} />{' '}
             <span translate="no">{borg.detail}</span>
           </>
         ),
@@ -76,12 +87,7 @@ function headline(borg: BorgStatus, t: SetupT): { title: string; detail: ReactNo
       return {
         title: t('ready.title'),
         detail: (
-          <Trans
-            t={t}
-            i18nKey="ready.detail"
-            values={{ version: borg.version, path: borg.path }}
-            components={data}
-          />
+          <FoundBorg t={t} i18nKey="ready.detail" values={{ version: borg.version, path: borg.path }} />
         ),
       };
   }

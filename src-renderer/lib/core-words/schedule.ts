@@ -4,7 +4,7 @@
  * describeSchedule / describeRetention keep the English for the core (the import preview's sentences).
  */
 import i18next from 'i18next';
-import type { RetentionPolicy } from '../../../src-main/model/retention.js';
+import { RETENTION_RULE_KEYS, type RetentionPolicy } from '../../../src-main/model/retention.js';
 import type { Schedule } from '../../../src-main/model/schedule.js';
 
 /** A schedule in words, with the conditions that may hold a run back. */
@@ -44,21 +44,10 @@ function timingText(schedule: Schedule): string {
   }
 }
 
-// The rules in borg prune's order (model/retention.ts).
-const RULE_KEYS = [
-  'keepWithin',
-  'keepLast',
-  'keepHourly',
-  'keepDaily',
-  'keepWeekly',
-  'keepMonthly',
-  'keepYearly',
-] as const;
-
 /** A retention policy in words ("24 hourly, 7 daily, 4 weekly"); none keeps every archive. */
 export function retentionText(policy: RetentionPolicy | undefined): string {
   if (policy === undefined) return i18next.t('core:retention.keepEverything');
-  return RULE_KEYS.flatMap((key) => {
+  return RETENTION_RULE_KEYS.flatMap((key) => {
     const value = policy[key];
     return value === undefined ? [] : [i18next.t(`core:retention.${key}`, { value: String(value) })];
   }).join(i18next.t('core:retention.listSeparator'));
