@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { startDesktopHost } from './support/desktop-host.js';
+import { GERMAN_APP_MENU, GERMAN_TRAY_MENU } from './support/desktop-words.js';
 
 describe('a German system (Settings → Language "system")', () => {
   it('starts with the application menu and the tray in German', async () => {
@@ -14,7 +15,7 @@ describe('a German system (Settings → Language "system")', () => {
       const menus = german
         .calls('Menu.buildFromTemplate')
         .map((call) => (call.args[0] as { label?: string; role?: string }[]).map((i) => i.label ?? i.role));
-      expect(menus).toContainEqual(['&Datei', '&Bearbeiten', '&Ansicht', '&Fenster', '&Hilfe']);
+      expect(menus).toContainEqual(GERMAN_APP_MENU);
       const setMenus = german.calls('Menu.setApplicationMenu');
       const lastAppMenu = german
         .calls('Menu.buildFromTemplate')
@@ -22,14 +23,7 @@ describe('a German system (Settings → Language "system")', () => {
         .at(-1);
       expect(JSON.stringify(lastAppMenu?.args)).toContain('&Hilfe');
       const trayMenu = german.calls('tray.setContextMenu').at(-1);
-      expect((trayMenu?.args[0] as { label: string }[]).map((item) => item.label)).toEqual([
-        'Jetzt sichern',
-        'Borgdesk öffnen',
-        '',
-        'Alle Zeitpläne pausieren',
-        '',
-        'Borgdesk beenden',
-      ]);
+      expect((trayMenu?.args[0] as { label: string }[]).map((item) => item.label)).toEqual(GERMAN_TRAY_MENU);
     } finally {
       await german.stop();
     }

@@ -9,6 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDesktopHost, type DesktopHostRun, type RecordedCall } from './support/desktop-host.js';
+import { GERMAN_APP_MENU, GERMAN_TRAY_MENU } from './support/desktop-words.js';
 
 let run: DesktopHostRun;
 
@@ -324,7 +325,7 @@ describe('the desktop words follow Settings → Language', () => {
       (call) => menuLabels(call).includes('&Hilfe'),
       { after },
     );
-    expect(menuLabels(appMenu)).toEqual(['&Datei', '&Bearbeiten', '&Ansicht', '&Fenster', '&Hilfe']);
+    expect(menuLabels(appMenu)).toEqual(GERMAN_APP_MENU);
     const help = (appMenu.args[0] as { submenu?: { label?: string }[] }[])[4];
     expect(help?.submenu?.map((item) => item.label)).toEqual(['Protokollordner öffnen', 'Borgdesk im Web']);
     const trayMenu = await run.waitFor(
@@ -332,14 +333,7 @@ describe('the desktop words follow Settings → Language', () => {
       (call) => JSON.stringify(call.args).includes('Jetzt sichern'),
       { after },
     );
-    expect((trayMenu.args[0] as { label: string }[]).map((item) => item.label)).toEqual([
-      'Jetzt sichern',
-      'Borgdesk öffnen',
-      '',
-      'Alle Zeitpläne pausieren',
-      '',
-      'Borgdesk beenden',
-    ]);
+    expect((trayMenu.args[0] as { label: string }[]).map((item) => item.label)).toEqual(GERMAN_TRAY_MENU);
     const tooltip = await run.waitFor(
       'tray.setToolTip',
       (call) => String(call.args[0]).startsWith('Borgdesk: Sicherungen'),
